@@ -1,0 +1,45 @@
+"""Demo logins, one per role; the password is printed by `make demo` and is for the demo only."""
+
+import datetime as dt
+
+from innoladder.enterprises.models import Enterprise, Park
+
+from .choices import Role
+from .models import AgencyAssignment, ServiceAgency, User
+
+DEMO_PASSWORD = "Golmud#2023demo"
+DEMO_USERS = (
+    ("admin", "系统管理员", Role.ADMIN),
+    ("officer", "王科长（园区科技局）", Role.OFFICER),
+    ("agency", "李顾问（服务机构）", Role.AGENCY),
+    ("enterprise", "张经理（蓝科锂业）", Role.ENTERPRISE),
+    ("auditor", "赵审计", Role.AUDITOR),
+)
+
+
+def load() -> None:
+    golmud = Park.objects.get(name="格尔木工业园")
+    agency, _ = ServiceAgency.objects.get_or_create(
+        name="青海科创咨询服务有限公司（演示）", defaults={"contact": "李顾问", "is_demo": True}
+    )
+    own = Enterprise.objects.filter(park=golmud, name__contains="蓝科锂业").first()
+    for username, display_name, role in DEMO_USERS:
+        if User.objects.filter(username__iexact=username).exists():
+            continue
+        user = User(username=username, display_name=display_name, role=role)
+        if role == Role.AGENCY:
+            user.agency = agency
+        if role == Role.ENTERPRISE:
+            user.enterprise = own
+        if role == Role.ADMIN:
+            user.is_staff = True
+            user.is_superuser = True
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        if role in (Role.OFFICER, Role.AUDITOR):
+            user.parks.add(golmud)
+    assigned = Enterprise.objects.filter(park=golmud).order_by("name")[:10]
+    for enterprise in assigned:
+        AgencyAssignment.objects.get_or_create(
+            agency=agency, enterprise=enterprise, defaults={"starts_on": dt.date(2023, 1, 1)}
+        )

@@ -1,0 +1,130 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+
+class Tracked(models.Model):
+    """Abstract base: creation/update times and a version number for optimistic locking."""
+
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+    version = models.PositiveIntegerField("版本", default=1)
+
+    class Meta:
+        abstract = True
+
+
+class AuditEvent(models.TextChoices):
+    CREATE = "create", "新增"
+    UPDATE = "update", "修改"
+    DELETE = "delete", "删除"
+    LOGIN = "login", "登录"
+    LOGIN_FAILED = "login_failed", "登录失败"
+    LOCKOUT = "lockout", "账户锁定"
+    LOGOUT = "logout", "退出"
+    PASSWORD_CHANGE = "password_change", "修改密码"
+    EXPORT = "export", "导出"
+    IMPORT = "import", "导入"
+    REPORT = "report", "生成报告"
+    JOB = "job", "后台任务"
+    TRANSITION = "transition", "流程变更"
+
+
+class AuditEntryQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise PermissionError("审计日志不可修改")
+
+    def delete(self):
+        raise PermissionError("审计日志不可删除")
+
+
+class AuditEntry(models.Model):
+    """One append-only audit record: who did what, when, from where, with before/after values.
+
+    The database refuses UPDATE and DELETE on this table (triggers added in a migration).
+    """
+
+    ts = models.DateTimeField("时间", auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_name = models.CharField("操作人", max_length=150, blank=True)
+    actor_role = models.CharField("角色", max_length=20, blank=True)
+    source_ip = models.GenericIPAddressField("来源IP", null=True, blank=True)
+    request_id = models.CharField("请求ID", max_length=36, blank=True)
+    event_type = models.CharField("事件", max_length=20, choices=AuditEvent.choices, db_index=True)
+    object_type = models.CharField("对象类型", max_length=100, blank=True)
+    object_id = models.CharField("对象ID", max_length=64, blank=True)
+    object_repr = models.CharField("对象", max_length=300, blank=True)
+    enterprise_id = models.BigIntegerField("企业ID", null=True, blank=True, db_index=True)
+    result = models.CharField("结果", max_length=20, default="success")
+    changes = models.JSONField("变更内容", default=dict, blank=True)
+    message = models.TextField("说明", blank=True)
+
+    objects = AuditEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "审计日志"
+        verbose_name_plural = "审计日志"
+        ordering = ["-ts", "-id"]
+
+    def __str__(self):
+        return (
+            f"{self.ts:%Y-%m-%d %H:%M} {self.actor_name} {self.get_event_type_display()} {self.object_repr}"
+        )
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("审计日志不可修改")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("审计日志不可删除")
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", "排队中"
+    RUNNING = "running", "运行中"
+    SUCCEEDED = "succeeded", "已完成"
+    FAILED = "failed", "失败"
+
+
+class Job(models.Model):
+    """A long piece of work (import, batch assessment, report) run by a worker, with progress."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    kind = models.CharField("任务类型", max_length=50)
+    title = models.CharField("任务", max_length=200)
+    params = models.JSONField("参数", default=dict, blank=True)
+    status = models.CharField("状态", max_length=20, choices=JobStatus.choices, default=JobStatus.QUEUED)
+    progress = models.PositiveIntegerField("已完成", default=0)
+    total = models.PositiveIntegerField("总数", default=0)
+    message = models.TextField("说明", blank=True)
+    result = models.JSONField("结果", default=dict, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="jobs"
+    )
+    created_at = models.DateTimeField("提交时间", auto_now_add=True)
+    started_at = models.DateTimeField("开始时间", null=True, blank=True)
+    finished_at = models.DateTimeField("结束时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "后台任务"
+        verbose_name_plural = "后台任务"
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def percent(self) -> int:
+        if self.status == JobStatus.SUCCEEDED:
+            return 100
+        if not self.total:
+            return 0
+        return min(100, int(self.progress * 100 / self.total))
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (JobStatus.SUCCEEDED, JobStatus.FAILED)

@@ -1,0 +1,95 @@
+"""The one scoping function: which rows a user may see or change.
+
+Every view, export and API goes through `for_user(queryset, user, action)`; default deny. Models declare
+`scope_enterprise_path`: "" for Enterprise itself, "enterprise" for records of one enterprise, or another
+ORM path to the enterprise. Out-of-scope objects are simply absent, so views answer 404.
+"""
+
+from django.db import models
+from django.utils import timezone
+
+VIEW = "view"
+CHANGE = "change"
+DELETE = "delete"
+ACTIONS = (VIEW, CHANGE, DELETE)
+
+
+def _path(prefix: str, field: str) -> str:
+    return f"{prefix}__{field}" if prefix else field
+
+
+def enterprise_q(user, action: str, prefix: str = "") -> models.Q | None:
+    """Q object selecting the enterprises (at `prefix`) the user may act on; None means nothing."""
+    from innoladder.accounts.choices import Role
+
+    if action not in ACTIONS:
+        raise ValueError(f"unknown action {action!r}")
+    if user is None or not user.is_authenticated or not user.is_active:
+        return None
+    role = user.role
+    if role == Role.ADMIN:
+        return models.Q()
+    if role == Role.AUDITOR:
+        if action != VIEW:
+            return None
+        park_ids = list(user.parks.values_list("pk", flat=True))
+        return models.Q(**{_path(prefix, "park_id__in"): park_ids}) if park_ids else models.Q()
+    if role == Role.OFFICER:
+        park_ids = list(user.parks.values_list("pk", flat=True))
+        return models.Q(**{_path(prefix, "park_id__in"): park_ids})
+    if role == Role.AGENCY:
+        if action == DELETE or user.agency_id is None:
+            return None
+        today = timezone.localdate()
+        from innoladder.accounts.models import AgencyAssignment
+
+        enterprise_ids = AgencyAssignment.objects.filter(
+            models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=today),
+            agency_id=user.agency_id,
+            starts_on__lte=today,
+        ).values("enterprise_id")
+        return models.Q(**{_path(prefix, "pk__in"): enterprise_ids})
+    if role == Role.ENTERPRISE:
+        if action == DELETE or user.enterprise_id is None:
+            return None
+        return models.Q(**{_path(prefix, "pk"): user.enterprise_id})
+    return None
+
+
+class ScopedQuerySet(models.QuerySet):
+    def for_user(self, user, action: str = VIEW):
+        return for_user(self, user, action)
+
+
+def for_user(queryset, user, action: str = VIEW):
+    """Restrict `queryset` (or a model) to what `user` may do `action` on."""
+    if isinstance(queryset, type) and issubclass(queryset, models.Model):
+        queryset = queryset._default_manager.all()
+    path = getattr(queryset.model, "scope_enterprise_path", None)
+    if path is None:
+        raise TypeError(f"{queryset.model.__name__} declares no scope_enterprise_path")
+    condition = enterprise_q(user, action, path)
+    if condition is None:
+        return queryset.none()
+    return queryset.filter(condition)
+
+
+def can_see_park(user, park) -> bool:
+    from innoladder.accounts.choices import Role
+
+    if not user.is_authenticated:
+        return False
+    if user.role == Role.ADMIN:
+        return True
+    if user.role in (Role.OFFICER, Role.AUDITOR):
+        return user.parks.filter(pk=park.pk).exists() or (
+            user.role == Role.AUDITOR and not user.parks.exists()
+        )
+    return False
+
+
+def is_staff_role(user) -> bool:
+    """Park administrators and officers: the people who run the bureau's work."""
+    from innoladder.accounts.choices import Role
+
+    return user.is_authenticated and user.role in (Role.ADMIN, Role.OFFICER)

@@ -1,0 +1,1 @@
+"""Test helpers shared by every app: factories, the fixed cast of users, and the scoping check."""

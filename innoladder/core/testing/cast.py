@@ -1,0 +1,75 @@
+"""The fixed cast every scoping test uses (STYLE.md): officer, agency, enterprise A and B, auditor..."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from innoladder.accounts.choices import Role
+
+from .factories import AgencyFactory, AssignmentFactory, EnterpriseFactory, ParkFactory, UserFactory
+
+PASSWORD = "Passw0rd!x"
+
+
+@dataclass
+class Cast:
+    park: object
+    other_park: object
+    ent_a: object
+    ent_b: object
+    ent_other_park: object
+    admin: object
+    officer: object
+    other_officer: object
+    agency: object
+    expired_agency: object
+    user_a: object
+    user_b: object
+    auditor: object
+
+    def users(self) -> dict:
+        return {
+            "anonymous": None,
+            "admin": self.admin,
+            "officer": self.officer,
+            "other_officer": self.other_officer,
+            "agency": self.agency,
+            "expired_agency": self.expired_agency,
+            "user_a": self.user_a,
+            "user_b": self.user_b,
+            "auditor": self.auditor,
+        }
+
+
+def build_cast() -> Cast:
+    park = ParkFactory(name="格尔木工业园")
+    other_park = ParkFactory(name="德令哈工业园")
+    ent_a = EnterpriseFactory(park=park, name="企业甲有限公司")
+    ent_b = EnterpriseFactory(park=park, name="企业乙有限公司")
+    ent_other = EnterpriseFactory(park=other_park, name="外园企业有限公司")
+    agency_org = AgencyFactory(name="服务机构甲")
+    AssignmentFactory(agency=agency_org, enterprise=ent_a, starts_on=dt.date(2020, 1, 1))
+    expired_org = AgencyFactory(name="服务机构乙")
+    AssignmentFactory(
+        agency=expired_org, enterprise=ent_a, starts_on=dt.date(2020, 1, 1), ends_on=dt.date(2021, 12, 31)
+    )
+    officer = UserFactory(username="officer", role=Role.OFFICER)
+    officer.parks.add(park)
+    other_officer = UserFactory(username="other_officer", role=Role.OFFICER)
+    other_officer.parks.add(other_park)
+    auditor = UserFactory(username="auditor", role=Role.AUDITOR)
+    auditor.parks.add(park)
+    return Cast(
+        park=park,
+        other_park=other_park,
+        ent_a=ent_a,
+        ent_b=ent_b,
+        ent_other_park=ent_other,
+        admin=UserFactory(username="admin", role=Role.ADMIN, is_staff=True),
+        officer=officer,
+        other_officer=other_officer,
+        agency=UserFactory(username="agency", role=Role.AGENCY, agency=agency_org),
+        expired_agency=UserFactory(username="expired_agency", role=Role.AGENCY, agency=expired_org),
+        user_a=UserFactory(username="user_a", role=Role.ENTERPRISE, enterprise=ent_a),
+        user_b=UserFactory(username="user_b", role=Role.ENTERPRISE, enterprise=ent_b),
+        auditor=auditor,
+    )

@@ -1,0 +1,293 @@
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+
+from innoladder.core.models import Tracked
+from innoladder.core.scoping import ScopedQuerySet
+
+from . import choices as c
+
+MONEY = {"max_digits": 18, "decimal_places": 2, "null": True, "blank": True}
+
+
+class Park(models.Model):
+    """An industrial park (园区); every enterprise belongs to one, officers work for one or more."""
+
+    name = models.CharField("园区名称", max_length=100, unique=True)
+    short_name = models.CharField("简称", max_length=40, blank=True)
+    province = models.CharField("省份", max_length=20, default="青海省")
+    division_code = models.CharField("行政区划代码", max_length=6, blank=True)
+    sub_zones = models.JSONField("分区", default=list, blank=True)
+    is_demo = models.BooleanField("演示数据", default=False)
+
+    class Meta:
+        verbose_name = "园区"
+        verbose_name_plural = "园区"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Enterprise(Tracked):
+    """One enterprise's file (一企一档), keyed by its 统一社会信用代码."""
+
+    scope_enterprise_path = ""
+
+    uscc = models.CharField("统一社会信用代码", max_length=18, unique=True)
+    uscc_override_reason = models.CharField("校验未通过的确认理由", max_length=200, blank=True)
+    name = models.CharField("企业名称", max_length=200)
+    former_names = models.JSONField("曾用名", default=list, blank=True)
+    legal_representative = models.CharField("法定代表人", max_length=50, blank=True)
+    registered_on = models.DateField("成立日期", null=True, blank=True)
+    registered_capital = models.DecimalField("注册资本(元)", **MONEY)
+    address = models.CharField("注册地址", max_length=300, blank=True)
+    park = models.ForeignKey(
+        Park, on_delete=models.PROTECT, related_name="enterprises", verbose_name="所属园区"
+    )
+    sub_zone = models.CharField("园区分区", max_length=100, blank=True)
+    industry_code = models.CharField("行业代码(GB/T 4754-2017)", max_length=5, blank=True)
+    industry_name = models.CharField("行业名称", max_length=100, blank=True)
+    tech_field = models.CharField(
+        "国家重点支持的高新技术领域", max_length=2, choices=c.TechField.choices, blank=True
+    )
+    tech_subfield = models.CharField("技术领域子类", max_length=100, blank=True)
+    strategic_emerging = models.BooleanField("战略性新兴产业", null=True, blank=True)
+    main_products = models.TextField("主要产品(服务)", blank=True)
+    niche_market_since = models.IntegerField("进入细分市场年份", null=True, blank=True)
+    contact_name = models.CharField("联系人", max_length=50, blank=True)
+    contact_phone = models.CharField("联系电话", max_length=40, blank=True)
+    contact_email = models.EmailField("电子邮箱", blank=True)
+    size_class = models.CharField("企业规模", max_length=10, choices=c.SizeClass.choices, blank=True)
+    tags = models.JSONField("标签", default=list, blank=True)
+    pool = models.CharField("培育库", max_length=20, choices=c.Pool.choices, blank=True, default="")
+    assigned_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_enterprises",
+        verbose_name="联系干部",
+    )
+    status = models.CharField(
+        "状态", max_length=20, choices=c.EnterpriseStatus.choices, default=c.EnterpriseStatus.ACTIVE
+    )
+    status_changed_on = models.DateField("状态变更日期", null=True, blank=True)
+    is_demo = models.BooleanField("演示数据", default=False)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "企业"
+        verbose_name_plural = "企业"
+        ordering = ["name"]
+        indexes = [
+            models.Index(fields=["park", "status", "name"]),
+            models.Index(fields=["park", "pool"]),
+            models.Index(fields=["park", "tech_field"]),
+            models.Index(fields=["park", "industry_code"]),
+            models.Index(Lower("name"), name="enterprise_name_lower_idx"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("enterprise_detail", args=[self.pk])
+
+
+class EnterpriseChild(Tracked):
+    """Base for records that belong to one enterprise and are scoped through it."""
+
+    scope_enterprise_path = "enterprise"
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class AnnualData(EnterpriseChild):
+    """One enterprise's figures for one fiscal year, with where they came from and who confirmed them."""
+
+    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="annual_data")
+    year = models.PositiveSmallIntegerField("年度")
+    employees = models.PositiveIntegerField("职工总数", null=True, blank=True)
+    tech_staff = models.PositiveIntegerField("科技人员", null=True, blank=True)
+    rd_staff = models.PositiveIntegerField("研发人员", null=True, blank=True)
+    sales_revenue = models.DecimalField("销售收入", **MONEY)
+    main_revenue = models.DecimalField("主营业务收入", **MONEY)
+    operating_revenue = models.DecimalField("营业收入", **MONEY)
+    total_income = models.DecimalField("收入总额", **MONEY)
+    non_taxable_income = models.DecimalField("不征税收入", **MONEY)
+    hitech_revenue = models.DecimalField("高新技术产品(服务)收入", **MONEY)
+    rd_expense = models.DecimalField("研发费用", **MONEY)
+    rd_domestic = models.DecimalField("境内研发费用", **MONEY)
+    rd_entrusted_domestic = models.DecimalField("委托境内研发费用", **MONEY)
+    rd_entrusted_overseas = models.DecimalField("委托境外研发费用", **MONEY)
+    total_cost = models.DecimalField("成本费用支出总额", **MONEY)
+    total_assets = models.DecimalField("资产总额", **MONEY)
+    total_liabilities = models.DecimalField("负债总额", **MONEY)
+    net_assets = models.DecimalField("净资产", **MONEY)
+    net_profit = models.DecimalField("净利润", **MONEY)
+    taxes_paid = models.DecimalField("上缴税金", **MONEY)
+    export_value = models.DecimalField("出口额", **MONEY)
+    equity_financing = models.DecimalField("股权融资", **MONEY)
+    tech_conversions = models.PositiveIntegerField("技术成果转化数", null=True, blank=True)
+    source = models.CharField(
+        "数据来源", max_length=20, choices=c.DataSource.choices, default=c.DataSource.MANUAL
+    )
+    source_note = models.CharField("来源说明", max_length=200, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    confirmed_at = models.DateTimeField("确认时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "年度数据"
+        verbose_name_plural = "年度数据"
+        ordering = ["enterprise", "-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["enterprise", "year"], name="annualdata_enterprise_year")
+        ]
+
+    def __str__(self):
+        return f"{self.enterprise} {self.year}年度"
+
+
+class IPRecord(EnterpriseChild):
+    """An intellectual-property right held by the enterprise."""
+
+    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="ip_records")
+    kind = models.CharField("类型", max_length=30, choices=c.IPKind.choices)
+    number = models.CharField("编号", max_length=60)
+    title = models.CharField("名称", max_length=300)
+    applied_on = models.DateField("申请日", null=True, blank=True)
+    granted_on = models.DateField("授权日", null=True, blank=True)
+    status = models.CharField("状态", max_length=20, choices=c.IPStatus.choices, default=c.IPStatus.VALID)
+    expires_on = models.DateField("到期日", null=True, blank=True)
+    acquisition = models.CharField(
+        "获得方式", max_length=20, choices=c.IPAcquisition.choices, default=c.IPAcquisition.SELF
+    )
+    transferred_on = models.DateField("受让日期", null=True, blank=True)
+    overseas_family = models.BooleanField("有海外同族专利", default=False)
+    pledge_financing = models.BooleanField("质押融资", default=False)
+    award_winning = models.BooleanField("获国家科技奖或中国专利奖", default=False)
+    core_to_main_product = models.BooleanField("对主要产品起核心支持作用", default=False)
+    used_in_hnte_application = models.BooleanField("已用于高企申报", default=False)
+    used_in_note = models.CharField("使用记录", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "知识产权"
+        verbose_name_plural = "知识产权"
+        ordering = ["enterprise", "-granted_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["enterprise", "number"], name="iprecord_enterprise_number")
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.number}"
+
+    @property
+    def ip_class(self) -> str:
+        if self.kind in c.CLASS_I_KINDS:
+            return "Ⅰ类"
+        if self.kind in c.CLASS_II_KINDS:
+            return "Ⅱ类"
+        return ""
+
+
+class Award(EnterpriseChild):
+    """An award the enterprise won (level, year and rank of the unit)."""
+
+    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="awards")
+    name = models.CharField("奖项名称", max_length=300)
+    kind = models.CharField("类别", max_length=20, choices=c.AwardKind.choices, default=c.AwardKind.SCI_TECH)
+    level = models.CharField("级别", max_length=20, choices=c.Level.choices)
+    grade = models.CharField("等级", max_length=50, blank=True)
+    year = models.PositiveSmallIntegerField("年度")
+    rank = models.PositiveSmallIntegerField("完成单位排名", null=True, blank=True)
+    project = models.CharField("获奖项目", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "获奖"
+        verbose_name_plural = "获奖"
+        ordering = ["enterprise", "-year"]
+
+    def __str__(self):
+        return f"{self.year} {self.name}"
+
+
+class StandardWork(EnterpriseChild):
+    """A standard the enterprise drafted or took part in."""
+
+    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="standards")
+    title = models.CharField("标准名称", max_length=300)
+    number = models.CharField("标准号", max_length=60, blank=True)
+    level = models.CharField("级别", max_length=20, choices=c.StandardLevel.choices)
+    year = models.PositiveSmallIntegerField("发布年度")
+    rank = models.PositiveSmallIntegerField("起草单位排名", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "参与标准"
+        verbose_name_plural = "参与标准"
+        ordering = ["enterprise", "-year"]
+
+    def __str__(self):
+        return self.title
+
+
+class RDInstitution(EnterpriseChild):
+    """An R&D institution (研发机构) of the enterprise, with its level and approving body."""
+
+    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="institutions")
+    name = models.CharField("机构名称", max_length=200)
+    kind = models.CharField("类型", max_length=30, choices=c.InstitutionKind.choices)
+    level = models.CharField("级别", max_length=20, choices=c.Level.choices)
+    approved_by = models.CharField("认定部门", max_length=100, blank=True)
+    year = models.PositiveSmallIntegerField("认定年度", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "研发机构"
+        verbose_name_plural = "研发机构"
+        ordering = ["enterprise", "-year"]
+
+    def __str__(self):
+        return self.name
+
+
+class Incident(EnterpriseChild):
+    """An incident that bars recognitions (accident, violation, listing), with its dates."""
+
+    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="incidents")
+    kind = models.CharField("类型", max_length=30, choices=c.IncidentKind.choices)
+    occurred_on = models.DateField("发生/列入日期")
+    removed_on = models.DateField("移出日期", null=True, blank=True)
+    description = models.CharField("说明", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "不良记录"
+        verbose_name_plural = "不良记录"
+        ordering = ["enterprise", "-occurred_on"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.occurred_on}"
+
+
+class Person(EnterpriseChild):
+    """A key person of the enterprise (minimum personal data)."""
+
+    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="people")
+    name = models.CharField("姓名", max_length=50)
+    position = models.CharField("职务", max_length=100, blank=True)
+    phone = models.CharField("电话", max_length=40, blank=True)
+    is_tech_staff = models.BooleanField("科技人员", default=False)
+
+    class Meta:
+        verbose_name = "人员"
+        verbose_name_plural = "人员"
+        ordering = ["enterprise", "name"]
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from innoladder.core import views as core_views
+
+admin.site.site_header = "科创企业梯度培育平台 · 系统管理"
+admin.site.site_title = "系统管理"
+
+urlpatterns = [
+    path("", include("innoladder.core.urls")),
+    path("accounts/", include("innoladder.accounts.urls")),
+    path("enterprises/", include("innoladder.enterprises.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("sysadmin/", admin.site.urls),
+]
+
+handler403 = core_views.error_403
+handler404 = core_views.error_404
+handler500 = core_views.error_500
