@@ -1,9 +1,10 @@
 """研发费用加计扣除 (R&D super-deduction) for one enterprise and one tax year.
 
 Rules restated in /work/shared/domain/criteria.md §4:
-- rates (§4.1): 50% 2008-2017; 75% 2018-2022; 100% for manufacturing from 2021 (公告2021年第13号), for
-  科技型中小企业 from 2022 (公告2022年第16号), for every enterprise in 2022 Q4 (公告2022年第28号); 100% for all
-  from 2023 (公告2023年第7号); 120% for 集成电路 and 工业母机 enterprises 2023-2027 (公告2023年第44号).
+- rates (§4.1): 50% 2008-2017; 75% 2018-2022; 100% for manufacturing from 2021 (公告2021年第13号),
+  for 科技型中小企业 from 2022 (公告2022年第16号), for every enterprise in 2022 Q4 (公告2022年第28号);
+  100% for all from 2023 (公告2023年第7号); 120% for 集成电路 and 工业母机 enterprises 2023-2027
+  (公告2023年第44号).
   Amortisation of R&D-formed intangibles is deducted at 1 + rate (200% / 220%).
 - excluded industries (§4.2): excluded when their revenue is > 50% (exclusive) of
   收入总额 − 不征税收入 − 投资收益; enterprises under 核定征收 are excluded.
@@ -466,7 +467,8 @@ def compute_deduction(data: DeductionInput) -> DeductionResult:
         "amort_extra": Figure(
             "其中：无形资产摊销加计扣除额",
             amort_extra,
-            f"摊销{yuan(amort)}×{pct(rate.rate)}={yuan(amort_extra)}，连同摊销额本身即按{pct(1 + rate.rate)}税前摊销"
+            f"摊销{yuan(amort)}×{pct(rate.rate)}={yuan(amort_extra)}，"
+            f"连同摊销额本身即按{pct(1 + rate.rate)}税前摊销"
             if applies
             else "不适用加计扣除",
         ),
