@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Literal
 
 Form = Literal["self", "entrusted_domestic", "entrusted_overseas", "cooperative", "centralised"]
@@ -87,6 +87,20 @@ class ProjectCosts:
     other_costs: Decimal = ZERO
     entrusted_amount: Decimal = ZERO
     offsets: Decimal = ZERO
+
+    def __post_init__(self) -> None:
+        amounts = (
+            self.personnel,
+            self.direct_input,
+            self.depreciation,
+            self.amortisation,
+            self.design_fees,
+            self.other_costs,
+            self.entrusted_amount,
+            self.offsets,
+        )
+        if any(amount < 0 for amount in amounts):
+            raise ValueError(f"研发项目{self.project_code}的费用金额不能为负数")
 
     @property
     def core_costs(self) -> Decimal:
@@ -261,11 +275,21 @@ class _Cap:
 def _allocate(
     items: dict[str, Decimal], allowed_total: Decimal, actual_total: Decimal
 ) -> tuple[dict[str, Decimal], Decimal | None]:
-    """Share allowed_total among items in proportion to their actual amounts (four-step method)."""
+    """Share allowed_total among items in proportion to their actual amounts (four-step method).
+
+    Each share is cut to the fen and the fens left over go to the largest remainders, so the shares
+    always add up to allowed_total exactly (rounding each share half up could overshoot it).
+    """
     if actual_total <= 0:
         return {code: ZERO for code in items}, None
     ratio = allowed_total / actual_total
-    return {code: fen(amount * ratio) for code, amount in items.items()}, ratio
+    exact = {code: amount * ratio for code, amount in items.items()}
+    shares = {code: value.quantize(FEN, rounding=ROUND_DOWN) for code, value in exact.items()}
+    spare = int((allowed_total - sum(shares.values(), ZERO)) / FEN)
+    by_remainder = sorted(exact, key=lambda code: exact[code] - shares[code], reverse=True)
+    for code in by_remainder[:spare]:
+        shares[code] += FEN
+    return shares, ratio
 
 
 def _other_costs_cap(tax_year: int, pool: list[ProjectCosts]) -> _Cap:
@@ -313,6 +337,9 @@ def _included(project: ProjectCosts) -> tuple[bool, str]:
 
 def compute_deduction(data: DeductionInput) -> DeductionResult:
     """Compute the year's super-deduction, its summary rows and A107012-style rows."""
+    codes = [p.project_code for p in data.projects]
+    if len(set(codes)) != len(codes):
+        raise ValueError("研发项目编号重复")
     rate = rate_for(
         data.tax_year, data.enterprise_type, data.manufacturing, data.tech_sme, data.q4_2022_share
     )

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from innoladder.eligibility.superdeduction import (
     DeductionInput,
@@ -276,3 +278,56 @@ def test_rows_are_plain_data_with_explanations() -> None:
     a107012 = {label: amount for label, amount, _ in rows_as_tuples(result.a107012_rows)}
     assert a107012["本年研发费用加计扣除总额"] == D("124500.00")
     assert a107012["本年可享受研发费用加计扣除项目数量"] == D(2)
+
+
+def test_duplicate_project_codes_and_negative_amounts_are_refused() -> None:
+    with pytest.raises(ValueError):
+        compute_deduction(make_input((own("A", "1", "0"), own("A", "2", "0"))))
+    with pytest.raises(ValueError):
+        own("A", "-1", "0")
+
+
+amounts = st.decimals(min_value=0, max_value=10_000_000, places=2, allow_nan=False, allow_infinity=False)
+
+
+@given(st.lists(st.tuples(amounts, amounts, st.booleans()), min_size=1, max_size=8))
+def test_2021_cap_properties(rows: list[tuple[Decimal, Decimal, bool]]) -> None:
+    # The rule restated: cap = Σ core × 10% ÷ 90% (to the fen), allowed = min(actual, cap), and the expensed
+    # and capitalised parts add back up to the total.
+    projects = tuple(
+        ProjectCosts(
+            f"P{i}",
+            "项目",
+            "self",
+            capitalised=cap,
+            finished_this_year=cap,
+            personnel=core,
+            other_costs=other,
+        )
+        for i, (core, other, cap) in enumerate(rows)
+    )
+    result = compute_deduction(make_input(projects))
+    core_total = sum((core for core, _, _ in rows), D(0))
+    other_total = sum((other for _, other, _ in rows), D(0))
+    cap = (core_total / 9).quantize(D("0.01"), rounding=ROUND_HALF_UP)
+    assert result.other_costs_cap.amount == cap
+    assert result.other_costs_allowed.amount == min(cap, other_total)
+    total = core_total + min(cap, other_total)
+    assert result.expensed_total.amount + result.capitalised_formed_total.amount == total
+    assert result.extra_deduction.amount == result.expensed_total.amount.quantize(D("0.01"))
+
+
+def test_allocation_shares_add_up_to_the_allowed_amount() -> None:
+    # Found by hypothesis. Cap = 73.85 ÷ 9 = 8.2055… → 8.21, allowed 8.21 of 49.26 actual.
+    # Exact shares: 0.03 × 8.21 ÷ 49.26 = 0.005 and 49.23 × 8.21 ÷ 49.26 = 8.205. Cut to the fen they give
+    # 0.00 + 8.20; the spare fen goes to the first of the tied remainders, so 0.01 + 8.20 = 8.21.
+    projects = (
+        own("P0", "0", "0.03", capitalised=True, finished_this_year=True),
+        own("P1", "73.85", "49.23", capitalised=True, finished_this_year=True),
+    )
+    result = compute_deduction(make_input(projects))
+    lines = {line.project_code: line for line in result.projects}
+    assert lines["P0"].other_costs_allowed == D("0.01")
+    assert lines["P1"].other_costs_allowed == D("8.20")
+    assert result.capitalised_formed_total.amount == D("82.06")
+    assert result.expensed_total.amount == D("0.00")
