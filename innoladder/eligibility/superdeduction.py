@@ -283,7 +283,7 @@ def _allocate(
     if actual_total <= 0:
         return {code: ZERO for code in items}, None
     ratio = allowed_total / actual_total
-    exact = {code: amount * ratio for code, amount in items.items()}
+    exact = {code: amount * allowed_total / actual_total for code, amount in items.items()}
     shares = {code: value.quantize(FEN, rounding=ROUND_DOWN) for code, value in exact.items()}
     spare = int((allowed_total - sum(shares.values(), ZERO)) / FEN)
     by_remainder = sorted(exact, key=lambda code: exact[code] - shares[code], reverse=True)
