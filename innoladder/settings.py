@@ -70,6 +70,17 @@ INSTALLED_APPS = [
     "innoladder.core",
     "innoladder.accounts",
     "innoladder.enterprises",
+    "innoladder.assessments",
+    "innoladder.recognitions",
+    "innoladder.imports",
+    "innoladder.rnd",
+    "innoladder.projects",
+    "innoladder.services",
+    "innoladder.cooperation",
+    "innoladder.funding",
+    "innoladder.policies",
+    "innoladder.reports",
+    "innoladder.collection",
 ]
 
 MIDDLEWARE = [

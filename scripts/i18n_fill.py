@@ -1,4 +1,4 @@
-"""Fill the English catalogue from innoladder/locale/en.tsv (Chinese<TAB>English), then compile it.
+"""Fill the English catalogue from innoladder/locale/en.tsv and innoladder/<app>/en.tsv, then compile.
 
 Source strings are Chinese (the primary UI language, see docs/adr/0003-i18n.md); English is the
 translation. Run `make messages` after adding user-facing text.
@@ -16,7 +16,10 @@ TSV = ROOT / "innoladder/locale/en.tsv"
 
 def load_terms() -> dict[str, str]:
     terms = {}
-    for line in TSV.read_text(encoding="utf-8").splitlines():
+    lines = []
+    for path in [TSV, *sorted(ROOT.glob("innoladder/*/en.tsv"))]:
+        lines.extend(path.read_text(encoding="utf-8").splitlines())
+    for line in lines:
         if line.strip() and not line.startswith("#"):
             zh, en = line.split("\t", 1)
             terms[zh] = en
