@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "innoladder.policies",
     "innoladder.reports",
     "innoladder.collection",
+    "innoladder.contracts",
 ]
 
 MIDDLEWARE = [

@@ -21,6 +21,7 @@ urlpatterns = [
     path("policies/", include("innoladder.policies.urls")),
     path("reports/", include("innoladder.reports.urls")),
     path("collection/", include("innoladder.collection.urls")),
+    path("contracts/", include("innoladder.contracts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sysadmin/", admin.site.urls),
 ]

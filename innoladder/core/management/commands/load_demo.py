@@ -14,6 +14,7 @@ DEMO_ORDER = (
     "services",
     "cooperation",
     "funding",
+    "contracts",
     "policies",
     "collection",
     "reports",

@@ -1,0 +1,37 @@
+"""Obligations calendar items (保存量): each app that creates deadlines provides `<app>/obligations.py`
+with `items(user, start, end) -> list[ObligationItem]`, already scoped to what the user may see.
+The recognitions app gathers them into the calendar and sends reminders keyed by `ObligationItem.key`.
+"""
+
+import datetime as dt
+import importlib
+from dataclasses import dataclass
+
+from django.apps import apps
+
+
+@dataclass(frozen=True)
+class ObligationItem:
+    key: str  # stable identity, e.g. "hnte-annual-report:42:2025"; reminders are never sent twice per key
+    due_on: dt.date
+    kind: str  # e.g. hnte_expiry, hnte_annual_report, tsme_annual_update, project_milestone
+    title: str  # Chinese, e.g. "高新技术企业年报（2025年度）"
+    enterprise_id: int | None
+    enterprise_name: str
+    url: str = ""
+    note: str = ""
+
+
+def gather(user, start: dt.date, end: dt.date) -> list[ObligationItem]:
+    items: list[ObligationItem] = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("innoladder."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.obligations")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.obligations":
+                raise
+            continue
+        items.extend(module.items(user, start, end))
+    return sorted(items, key=lambda item: (item.due_on, item.enterprise_name, item.key))
