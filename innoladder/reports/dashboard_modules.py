@@ -1,0 +1,1 @@
+"""Dashboard charts of the modules built in parallel (recognitions, services, projects, funding)."""

@@ -1,0 +1,151 @@
+"""The park overview charts built from the registry (pools, R&D intensity, yearly trends) and, as the modules
+land, from recognitions, services, projects and funding (see `dashboard_modules.py`)."""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db.models import Count, Sum
+
+from innoladder.core.scoping import for_user
+from innoladder.enterprises.choices import EnterpriseStatus, Pool
+from innoladder.enterprises.models import AnnualData, Enterprise
+
+from .charts import Chart, chart, wan
+
+# R&D intensity bands (研发费用 ÷ 销售收入), lower bound inclusive.
+INTENSITY_BANDS = (
+    ("<1%", Decimal("0"), Decimal("0.01")),
+    ("1%–3%", Decimal("0.01"), Decimal("0.03")),
+    ("3%–4%", Decimal("0.03"), Decimal("0.04")),
+    ("4%–5%", Decimal("0.04"), Decimal("0.05")),
+    ("5%–10%", Decimal("0.05"), Decimal("0.10")),
+    ("≥10%", Decimal("0.10"), None),
+)
+
+
+def park_enterprises(user, park):
+    return for_user(Enterprise.objects.all(), user).filter(park=park, status=EnterpriseStatus.ACTIVE)
+
+
+def latest_annual(user, park) -> dict[int, AnnualData]:
+    """Each active enterprise's latest annual data row (by fiscal year)."""
+    rows = (
+        for_user(AnnualData.objects.all(), user)
+        .filter(enterprise__park=park, enterprise__status=EnterpriseStatus.ACTIVE)
+        .only("enterprise_id", "year", "sales_revenue", "rd_expense")
+        .order_by("enterprise_id", "-year")
+    )
+    latest: dict[int, AnnualData] = {}
+    for row in rows:
+        latest.setdefault(row.enterprise_id, row)
+    return latest
+
+
+def intensity(row: AnnualData) -> Decimal | None:
+    if row.rd_expense is None or not row.sales_revenue:
+        return None
+    return Decimal(row.rd_expense) / Decimal(row.sales_revenue)
+
+
+@chart("pools", order=10)
+def pools(user, park, on: dt.date):
+    counts = dict(
+        park_enterprises(user, park).values_list("pool").annotate(n=Count("pk")).values_list("pool", "n")
+    )
+    labels = [label for value, label in Pool.choices]
+    values = [counts.get(value, 0) for value, label in Pool.choices]
+    return Chart(
+        key="pools",
+        title="各培育库企业数",
+        kind="bar",
+        headers=["培育库", "企业数"],
+        rows=[[label, n] for label, n in zip(labels, values, strict=True)],
+        categories=labels,
+        series=[{"name": "企业数", "data": values}],
+        unit="家",
+    )
+
+
+@chart("ladder", order=20)
+def ladder(user, park, on: dt.date):
+    """The cultivation ladder as a funnel: enterprises at or above each pool, from the widest to the top."""
+    counts = dict(
+        park_enterprises(user, park).values_list("pool").annotate(n=Count("pk")).values_list("pool", "n")
+    )
+    order = [value for value, label in Pool.choices]
+    rows = []
+    for i, (value, label) in enumerate(Pool.choices):
+        at_or_above = sum(counts.get(v, 0) for v in order[i:])
+        rows.append([label if value else "全部在园企业", at_or_above])
+    return Chart(
+        key="ladder",
+        title="梯度培育漏斗（本级及以上企业数）",
+        kind="funnel",
+        headers=["层级", "企业数"],
+        rows=rows,
+        categories=[r[0] for r in rows],
+        series=[{"name": "企业数", "data": [{"name": r[0], "value": r[1]} for r in rows]}],
+        unit="家",
+    )
+
+
+@chart("rd_intensity", order=60)
+def rd_intensity(user, park, on: dt.date):
+    latest = latest_annual(user, park)
+    counts = {label: 0 for label, low, high in INTENSITY_BANDS}
+    missing = 0
+    for row in latest.values():
+        ratio = intensity(row)
+        if ratio is None:
+            missing += 1
+            continue
+        for label, low, high in INTENSITY_BANDS:
+            if ratio >= low and (high is None or ratio < high):
+                counts[label] += 1
+                break
+    enterprises = park_enterprises(user, park).count()
+    missing += enterprises - len(latest)
+    labels = list(counts) + ["无数据"]
+    values = list(counts.values()) + [missing]
+    return Chart(
+        key="rd_intensity",
+        title="研发投入强度分布（最近年度研发费用/销售收入）",
+        kind="bar",
+        headers=["研发投入强度", "企业数"],
+        rows=[[label, n] for label, n in zip(labels, values, strict=True)],
+        categories=labels,
+        series=[{"name": "企业数", "data": values}],
+        unit="家",
+        note="按每家企业最近一个年度的年度数据计算；高新技术企业门槛为 3%–5%（按上年销售收入分档）。",
+    )
+
+
+@chart("trends", order=90)
+def trends(user, park, on: dt.date):
+    rows = (
+        for_user(AnnualData.objects.all(), user)
+        .filter(enterprise__park=park, year__lte=on.year)
+        .values("year")
+        .annotate(revenue=Sum("sales_revenue"), rd=Sum("rd_expense"), n=Count("pk"), staff=Sum("tech_staff"))
+        .order_by("year")
+    )
+    rows = list(rows)[-6:]
+    if not rows:
+        return None
+    years = [str(r["year"]) for r in rows]
+    return Chart(
+        key="trends",
+        title="历年销售收入与研发费用合计（万元）",
+        kind="line",
+        headers=["年度", "填报企业数", "销售收入合计(万元)", "研发费用合计(万元)", "科技人员合计"],
+        rows=[[r["year"], r["n"], wan(r["revenue"]), wan(r["rd"]), r["staff"] or 0] for r in rows],
+        categories=years,
+        series=[
+            {"name": "销售收入", "data": [float(wan(r["revenue"])) for r in rows]},
+            {"name": "研发费用", "data": [float(wan(r["rd"])) for r in rows]},
+        ],
+        unit="万元",
+    )
+
+
+from . import dashboard_modules  # noqa: E402,F401  (charts of the other modules, registered by requirement)

@@ -1,0 +1,107 @@
+"""The enterprise page (一企一档) panel: revenue, R&D expense and the R&D ratio against the 高新技术企业
+threshold over the years, as charts with the same figures as a table and an xlsx download."""
+
+from decimal import Decimal
+
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from innoladder.core.enterprise_page import Panel
+from innoladder.core.scoping import for_user
+from innoladder.enterprises.models import AnnualData
+
+from .charts import Chart, wan
+
+WAN = Decimal(10000)
+YI = Decimal(100_000_000)
+
+
+def hnte_rd_threshold(sales: Decimal) -> Decimal:
+    """The 高企 R&D-ratio threshold by sales revenue (国科发火〔2016〕32号 K5): ≤5000万 5%, ≤2亿 4%, else 3%.
+    Taken from the rules engine when it provides it."""
+    try:
+        from innoladder.eligibility.rulesets.hnte_2016 import rd_threshold
+    except ImportError:
+        if sales <= 5000 * WAN:
+            return Decimal("0.05")
+        if sales <= 2 * YI:
+            return Decimal("0.04")
+        return Decimal("0.03")
+    return rd_threshold(sales)
+
+
+def enterprise_charts(user, enterprise) -> list[Chart]:
+    rows = list(
+        for_user(AnnualData.objects.all(), user)
+        .filter(enterprise=enterprise)
+        .order_by("year")
+        .only("year", "sales_revenue", "rd_expense")
+    )
+    if not rows:
+        return []
+    years = [str(r.year) for r in rows]
+    revenue = [wan(r.sales_revenue) if r.sales_revenue is not None else None for r in rows]
+    rd = [wan(r.rd_expense) if r.rd_expense is not None else None for r in rows]
+    money = Chart(
+        key="enterprise_money",
+        title="销售收入与研发费用（万元）",
+        kind="bar",
+        headers=["年度", "销售收入(万元)", "研发费用(万元)"],
+        rows=[[r.year, revenue[i], rd[i]] for i, r in enumerate(rows)],
+        categories=years,
+        series=[
+            {"name": "销售收入", "data": [float(v) if v is not None else None for v in revenue]},
+            {"name": "研发费用", "data": [float(v) if v is not None else None for v in rd]},
+        ],
+        unit="万元",
+    )
+    ratio_rows, ratios, thresholds = [], [], []
+    for r in rows:
+        ratio = None
+        if r.rd_expense is not None and r.sales_revenue:
+            ratio = (Decimal(r.rd_expense) / Decimal(r.sales_revenue) * 100).quantize(Decimal("0.01"))
+        threshold = hnte_rd_threshold(Decimal(r.sales_revenue)) * 100 if r.sales_revenue is not None else None
+        ratio_rows.append(
+            [
+                r.year,
+                ratio,
+                threshold,
+                "" if ratio is None or threshold is None else ("达到" if ratio >= threshold else "未达到"),
+            ]
+        )
+        ratios.append(float(ratio) if ratio is not None else None)
+        thresholds.append(float(threshold) if threshold is not None else None)
+    ratio_chart = Chart(
+        key="enterprise_ratio",
+        title="研发投入强度与高企门槛（%）",
+        kind="line",
+        headers=["年度", "研发费用/销售收入(%)", "高企门槛(%)", "是否达到"],
+        rows=ratio_rows,
+        categories=years,
+        series=[
+            {"name": "研发投入强度", "data": ratios},
+            {"name": "高企门槛", "data": thresholds, "dashed": True},
+        ],
+        unit="%",
+        note=(
+            "门槛按当年销售收入分档（≤5000万元 5%，≤2亿元 4%，其上 3%）；"
+            "高企认定按近三年合计计算，此处逐年对照供参考。"
+        ),
+    )
+    return [money, ratio_chart]
+
+
+def panels(request, enterprise) -> list[Panel]:
+    charts = enterprise_charts(request.user, enterprise)
+    if not charts:
+        return []
+    html = render_to_string(
+        "reports/enterprise_panel.html",
+        {
+            "charts": charts,
+            "chart_data": {c.key: c.echarts() for c in charts},
+            "xlsx_url": reverse("reports_enterprise_xlsx", args=[enterprise.pk]),
+        },
+        request=request,
+    )
+    return [Panel(title="经营与研发趋势", html=html, order=40)]

@@ -1,0 +1,220 @@
+"""Facts: the counted figures a report sentence is built from, each keeping the ids of its rows.
+
+A fact provider is a small function `(user, park, start, end) -> list[Fact]`. It counts rows by their
+recorded dates (issue dates, transition dates, visit dates…), never by "now", so a past period gives the
+same report as long as the records are the same.
+"""
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass
+from decimal import Decimal
+
+from django.db.models import QuerySet
+
+WAN = Decimal(10000)
+EXAMPLES = 3
+
+_REGION_PREFIXES = (
+    "青海省海西蒙古族藏族自治州",
+    "海西蒙古族藏族自治州",
+    "青海省",
+    "格尔木市",
+    "格尔木",
+    "海西州",
+    "青海",
+)
+_LEGAL_SUFFIXES = (
+    "股份有限公司",
+    "有限责任公司",
+    "集团有限公司",
+    "有限公司",
+    "（集团）",
+    "(集团)",
+    "集团",
+    "公司",
+)
+
+
+def short_name(enterprise) -> str:
+    """The name a report uses for an enterprise: its recorded short name, else the name without the region
+    prefix and the legal-form suffix ("格尔木柏丽姿日化有限公司" → "柏丽姿日化")."""
+    recorded = getattr(enterprise, "short_name", "") or ""
+    if recorded:
+        return recorded
+    name = re.sub(r"[（(][^）)]*[）)]$", "", enterprise.name.strip())
+    for prefix in _REGION_PREFIXES:
+        if name.startswith(prefix) and len(name) > len(prefix) + 2:
+            name = name[len(prefix) :]
+            break
+    for suffix in _LEGAL_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            name = name[: -len(suffix)]
+            break
+    return name
+
+
+def wan(amount: Decimal) -> str:
+    """Yuan as 万元 text without needless zeros: 7750000 → "775", 1234500 → "123.45"."""
+    value = (Decimal(amount) / WAN).quantize(Decimal("0.01"))
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One figure of a report. `template` holds `{figure}` where the linked figure goes."""
+
+    key: str
+    section: str
+    label: str
+    template: str
+    figure: str
+    count: int
+    amount: Decimal | None = None
+    examples: tuple[str, ...] = ()
+    model: str = ""
+    row_ids: tuple[int, ...] = ()
+    order: int = 100
+    date_field: str = ""
+
+    @property
+    def sentence(self) -> str:
+        return self.template.format(figure=self.figure)
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["amount"] = None if self.amount is None else str(self.amount)
+        data["examples"] = list(self.examples)
+        data["row_ids"] = list(self.row_ids)
+        data["sentence"] = self.sentence
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Fact":
+        names = set(cls.__dataclass_fields__)
+        values = {k: v for k, v in data.items() if k in names}
+        values["amount"] = None if data.get("amount") in (None, "") else Decimal(data["amount"])
+        values["examples"] = tuple(data.get("examples", ()))
+        values["row_ids"] = tuple(data.get("row_ids", ()))
+        return cls(**values)
+
+
+def named(examples: tuple[str, ...] | list[str], count: int) -> str:
+    """The names before a figure: "A、B、C等" when there are more than named, "A、B" when all are named."""
+    examples = tuple(examples)[:EXAMPLES]
+    if not examples:
+        return ""
+    joined = "、".join(examples)
+    return joined + "等" if count > len(examples) else joined
+
+
+def _escape(text: str) -> str:
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+def build_fact(
+    *,
+    template: str,
+    count: int,
+    unit: str,
+    examples: tuple[str, ...],
+    enterprise_count: int,
+    counts_enterprises: bool,
+    **fields,
+) -> Fact:
+    """Fill `template` ("先后协助{names}{figure}开展…"): the names of the first enterprises, then the figure.
+    A fact about one enterprise names it alone and links the name ("协助柏丽姿日化开展…")."""
+    examples = tuple(examples)[:EXAMPLES]
+    if counts_enterprises and count == 1 and examples:
+        names, figure = "", examples[0]
+    else:
+        names, figure = named(examples, enterprise_count), f"{count}{unit}"
+    return Fact(
+        template=template.replace("{names}", _escape(names)).replace(
+            "{enterprises}", f"{enterprise_count}家企业"
+        ),
+        figure=figure,
+        count=count,
+        examples=examples,
+        **fields,
+    )
+
+
+def rows_by_enterprise(queryset: QuerySet, date_field: str, path: str = "enterprise") -> tuple[list, list]:
+    """The rows ordered by date then id, and the distinct enterprises they concern in that order."""
+    order = [date_field, "pk"] if date_field else ["pk"]
+    qs = queryset.select_related(path) if path else queryset
+    rows = list(qs.order_by(*order))
+    enterprises = []
+    seen = set()
+    for row in rows:
+        enterprise = _follow(row, path) if path else row
+        if enterprise is not None and enterprise.pk not in seen:
+            seen.add(enterprise.pk)
+            enterprises.append(enterprise)
+    return rows, enterprises
+
+
+def _follow(obj, path: str):
+    for part in path.split("__"):
+        obj = getattr(obj, part, None)
+        if obj is None:
+            return None
+    return obj
+
+
+def rows_fact(
+    queryset: QuerySet,
+    *,
+    key: str,
+    section: str,
+    label: str,
+    template: str,
+    date_field: str,
+    unit: str,
+    counts_enterprises: bool = False,
+    path: str = "enterprise",
+    order: int = 100,
+    amount_field: str = "",
+) -> list[Fact]:
+    """The common case: a fact counting the rows of `queryset` (or, with `counts_enterprises`, the distinct
+    enterprises they concern), naming the first enterprises by date. No rows, no fact.
+
+    With `amount_field` the figure is the sum of that field in 万元 ("775万元") and the count stays the
+    number of rows."""
+    rows, enterprises = rows_by_enterprise(queryset, date_field, path)
+    if not rows:
+        return []
+    examples = tuple(short_name(e) for e in enterprises[:EXAMPLES])
+    if counts_enterprises:
+        model, ids, count = "enterprises.Enterprise", tuple(e.pk for e in enterprises), len(enterprises)
+    else:
+        model, ids, count = queryset.model._meta.label, tuple(r.pk for r in rows), len(rows)
+    amount = None
+    if amount_field:
+        amount = sum((Decimal(getattr(r, amount_field) or 0) for r in rows), Decimal(0))
+    fact = build_fact(
+        template=template,
+        count=count,
+        unit=unit,
+        examples=examples,
+        enterprise_count=len(enterprises),
+        counts_enterprises=counts_enterprises,
+        key=key,
+        section=section,
+        label=label,
+        model=model,
+        row_ids=ids,
+        order=order,
+        date_field="" if counts_enterprises else date_field,
+        amount=amount,
+    )
+    if amount is not None:
+        fact = Fact(**{**fact.__dict__, "figure": f"{wan(amount)}万元"})
+    return [fact]
+
+
+def in_period(field_name: str, start: dt.date, end: dt.date) -> dict:
+    """Filter kwargs for a date (or datetime) field within the closed period [start, end]."""
+    return {f"{field_name}__gte": start, f"{field_name}__lte": end}

@@ -1,0 +1,85 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from innoladder.core.models import Tracked
+
+from . import choices as c
+
+
+class WorkReport(Tracked):
+    """A generated period work report (工作总结) of one park: the text per section and the facts behind it.
+
+    `sections` and `facts` are the generator's output as it stood when the report was made: the facts keep
+    the ids of the rows they counted, so every figure can be traced and a re-generation compared. What an
+    officer edits lives in `WorkReportEdit`, never here.
+    """
+
+    park = models.ForeignKey(
+        "enterprises.Park", on_delete=models.PROTECT, related_name="work_reports", verbose_name="园区"
+    )
+    period_start = models.DateField("开始日期")
+    period_end = models.DateField("结束日期")
+    title = models.CharField("标题", max_length=200)
+    sections = models.JSONField("生成文本", default=list, blank=True)
+    facts = models.JSONField("数据快照", default=list, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="生成人",
+    )
+    is_demo = models.BooleanField("演示数据", default=False)
+
+    class Meta:
+        verbose_name = "工作总结"
+        verbose_name_plural = "工作总结"
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(period_end__gte=models.F("period_start")),
+                name="workreport_period_ordered",
+            )
+        ]
+        indexes = [models.Index(fields=["park", "-created_at"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("report_detail", args=[self.pk])
+
+    def fact(self, key: str) -> dict | None:
+        for fact in self.facts:
+            if fact["key"] == key:
+                return fact
+        return None
+
+
+class WorkReportEdit(Tracked):
+    """An officer's edited text of one section of a report; the generated text stays untouched."""
+
+    report = models.ForeignKey(WorkReport, on_delete=models.CASCADE, related_name="edits")
+    section = models.CharField("章节", max_length=30, choices=c.Section.choices)
+    text = models.TextField("修改后文本")
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="修改人",
+    )
+
+    class Meta:
+        verbose_name = "工作总结修改稿"
+        verbose_name_plural = "工作总结修改稿"
+        ordering = ["report", "section"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "section"], name="workreportedit_report_section")
+        ]
+
+    def __str__(self):
+        return f"{self.report} · {self.get_section_display()}"

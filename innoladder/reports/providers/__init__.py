@@ -1,0 +1,93 @@
+"""The registered fact providers.
+
+Each module here registers its providers with `@provider(...)`, naming the models (or model fields) it
+reads in `requires`. A provider whose models do not exist (the module has not been built yet) is simply
+absent from the report: no placeholder sentence is ever written.
+"""
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
+
+from ..choices import Section
+
+MODULES = (
+    "recognitions",
+    "enterprises",
+    "rnd",
+    "projects",
+    "cooperation",
+    "services",
+    "funding",
+    "contracts",
+    "policies",
+    "next_steps",
+)
+
+
+@dataclass(frozen=True)
+class Provider:
+    key: str
+    section: str
+    func: Callable
+    requires: tuple[str, ...] = ()
+    order: int = 100
+
+    def __call__(self, user, park, start, end):
+        return self.func(user, park, start, end)
+
+
+REGISTRY: list[Provider] = []
+
+
+def provider(key: str, section: str, *, requires: tuple[str, ...] = (), order: int = 100):
+    """Register `func(user, park, start, end) -> list[Fact]` as a provider of `section`."""
+
+    def decorator(func):
+        REGISTRY[:] = [p for p in REGISTRY if p.key != key]
+        REGISTRY.append(Provider(key=key, section=section, func=func, requires=requires, order=order))
+        return func
+
+    return decorator
+
+
+def requirement_met(spec: str) -> bool:
+    """ "app.Model" exists, or "app.Model.field" exists on it."""
+    parts = spec.split(".")
+    try:
+        model = apps.get_model(parts[0], parts[1])
+    except LookupError:
+        return False
+    if len(parts) == 3:
+        try:
+            model._meta.get_field(parts[2])
+        except FieldDoesNotExist:
+            return False
+    return True
+
+
+def load() -> None:
+    for name in MODULES:
+        importlib.import_module(f"{__name__}.{name}")
+
+
+def available() -> list[Provider]:
+    """The providers whose models exist, in report order (section, then provider order)."""
+    load()
+    rank = {value: i for i, value in enumerate(Section.values)}
+    found = [p for p in REGISTRY if all(requirement_met(spec) for spec in p.requires)]
+    return sorted(found, key=lambda p: (rank[p.section], p.order, p.key))
+
+
+def selector(app: str, name: str):
+    """`innoladder.<app>.selectors.<name>` when that app provides it, else None."""
+    try:
+        module = importlib.import_module(f"innoladder.{app}.selectors")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"innoladder.{app}.selectors":
+            raise
+        return None
+    return getattr(module, name, None)

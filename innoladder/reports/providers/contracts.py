@@ -1,0 +1,1 @@
+"""Fact providers reading the contracts module (registered once its models exist)."""

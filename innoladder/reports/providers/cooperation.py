@@ -1,0 +1,1 @@
+"""Fact providers reading the cooperation module (registered once its models exist)."""

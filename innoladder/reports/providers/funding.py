@@ -1,0 +1,1 @@
+"""Fact providers reading the funding module (registered once its models exist)."""

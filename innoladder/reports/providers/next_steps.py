@@ -1,0 +1,1 @@
+"""Fact providers reading the next_steps module (registered once its models exist)."""

@@ -1,0 +1,1 @@
+"""Fact providers reading the policies module (registered once its models exist)."""

@@ -1,0 +1,1 @@
+"""Fact providers reading the projects module (registered once its models exist)."""

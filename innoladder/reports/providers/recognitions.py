@@ -1,0 +1,1 @@
+"""Fact providers reading the recognitions module (registered once its models exist)."""

@@ -1,0 +1,1 @@
+"""Fact providers reading the rnd module (registered once its models exist)."""

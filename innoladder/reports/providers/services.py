@@ -1,0 +1,1 @@
+"""Fact providers reading the services module (registered once its models exist)."""

@@ -1,0 +1,58 @@
+/* Dashboard charts: data comes from the page (json_script), ECharts is served locally. Large fonts so the
+   charts stay readable on a projector. */
+(function () {
+  "use strict";
+  var sources = {};
+  function dataFor(el) {
+    var id = el.dataset.source || "chart-data";
+    if (!sources[id]) {
+      var node = document.getElementById(id);
+      sources[id] = node ? JSON.parse(node.textContent) : {};
+    }
+    return sources[id][el.dataset.chart];
+  }
+  var FONT = 16;
+  var base = {
+    textStyle: { fontSize: FONT },
+    tooltip: { trigger: "item", textStyle: { fontSize: FONT } },
+    legend: { top: 0, textStyle: { fontSize: FONT } },
+    grid: { left: 16, right: 24, top: 48, bottom: 16, containLabel: true }
+  };
+  function axisLabel() { return { fontSize: FONT, interval: 0, hideOverlap: false }; }
+  function option(c) {
+    var o = Object.assign({}, base);
+    if (c.kind === "funnel") {
+      o.series = [{ type: "funnel", sort: "descending", left: "10%", width: "80%", minSize: "10%",
+        label: { show: true, position: "inside", fontSize: FONT, formatter: "{b}：{c}" + (c.unit || "") },
+        data: c.series[0].data }];
+      return o;
+    }
+    if (c.kind === "pie") {
+      o.series = [{ type: "pie", radius: ["35%", "70%"], label: { fontSize: FONT, formatter: "{b}：{c}" },
+        data: c.series[0].data }];
+      return o;
+    }
+    var horizontal = c.kind === "hbar";
+    var cat = { type: "category", data: c.categories, axisLabel: axisLabel() };
+    var val = { type: "value", name: c.unit || "", nameTextStyle: { fontSize: FONT }, axisLabel: { fontSize: FONT } };
+    o.tooltip = { trigger: "axis", textStyle: { fontSize: FONT } };
+    o.xAxis = horizontal ? val : cat;
+    o.yAxis = horizontal ? cat : val;
+    if (!horizontal && c.categories.length > 5) { o.xAxis.axisLabel.rotate = 30; }
+    o.series = c.series.map(function (s) {
+      var out = { name: s.name, type: c.kind === "line" ? "line" : "bar", data: s.data,
+        label: { show: c.kind !== "line", position: horizontal ? "right" : "top", fontSize: FONT } };
+      if (s.stack) { out.stack = s.stack; }
+      if (s.dashed) { out.lineStyle = { type: "dashed" }; out.symbol = "none"; }
+      return out;
+    });
+    return o;
+  }
+  document.querySelectorAll(".echart").forEach(function (el) {
+    var c = dataFor(el);
+    if (!c || typeof echarts === "undefined") { return; }
+    var chart = echarts.init(el);
+    chart.setOption(option(c));
+    window.addEventListener("resize", function () { chart.resize(); });
+  });
+}());

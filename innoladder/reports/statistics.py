@@ -1,0 +1,139 @@
+"""Statistics tables a bureau files upward: enterprises, revenue and R&D by tier, pool, industry and tech
+field for a fiscal year, and the period figures of the work report by month. Money is in 万元."""
+
+import calendar
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+
+from innoladder.core.scoping import for_user
+from innoladder.core.xlsx import Column
+from innoladder.enterprises.choices import EnterpriseStatus, Pool, TechField
+from innoladder.enterprises.models import Enterprise
+
+from . import providers
+from .charts import wan
+from .providers import requirement_met
+
+
+@dataclass
+class Table:
+    key: str
+    title: str
+    headers: list[str]
+    kinds: list[str]
+    rows: list[list]
+    note: str = ""
+
+    def columns(self) -> list[Column]:
+        return [
+            Column(header, (lambda row, i=i: row[i]), kind="decimal" if kind == "wan" else kind)
+            for i, (header, kind) in enumerate(zip(self.headers, self.kinds, strict=True))
+        ]
+
+
+GROUP_HEADERS = ["企业数", "有年度数据企业数", "销售收入(万元)", "研发费用(万元)", "研发投入强度", "科技人员"]
+GROUP_KINDS = ["int", "int", "wan", "wan", "percent", "int"]
+
+
+def _grouped(user, park, year: int, field: str, labels: Callable[[str], str], title: str, key: str) -> Table:
+    base = for_user(Enterprise.objects.all(), user).filter(park=park, status=EnterpriseStatus.ACTIVE)
+    in_year = Q(annual_data__year=year)
+    rows = (
+        base.values(field)
+        .annotate(
+            n=Count("pk", distinct=True),
+            with_data=Count("annual_data", filter=in_year),
+            revenue=Sum("annual_data__sales_revenue", filter=in_year),
+            rd=Sum("annual_data__rd_expense", filter=in_year),
+            staff=Sum("annual_data__tech_staff", filter=in_year),
+        )
+        .order_by(field)
+    )
+    out = []
+    totals = [0, 0, Decimal(0), Decimal(0), None, 0]
+    for r in rows:
+        revenue, rd = r["revenue"] or Decimal(0), r["rd"] or Decimal(0)
+        ratio = (rd / revenue).quantize(Decimal("0.0001")) if revenue else None
+        out.append([labels(r[field]), r["n"], r["with_data"], wan(revenue), wan(rd), ratio, r["staff"] or 0])
+        totals[0] += r["n"]
+        totals[1] += r["with_data"]
+        totals[2] += revenue
+        totals[3] += rd
+        totals[5] += r["staff"] or 0
+    ratio = (totals[3] / totals[2]).quantize(Decimal("0.0001")) if totals[2] else None
+    out.append(["合计", totals[0], totals[1], wan(totals[2]), wan(totals[3]), ratio, totals[5]])
+    first = {"industry_name": "行业", "tech_field": "高新技术领域", "pool": "培育库"}[field]
+    return Table(
+        key=key, title=title, headers=[first, *GROUP_HEADERS], kinds=["text", *GROUP_KINDS], rows=out
+    )
+
+
+def by_industry(user, park, year: int) -> Table:
+    return _grouped(
+        user, park, year, "industry_name", lambda v: v or "未填行业", f"{year}年度分行业统计", "industry"
+    )
+
+
+def by_tech_field(user, park, year: int) -> Table:
+    names = dict(TechField.choices)
+    return _grouped(
+        user,
+        park,
+        year,
+        "tech_field",
+        lambda v: names.get(v, "未填领域"),
+        f"{year}年度分技术领域统计",
+        "tech_field",
+    )
+
+
+def by_pool(user, park, year: int) -> Table:
+    names = dict(Pool.choices)
+    return _grouped(user, park, year, "pool", lambda v: names.get(v, v), f"{year}年度分培育库统计", "pool")
+
+
+def by_tier(user, park, year: int) -> Table | None:
+    """Recognitions valid at the end of the year, per scheme (once the recognitions module exists)."""
+    if not requirement_met("recognitions.Recognition"):
+        return None
+    from .tiers import tier_table
+
+    return tier_table(user, park, year)
+
+
+def by_month(user, park, year: int) -> Table:
+    """The work report's figures month by month: each provider run on each month of the year."""
+    found = [p for p in providers.available() if p.section != "next_steps"]
+    months = []
+    for month in range(1, 13):
+        start = dt.date(year, month, 1)
+        end = dt.date(year, month, calendar.monthrange(year, month)[1])
+        months.append((month, start, end))
+    columns: dict[str, str] = {}
+    grid: dict[int, dict[str, object]] = {m: {} for m, _, _ in months}
+    for provider in found:
+        for month, start, end in months:
+            for fact in provider(user, park, start, end):
+                columns.setdefault(fact.key, fact.label + ("(万元)" if fact.amount is not None else ""))
+                grid[month][fact.key] = wan(fact.amount) if fact.amount is not None else fact.count
+    keys = list(columns)
+    rows = [[f"{year}年{month}月", *[grid[month].get(k, 0) for k in keys]] for month, _, _ in months]
+    kinds = ["text"] + ["decimal" if columns[k].endswith("(万元)") else "int" for k in keys]
+    return Table(
+        key="month",
+        title=f"{year}年分月工作量统计",
+        headers=["月份", *[columns[k] for k in keys]],
+        kinds=kinds,
+        rows=rows,
+        note="按各项记录的日期（认定、走访、立项、登记等）逐月统计，口径与工作总结一致；企业数按月不累加。",
+    )
+
+
+def all_tables(user, park, year: int) -> list[Table]:
+    tables = [by_tier(user, park, year), by_pool(user, park, year), by_industry(user, park, year)]
+    tables += [by_tech_field(user, park, year), by_month(user, park, year)]
+    return [t for t in tables if t is not None]
