@@ -55,7 +55,9 @@ def _range(points: int | tuple[int, int]) -> PointRange:
 
 
 def table(
-    rows: Sequence[tuple[str, int | tuple[int, int]]], below: int | tuple[int, int] = 0, inclusive: bool = True
+    rows: Sequence[tuple[str, int | tuple[int, int]]],
+    below: int | tuple[int, int] = 0,
+    inclusive: bool = True,
 ) -> BandTable:
     """Build a table from ``(edge, points)`` rows; edges are strings such as "0.30"."""
     bands = tuple(Band(Decimal(edge), _range(points)) for edge, points in rows)

@@ -12,7 +12,15 @@ from datetime import date
 from decimal import Decimal
 
 IP_CLASS_I_KINDS = frozenset(
-    {"invention_patent", "defence_patent", "plant_variety", "crop_variety", "new_drug", "tcm_protected", "ic_layout"}
+    {
+        "invention_patent",
+        "defence_patent",
+        "plant_variety",
+        "crop_variety",
+        "new_drug",
+        "tcm_protected",
+        "ic_layout",
+    }
 )
 IP_CLASS_II_KINDS = frozenset({"utility_model", "design_patent", "software_copyright"})
 IP_KINDS = IP_CLASS_I_KINDS | IP_CLASS_II_KINDS | {"other"}

@@ -10,7 +10,10 @@ from .results import FAIL, Gap, RuleSetResult
 
 LADDERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("科技部门梯度（科技型中小企业→高新技术企业）", ("tsme", "hnte")),
-    ("工信部门梯度（创新型→专精特新→小巨人）", ("innovative_sme", "tech_innovative_sme", "srdi_sme", "little_giant")),
+    (
+        "工信部门梯度（创新型→专精特新→小巨人）",
+        ("innovative_sme", "tech_innovative_sme", "srdi_sme", "little_giant"),
+    ),
     ("青海省科技型企业", ("qh_tech_enterprise",)),
 )
 
@@ -49,10 +52,13 @@ def combine_gaps(gaps: list[Gap]) -> tuple[Gap, ...]:
 
 
 def _step(ladder: str, result: RuleSetResult) -> PlanStep:
-    failed = tuple(c.name_zh for c in result.criteria if c.status == FAIL and c.group != "直通条件" and c.points is None)
+    failed = tuple(
+        c.name_zh for c in result.criteria if c.status == FAIL and c.group != "直通条件" and c.points is None
+    )
     unknown = tuple(c.name_zh for c in result.criteria if c.status == "insufficient_data")
-    gaps = combine_gaps([c.gap for c in result.criteria if c.gap is not None and c.status == FAIL
-                         and c.points is None])
+    gaps = combine_gaps(
+        [c.gap for c in result.criteria if c.gap is not None and c.status == FAIL and c.points is None]
+    )
     if result.outcome == "eligible":
         summary = f"已满足「{result.name_zh}」条件，可在下一申报批次申报。"
     elif result.outcome == "insufficient_data":
@@ -60,8 +66,17 @@ def _step(ladder: str, result: RuleSetResult) -> PlanStep:
     else:
         actions = "；".join(g.text for g in gaps) or "见未满足条件"
         summary = f"下一步目标「{result.name_zh}」，未满足：{'、'.join(failed)}。建议：{actions}。"
-    return PlanStep(ladder, result.ruleset_id, result.version, result.name_zh, result.outcome, failed, unknown,
-                    gaps, summary)
+    return PlanStep(
+        ladder,
+        result.ruleset_id,
+        result.version,
+        result.name_zh,
+        result.outcome,
+        failed,
+        unknown,
+        gaps,
+        summary,
+    )
 
 
 def _held(facts: EnterpriseFacts, scheme: str, on: date) -> bool:

@@ -13,7 +13,8 @@ class Settings:
     innovative_sme_lower_inclusive: bool = True
     # 专精特新中小企业 2022 scoring bands ("80%以上 / 70%-80%") — same reading.
     srdi_sme_lower_inclusive: bool = True
-    # 专精特新中小企业 2022: must already hold 创新型中小企业 (not stated in the text; many provinces require it).
+    # 专精特新中小企业 2022: must already hold 创新型中小企业.
+    # Not stated in the 2022 text; many provinces require it in practice.
     srdi_requires_innovative_sme: bool = False
 
 

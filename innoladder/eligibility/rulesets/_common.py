@@ -74,7 +74,9 @@ def bounds_of(criteria: Iterable[CriterionResult]) -> tuple[Decimal, Decimal]:
     return (low, high)
 
 
-def group_bounds(criteria: Sequence[CriterionResult], group: str, cap: Decimal | None = None) -> tuple[Decimal, Decimal]:
+def group_bounds(
+    criteria: Sequence[CriterionResult], group: str, cap: Decimal | None = None
+) -> tuple[Decimal, Decimal]:
     low, high = bounds_of(item for item in criteria if item.group == group and item.points_max is not None)
     if cap is not None:
         low, high = min(low, cap), min(high, cap)

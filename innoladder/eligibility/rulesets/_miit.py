@@ -24,7 +24,11 @@ def counted_class_i(facts: EnterpriseFacts, on: date) -> list[IPRecord]:
     for ip in valid_ips(facts, on):
         if ip.ip_class != "I":
             continue
-        if ip.acquisition != "self" and ip.transferred_on is not None and add_years(ip.transferred_on, 1) > on:
+        if (
+            ip.acquisition != "self"
+            and ip.transferred_on is not None
+            and add_years(ip.transferred_on, 1) > on
+        ):
             continue
         out.append(ip)
     return out

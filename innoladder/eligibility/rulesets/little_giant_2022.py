@@ -40,8 +40,16 @@ INFO = RuleSetInfo(
 CLAUSE = "工信部企业〔2022〕63号 附件3"
 
 
-def ratio_check(code: str, name: str, group: str, value: Decimal | None, ok_if: str, threshold: Decimal,
-                missing: str, clause: str = CLAUSE) -> CriterionResult:
+def ratio_check(
+    code: str,
+    name: str,
+    group: str,
+    value: Decimal | None,
+    ok_if: str,
+    threshold: Decimal,
+    missing: str,
+    clause: str = CLAUSE,
+) -> CriterionResult:
     """A ratio compared with a threshold: ok_if is ">=" or "<="."""
     text = f"{'≥' if ok_if == '>=' else '≤'}{pct(threshold)}"
     if value is None:
@@ -85,10 +93,19 @@ def _rd_route(facts: EnterpriseFacts, on: date) -> CriterionResult:
             texts.append(f"{year}年 {pct(rd / revenue)}")
         status = all_of(statuses)
         gap = money_gap("rd_expense", shortfall, "研发费用", "按近两年营业收入计") if status == FAIL else None
-        return CriterionResult(code="X1_rd", name_zh=name, group="新", status=status, value=operating,
-                               value_text="；".join(texts), threshold_text=f"近两年每年≥{pct(threshold)}",
-                               reason=f"上年营业收入 ¥{format_wan(operating)}，要求近两年研发费用占比均≥{pct(threshold)}："
-                               + "；".join(texts), clause=CLAUSE, gap=gap)
+        return CriterionResult(
+            code="X1_rd",
+            name_zh=name,
+            group="新",
+            status=status,
+            value=operating,
+            value_text="；".join(texts),
+            threshold_text=f"近两年每年≥{pct(threshold)}",
+            reason=f"上年营业收入 ¥{format_wan(operating)}，要求近两年研发费用占比均≥{pct(threshold)}："
+            + "；".join(texts),
+            clause=CLAUSE,
+            gap=gap,
+        )
     equity, equity_missing = sum_years(facts, last_years(on, 2), "equity_financing")
     rd_total, rd_missing = sum_years(facts, last_years(on, 2), "rd_expense")
     staff = share(facts, last, "rd_staff", "employees")
@@ -97,10 +114,20 @@ def _rd_route(facts: EnterpriseFacts, on: date) -> CriterionResult:
         PASS if rd_total >= 3000 * WAN else (UNKNOWN if rd_missing else FAIL),
         UNKNOWN if staff is None else (PASS if staff >= Decimal("0.5") else FAIL),
     ]
-    text = f"近两年股权融资 ¥{format_wan(equity)}；研发费用 ¥{format_wan(rd_total)}；研发人员占比 {pct(staff)}"
-    return CriterionResult(code="X1_rd", name_zh=name, group="新", status=all_of(parts), value=operating,
-                           value_text=text, threshold_text="营业收入<5000万：融资≥8000万、研发≥3000万、研发人员≥50%",
-                           reason=f"上年营业收入 ¥{format_wan(operating)}（<5000万）：{text}", clause=CLAUSE)
+    text = (
+        f"近两年股权融资 ¥{format_wan(equity)}；研发费用 ¥{format_wan(rd_total)}；研发人员占比 {pct(staff)}"
+    )
+    return CriterionResult(
+        code="X1_rd",
+        name_zh=name,
+        group="新",
+        status=all_of(parts),
+        value=operating,
+        value_text=text,
+        threshold_text="营业收入<5000万：融资≥8000万、研发≥3000万、研发人员≥50%",
+        reason=f"上年营业收入 ¥{format_wan(operating)}（<5000万）：{text}",
+        clause=CLAUSE,
+    )
 
 
 def _conditions(facts: EnterpriseFacts, on: date) -> list[CriterionResult]:
@@ -108,25 +135,77 @@ def _conditions(facts: EnterpriseFacts, on: date) -> list[CriterionResult]:
     class_i = counted_class_i(facts, on)
     return [
         niche_check(facts, 3),
-        ratio_check("Z2_main_share", "主营业务收入占营业收入比重", "专",
-                    share(facts, last, "main_revenue", "operating_revenue"), ">=", Decimal("0.7"),
-                    f"缺少{last}年主营业务收入或营业收入"),
-        ratio_check("Z3_growth", "近2年主营业务收入平均增长率", "专", average_growth(facts, last, "main_revenue"), ">=",
-                    Decimal("0.05"), f"缺少{last - 2}–{last}年主营业务收入"),
-        flag_check("J1_info_system", "至少1项核心业务采用信息系统支撑", "精", facts.info_system_core_business),
-        flag_check("J2_certification", "取得管理体系认证或发达国家/地区产品认证", "精", facts.mgmt_certification),
-        ratio_check("J3_debt", "上年末资产负债率", "精", debt_ratio(facts, last), "<=", Decimal("0.7"),
-                    f"缺少{last}年资产负债数据"),
-        ratio_check("T1_market_share", "主导产品全国细分市场占有率", "特", facts.market_share, ">=", Decimal("0.1"),
-                    "未填写细分市场占有率"),
+        ratio_check(
+            "Z2_main_share",
+            "主营业务收入占营业收入比重",
+            "专",
+            share(facts, last, "main_revenue", "operating_revenue"),
+            ">=",
+            Decimal("0.7"),
+            f"缺少{last}年主营业务收入或营业收入",
+        ),
+        ratio_check(
+            "Z3_growth",
+            "近2年主营业务收入平均增长率",
+            "专",
+            average_growth(facts, last, "main_revenue"),
+            ">=",
+            Decimal("0.05"),
+            f"缺少{last - 2}–{last}年主营业务收入",
+        ),
+        flag_check(
+            "J1_info_system", "至少1项核心业务采用信息系统支撑", "精", facts.info_system_core_business
+        ),
+        flag_check(
+            "J2_certification", "取得管理体系认证或发达国家/地区产品认证", "精", facts.mgmt_certification
+        ),
+        ratio_check(
+            "J3_debt",
+            "上年末资产负债率",
+            "精",
+            debt_ratio(facts, last),
+            "<=",
+            Decimal("0.7"),
+            f"缺少{last}年资产负债数据",
+        ),
+        ratio_check(
+            "T1_market_share",
+            "主导产品全国细分市场占有率",
+            "特",
+            facts.market_share,
+            ">=",
+            Decimal("0.1"),
+            "未填写细分市场占有率",
+        ),
         flag_check("T2_brand", "拥有自主品牌", "特", facts.own_brand),
         _rd_route(facts, on),
-        check("X2_institution", "自建或与高校、科研机构联合建立研发机构", "新", bool(facts.institutions),
-              len(facts.institutions), f"{len(facts.institutions)} 个", "≥1个", CLAUSE),
-        check("X3_ip", "与主导产品相关的Ⅰ类知识产权", "新", len(class_i) >= 2, len(class_i), f"{len(class_i)} 项", "≥2项",
-              CLAUSE, count_gap("ip_class_i", max(2 - len(class_i), 0), "项", "还需 {n} 项Ⅰ类知识产权")),
-        flag_check("L1_chain", "位于产业链关键环节，发挥补短板、锻长板、填空白作用", "链", facts.chain_key_link),
-        flag_check("P1_field", "主导产品属于工业基础、制造强国或网络强国重点领域", "品", facts.foundation_field),
+        check(
+            "X2_institution",
+            "自建或与高校、科研机构联合建立研发机构",
+            "新",
+            bool(facts.institutions),
+            len(facts.institutions),
+            f"{len(facts.institutions)} 个",
+            "≥1个",
+            CLAUSE,
+        ),
+        check(
+            "X3_ip",
+            "与主导产品相关的Ⅰ类知识产权",
+            "新",
+            len(class_i) >= 2,
+            len(class_i),
+            f"{len(class_i)} 项",
+            "≥2项",
+            CLAUSE,
+            count_gap("ip_class_i", max(2 - len(class_i), 0), "项", "还需 {n} 项Ⅰ类知识产权"),
+        ),
+        flag_check(
+            "L1_chain", "位于产业链关键环节，发挥补短板、锻长板、填空白作用", "链", facts.chain_key_link
+        ),
+        flag_check(
+            "P1_field", "主导产品属于工业基础、制造强国或网络强国重点领域", "品", facts.foundation_field
+        ),
     ]
 
 
@@ -141,7 +220,11 @@ def evaluate(facts: EnterpriseFacts, on: date, settings: Settings) -> RuleSetRes
     new_general = all_of(c.status for c in conditions if c.group == "新")
     others = [c.status for c in conditions if c.group != "新"]
     status = all_of([*others, any_of([new_general, *(r.status for r in routes)])])
-    route = "general" if new_general == PASS else next((f"direct:{r.code}" for r in routes if r.status == PASS), "")
+    route = (
+        "general"
+        if new_general == PASS
+        else next((f"direct:{r.code}" for r in routes if r.status == PASS), "")
+    )
     notes = [
         "“新”的一般条件（研发投入、研发机构、Ⅰ类知识产权）与直通条件满足其一即可。",
         "“链”“品”条件的表述依记忆整理（置信度中），以工信部原文为准。",

@@ -25,13 +25,33 @@ GROUP = "认定条件"
 
 
 def _registration(facts: EnterpriseFacts, on: date) -> list[CriterionResult]:
-    out = [check("Q0_resident", "居民企业", GROUP, facts.is_resident, str(facts.is_resident),
-                 "是" if facts.is_resident else "否", "是", DOC)]
+    out = [
+        check(
+            "Q0_resident",
+            "居民企业",
+            GROUP,
+            facts.is_resident,
+            str(facts.is_resident),
+            "是" if facts.is_resident else "否",
+            "是",
+            DOC,
+        )
+    ]
     if facts.registered_in_qinghai is None:
         out.append(unknown("Q1_qinghai", "在青海省注册", GROUP, "未填写是否在青海省注册", DOC, "是"))
     else:
-        out.append(check("Q1_qinghai", "在青海省注册", GROUP, facts.registered_in_qinghai,
-                         str(facts.registered_in_qinghai), "是" if facts.registered_in_qinghai else "否", "是", DOC))
+        out.append(
+            check(
+                "Q1_qinghai",
+                "在青海省注册",
+                GROUP,
+                facts.registered_in_qinghai,
+                str(facts.registered_in_qinghai),
+                "是" if facts.registered_in_qinghai else "否",
+                "是",
+                DOC,
+            )
+        )
     if facts.registered_on is None:
         out.append(unknown("Q1_age", "注册满一年", GROUP, "缺少注册日期", DOC, "≥365天"))
     else:
@@ -46,7 +66,9 @@ def _main_share(facts: EnterpriseFacts, year: int) -> CriterionResult:
     share = ratio(main, sales)
     if share is None or main is None or sales is None:
         return unknown("Q2_main_share", name, GROUP, f"缺少{year}年主营业务收入或销售收入", DOC, ">50%")
-    gap = money_gap("main_revenue", money_to_ratio(Decimal("0.5"), sales, main, strict=True), "主营业务收入", "")
+    gap = money_gap(
+        "main_revenue", money_to_ratio(Decimal("0.5"), sales, main, strict=True), "主营业务收入", ""
+    )
     return check("Q2_main_share", name, GROUP, share > Decimal("0.5"), share, pct(share), ">50%", DOC, gap)
 
 
@@ -56,8 +78,12 @@ def _tech_staff(facts: EnterpriseFacts, year: int) -> CriterionResult:
     share = ratio(staff, employees)
     if share is None or staff is None or employees is None:
         return unknown("Q3_tech_staff", name, GROUP, f"缺少{year}年科技人员数或职工总数", DOC, "≥10%")
-    gap = count_gap("tech_staff", staff_to_share(Decimal("0.1"), int(staff), int(employees)), "人",
-                    "还需新增 {n} 名科技人员")
+    gap = count_gap(
+        "tech_staff",
+        staff_to_share(Decimal("0.1"), int(staff), int(employees)),
+        "人",
+        "还需新增 {n} 名科技人员",
+    )
     return check("Q3_tech_staff", name, GROUP, share >= Decimal("0.1"), share, pct(share), "≥10%", DOC, gap)
 
 
@@ -79,14 +105,28 @@ def _ip(facts: EnterpriseFacts, on: date) -> CriterionResult:
     if facts.proprietary_tech is None:
         return unknown("Q5_ip", name, GROUP, "无有效知识产权，且未填写是否有自主技术储备", DOC, "有")
     gap = count_gap("ip_any", 1, "项", "还需 {n} 项知识产权（或自主技术储备）")
-    return check("Q5_ip", name, GROUP, facts.proprietary_tech, str(facts.proprietary_tech),
-                 "有自主技术储备" if facts.proprietary_tech else "无", "有", DOC, gap)
+    return check(
+        "Q5_ip",
+        name,
+        GROUP,
+        facts.proprietary_tech,
+        str(facts.proprietary_tech),
+        "有自主技术储备" if facts.proprietary_tech else "无",
+        "有",
+        DOC,
+        gap,
+    )
 
 
 def evaluate(facts: EnterpriseFacts, on: date, settings: Settings) -> RuleSetResult:
     year = on.year - 1
-    criteria = [*_registration(facts, on), _main_share(facts, year), _tech_staff(facts, year), _rd(facts, year),
-                _ip(facts, on)]
+    criteria = [
+        *_registration(facts, on),
+        _main_share(facts, year),
+        _tech_staff(facts, year),
+        _rd(facts, year),
+        _ip(facts, on),
+    ]
     status = all_of(c.status for c in criteria)
     notes = [
         "“财务状况良好”“具有持续创新能力”由主管部门审核，未编码。",
