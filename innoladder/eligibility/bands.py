@@ -15,6 +15,7 @@ class Band:
 
     edge: Decimal
     points: PointRange
+    exclusive: bool = False
 
 
 @dataclass(frozen=True)
@@ -25,12 +26,14 @@ class BandTable:
     below: PointRange
     inclusive: bool = True
 
-    def _reaches(self, value: Decimal, edge: Decimal) -> bool:
-        return value >= edge if self.inclusive else value > edge
+    def _reaches(self, value: Decimal, band: Band) -> bool:
+        if band.exclusive or not self.inclusive:
+            return value > band.edge
+        return value >= band.edge
 
     def lookup(self, value: Decimal) -> PointRange:
         for band in self.bands:
-            if self._reaches(value, band.edge):
+            if self._reaches(value, band):
                 return band.points
         return self.below
 
@@ -40,7 +43,7 @@ class BandTable:
 
     def next_edge(self, value: Decimal) -> Decimal | None:
         """The lowest edge above the current band, i.e. the value needed to gain points."""
-        candidates = [band.edge for band in self.bands if not self._reaches(value, band.edge)]
+        candidates = [band.edge for band in self.bands if not self._reaches(value, band)]
         return min(candidates) if candidates else None
 
     @property
@@ -59,7 +62,9 @@ def table(
     below: int | tuple[int, int] = 0,
     inclusive: bool = True,
 ) -> BandTable:
-    """Build a table from ``(edge, points)`` rows; edges are strings such as "0.30"."""
-    bands = tuple(Band(Decimal(edge), _range(points)) for edge, points in rows)
+    """Build a table from ``(edge, points)`` rows; edges are strings such as "0.30" (">0": exclusive)."""
+    bands = tuple(
+        Band(Decimal(edge.lstrip(">")), _range(points), exclusive=edge.startswith(">")) for edge, points in rows
+    )
     ordered = tuple(sorted(bands, key=lambda band: band.edge, reverse=True))
     return BandTable(ordered, _range(below), inclusive)
