@@ -228,7 +228,7 @@ def evaluate(facts: EnterpriseFacts, on: date, settings: Settings) -> RuleSetRes
         flag_check("C6_chain", "位于产业链关键环节", "条件六", facts.chain_key_link, clause6),
         c7,
     ]
-    statuses = [c.status for c in criteria if c.group != "条件四"] + [any_of(c.status for c in c4)]
+    statuses = [c.status for c in criteria if c not in c4] + [any_of(c.status for c in c4)]
     status = all_of(statuses)
     notes = [
         "依据2026年修订办法中可获得的七项条件（来源为咨询机构页面，置信度中）；评分指标体系未编码，需录入得分。",
