@@ -64,7 +64,8 @@ def table(
 ) -> BandTable:
     """Build a table from ``(edge, points)`` rows; edges are strings such as "0.30" (">0": exclusive)."""
     bands = tuple(
-        Band(Decimal(edge.lstrip(">")), _range(points), exclusive=edge.startswith(">")) for edge, points in rows
+        Band(Decimal(edge.lstrip(">")), _range(points), exclusive=edge.startswith(">"))
+        for edge, points in rows
     )
     ordered = tuple(sorted(bands, key=lambda band: band.edge, reverse=True))
     return BandTable(ordered, _range(below), inclusive)

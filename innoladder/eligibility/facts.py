@@ -8,6 +8,7 @@ records: an empty list means "none".
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from decimal import Decimal
 
@@ -37,13 +38,12 @@ INCIDENT_KINDS = frozenset(
 LIST_INCIDENT_KINDS = frozenset({"abnormal_operation_list", "serious_violation_list"})
 
 
+_CLASS_OF = {**{kind: "I" for kind in IP_CLASS_I_KINDS}, **{kind: "II" for kind in IP_CLASS_II_KINDS}}
+
+
 def ip_class(kind: str) -> str | None:
     """Return "I", "II" or None (trademarks and other kinds are not classed)."""
-    if kind in IP_CLASS_I_KINDS:
-        return "I"
-    if kind in IP_CLASS_II_KINDS:
-        return "II"
-    return None
+    return _CLASS_OF.get(kind)
 
 
 def add_years(day: date, years: int) -> date:
@@ -118,7 +118,7 @@ class IPRecord:
 
     @property
     def ip_class(self) -> str | None:
-        return ip_class(self.kind)
+        return _CLASS_OF.get(self.kind)
 
     def is_valid(self, on: date) -> bool:
         """Valid on ``on``: status valid, already granted and not expired."""
@@ -246,8 +246,9 @@ class EnterpriseFacts:
     chuangke_rank: int | None = None
     chuangke_year: int | None = None
 
+    @cached_property
+    def _years_by_number(self) -> dict[int, YearData]:
+        return {item.year: item for item in self.years}
+
     def year(self, year: int) -> YearData | None:
-        for item in self.years:
-            if item.year == year:
-                return item
-        return None
+        return self._years_by_number.get(year)

@@ -16,7 +16,7 @@ FAIL: Status = "fail"
 UNKNOWN: Status = "insufficient_data"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Gap:
     """The smallest change that would meet one threshold."""
 
@@ -26,7 +26,7 @@ class Gap:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CriterionResult:
     """One condition or scored indicator of a rule set."""
 
@@ -54,7 +54,7 @@ class CriterionResult:
         return (Decimal(0), top)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RuleSetResult:
     """The outcome of one versioned rule set for one enterprise on one date."""
 

@@ -234,8 +234,8 @@ def year_value(facts: EnterpriseFacts, year: int, attr: str) -> Decimal | None:
     if data is None:
         return None
     value = getattr(data, attr)
-    if value is None:
-        return None
+    if value is None or isinstance(value, Decimal):
+        return value
     return Decimal(value)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from decimal import Decimal
 
 from ..bands import BandTable, table
@@ -50,7 +51,9 @@ GROUPS = (
 )
 
 
+@cache
 def _tables(inclusive: bool) -> dict[str, BandTable]:
+    """Band tables for one boundary reading (built once; never mutated)."""
     return {
         "rd": table([("0.05", 20), ("0.03", 15), ("0.02", 10), ("0.01", 5)], inclusive=inclusive),
         "growth": table([("0.15", 20), ("0.10", 15), ("0.05", 10), ("0", 5)], inclusive=inclusive),

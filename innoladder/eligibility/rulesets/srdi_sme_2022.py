@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from decimal import ROUND_FLOOR, Decimal
 
 from ..bands import BandTable, table
@@ -54,7 +55,9 @@ GROUPS = (
 RD_AMOUNT = table([("5000000", 10), ("4000000", 8), ("3000000", 6), ("2000000", 4), ("1000000", 2)])
 
 
+@cache
 def _tables(inclusive: bool) -> dict[str, BandTable]:
+    """Band tables for one boundary reading (built once; never mutated)."""
     return {
         "main_share": table([("0.80", 5), ("0.70", 3), ("0.60", 1)], inclusive=inclusive),
         "growth": table([("0.10", 10), ("0.08", 8), ("0.06", 6), ("0.04", 4), ("0", 2)], inclusive=inclusive),

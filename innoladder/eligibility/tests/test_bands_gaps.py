@@ -38,7 +38,13 @@ def test_next_edge_is_the_lowest_edge_not_reached() -> None:
 
 @pytest.mark.parametrize(
     ("amount", "text"),
-    [("423000", "42.3万"), ("423456", "42.35万"), ("423401", "42.35万"), ("100000", "10.0万"), ("1", "0.01万")],
+    [
+        ("423000", "42.3万"),
+        ("423456", "42.35万"),
+        ("423401", "42.35万"),
+        ("100000", "10.0万"),
+        ("1", "0.01万"),
+    ],
 )
 def test_format_wan_rounds_up_to_a_hundred_yuan(amount: str, text: str) -> None:
     assert format_wan(D(amount)) == text

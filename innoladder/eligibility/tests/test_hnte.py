@@ -12,13 +12,20 @@ from innoladder.eligibility.settings import DEFAULT
 
 from .builders import ON, crit, facts, last_year, year, years
 
+
 def run(f, on=ON):  # type: ignore[no-untyped-def]
     return hnte_2016.evaluate(f, on, DEFAULT)
 
 
 @pytest.mark.parametrize(
     ("sales", "threshold"),
-    [("50000000", "0.05"), ("50000000.01", "0.04"), ("200000000", "0.04"), ("200000000.01", "0.03"), ("0", "0.05")],
+    [
+        ("50000000", "0.05"),
+        ("50000000.01", "0.04"),
+        ("200000000", "0.04"),
+        ("200000000.01", "0.03"),
+        ("0", "0.05"),
+    ],
 )
 def test_rd_threshold_bands_by_last_year_sales(sales: str, threshold: str) -> None:
     assert rd_threshold(D(sales)) == D(threshold)
@@ -59,7 +66,9 @@ def test_k4_tech_staff_ten_percent(staff: int, status: str) -> None:
 
 def test_k4_gap_counts_new_hires() -> None:
     gap = crit(run(last_year(facts(), tech_staff=9)), "K4").gap
-    assert gap is not None and gap.amount == 2 and gap.text == "还需新增 2 名科技人员"  # 11/102 ≥ 10% > 10/101
+    assert (
+        gap is not None and gap.amount == 2 and gap.text == "还需新增 2 名科技人员"
+    )  # 11/102 ≥ 10% > 10/101
 
 
 def test_k5_three_year_ratio_at_five_percent() -> None:
@@ -73,8 +82,12 @@ def test_k5_three_year_ratio_at_five_percent() -> None:
 
 def test_k5_threshold_follows_last_year_sales_not_the_sum() -> None:
     # Sales 60M last year → 4%; 2022–2023 at 40M. R&D 4.0% of the 140M sum passes.
-    f = last_year(facts(years=years(rd_expense=D("1600000"), rd_domestic=D("1600000"))),
-                  sales_revenue=D("60000000"), rd_expense=D("2400000"), rd_domestic=D("2400000"))
+    f = last_year(
+        facts(years=years(rd_expense=D("1600000"), rd_domestic=D("1600000"))),
+        sales_revenue=D("60000000"),
+        rd_expense=D("2400000"),
+        rd_domestic=D("2400000"),
+    )
     item = crit(run(f), "K5")
     assert item.value == D("5600000") / D("140000000")
     assert item.status == "pass"
@@ -107,11 +120,17 @@ def test_k5_domestic_from_overseas_entrusted_at_80_percent() -> None:
 
 @pytest.mark.parametrize(
     ("hitech", "untaxed", "status"),
-    [("30000000", "0", "pass"), ("29999999.99", "0", "fail"), ("29400000", "1000000", "pass"),
-     ("29399999.99", "1000000", "fail")],
+    [
+        ("30000000", "0", "pass"),
+        ("29999999.99", "0", "fail"),
+        ("29400000", "1000000", "pass"),
+        ("29399999.99", "1000000", "fail"),
+    ],
 )
 def test_k6_hitech_share_of_total_income_less_untaxed(hitech: str, untaxed: str, status: str) -> None:
-    f = last_year(facts(), total_income=D("50000000"), hitech_revenue=D(hitech), non_taxable_income=D(untaxed))
+    f = last_year(
+        facts(), total_income=D("50000000"), hitech_revenue=D(hitech), non_taxable_income=D(untaxed)
+    )
     assert crit(run(f), "K6").status == status
 
 
@@ -148,8 +167,14 @@ def _score_facts(conversion: int) -> EnterpriseFacts:
     # conversions 4 per year → average 4 → band 19–24; zero growth → 0 + 0
     return facts(
         years=years(tech_conversions=4),
-        expert=ExpertInputs(tech_advancement=8, core_support=8, ip_quantity=8, ip_acquisition=6,
-                            conversion=conversion, rd_management=20),
+        expert=ExpertInputs(
+            tech_advancement=8,
+            core_support=8,
+            ip_quantity=8,
+            ip_acquisition=6,
+            conversion=conversion,
+            rd_management=20,
+        ),
     )
 
 
@@ -164,9 +189,19 @@ def test_score_exactly_70_fails_and_71_passes() -> None:
 
 
 def test_ip_group_is_capped_at_30_with_standards_bonus() -> None:
-    f = facts(years=years(tech_conversions=4), standards=(StandardWork("industry", 2023, 9),),
-              expert=ExpertInputs(tech_advancement=8, core_support=8, ip_quantity=8, ip_acquisition=6,
-                                  standards_bonus=2, conversion=20, rd_management=20))
+    f = facts(
+        years=years(tech_conversions=4),
+        standards=(StandardWork("industry", 2023, 9),),
+        expert=ExpertInputs(
+            tech_advancement=8,
+            core_support=8,
+            ip_quantity=8,
+            ip_acquisition=6,
+            standards_bonus=2,
+            conversion=20,
+            rd_management=20,
+        ),
+    )
     result = run(f)
     assert dict((g, s) for g, s, _ in result.group_scores)["知识产权"] == 30
     assert result.score == 70
@@ -206,10 +241,18 @@ def test_ip_quantity_bands(class_ii: int, band: tuple[int, int]) -> None:
 
 @pytest.mark.parametrize(
     ("conversions", "band"),
-    [((5, 5, 5), (25, 30)), ((4, 5, 5), (19, 24)), ((1, 1, 1), (1, 6)), ((0, 1, 1), (0, 0)), ((0, 0, 0), (0, 0))],
+    [
+        ((5, 5, 5), (25, 30)),
+        ((4, 5, 5), (19, 24)),
+        ((1, 1, 1), (1, 6)),
+        ((0, 1, 1), (0, 0)),
+        ((0, 0, 0), (0, 0)),
+    ],
 )
 def test_conversion_bands_use_the_annual_average(conversions: tuple[int, ...], band: tuple[int, int]) -> None:
-    f = facts(years=tuple(year(y, tech_conversions=c) for y, c in zip((2022, 2023, 2024), conversions, strict=True)))
+    f = facts(
+        years=tuple(year(y, tech_conversions=c) for y, c in zip((2022, 2023, 2024), conversions, strict=True))
+    )
     assert crit(run(f), "I6_conversion").point_bounds() == band
 
 
@@ -225,13 +268,20 @@ def test_conversion_bands_use_the_annual_average(conversions: tuple[int, ...], b
     ],
 )
 def test_sales_growth_bands(sales: tuple[str, ...], band: tuple[int, int]) -> None:
-    f = facts(years=tuple(year(y, sales_revenue=D(s)) for y, s in zip((2022, 2023, 2024), sales, strict=True)))
+    f = facts(
+        years=tuple(year(y, sales_revenue=D(s)) for y, s in zip((2022, 2023, 2024), sales, strict=True))
+    )
     assert crit(run(f), "I9_sales_growth").point_bounds() == band
 
 
 def test_net_assets_are_assets_minus_liabilities() -> None:
-    f = facts(years=(year(2022, total_liabilities=D("30000000")), year(2023, total_liabilities=D("24000000")),
-                     year(2024, total_liabilities=D("14000000"))))  # 20M → 26M → 36M
+    f = facts(
+        years=(
+            year(2022, total_liabilities=D("30000000")),
+            year(2023, total_liabilities=D("24000000")),
+            year(2024, total_liabilities=D("14000000")),
+        )
+    )  # 20M → 26M → 36M
     rate = D("0.5") * (D(26) / D(20) + D(36) / D(26)) - 1
     item = crit(run(f), "I8_net_asset_growth")
     assert rate >= D("0.25")

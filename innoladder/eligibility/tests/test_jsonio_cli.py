@@ -31,8 +31,9 @@ def test_facts_round_trip() -> None:
 
 
 def test_json_numbers_are_parsed_exactly() -> None:
-    loaded, _, _ = load_document('{"uscc": "1", "name": "x", "market_share": 0.1, "years": [{"year": 2024, '
-                                 '"rd_expense": 1234567.89}]}')
+    loaded, _, _ = load_document(
+        '{"uscc": "1", "name": "x", "market_share": 0.1, "years": [{"year": 2024, "rd_expense": 1234567.89}]}'
+    )
     assert loaded.market_share == D("0.1")
     assert loaded.years[0].rd_expense == D("1234567.89")
 
@@ -70,7 +71,9 @@ def test_cli_prints_results_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert out["plan"]["summary"]
 
 
-def test_cli_reads_stdin_and_needs_a_date(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_reads_stdin_and_needs_a_date(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setattr("sys.stdin", io.StringIO('{"uscc": "1", "name": "x"}'))
     assert main(["assess", "-"]) == 2
     assert "--on" in capsys.readouterr().err
@@ -95,7 +98,9 @@ def test_cli_bad_input_exits_2(argv: list[str], monkeypatch: pytest.MonkeyPatch)
     assert caught.value.code == 2
 
 
-def test_cli_unknown_scheme_exits_2(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_unknown_scheme_exits_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setattr("sys.stdin", io.StringIO('{"uscc": "1", "name": "x", "as_of": "2025-06-01"}'))
     assert main(["assess", "-", "--scheme", "nope"]) == 2
     assert "未知的认定类型" in capsys.readouterr().err

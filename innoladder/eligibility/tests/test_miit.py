@@ -28,18 +28,29 @@ def innovative(f: EnterpriseFacts, settings: Settings = DEFAULT):  # type: ignor
 def test_innovative_baseline_scores_by_the_table() -> None:
     # IP self-developed Ⅰ类 15; R&D 6% 20; growth 0% 5; debt 40% 10; strategic 10; main share 90% 20
     result = innovative(facts())
-    assert [crit(result, c).points for c in ("S1_ip", "S2_rd", "S3_growth", "S4_debt", "S5_field", "S6_main_share")] \
-        == [15, 20, 5, 10, 10, 20]
+    assert [
+        crit(result, c).points
+        for c in ("S1_ip", "S2_rd", "S3_growth", "S4_debt", "S5_field", "S6_main_share")
+    ] == [15, 20, 5, 10, 10, 20]
     assert result.score == 80
     assert result.outcome == "eligible"
 
 
 @pytest.mark.parametrize(
     ("rd", "inclusive_points", "exclusive_points"),
-    [("2000000", 20, 15), ("2000000.01", 20, 20), ("1999999.99", 15, 15), ("1200000", 15, 10),
-     ("800000", 10, 5), ("400000", 5, 0), ("399999.99", 0, 0)],
+    [
+        ("2000000", 20, 15),
+        ("2000000.01", 20, 20),
+        ("1999999.99", 15, 15),
+        ("1200000", 15, 10),
+        ("800000", 10, 5),
+        ("400000", 5, 0),
+        ("399999.99", 0, 0),
+    ],
 )
-def test_innovative_rd_bands_both_boundary_settings(rd: str, inclusive_points: int, exclusive_points: int) -> None:
+def test_innovative_rd_bands_both_boundary_settings(
+    rd: str, inclusive_points: int, exclusive_points: int
+) -> None:
     f = facts(years=years(rd_expense=D(rd)))  # operating revenue 40,000,000
     assert crit(innovative(f), "S2_rd").points == inclusive_points
     assert crit(innovative(f, EXCLUSIVE), "S2_rd").points == exclusive_points
@@ -62,8 +73,14 @@ def test_innovative_debt_ratio_bands(liabilities: str, inclusive_points: int, ex
 
 @pytest.mark.parametrize(
     ("main_2024", "points"),
-    [("41400000", 20), ("41399999.99", 15), ("39600000", 15), ("37800000", 10), ("36000000", 5),
-     ("35999999.99", 0)],
+    [
+        ("41400000", 20),
+        ("41399999.99", 15),
+        ("39600000", 15),
+        ("37800000", 10),
+        ("36000000", 5),
+        ("35999999.99", 0),
+    ],
 )
 def test_innovative_main_revenue_growth(main_2024: str, points: int) -> None:
     f = last_year(facts(), main_revenue=D(main_2024), operating_revenue=D("50000000"))  # 2023 main 36,000,000
@@ -88,21 +105,28 @@ def test_innovative_ip_tiers(ip: IPRecord, points: int) -> None:
 
 def test_innovative_group_minimum_blocks_a_70_point_total() -> None:
     # innovation: Ⅱ类 5 + R&D 1% 5 = 10 < 20, although total = 10 + 30 + 30 = 70 (growth ≥15% gives 20)
-    f = last_year(facts(ips=(IPRecord(kind="utility_model"),), years=years(rd_expense=D("400000"))),
-                  main_revenue=D("41400000"), rd_expense=D("400000"))
+    f = last_year(
+        facts(ips=(IPRecord(kind="utility_model"),), years=years(rd_expense=D("400000"))),
+        main_revenue=D("41400000"),
+        rd_expense=D("400000"),
+    )
     result = innovative(f)
     assert result.score == 70
     assert crit(result, "G_score").status == "fail"
     assert result.outcome == "not_eligible"
 
 
-@pytest.mark.parametrize(
-    ("equity", "outcome"), [("2500000", "eligible"), ("2499999.99", "not_eligible")]
-)
+@pytest.mark.parametrize(("equity", "outcome"), [("2500000", "eligible"), ("2499999.99", "not_eligible")])
 def test_innovative_equity_route_500_wan_over_three_years(equity: str, outcome: str) -> None:
-    weak = facts(ips=(), strategic_emerging=False,
-                 years=(year(2022), year(2023, equity_financing=D(equity)),
-                        year(2024, rd_expense=D(0), equity_financing=D("2500000"))))
+    weak = facts(
+        ips=(),
+        strategic_emerging=False,
+        years=(
+            year(2022),
+            year(2023, equity_financing=D(equity)),
+            year(2024, rd_expense=D(0), equity_financing=D("2500000")),
+        ),
+    )
     assert innovative(weak).outcome == outcome
 
 
@@ -170,8 +194,10 @@ def test_srdi_revenue_or_equity() -> None:
     assert crit(srdi(last_year(small, operating_revenue=D("10000000"))), "B3_revenue").status == "pass"
 
 
-@pytest.mark.parametrize(("years_in", "status", "points"), [("1.9", "fail", 0), ("2", "pass", 1), ("9.9", "pass", 4),
-                                                            ("10", "pass", 5), ("25", "pass", 5)])
+@pytest.mark.parametrize(
+    ("years_in", "status", "points"),
+    [("1.9", "fail", 0), ("2", "pass", 1), ("9.9", "pass", 4), ("10", "pass", 5), ("25", "pass", 5)],
+)
 def test_srdi_niche_years(years_in: str, status: str, points: int) -> None:
     result = srdi(facts(niche_market_years=D(years_in)))
     assert crit(result, "B1_niche").status == status
@@ -201,7 +227,9 @@ def test_srdi_scoring_table() -> None:
     assert result.outcome == "eligible"
 
 
-@pytest.mark.parametrize(("rd", "points"), [("5000000", 10), ("4999999.99", 8), ("1000000", 2), ("999999.99", 0)])
+@pytest.mark.parametrize(
+    ("rd", "points"), [("5000000", 10), ("4999999.99", 8), ("1000000", 2), ("999999.99", 0)]
+)
 def test_srdi_rd_amount_bands_when_ratio_is_low(rd: str, points: int) -> None:
     f = last_year(facts(), rd_expense=D(rd), operating_revenue=D("1000000000"))
     assert crit(srdi(f), "S11_rd").points == points
@@ -228,18 +256,29 @@ def test_srdi_2026_note_says_revision_not_encoded() -> None:
 
 # ---- 小巨人 2022 ----
 
+
 def giant_2022_facts(**changes: object) -> EnterpriseFacts:
     base = facts(
         years=years(operating_revenue=D("100000000"), main_revenue=D("80000000"), rd_expense=D("3000000")),
         ips=(invention(number="1"), invention(number="2")),
-        info_system_core_business=True, mgmt_certification=True, market_share=D("0.10"), own_brand=True,
-        chain_key_link=True, foundation_field=True, institutions=(RDInstitution("enterprise_tech_center", "below"),),
+        info_system_core_business=True,
+        mgmt_certification=True,
+        market_share=D("0.10"),
+        own_brand=True,
+        chain_key_link=True,
+        foundation_field=True,
+        institutions=(RDInstitution("enterprise_tech_center", "below"),),
     )
-    base = replace(base, years=(year(2022, main_revenue=D("72562500"), operating_revenue=D("100000000")),
-                                year(2023, main_revenue=D("76190625"), operating_revenue=D("100000000"),
-                                     rd_expense=D("3000000")),
-                                year(2024, main_revenue=D("80000156.25"), operating_revenue=D("100000000"),
-                                     rd_expense=D("3000000"))))
+    base = replace(
+        base,
+        years=(
+            year(2022, main_revenue=D("72562500"), operating_revenue=D("100000000")),
+            year(2023, main_revenue=D("76190625"), operating_revenue=D("100000000"), rd_expense=D("3000000")),
+            year(
+                2024, main_revenue=D("80000156.25"), operating_revenue=D("100000000"), rd_expense=D("3000000")
+            ),
+        ),
+    )
     return replace(base, **changes)  # type: ignore[arg-type]
 
 
@@ -273,14 +312,20 @@ def test_little_giant_2022_market_share_boundary() -> None:
 
 # ---- 小巨人 2026 ----
 
+
 def giant_2026_facts(**changes: object) -> EnterpriseFacts:
     base = facts(
-        years=(year(2023, operating_revenue=D("50000000"), main_revenue=D("45000000"), rd_expense=D("6000000")),
-               year(2024, operating_revenue=D("52000000"), main_revenue=D("47000000"), rd_expense=D("6000000")),
-               year(2025, operating_revenue=D("55125000"), main_revenue=D("49612500"), rd_expense=D("6000000"))),
+        years=(
+            year(2023, operating_revenue=D("50000000"), main_revenue=D("45000000"), rd_expense=D("6000000")),
+            year(2024, operating_revenue=D("52000000"), main_revenue=D("47000000"), rd_expense=D("6000000")),
+            year(2025, operating_revenue=D("55125000"), main_revenue=D("49612500"), rd_expense=D("6000000")),
+        ),
         ips=tuple(invention(number=str(n)) for n in range(4)),
         recognitions=(RecognitionHeld("srdi_sme", date(2024, 7, 1)),),
-        market_share=D("0.05"), market_rank=3, foundation_field=True, chain_key_link=True,
+        market_share=D("0.05"),
+        market_rank=3,
+        foundation_field=True,
+        chain_key_link=True,
         srdi_index_score=D(60),
     )
     return replace(base, **changes)  # type: ignore[arg-type]

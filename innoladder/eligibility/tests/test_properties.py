@@ -84,8 +84,10 @@ COMMON = settings(max_examples=150, deadline=None, suppress_health_check=[Health
 def test_more_rd_expense_never_lowers_a_score(facts: EnterpriseFacts, on: date, extra: Decimal) -> None:
     more = replace(
         facts,
-        years=tuple(replace(y, rd_expense=(y.rd_expense or Decimal(0)) + extra) if y.rd_expense is not None else y
-                    for y in facts.years),
+        years=tuple(
+            replace(y, rd_expense=(y.rd_expense or Decimal(0)) + extra) if y.rd_expense is not None else y
+            for y in facts.years
+        ),
     )
     never_lower(assess(facts, on), assess(more, on))
 
@@ -97,7 +99,8 @@ def test_more_tech_staff_never_lowers_a_score(facts: EnterpriseFacts, on: date, 
         facts,
         years=tuple(
             replace(y, tech_staff=min(y.tech_staff + extra, y.employees or 0))
-            if y.tech_staff is not None else y
+            if y.tech_staff is not None
+            else y
             for y in facts.years
         ),
     )
@@ -119,7 +122,9 @@ def test_hnte_rd_gap_closes_k5(facts: EnterpriseFacts) -> None:
         return
     fixed = replace(
         facts,
-        years=tuple(replace(y, rd_expense=(y.rd_expense or Decimal(0)) + item.gap.amount) if y.year == 2024 else y
-                    for y in facts.years),
+        years=tuple(
+            replace(y, rd_expense=(y.rd_expense or Decimal(0)) + item.gap.amount) if y.year == 2024 else y
+            for y in facts.years
+        ),
     )
     assert crit(hnte_2016.evaluate(fixed, on, DEFAULT), "K5").status == "pass"

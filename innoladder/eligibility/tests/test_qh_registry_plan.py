@@ -89,8 +89,14 @@ def test_unknown_scheme_raises() -> None:
 
 def test_assess_runs_every_scheme_in_force() -> None:
     before = [r.version for r in assess(facts(), ON)]
-    assert before == ["tsme_2017", "hnte_2016", "innovative_sme_2022", "srdi_sme_2022", "little_giant_2022",
-                      "qh_tech_enterprise_2020"]
+    assert before == [
+        "tsme_2017",
+        "hnte_2016",
+        "innovative_sme_2022",
+        "srdi_sme_2022",
+        "little_giant_2022",
+        "qh_tech_enterprise_2020",
+    ]
     after = assess(facts(), date(2026, 6, 1))
     assert [r.version for r in after][2] == "tech_innovative_sme_2026"
     tech = after[2]

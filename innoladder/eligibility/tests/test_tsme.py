@@ -64,8 +64,15 @@ def test_sme4_exactly_25_percent_scores_16() -> None:
 
 @pytest.mark.parametrize(
     ("rd", "points"),
-    [("2400000", 50), ("2399999.99", 40), ("2000000", 40), ("1600000", 30), ("1200000", 20), ("800000", 10),
-     ("799999.99", 0)],
+    [
+        ("2400000", 50),
+        ("2399999.99", 40),
+        ("2000000", 40),
+        ("1600000", 30),
+        ("1200000", 20),
+        ("800000", 10),
+        ("799999.99", 0),
+    ],
 )
 def test_rd_to_sales_bands(rd: str, points: int) -> None:
     # total cost is huge so the cost ratio never wins
@@ -73,9 +80,13 @@ def test_rd_to_sales_bands(rd: str, points: int) -> None:
     assert crit(result, "S2_rd").points == points
 
 
-@pytest.mark.parametrize(("rd", "points"), [("3000000", 50), ("2999999.99", 40), ("1000000", 10), ("999999", 0)])
+@pytest.mark.parametrize(
+    ("rd", "points"), [("3000000", 50), ("2999999.99", 40), ("1000000", 10), ("999999", 0)]
+)
 def test_rd_to_cost_bands(rd: str, points: int) -> None:
-    result = run(facts(years=years(rd_expense=D(rd), total_cost=D("10000000"), sales_revenue=D("1000000000"))))
+    result = run(
+        facts(years=years(rd_expense=D(rd), total_cost=D("10000000"), sales_revenue=D("1000000000")))
+    )
     assert crit(result, "S2_rd").points == points
 
 
@@ -100,8 +111,12 @@ def test_sme5_501_employees_fails_g2_whatever_the_score() -> None:
 
 @pytest.mark.parametrize(
     ("attr", "value", "status"),
-    [("sales_revenue", "200000000", "pass"), ("sales_revenue", "200000000.01", "fail"),
-     ("total_assets", "200000000", "pass"), ("total_assets", "200000000.01", "fail")],
+    [
+        ("sales_revenue", "200000000", "pass"),
+        ("sales_revenue", "200000000.01", "fail"),
+        ("total_assets", "200000000", "pass"),
+        ("total_assets", "200000000.01", "fail"),
+    ],
 )
 def test_g2_money_limits_include_two_yi(attr: str, value: str, status: str) -> None:
     code = "G2_revenue" if attr == "sales_revenue" else "G2_assets"
@@ -166,9 +181,17 @@ def test_national_award_route_needs_top_three_within_five_years() -> None:
     from innoladder.eligibility import Award
 
     weak = {"years": years(tech_staff=5), "ips": ()}
-    assert run(facts(awards=(Award("national", "sci_tech", year=2020, rank=3),), **weak)).outcome == "eligible"
-    assert run(facts(awards=(Award("national", "sci_tech", year=2020, rank=4),), **weak)).outcome == "not_eligible"
-    assert run(facts(awards=(Award("national", "sci_tech", year=2019, rank=1),), **weak)).outcome == "not_eligible"
+    assert (
+        run(facts(awards=(Award("national", "sci_tech", year=2020, rank=3),), **weak)).outcome == "eligible"
+    )
+    assert (
+        run(facts(awards=(Award("national", "sci_tech", year=2020, rank=4),), **weak)).outcome
+        == "not_eligible"
+    )
+    assert (
+        run(facts(awards=(Award("national", "sci_tech", year=2019, rank=1),), **weak)).outcome
+        == "not_eligible"
+    )
     unknown_rank = run(facts(awards=(Award("national", "sci_tech", year=2024),), **weak))
     assert unknown_rank.outcome == "insufficient_data"
 
