@@ -8,9 +8,9 @@ records: an empty list means "none".
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 
 IP_CLASS_I_KINDS = frozenset(
     {

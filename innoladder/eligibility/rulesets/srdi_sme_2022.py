@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
 from decimal import ROUND_FLOOR, Decimal
+from functools import cache
 
 from ..bands import BandTable, table
 from ..facts import EnterpriseFacts

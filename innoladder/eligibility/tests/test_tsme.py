@@ -5,7 +5,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from innoladder.eligibility import IPRecord, Incident, RDInstitution, RecognitionHeld, StandardWork
+from innoladder.eligibility import Incident, IPRecord, RDInstitution, RecognitionHeld, StandardWork
 from innoladder.eligibility.rulesets import tsme_2017
 from innoladder.eligibility.settings import DEFAULT
 
