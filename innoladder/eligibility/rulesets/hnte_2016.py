@@ -17,7 +17,7 @@ from ..gaps import (
     points_gap,
     staff_to_share,
 )
-from ..results import UNKNOWN, CriterionResult, Gap, RuleSetResult
+from ..results import UNKNOWN, CriterionResult, Gap, RuleSetResult, make_criterion
 from ..settings import Settings
 from ._common import (
     WAN,
@@ -479,7 +479,7 @@ def evaluate(facts: EnterpriseFacts, on: date, settings: Settings) -> RuleSetRes
     total = (sum((b[0] for _, _, b in group_values), ZERO), sum((b[1] for _, _, b in group_values), ZERO))
     score_status = at_least(total, Decimal(70), strict=True)
     shown = f"{total[0]} 分" if total[0] == total[1] else f"{total[0]}–{total[1]} 分"
-    k7 = CriterionResult(
+    k7 = make_criterion(
         code="K7",
         name_zh="企业创新能力评价得分",
         group="认定条件",

@@ -9,7 +9,7 @@ from functools import cache
 from ..bands import BandTable, table
 from ..facts import EnterpriseFacts
 from ..gaps import format_wan, money_gap, money_to_ratio, points_gap
-from ..results import FAIL, PASS, UNKNOWN, CriterionResult, Gap, RuleSetResult, Status
+from ..results import FAIL, PASS, UNKNOWN, CriterionResult, Gap, RuleSetResult, Status, make_criterion
 from ..settings import Settings
 from ._common import (
     WAN,
@@ -216,7 +216,7 @@ def evaluate(facts: EnterpriseFacts, on: date, settings: Settings) -> RuleSetRes
     ]
     by_score = all_of(checks)
     shown = f"{total[0]} 分" if total[0] == total[1] else f"{total[0]}–{total[1]} 分"
-    gate = CriterionResult(
+    gate = make_criterion(
         code="G_score",
         name_zh="评价得分≥60分且创新能力≥20、成长性≥15、专业化≥15",
         group="评分",

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from ..facts import EnterpriseFacts
 from ..gaps import count_gap, format_wan, money_gap, money_to_ratio
-from ..results import FAIL, PASS, UNKNOWN, CriterionResult, RuleSetResult, Status
+from ..results import FAIL, PASS, UNKNOWN, CriterionResult, RuleSetResult, Status, make_criterion
 from ..settings import Settings
 from ._common import (
     WAN,
@@ -93,7 +93,7 @@ def _rd_route(facts: EnterpriseFacts, on: date) -> CriterionResult:
             texts.append(f"{year}年 {pct(rd / revenue)}")
         status = all_of(statuses)
         gap = money_gap("rd_expense", shortfall, "研发费用", "按近两年营业收入计") if status == FAIL else None
-        return CriterionResult(
+        return make_criterion(
             code="X1_rd",
             name_zh=name,
             group="新",
@@ -117,7 +117,7 @@ def _rd_route(facts: EnterpriseFacts, on: date) -> CriterionResult:
     text = (
         f"近两年股权融资 ¥{format_wan(equity)}；研发费用 ¥{format_wan(rd_total)}；研发人员占比 {pct(staff)}"
     )
-    return CriterionResult(
+    return make_criterion(
         code="X1_rd",
         name_zh=name,
         group="新",

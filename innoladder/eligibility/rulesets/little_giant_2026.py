@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from ..facts import EnterpriseFacts
 from ..gaps import count_gap, format_wan, money_gap, money_to_ratio
-from ..results import FAIL, PASS, UNKNOWN, CriterionResult, RuleSetResult, Status
+from ..results import FAIL, PASS, UNKNOWN, CriterionResult, RuleSetResult, Status, make_criterion
 from ..settings import Settings
 from ._common import (
     WAN,
@@ -132,7 +132,7 @@ def _c3(facts: EnterpriseFacts, on: date) -> CriterionResult:
     status: Status = all_of(statuses)
     need = max(shortfall, 1200 * WAN - total, Decimal(0))
     gap = money_gap("rd_expense", need, "研发费用", "按近两年计") if status == FAIL else None
-    return CriterionResult(
+    return make_criterion(
         code="C3_rd",
         name_zh=name,
         group="条件三",
@@ -175,7 +175,7 @@ def _c5(facts: EnterpriseFacts) -> CriterionResult:
     statuses: list[Status] = [UNKNOWN if v is None else (PASS if v else FAIL) for v in (share_ok, rank_ok)]
     status = any_of(statuses)
     text = f"占有率 {pct(facts.market_share)}；国内排名 {facts.market_rank if facts.market_rank else '未知'}"
-    return CriterionResult(
+    return make_criterion(
         code="C5_market",
         name_zh=name,
         group="条件五",

@@ -9,7 +9,7 @@ from functools import cache
 from ..bands import BandTable, table
 from ..facts import EnterpriseFacts
 from ..gaps import ceil_fen, format_wan, money_gap, money_to_ratio, points_gap
-from ..results import FAIL, PASS, UNKNOWN, CriterionResult, RuleSetResult, Status
+from ..results import FAIL, PASS, UNKNOWN, CriterionResult, RuleSetResult, Status, make_criterion
 from ..settings import Settings
 from ._common import (
     WAN,
@@ -387,7 +387,7 @@ def _revenue_or_equity(facts: EnterpriseFacts, on: date) -> CriterionResult:
     gap = None
     if status == FAIL and operating is not None:
         gap = money_gap("operating_revenue", 1000 * WAN - operating, "营业收入", "")
-    return CriterionResult(
+    return make_criterion(
         code="B3_revenue",
         name_zh=name,
         group="基本条件",
@@ -442,7 +442,7 @@ def evaluate(facts: EnterpriseFacts, on: date, settings: Settings) -> RuleSetRes
     total = bounds_of(scores)
     by_score = at_least(total, Decimal(60))
     shown = f"{total[0]} 分" if total[0] == total[1] else f"{total[0]}–{total[1]} 分"
-    b4 = CriterionResult(
+    b4 = make_criterion(
         code="B4_score",
         name_zh="评价得分≥60分或符合直通条件之一",
         group="基本条件",

@@ -16,7 +16,7 @@ from ..gaps import (
     points_gap,
     staff_to_share,
 )
-from ..results import FAIL, PASS, UNKNOWN, CriterionResult, Gap, RuleSetResult, Status
+from ..results import FAIL, PASS, UNKNOWN, CriterionResult, Gap, RuleSetResult, Status, make_criterion
 from ..settings import Settings
 from ._common import (
     YI,
@@ -334,7 +334,7 @@ def evaluate(facts: EnterpriseFacts, on: date, settings: Settings) -> RuleSetRes
         for g, top in (("科技人员", Decimal(20)), ("研发投入", Decimal(50)), ("科技成果", Decimal(30)))
     ]
     shown = f"{total[0]} 分" if total[0] == total[1] else f"{total[0]}–{total[1]} 分"
-    g5 = CriterionResult(
+    g5 = make_criterion(
         code="G5_score",
         name_zh="评价得分≥60分且科技人员得分不为0",
         group="评分",

@@ -71,3 +71,15 @@ def test_staff_to_share_counts_new_hires_in_both(staff: int, employees: int, rat
     assert D(staff + got) / (employees + got) >= D(ratio)
     if got:
         assert D(staff + got - 1) / (employees + got - 1) < D(ratio)
+
+
+def test_make_criterion_equals_the_dataclass_constructor() -> None:
+    from dataclasses import FrozenInstanceError, fields
+
+    from innoladder.eligibility.results import CriterionResult, make_criterion
+
+    values = {f.name: f"v-{f.name}" for f in fields(CriterionResult)}
+    fast = make_criterion(**values)  # type: ignore[arg-type]
+    assert fast == CriterionResult(**values)  # type: ignore[arg-type]
+    with pytest.raises(FrozenInstanceError):
+        fast.code = "x"  # type: ignore[misc]
