@@ -159,10 +159,17 @@ def check(
     value_text: str,
     threshold_text: str,
     clause: str,
-    gap: Gap | None = None,
+    gap: Gap | Callable[[], Gap] | None = None,
 ) -> CriterionResult:
-    """A pass/fail condition; the reason restates value against threshold."""
+    """A pass/fail condition; the reason restates value against threshold.
+
+    ``gap`` may be a function, called only when the condition fails.
+    """
     verdict = "满足" if ok else "不满足"
+    if ok:
+        gap = None
+    elif callable(gap):
+        gap = gap()
     return make_criterion(
         code=code,
         name_zh=name_zh,
@@ -173,7 +180,7 @@ def check(
         threshold_text=threshold_text,
         reason=f"{name_zh}：{value_text}，要求{threshold_text}，{verdict}",
         clause=clause,
-        gap=None if ok else gap,
+        gap=gap,
     )
 
 

@@ -164,8 +164,11 @@ def _k4(facts: EnterpriseFacts, year: int) -> CriterionResult:
     share = ratio(staff, employees)
     if share is None or staff is None or employees is None:
         return unknown("K4", "科技人员占比", "认定条件", f"缺少{year}年科技人员数或职工总数", clause, "≥10%")
-    need = staff_to_share(Decimal("0.1"), int(staff), int(employees))
-    gap = count_gap("tech_staff", need, "人", "还需新增 {n} 名科技人员")
+
+    def gap() -> Gap:
+        need = staff_to_share(Decimal("0.1"), int(staff), int(employees))
+        return count_gap("tech_staff", need, "人", "还需新增 {n} 名科技人员")
+
     return check(
         "K4", "科技人员占比", "认定条件", share >= Decimal("0.1"), share, pct(share), "≥10%", clause, gap
     )
@@ -187,7 +190,10 @@ def _k5(facts: EnterpriseFacts, on: date) -> list[CriterionResult]:
         threshold = rd_threshold(last_sales)
         share = rd / sales
         basis = f"按近{len(years)}年销售收入 ¥{format_wan(sales)} 计"
-        gap = money_gap("rd_expense", money_to_ratio(threshold, sales, rd), "研发费用", basis)
+
+        def gap() -> Gap:
+            return money_gap("rd_expense", money_to_ratio(threshold, sales, rd), "研发费用", basis)
+
         ratio_result = check(
             "K5",
             name,
@@ -220,7 +226,10 @@ def _k5_domestic(facts: EnterpriseFacts, years: list[int], clause: str) -> Crite
     share = ratio(domestic, total)
     if share is None:
         return unknown("K5_domestic", name, "认定条件", "研发费用合计为0", clause, "≥60%")
-    gap = money_gap("rd_domestic", money_to_share(D60, domestic, total), "境内研发费用", "")
+
+    def gap() -> Gap:
+        return money_gap("rd_domestic", money_to_share(D60, domestic, total), "境内研发费用", "")
+
     return check("K5_domestic", name, "认定条件", share >= D60, share, pct(share), "≥60%", clause, gap)
 
 
@@ -234,7 +243,10 @@ def _k6(facts: EnterpriseFacts, year: int) -> CriterionResult:
         return unknown("K6", name, "认定条件", f"缺少{year}年高新收入、收入总额或不征税收入", clause, "≥60%")
     total = income - untaxed
     share = hitech / total
-    gap = money_gap("hitech_revenue", money_to_share(D60, hitech, total), "高新技术产品(服务)收入", "")
+
+    def gap() -> Gap:
+        return money_gap("hitech_revenue", money_to_share(D60, hitech, total), "高新技术产品(服务)收入", "")
+
     return check(
         "K6",
         name,

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from ..facts import EnterpriseFacts
 from ..gaps import count_gap, money_gap, money_to_ratio, staff_to_share
-from ..results import UNKNOWN, CriterionResult, RuleSetResult
+from ..results import UNKNOWN, CriterionResult, Gap, RuleSetResult
 from ..settings import Settings
 from ._common import RuleSetInfo, all_of, build, check, pct, ratio, unknown, valid_ips, year_value
 
@@ -22,6 +22,7 @@ INFO = RuleSetInfo(
 )
 DOC = "青科发高新〔2020〕85号"
 GROUP = "认定条件"
+D50 = Decimal("0.5")
 
 
 def _registration(facts: EnterpriseFacts, on: date) -> list[CriterionResult]:
@@ -66,9 +67,10 @@ def _main_share(facts: EnterpriseFacts, year: int) -> CriterionResult:
     share = ratio(main, sales)
     if share is None or main is None or sales is None:
         return unknown("Q2_main_share", name, GROUP, f"缺少{year}年主营业务收入或销售收入", DOC, ">50%")
-    gap = money_gap(
-        "main_revenue", money_to_ratio(Decimal("0.5"), sales, main, strict=True), "主营业务收入", ""
-    )
+
+    def gap() -> Gap:
+        return money_gap("main_revenue", money_to_ratio(D50, sales, main, strict=True), "主营业务收入", "")
+
     return check("Q2_main_share", name, GROUP, share > Decimal("0.5"), share, pct(share), ">50%", DOC, gap)
 
 
@@ -78,12 +80,11 @@ def _tech_staff(facts: EnterpriseFacts, year: int) -> CriterionResult:
     share = ratio(staff, employees)
     if share is None or staff is None or employees is None:
         return unknown("Q3_tech_staff", name, GROUP, f"缺少{year}年科技人员数或职工总数", DOC, "≥10%")
-    gap = count_gap(
-        "tech_staff",
-        staff_to_share(Decimal("0.1"), int(staff), int(employees)),
-        "人",
-        "还需新增 {n} 名科技人员",
-    )
+
+    def gap() -> Gap:
+        need = staff_to_share(Decimal("0.1"), int(staff), int(employees))
+        return count_gap("tech_staff", need, "人", "还需新增 {n} 名科技人员")
+
     return check("Q3_tech_staff", name, GROUP, share >= Decimal("0.1"), share, pct(share), "≥10%", DOC, gap)
 
 
@@ -93,7 +94,12 @@ def _rd(facts: EnterpriseFacts, year: int) -> CriterionResult:
     share = ratio(rd, sales)
     if share is None or rd is None or sales is None:
         return unknown("Q4_rd", name, GROUP, f"缺少{year}年研发费用或销售收入", DOC, "≥2%")
-    gap = money_gap("rd_expense", money_to_ratio(Decimal("0.02"), sales, rd), "研发费用", "按上年销售收入计")
+
+    def gap() -> Gap:
+        return money_gap(
+            "rd_expense", money_to_ratio(Decimal("0.02"), sales, rd), "研发费用", "按上年销售收入计"
+        )
+
     return check("Q4_rd", name, GROUP, share >= Decimal("0.02"), share, pct(share), "≥2%", DOC, gap)
 
 
