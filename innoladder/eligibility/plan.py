@@ -51,14 +51,23 @@ def combine_gaps(gaps: list[Gap]) -> tuple[Gap, ...]:
     return tuple(best.values())
 
 
+def _gaps(result: RuleSetResult) -> tuple[Gap, ...]:
+    """Gaps of failed conditions; when a score condition fails, also each indicator's next band."""
+    conditions = [
+        c for c in result.criteria if c.status == FAIL and c.points is None and c.points_range is None
+    ]
+    gaps = [c.gap for c in conditions if c.gap is not None]
+    if any(c.gap is not None and c.gap.kind == "score" for c in conditions):
+        gaps += [c.gap for c in result.criteria if c.gap is not None and c.points_max is not None]
+    return combine_gaps(gaps)
+
+
 def _step(ladder: str, result: RuleSetResult) -> PlanStep:
     failed = tuple(
         c.name_zh for c in result.criteria if c.status == FAIL and c.group != "直通条件" and c.points is None
     )
     unknown = tuple(c.name_zh for c in result.criteria if c.status == "insufficient_data")
-    gaps = combine_gaps(
-        [c.gap for c in result.criteria if c.gap is not None and c.status == FAIL and c.points is None]
-    )
+    gaps = _gaps(result)
     if result.outcome == "eligible":
         summary = f"已满足「{result.name_zh}」条件，可在下一申报批次申报。"
     elif result.outcome == "insufficient_data":

@@ -132,3 +132,15 @@ def test_plan_when_eligible_says_apply() -> None:
     assert plan.target is not None
     assert plan.target.outcome == "eligible"
     assert "可在下一申报批次申报" in plan.summary
+
+
+def test_plan_for_a_failed_score_lists_indicator_options() -> None:
+    # tech 12% → 4, R&D 2.5% of sales → 10, no IP → 0: 14 points, 46 short of 60
+    f = facts(years=years(tech_staff=12, rd_expense=D("1000000"), total_cost=D("100000000")), ips=())
+    plan = next_step_plan(f, assess(f, ON), ON)
+    science = next(s for s in plan.steps if s.ruleset_id == "tsme")
+    kinds = {g.kind: g for g in science.gaps}
+    assert kinds["score"].amount == 46
+    assert kinds["ip_class_i"].amount == 1
+    assert kinds["rd_expense"].amount == D("200000.00")  # to 3% of 40,000,000 (next band)
+    assert kinds["tech_staff"].amount == 4  # (15 − 12)/0.85 → 4 hires: 16/104 ≥ 15%
