@@ -235,6 +235,7 @@ def evaluate(facts: EnterpriseFacts, on: date, settings: Settings) -> RuleSetRes
     reading = "下限含（5.0%计入“5%以上”档）" if inclusive else "下限不含（5.0%计入“3%-5%”档）"
     notes = [
         f"区间边界按设置 innovative_sme_lower_inclusive={inclusive}：{reading}。",
+        "资产负债率、增长率、主营占比等“a%-b%”区间同样按此设置读取。",
         f"按{on.year - 1}年度数据评价；Ⅰ类知识产权不含受让未满1年者。",
     ]
     return build(INFO, [*scores, gate, *routes], status, route, notes, groups, total)

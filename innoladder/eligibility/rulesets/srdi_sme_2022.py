@@ -119,13 +119,35 @@ def _field_points(facts: EnterpriseFacts) -> tuple[Decimal | None, str]:
     return Decimal(0), "不属于"
 
 
+def _field_item(facts: EnterpriseFacts) -> CriterionResult:
+    name, threshold = "主导产品所属领域", "关键环节5/六基·老字号·链主配套3"
+    points, text = _field_points(facts)
+    if points is None:
+        return unknown("S4_field", name, "专业化", "产品领域信息不全", CLAUSE, threshold, Decimal(5))
+    if points == 3 and facts.chain_key_link is None:
+        reason = f"{name}：{text}，得 3 分；是否位于产业链关键环节未知，可能得 5 分"
+        return scored(
+            "S4_field",
+            name,
+            "专业化",
+            text,
+            text,
+            threshold,
+            points,
+            Decimal(5),
+            CLAUSE,
+            points_range=(points, Decimal(5)),
+            reason=reason,
+        )
+    return scored("S4_field", name, "专业化", text, text, threshold, points, Decimal(5), CLAUSE)
+
+
 def _scores(facts: EnterpriseFacts, on: date, bands: dict[str, BandTable]) -> list[CriterionResult]:
     last = on.year - 1
     niche = facts.niche_market_years
     niche_points = (
         None if niche is None else min(Decimal(5), (niche / 2).to_integral_value(rounding=ROUND_FLOOR))
     )
-    field, field_text = _field_points(facts)
     level = facts.digital_level
     digital = None if level is None else Decimal(5 if level >= 3 else 3 if level == 2 else 0)
     items = facts.quality_items
@@ -165,17 +187,7 @@ def _scores(facts: EnterpriseFacts, on: date, bands: dict[str, BandTable]) -> li
             "每满2年得1分，最高5分",
             "未填写细分市场年限",
         ),
-        _flag_item(
-            "S4_field",
-            "主导产品所属领域",
-            "专业化",
-            None if field is None else field_text,
-            field or Decimal(0),
-            5,
-            field_text,
-            "关键环节5/六基·老字号·链主配套3",
-            "产品领域信息不全",
-        ),
+        _field_item(facts),
         _flag_item(
             "S5_digital",
             "数字化水平",

@@ -381,3 +381,25 @@ def test_little_giant_2026_ip_waived_by_national_award() -> None:
 def test_little_giant_2026_missing_index_score_is_insufficient() -> None:
     result = giant_2026(giant_2026_facts(srdi_index_score=None))
     assert result.outcome == "insufficient_data"
+
+
+@pytest.mark.parametrize(
+    ("flags", "bounds"),
+    [
+        ({"chain_key_link": True}, (5, 5)),
+        ({"chain_key_link": False, "foundation_field": True}, (3, 3)),
+        ({"chain_key_link": None, "serves_chain_leader": True}, (3, 5)),
+        (
+            {
+                "chain_key_link": False,
+                "foundation_field": False,
+                "time_honoured_brand": False,
+                "serves_chain_leader": False,
+            },
+            (0, 0),
+        ),
+        ({"chain_key_link": False}, (0, 5)),
+    ],
+)
+def test_srdi_field_indicator(flags: dict[str, object], bounds: tuple[int, int]) -> None:
+    assert crit(srdi(facts(**flags)), "S4_field").point_bounds() == bounds  # type: ignore[arg-type]
