@@ -70,6 +70,8 @@ def _step(ladder: str, result: RuleSetResult) -> PlanStep:
     gaps = _gaps(result)
     if result.outcome == "eligible":
         summary = f"已满足「{result.name_zh}」条件，可在下一申报批次申报。"
+    elif not result.criteria:
+        summary = f"「{result.name_zh}」：{result.notes[0] if result.notes else '认定标准尚未编码'}"
     elif result.outcome == "insufficient_data":
         summary = f"「{result.name_zh}」数据不足，请补充：{'、'.join(unknown) or '见说明'}。"
     else:

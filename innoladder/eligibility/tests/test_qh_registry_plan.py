@@ -144,3 +144,12 @@ def test_plan_for_a_failed_score_lists_indicator_options() -> None:
     assert kinds["ip_class_i"].amount == 1
     assert kinds["rd_expense"].amount == D("200000.00")  # to 3% of 40,000,000 (next band)
     assert kinds["tech_staff"].amount == 4  # (15 − 12)/0.85 → 4 hires: 16/104 ≥ 15%
+
+
+def test_plan_for_an_unencoded_tier_says_so() -> None:
+    on = date(2026, 6, 1)
+    f = facts(years=tuple(replace(y, year=y.year + 1) for y in years()))
+    plan = next_step_plan(f, assess(f, on), on)
+    miit = next(s for s in plan.steps if s.ladder.startswith("工信"))
+    assert miit.ruleset_id == "tech_innovative_sme"
+    assert "未编码" in miit.summary
