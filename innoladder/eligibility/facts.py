@@ -36,6 +36,7 @@ INCIDENT_KINDS = frozenset(
     }
 )
 LIST_INCIDENT_KINDS = frozenset({"abnormal_operation_list", "serious_violation_list"})
+ANNUAL_SCHEMES = {"tsme": 1}
 
 
 _CLASS_OF = {**{kind: "I" for kind in IP_CLASS_I_KINDS}, **{kind: "II" for kind in IP_CLASS_II_KINDS}}
@@ -178,8 +179,10 @@ class RecognitionHeld:
     level: str = "national"
     number: str = ""
 
-    def is_valid(self, on: date, default_years: int = 3) -> bool:
-        end = self.expires_on if self.expires_on is not None else add_years(self.issued_on, default_years)
+    def is_valid(self, on: date) -> bool:
+        """Valid on ``on``; without an expiry date, 1 year for 科技型中小企业 (annual), else 3 years."""
+        years = ANNUAL_SCHEMES.get(self.scheme, 3)
+        end = self.expires_on if self.expires_on is not None else add_years(self.issued_on, years)
         return self.issued_on <= on <= end
 
 

@@ -153,3 +153,10 @@ def test_plan_for_an_unencoded_tier_says_so() -> None:
     miit = next(s for s in plan.steps if s.ladder.startswith("工信"))
     assert miit.ruleset_id == "tech_innovative_sme"
     assert "未编码" in miit.summary
+
+
+def test_recognition_default_validity() -> None:
+    assert RecognitionHeld("hnte", date(2022, 6, 1)).is_valid(date(2025, 6, 1))
+    assert not RecognitionHeld("hnte", date(2022, 6, 1)).is_valid(date(2025, 6, 2))
+    assert RecognitionHeld("tsme", date(2024, 6, 1)).is_valid(date(2025, 6, 1))
+    assert not RecognitionHeld("tsme", date(2024, 6, 1)).is_valid(date(2025, 6, 2))
