@@ -7,7 +7,7 @@ same report as long as the records are the same.
 
 import datetime as dt
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from decimal import Decimal
 
 from django.db.models import QuerySet
@@ -132,7 +132,7 @@ def build_fact(
         names, figure = named(examples, enterprise_count), f"{count}{unit}"
     return Fact(
         template=template.replace("{names}", _escape(names)).replace(
-            "{enterprises}", f"{enterprise_count}家企业"
+            "{enterprises}", f"{enterprise_count}家企业" if enterprise_count > 1 else ""
         ),
         figure=figure,
         count=count,
@@ -174,23 +174,61 @@ def rows_fact(
     date_field: str,
     unit: str,
     counts_enterprises: bool = False,
+    distinct_enterprises: bool = False,
     path: str = "enterprise",
     order: int = 100,
     amount_field: str = "",
 ) -> list[Fact]:
-    """The common case: a fact counting the rows of `queryset` (or, with `counts_enterprises`, the distinct
-    enterprises they concern), naming the first enterprises by date. No rows, no fact.
+    """The common case: a fact counting the rows of `queryset`, naming the first enterprises by date.
+    No rows, no fact.
 
-    With `amount_field` the figure is the sum of that field in 万元 ("775万元") and the count stays the
-    number of rows."""
+    - `counts_enterprises`: the figure counts the distinct enterprises, and they are the rows listed;
+    - `distinct_enterprises`: the figure counts the distinct enterprises, the rows listed stay the records;
+    - `amount_field`: the figure is the sum of that field in 万元 ("775万元"); the count stays the rows."""
     rows, enterprises = rows_by_enterprise(queryset, date_field, path)
+    return facts_from_rows(
+        rows,
+        enterprises,
+        model=queryset.model._meta.label,
+        key=key,
+        section=section,
+        label=label,
+        template=template,
+        date_field=date_field,
+        unit=unit,
+        counts_enterprises=counts_enterprises,
+        distinct_enterprises=distinct_enterprises,
+        order=order,
+        amount_field=amount_field,
+    )
+
+
+def facts_from_rows(
+    rows: list,
+    enterprises: list,
+    *,
+    model: str,
+    key: str,
+    section: str,
+    label: str,
+    template: str,
+    date_field: str,
+    unit: str,
+    counts_enterprises: bool = False,
+    distinct_enterprises: bool = False,
+    order: int = 100,
+    amount_field: str = "",
+) -> list[Fact]:
     if not rows:
         return []
     examples = tuple(short_name(e) for e in enterprises[:EXAMPLES])
+    ids = tuple(r.pk for r in rows)
+    count = len(rows)
     if counts_enterprises:
         model, ids, count = "enterprises.Enterprise", tuple(e.pk for e in enterprises), len(enterprises)
-    else:
-        model, ids, count = queryset.model._meta.label, tuple(r.pk for r in rows), len(rows)
+        date_field = ""
+    elif distinct_enterprises:
+        count = len(enterprises)
     amount = None
     if amount_field:
         amount = sum((Decimal(getattr(r, amount_field) or 0) for r in rows), Decimal(0))
@@ -200,21 +238,26 @@ def rows_fact(
         unit=unit,
         examples=examples,
         enterprise_count=len(enterprises),
-        counts_enterprises=counts_enterprises,
+        counts_enterprises=counts_enterprises or distinct_enterprises,
         key=key,
         section=section,
         label=label,
         model=model,
         row_ids=ids,
         order=order,
-        date_field="" if counts_enterprises else date_field,
+        date_field=date_field,
         amount=amount,
     )
     if amount is not None:
-        fact = Fact(**{**fact.__dict__, "figure": f"{wan(amount)}万元"})
+        fact = replace(fact, figure=f"{wan(amount)}万元")
     return [fact]
 
 
 def in_period(field_name: str, start: dt.date, end: dt.date) -> dict:
     """Filter kwargs for a date (or datetime) field within the closed period [start, end]."""
     return {f"{field_name}__gte": start, f"{field_name}__lte": end}
+
+
+def with_suffix(fact: Fact, text: str) -> Fact:
+    """The fact with `text` (e.g. project titles) appended to its sentence."""
+    return replace(fact, template=fact.template + _escape(text))

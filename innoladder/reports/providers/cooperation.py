@@ -1,1 +1,101 @@
-"""Fact providers reading the cooperation module (registered once its models exist)."""
+"""Fact providers reading cooperation: 产学研合作 per enterprise (by signing date), patents introduced (by
+introduction date) and talents reserved or recognised (by the recorded date)."""
+
+from collections import defaultdict
+
+from django.apps import apps
+
+from innoladder.core.scoping import for_user
+
+from ..choices import Section
+from ..facts import facts_from_rows, in_period, rows_fact, short_name
+from . import provider, selector
+
+
+def _period_qs(selector_name: str, model_name: str, date_field: str, user, park, start, end):
+    found = selector("cooperation", selector_name)
+    if found is not None:
+        return found(user, park, start, end)
+    model = apps.get_model("cooperation", model_name)
+    return for_user(model.objects.all(), user).filter(
+        enterprise__park=park, **in_period(date_field, start, end)
+    )
+
+
+@provider("cooperation.projects", Section.PROJECTS, requires=("cooperation.Cooperation",), order=40)
+def cooperation(user, park, start, end):
+    """One fact per enterprise: "支持盐湖股份与武汉工程大学开展产学研合作项目2项"."""
+    qs = _period_qs("cooperation_in_period", "Cooperation", "signed_on", user, park, start, end)
+    by_enterprise: dict[int, list] = defaultdict(list)
+    for row in qs.select_related("enterprise").order_by("signed_on", "pk"):
+        by_enterprise[row.enterprise_id].append(row)
+    facts = []
+    for i, rows in enumerate(by_enterprise.values()):
+        enterprise = rows[0].enterprise
+        partners = []
+        for row in rows:
+            if row.partner not in partners:
+                partners.append(row.partner)
+        partner_text = "、".join(partners[:2]) + ("等" if len(partners) > 2 else "")
+        facts += facts_from_rows(
+            rows,
+            [enterprise],
+            model="cooperation.Cooperation",
+            key=f"cooperation.projects.{enterprise.pk}",
+            section=Section.PROJECTS,
+            label=f"{short_name(enterprise)}产学研合作项目",
+            template="支持{names}与"
+            + partner_text.replace("{", "{{").replace("}", "}}")
+            + "开展产学研合作项目{figure}",
+            date_field="signed_on",
+            unit="项",
+            order=40 + i,
+        )
+    return facts
+
+
+@provider("cooperation.patents", Section.PROJECTS, requires=("cooperation.PatentIntroduction",), order=60)
+def patents(user, park, start, end):
+    qs = _period_qs(
+        "patent_introductions_in_period", "PatentIntroduction", "introduced_on", user, park, start, end
+    )
+    return rows_fact(
+        qs,
+        key="cooperation.patents",
+        section=Section.PROJECTS,
+        label="引进专利",
+        template="协助{names}引进专利{figure}",
+        date_field="introduced_on",
+        unit="项",
+        order=60,
+    )
+
+
+@provider("cooperation.talents", Section.PROJECTS, requires=("cooperation.Talent",), order=70)
+def talents(user, park, start, end):
+    qs = _period_qs("talents_in_period", "Talent", "recorded_on", user, park, start, end)
+    rows, enterprises = [], []
+    for row in qs.select_related("enterprise").order_by("recorded_on", "pk"):
+        rows.append(row)
+        if row.enterprise not in enterprises:
+            enterprises.append(row.enterprise)
+    if not rows:
+        return []
+    labels = []
+    for row in rows:
+        label = row.get_category_display()
+        if row.category != "other" and label not in labels:
+            labels.append(label)
+    kinds = "、".join(labels) + ("等" if labels else "")
+    return facts_from_rows(
+        rows,
+        enterprises,
+        model="cooperation.Talent",
+        key="cooperation.talents",
+        section=Section.PROJECTS,
+        label="储备人才",
+        template="在{names}{enterprises}储备" + kinds + "各类人才{figure}",
+        date_field="recorded_on",
+        unit="名",
+        order=70,
+    )

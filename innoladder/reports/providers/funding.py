@@ -1,1 +1,79 @@
-"""Fact providers reading the funding module (registered once its models exist)."""
+"""Fact providers reading funding: fund applications filed in the period (by application date, with the
+programme kinds), support funds approved in the period (by decision date), innovation vouchers used."""
+
+from django.apps import apps
+
+from innoladder.core.scoping import for_user
+
+from ..choices import Section
+from ..facts import in_period, rows_fact
+from . import provider, selector
+
+APPROVED = ("approved", "paid")
+
+
+def _applications(user, park):
+    model = apps.get_model("funding", "FundApplication")
+    return for_user(model.objects.all(), user).filter(enterprise__park=park)
+
+
+@provider("funding.applications", Section.POLICIES, requires=("funding.FundApplication",), order=10)
+def applications(user, park, start, end):
+    found = selector("funding", "fund_applications_in_period")
+    qs = (
+        found(user, park, start, end)
+        if found is not None
+        else _applications(user, park).filter(**in_period("applied_on", start, end))
+    )
+    kinds = []
+    for label in qs.order_by("programme__kind").values_list("programme__kind", flat=True).distinct():
+        kinds.append(label)
+    kind_labels = dict(apps.get_model("funding", "Programme")._meta.get_field("kind").choices)
+    order = list(kind_labels)
+    kinds.sort(key=lambda k: order.index(k) if k in order else len(order))
+    kind_text = "、".join(str(kind_labels.get(k, k)) for k in kinds if k != "other")
+    return rows_fact(
+        qs,
+        key="funding.applications",
+        section=Section.POLICIES,
+        label="扶持资金申报",
+        template="协助{names}{enterprises}申报"
+        + (f"{kind_text}等" if kind_text else "")
+        + "扶持资金{figure}",
+        date_field="applied_on",
+        unit="项",
+        order=10,
+    )
+
+
+@provider("funding.approved", Section.POLICIES, requires=("funding.FundApplication.decided_on",), order=15)
+def approved(user, park, start, end):
+    qs = _applications(user, park).filter(status__in=APPROVED, **in_period("decided_on", start, end))
+    return rows_fact(
+        qs,
+        key="funding.approved",
+        section=Section.POLICIES,
+        label="获批扶持资金",
+        template="{names}{enterprises}获批各类扶持资金{figure}",
+        date_field="decided_on",
+        unit="",
+        amount_field="approved_amount",
+        order=15,
+    )
+
+
+@provider("funding.vouchers", Section.POLICIES, requires=("funding.VoucherUse",), order=25)
+def vouchers(user, park, start, end):
+    model = apps.get_model("funding", "VoucherUse")
+    qs = for_user(model.objects.all(), user).filter(enterprise__park=park, **in_period("used_on", start, end))
+    return rows_fact(
+        qs,
+        key="funding.vouchers",
+        section=Section.POLICIES,
+        label="创新券兑付",
+        template="{names}{enterprises}使用科技创新券{figure}",
+        date_field="used_on",
+        unit="",
+        amount_field="amount",
+        order=25,
+    )

@@ -1,1 +1,94 @@
-"""Fact providers reading the next_steps module (registered once its models exist)."""
+"""The "next steps" section, derived from the records as they stood at the end of the period: recognitions
+expiring in the following six months, requests overdue at the end of the period, candidates close to a
+tier (from the latest assessment on or before the end)."""
+
+import calendar
+import datetime as dt
+from collections import defaultdict
+
+from django.apps import apps
+from django.db.models import Q
+
+from innoladder.core.scoping import for_user
+
+from ..choices import Section
+from ..facts import facts_from_rows, rows_fact
+from . import provider
+
+HORIZON_MONTHS = 6
+
+
+def months_after(day: dt.date, months: int) -> dt.date:
+    """`months` later; a month-end stays a month-end (30 June + 6 months = 31 December)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    last = calendar.monthrange(year, month)[1]
+    is_month_end = day.day == calendar.monthrange(day.year, day.month)[1]
+    return dt.date(year, month, last if is_month_end else min(day.day, last))
+
+
+@provider("next_steps.expiring", Section.NEXT_STEPS, requires=("recognitions.Recognition",), order=10)
+def expiring(user, park, start, end):
+    recognition = apps.get_model("recognitions", "Recognition")
+    horizon = months_after(end, HORIZON_MONTHS)
+    held = (
+        for_user(recognition.objects.all(), user)
+        .filter(enterprise__park=park, issued_on__lte=end, valid_until__gt=end, valid_until__lte=horizon)
+        .filter(Q(revoked_on__isnull=True) | Q(revoked_on__gt=end))
+        .filter(Q(cancelled_on__isnull=True) | Q(cancelled_on__gt=end))
+    )
+    # Already renewed by a recognition issued on or before the end: nothing left to do.
+    held = held.exclude(renewed_by__issued_on__lte=end)
+    rows = list(held.select_related("enterprise").order_by("valid_until", "pk"))
+    groups: dict[str, list] = defaultdict(list)
+    for row in rows:
+        groups[row.scheme].append(row)
+    facts = []
+    for i, (scheme, members) in enumerate(groups.items()):
+        label = getattr(members[0], "scheme_label", None) or members[0].get_scheme_display()
+        enterprises = []
+        for row in members:
+            if row.enterprise not in enterprises:
+                enterprises.append(row.enterprise)
+        facts += facts_from_rows(
+            members,
+            enterprises,
+            model="recognitions.Recognition",
+            key=f"next_steps.expiring.{scheme}",
+            section=Section.NEXT_STEPS,
+            label=f"{label}即将到期",
+            template=f"做好{{names}}{{figure}}{label}到期重新认定（复核）工作，确保应续尽续",
+            date_field="valid_until",
+            unit="家企业",
+            distinct_enterprises=True,
+            order=10 + i,
+        )
+    return facts
+
+
+@provider(
+    "next_steps.overdue_requests",
+    Section.NEXT_STEPS,
+    requires=("services.EnterpriseRequest.due_on", "services.EnterpriseRequest.resolved_on"),
+    order=30,
+)
+def overdue_requests(user, park, start, end):
+    """Requests raised by the end of the period, past their deadline and not closed by then."""
+    model = apps.get_model("services", "EnterpriseRequest")
+    qs = (
+        for_user(model.objects.all(), user)
+        .filter(enterprise__park=park, raised_on__lte=end, due_on__lt=end)
+        .filter(Q(resolved_on__isnull=True) | Q(resolved_on__gt=end))
+    )
+    # A returned request is closed (with a reason); it is never "overdue".
+    qs = qs.exclude(status="returned")
+    return rows_fact(
+        qs,
+        key="next_steps.overdue_requests",
+        section=Section.NEXT_STEPS,
+        label="超期未办结诉求",
+        template="加快办理{names}超期未办结的企业诉求{figure}，做到件件有回音",
+        date_field="due_on",
+        unit="件",
+        order=30,
+    )

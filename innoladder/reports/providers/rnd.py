@@ -1,1 +1,67 @@
-"""Fact providers reading the rnd module (registered once its models exist)."""
+"""Fact providers reading the R&D ledger: ledgers collected for the previous fiscal year, and the R&D
+subsidies (研发投入补助) secured in the period (by award date)."""
+
+from django.apps import apps
+
+from innoladder.core.scoping import for_user
+
+from ..choices import Section
+from ..facts import facts_from_rows, in_period, rows_fact
+from . import provider, selector
+
+
+def _collection_years(start, end) -> list[int]:
+    """Ledgers of fiscal year Y are collected in the first half of Y+1 (before the 5月 tax settlement)."""
+    return [year - 1 for year in range(start.year, end.year + 1)]
+
+
+@provider("rnd.ledgers", Section.PROJECTS, requires=("rnd.LedgerLine",), order=10)
+def ledgers(user, park, start, end):
+    collected = selector("rnd", "ledgers_collected")
+    line = apps.get_model("rnd", "LedgerLine")
+    facts = []
+    for year in _collection_years(start, end):
+        if collected is not None:
+            qs = collected(user, park, year)
+        else:
+            enterprise = apps.get_model("enterprises", "Enterprise")
+            with_lines = line.objects.filter(date__year=year).values("enterprise_id")
+            qs = for_user(enterprise.objects.all(), user).filter(park=park, pk__in=with_lines)
+        enterprises = list(qs.order_by("name", "pk"))
+        facts += facts_from_rows(
+            enterprises,
+            enterprises,
+            model="enterprises.Enterprise",
+            key=f"rnd.ledgers.{year}",
+            section=Section.PROJECTS,
+            label=f"{year}年度研发费用辅助账归集",
+            template=f"完成{{names}}{{figure}}{year}年度研发费用辅助账归集",
+            date_field="",
+            unit="家企业",
+            counts_enterprises=True,
+            order=10,
+        )
+    return facts
+
+
+@provider("rnd.subsidies", Section.POLICIES, requires=("rnd.SubsidyAward",), order=20)
+def subsidies(user, park, start, end):
+    awards = selector("rnd", "subsidy_awards")
+    if awards is not None:
+        qs = awards(user, park, start, end)
+    else:
+        award = apps.get_model("rnd", "SubsidyAward")
+        qs = for_user(award.objects.all(), user).filter(
+            enterprise__park=park, **in_period("awarded_on", start, end)
+        )
+    return rows_fact(
+        qs,
+        key="rnd.subsidies",
+        section=Section.POLICIES,
+        label="研发投入补助资金",
+        template="为{names}{enterprises}争取研发费用加计扣除后补助资金{figure}",
+        date_field="awarded_on",
+        unit="",
+        amount_field="amount",
+        order=20,
+    )

@@ -1,1 +1,132 @@
-"""Fact providers reading the services module (registered once its models exist)."""
+"""Fact providers reading the service work: visits (by visit date), the enterprises visited, the topics
+covered and the service agencies that took part, and the enterprise requests raised and resolved."""
+
+from django.apps import apps
+
+from innoladder.core.scoping import for_user
+
+from ..choices import Section
+from ..facts import facts_from_rows, in_period, rows_fact
+from . import provider, selector
+
+
+def visits_in_period(user, park, start, end):
+    found = selector("services", "visits_in_period")
+    if found is not None:
+        return found(user, park, start, end)
+    visit = apps.get_model("services", "Visit")
+    ids = visit.objects.filter(enterprises__park=park).values("pk")
+    return for_user(visit.objects.all(), user).filter(pk__in=ids, **in_period("visited_on", start, end))
+
+
+@provider("services.visits", Section.SERVICES, requires=("services.Visit",), order=10)
+def visits(user, park, start, end):
+    """ "深入隆盛石化、西豫有色等32家企业开展上门走访服务…": enterprises ordered by their first visit."""
+    rows = list(
+        visits_in_period(user, park, start, end).order_by("visited_on", "pk").prefetch_related("enterprises")
+    )
+    if not rows:
+        return []
+    visible = None
+    found = selector("services", "visited_enterprises_in_period")
+    if found is not None:
+        visible = set(found(user, park, start, end).values_list("pk", flat=True))
+    enterprises = []
+    for visit in rows:
+        for enterprise in sorted(visit.enterprises.all(), key=lambda e: e.pk):
+            if enterprise.park_id != park.pk or enterprise in enterprises:
+                continue
+            if visible is not None and enterprise.pk not in visible:
+                continue
+            enterprises.append(enterprise)
+    topics = []
+    labels = {}
+    topic_choices = _topic_choices()
+    for visit in rows:
+        for code in visit.topics or []:
+            if code != "other" and code not in topics:
+                topics.append(code)
+                labels[code] = topic_choices.get(code, code)
+    order = list(topic_choices)
+    topics.sort(key=lambda code: order.index(code) if code in order else len(order))
+    topic_text = "、".join(labels[c] for c in topics)
+    agencies = sum(1 for v in rows if v.agency_id)
+    template = "深入{names}{figure}开展上门走访服务"
+    if topic_text:
+        template += f"，围绕{topic_text}等方面开展政策宣讲和服务指导"
+    if agencies:
+        template += "，并组织第三方服务机构参与"
+    facts = facts_from_rows(
+        enterprises,
+        enterprises,
+        model="enterprises.Enterprise",
+        key="services.visited_enterprises",
+        section=Section.SERVICES,
+        label="走访企业",
+        template=template,
+        date_field="",
+        unit="家企业",
+        counts_enterprises=True,
+        order=10,
+    )
+    facts += facts_from_rows(
+        rows,
+        enterprises,
+        model="services.Visit",
+        key="services.visits",
+        section=Section.SERVICES,
+        label="走访次数",
+        template="全期共开展走访{figure}",
+        date_field="visited_on",
+        unit="次",
+        order=11,
+    )
+    return facts
+
+
+def _topic_choices() -> dict:
+    try:
+        from innoladder.services.choices import Topic
+    except ImportError:
+        return {}
+    return dict(Topic.choices)
+
+
+def requests_in_period(user, park, start, end):
+    found = selector("services", "requests_in_period")
+    if found is not None:
+        return found(user, park, start, end)
+    model = apps.get_model("services", "EnterpriseRequest")
+    return for_user(model.objects.all(), user).filter(
+        enterprise__park=park, **in_period("raised_on", start, end)
+    )
+
+
+@provider("services.requests", Section.SERVICES, requires=("services.EnterpriseRequest",), order=20)
+def requests(user, park, start, end):
+    qs = requests_in_period(user, park, start, end)
+    facts = rows_fact(
+        qs,
+        key="services.requests",
+        section=Section.SERVICES,
+        label="收集企业诉求",
+        template="收集{names}企业诉求{figure}",
+        date_field="raised_on",
+        unit="件",
+        order=20,
+    )
+    model = apps.get_model("services", "EnterpriseRequest")
+    resolved = for_user(model.objects.all(), user).filter(
+        enterprise__park=park, **in_period("resolved_on", start, end)
+    )
+    facts += rows_fact(
+        resolved.filter(status="resolved"),
+        key="services.requests_resolved",
+        section=Section.SERVICES,
+        label="办结企业诉求",
+        template="办结{names}企业诉求{figure}",
+        date_field="resolved_on",
+        unit="件",
+        order=21,
+    )
+    return facts
