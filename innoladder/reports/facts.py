@@ -49,7 +49,11 @@ def short_name(enterprise) -> str:
             break
     for suffix in _LEGAL_SUFFIXES:
         if name.endswith(suffix) and len(name) > len(suffix) + 1:
-            name = name[: -len(suffix)]
+            core = name[: -len(suffix)]
+            # "青海盐湖股份有限公司" → "盐湖股份", not a bare "盐湖".
+            if suffix == "股份有限公司" and len(core) <= 2:
+                core += "股份"
+            name = core
             break
     return name
 

@@ -10,6 +10,7 @@ def test_short_name_drops_region_and_legal_form():
     assert short_name(SimpleNamespace(name="格尔木柏丽姿日化有限公司")) == "柏丽姿日化"
     assert short_name(SimpleNamespace(name="青海蓝科锂业股份有限公司")) == "蓝科锂业"
     assert short_name(SimpleNamespace(name="青海省地沣肥业有限责任公司")) == "地沣肥业"
+    assert short_name(SimpleNamespace(name="青海盐湖股份有限公司")) == "盐湖股份"
     # A recorded short name wins.
     assert short_name(SimpleNamespace(name="青海盐湖工业股份有限公司", short_name="盐湖股份")) == "盐湖股份"
 
