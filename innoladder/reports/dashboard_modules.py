@@ -1,1 +1,178 @@
-"""Dashboard charts of the modules built in parallel (recognitions, services, projects, funding)."""
+"""Dashboard charts of the modules built in parallel (recognitions, services, projects, funding); each is
+registered with the models it reads and is absent until that module exists."""
+
+import datetime as dt
+from collections import Counter
+from decimal import Decimal
+
+from django.apps import apps
+from django.db.models import Q, Sum
+
+from innoladder.core.scoping import for_user
+
+from .charts import Chart, chart, wan
+from .providers.next_steps import months_after
+
+
+@chart("tiers", requires=("recognitions.Recognition",), order=5)
+def tiers(user, park, on: dt.date):
+    from .tiers import enterprises_by_scheme, scheme_choices
+
+    held = enterprises_by_scheme(user, park, on)
+    rows = [[label, len(held.get(value, ()))] for value, label in scheme_choices() if value != "other"]
+    return Chart(
+        key="tiers",
+        title="各层级有效资质企业数",
+        kind="hbar",
+        headers=["资质层级", "企业数"],
+        rows=rows,
+        categories=[r[0] for r in rows],
+        series=[{"name": "企业数", "data": [r[1] for r in rows]}],
+        unit="家",
+        note="按统计日期仍有效的资质计算。",
+    )
+
+
+@chart("expiring", requires=("recognitions.Recognition",), order=30)
+def expiring(user, park, on: dt.date):
+    from .tiers import held_on
+
+    horizon = months_after(on, 6)
+    rows = list(
+        held_on(user, park, on)
+        .filter(valid_until__lte=horizon)
+        .exclude(renewed_by__issued_on__lte=on)
+        .select_related("enterprise")
+        .order_by("valid_until", "pk")
+    )
+    return Chart(
+        key="expiring",
+        title="未来6个月到期的资质",
+        kind="table",
+        headers=["企业", "资质", "证书编号", "有效期至", "剩余天数"],
+        rows=[
+            [r.enterprise.name, r.get_scheme_display(), r.number, r.valid_until, (r.valid_until - on).days]
+            for r in rows
+        ],
+        note=f"统计日期 {on:%Y-%m-%d} 起至 {horizon:%Y-%m-%d}；已重新认定的不再列出。",
+    )
+
+
+@chart("applications", requires=("recognitions.Application",), order=35)
+def applications(user, park, on: dt.date):
+    model = apps.get_model("recognitions", "Application")
+    statuses = model._meta.get_field("status").choices
+    counts = Counter(
+        for_user(model.objects.all(), user).filter(enterprise__park=park).values_list("status", flat=True)
+    )
+    rows = [[str(label), counts.get(value, 0)] for value, label in statuses]
+    return Chart(
+        key="applications",
+        title="资质申报进展（候选与在办）",
+        kind="bar",
+        headers=["状态", "申报数"],
+        rows=rows,
+        categories=[r[0] for r in rows],
+        series=[{"name": "申报数", "data": [r[1] for r in rows]}],
+        unit="项",
+    )
+
+
+@chart("visits", requires=("services.Visit", "services.EnterpriseRequest"), order=40)
+def visits(user, park, on: dt.date):
+    visit = apps.get_model("services", "Visit")
+    request = apps.get_model("services", "EnterpriseRequest")
+    start = dt.date(on.year, 1, 1)
+    visit_ids = visit.objects.filter(enterprises__park=park).values("pk")
+    visit_months = Counter(
+        d.month
+        for d in for_user(visit.objects.all(), user)
+        .filter(pk__in=visit_ids, visited_on__gte=start, visited_on__lte=on)
+        .values_list("visited_on", flat=True)
+    )
+    requests = for_user(request.objects.all(), user).filter(enterprise__park=park)
+    request_months = Counter(
+        d.month
+        for d in requests.filter(raised_on__gte=start, raised_on__lte=on).values_list("raised_on", flat=True)
+    )
+    overdue = (
+        requests.filter(raised_on__lte=on, due_on__lt=on)
+        .filter(Q(resolved_on__isnull=True) | Q(resolved_on__gt=on))
+        .exclude(status="returned")
+        .count()
+    )
+    months = list(range(1, on.month + 1))
+    rows = [[f"{m}月", visit_months.get(m, 0), request_months.get(m, 0)] for m in months]
+    return Chart(
+        key="visits",
+        title=f"{on.year}年走访与企业诉求（按月）",
+        kind="bar",
+        headers=["月份", "走访次数", "新收诉求"],
+        rows=rows,
+        categories=[r[0] for r in rows],
+        series=[
+            {"name": "走访次数", "data": [r[1] for r in rows]},
+            {"name": "新收诉求", "data": [r[2] for r in rows]},
+        ],
+        unit="次/件",
+        note=f"截至统计日期超期未办结的诉求：{overdue} 件。",
+    )
+
+
+@chart("projects", requires=("projects.Project",), order=50)
+def projects(user, park, on: dt.date):
+    model = apps.get_model("projects", "Project")
+    statuses = model._meta.get_field("status").choices
+    counts = Counter(
+        for_user(model.objects.all(), user).filter(enterprise__park=park).values_list("status", flat=True)
+    )
+    rows = [[str(label), counts.get(value, 0)] for value, label in statuses]
+    return Chart(
+        key="projects",
+        title="科技计划项目（按状态）",
+        kind="pie",
+        headers=["状态", "项目数"],
+        rows=rows,
+        categories=[r[0] for r in rows],
+        series=[{"name": "项目数", "data": [{"name": r[0], "value": r[1]} for r in rows if r[1]]}],
+        unit="项",
+    )
+
+
+@chart("funds", requires=("funding.FundApplication.decided_on",), order=55)
+def funds(user, park, on: dt.date):
+    model = apps.get_model("funding", "FundApplication")
+    years = range(on.year - 4, on.year + 1)
+    approved = {
+        y: for_user(model.objects.all(), user)
+        .filter(
+            enterprise__park=park, status__in=("approved", "paid"), decided_on__year=y, decided_on__lte=on
+        )
+        .aggregate(total=Sum("approved_amount"))["total"]
+        or Decimal(0)
+        for y in years
+    }
+    subsidies = {y: Decimal(0) for y in years}
+    try:
+        award = apps.get_model("rnd", "SubsidyAward")
+    except LookupError:
+        award = None
+    if award is not None:
+        for y in years:
+            subsidies[y] = for_user(award.objects.all(), user).filter(
+                enterprise__park=park, awarded_on__year=y, awarded_on__lte=on
+            ).aggregate(total=Sum("amount"))["total"] or Decimal(0)
+    rows = [[y, wan(approved[y]), wan(subsidies[y]), wan(approved[y] + subsidies[y])] for y in years]
+    return Chart(
+        key="funds",
+        title="争取资金（万元）",
+        kind="bar",
+        headers=["年度", "扶持资金批复(万元)", "研发投入补助(万元)", "合计(万元)"],
+        rows=rows,
+        categories=[str(y) for y in years],
+        series=[
+            {"name": "扶持资金批复", "data": [float(r[1]) for r in rows], "stack": "funds"},
+            {"name": "研发投入补助", "data": [float(r[2]) for r in rows], "stack": "funds"},
+        ],
+        unit="万元",
+    )

@@ -2,6 +2,7 @@
 section with the rows counted), the rows of one figure, a dashboard chart and the statistics tables."""
 
 import datetime as dt
+import re
 from urllib.parse import quote
 
 from django.http import HttpResponse
@@ -16,6 +17,14 @@ from .choices import Section
 from .facts import Fact, short_name
 from .periods import period_label
 from .services import final_sections
+
+INVALID_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+
+
+def sheet_title(text: str) -> str:
+    """Excel refuses []:*?/\\ in sheet names and names over 31 characters."""
+    return INVALID_SHEET_CHARS.sub("-", text)[:31]
+
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -69,7 +78,7 @@ def _audit(user, report_or_park, filename: str, message: str, rows: int, extra: 
 
 
 def fact_rows_xlsx(user, report, fact: Fact, rows: list[dict]):
-    content, count = build_workbook([(fact.label, ROW_COLUMNS, rows)])
+    content, count = build_workbook([(sheet_title(fact.label), ROW_COLUMNS, rows)])
     filename = f"{report.title}-{fact.label}.xlsx"
     _audit(
         user,
@@ -137,7 +146,7 @@ def chart_xlsx(user, park, on, chart):
         Column(h, (lambda row, i=i: row[i]), kind=_kind(chart.rows, i), width=18)
         for i, h in enumerate(chart.headers)
     ]
-    content, count = build_workbook([(chart.title, columns, chart.rows)])
+    content, count = build_workbook([(sheet_title(chart.title), columns, chart.rows)])
     filename = f"{park.name}-{chart.title}.xlsx"
     _audit(
         user,
@@ -166,7 +175,7 @@ def _kind(rows: list[list], i: int) -> str:
 
 
 def tables_xlsx(user, park, year: int, tables):
-    content, count = build_workbook([(t.title, t.columns(), t.rows) for t in tables])
+    content, count = build_workbook([(sheet_title(t.title), t.columns(), t.rows) for t in tables])
     filename = f"{park.name}{year}年度统计报表.xlsx"
     _audit(user, park, filename, f"导出{park.name}{year}年度统计报表，共 {count} 行", count, {"year": year})
     return xlsx_response(filename, content)
@@ -180,9 +189,7 @@ def _chart_columns(chart) -> list[Column]:
 
 
 def enterprise_charts_xlsx(user, enterprise, charts):
-    content, count = build_workbook(
-        [(c.title.replace("（", "(").replace("）", ")")[:31], _chart_columns(c), c.rows) for c in charts]
-    )
+    content, count = build_workbook([(sheet_title(c.title), _chart_columns(c), c.rows) for c in charts])
     filename = f"{enterprise.name}-经营与研发趋势.xlsx"
     _audit(user, enterprise, filename, f"导出{enterprise.name}经营与研发趋势数据，共 {count} 行", count)
     return xlsx_response(filename, content)

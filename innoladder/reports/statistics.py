@@ -55,6 +55,9 @@ def _grouped(user, park, year: int, field: str, labels: Callable[[str], str], ti
     )
     out = []
     totals = [0, 0, Decimal(0), Decimal(0), None, 0]
+    if field == "pool":
+        rank = {value: i for i, value in enumerate(Pool.values)}
+        rows = sorted(rows, key=lambda r: rank.get(r["pool"], len(rank)))
     for r in rows:
         revenue, rd = r["revenue"] or Decimal(0), r["rd"] or Decimal(0)
         ratio = (rd / revenue).quantize(Decimal("0.0001")) if revenue else None
