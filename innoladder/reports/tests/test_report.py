@@ -264,3 +264,16 @@ def test_report_list_query_count_is_constant(client, cast, patents, django_asser
     client.force_login(cast.officer)
     with django_assert_max_num_queries(12):
         assert client.get("/reports/").status_code == 200
+
+
+def test_demo_report_is_generated_once(cast, patents):
+    from django.contrib.auth import get_user_model
+
+    from innoladder.reports import demo
+
+    get_user_model().objects.filter(pk=cast.officer.pk).update(username="officer")
+    demo.load()
+    demo.load()
+    report = WorkReport.objects.get(is_demo=True)
+    assert report.title == "格尔木工业园2023年上半年科技创新工作总结"
+    assert report.fact("test.granted")["count"] == 3
