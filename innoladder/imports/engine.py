@@ -112,10 +112,11 @@ def build_plan(dataset: Dataset, parsed: ParsedSheet, ctx: ImportContext) -> Pla
     matches = list(parsed.matches.values())
     text_limits = _text_limits(dataset)
     key_attnames = dataset.key_attnames
-    converted: list[tuple[int, dict, tuple]] = []
+    converted: list[tuple[int, dict, tuple, str]] = []
     seen_keys: dict[tuple, int] = {}
     headers = {m.column.field: m.original for m in matches}
-    key_headers = "、".join(dataset.column(f).header for f in dataset.natural_key)
+    key_headers = "、".join(parsed.matches[f].original for f in dataset.natural_key if f in parsed.matches)
+    key_indexes = [parsed.matches[f].index for f in dataset.natural_key if f in parsed.matches]
     convert = values.convert
     is_empty = values.is_empty
     for row_number, raw_values in parsed.rows:
@@ -153,17 +154,14 @@ def build_plan(dataset: Dataset, parsed: ParsedSheet, ctx: ImportContext) -> Pla
             plan.errors.extend(row_errors)
             continue
         key = tuple(vals[a] for a in key_attnames)
+        key_raw = " / ".join(_display(raw_values[i]).strip() if i < width else "" for i in key_indexes)
         first = seen_keys.get(key)
         if first is not None:
-            plan.errors.append(
-                RowError(
-                    row_number, key_headers, " / ".join(_display(k) for k in key), f"与第 {first} 行重复"
-                )
-            )
+            plan.errors.append(RowError(row_number, key_headers, key_raw, f"与第 {first} 行重复"))
             continue
         seen_keys[key] = row_number
-        converted.append((row_number, vals, key))
-    existing = _load_existing(dataset, [key for _, _, key in converted])
+        converted.append((row_number, vals, key, key_raw))
+    existing = _load_existing(dataset, [key for _, _, key, _ in converted])
     writable_existing = _writable_pks(dataset.model, [obj.pk for obj in existing.values()], ctx.user)
     defaults = dataset.resolved_defaults(ctx)
     stamp = dataset.resolved_stamp(ctx)
@@ -172,13 +170,13 @@ def build_plan(dataset: Dataset, parsed: ParsedSheet, ctx: ImportContext) -> Pla
     new_row_check = _new_row_check(dataset, ctx)
     model = dataset.model
     now = timezone.now()
-    for row_number, vals, key in converted:
+    for row_number, vals, key, key_raw in converted:
         obj = existing.get(key)
         if obj is None:
             merged = {**defaults, **vals, **stamp}
             problem = new_row_check(merged)
             if problem:
-                plan.errors.append(RowError(row_number, key_headers, " / ".join(map(_display, key)), problem))
+                plan.errors.append(RowError(row_number, key_headers, key_raw, problem))
                 continue
             plan.creates.append(model(**merged))
             continue
@@ -187,7 +185,7 @@ def build_plan(dataset: Dataset, parsed: ParsedSheet, ctx: ImportContext) -> Pla
                 RowError(
                     row_number,
                     key_headers,
-                    " / ".join(map(_display, key)),
+                    key_raw,
                     "该记录不在您的管理范围内，无权修改",
                 )
             )

@@ -18,12 +18,10 @@ def xlsx(rows, *, title="年度数据", extra_sheets=(), hidden_first=None) -> b
         ws = wb.create_sheet(title)
     else:
         ws.title = title
-    for row in rows:
-        ws.append(list(row))
+    _append(ws, rows)
     for name, sheet_rows in extra_sheets:
         other = wb.create_sheet(name)
-        for row in sheet_rows:
-            other.append(list(row))
+        _append(other, sheet_rows)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
@@ -38,3 +36,12 @@ def commit(batch, user, **kwargs):
     job.refresh_from_db()
     batch.refresh_from_db()
     return services.batch_sync_status(batch), job
+
+
+def _append(ws, rows) -> None:
+    """Text starting with "=" stays text (as typed in a text-formatted cell), not a formula."""
+    for row in rows:
+        ws.append(list(row))
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"
