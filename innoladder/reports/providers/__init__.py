@@ -24,6 +24,7 @@ MODULES = (
     "funding",
     "contracts",
     "policies",
+    "collection",
     "next_steps",
 )
 

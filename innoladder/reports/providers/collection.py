@@ -1,0 +1,51 @@
+"""Fact provider reading the annual data collection: submissions accepted in the period (by acceptance
+date), per fiscal year."""
+
+from collections import defaultdict
+
+from django.apps import apps
+
+from innoladder.core.scoping import for_user
+
+from ..choices import Section
+from ..facts import facts_from_rows
+from . import provider
+
+
+@provider("collection.accepted", Section.SERVICES, requires=("collection.Submission.accepted_at",), order=40)
+def accepted(user, park, start, end):
+    submission = apps.get_model("collection", "Submission")
+    rows = list(
+        for_user(submission.objects.all(), user)
+        .filter(
+            enterprise__park=park,
+            status="accepted",
+            accepted_at__date__gte=start,
+            accepted_at__date__lte=end,
+        )
+        .select_related("enterprise", "campaign")
+        .order_by("accepted_at", "pk")
+    )
+    by_year: dict[int, list] = defaultdict(list)
+    for row in rows:
+        by_year[row.campaign.fiscal_year].append(row)
+    facts = []
+    for year, members in sorted(by_year.items()):
+        enterprises = []
+        for row in members:
+            if row.enterprise not in enterprises:
+                enterprises.append(row.enterprise)
+        facts += facts_from_rows(
+            members,
+            enterprises,
+            model="collection.Submission",
+            key=f"collection.accepted.{year}",
+            section=Section.SERVICES,
+            label=f"{year}年度数据填报审核",
+            template=f"完成{{names}}{{figure}}{year}年度科技创新数据填报审核",
+            date_field="accepted_at",
+            unit="家企业",
+            distinct_enterprises=True,
+            order=40,
+        )
+    return facts
