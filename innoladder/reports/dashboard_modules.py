@@ -176,3 +176,38 @@ def funds(user, park, on: dt.date):
         ],
         unit="万元",
     )
+
+
+@chart(
+    "candidates",
+    requires=("assessments.Assessment.assessed_on", "assessments.SchemeResult.standing"),
+    order=25,
+)
+def candidates(user, park, on: dt.date):
+    """Where the park's enterprises stand on each tier, by their latest assessment up to the date."""
+    from .providers.next_steps import latest_assessments
+
+    result = apps.get_model("assessments", "SchemeResult")
+    standings = [(v, str(label)) for v, label in result._meta.get_field("standing").choices]
+    schemes = [(v, str(label)) for v, label in result._meta.get_field("scheme").choices]
+    counts = Counter(
+        for_user(result.objects.all(), user)
+        .filter(assessment_id__in=latest_assessments(user, park, on))
+        .values_list("scheme", "standing")
+    )
+    present = [(v, label) for v, label in schemes if any(counts.get((v, s), 0) for s, _ in standings)]
+    rows = [[label, *[counts.get((v, s), 0) for s, _ in standings]] for v, label in present]
+    return Chart(
+        key="candidates",
+        title="各层级候选企业（最近一次评估）",
+        kind="hbar",
+        headers=["资质层级", *[label for _, label in standings]],
+        rows=rows,
+        categories=[r[0] for r in rows],
+        series=[
+            {"name": label, "data": [r[i + 1] for r in rows], "stack": "standing"}
+            for i, (_, label) in enumerate(standings)
+        ],
+        unit="家",
+        note="按每家企业在统计日期前最近一次评估的结果；“接近”即差一两项条件。",
+    )

@@ -92,3 +92,62 @@ def overdue_requests(user, park, start, end):
         unit="件",
         order=30,
     )
+
+
+def latest_assessments(user, park, on: dt.date) -> list[int]:
+    """Each enterprise's latest assessment dated on or before `on` (by 评估基准日, then creation)."""
+    assessment = apps.get_model("assessments", "Assessment")
+    latest: dict[int, int] = {}
+    rows = (
+        for_user(assessment.objects.all(), user)
+        .filter(enterprise__park=park, assessed_on__lte=on)
+        .order_by("enterprise_id", "-assessed_on", "-created_at", "-pk")
+        .values_list("enterprise_id", "pk")
+    )
+    for enterprise_id, pk in rows:
+        latest.setdefault(enterprise_id, pk)
+    return list(latest.values())
+
+
+CANDIDATE_STANDINGS = ("eligible", "close")
+
+
+@provider(
+    "next_steps.candidates",
+    Section.NEXT_STEPS,
+    requires=("assessments.Assessment.assessed_on", "assessments.SchemeResult.standing"),
+    order=20,
+)
+def candidates(user, park, start, end):
+    """Enterprises that, by their latest assessment up to the end, meet or nearly meet a tier they lack."""
+    result = apps.get_model("assessments", "SchemeResult")
+    rows = list(
+        for_user(result.objects.all(), user)
+        .filter(assessment_id__in=latest_assessments(user, park, end), standing__in=CANDIDATE_STANDINGS)
+        .select_related("enterprise", "assessment")
+        .order_by("scheme", "standing", "enterprise__name", "pk")
+    )
+    groups: dict[str, list] = defaultdict(list)
+    for row in rows:
+        groups[row.scheme].append(row)
+    facts = []
+    for i, (scheme, members) in enumerate(groups.items()):
+        label = members[0].get_scheme_display()
+        enterprises = []
+        for row in members:
+            if row.enterprise not in enterprises:
+                enterprises.append(row.enterprise)
+        facts += facts_from_rows(
+            members,
+            enterprises,
+            model="assessments.SchemeResult",
+            key=f"next_steps.candidates.{scheme}",
+            section=Section.NEXT_STEPS,
+            label=f"{label}后备企业",
+            template=f"对{{names}}{{figure}}已符合或接近{label}条件的后备企业开展“一企一策”培育和申报辅导",
+            date_field="",
+            unit="家企业",
+            distinct_enterprises=True,
+            order=20 + i,
+        )
+    return facts
