@@ -125,8 +125,10 @@ def candidates(user, park, start, end):
         for_user(result.objects.all(), user)
         .filter(assessment_id__in=latest_assessments(user, park, end), standing__in=CANDIDATE_STANDINGS)
         .select_related("enterprise", "assessment")
-        .order_by("scheme", "standing", "enterprise__name", "pk")
+        .order_by("scheme", "enterprise__name", "pk")
     )
+    # Those already eligible are named first.
+    rows.sort(key=lambda r: (r.scheme, CANDIDATE_STANDINGS.index(r.standing)))
     groups: dict[str, list] = defaultdict(list)
     for row in rows:
         groups[row.scheme].append(row)

@@ -304,3 +304,30 @@ def test_funds_applied_and_approved_in_the_period(cast):
     assert facts["funding.applications"].sentence == "协助企业甲申报生产要素等扶持资金1项"
     approved = run(cast, "funding.approved")["funding.approved"]
     assert approved.amount == Decimal("800000") and approved.figure == "80万元"
+
+
+@requires("assessments.Assessment.assessed_on", "assessments.SchemeResult.standing")
+def test_candidates_come_from_the_latest_assessment_up_to_the_end(cast):
+    from innoladder.assessments.models import Assessment, SchemeResult
+
+    def assess(enterprise, on, standing):
+        a = Assessment.objects.create(enterprise=enterprise, assessed_on=on)
+        SchemeResult.objects.create(
+            assessment=a,
+            enterprise=enterprise,
+            scheme="hnte",
+            ruleset_version="hnte_2016",
+            outcome="not_eligible",
+            standing=standing,
+        )
+        return a
+
+    assess(cast.ent_a, dt.date(2023, 3, 1), "far")
+    close = assess(cast.ent_a, END, "close")  # the latest on or before the end wins
+    assess(cast.ent_b, dt.date(2023, 3, 1), "close")
+    assess(cast.ent_b, AFTER, "far")  # after the end: ignored, ent_b was still close at the end
+    assess(cast.ent_other_park, START, "eligible")
+    fact = run(cast, "next_steps.candidates")["next_steps.candidates.hnte"]
+    assert fact.count == 2
+    assert close.scheme_results.get().pk in fact.row_ids
+    assert "企业乙、企业甲2家企业已符合或接近高新技术企业条件" in fact.sentence  # by name: 乙 < 甲
