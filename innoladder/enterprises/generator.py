@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from innoladder.core import audit
@@ -190,6 +190,56 @@ def plus_years(day: dt.date, years: int) -> dt.date:
     return day.replace(year=day.year + years, day=min(day.day, 28) if day.month == 2 else day.day)
 
 
+class FastInsert:
+    """Multi-row INSERT through executemany with values adapted once per column type.
+
+    Django's bulk_create spends about 70% of its time preparing each value through the compiler; at
+    100,000 enterprises (with ~600,000 child rows) that is many minutes. The rows here are plain values
+    of known types, so the adaptation can be done once per column. Portable SQL (no backend-specific
+    syntax); defaults and auto_now timestamps are filled in as Django would.
+    """
+
+    def __init__(self, model):
+        self.model = model
+        self.fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+        qn = connection.ops.quote_name
+        columns = ", ".join(qn(f.column) for f in self.fields)
+        marks = ", ".join(["%s"] * len(self.fields))
+        # Identifiers come from the model definition and are quoted; values are bound parameters.
+        self.sql = f"INSERT INTO {qn(model._meta.db_table)} ({columns}) VALUES ({marks})"  # noqa: S608
+        now = connection.ops.adapt_datetimefield_value(timezone.now())
+        self.defaults = {}
+        self.adapters = []
+        for f in self.fields:
+            kind = f.get_internal_type()
+            if kind == "DateTimeField" and (
+                getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+            ):
+                self.defaults[f.attname] = now
+            else:
+                self.defaults[f.attname] = f.get_default()  # "" for text columns, None when nullable
+            if kind == "JSONField":
+                self.adapters.append(lambda v, f=f: f.get_db_prep_save(v, connection))
+            elif kind == "DateField":
+                self.adapters.append(connection.ops.adapt_datefield_value)
+            elif kind == "DecimalField":
+                self.adapters.append(connection.ops.adapt_decimalfield_value)
+            else:
+                self.adapters.append(None)
+
+    def insert(self, rows: list[dict]) -> None:
+        params = []
+        for row in rows:
+            values = []
+            for f, adapt in zip(self.fields, self.adapters, strict=True):
+                value = row.get(f.attname, self.defaults[f.attname])
+                values.append(adapt(value) if adapt is not None and value is not None else value)
+            params.append(values)
+        with connection.cursor() as cursor:
+            for start in range(0, len(params), 500):
+                cursor.executemany(self.sql, params[start : start + 500])
+
+
 @dataclass
 class GenerateResult:
     enterprises: int
@@ -214,6 +264,7 @@ def generate(
     year_list = list(range(until - years + 1, until + 1))
     offset = Enterprise.objects.filter(uscc__startswith=f"91{DIVISION}{GENERATED_PREFIX}").count()
     done = annual_total = ip_total = 0
+    inserters = {model: FastInsert(model) for model in (Enterprise, AnnualData, IPRecord)}
     while done < count:
         size = min(batch_size, count - done)
         with transaction.atomic():
@@ -242,7 +293,7 @@ def generate(
                 tags = [profile.tag] + (["战略性新兴产业"] if rng.random() < 0.3 else [])
                 status = _pick(rng, STATUSES)
                 enterprises.append(
-                    Enterprise(
+                    dict(
                         uscc=make_uscc(GENERATED_PREFIX, n),
                         name=name,
                         legal_representative=rng.choice("王李张刘陈杨赵黄周吴")
@@ -250,7 +301,7 @@ def generate(
                         registered_on=registered,
                         registered_capital=_yuan(rng.choice((50, 100, 300, 500, 1000, 2000, 5000))),
                         address=f"青海省格尔木市{rng.choice(SUB_ZONES)}{rng.randint(1, 99)}号",
-                        park=park,
+                        park_id=park.pk,
                         sub_zone=rng.choice(SUB_ZONES),
                         industry_code=profile.code,
                         industry_name=profile.industry,
@@ -261,6 +312,7 @@ def generate(
                         contact_phone=f"1{rng.choice('3589')}{rng.randint(0, 999999999):09d}",
                         size_class=size_for(profile.code, series[-1]),
                         tags=tags,
+                        former_names=[],
                         tags_text="|" + "|".join(tags) + "|",
                         pool=_pick(rng, POOLS),
                         status=status,
@@ -269,16 +321,20 @@ def generate(
                     )
                 )
                 extras.append((series, ip_records(rng, n, registered, until)))
-            created = Enterprise.objects.bulk_create(enterprises, batch_size=500)
+            inserters[Enterprise].insert(enterprises)
+            ids = dict(
+                Enterprise.objects.filter(uscc__in=[e["uscc"] for e in enterprises]).values_list("uscc", "pk")
+            )
             annual, ips = [], []
-            for enterprise, (series, records) in zip(created, extras, strict=True):
+            for enterprise, (series, records) in zip(enterprises, extras, strict=True):
+                pk = ids[enterprise["uscc"]]
                 annual.extend(
-                    AnnualData(enterprise_id=enterprise.pk, source="demo", source_note="合成数据", **row)
+                    {"enterprise_id": pk, "source": "demo", "source_note": "合成数据", **row}
                     for row in series
                 )
-                ips.extend(IPRecord(enterprise_id=enterprise.pk, **r) for r in records)
-            AnnualData.objects.bulk_create(annual, batch_size=1000)
-            IPRecord.objects.bulk_create(ips, batch_size=1000)
+                ips.extend({"enterprise_id": pk, **r} for r in records)
+            inserters[AnnualData].insert(annual)
+            inserters[IPRecord].insert(ips)
         done += size
         annual_total += len(annual)
         ip_total += len(ips)
