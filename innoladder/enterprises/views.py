@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -20,6 +21,19 @@ from . import exports, forms, selectors, services
 from .models import AnnualData, Award, Incident, IPRecord, Person, RDInstitution, StandardWork
 
 PAGE_SIZE = 50
+COUNT_CAP = 10_000
+
+
+class CappedPaginator(Paginator):
+    """Counts at most COUNT_CAP rows: an exact count of 100,000 matches costs a full scan and helps nobody."""
+
+    capped = False
+
+    @cached_property
+    def count(self) -> int:
+        found = self.object_list.order_by()[: COUNT_CAP + 1].count()
+        self.capped = found > COUNT_CAP
+        return min(found, COUNT_CAP)
 
 
 def _apply_errors(form: django_forms.BaseForm, exc: ValidationError) -> None:
@@ -33,7 +47,7 @@ def _apply_errors(form: django_forms.BaseForm, exc: ValidationError) -> None:
 @login_required
 def enterprise_list(request):
     filterset, queryset = selectors.enterprise_search(request.user, request.GET)
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
     return render(
