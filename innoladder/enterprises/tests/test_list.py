@@ -104,3 +104,15 @@ def test_list_queries_do_not_grow_with_rows(client, cast, django_assert_max_num_
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get("/enterprises/")
     assert len(response.context["object_list"]) == 47
+
+
+def test_count_is_capped_for_huge_results(client, cast, monkeypatch):
+    from innoladder.enterprises import views
+
+    monkeypatch.setattr(views, "COUNT_CAP", 1)
+    client.force_login(cast.officer)
+    response = client.get("/enterprises/")
+    assert response.context["page_obj"].paginator.capped
+    assert "超过 10,000 家企业" in response.content.decode()
+    client.force_login(cast.user_a)
+    assert not client.get("/enterprises/").context["page_obj"].paginator.capped
