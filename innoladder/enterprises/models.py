@@ -111,6 +111,19 @@ class Enterprise(Tracked):
                 fields=["park", "status", "name", "former_names_text", "uscc"], name="enterprise_search_idx"
             ),
             models.Index(fields=["park", "tags_text"], name="enterprise_park_tags_idx"),
+            # Counting a filtered page reads only this index, never the wide rows.
+            models.Index(
+                fields=[
+                    "park",
+                    "status",
+                    "pool",
+                    "tech_field",
+                    "industry_code",
+                    "sub_zone",
+                    "assigned_officer",
+                ],
+                name="enterprise_filter_idx",
+            ),
         ]
 
     def __str__(self):
