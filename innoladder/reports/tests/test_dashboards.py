@@ -132,8 +132,8 @@ def test_enterprise_panel_charts_ratio_against_threshold(client, cast):
     ]
     client.force_login(cast.user_a)
     body = client.get(f"/enterprises/{cast.ent_a.pk}/").content.decode()
-    if "enterprise-chart-data" in body:  # the registry's page shows the panels once it collects them
-        assert "研发投入强度与高企门槛" in body
+    assert "经营与研发趋势" in body and 'id="enterprise-chart-data"' in body
+    assert "研发投入强度与高企门槛" in body and "/static/vendor/echarts/echarts.min.js" in body
 
 
 def test_enterprise_chart_xlsx_follows_enterprise_scope(client, cast):
