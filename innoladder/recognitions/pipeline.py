@@ -1,0 +1,190 @@
+"""The cultivation ladder (梯度培育): counts per tier and pool, movement between two dates, conversion.
+
+Every count is the length of a queryset returned by `measure_queryset`, so each number on the page links to
+exactly the rows it counts.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from innoladder.core.scoping import for_user
+from innoladder.enterprises.choices import Pool
+from innoladder.enterprises.models import Enterprise
+
+from . import choices as c
+from . import rules, selectors
+from .models import Application, Recognition
+
+P = Pool
+CANDIDATE_POOLS: dict[str, tuple[str, ...]] = {
+    c.Scheme.TSME: (P.RESERVE, P.TIER1),
+    c.Scheme.QH_TECH_ENTERPRISE: (P.RESERVE, P.TIER1),
+    c.Scheme.INNOVATIVE_SME: (P.RESERVE, P.TIER1),
+    c.Scheme.TECH_INNOVATIVE_SME: (P.RESERVE, P.TIER1),
+    c.Scheme.HNTE: (P.HNTE_CANDIDATE,),
+    c.Scheme.SRDI_SME: (P.TIER1, P.HNTE_CANDIDATE, P.TIER3),
+    c.Scheme.LITTLE_GIANT: (P.TIER3, P.TIER4),
+    c.Scheme.QH_TECH_LITTLE_GIANT: (P.TIER3, P.TIER4),
+}
+TIERS = tuple(CANDIDATE_POOLS)
+STATE_MEASURES = ("candidates", "applying", "held", "expiring", "lost_year")
+MOVEMENT_MEASURES = ("gained", "renewed", "lost", "passed", "decided")
+MEASURE_LABELS = {
+    "candidates": "培育对象（库内未获该资质）",
+    "applying": "申报中",
+    "held": "有效持有",
+    "expiring": "6个月内到期",
+    "lost_year": "本年失去",
+    "gained": "新增",
+    "renewed": "重新认定",
+    "lost": "失去",
+    "passed": "申报通过",
+    "decided": "已出结果",
+    "pool": "库内企业",
+    "pool_held": "库内持有资质",
+    "pool_applying": "库内申报中",
+}
+
+
+@dataclass(frozen=True)
+class Period:
+    today: dt.date
+    start: dt.date
+    end: dt.date
+
+
+def _enterprises(user, park_id: int | None) -> QuerySet[Enterprise]:
+    qs = for_user(Enterprise.objects.select_related("park"), user)
+    return qs.filter(park_id=park_id) if park_id else qs
+
+
+def _recognitions(user, park_id: int | None, scheme: str | None) -> QuerySet[Recognition]:
+    qs = selectors.recognition_list(user)
+    if park_id:
+        qs = qs.filter(enterprise__park_id=park_id)
+    return qs.filter(scheme=scheme) if scheme else qs
+
+
+def _applications(user, park_id: int | None, scheme: str | None) -> QuerySet[Application]:
+    qs = selectors.application_list(user)
+    if park_id:
+        qs = qs.filter(enterprise__park_id=park_id)
+    return qs.filter(batch__scheme=scheme) if scheme else qs
+
+
+def _lost_ids(qs: QuerySet[Recognition], start: dt.date, end: dt.date) -> list[int]:
+    """Recognitions that stopped holding in [start, end] with no renewal issued by `end`."""
+    successor = Recognition.objects.filter(renews=OuterRef("pk"), issued_on__lte=end)
+    rows = (
+        qs.annotate(renewed_flag=Exists(successor))
+        .filter(renewed_flag=False)
+        .filter(
+            Q(valid_until__range=(start - dt.timedelta(days=1), end))
+            | Q(revoked_on__range=(start, end))
+            | Q(cancelled_on__range=(start, end))
+        )
+    )
+    ids = []
+    for rec in rows.only("pk", "valid_until", "revoked_on", "cancelled_on"):
+        ended = rules.ended_on(rec.valid_until, rec.revoked_on, rec.cancelled_on)
+        if ended is not None and start <= ended <= end:
+            ids.append(rec.pk)
+    return ids
+
+
+def measure_queryset(
+    user,
+    *,
+    measure: str,
+    scheme: str | None,
+    period: Period,
+    park_id: int | None = None,
+    pool: str | None = None,
+) -> QuerySet:
+    today = period.today
+    if measure == "candidates":
+        held = Recognition.objects.filter(selectors.held_q(today), enterprise=OuterRef("pk"), scheme=scheme)
+        return (
+            _enterprises(user, park_id)
+            .filter(pool__in=CANDIDATE_POOLS.get(scheme, ()))
+            .annotate(holds=Exists(held))
+            .filter(holds=False)
+        )
+    if measure == "applying":
+        return _applications(user, park_id, scheme).filter(status__in=c.OPEN_STATUSES)
+    if measure == "held":
+        return _recognitions(user, park_id, scheme).filter(selectors.held_q(today))
+    if measure == "expiring":
+        horizon = rules.add_months(today, 6)
+        return _recognitions(user, park_id, scheme).filter(selectors.held_q(today), valid_until__lte=horizon)
+    if measure == "lost_year":
+        qs = _recognitions(user, park_id, scheme)
+        return qs.filter(pk__in=_lost_ids(qs, dt.date(today.year, 1, 1), today))
+    if measure == "gained":
+        return _recognitions(user, park_id, scheme).filter(
+            issued_on__range=(period.start, period.end), renews__isnull=True
+        )
+    if measure == "renewed":
+        return _recognitions(user, park_id, scheme).filter(
+            issued_on__range=(period.start, period.end), renews__isnull=False
+        )
+    if measure == "lost":
+        qs = _recognitions(user, park_id, scheme)
+        return qs.filter(pk__in=_lost_ids(qs, period.start, period.end))
+    if measure in ("passed", "decided"):
+        statuses = (c.ApplicationStatus.PASSED,) if measure == "passed" else c.DECIDED_STATUSES
+        return _applications(user, park_id, scheme).filter(
+            status__in=statuses, decided_on__range=(period.start, period.end)
+        )
+    if measure in ("pool", "pool_held", "pool_applying"):
+        qs = _enterprises(user, park_id).filter(pool=pool or "")
+        if measure == "pool_held":
+            held = Recognition.objects.filter(selectors.held_q(today), enterprise=OuterRef("pk"))
+            qs = qs.annotate(holds=Exists(held)).filter(holds=True)
+        elif measure == "pool_applying":
+            applying = Application.objects.filter(enterprise=OuterRef("pk"), status__in=c.OPEN_STATUSES)
+            qs = qs.annotate(applies=Exists(applying)).filter(applies=True)
+        return qs
+    raise ValueError(f"unknown measure {measure!r}")
+
+
+def conversion(passed: int, decided: int) -> Decimal | None:
+    if not decided:
+        return None
+    return (Decimal(passed) * 100 / Decimal(decided)).quantize(Decimal("0.1"))
+
+
+def tier_rows(user, period: Period, park_id: int | None = None) -> list[dict]:
+    rows = []
+    for scheme in TIERS:
+        counts = {
+            m: measure_queryset(user, measure=m, scheme=scheme, period=period, park_id=park_id).count()
+            for m in STATE_MEASURES + MOVEMENT_MEASURES
+        }
+        rows.append(
+            {
+                "scheme": scheme,
+                "label": c.Scheme(scheme).label,
+                "counts": counts,
+                "conversion": conversion(counts["passed"], counts["decided"]),
+            }
+        )
+    return rows
+
+
+def pool_rows(user, period: Period, park_id: int | None = None) -> list[dict]:
+    rows = []
+    for value, label in Pool.choices:
+        if not value:
+            continue
+        counts = {
+            m: measure_queryset(
+                user, measure=m, scheme=None, period=period, park_id=park_id, pool=value
+            ).count()
+            for m in ("pool", "pool_held", "pool_applying")
+        }
+        rows.append({"pool": value, "label": label, "counts": counts})
+    return rows
