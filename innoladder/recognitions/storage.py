@@ -2,11 +2,13 @@
 never served by URL; only the scoped download views read them back."""
 
 import uuid
+from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.utils.deconstruct import deconstructible
+from django.utils.functional import cached_property
 
 MAGIC = (
     (b"%PDF-", "application/pdf", ".pdf"),
@@ -19,7 +21,12 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 @deconstructible
 class PrivateStorage(FileSystemStorage):
     def __init__(self):
-        super().__init__(location=str(settings.MEDIA_ROOT / "private"), base_url=None)
+        super().__init__(base_url=None)
+
+    @cached_property
+    def base_location(self):
+        # Read lazily (and re-read when MEDIA_ROOT changes) so the location is never frozen at import.
+        return str(Path(settings.MEDIA_ROOT) / "private")
 
     def url(self, name):
         raise ValueError("私有文件只能通过下载视图访问")
