@@ -88,10 +88,12 @@ def _lost_ids(qs: QuerySet[Recognition], start: dt.date, end: dt.date) -> list[i
         )
     )
     ids = []
-    for rec in rows.only("pk", "valid_until", "revoked_on", "cancelled_on"):
-        ended = rules.ended_on(rec.valid_until, rec.revoked_on, rec.cancelled_on)
+    for pk, valid_until, revoked_on, cancelled_on in rows.values_list(
+        "pk", "valid_until", "revoked_on", "cancelled_on"
+    ):
+        ended = rules.ended_on(valid_until, revoked_on, cancelled_on)
         if ended is not None and start <= ended <= end:
-            ids.append(rec.pk)
+            ids.append(pk)
     return ids
 
 
