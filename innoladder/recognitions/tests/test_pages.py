@@ -13,8 +13,8 @@ from innoladder.recognitions import services
 
 from .factories import ApplicationFactory, BatchFactory, RecognitionFactory
 
-EVERYONE = {n: OK for n in ("admin", "officer", "other_officer", "agency", "expired_agency", "user_a", "user_b",
-                            "auditor")}  # fmt: skip
+LOGGED_IN = ("admin", "officer", "other_officer", "agency", "expired_agency", "user_a", "user_b", "auditor")
+EVERYONE = dict.fromkeys(LOGGED_IN, OK)
 READ_A = {"admin": OK, "officer": OK, "agency": OK, "user_a": OK, "auditor": OK}
 BUREAU = {"admin": OK, "officer": OK, "other_officer": OK, "auditor": OK}
 
@@ -156,9 +156,13 @@ def _sheet(response):
 
 @pytest.mark.parametrize(
     "url",
-    ["/recognitions/?export=xlsx", "/recognitions/applications/?export=xlsx", "/recognitions/batches/?export=xlsx",
-     "/recognitions/obligations/?export=xlsx&start=2030-01-01&end=2030-12-31"],
-)  # fmt: skip
+    [
+        "/recognitions/?export=xlsx",
+        "/recognitions/applications/?export=xlsx",
+        "/recognitions/batches/?export=xlsx",
+        "/recognitions/obligations/?export=xlsx&start=2030-01-01&end=2030-12-31",
+    ],
+)
 def test_exports_are_scoped(client, cast, data, url):
     assert_access(client, cast, url, EVERYONE)
     client.force_login(cast.user_b)
