@@ -1,6 +1,7 @@
 import datetime as dt
 
 from django.test import RequestFactory
+from freezegun import freeze_time
 from django.utils import timezone
 
 from innoladder.core import enterprise_page
@@ -47,14 +48,16 @@ def test_enterprise_panel_and_timeline(cast):
     assert "测试批次甲：材料准备" in titles and "测试批次甲：意向" in titles
 
 
+@freeze_time("2026-11-25")
 def test_home_panels_show_unread_and_next_deadlines(cast):
     today = timezone.localdate()
     ends = today + dt.timedelta(days=10)
     RecognitionFactory(
         enterprise=cast.ent_a, number="GR-A-2", issued_on=ends - dt.timedelta(days=3 * 365), valid_until=ends
     )
-    # The expiry itself, plus the re-recognition window (1 January of the expiry year) if that is still ahead.
-    expected = 1 + (1 if today <= dt.date(ends.year, 1, 1) else 0)
+    # Issued 2023-12-06, ends 2026-12-05: its annual reports (due 31 May 2024–2026) and the re-recognition
+    # window (2026-01-01) are past, so the expiry is the only deadline in the next 90 days.
+    expected = 1
     notify(cast.user_a, key="x:1", title="提醒一", email=False)
     notify(cast.user_a, key="x:2", title="提醒二", email=False)
     panels = {p["title"]: p for p in home_context(cast.user_a)["panels"]}
