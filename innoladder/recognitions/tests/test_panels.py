@@ -1,8 +1,8 @@
 import datetime as dt
 
 from django.test import RequestFactory
-from freezegun import freeze_time
 from django.utils import timezone
+from freezegun import freeze_time
 
 from innoladder.core import enterprise_page
 from innoladder.core.home import home_context
