@@ -5,6 +5,7 @@ import datetime as dt
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from innoladder.core.enterprise_page import Panel, TimelineEvent
 from innoladder.core.scoping import for_user
@@ -43,7 +44,7 @@ def panels(request, enterprise) -> list[Panel]:
         },
         request=request,
     )
-    return [Panel(title="资质认定与保存量", html=html, order=20)]
+    return [Panel(title=_("资质认定与保存量"), html=html, order=20)]
 
 
 def events(request, enterprise) -> list[TimelineEvent]:

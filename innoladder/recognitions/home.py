@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from innoladder.core.notifications import unread_count
 
@@ -20,19 +21,19 @@ def home_panels(user) -> list[dict]:
     )
     return [
         {
-            "title": "未读通知",
+            "title": _("未读通知"),
             "value": unread_count(user),
-            "text": "到期提醒和工作通知",
+            "text": _("到期提醒和工作通知"),
             "url": reverse("notification_list"),
-            "link_text": "通知中心",
+            "link_text": _("通知中心"),
             "order": 10,
         },
         {
-            "title": "近期到期事项（90天内）",
+            "title": _("近期到期事项（90天内）"),
             "value": len(upcoming),
-            "text": text or "暂无",
+            "text": text or _("暂无"),
             "url": reverse("obligation_list"),
-            "link_text": "保存量日历",
+            "link_text": _("保存量日历"),
             "order": 20,
         },
     ]

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from innoladder.accounts.choices import Role
@@ -167,7 +168,7 @@ def recognition_create(request):
         except ValidationError as exc:
             form.add_error(None, _error_text(exc))
         else:
-            messages.success(request, "资质认定已登记。")
+            messages.success(request, _("资质认定已登记。"))
             return redirect(rec)
     return render(
         request, "recognitions/form.html", {"form": form, "title": "登记资质认定", "multipart": True}
@@ -196,7 +197,7 @@ def recognition_edit(request, pk):
         except ValidationError as exc:
             form.add_error(None, _error_text(exc))
         else:
-            messages.success(request, "已保存。")
+            messages.success(request, _("已保存。"))
             return redirect(rec)
     return render(
         request,
@@ -214,11 +215,11 @@ def recognition_end(request, pk):
     if form.is_valid():
         try:
             services.recognition_end(user=request.user, recognition=rec, **form.cleaned_data)
-            messages.success(request, "已登记。")
+            messages.success(request, _("已登记。"))
         except ValidationError as exc:
             messages.error(request, _error_text(exc))
     else:
-        messages.error(request, "请完整填写日期和原因。")
+        messages.error(request, _("请完整填写日期和原因。"))
     return redirect(rec)
 
 
@@ -230,11 +231,11 @@ def annual_report_add(request, pk):
     if form.is_valid():
         try:
             services.annual_report_record(user=request.user, recognition=rec, **form.cleaned_data)
-            messages.success(request, "年报报送已登记。")
+            messages.success(request, _("年报报送已登记。"))
         except ValidationError as exc:
             messages.error(request, _error_text(exc))
     else:
-        messages.error(request, "请填写报告年度和报送日期。")
+        messages.error(request, _("请填写报告年度和报送日期。"))
     return redirect(rec)
 
 
@@ -245,9 +246,9 @@ def change_event_add(request, pk):
     form = forms.ChangeEventForm(request.POST)
     if form.is_valid():
         services.change_event_create(user=request.user, enterprise=rec.enterprise, **form.cleaned_data)
-        messages.success(request, "变更事项已登记，须在3个月内报告。")
+        messages.success(request, _("变更事项已登记，须在3个月内报告。"))
     else:
-        messages.error(request, "请填写变更类型和发生日期。")
+        messages.error(request, _("请填写变更类型和发生日期。"))
     return redirect(rec)
 
 
@@ -258,7 +259,7 @@ def change_event_reported(request, pk):
     if event is None:
         raise Http404
     services.change_event_report(user=request.user, event=event, reported_on=timezone.localdate())
-    messages.success(request, "已登记变更报告。")
+    messages.success(request, _("已登记变更报告。"))
     return redirect(request.POST.get("next") or "recognition_list")
 
 
@@ -353,7 +354,7 @@ def batch_edit(request, pk=None):
         except ValidationError as exc:
             form.add_error(None, _error_text(exc))
         else:
-            messages.success(request, "申报批次已保存。")
+            messages.success(request, _("申报批次已保存。"))
             return redirect(batch)
     title = f"编辑申报批次：{batch}" if batch else "新建申报批次"
     return render(request, "recognitions/form.html", {"form": form, "title": title, "version": version})
@@ -443,7 +444,7 @@ def application_create(request):
         except ValidationError as exc:
             form.add_error(None, _error_text(exc))
         else:
-            messages.success(request, "申报已登记（意向）。")
+            messages.success(request, _("申报已登记（意向）。"))
             return redirect(application)
     return render(request, "recognitions/form.html", {"form": form, "title": "登记申报"})
 
@@ -465,7 +466,7 @@ def application_detail(request, pk):
                     expected_version=_int(request.POST.get("version")) or application.version,
                     **edit_form.cleaned_data,
                 )
-                messages.success(request, "已保存。")
+                messages.success(request, _("已保存。"))
                 return redirect(application)
             except StaleEditError as exc:
                 edit_form.add_error(None, exc.message)
@@ -493,7 +494,7 @@ def application_transition(request, pk):
     application = selectors.application_get(request.user, pk, CHANGE)
     form = forms.TransitionForm(request.POST, targets=c.ApplicationStatus.values)
     if not form.is_valid():
-        messages.error(request, "请选择要变更的状态。")
+        messages.error(request, _("请选择要变更的状态。"))
         return redirect(application)
     data = form.cleaned_data
     try:
@@ -527,11 +528,11 @@ def application_document_upload(request, pk):
                 title=form.cleaned_data["title"],
                 kind=form.cleaned_data["kind"],
             )
-            messages.success(request, "材料已上传。")
+            messages.success(request, _("材料已上传。"))
         except ValidationError as exc:
             messages.error(request, _error_text(exc))
     else:
-        messages.error(request, "请选择要上传的文件。")
+        messages.error(request, _("请选择要上传的文件。"))
     return redirect(application)
 
 
