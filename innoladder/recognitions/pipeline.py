@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from innoladder.core.scoping import for_user
 from innoladder.enterprises.choices import Pool
@@ -56,23 +56,23 @@ class Period:
     end: dt.date
 
 
-def _enterprises(user, park_id: int | None) -> QuerySet[Enterprise]:
-    qs = for_user(Enterprise.objects.select_related("park"), user)
-    return qs.filter(park_id=park_id) if park_id else qs
+class Bases:
+    """The user's scoped querysets, built once per page (each scoping call reads the user's parks)."""
 
+    def __init__(self, user, park_id: int | None):
+        self.enterprises = for_user(Enterprise.objects.select_related("park"), user)
+        self.recognitions = selectors.recognition_list(user)
+        self.applications = selectors.application_list(user)
+        if park_id:
+            self.enterprises = self.enterprises.filter(park_id=park_id)
+            self.recognitions = self.recognitions.filter(enterprise__park_id=park_id)
+            self.applications = self.applications.filter(enterprise__park_id=park_id)
 
-def _recognitions(user, park_id: int | None, scheme: str | None) -> QuerySet[Recognition]:
-    qs = selectors.recognition_list(user)
-    if park_id:
-        qs = qs.filter(enterprise__park_id=park_id)
-    return qs.filter(scheme=scheme) if scheme else qs
+    def recs(self, scheme: str | None) -> QuerySet[Recognition]:
+        return self.recognitions.filter(scheme=scheme) if scheme else self.recognitions
 
-
-def _applications(user, park_id: int | None, scheme: str | None) -> QuerySet[Application]:
-    qs = selectors.application_list(user)
-    if park_id:
-        qs = qs.filter(enterprise__park_id=park_id)
-    return qs.filter(batch__scheme=scheme) if scheme else qs
+    def apps(self, scheme: str | None) -> QuerySet[Application]:
+        return self.applications.filter(batch__scheme=scheme) if scheme else self.applications
 
 
 def _lost_ids(qs: QuerySet[Recognition], start: dt.date, end: dt.date) -> list[int]:
@@ -105,44 +105,40 @@ def measure_queryset(
     period: Period,
     park_id: int | None = None,
     pool: str | None = None,
+    bases: Bases | None = None,
 ) -> QuerySet:
+    """The rows behind one number; `scheme=None` means every scheme (used to count all tiers at once)."""
+    b = bases or Bases(user, park_id)
     today = period.today
     if measure == "candidates":
         held = Recognition.objects.filter(selectors.held_q(today), enterprise=OuterRef("pk"), scheme=scheme)
         return (
-            _enterprises(user, park_id)
-            .filter(pool__in=CANDIDATE_POOLS.get(scheme, ()))
+            b.enterprises.filter(pool__in=CANDIDATE_POOLS.get(scheme, ()))
             .annotate(holds=Exists(held))
             .filter(holds=False)
         )
     if measure == "applying":
-        return _applications(user, park_id, scheme).filter(status__in=c.OPEN_STATUSES)
+        return b.apps(scheme).filter(status__in=c.OPEN_STATUSES)
     if measure == "held":
-        return _recognitions(user, park_id, scheme).filter(selectors.held_q(today))
+        return b.recs(scheme).filter(selectors.held_q(today))
     if measure == "expiring":
         horizon = rules.add_months(today, 6)
-        return _recognitions(user, park_id, scheme).filter(selectors.held_q(today), valid_until__lte=horizon)
+        return b.recs(scheme).filter(selectors.held_q(today), valid_until__lte=horizon)
     if measure == "lost_year":
-        qs = _recognitions(user, park_id, scheme)
+        qs = b.recs(scheme)
         return qs.filter(pk__in=_lost_ids(qs, dt.date(today.year, 1, 1), today))
     if measure == "gained":
-        return _recognitions(user, park_id, scheme).filter(
-            issued_on__range=(period.start, period.end), renews__isnull=True
-        )
+        return b.recs(scheme).filter(issued_on__range=(period.start, period.end), renews__isnull=True)
     if measure == "renewed":
-        return _recognitions(user, park_id, scheme).filter(
-            issued_on__range=(period.start, period.end), renews__isnull=False
-        )
+        return b.recs(scheme).filter(issued_on__range=(period.start, period.end), renews__isnull=False)
     if measure == "lost":
-        qs = _recognitions(user, park_id, scheme)
+        qs = b.recs(scheme)
         return qs.filter(pk__in=_lost_ids(qs, period.start, period.end))
     if measure in ("passed", "decided"):
         statuses = (c.ApplicationStatus.PASSED,) if measure == "passed" else c.DECIDED_STATUSES
-        return _applications(user, park_id, scheme).filter(
-            status__in=statuses, decided_on__range=(period.start, period.end)
-        )
+        return b.apps(scheme).filter(status__in=statuses, decided_on__range=(period.start, period.end))
     if measure in ("pool", "pool_held", "pool_applying"):
-        qs = _enterprises(user, park_id).filter(pool=pool or "")
+        qs = b.enterprises.filter(pool=pool or "")
         if measure == "pool_held":
             held = Recognition.objects.filter(selectors.held_q(today), enterprise=OuterRef("pk"))
             qs = qs.annotate(holds=Exists(held)).filter(holds=True)
@@ -160,12 +156,23 @@ def conversion(passed: int, decided: int) -> Decimal | None:
 
 
 def tier_rows(user, period: Period, park_id: int | None = None) -> list[dict]:
+    """Counts per tier: each measure is one grouped query over all schemes (candidates: one per scheme)."""
+    bases = Bases(user, park_id)
+    grouped: dict[str, dict[str, int]] = {}
+    for measure in STATE_MEASURES + MOVEMENT_MEASURES:
+        if measure == "candidates":
+            continue
+        qs = measure_queryset(user, measure=measure, scheme=None, period=period, bases=bases)
+        key = "batch__scheme" if qs.model is Application else "scheme"
+        grouped[measure] = {
+            row[key]: row["n"] for row in qs.order_by().values(key).annotate(n=Count("pk", distinct=True))
+        }
     rows = []
     for scheme in TIERS:
-        counts = {
-            m: measure_queryset(user, measure=m, scheme=scheme, period=period, park_id=park_id).count()
-            for m in STATE_MEASURES + MOVEMENT_MEASURES
-        }
+        counts = {m: grouped.get(m, {}).get(scheme, 0) for m in STATE_MEASURES + MOVEMENT_MEASURES}
+        counts["candidates"] = measure_queryset(
+            user, measure="candidates", scheme=scheme, period=period, bases=bases
+        ).count()
         rows.append(
             {
                 "scheme": scheme,
@@ -178,14 +185,13 @@ def tier_rows(user, period: Period, park_id: int | None = None) -> list[dict]:
 
 
 def pool_rows(user, period: Period, park_id: int | None = None) -> list[dict]:
+    bases = Bases(user, park_id)
     rows = []
     for value, label in Pool.choices:
         if not value:
             continue
         counts = {
-            m: measure_queryset(
-                user, measure=m, scheme=None, period=period, park_id=park_id, pool=value
-            ).count()
+            m: measure_queryset(user, measure=m, scheme=None, period=period, pool=value, bases=bases).count()
             for m in ("pool", "pool_held", "pool_applying")
         }
         rows.append({"pool": value, "label": label, "counts": counts})
