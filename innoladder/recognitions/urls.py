@@ -27,6 +27,7 @@ urlpatterns = [
     ),
     path("documents/<int:pk>/", views.document_download, name="document_download"),
     path("obligations/", views_calendar.obligation_list, name="obligation_list"),
+    path("obligations/reminders/", views_calendar.reminders_send, name="reminders_send"),
     path("notifications/", views_calendar.notification_list, name="notification_list"),
     path("notifications/read/", views_calendar.notification_read, name="notification_read_all"),
     path("notifications/<int:pk>/read/", views_calendar.notification_read, name="notification_read"),

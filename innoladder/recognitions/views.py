@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -260,7 +261,10 @@ def change_event_reported(request, pk):
         raise Http404
     services.change_event_report(user=request.user, event=event, reported_on=timezone.localdate())
     messages.success(request, _("已登记变更报告。"))
-    return redirect(request.POST.get("next") or "recognition_list")
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(target)
+    return redirect("recognition_list")
 
 
 @login_required

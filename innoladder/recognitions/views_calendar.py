@@ -14,8 +14,8 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_POST
 
 from innoladder.accounts.choices import Role
+from innoladder.core import jobs, xlsx
 from innoladder.core import obligations as core_obligations
-from innoladder.core import xlsx
 
 from . import choices as c
 from . import exports, pipeline, selectors, services
@@ -94,6 +94,7 @@ def obligation_list(request):
             {(i.kind, KIND_LABELS.get(i.kind, i.kind)) for i in items} | set(KIND_LABELS.items())
         ),
         "query": request.GET.urlencode(),
+        "can_send": request.user.role in (Role.ADMIN, Role.OFFICER),
     }
     if view == "month":
         prev_month = (start - dt.timedelta(days=1)).strftime("%Y-%m")
@@ -105,6 +106,21 @@ def obligation_list(request):
             next_month=next_month,
         )
     return render(request, "recognitions/obligation_list.html", context)
+
+
+@login_required
+@require_POST
+def reminders_send(request):
+    """Run the reminder pass now as a background job (the daily run is `manage.py send_reminders`)."""
+    if request.user.role not in (Role.ADMIN, Role.OFFICER):
+        raise Http404
+    job = jobs.enqueue(
+        "recognitions_send_reminders",
+        title="发送保存量到期提醒",
+        params={"today": timezone.localdate().isoformat()},
+        user=request.user,
+    )
+    return redirect("job_detail", job_id=job.pk)
 
 
 @login_required

@@ -145,3 +145,30 @@ def test_reminder_job_runs(cast, tsme_due):
     job.refresh_from_db()
     assert job.status == "succeeded"
     assert job.result["sent"] == 3
+
+
+def test_officer_runs_reminders_as_a_job(client, cast):
+    from innoladder.core.testing.access import assert_access
+
+    assert_access(
+        client,
+        cast,
+        "/recognitions/obligations/reminders/",
+        {"admin": 302, "officer": 302, "other_officer": 302},
+        method="post",
+    )
+    client.force_login(cast.officer)
+    response = client.post("/recognitions/obligations/reminders/")
+    assert response.status_code == 302 and "/jobs/" in response["Location"]
+
+
+def test_change_report_redirect_stays_on_site(client, cast):
+    event = ChangeEvent.objects.create(enterprise=cast.ent_a, kind="name", occurred_on=D(2025, 1, 1))
+    client.force_login(cast.user_a)
+    response = client.post(f"/recognitions/changes/{event.pk}/reported/", {"next": "https://evil.example/"})
+    assert response["Location"] == "/recognitions/"
+    event.refresh_from_db()
+    assert event.reported_on is not None
+    client.force_login(cast.user_b)
+    other = ChangeEvent.objects.create(enterprise=cast.ent_a, kind="name", occurred_on=D(2025, 1, 1))
+    assert client.post(f"/recognitions/changes/{other.pk}/reported/").status_code == 404

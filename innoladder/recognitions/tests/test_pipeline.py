@@ -105,7 +105,9 @@ def test_other_park_officer_sees_only_their_park(cast, ladder):
     assert row["counts"]["lost"] == 0
 
 
-def test_pipeline_page_query_count_does_not_grow_with_data(client, cast, ladder, django_assert_max_num_queries):
+def test_pipeline_page_query_count_does_not_grow_with_data(
+    client, cast, ladder, django_assert_max_num_queries
+):
     client.force_login(cast.officer)
     # Grouped counts: about one query per measure, one per tier for candidates, three per pool.
     with django_assert_max_num_queries(60):
