@@ -35,7 +35,10 @@ def writable(queryset, user):
 
 
 def require_writer(user) -> None:
-    if not can_write(user):
+    """Create pages: a writer with at least one enterprise to write on (else 404, like any other record)."""
+    from innoladder.enterprises.models import Enterprise
+
+    if not can_write(user) or not for_user(Enterprise.objects.all(), user, CHANGE).exists():
         raise Http404
 
 

@@ -294,8 +294,11 @@ def request_detail(request, pk, error=""):
 @login_required
 def request_create(request):
     user = request.user
-    if user.role not in (Role.ADMIN, Role.OFFICER, Role.AGENCY, Role.ENTERPRISE):
-        raise Http404
+    if user.role == Role.ENTERPRISE:
+        if user.enterprise_id is None:
+            raise Http404
+    else:
+        crud.require_writer(user)
     initial = {"raised_on": timezone.localdate()}
     if request.GET.get("visit"):
         visit = selectors.visit_list(user, "change").filter(pk=request.GET["visit"]).first()
