@@ -109,4 +109,22 @@ def report_create(
         report.attachment = upload
     if not summary.strip():
         raise ValidationError("请填写进展情况。")
-    return object_create(report, user=user)
+    with transaction.atomic():
+        report.full_clean()
+        report.save()
+        # The shared snapshot cannot serialise a FieldFile: record the stored name instead.
+        after = _report_snapshot(report)
+        audit.record(AuditEvent.CREATE, obj=report, changes={"after": after}, user=user)
+    return report
+
+
+def _report_snapshot(report: ProgressReport) -> dict:
+    return {
+        "project_id": report.project_id,
+        "reported_on": report.reported_on.isoformat(),
+        "summary": report.summary,
+        "attachment": report.attachment.name if report.attachment else "",
+        "original_name": report.original_name,
+        "extension": report.extension,
+        "size": report.size,
+    }
