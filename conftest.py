@@ -37,3 +37,6 @@ def _audit_table_stays_append_only(request):
     yield
     if transactional:
         audit_guard.remove(connection)
+
+
+from innoladder.core.testing.browser import page  # noqa: E402,F401  (the Playwright page fixture)

@@ -54,3 +54,22 @@ def test_restore_refuses_a_corrupted_backup_and_restores_a_good_one(tmp_path):
         call_command("restore", str(bad), yes=True)
     call_command("restore", str(copy), yes=True)
     assert list(Enterprise.objects.values_list("name", flat=True)) == ["恢复前企业"]
+
+
+postgres_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL tools")
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_postgresql_backup_and_restore_round_trip(tmp_path):
+    from innoladder.core.testing.factories import EnterpriseFactory
+    from innoladder.enterprises.models import Enterprise
+
+    EnterpriseFactory(name="PG备份企业")
+    call_command("backup", dir=str(tmp_path))
+    [dump] = list(tmp_path.glob("*.pgdump"))
+    manifest = json.loads(Path(f"{dump}.json").read_text())
+    assert manifest["engine"] == "postgresql"
+    Enterprise.objects.all().delete()
+    call_command("restore", str(dump), yes=True)
+    assert list(Enterprise.objects.values_list("name", flat=True)) == ["PG备份企业"]

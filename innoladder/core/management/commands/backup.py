@@ -26,7 +26,7 @@ def sha256_of(path: Path) -> str:
 
 
 def backup_sqlite(target: Path) -> None:
-    source = sqlite3.connect(str(settings.DATABASES["default"]["NAME"]))
+    source = sqlite3.connect(str(connection.settings_dict["NAME"]))
     dest = sqlite3.connect(str(target))
     try:
         with dest:
@@ -43,7 +43,7 @@ def backup_sqlite(target: Path) -> None:
 def backup_postgresql(target: Path) -> None:
     if shutil.which("pg_dump") is None:
         raise CommandError("未找到 pg_dump，请安装 postgresql-client")
-    db = settings.DATABASES["default"]
+    db = connection.settings_dict
     env = dict(os.environ, PGPASSWORD=str(db.get("PASSWORD") or ""))
     cmd = [
         "pg_dump",

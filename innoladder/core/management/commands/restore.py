@@ -6,7 +6,6 @@ import sqlite3
 import subprocess
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
@@ -35,7 +34,7 @@ class Command(BaseCommand):
         connection.close()
         if connection.vendor == "sqlite":
             src = sqlite3.connect(str(source))
-            dest = sqlite3.connect(str(settings.DATABASES["default"]["NAME"]))
+            dest = sqlite3.connect(str(connection.settings_dict["NAME"]))
             try:
                 with dest:
                     src.backup(dest)
@@ -46,7 +45,7 @@ class Command(BaseCommand):
             if result != "ok":
                 raise CommandError(f"恢复后完整性检查失败：{result}")
         else:
-            db = settings.DATABASES["default"]
+            db = connection.settings_dict
             env = dict(os.environ, PGPASSWORD=str(db.get("PASSWORD") or ""))
             subprocess.run(
                 [
