@@ -182,6 +182,9 @@ MODULES = {
 }
 
 
+IMPORTS = {"cooperation": "cooperation_projects", "talent": "talents"}
+
+
 def _filtered(request, module: Module):
     form = module.filter_form(request.GET or None)
     qs = module.select(request.user)
@@ -202,6 +205,7 @@ def object_list(request, module: str):
         form=form,
         create_url=reverse(f"{m.name}_create"),
         export_url=reverse(f"{m.name}_export"),
+        import_url=reverse("import_upload", args=[IMPORTS[module]]) if module in IMPORTS else "",
     )
 
 

@@ -45,6 +45,7 @@ class Visit(Tracked):
         settings.AUTH_USER_MODEL, blank=True, related_name="service_visits", verbose_name="走访人员"
     )
     department = models.CharField("走访部门", max_length=100, blank=True)
+    staff_names = models.CharField("其他走访人员", max_length=200, blank=True)
     agency = models.ForeignKey(
         "accounts.ServiceAgency",
         null=True,
@@ -161,3 +162,39 @@ class RequestHistory(models.Model):
 
     def __str__(self):
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class VisitImportRow(EnterpriseChild):
+    """One row of an imported visit sheet (one enterprise per row), waiting to become a Visit.
+
+    The shared Excel framework writes rows with bulk inserts and cannot set a visit's several enterprises,
+    so rows land here first; `services.visit_import_apply` then turns rows with the same date, department,
+    topics and notes into one Visit covering all their enterprises.
+    """
+
+    enterprise = models.ForeignKey(
+        "enterprises.Enterprise", on_delete=models.CASCADE, related_name="visit_import_rows"
+    )
+    visited_on = models.DateField("走访日期")
+    department = models.CharField("走访部门", max_length=100)
+    staff_names = models.CharField("走访人员", max_length=200, blank=True)
+    topics = models.CharField("走访内容", max_length=200)
+    notes = models.TextField("走访记录", blank=True)
+    follow_up = models.TextField("后续跟进", blank=True)
+    agency = models.ForeignKey(
+        "accounts.ServiceAgency", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    visit = models.ForeignKey(Visit, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = "走访导入行"
+        verbose_name_plural = "走访导入行"
+        ordering = ["visited_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enterprise", "visited_on", "department"], name="visitimportrow_natural_key"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.enterprise} {self.visited_on} {self.department}"

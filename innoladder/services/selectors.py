@@ -154,3 +154,10 @@ def request_counts(user, on: dt.date) -> dict:
 
 def is_enterprise_user(user) -> bool:
     return user.is_authenticated and user.role == Role.ENTERPRISE
+
+
+def pending_import_rows(user):
+    """Imported visit rows not yet turned into visits, on enterprises the user may write."""
+    from .models import VisitImportRow
+
+    return crud.writable(VisitImportRow.objects.filter(visit__isnull=True), user)

@@ -13,7 +13,7 @@ from innoladder.core.services import object_create, object_update
 
 from . import rules
 from .choices import REQUEST_TRANSITIONS, RequestStatus
-from .models import EnterpriseRequest, RequestHistory, Visit
+from .models import EnterpriseRequest, RequestHistory, Visit, VisitImportRow
 
 
 def _ids(items) -> list[int]:
@@ -152,3 +152,39 @@ def request_rate(*, request: EnterpriseRequest, user, score: int, note: str = ""
     request.satisfaction = int(score)
     request.satisfaction_note = note
     return object_update(request, user=user, message="满意度评价")
+
+
+@transaction.atomic
+def visit_import_apply(*, user) -> int:
+    """Turn pending imported rows into visits: rows with the same date, department, staff, topics and notes
+    become one visit covering all their enterprises. Returns the number of visits created."""
+    from . import selectors
+
+    rows = list(selectors.pending_import_rows(user).select_related("enterprise"))
+    groups: dict[tuple, list] = {}
+    for row in rows:
+        key = (
+            row.visited_on,
+            row.department,
+            row.staff_names,
+            row.topics,
+            row.notes,
+            row.follow_up,
+            row.agency_id,
+        )
+        groups.setdefault(key, []).append(row)
+    for (visited_on, department, staff_names, topics, notes, follow_up, agency_id), members in groups.items():
+        visit = visit_create(
+            user=user,
+            enterprises=[row.enterprise for row in members],
+            staff=[],
+            visited_on=visited_on,
+            department=department,
+            staff_names=staff_names,
+            topics=[code for code in topics.split(",") if code],
+            notes=notes,
+            follow_up=follow_up,
+            agency_id=agency_id,
+        )
+        VisitImportRow.objects.filter(pk__in=[row.pk for row in members]).update(visit=visit)
+    return len(groups)

@@ -7,6 +7,7 @@ urlpatterns = [
     path("visits/", views.visit_list, name="visit_list"),
     path("visits/export/", views.visit_export, name="visit_export"),
     path("visits/new/", views.visit_create, name="visit_create"),
+    path("visits/import/apply/", views.visit_import_apply, name="visit_import_apply"),
     path("visits/<int:pk>/", views.visit_detail, name="visit_detail"),
     path("visits/<int:pk>/edit/", views.visit_edit, name="visit_edit"),
     path("visits/enterprise/<int:enterprise_pk>/", views.enterprise_visit_log, name="enterprise_visit_log"),

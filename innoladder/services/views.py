@@ -57,6 +57,10 @@ def _names(items) -> str:
     return "、".join(str(item) for item in items)
 
 
+def _staff(visit) -> str:
+    return "、".join([str(u) for u in visit.staff.all()] + ([visit.staff_names] if visit.staff_names else []))
+
+
 def _visit_enterprises(request, visit):
     if request.user.role == Role.ENTERPRISE:
         return [e for e in visit.enterprises.all() if e.pk == request.user.enterprise_id]
@@ -78,7 +82,7 @@ def visit_list(request):
         Col(_("走访日期"), lambda v: v.visited_on, lambda v: v.get_absolute_url()),
         Col(_("走访企业"), lambda v: _names(_visit_enterprises(request, v))),
         Col(_("走访部门"), lambda v: v.department),
-        Col(_("走访人员"), lambda v: _names(v.staff.all())),
+        Col(_("走访人员"), _staff),
         Col(_("服务机构"), lambda v: v.agency or ""),
         Col(_("走访内容"), lambda v: "、".join(v.topic_labels)),
     ]
@@ -90,6 +94,9 @@ def visit_list(request):
         form=form,
         create_url=reverse("visit_create"),
         export_url=reverse("visit_export"),
+        import_url=reverse("import_upload", args=["service_visits"]),
+        pending_import=selectors.pending_import_rows(request.user).count(),
+        apply_import_url=reverse("visit_import_apply"),
     )
 
 
@@ -100,7 +107,7 @@ def visit_export(request):
         Column("走访日期", "visited_on", "date", 12),
         Column("走访企业", lambda v: _names(_visit_enterprises(request, v)), width=40),
         Column("走访部门", "department"),
-        Column("走访人员", lambda v: _names(v.staff.all()), width=24),
+        Column("走访人员", _staff, width=24),
         Column("服务机构", lambda v: v.agency.name if v.agency else ""),
         Column("走访内容", lambda v: "、".join(v.topic_labels), width=30),
         Column("走访记录", "notes", width=50),
@@ -109,6 +116,15 @@ def visit_export(request):
     return crud.export_response(
         request, filename="走访记录.xlsx", title="走访记录", columns=columns, rows=qs, form=form, model=Visit
     )
+
+
+@login_required
+@require_POST
+def visit_import_apply(request):
+    crud.require_writer(request.user)
+    created = services.visit_import_apply(user=request.user)
+    messages.success(request, _("已转入 %(n)d 次走访。") % {"n": created})
+    return redirect("visit_list")
 
 
 @login_required
