@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from innoladder.accounts.choices import Role
@@ -20,16 +21,16 @@ from .forms import RatingForm, RequestFilterForm, RequestForm, TransitionForm, V
 from .models import EnterpriseRequest, Visit
 
 MODULES = (
-    ("visit_list", "走访记录", "走访、上门服务及企业走访日志"),
-    ("request_list", "企业诉求", "诉求受理、办理、办结与满意度评价"),
-    ("project_list", "科技计划项目", "项目申报、立项、在研、验收全过程"),
-    ("cooperation_list", "产学研合作", "企业与高校、科研院所的合作项目"),
-    ("patent_list", "专利引进", "受让或许可引进的专利"),
-    ("talent_list", "人才", "领军人才、拔尖人才、技术学科带头人储备"),
-    ("fund_list", "扶持资金与创新券", "资金项目申报、拨付与创新券余额"),
-    ("contract_list", "技术合同登记", "技术合同认定登记与税收优惠"),
-    ("policy_list", "政策库", "政策文件与免申即享匹配"),
-    ("event_list", "活动与培训", "政策宣传活动与培训班"),
+    ("visit_list", gettext_lazy("走访记录"), gettext_lazy("走访、上门服务及企业走访日志")),
+    ("request_list", gettext_lazy("企业诉求"), gettext_lazy("诉求受理、办理、办结与满意度评价")),
+    ("project_list", gettext_lazy("科技计划项目"), gettext_lazy("项目申报、立项、在研、验收全过程")),
+    ("cooperation_list", gettext_lazy("产学研合作"), gettext_lazy("企业与高校、科研院所的合作项目")),
+    ("patent_list", gettext_lazy("专利引进"), gettext_lazy("受让或许可引进的专利")),
+    ("talent_list", gettext_lazy("人才"), gettext_lazy("领军人才、拔尖人才、技术学科带头人储备")),
+    ("fund_list", gettext_lazy("扶持资金与创新券"), gettext_lazy("资金项目申报、拨付与创新券余额")),
+    ("contract_list", gettext_lazy("技术合同登记"), gettext_lazy("技术合同认定登记与税收优惠")),
+    ("policy_list", gettext_lazy("政策库"), gettext_lazy("政策文件与免申即享匹配")),
+    ("event_list", gettext_lazy("活动与培训"), gettext_lazy("政策宣传活动与培训班")),
 )
 
 
@@ -41,7 +42,7 @@ def services_home(request):
             url = reverse(url_name)
         except NoReverseMatch:
             continue
-        modules.append({"url": url, "title": _(title), "text": _(text)})
+        modules.append({"url": url, "title": title, "text": text})
     today = timezone.localdate()
     return render(
         request,
