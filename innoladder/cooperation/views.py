@@ -257,7 +257,7 @@ def object_create(request, module: str):
             messages.success(request, _("已保存。"))
             return redirect(obj)
     return crud.form_page(
-        request, title=_("新增") + str(m.title), form=form, back_url=reverse(f"{m.name}_list")
+        request, title=_("新增%(title)s") % {"title": m.title}, form=form, back_url=reverse(f"{m.name}_list")
     )
 
 
@@ -283,7 +283,11 @@ def object_edit(request, module: str, pk: int):
             messages.success(request, _("已保存。"))
             return redirect(obj)
     return crud.form_page(
-        request, title=_("编辑") + str(m.title), form=form, back_url=obj.get_absolute_url(), version=version
+        request,
+        title=_("编辑%(title)s") % {"title": m.title},
+        form=form,
+        back_url=obj.get_absolute_url(),
+        version=version,
     )
 
 
