@@ -200,3 +200,19 @@ def test_rating_through_the_page(client, cast):
     assert response.status_code == 302
     req.refresh_from_db()
     assert req.satisfaction == 5
+
+
+def test_category_change_in_admin_is_audited(client, cast):
+    cat = category("policy")
+    cast.admin.is_superuser = True
+    cast.admin.save()
+    client.force_login(cast.admin)
+    response = client.post(
+        f"/sysadmin/services/requestcategory/{cat.pk}/change/",
+        {"code": cat.code, "name": cat.name, "days": 2, "order": cat.order, "active": "on"},
+    )
+    assert response.status_code == 302
+    cat.refresh_from_db()
+    assert cat.days == 2
+    entry = AuditEntry.objects.get(event_type=AuditEvent.UPDATE, object_type="services.RequestCategory")
+    assert entry.changes["days"] == [1, 2]
