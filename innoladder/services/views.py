@@ -10,8 +10,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from innoladder.accounts.choices import Role
+from innoladder.core.scoping import VIEW, for_user
 from innoladder.core.services import StaleEditError
 from innoladder.core.xlsx import Column
+from innoladder.enterprises.models import Enterprise
 from innoladder.enterprises.selectors import enterprise_get
 
 from . import crud, selectors, services
@@ -63,9 +65,13 @@ def _staff(visit) -> str:
 
 
 def _visit_enterprises(request, visit):
-    if request.user.role == Role.ENTERPRISE:
-        return [e for e in visit.enterprises.all() if e.pk == request.user.enterprise_id]
-    return list(visit.enterprises.all())
+    """The visit's enterprises the user may see (one scope query per request, not per row)."""
+    if request.user.role == Role.ADMIN:
+        return list(visit.enterprises.all())
+    if not hasattr(request, "_visible_enterprise_ids"):
+        visible = for_user(Enterprise.objects.all(), request.user, VIEW).values_list("pk", flat=True)
+        request._visible_enterprise_ids = set(visible)
+    return [e for e in visit.enterprises.all() if e.pk in request._visible_enterprise_ids]
 
 
 def _filtered_visits(request):

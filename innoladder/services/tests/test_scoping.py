@@ -175,3 +175,13 @@ def test_list_pages_query_count_does_not_grow(client, cast, django_assert_max_nu
         assert client.get("/services/visits/").status_code == 200
     with django_assert_max_num_queries(12):
         assert client.get("/services/requests/").status_code == 200
+
+
+def test_agency_does_not_see_names_of_unassigned_enterprises_on_a_joint_visit(client, cast):
+    make_visit(cast.officer, [cast.ent_a, cast.ent_b])
+    client.force_login(cast.agency)
+    listing = client.get("/services/visits/").content.decode()
+    assert cast.ent_a.name in listing and cast.ent_b.name not in listing
+    client.force_login(cast.officer)
+    listing = client.get("/services/visits/").content.decode()
+    assert cast.ent_a.name in listing and cast.ent_b.name in listing
