@@ -120,7 +120,8 @@ def load() -> None:
         enterprise = Enterprise.objects.filter(park=park, name__contains=name).first()
         if enterprise is None or TechContract.objects.filter(enterprise=enterprise, title=title).exists():
             continue
-        other_code = demo_uscc(division, serial)
+        known = Enterprise.objects.filter(name=other).first()
+        other_code = known.uscc if known else demo_uscc(division, serial)
         own = (enterprise.name, enterprise.uscc)
         seller, buyer = (own, (other, other_code)) if role == "seller" else ((other, other_code), own)
         status = c.RegistrationStatus.REGISTERED if number else c.RegistrationStatus.PREPARING
