@@ -17,8 +17,8 @@ SUBTYPE_CHOICES = [
 
 
 class PartyRole(models.TextChoices):
-    SELLER = "seller", "卖方（受托方/转让方/许可方）"
-    BUYER = "buyer", "买方（委托方/受让方/被许可方）"
+    SELLER = "seller", "卖方"
+    BUYER = "buyer", "买方"
 
 
 class RegistrationStatus(models.TextChoices):

@@ -141,7 +141,9 @@ class PolicyCondition(models.Model):
 class Campaign(Tracked):
     """A policy-promotion campaign (宣传活动, e.g. 助企暖企春风行动) and the enterprises it reached."""
 
-    park = models.ForeignKey(Park, on_delete=models.PROTECT, related_name="campaigns", verbose_name="园区")
+    park = models.ForeignKey(
+        Park, on_delete=models.PROTECT, related_name="promotion_campaigns", verbose_name="园区"
+    )
     title = models.CharField("活动名称", max_length=200)
     starts_on = models.DateField("开始日期")
     ends_on = models.DateField("结束日期")
@@ -154,7 +156,7 @@ class Campaign(Tracked):
         ordering = ["-starts_on", "-id"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(ends_on__gte=models.F("starts_on")), name="campaign_dates"
+                condition=models.Q(ends_on__gte=models.F("starts_on")), name="policies_campaign_dates"
             )
         ]
 
@@ -162,7 +164,7 @@ class Campaign(Tracked):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("campaign_detail", args=[self.pk])
+        return reverse("promo_detail", args=[self.pk])
 
 
 class CampaignReach(EnterpriseChild):
@@ -180,7 +182,7 @@ class CampaignReach(EnterpriseChild):
         ordering = ["reached_on", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["campaign", "enterprise", "reached_on"], name="campaign_reach_unique"
+                fields=["campaign", "enterprise", "reached_on"], name="policies_campaign_reach_unique"
             )
         ]
 
@@ -206,7 +208,7 @@ class TrainingEvent(Tracked):
         ordering = ["-starts_on", "-id"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(ends_on__gte=models.F("starts_on")), name="training_dates"
+                condition=models.Q(ends_on__gte=models.F("starts_on")), name="policies_training_dates"
             )
         ]
 
@@ -228,7 +230,7 @@ class TrainingEnrolment(EnterpriseChild):
         verbose_name_plural = "培训报名企业"
         ordering = ["id"]
         constraints = [
-            models.UniqueConstraint(fields=["event", "enterprise"], name="training_enrolment_unique")
+            models.UniqueConstraint(fields=["event", "enterprise"], name="policies_training_enrolment_unique")
         ]
 
     def __str__(self):
