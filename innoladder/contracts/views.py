@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from innoladder.core.services import StaleEditError
@@ -110,7 +111,7 @@ def contract_create(request):
     if request.method == "POST" and form.is_valid():
         obj = _save(form, lambda: services.contract_create(user=request.user, **form.cleaned_data))
         if obj:
-            messages.success(request, "技术合同已保存")
+            messages.success(request, _("技术合同已保存"))
             return redirect(obj)
     return render(
         request, "funding/form.html", {"form": form, "title": "新增技术合同", "cancel_url": "/contracts/"}
@@ -136,7 +137,7 @@ def contract_edit(request, pk):
             ),
         )
         if obj:
-            messages.success(request, "技术合同已更新")
+            messages.success(request, _("技术合同已更新"))
             return redirect(obj)
     return render(
         request,
@@ -160,7 +161,7 @@ def contract_transition(request, pk):
     if form.is_valid():
         try:
             services.contract_transition(contract=contract, user=request.user, **form.cleaned_data)
-            messages.success(request, "办理完成")
+            messages.success(request, _("办理完成"))
         except (ValidationError, PermissionDenied) as exc:
             messages.error(request, "；".join(getattr(exc, "messages", [str(exc)])))
     else:

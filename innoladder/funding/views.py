@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from innoladder.core.scoping import CHANGE, is_staff_role
@@ -118,7 +119,7 @@ def fund_application_create(request):
             request, form, lambda: services.fund_application_create(user=request.user, **form.cleaned_data)
         )
         if obj:
-            messages.success(request, "资金申请已保存")
+            messages.success(request, _("资金申请已保存"))
             return redirect(obj)
     return _form_page(request, form, "新增扶持资金申请", "/funding/")
 
@@ -141,7 +142,7 @@ def fund_application_edit(request, pk):
             ),
         )
         if obj:
-            messages.success(request, "资金申请已更新")
+            messages.success(request, _("资金申请已更新"))
             return redirect(obj)
     return render(
         request,
@@ -172,7 +173,7 @@ def fund_application_transition(request, pk):
                 amount=form.cleaned_data["amount"],
                 comment=form.cleaned_data["comment"],
             )
-            messages.success(request, "办理完成")
+            messages.success(request, _("办理完成"))
         except (ValidationError, PermissionDenied) as exc:
             messages.error(request, "；".join(getattr(exc, "messages", [str(exc)])))
     else:
@@ -274,7 +275,7 @@ def programme_create(request):
     if request.method == "POST" and form.is_valid():
         obj = _programme_save(request, form)
         if obj:
-            messages.success(request, "扶持资金项目已保存")
+            messages.success(request, _("扶持资金项目已保存"))
             return redirect(obj)
     return _form_page(request, form, "新增扶持资金项目", "/funding/programmes/")
 
@@ -287,7 +288,7 @@ def programme_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         obj = _programme_save(request, form, programme, version)
         if obj:
-            messages.success(request, "扶持资金项目已更新")
+            messages.success(request, _("扶持资金项目已更新"))
             return redirect(obj)
     return render(
         request,

@@ -7,6 +7,7 @@ from django.db.models import Count, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from innoladder.core import audit
@@ -145,7 +146,7 @@ def policy_create(request):
     if request.method == "POST" and form.is_valid():
         obj = _save(form, lambda: services.policy_create(user=request.user, **form.service_fields()))
         if obj:
-            messages.success(request, "政策已保存")
+            messages.success(request, _("政策已保存"))
             return redirect(obj)
     return _form_page(request, form, "新增政策", "/policies/")
 
@@ -166,7 +167,7 @@ def policy_edit(request, pk):
             ),
         )
         if obj:
-            messages.success(request, "政策已更新")
+            messages.success(request, _("政策已更新"))
             return redirect(obj)
     return _form_page(request, form, "修改政策", policy.get_absolute_url(), version)
 
@@ -346,7 +347,7 @@ def campaign_reach_add(request, pk):
     if form.is_valid():
         try:
             services.campaign_reach_add(user=request.user, campaign=campaign, **form.cleaned_data)
-            messages.success(request, "已记录覆盖企业")
+            messages.success(request, _("已记录覆盖企业"))
         except ValidationError as exc:
             messages.error(request, "；".join(exc.messages))
     else:
@@ -419,7 +420,7 @@ def training_enrol(request, pk):
     if form.is_valid():
         try:
             services.training_enrol(user=request.user, event=event, **form.cleaned_data)
-            messages.success(request, "已报名")
+            messages.success(request, _("已报名"))
         except ValidationError as exc:
             messages.error(request, "；".join(exc.messages))
     else:
