@@ -95,6 +95,13 @@ CONTRACTS = (
 )
 
 
+# Counterparties that may be park enterprises under a slightly different registered name.
+COUNTERPARTY_FRAGMENTS = {
+    "青海盐湖工业股份有限公司": ("盐湖股份", "盐湖工业股份"),
+    "格尔木藏格钾肥有限公司": ("藏格钾肥",),
+}
+
+
 def load() -> None:
     park = Park.objects.filter(name="格尔木工业园").first()
     if park is None:
@@ -121,6 +128,10 @@ def load() -> None:
         if enterprise is None or TechContract.objects.filter(enterprise=enterprise, title=title).exists():
             continue
         known = Enterprise.objects.filter(name=other).first()
+        for fragment in COUNTERPARTY_FRAGMENTS.get(other, ()):
+            known = known or Enterprise.objects.filter(park=park, name__contains=fragment).first()
+        if known is not None:
+            other = known.name
         other_code = known.uscc if known else demo_uscc(division, serial)
         own = (enterprise.name, enterprise.uscc)
         seller, buyer = (own, (other, other_code)) if role == "seller" else ((other, other_code), own)

@@ -88,7 +88,7 @@ TRAININGS = (
         "ends_on": dt.date(2023, 5, 19),
         "place": "西宁市",
         "enrol": (
-            ("盐湖工业股份", "陈明", "副总经理"),
+            ("盐湖股份|盐湖工业股份", "陈明", "副总经理"),
             ("藏格锂业", "刘洋", "总经理助理"),
             ("金昆仑", "马骏", "董事长"),
         ),
@@ -109,6 +109,15 @@ TRAININGS = (
 )
 
 CHANNELS = ("visit", "meeting", "visit", "online", "phone")
+
+
+def _find(park, fragments: str):
+    """The first enterprise of the park whose name contains one of the "|"-separated fragments."""
+    for fragment in fragments.split("|"):
+        enterprise = Enterprise.objects.filter(park=park, name__contains=fragment).first()
+        if enterprise is not None:
+            return enterprise
+    return None
 
 
 def load() -> None:
@@ -157,7 +166,7 @@ def load() -> None:
             defaults={**data, "is_demo": True},
         )
         for fragment, name, position in enrol:
-            enterprise = Enterprise.objects.filter(park=park, name__contains=fragment).first()
+            enterprise = _find(park, fragment)
             if enterprise is None:
                 continue
             enrolment, created = TrainingEnrolment.objects.get_or_create(event=event, enterprise=enterprise)
