@@ -9,7 +9,7 @@ Used by the report generator (issue 9):
 """
 
 import datetime as dt
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, DecimalField, OuterRef, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
@@ -23,6 +23,7 @@ from . import choices as c
 from .models import DeductionRun, LedgerLine, RDProject, SubsidyAward, SubsidyRule, TaxYearProfile
 
 ZERO = Decimal("0.00")
+FEN = Decimal("0.01")
 MONEY_FIELD = DecimalField(max_digits=18, decimal_places=2)
 
 
@@ -76,24 +77,26 @@ def lines_of_year(enterprise: Enterprise, year: int) -> QuerySet[LedgerLine]:
     return LedgerLine.objects.filter(enterprise=enterprise, date__gte=start, date__lte=end)
 
 
+def fen(value) -> Decimal:
+    """Database sums come back with float noise on SQLite; amounts are kept to the fen."""
+    return ZERO if value is None else Decimal(value).quantize(FEN, rounding=ROUND_HALF_UP)
+
+
 def ledger_aggregates(enterprise: Enterprise, year: int) -> list[dict]:
     """Totals per project, category and overseas-individual flag, summed in the database."""
-    return list(
+    rows = (
         lines_of_year(enterprise, year)
         .values("project_id", "category", "overseas_individual")
         .annotate(total=Sum("amount"))
         .order_by("project_id", "category", "overseas_individual")
     )
+    return [{**row, "total": fen(row["total"])} for row in rows]
 
 
 def ledger_totals(enterprise: Enterprise, year: int) -> dict:
     """The year's ledger total and its split by category (actual amounts, before any limit)."""
-    by_category = dict(
-        lines_of_year(enterprise, year)
-        .values("category")
-        .annotate(total=Sum("amount"))
-        .values_list("category", "total")
-    )
+    rows = lines_of_year(enterprise, year).values("category").annotate(total=Sum("amount"))
+    by_category = {row["category"]: fen(row["total"]) for row in rows}
     total = sum(by_category.values(), ZERO)
     overseas = by_category.get(c.Category.ENTRUSTED_OVERSEAS, ZERO)
     return {
@@ -166,8 +169,7 @@ def subsidy_awards(user, park: Park, start: dt.date, end: dt.date) -> QuerySet[S
 
 def subsidy_total(user, park: Park, start: dt.date, end: dt.date) -> Decimal:
     """Yuan of R&D subsidies secured in [start, end] (the report's "补助资金 N 万元")."""
-    total = subsidy_awards(user, park, start, end).aggregate(total=Sum("amount"))["total"]
-    return total if total is not None else ZERO
+    return fen(subsidy_awards(user, park, start, end).aggregate(total=Sum("amount"))["total"])
 
 
 def ledgers_collected(user, park: Park, year: int) -> QuerySet[Enterprise]:
