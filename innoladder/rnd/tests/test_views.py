@@ -242,3 +242,12 @@ def test_anonymous_is_sent_to_login(client, cast):
             "anonymous": LOGIN,
         },
     )
+
+
+def test_home_panels(cast, ledger):
+    from innoladder.rnd.home import home_panels
+
+    with_year = home_panels(cast.officer)[0]
+    assert with_year["title"] == "研发费用辅助账"
+    assert home_panels(cast.user_a)[0]["value"] == 2
+    assert home_panels(cast.user_b)[0]["value"] == 1
