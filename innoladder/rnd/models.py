@@ -109,21 +109,30 @@ class LedgerLine(EnterpriseChild):
         project = self.project if self.project_id else None
         if project is None:
             return
-        if self.enterprise_id and project.enterprise_id != self.enterprise_id:
-            raise ValidationError({"project": "研发项目不属于该企业"})
-        entrusted = self.category in (c.Category.ENTRUSTED_DOMESTIC, c.Category.ENTRUSTED_OVERSEAS)
-        if project.form in c.ENTRUSTED_FORMS:
-            if self.category != project.form:
-                raise ValidationError(
-                    {
-                        "category": f"{project.get_form_display()}项目的明细"
-                        f"只能计入“{c.Category(project.form).label}”"
-                    }
-                )
-        elif entrusted:
-            raise ValidationError({"category": "委托研发费用须记入研发形式为委托研发的项目"})
-        if self.overseas_individual and self.category != c.Category.ENTRUSTED_OVERSEAS:
-            raise ValidationError({"overseas_individual": "只有委托境外研发的明细可以标记为境外个人"})
+        problems = line_problems(
+            project=project,
+            enterprise_id=self.enterprise_id,
+            category=self.category,
+            overseas_individual=self.overseas_individual,
+        )
+        if problems:
+            raise ValidationError(problems)
+
+
+def line_problems(*, project: RDProject, enterprise_id, category: str, overseas_individual: bool) -> dict:
+    """Why a line cannot be booked to this project (field → Chinese message); shared with the importer."""
+    if enterprise_id and project.enterprise_id != enterprise_id:
+        return {"project": "研发项目不属于该企业"}
+    entrusted = category in (c.Category.ENTRUSTED_DOMESTIC, c.Category.ENTRUSTED_OVERSEAS)
+    if project.form in c.ENTRUSTED_FORMS:
+        if category != project.form:
+            label = c.Category(project.form).label
+            return {"category": f"{project.get_form_display()}项目的明细只能计入“{label}”"}
+    elif entrusted:
+        return {"category": "委托研发费用须记入研发形式为委托研发的项目"}
+    if overseas_individual and category != c.Category.ENTRUSTED_OVERSEAS:
+        return {"overseas_individual": "只有委托境外研发的明细可以标记为境外个人"}
+    return {}
 
 
 class TaxYearProfile(EnterpriseChild):
