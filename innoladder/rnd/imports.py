@@ -130,7 +130,7 @@ LEDGER_LINES = registry.register(
                 "voucher_no": "记-0031",
                 "line_no": 1,
                 "summary": "3月研发人员工资",
-                "amount": "86,500.00",
+                "amount": "86500.00",
                 "category": "人员人工费用",
                 "sub_category": "工资薪金",
             }

@@ -124,3 +124,13 @@ def test_reimport_updates_by_natural_key_and_scope_is_enforced(cast):
     # Enterprise B's user cannot import into enterprise A.
     batch = _preview(cast.user_b, "rnd_ledger_lines", _xlsx(rows, "辅助账"))
     assert batch.rows_error == 2 and "无权" in batch.errors[0][3]
+
+
+def test_templates_download_and_their_example_rows_are_ignored(client, cast):
+    RDProjectFactory(enterprise=cast.ent_a, code="RD2024-01")
+    client.force_login(cast.user_a)
+    for key in ("rnd_projects", "rnd_ledger_lines"):
+        response = client.get(f"/imports/{key}/template.xlsx")
+        assert response.status_code == 200
+        batch = _preview(cast.user_a, key, response.content)
+        assert batch.example_rows == 1 and batch.rows_total == 0
