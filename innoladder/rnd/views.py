@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from innoladder.core.scoping import CHANGE, is_staff_role
@@ -115,7 +116,7 @@ def project_edit(request, pk=None, enterprise_pk=None):
                 project = services.project_update(
                     user=user, project=project, expected_version=version, **fields
                 )
-            messages.success(request, "研发项目已保存")
+            messages.success(request, _("研发项目已保存"))
             return redirect(project.get_absolute_url())
         except StaleEditError as exc:
             form.add_error(None, exc.message)
@@ -126,7 +127,7 @@ def project_edit(request, pk=None, enterprise_pk=None):
         "rnd/form.html",
         {
             "form": form,
-            "title": f"{enterprise.name} · 研发项目",
+            "title": _("%(name)s · 研发项目") % {"name": enterprise.name},
             "version": project.version if project else "",
         },
     )
@@ -199,7 +200,7 @@ def line_edit(request, pk=None, project_pk=None):
             else:
                 version = _int(request.POST.get("version"), line.version)
                 services.line_update(user=user, line=line, expected_version=version, project=target, **fields)
-            messages.success(request, "辅助账明细已保存")
+            messages.success(request, _("辅助账明细已保存"))
             return redirect(f"{target.get_absolute_url()}?year={fields['date'].year}")
         except StaleEditError as exc:
             form.add_error(None, exc.message)
@@ -208,7 +209,11 @@ def line_edit(request, pk=None, project_pk=None):
     return render(
         request,
         "rnd/form.html",
-        {"form": form, "title": f"{project} · 辅助账明细", "version": line.version if line else ""},
+        {
+            "form": form,
+            "title": _("%(name)s · 辅助账明细") % {"name": project},
+            "version": line.version if line else "",
+        },
     )
 
 
@@ -218,7 +223,7 @@ def line_delete(request, pk):
     line = selectors.line_get(request.user, pk, CHANGE)
     project, year = line.project, line.date.year
     services.line_delete(user=request.user, line=line)
-    messages.success(request, "辅助账明细已删除")
+    messages.success(request, _("辅助账明细已删除"))
     return redirect(f"{project.get_absolute_url()}?year={year}")
 
 
@@ -259,7 +264,9 @@ def computation(request, enterprise_pk, year):
         try:
             if action == "compute":
                 run = services.compute_for(enterprise=enterprise, year=year, user=user)
-                messages.success(request, f"已计算：加计扣除额{run.extra_deduction:,.2f}元")
+                messages.success(
+                    request, _("已计算：加计扣除额%(amount)s元") % {"amount": f"{run.extra_deduction:,.2f}"}
+                )
             elif action == "push":
                 if not is_staff_role(user):
                     raise Http404
@@ -269,7 +276,7 @@ def computation(request, enterprise_pk, year):
                     year=year,
                     confirm_difference=request.POST.get("confirm") == "1",
                 )
-                messages.success(request, "研发费用已写入年度数据")
+                messages.success(request, _("研发费用已写入年度数据"))
             else:
                 raise Http404
         except ValidationError as exc:
@@ -305,12 +312,17 @@ def profile_edit(request, enterprise_pk, year):
         try:
             fields = {f: form.cleaned_data[f] for f in form.Meta.fields}
             services.tax_profile_save(user=request.user, enterprise=enterprise, year=year, **fields)
-            messages.success(request, "年度税务信息已保存")
+            messages.success(request, _("年度税务信息已保存"))
             return redirect("rnd_computation", enterprise.pk, year)
         except (ValidationError, StaleEditError) as exc:
             form.add_error(None, getattr(exc, "message", None) or "；".join(exc.messages))
     return render(
-        request, "rnd/form.html", {"form": form, "title": f"{enterprise.name} · {year}年度税务信息"}
+        request,
+        "rnd/form.html",
+        {
+            "form": form,
+            "title": _("%(name)s · %(year)s年度税务信息") % {"name": enterprise.name, "year": year},
+        },
     )
 
 
@@ -336,11 +348,11 @@ def rule_edit(request, pk=None):
     if request.method == "POST" and form.is_valid():
         try:
             rule = services.rule_save(user=user, rule=form.save(commit=False))
-            messages.success(request, "补助规则已保存")
+            messages.success(request, _("补助规则已保存"))
             return redirect("rnd_rule_detail", rule.pk)
         except (ValidationError, StaleEditError) as exc:
             form.add_error(None, getattr(exc, "message", None) or "；".join(exc.messages))
-    return render(request, "rnd/form.html", {"form": form, "title": "研发投入补助规则"})
+    return render(request, "rnd/form.html", {"form": form, "title": _("研发投入补助规则")})
 
 
 @login_required
@@ -365,7 +377,7 @@ def rule_detail(request, pk):
                     done += 1
                 except ValidationError as exc:
                     messages.warning(request, f"{enterprise.name}：{'；'.join(exc.messages)}")
-            messages.success(request, f"已按规则计算并记录{done}家企业的补助")
+            messages.success(request, _("已按规则计算并记录%(n)s家企业的补助") % {"n": done})
             return redirect("rnd_rule_detail", rule.pk)
     rows = []
     for enterprise in selectors.enterprise_list(user).filter(park=rule.park):
