@@ -251,3 +251,38 @@ def test_home_panels(cast, ledger):
     assert with_year["title"] == "研发费用辅助账"
     assert home_panels(cast.user_a)[0]["value"] == 2
     assert home_panels(cast.user_b)[0]["value"] == 1
+
+
+def test_officer_creates_a_rule_only_for_own_park_and_saves_a_profile(client, cast, ledger):
+    client.force_login(cast.officer)
+    data = {
+        "year": 2024,
+        "tax_year": 2023,
+        "title": "新规则",
+        "rate": "0.05",
+        "cap": "",
+        "base": "deduction_amount",
+        "min_amount": "0",
+    }
+    response = client.post("/rnd/subsidy-rules/new/", {**data, "park": cast.other_park.pk})
+    assert response.status_code == 200 and not SubsidyRule.objects.exists()
+    response = client.post("/rnd/subsidy-rules/new/", {**data, "park": cast.park.pk})
+    assert response.status_code == 302 and SubsidyRule.objects.get().park == cast.park
+    client.force_login(cast.user_a)
+    response = client.post(
+        f"/rnd/enterprises/{cast.ent_a.pk}/2022/profile/",
+        {
+            "enterprise_type": "general",
+            "manufacturing": "on",
+            "excluded_industry_revenue": "0",
+            "total_income": "0",
+            "non_taxable_income": "0",
+            "investment_income": "0",
+            "offsets": "0",
+            "capitalised_amortisation_base": "0",
+        },
+    )
+    assert response.status_code == 302
+    run = services.compute_for(enterprise=cast.ent_a, year=2022, user=cast.user_a)
+    # Manufacturing in 2022: 100% of 140,000.
+    assert run.extra_deduction == D("140000.00")
