@@ -1,1 +1,48 @@
-"""Fact providers reading the contracts module (registered once its models exist)."""
+"""Fact providers reading technology contracts: registration prepared in the period (by the preparation
+date) and contracts registered in it (by the registration date) with their technology transaction amount."""
+
+from django.apps import apps
+
+from innoladder.core.scoping import for_user
+
+from ..choices import Section
+from ..facts import in_period, rows_fact
+from . import provider
+
+
+def _contracts(user, park):
+    model = apps.get_model("contracts", "TechContract")
+    return for_user(model.objects.all(), user).filter(enterprise__park=park)
+
+
+@provider("contracts.prepared", Section.POLICIES, requires=("contracts.TechContract.prepared_on",), order=40)
+def prepared(user, park, start, end):
+    return rows_fact(
+        _contracts(user, park).filter(**in_period("prepared_on", start, end)),
+        key="contracts.prepared",
+        section=Section.POLICIES,
+        label="技术合同登记准备",
+        template="协助{names}{figure}做好技术合同认定登记准备工作",
+        date_field="prepared_on",
+        unit="家企业",
+        distinct_enterprises=True,
+        order=40,
+    )
+
+
+@provider(
+    "contracts.registered", Section.POLICIES, requires=("contracts.TechContract.registered_on",), order=41
+)
+def registered(user, park, start, end):
+    qs = _contracts(user, park).filter(status="registered", **in_period("registered_on", start, end))
+    return rows_fact(
+        qs,
+        key="contracts.registered",
+        section=Section.POLICIES,
+        label="技术合同登记技术交易额",
+        template="{names}{enterprises}完成技术合同认定登记，实现技术交易额{figure}",
+        date_field="registered_on",
+        unit="",
+        amount_field="transaction_amount",
+        order=41,
+    )

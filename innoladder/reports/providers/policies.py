@@ -1,1 +1,88 @@
-"""Fact providers reading the policies module (registered once its models exist)."""
+"""Fact providers reading policies: promotion campaigns (the enterprises reached in the period, by the
+reach date) and training events starting in the period (the enterprises enrolled)."""
+
+from collections import defaultdict
+
+from django.apps import apps
+
+from innoladder.core.scoping import for_user
+
+from ..choices import Section
+from ..facts import facts_from_rows, in_period
+from . import provider
+
+
+def _quoted(title: str) -> str:
+    return title if title.startswith(("“", "《")) else f"“{title}”"
+
+
+@provider("policies.campaigns", Section.POLICIES, requires=("policies.CampaignReach.reached_on",), order=50)
+def campaigns(user, park, start, end):
+    reach = apps.get_model("policies", "CampaignReach")
+    rows = list(
+        for_user(reach.objects.all(), user)
+        .filter(campaign__park=park, **in_period("reached_on", start, end))
+        .select_related("campaign", "enterprise")
+        .order_by("campaign__starts_on", "campaign_id", "reached_on", "pk")
+    )
+    by_campaign: dict[int, list] = defaultdict(list)
+    for row in rows:
+        by_campaign[row.campaign_id].append(row)
+    facts = []
+    for i, members in enumerate(by_campaign.values()):
+        campaign = members[0].campaign
+        enterprises = []
+        for row in members:
+            if row.enterprise not in enterprises:
+                enterprises.append(row.enterprise)
+        facts += facts_from_rows(
+            enterprises,
+            enterprises,
+            model="enterprises.Enterprise",
+            key=f"policies.campaigns.{campaign.pk}",
+            section=Section.POLICIES,
+            label=f"{campaign.title}覆盖企业",
+            template="开展"
+            + _quoted(campaign.title).replace("{", "{{").replace("}", "}}")
+            + "政策宣传，深入{names}{figure}宣讲惠企政策",
+            date_field="",
+            unit="家企业",
+            counts_enterprises=True,
+            order=50 + i,
+        )
+    return facts
+
+
+@provider("policies.trainings", Section.POLICIES, requires=("policies.TrainingEnrolment",), order=60)
+def trainings(user, park, start, end):
+    enrolment = apps.get_model("policies", "TrainingEnrolment")
+    rows = list(
+        for_user(enrolment.objects.all(), user)
+        .filter(event__park=park, **in_period("event__starts_on", start, end))
+        .select_related("event", "enterprise")
+        .order_by("event__starts_on", "event_id", "pk")
+    )
+    by_event: dict[int, list] = defaultdict(list)
+    for row in rows:
+        by_event[row.event_id].append(row)
+    facts = []
+    for i, members in enumerate(by_event.values()):
+        event = members[0].event
+        enterprises = []
+        for row in members:
+            if row.enterprise not in enterprises:
+                enterprises.append(row.enterprise)
+        facts += facts_from_rows(
+            members,
+            enterprises,
+            model="policies.TrainingEnrolment",
+            key=f"policies.trainings.{event.pk}",
+            section=Section.POLICIES,
+            label=f"{event.title}参训企业",
+            template="组织{names}{figure}参加" + _quoted(event.title).replace("{", "{{").replace("}", "}}"),
+            date_field="",
+            unit="家企业",
+            distinct_enterprises=True,
+            order=60 + i,
+        )
+    return facts

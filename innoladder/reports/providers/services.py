@@ -76,7 +76,7 @@ def visits(user, park, start, end):
         key="services.visits",
         section=Section.SERVICES,
         label="走访次数",
-        template="全期共开展走访{figure}",
+        template="累计开展走访{figure}",
         date_field="visited_on",
         unit="次",
         order=11,
