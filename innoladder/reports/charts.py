@@ -34,6 +34,7 @@ class Chart:
             "categories": self.categories,
             "series": self.series,
             "unit": self.unit,
+            "unit2": self.unit,
         }
 
 

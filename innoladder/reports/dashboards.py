@@ -142,7 +142,7 @@ def trends(user, park, on: dt.date):
         categories=years,
         series=[
             {"name": "销售收入", "data": [float(wan(r["revenue"])) for r in rows]},
-            {"name": "研发费用", "data": [float(wan(r["rd"])) for r in rows]},
+            {"name": "研发费用（右轴）", "data": [float(wan(r["rd"])) for r in rows], "axis": 1},
         ],
         unit="万元",
     )

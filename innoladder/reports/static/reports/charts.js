@@ -38,11 +38,17 @@
     o.tooltip = { trigger: "axis", textStyle: { fontSize: FONT } };
     o.xAxis = horizontal ? val : cat;
     o.yAxis = horizontal ? cat : val;
+    var second = c.series.some(function (s) { return s.axis === 1; });
+    if (second && !horizontal) {
+      o.yAxis = [val, { type: "value", name: c.unit2 || "", nameTextStyle: { fontSize: FONT },
+        axisLabel: { fontSize: FONT }, splitLine: { show: false } }];
+    }
     if (!horizontal && c.categories.length > 5) { o.xAxis.axisLabel.rotate = 30; }
     o.series = c.series.map(function (s) {
       var out = { name: s.name, type: c.kind === "line" ? "line" : "bar", data: s.data,
         label: { show: c.kind !== "line", position: horizontal ? "right" : "top", fontSize: FONT } };
       if (s.stack) { out.stack = s.stack; }
+      if (s.axis === 1 && second) { out.yAxisIndex = 1; }
       if (s.dashed) { out.lineStyle = { type: "dashed" }; out.symbol = "none"; }
       return out;
     });
