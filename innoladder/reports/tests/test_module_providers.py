@@ -331,3 +331,71 @@ def test_candidates_come_from_the_latest_assessment_up_to_the_end(cast):
     assert fact.count == 2
     assert close.scheme_results.get().pk in fact.row_ids
     assert "企业乙、企业甲2家企业已符合或接近高新技术企业条件" in fact.sentence  # by name: 乙 < 甲
+
+
+@requires("contracts.TechContract.prepared_on", "contracts.TechContract.registered_on")
+def test_contracts_prepared_and_registered_by_their_dates(cast):
+    from innoladder.contracts.models import TechContract
+
+    def contract(n, prepared, registered=None, amount=Decimal("1000000")):
+        return TechContract.objects.create(
+            enterprise=cast.ent_a,
+            enterprise_role="seller",
+            title=f"合同{n}",
+            category="development",
+            subtype="commissioned",
+            seller_name="企业甲有限公司",
+            seller_uscc=cast.ent_a.uscc,
+            buyer_name="某公司",
+            buyer_uscc="91110000000000000X",
+            contract_amount=amount,
+            transaction_amount=amount,
+            signed_on=prepared,
+            prepared_on=prepared,
+            status="registered" if registered else "preparing",
+            registration_number=f"63000{n}" if registered else "",
+            registered_on=registered,
+        )
+
+    inside = contract(1, START, registered=END, amount=Decimal("2300000"))
+    contract(2, BEFORE, registered=AFTER)
+    contract(3, AFTER)
+    prepared = run(cast, "contracts.prepared")["contracts.prepared"]
+    assert prepared.row_ids == (inside.pk,)
+    assert prepared.sentence == "协助企业甲做好技术合同认定登记准备工作"
+    registered = run(cast, "contracts.registered")["contracts.registered"]
+    assert registered.row_ids == (inside.pk,) and registered.figure == "230万元"
+
+
+@requires("policies.CampaignReach.reached_on", "policies.TrainingEnrolment")
+def test_campaign_reach_and_trainings_in_the_period(cast):
+    from innoladder.policies.models import Campaign, CampaignReach, TrainingEnrolment, TrainingEvent
+
+    campaign = Campaign.objects.create(
+        park=cast.park, title="助企暖企春风行动", starts_on=BEFORE, ends_on=AFTER
+    )
+    CampaignReach.objects.create(campaign=campaign, enterprise=cast.ent_a, reached_on=END)
+    CampaignReach.objects.create(campaign=campaign, enterprise=cast.ent_b, reached_on=AFTER)
+    facts = run(cast, "policies.campaigns")
+    fact = facts[f"policies.campaigns.{campaign.pk}"]
+    assert fact.row_ids == (cast.ent_a.pk,)
+    assert fact.sentence == "开展“助企暖企春风行动”政策宣传，深入企业甲宣讲惠企政策"
+
+    event = TrainingEvent.objects.create(
+        park=cast.park,
+        title="省专精特新企业高级管理专题培训班",
+        organiser="省工信厅",
+        starts_on=START,
+        ends_on=START,
+    )
+    later = TrainingEvent.objects.create(
+        park=cast.park, title="下半年培训班", organiser="省工信厅", starts_on=AFTER, ends_on=AFTER
+    )
+    TrainingEnrolment.objects.create(event=event, enterprise=cast.ent_a)
+    TrainingEnrolment.objects.create(event=event, enterprise=cast.ent_b)
+    TrainingEnrolment.objects.create(event=later, enterprise=cast.ent_a)
+    facts = run(cast, "policies.trainings")
+    assert list(facts) == [f"policies.trainings.{event.pk}"]
+    assert facts[f"policies.trainings.{event.pk}"].sentence == (
+        "组织企业甲、企业乙2家企业参加“省专精特新企业高级管理专题培训班”"
+    )
