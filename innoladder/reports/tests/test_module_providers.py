@@ -399,3 +399,54 @@ def test_campaign_reach_and_trainings_in_the_period(cast):
     assert facts[f"policies.trainings.{event.pk}"].sentence == (
         "组织企业甲、企业乙2家企业参加“省专精特新企业高级管理专题培训班”"
     )
+
+
+@requires("rnd.LedgerLine", "rnd.SubsidyAward", "rnd.DeductionRun", "rnd.SubsidyRule")
+def test_rnd_ledgers_of_last_year_and_subsidies_by_award_date(cast):
+    from innoladder.rnd.models import DeductionRun, SubsidyAward, SubsidyRule
+    from innoladder.rnd.tests.factories import RDProjectFactory, line
+
+    line(RDProjectFactory(enterprise=cast.ent_a), "personnel", "1000", date=dt.date(2022, 12, 31))
+    line(RDProjectFactory(enterprise=cast.ent_b), "personnel", "1000", date=dt.date(2023, 1, 1))  # not 2022
+    ledgers = run(cast, "rnd.ledgers")
+    assert ledgers["rnd.ledgers.2022"].row_ids == (cast.ent_a.pk,)
+    assert ledgers["rnd.ledgers.2022"].sentence == "完成企业甲2022年度研发费用辅助账归集"
+
+    rule = SubsidyRule.objects.create(
+        park=cast.park, year=2023, tax_year=2022, title="后补助", rate=Decimal("0.1")
+    )
+
+    def award(enterprise, amount, on, rule=rule):
+        zero = Decimal(0)
+        run_ = DeductionRun.objects.create(
+            enterprise=enterprise,
+            year=2022,
+            status="ok",
+            rate=Decimal(1),
+            ledger_total=zero,
+            entrusted_domestic_actual=zero,
+            entrusted_overseas_actual=zero,
+            eligible_total=zero,
+            deduction_base=zero,
+            extra_deduction=zero,
+            inputs_hash="x",
+            computed_at=timezone.now(),
+        )
+        return SubsidyAward.objects.create(
+            enterprise=enterprise,
+            rule=rule,
+            run=run_,
+            amount=Decimal(amount),
+            awarded_on=on,
+            explanation="测试",
+        )
+
+    inside = [award(cast.ent_a, "5000000", START), award(cast.ent_b, "2750000", END)]
+    later = SubsidyRule.objects.create(
+        park=cast.park, year=2024, tax_year=2023, title="后补助", rate=Decimal("0.1")
+    )
+    award(cast.ent_a, "100000", AFTER, rule=later)
+    fact = run(cast, "rnd.subsidies")["rnd.subsidies"]
+    assert fact.row_ids == tuple(a.pk for a in inside)
+    assert fact.amount == Decimal("7750000") and fact.figure == "775万元"
+    assert fact.sentence == "为企业甲、企业乙2家企业争取研发费用加计扣除后补助资金775万元"
