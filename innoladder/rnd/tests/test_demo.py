@@ -62,7 +62,12 @@ def test_demo_secures_exactly_775_wan_in_h1_2023_from_the_ledger(golmud):
 
 
 def test_demo_skips_absent_enterprises():
+    from innoladder.enterprises.models import Enterprise
+
     enterprise_demo.load()
+    # Keep only 蓝科锂业 of the enterprises the R&D demo names; the others must be skipped quietly.
+    Enterprise.objects.exclude(name__contains="蓝科锂业").delete()
     demo.load()
-    # Only 蓝科锂业 exists in the bare registry demo: 10,000,000 × 100% × 10% = 1,000,000.
+    # 蓝科锂业 alone: 10,000,000 × 100% × 10% = 1,000,000.
     assert SubsidyAward.objects.aggregate(s=Sum("amount"))["s"] == Decimal("1000000.00")
+    assert set(SubsidyAward.objects.values_list("enterprise__name", flat=True)) == {"青海蓝科锂业股份有限公司"}
