@@ -117,7 +117,7 @@ def batch_run(request):
 def calculator(request):
     """Public self-assessment: evaluates the typed figures in memory and stores nothing."""
     on = timezone.localdate()
-    form = CalculatorForm(request.POST or None, on=on)
+    form = CalculatorForm(request.POST if request.method == "POST" else None, on=on)
     blocks = []
     plan = None
     if request.method == "POST" and form.is_valid():
