@@ -1,0 +1,85 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from .choices import BatchStatus
+
+
+class ImportBatch(models.Model):
+    """One uploaded file for one dataset: its hash, who sent it, the dry-run counts and the commit outcome.
+
+    The file itself is kept under a random name in MEDIA_ROOT/imports (never the user's file name), so
+    the commit job and the error report read exactly the bytes that were previewed.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    dataset = models.CharField("数据集", max_length=60, db_index=True)
+    dataset_title = models.CharField("数据集名称", max_length=100)
+    file_name = models.CharField("原文件名", max_length=255)
+    file_sha256 = models.CharField("文件SHA-256", max_length=64, db_index=True)
+    file_size = models.PositiveIntegerField("文件大小")
+    stored_name = models.CharField("存储文件名", max_length=80)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="import_batches",
+        verbose_name="导入人",
+    )
+    park = models.ForeignKey(
+        "enterprises.Park",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="园区",
+    )
+    enterprise = models.ForeignKey(
+        "enterprises.Enterprise",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="企业",
+    )
+    created_at = models.DateTimeField("上传时间", auto_now_add=True)
+    status = models.CharField(
+        "状态", max_length=20, choices=BatchStatus.choices, default=BatchStatus.PREVIEWED
+    )
+    rows_total = models.PositiveIntegerField("数据行数", default=0)
+    rows_create = models.PositiveIntegerField("新增", default=0)
+    rows_update = models.PositiveIntegerField("更新", default=0)
+    rows_unchanged = models.PositiveIntegerField("未变化", default=0)
+    rows_error = models.PositiveIntegerField("有错误的行", default=0)
+    example_rows = models.PositiveIntegerField("忽略的示例行", default=0)
+    errors = models.JSONField("错误", default=list, blank=True)
+    file_errors = models.JSONField("文件级问题", default=list, blank=True)
+    warnings = models.JSONField("提示", default=list, blank=True)
+    duplicate_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="相同文件的已导入批次",
+    )
+    job = models.ForeignKey("core.Job", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    committed_at = models.DateTimeField("导入时间", null=True, blank=True)
+    message = models.TextField("说明", blank=True)
+
+    class Meta:
+        verbose_name = "导入批次"
+        verbose_name_plural = "导入批次"
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["dataset", "file_sha256", "status"])]
+
+    def __str__(self):
+        return f"{self.dataset_title} {self.file_name}"
+
+    def get_absolute_url(self):
+        return reverse("import_batch_detail", args=[self.pk])
+
+    @property
+    def can_commit(self) -> bool:
+        return self.status == BatchStatus.PREVIEWED and not self.rows_error and not self.file_errors

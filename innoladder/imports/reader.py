@@ -1,0 +1,268 @@
+"""Safe xlsx reading: guards that run before any XML parser sees the file, then a read-only parse.
+
+Limits follow security-baseline.md AS-14…AS-17: `.xlsx` only (zip magic), ≤ 10 MB upload, ≤ 50 MB
+uncompressed, ≤ 100 zip entries, compression ratio ≤ 100, no DTD/ENTITY in any XML part,
+≤ 50,000 data rows, ≤ 200 columns, ≤ 32,767 characters per cell.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+
+from openpyxl import load_workbook
+
+from .datasets import EXAMPLE_MARKER_HEADER, Column, Dataset, normalise_header, split_header
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
+MAX_ENTRIES = 100
+MAX_RATIO = 100
+MAX_ROWS = 50_000
+MAX_COLUMNS = 200
+MAX_CELL_CHARS = 32_767
+HEADER_SEARCH_ROWS = 10
+ZIP_MAGIC = b"PK\x03\x04"
+_FORBIDDEN = (b"<!doctype", b"<!entity")
+_FORBIDDEN_PATTERNS = tuple(
+    p
+    for token in _FORBIDDEN
+    for p in (token, token.decode().encode("utf-16-le"), token.decode().encode("utf-16-be"))
+)
+_CHUNK = 1 << 20
+# What openpyxl and the XML layer raise on broken or hostile content (defusedxml's errors are ValueErrors,
+# ElementTree's ParseError is a SyntaxError).
+_PARSER_ERRORS = (
+    KeyError,
+    IndexError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    OSError,
+    SyntaxError,
+    zipfile.BadZipFile,
+)
+
+
+class FileRejected(Exception):
+    """The file is refused as a whole; the message is Chinese and safe to show."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_file_bytes: int = MAX_FILE_BYTES
+    max_uncompressed_bytes: int = MAX_UNCOMPRESSED_BYTES
+    max_entries: int = MAX_ENTRIES
+    max_ratio: int = MAX_RATIO
+    max_rows: int = MAX_ROWS
+    max_columns: int = MAX_COLUMNS
+    max_cell_chars: int = MAX_CELL_CHARS
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass
+class HeaderMatch:
+    column: Column
+    index: int  # 0-based column index in the sheet
+    original: str  # header text as written in the file
+    unit: str | None  # unit declared in the file's header (元/万元/亿元) or None
+
+
+@dataclass
+class ParsedSheet:
+    sheet_name: str
+    header_row: int  # Excel row number of the header
+    headers: list[str]  # original header texts, by column index
+    matches: dict[str, HeaderMatch]  # by column field
+    rows: list[tuple[int, tuple]] = field(default_factory=list)  # (Excel row number, raw values)
+    unknown_headers: list[str] = field(default_factory=list)
+    missing_required: list[str] = field(default_factory=list)
+    example_rows: int = 0
+    marker_index: int | None = None
+
+
+def check_archive(data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
+    """Refuse anything that is not a small, ordinary xlsx package, before decompressing a byte of XML."""
+    if len(data) > limits.max_file_bytes:
+        raise FileRejected(f"文件过大：最大允许 {limits.max_file_bytes // (1024 * 1024)} MB。")
+    if not data.startswith(ZIP_MAGIC):
+        raise FileRejected(
+            "文件格式不正确：只接受 Excel 2007 及以上版本的 .xlsx 文件（不接受 .xls、.csv 或改名文件）。"
+        )
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError) as exc:
+        raise FileRejected("文件已损坏或不是有效的 .xlsx 文件。") from exc
+    if len(infos) > limits.max_entries:
+        raise FileRejected(f"文件结构异常：压缩包内文件数 {len(infos)} 超过上限 {limits.max_entries}。")
+    names = {info.filename for info in infos}
+    if "[Content_Types].xml" not in names or not any(n.startswith("xl/workbook") for n in names):
+        raise FileRejected("文件格式不正确：不是有效的 Excel 工作簿（.xlsx）。")
+    if any(n.lower().endswith("vbaproject.bin") for n in names):
+        raise FileRejected("不接受含宏的工作簿（.xlsm），请另存为 .xlsx 后再上传。")
+    total = sum(info.file_size for info in infos)
+    if total > limits.max_uncompressed_bytes:
+        raise FileRejected(
+            f"文件解压后过大（约 {total // (1024 * 1024)} MB，"
+            f"上限 {limits.max_uncompressed_bytes // (1024 * 1024)} MB），"
+            "疑似压缩炸弹，已拒绝。"
+        )
+    compressed = sum(info.compress_size for info in infos) or 1
+    if total / compressed > limits.max_ratio:
+        raise FileRejected(
+            f"文件压缩比异常（{total // compressed} 倍，上限 {limits.max_ratio} 倍），疑似压缩炸弹，已拒绝。"
+        )
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise FileRejected("不接受加密的工作簿，请取消密码保护后再上传。")
+        if info.filename.lower().endswith((".xml", ".rels", ".vml")):
+            _scan_xml(archive, info)
+
+
+def _scan_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    """No DTD, no entity declarations (billion laughs, external entities) in any XML part."""
+    tail = b""
+    with archive.open(info) as stream:
+        while True:
+            chunk = stream.read(_CHUNK)
+            if not chunk:
+                break
+            window = (tail + chunk).lower()
+            if any(p in window for p in _FORBIDDEN_PATTERNS):
+                raise FileRejected("文件包含不允许的 XML 声明（DTD/实体定义），可能是恶意文件，已拒绝。")
+            tail = window[-32:]
+
+
+def _cell_text(value) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _choose_sheet(workbook, dataset: Dataset):
+    wanted = normalise_header(dataset.title)
+    visible = [ws for ws in workbook.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
+    for ws in visible:
+        if normalise_header(ws.title) == wanted:
+            return ws
+    for ws in visible:
+        if normalise_header(ws.title) not in ("说明", "填写说明", "选项"):
+            return ws
+    raise FileRejected("工作簿中没有可见的数据工作表。")
+
+
+def _match_headers(dataset: Dataset, header_cells: list[str], above: list[str]) -> dict[str, HeaderMatch]:
+    by_key: dict[str, Column] = {}
+    for col in dataset.columns:
+        for key in col.header_keys():
+            by_key[key] = col
+    matches: dict[str, HeaderMatch] = {}
+    for index, text in enumerate(header_cells):
+        group = above[index] if index < len(above) else ""
+        source = text or group
+        if not source:
+            continue
+        base, unit = split_header(source)
+        col = by_key.get(base) or by_key.get(normalise_header(source))
+        if col is None or col.field in matches:
+            continue
+        if unit is None and group and text:
+            unit = split_header(group)[1]
+        matches[col.field] = HeaderMatch(col, index, source, unit)
+    return matches
+
+
+def parse(data: bytes, dataset: Dataset, limits: Limits = DEFAULT_LIMITS) -> ParsedSheet:
+    """Guard, then read the dataset's sheet: find the header row, map headers, collect non-empty rows."""
+    check_archive(data, limits)
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except _PARSER_ERRORS as exc:
+        raise FileRejected("无法读取该 Excel 文件，请用 Excel 或 WPS 另存为 .xlsx 后重试。") from exc
+    try:
+        return _read_sheet(_choose_sheet(workbook, dataset), dataset, limits)
+    except _PARSER_ERRORS as exc:
+        raise FileRejected(
+            "文件内容无法解析（工作表结构损坏），请用 Excel 或 WPS 另存为 .xlsx 后重试。"
+        ) from exc
+    finally:
+        workbook.close()
+
+
+def _read_sheet(ws, dataset: Dataset, limits: Limits) -> ParsedSheet:
+    ws.reset_dimensions()
+    rows_iter = ws.iter_rows(values_only=True)
+    head: list[tuple[int, tuple]] = []
+    for number, values in enumerate(rows_iter, start=1):
+        head.append((number, values))
+        if number >= HEADER_SEARCH_ROWS:
+            break
+    best = None
+    previous: list[str] = []
+    for number, values in head:
+        cells = [_cell_text(v) for v in values]
+        above = _forward_fill(previous)
+        matches = _match_headers(dataset, cells, above)
+        if matches and (best is None or len(matches) > len(best[2])):
+            best = (number, cells, matches, above)
+        previous = cells
+    if best is None:
+        raise FileRejected(
+            "没有找到表头：前 10 行中没有与模板一致的列名。请使用本系统下载的模板（"
+            + "、".join(c.template_header for c in dataset.columns[:4])
+            + " ……）。"
+        )
+    header_row, cells, matches, above = best
+    headers = [cells[i] or (above[i] if i < len(above) else "") for i in range(len(cells))]
+    parsed = ParsedSheet(sheet_name=ws.title, header_row=header_row, headers=headers, matches=matches)
+    used = {m.index for m in matches.values()}
+    for index, text in enumerate(headers):
+        if not text:
+            continue
+        if normalise_header(text) == normalise_header(EXAMPLE_MARKER_HEADER):
+            parsed.marker_index = index
+        elif index not in used:
+            parsed.unknown_headers.append(text)
+    parsed.missing_required = [
+        c.template_header for c in dataset.columns if c.required and c.field not in matches
+    ]
+    if len(headers) > limits.max_columns:
+        raise FileRejected(f"列数过多：最多 {limits.max_columns} 列。")
+
+    def data_rows():
+        for number, values in head:
+            if number > header_row:
+                yield number, values
+        yield from enumerate(rows_iter, start=len(head) + 1)
+
+    budget = limits.max_rows * 2 + HEADER_SEARCH_ROWS
+    marker = parsed.marker_index
+    for number, values in data_rows():
+        if number > budget:
+            raise FileRejected(f"数据行数超过上限：每个文件最多 {limits.max_rows} 行，请拆分后分批导入。")
+        if not any(v is not None and (not isinstance(v, str) or v.strip()) for v in values):
+            continue
+        if marker is not None and marker < len(values) and _cell_text(values[marker]).startswith("示例"):
+            parsed.example_rows += 1
+            continue
+        last = max(i for i, v in enumerate(values) if v is not None and v != "")
+        if last >= limits.max_columns:
+            raise FileRejected(f"列数过多：第 {number} 行有超过 {limits.max_columns} 列的数据。")
+        for v in values:
+            if isinstance(v, str) and len(v) > limits.max_cell_chars:
+                raise FileRejected(f"第 {number} 行有单元格内容超过 {limits.max_cell_chars} 个字符。")
+        parsed.rows.append((number, values))
+        if len(parsed.rows) > limits.max_rows:
+            raise FileRejected(f"数据行数超过上限：每个文件最多 {limits.max_rows} 行，请拆分后分批导入。")
+    return parsed
+
+
+def _forward_fill(cells: list[str]) -> list[str]:
+    """Horizontally merged group headers carry their text only in the first cell: spread it right."""
+    out, last = [], ""
+    for text in cells:
+        last = text or last
+        out.append(last)
+    return out

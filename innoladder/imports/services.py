@@ -1,0 +1,228 @@
+"""Import services: preview (dry run) an upload, start the commit job, run the commit, report errors."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from innoladder.accounts.choices import Role
+from innoladder.core import audit, jobs
+from innoladder.core.models import AuditEvent, JobStatus
+
+from . import engine, reader, registry, workbooks
+from .choices import BatchStatus
+from .datasets import Dataset
+from .models import ImportBatch
+
+MAX_STORED_ERRORS = 20_000
+COMMIT_JOB = "imports.commit"
+
+
+class ImportRefused(Exception):
+    """A request the user must correct (duplicate file, wrong status); the message is Chinese."""
+
+
+def storage_dir() -> Path:
+    path = Path(settings.MEDIA_ROOT) / "imports"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def batch_file(batch: ImportBatch) -> bytes:
+    return (storage_dir() / batch.stored_name).read_bytes()
+
+
+def _batch_park_id(user):
+    if user.role == Role.ENTERPRISE and user.enterprise_id:
+        return user.enterprise.park_id
+    if user.role in (Role.OFFICER, Role.AUDITOR):
+        parks = list(user.parks.values_list("pk", flat=True))
+        return parks[0] if len(parks) == 1 else None
+    return None
+
+
+def batch_preview(*, dataset: Dataset, data: bytes, file_name: str, user) -> ImportBatch:
+    """Dry run: store the upload under a random name, parse and validate every row, record the counts.
+
+    Nothing but the ImportBatch row is written. A file that is refused as a whole still gets a batch (status
+    预检未通过) so the user sees why.
+    """
+    sha = hashlib.sha256(data).hexdigest()
+    batch = ImportBatch(
+        dataset=dataset.key,
+        dataset_title=dataset.title,
+        file_name=Path(file_name or "upload.xlsx").name[:255],
+        file_sha256=sha,
+        file_size=len(data),
+        stored_name="",
+        created_by=user,
+        park_id=_batch_park_id(user),
+        enterprise_id=user.enterprise_id if user.role == Role.ENTERPRISE else None,
+    )
+    try:
+        parsed = reader.parse(data, dataset)
+    except reader.FileRejected as exc:
+        batch.status = BatchStatus.INVALID
+        batch.file_errors = [str(exc)]
+        batch.save()
+        return batch
+    stored = f"{uuid.uuid4().hex}.xlsx"
+    (storage_dir() / stored).write_bytes(data)
+    batch.stored_name = stored
+    _apply_plan(batch, dataset, parsed, user)
+    batch.duplicate_of = (
+        ImportBatch.objects.filter(dataset=dataset.key, file_sha256=sha, status=BatchStatus.COMMITTED)
+        .order_by("-committed_at")
+        .first()
+    )
+    batch.save()
+    return batch
+
+
+def _apply_plan(batch: ImportBatch, dataset: Dataset, parsed: reader.ParsedSheet, user) -> engine.Plan | None:
+    batch.example_rows = parsed.example_rows
+    batch.rows_total = len(parsed.rows)
+    warnings = []
+    if parsed.unknown_headers:
+        warnings.append("以下列未能识别，将被忽略：" + "、".join(parsed.unknown_headers))
+    if parsed.example_rows:
+        warnings.append(f"已忽略 {parsed.example_rows} 行示例数据。")
+    if parsed.header_row != 1:
+        warnings.append(f"表头位于第 {parsed.header_row} 行，数据从第 {parsed.header_row + 1} 行开始读取。")
+    batch.warnings = warnings
+    if parsed.missing_required:
+        batch.status = BatchStatus.INVALID
+        batch.file_errors = ["缺少必填列：" + "、".join(parsed.missing_required) + "。请使用最新模板。"]
+        return None
+    if not parsed.rows:
+        batch.status = BatchStatus.INVALID
+        batch.file_errors = ["文件中没有数据行。"]
+        return None
+    plan = engine.build_plan(dataset, parsed, engine.make_context(user, dataset, batch=batch))
+    batch.rows_create = len(plan.creates)
+    batch.rows_update = len(plan.updates)
+    batch.rows_unchanged = plan.unchanged
+    batch.rows_error = plan.error_rows
+    batch.errors = [e.as_list() for e in plan.errors[:MAX_STORED_ERRORS]]
+    batch.status = BatchStatus.INVALID if plan.errors else BatchStatus.PREVIEWED
+    return plan
+
+
+@transaction.atomic
+def batch_commit(*, batch: ImportBatch, user, confirm_duplicate: bool = False):
+    """Start the commit job for a previewed batch; refuse twice-committed files unless confirmed."""
+    if batch.created_by_id != user.pk:
+        raise ImportRefused("只能由上传该文件的用户确认导入。")
+    if not batch.can_commit:
+        raise ImportRefused("该批次当前不能导入（存在错误或已提交）。")
+    duplicate = (
+        ImportBatch.objects.filter(
+            dataset=batch.dataset, file_sha256=batch.file_sha256, status=BatchStatus.COMMITTED
+        )
+        .exclude(pk=batch.pk)
+        .order_by("-committed_at")
+        .first()
+    )
+    if duplicate is not None and not confirm_duplicate:
+        raise ImportRefused(
+            f"同一文件已于 {timezone.localtime(duplicate.committed_at):%Y-%m-%d %H:%M} 导入过"
+            f"（{duplicate.created_by}）。如确需再次导入，请勾选“确认再次导入”。"
+        )
+    claimed = ImportBatch.objects.filter(pk=batch.pk, status=BatchStatus.PREVIEWED).update(
+        status=BatchStatus.QUEUED
+    )
+    if not claimed:
+        raise ImportRefused("该批次已提交导入，请勿重复提交。")
+    job = jobs.enqueue(
+        COMMIT_JOB,
+        title=f"导入{batch.dataset_title}：{batch.file_name}",
+        params={"batch_id": str(batch.pk)},
+        user=user,
+    )
+    ImportBatch.objects.filter(pk=batch.pk).update(job=job)
+    batch.refresh_from_db()
+    return job
+
+
+class CommitFailed(Exception):
+    pass
+
+
+def batch_run_commit(*, batch: ImportBatch, progress=None, set_total=None) -> dict:
+    """The commit itself (run by the job inside its transaction): re-read, re-validate, write, post-check."""
+    dataset = registry.get(batch.dataset)
+    if dataset is None:
+        raise CommitFailed("该数据集已不可导入。")
+    user = batch.created_by
+    try:
+        parsed = reader.parse(batch_file(batch), dataset)
+    except (reader.FileRejected, OSError) as exc:
+        raise CommitFailed(f"无法读取已上传的文件：{exc}") from exc
+    if set_total:
+        set_total(len(parsed.rows))
+    plan = _apply_plan(batch, dataset, parsed, user)
+    if plan is None or plan.errors:
+        raise CommitFailed(
+            f"预检后数据发生了变化，重新检查发现 {batch.rows_error} 行有错误，未写入任何数据。"
+            "请重新上传预检。"
+        )
+    try:
+        counts = engine.write_plan(plan, user, progress=progress)
+    except engine.ScopeViolation as exc:
+        raise CommitFailed(str(exc)) from exc
+    batch.status = BatchStatus.COMMITTED
+    batch.committed_at = timezone.now()
+    batch.message = (
+        f"导入完成：新增 {counts['created']} 行，更新 {counts['updated']} 行，"
+        f"未变化 {counts['unchanged']} 行。"
+    )
+    batch.save()
+    audit.record(
+        AuditEvent.IMPORT,
+        obj=batch,
+        user=user,
+        enterprise_id=batch.enterprise_id,
+        changes={
+            "dataset": batch.dataset,
+            "file_sha256": batch.file_sha256,
+            "file_name": batch.file_name,
+            **counts,
+        },
+        message=f"导入{batch.dataset_title}（{batch.file_name}）：{batch.message}",
+    )
+    return {**counts, "message": batch.message, "url": batch.get_absolute_url(), "link_text": "查看导入结果"}
+
+
+def batch_sync_status(batch: ImportBatch) -> ImportBatch:
+    """A failed commit job rolled back everything, the batch's status too: mark it failed afterwards."""
+    if batch.status != BatchStatus.QUEUED or batch.job_id is None:
+        return batch
+    job = batch.job
+    if job.status == JobStatus.FAILED:
+        with transaction.atomic():
+            updated = ImportBatch.objects.filter(pk=batch.pk, status=BatchStatus.QUEUED).update(
+                status=BatchStatus.FAILED, message=job.message
+            )
+            if updated:
+                audit.record(
+                    AuditEvent.IMPORT,
+                    obj=batch,
+                    user=batch.created_by,
+                    result="failure",
+                    enterprise_id=batch.enterprise_id,
+                    changes={"dataset": batch.dataset, "file_sha256": batch.file_sha256},
+                    message=f"导入{batch.dataset_title}失败，已全部回滚：{job.message}",
+                )
+        batch.refresh_from_db()
+    return batch
+
+
+def batch_error_report(*, batch: ImportBatch) -> bytes:
+    dataset = registry.get(batch.dataset)
+    parsed = reader.parse(batch_file(batch), dataset)
+    return workbooks.error_report_bytes(parsed, batch.errors)

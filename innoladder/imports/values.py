@@ -1,0 +1,185 @@
+"""Cell converters: what people actually type in Excel/WPS turned into clean Python values.
+
+Each converter takes the raw cell value (str, int, float, datetime, bool or None) and returns the value to
+store, or raises CellError with a Chinese message. Empty cells never reach a converter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+from openpyxl.utils.datetime import from_excel
+
+from innoladder.eligibility import uscc as uscc_rules
+
+from . import datasets as d
+from .datasets import CellError
+
+_NUMBER_NOISE = re.compile(r"[,\s_'￥¥]")
+_DATE_RE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
+TRUE_WORDS = {"是", "有", "y", "yes", "true", "1", "√", "✓", "对"}
+FALSE_WORDS = {"否", "无", "n", "no", "false", "0", "×", "✗", "x", "不是", "没有"}
+
+
+def is_empty(raw) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
+def fold(text: str) -> str:
+    """Full-width → half-width (digits, letters, punctuation), blanks trimmed."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def to_text(raw, col: d.Column) -> str:
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)
+    if isinstance(raw, dt.datetime):
+        raw = raw.date()
+    text = str(raw).strip()
+    if col.max_length is not None and len(text) > col.max_length:
+        raise CellError(f"内容过长：最多 {col.max_length} 个字符，当前 {len(text)} 个")
+    return text
+
+
+def to_decimal(raw) -> Decimal:
+    if isinstance(raw, bool):
+        raise CellError("应为数字")
+    if isinstance(raw, int):
+        return Decimal(raw)
+    if isinstance(raw, float):
+        return Decimal(repr(raw))
+    text = _NUMBER_NOISE.sub("", fold(str(raw)))
+    if text.endswith("元") and not text.endswith("万元"):
+        text = text[:-1]
+    negative = text.startswith("(") and text.endswith(")")
+    if negative:
+        text = "-" + text[1:-1]
+    if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", text):
+        raise CellError("应为数字（可带千分位逗号），不能含文字或单位")
+    try:
+        return Decimal(text)
+    except InvalidOperation as exc:
+        raise CellError("应为数字") from exc
+
+
+def to_int(raw, col: d.Column) -> int:
+    try:
+        value = to_decimal(raw)
+    except CellError as exc:
+        raise CellError("应为整数") from exc
+    if value != value.to_integral_value():
+        raise CellError("应为整数，不能有小数")
+    number = int(value)
+    if col.min_value is not None and number < col.min_value:
+        raise CellError(f"不能小于 {col.min_value}")
+    if col.max_value is not None and number > col.max_value:
+        raise CellError(f"不能大于 {col.max_value}")
+    return number
+
+
+def to_decimal_checked(raw, col: d.Column, factor: int = 1) -> Decimal:
+    value = (to_decimal(raw) * factor).quantize(Decimal("0.01"))
+    if abs(value) >= Decimal(10) ** 16:
+        raise CellError("数值过大")
+    if col.min_value is not None and value < col.min_value:
+        raise CellError(f"不能小于 {col.min_value}")
+    if col.max_value is not None and value > col.max_value:
+        raise CellError(f"不能大于 {col.max_value}")
+    return value
+
+
+def to_date(raw) -> dt.date:
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        return _serial(raw)
+    text = fold(str(raw)).replace(" ", "")
+    match = _DATE_RE.match(text)
+    if match:
+        try:
+            return dt.date(*(int(g) for g in match.groups()))
+        except ValueError as exc:
+            raise CellError("日期不存在，请检查年月日") from exc
+    if re.fullmatch(r"\d{8}", text):
+        try:
+            return dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
+        except ValueError as exc:
+            raise CellError("日期不存在，请检查年月日") from exc
+    if re.fullmatch(r"\d{1,5}(\.0+)?", text):
+        return _serial(float(text))
+    raise CellError("日期格式不正确，请填写如 2024-03-01 的日期")
+
+
+def _serial(number: float) -> dt.date:
+    if not 1 <= number <= 2958465:
+        raise CellError("日期格式不正确，请填写如 2024-03-01 的日期")
+    value = from_excel(number)
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def to_bool(raw) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    text = fold(str(raw)).lower()
+    if isinstance(raw, float) and raw.is_integer():
+        text = str(int(raw))
+    if text in TRUE_WORDS:
+        return True
+    if text in FALSE_WORDS:
+        return False
+    raise CellError("应填写“是”或“否”")
+
+
+def to_choice(raw, col: d.Column) -> str:
+    text = d.normalise_header(to_text(raw, col))
+    for value, label in col.choices.choices:
+        if text in (d.normalise_header(str(label)), d.normalise_header(str(value))):
+            return value
+    allowed = "、".join(str(label) for value, label in col.choices.choices if value != "")
+    raise CellError(f"不是可选值，应为：{allowed}")
+
+
+def to_uscc(raw) -> str:
+    text = raw if isinstance(raw, str) else to_text(raw, d.Column("", ""))
+    check = uscc_rules.validate(text)
+    if not check.ok:
+        raise CellError("统一社会信用代码有误：" + "；".join(check.errors))
+    return check.code
+
+
+def convert(raw, col: d.Column, unit: str | None, ctx):
+    """Convert one non-empty cell for `col`; `unit` is the unit declared in the file's header."""
+    if col.parse is not None:
+        return col.parse(raw, ctx)
+    kind = col.type
+    if kind == d.TEXT:
+        return to_text(raw, col)
+    if kind == d.INT:
+        return to_int(raw, col)
+    if kind == d.DECIMAL:
+        return to_decimal_checked(raw, col)
+    if kind == d.MONEY:
+        factor = d.UNITS.get(unit or col.unit)
+        if factor is None:
+            raise CellError(f"表头中的单位“{unit}”无法识别，应为元、万元或亿元")
+        return to_decimal_checked(raw, col, factor)
+    if kind == d.DATE:
+        return to_date(raw)
+    if kind == d.BOOL:
+        return to_bool(raw)
+    if kind == d.CHOICE:
+        return to_choice(raw, col)
+    if kind == d.USCC:
+        return to_uscc(raw)
+    if kind == d.ENTERPRISE:
+        code = to_uscc(raw)
+        enterprise_id = ctx.enterprise_ids.get(code)
+        if enterprise_id is None:
+            raise CellError("未找到该统一社会信用代码对应的企业，或您无权导入该企业的数据")
+        return enterprise_id
+    raise CellError(f"未知的列类型 {kind}")
