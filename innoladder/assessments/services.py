@@ -32,12 +32,23 @@ class Change:
     kind: str
     text: str
 
+    def __str__(self) -> str:
+        return self.text
+
 
 @dataclass(frozen=True)
 class Reassessment:
+    """The new assessment, the one it replaced and the changes; iterating gives the changes."""
+
     assessment: Assessment
     previous: Assessment | None
     changes: tuple[Change, ...]
+
+    def __iter__(self):
+        return iter(self.changes)
+
+    def __len__(self) -> int:
+        return len(self.changes)
 
 
 def _decimal(value: str | None) -> Decimal | None:

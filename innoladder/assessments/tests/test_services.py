@@ -66,7 +66,7 @@ def test_reassess_reports_new_eligibility_and_lost_points(cast, ent):
     assert first.previous is None and first.changes == ()
     AnnualData.objects.filter(enterprise=ent).update(tech_staff=15)
     second = services.reassess_enterprise(ent, ON, cast.officer)
-    texts = [change.text for change in second.changes]
+    texts = [str(change) for change in second]  # iterating gives the changes (collection uses this)
     # Qinghai: 科技人员 ≥ 10% of employees — 9% failed, 15% passes
     assert "现已符合「青海省科技型企业」认定条件" in texts
     # 科技型中小企业: 9% scores 0 (below 10%), 15% scores 8 in the 15–20% band
