@@ -6,6 +6,7 @@ from innoladder.core.scoping import ScopedQuerySet
 from innoladder.enterprises.models import Enterprise
 
 from . import choices as c
+from .serialize import CompactJSONEncoder
 
 
 class Assessment(models.Model):
@@ -35,9 +36,9 @@ class Assessment(models.Model):
         related_name="+",
         verbose_name="批量任务",
     )
-    facts = models.JSONField("评估所用数据快照", default=dict)
-    plan = models.JSONField("下一步培育建议", default=dict)
-    versions = models.JSONField("规则版本", default=dict)
+    facts = models.JSONField("评估所用数据快照", default=dict, encoder=CompactJSONEncoder)
+    plan = models.JSONField("下一步培育建议", default=dict, encoder=CompactJSONEncoder)
+    versions = models.JSONField("规则版本", default=dict, encoder=CompactJSONEncoder)
     is_latest = models.BooleanField("最新一次", default=True)
     is_demo = models.BooleanField("演示数据", default=False)
     created_at = models.DateTimeField("评估时间", auto_now_add=True)
@@ -77,7 +78,7 @@ class SchemeResult(models.Model):
     conditions_total = models.PositiveSmallIntegerField("条件总数", default=0)
     unmet = models.PositiveSmallIntegerField("未满足条件数", default=0)
     is_latest = models.BooleanField("最新一次", default=True)
-    result = models.JSONField("完整结果", default=dict)
+    result = models.JSONField("完整结果", default=dict, encoder=CompactJSONEncoder)
 
     objects = ScopedQuerySet.as_manager()
 

@@ -6,14 +6,26 @@ enterprise, so the result types are written out field by field here (same keys, 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from django.core.serializers.json import DjangoJSONEncoder
+
 from innoladder.eligibility import CriterionResult, EnterpriseFacts, Plan, RuleSetResult, Settings
-from innoladder.eligibility.jsonio import facts_to_dict, to_jsonable
+from innoladder.eligibility.jsonio import to_jsonable
 
 from . import choices as c
+
+
+class CompactJSONEncoder(DjangoJSONEncoder):
+    """Stored JSON without ASCII escapes or padding: Chinese text takes 3 bytes instead of 6–12."""
+
+    def __init__(self, **kwargs):
+        kwargs["ensure_ascii"] = False
+        kwargs["separators"] = (",", ":")
+        super().__init__(**kwargs)
 
 
 def _s(value: Any) -> Any:
@@ -59,13 +71,36 @@ def result_dict(result: RuleSetResult) -> dict[str, Any]:
     }
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def plain(value: Any) -> Any:
+    """Same output as ``jsonio.to_jsonable``, with the dataclass field names cached per class."""
+    kind = type(value)
+    if kind is Decimal:
+        return str(value)
+    if kind is dt.date:
+        return value.isoformat()
+    if kind is tuple or kind is list:
+        return [plain(item) for item in value]
+    names = _FIELD_NAMES.get(kind)
+    if names is None and dataclasses.is_dataclass(kind):
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(kind))
+    if names is not None:
+        return {name: plain(getattr(value, name)) for name in names}
+    if kind is dict:
+        return {str(key): plain(item) for key, item in value.items()}
+    return to_jsonable(value)
+
+
 def plan_dict(plan: Plan) -> dict[str, Any]:
-    data: dict[str, Any] = to_jsonable(plan)
+    data: dict[str, Any] = plain(plan)
     return data
 
 
 def facts_dict(facts: EnterpriseFacts) -> dict[str, Any]:
-    return facts_to_dict(facts)
+    data: dict[str, Any] = plain(facts)
+    return data
 
 
 def settings_dict(settings: Settings) -> dict[str, Any]:

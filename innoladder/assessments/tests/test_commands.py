@@ -13,7 +13,9 @@ from .factories import add_years
 def test_assess_park_prints_progress_and_assesses_the_park(cast):
     add_years(cast.ent_a)
     out = StringIO()
-    call_command("assess_park", "--park", "格尔木工业园", "--on", "2023-06-30", "--batch-size", "1", stdout=out)
+    call_command(
+        "assess_park", "--park", "格尔木工业园", "--on", "2023-06-30", "--batch-size", "1", stdout=out
+    )
     text = out.getvalue()
     assert "已评估 1/2 家企业" in text and "已评估 2/2 家企业" in text
     assert set(Assessment.objects.values_list("enterprise_id", flat=True)) == {cast.ent_a.pk, cast.ent_b.pk}
