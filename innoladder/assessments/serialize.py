@@ -72,11 +72,14 @@ def result_dict(result: RuleSetResult) -> dict[str, Any]:
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_SCALARS = frozenset({str, int, bool, type(None)})
 
 
 def plain(value: Any) -> Any:
     """Same output as ``jsonio.to_jsonable``, with the dataclass field names cached per class."""
     kind = type(value)
+    if kind in _SCALARS:
+        return value
     if kind is Decimal:
         return str(value)
     if kind is dt.date:
