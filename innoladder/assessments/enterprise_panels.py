@@ -6,11 +6,11 @@ from django.urls import reverse
 from innoladder.core.enterprise_page import Panel, TimelineEvent
 
 from . import selectors
-from .views import _panel_context
+from .views import panel_context
 
 
 def panels(request, enterprise) -> list[Panel]:
-    html = render_to_string("assessments/_panel.html", _panel_context(request, enterprise), request=request)
+    html = render_to_string("assessments/_panel.html", panel_context(request, enterprise), request=request)
     return [Panel(title="梯度评估", html=html, order=30)]
 
 

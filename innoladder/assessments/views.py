@@ -18,7 +18,7 @@ from .forms import BatchForm, CalculatorForm, CandidateFilterForm
 from .serialize import held, result_dict, standing_of
 
 
-def _panel_context(request, enterprise) -> dict:
+def panel_context(request, enterprise) -> dict:
     assessment = selectors.latest_assessment(request.user, enterprise)
     context = presenters.assessment_context(assessment) if assessment is not None else {"assessment": None}
     may_run = for_user(type(enterprise).objects.filter(pk=enterprise.pk), request.user, CHANGE).exists()
@@ -28,7 +28,7 @@ def _panel_context(request, enterprise) -> dict:
 @login_required
 def enterprise_assessment(request, pk):
     enterprise = enterprise_get(request.user, pk, VIEW)
-    context = _panel_context(request, enterprise)
+    context = panel_context(request, enterprise)
     context["history"] = selectors.assessment_history(request.user, enterprise)[:20]
     return render(request, "assessments/enterprise_assessment.html", context)
 
@@ -39,7 +39,7 @@ def assessment_run(request, pk):
     enterprise = enterprise_get(request.user, pk, CHANGE)
     services.assess_enterprise(user=request.user, enterprise=enterprise, on=timezone.localdate())
     if request.headers.get("HX-Request"):
-        return render(request, "assessments/_panel.html", _panel_context(request, enterprise))
+        return render(request, "assessments/_panel.html", panel_context(request, enterprise))
     messages.success(request, "评估已完成。")
     return redirect("enterprise_assessment", pk=enterprise.pk)
 

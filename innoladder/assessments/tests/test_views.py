@@ -241,3 +241,12 @@ def test_anonymous_is_sent_to_login_on_staff_pages(client, assessed):
     for url in ("/assessments/candidates/", f"/assessments/enterprise/{assessed.ent_a.pk}/"):
         response = client.get(url)
         assert response.status_code == 302 and response["Location"].startswith("/accounts/login/"), LOGIN
+
+
+def test_home_panel_counts_near_enterprises_in_scope(client, assessed):
+    from innoladder.assessments.home import home_panels
+
+    # qh: ent_a and the outer-park enterprise eligible, ent_b close; HNTE: ent_a close
+    assert home_panels(assessed.officer)[0]["value"] == 2
+    assert home_panels(assessed.other_officer)[0]["value"] == 1
+    assert home_panels(assessed.user_a) == []
