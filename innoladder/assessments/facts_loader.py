@@ -101,8 +101,8 @@ def _recognition_rows(ids: list[int]) -> Iterator[tuple[int, e.RecognitionHeld]]
     fields = ["enterprise_id", "scheme", "issued_on", expiry, "level", "number", *ended]
     fields = [name for name in fields if name is not None and (name == "enterprise_id" or name in names)]
     for row in model._default_manager.filter(enterprise_id__in=ids).values(*fields):
-        if row["scheme"] not in e.SCHEMES and row["scheme"] not in ("tech_innovation_demo", "ip_demo"):
-            continue
+        if not row["scheme"] or row["scheme"] == "other":
+            continue  # free-text "other" recognitions mean nothing to the rules
         expires = row.get(expiry) if expiry else None
         for name in ended:
             # A revoked or cancelled recognition stops the day before it ended.
