@@ -7,6 +7,7 @@ choices are mapped to the engine's vocabulary here (docs/facts-format.md).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -27,30 +28,11 @@ from innoladder.enterprises.models import (
 
 CHUNK = 1000
 
-YEAR_FIELDS = (
-    "year",
-    "employees",
-    "tech_staff",
-    "rd_staff",
-    "sales_revenue",
-    "main_revenue",
-    "operating_revenue",
-    "total_income",
-    "non_taxable_income",
-    "hitech_revenue",
-    "rd_expense",
-    "rd_domestic",
-    "rd_entrusted_domestic",
-    "rd_entrusted_overseas",
-    "total_cost",
-    "total_assets",
-    "total_liabilities",
-    "net_assets",
-    "net_profit",
-    "taxes_paid",
-    "export_value",
-    "equity_financing",
-    "tech_conversions",
+# Every YearData field the registry also records, in the engine's order (matched by name).
+YEAR_FIELDS = tuple(
+    f.name
+    for f in dataclasses.fields(e.YearData)
+    if f.name in {g.name for g in AnnualData._meta.get_fields()}
 )
 IP_FIELDS = (
     "kind",
@@ -195,7 +177,7 @@ def _chunk_facts(enterprises: list[tuple], on: dt.date) -> list[tuple[int, e.Ent
             tech_field=_tech_field(field),
             strategic_emerging=emerging,
             niche_market_years=_niche_years(since, on),
-            years=tuple(e.YearData(*row) for row in years.get(pk, ())),
+            years=tuple(e.YearData(**dict(zip(YEAR_FIELDS, row, strict=True))) for row in years.get(pk, ())),
             ips=tuple(_ip(row) for row in ips.get(pk, ())),
             awards=tuple(
                 e.Award(
