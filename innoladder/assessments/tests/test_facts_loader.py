@@ -87,3 +87,22 @@ def test_fast_snapshot_serialiser_matches_the_engine_json():
     assert facts_dict(facts) == facts_to_dict(facts)
     assert [result_dict(r) for r in results] == to_jsonable(results)
     assert plan_dict(next_step_plan(facts, results, on)) == to_jsonable(next_step_plan(facts, results, on))
+
+
+def test_recognitions_are_read_with_their_end(ent):
+    from innoladder.recognitions.models import Recognition
+
+    Recognition.objects.create(
+        enterprise=ent,
+        scheme="hnte",
+        level="national",
+        issued_on=dt.date(2021, 12, 1),
+        valid_until=dt.date(2024, 11, 30),
+        revoked_on=dt.date(2023, 3, 1),
+    )
+    Recognition.objects.create(enterprise=ent, scheme="other", level="park", issued_on=dt.date(2022, 1, 1))
+    facts = facts_loader.load_facts(ent, ON)
+    (held,) = facts.recognitions
+    # revoked on 1 March 2023: held until the day before, so not valid on the assessment date
+    assert (held.scheme, held.expires_on) == ("hnte", dt.date(2023, 2, 28))
+    assert not held.is_valid(ON) and held.is_valid(dt.date(2023, 2, 28))
