@@ -22,5 +22,7 @@ def events(request, enterprise) -> list[TimelineEvent]:
             kind="评估",
             url=reverse("assessment_detail", args=[item.pk]),
         )
-        for item in selectors.assessment_history(request.user, enterprise).only("pk", "assessed_on")[:10]
+        for item in selectors.assessment_history(request.user, enterprise)
+        .select_related(None)
+        .only("pk", "assessed_on")[:10]
     ]

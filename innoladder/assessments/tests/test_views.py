@@ -250,3 +250,10 @@ def test_home_panel_counts_near_enterprises_in_scope(client, assessed):
     assert home_panels(assessed.officer)[0]["value"] == 2
     assert home_panels(assessed.other_officer)[0]["value"] == 1
     assert home_panels(assessed.user_a) == []
+
+
+def test_enterprise_page_carries_the_panel_and_timeline(client, assessed):
+    client.force_login(assessed.officer)
+    html = client.get(f"/enterprises/{assessed.ent_a.pk}/").content.decode()
+    assert 'id="assessment-panel"' in html and 'id="run-assessment"' in html
+    assert "梯度评估（基准日 2023-06-30）" in html
