@@ -29,6 +29,10 @@ BULK_BATCH = 500
 CHECK_CHUNK = 900
 
 
+class ConcurrentEdit(Exception):
+    """A record changed between reading and writing it; the transaction is rolled back."""
+
+
 class ScopeViolation(Exception):
     """A written row is outside the importing user's change scope; the transaction is rolled back."""
 
@@ -305,21 +309,34 @@ def write_plan(plan: Plan, user, *, progress: Callable[[int, str], None] | None 
 
 def _update_many(model, objs: list, attnames: tuple[str, ...]) -> None:
     """One parameterised UPDATE per row through executemany: portable SQL, and far quicker than
-    bulk_update's CASE WHEN on wide rows (measured about 6× on 25-column annual data)."""
+    bulk_update's CASE WHEN on wide rows (measured about 6× on 25-column annual data).
+
+    Versioned models keep optimistic locking: a row edited by someone since it was read is not
+    overwritten; the import fails and rolls back instead.
+    """
     meta = model._meta
     fields = [meta.get_field(a) for a in attnames]
     quote = connection.ops.quote_name
     assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
-    sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(meta.pk.column)} = %s"  # noqa: S608 - identifiers come from model metadata, values are parameters
+    where = f"{quote(meta.pk.column)} = %s"
+    versioned = "version" in attnames
+    if versioned:
+        where += f" AND {quote(meta.get_field('version').column)} = %s"
+    sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {where}"  # noqa: S608 - names from model meta
     pk_field = meta.pk
     with connection.cursor() as cursor:
         for start in range(0, len(objs), BULK_BATCH):
-            params = [
-                [f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields]
-                + [pk_field.get_db_prep_save(obj.pk, connection)]
-                for obj in objs[start : start + BULK_BATCH]
-            ]
+            chunk = objs[start : start + BULK_BATCH]
+            params = []
+            for obj in chunk:
+                row = [f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields]
+                row.append(pk_field.get_db_prep_save(obj.pk, connection))
+                if versioned:
+                    row.append(obj.version - 1)
+                params.append(row)
             cursor.executemany(sql, params)
+            if versioned and cursor.rowcount != len(chunk):
+                raise ConcurrentEdit("导入期间有记录被他人修改，已全部回滚，未写入任何数据。请重新上传预检。")
 
 
 def _refetch_pks(plan: Plan) -> list:

@@ -173,7 +173,7 @@ def batch_run_commit(*, batch: ImportBatch, progress=None, set_total=None) -> di
         )
     try:
         counts = engine.write_plan(plan, user, progress=progress)
-    except engine.ScopeViolation as exc:
+    except (engine.ScopeViolation, engine.ConcurrentEdit) as exc:
         raise CommitFailed(str(exc)) from exc
     batch.status = BatchStatus.COMMITTED
     batch.committed_at = timezone.now()
