@@ -121,31 +121,39 @@ def build_plan(dataset: Dataset, parsed: ParsedSheet, ctx: ImportContext) -> Pla
     headers = {m.column.field: m.original for m in matches}
     key_headers = "、".join(parsed.matches[f].original for f in dataset.natural_key if f in parsed.matches)
     key_indexes = [parsed.matches[f].index for f in dataset.natural_key if f in parsed.matches]
-    convert = values.convert
     is_empty = values.is_empty
+    specs = [
+        (
+            m.index,
+            m.column.attname,
+            m.column.required,
+            m.original,
+            values.converter_for(m.column, m.unit, ctx),
+            text_limits.get(m.column.field),
+        )
+        for m in matches
+    ]
     for row_number, raw_values in parsed.rows:
         width = len(raw_values)
         vals: dict = {}
         row_errors: list[RowError] = []
-        for match in matches:
-            col = match.column
-            raw = raw_values[match.index] if match.index < width else None
-            if is_empty(raw):
-                if col.required:
-                    row_errors.append(RowError(row_number, match.original, "", "必填项不能为空"))
+        for index, attname, required, original, converter, limit in specs:
+            raw = raw_values[index] if index < width else None
+            if raw is None or (type(raw) is str and is_empty(raw)):
+                if required:
+                    row_errors.append(RowError(row_number, original, "", "必填项不能为空"))
                 continue
             try:
-                value = convert(raw, col, match.unit, ctx)
+                value = converter(raw)
             except CellError as exc:
-                row_errors.append(RowError(row_number, match.original, _display(raw), str(exc)))
+                row_errors.append(RowError(row_number, original, _display(raw), str(exc)))
                 continue
-            limit = text_limits.get(col.field)
             if limit is not None and len(value) > limit:
                 row_errors.append(
-                    RowError(row_number, match.original, _display(raw), f"内容过长：最多 {limit} 个字符")
+                    RowError(row_number, original, _display(raw), f"内容过长：最多 {limit} 个字符")
                 )
                 continue
-            vals[col.attname] = value
+            vals[attname] = value
         if not row_errors and dataset.clean is not None:
             for field_name, message in (dataset.clean(vals, ctx) or {}).items():
                 header = headers.get(field_name, "") if field_name else ""
