@@ -32,7 +32,8 @@ $(BIN)/python:
 
 ## system-packages: Debian packages the tests need, installed only when missing
 system-packages:
-	scripts/apt_install.sh chromium postgresql gettext nodejs npm
+	scripts/apt_install.sh chromium postgresql gettext
+	@command -v npm >/dev/null || scripts/apt_install.sh nodejs npm
 
 ## assets: front-end packages pinned in package-lock.json, served locally (no CDN)
 assets:

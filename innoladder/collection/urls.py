@@ -1,3 +1,16 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+urlpatterns = [
+    path("", views.campaign_list, name="campaign_list"),
+    path("new/", views.campaign_create, name="campaign_create"),
+    path("<int:pk>/", views.campaign_detail, name="campaign_detail"),
+    path("<int:pk>/remind/", views.campaign_remind, name="campaign_remind"),
+    path("<int:pk>/export/", views.campaign_export, name="campaign_export"),
+    path("forms/<int:pk>/", views.submission_detail, name="submission_detail"),
+    path("forms/<int:pk>/return/", views.submission_return, name="submission_return"),
+    path("forms/<int:pk>/accept/", views.submission_accept, name="submission_accept"),
+    path("forms/<int:pk>/evidence/", views.evidence_upload, name="evidence_upload"),
+    path("evidence/<int:pk>/", views.evidence_download, name="evidence_download"),
+]

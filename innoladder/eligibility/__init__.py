@@ -2,3 +2,48 @@
 
 Frozen dataclasses in, frozen dataclasses out; Decimal for money; the date is passed in.
 """
+
+from .facts import (
+    Award,
+    EnterpriseFacts,
+    ExpertInputs,
+    Incident,
+    IPRecord,
+    RDInstitution,
+    RecognitionHeld,
+    StandardWork,
+    YearData,
+    ip_class,
+)
+from .plan import Plan, PlanStep, next_step_plan
+from .registry import CATALOGUE, SCHEMES, RuleSet, UnknownSchemeError, assess, assess_scheme, select
+from .results import CriterionResult, Gap, RuleSetResult
+from .settings import DEFAULT, Settings
+
+__all__ = [
+    "CATALOGUE",
+    "DEFAULT",
+    "SCHEMES",
+    "Award",
+    "CriterionResult",
+    "EnterpriseFacts",
+    "ExpertInputs",
+    "Gap",
+    "IPRecord",
+    "Incident",
+    "Plan",
+    "PlanStep",
+    "RDInstitution",
+    "RecognitionHeld",
+    "RuleSet",
+    "RuleSetResult",
+    "Settings",
+    "StandardWork",
+    "UnknownSchemeError",
+    "YearData",
+    "assess",
+    "assess_scheme",
+    "ip_class",
+    "next_step_plan",
+    "select",
+]

@@ -1,0 +1,39 @@
+from django.urls import reverse
+
+from innoladder.accounts.choices import Role
+
+from . import selectors
+
+
+def home_panels(user) -> list[dict]:
+    if user.role in (Role.ENTERPRISE, Role.AGENCY):
+        pending = selectors.open_campaigns_for(user).order_by("campaign__deadline")
+        first = pending.first()
+        return [
+            {
+                "title": "年度数据填报",
+                "value": pending.count(),
+                "text": f"待处理填报任务，最近截止：{first.campaign.deadline:%Y-%m-%d}"
+                if first
+                else "暂无待填报任务",
+                "url": first.get_absolute_url() if first else reverse("campaign_list"),
+                "link_text": "去填报" if first else "查看",
+                "order": 10,
+            }
+        ]
+    if user.role in (Role.ADMIN, Role.OFFICER):
+        campaign = selectors.campaign_list(user).filter(status="open").first()
+        if campaign is None:
+            return []
+        progress = selectors.campaign_progress(user, campaign)
+        return [
+            {
+                "title": campaign.title,
+                "value": f"{progress['rate']}%",
+                "text": f"已提交 {progress['completed']}/{progress['total']} 家，"
+                f"截止 {campaign.deadline:%Y-%m-%d}",
+                "url": campaign.get_absolute_url(),
+                "order": 30,
+            }
+        ]
+    return []
