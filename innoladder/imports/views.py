@@ -25,6 +25,8 @@ def _dataset_or_404(user, key):
 @login_required
 def import_home(request):
     page = Paginator(selectors.batch_list(request.user), 30).get_page(request.GET.get("page"))
+    for batch in page:
+        services.batch_sync_status(batch)
     return render(request, "imports/home.html", {"datasets": registry.for_user(request.user), "page": page})
 
 
