@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import uuid
 from pathlib import Path
@@ -20,6 +21,7 @@ from .datasets import Dataset
 from .models import ImportBatch
 
 MAX_STORED_ERRORS = 20_000
+MAX_UPLOADS_PER_HOUR = 30  # AS-21 anti-automation; generous enough for a fix-and-re-upload afternoon
 COMMIT_JOB = "imports.commit"
 
 
@@ -44,6 +46,13 @@ def _batch_park_id(user):
         parks = list(user.parks.values_list("pk", flat=True))
         return parks[0] if len(parks) == 1 else None
     return None
+
+
+def uploads_left(user) -> int:
+    since = timezone.now() - dt.timedelta(hours=1)
+    return max(
+        0, MAX_UPLOADS_PER_HOUR - ImportBatch.objects.filter(created_by=user, created_at__gte=since).count()
+    )
 
 
 def batch_preview(*, dataset: Dataset, data: bytes, file_name: str, user) -> ImportBatch:
@@ -177,7 +186,7 @@ def batch_run_commit(*, batch: ImportBatch, progress=None, set_total=None) -> di
     with transaction.atomic():
         try:
             counts = engine.write_plan(plan, user, progress=progress)
-        except engine.ScopeViolation as exc:
+        except (engine.ScopeViolation, engine.ConcurrentEdit) as exc:
             raise CommitFailed(str(exc)) from exc
         batch.status = BatchStatus.COMMITTED
         batch.committed_at = timezone.now()
