@@ -1,0 +1,120 @@
+from django.db import models
+from django.urls import reverse
+
+from innoladder.enterprises.choices import IPKind
+from innoladder.enterprises.models import MONEY, EnterpriseChild
+
+from .choices import CooperationKind, IntroductionMode, TalentCategory, TalentStatus
+
+
+class Cooperation(EnterpriseChild):
+    """An industry–university–research cooperation project (产学研合作) of an enterprise."""
+
+    enterprise = models.ForeignKey(
+        "enterprises.Enterprise", on_delete=models.CASCADE, related_name="cooperations", verbose_name="企业"
+    )
+    partner = models.CharField("合作高校/院所", max_length=200)
+    title = models.CharField("合作项目名称", max_length=300)
+    kind = models.CharField("合作方式", max_length=20, choices=CooperationKind.choices)
+    amount = models.DecimalField("合同金额(元)", **MONEY)
+    signed_on = models.DateField("签订日期")
+    ends_on = models.DateField("结束日期", null=True, blank=True)
+    outcome = models.TextField("合作成果", blank=True)
+    is_demo = models.BooleanField("演示数据", default=False)
+
+    class Meta:
+        verbose_name = "产学研合作"
+        verbose_name_plural = "产学研合作"
+        ordering = ["-signed_on", "-id"]
+        indexes = [models.Index(fields=["signed_on"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("cooperation_detail", args=[self.pk])
+
+
+class PatentIntroduction(EnterpriseChild):
+    """A patent transferred or licensed in (专利引进); also kept as the enterprise's IP record."""
+
+    enterprise = models.ForeignKey(
+        "enterprises.Enterprise",
+        on_delete=models.CASCADE,
+        related_name="patent_introductions",
+        verbose_name="引进企业",
+    )
+    patent_number = models.CharField("专利号", max_length=60)
+    title = models.CharField("专利名称", max_length=300)
+    kind = models.CharField(
+        "专利类型", max_length=30, choices=IPKind.choices, default=IPKind.INVENTION_PATENT
+    )
+    mode = models.CharField("引进方式", max_length=20, choices=IntroductionMode.choices)
+    source = models.CharField("转让/许可方", max_length=200)
+    introduced_on = models.DateField("引进日期")
+    amount = models.DecimalField("金额(元)", **MONEY)
+    ip_record = models.ForeignKey(
+        "enterprises.IPRecord", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    is_demo = models.BooleanField("演示数据", default=False)
+
+    class Meta:
+        verbose_name = "专利引进"
+        verbose_name_plural = "专利引进"
+        ordering = ["-introduced_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enterprise", "patent_number"], name="patentintro_enterprise_number"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.patent_number} {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("patent_detail", args=[self.pk])
+
+
+class Talent(EnterpriseChild):
+    """A talent (人才) reserved or recognised at an enterprise — minimum personal data.
+
+    The ID number is never stored: only a keyed hash (for de-duplication) and its last 4 characters.
+    """
+
+    enterprise = models.ForeignKey(
+        "enterprises.Enterprise", on_delete=models.CASCADE, related_name="talents", verbose_name="企业"
+    )
+    name = models.CharField("姓名", max_length=50)
+    category = models.CharField("人才类别", max_length=30, choices=TalentCategory.choices)
+    field = models.CharField("专业领域", max_length=100, blank=True)
+    status = models.CharField(
+        "状态", max_length=20, choices=TalentStatus.choices, default=TalentStatus.RESERVED
+    )
+    recorded_on = models.DateField("入库/认定日期")
+    id_hash = models.CharField("身份证号摘要", max_length=64, blank=True, editable=False)
+    id_last4 = models.CharField("身份证号后四位", max_length=4, blank=True, editable=False)
+    is_demo = models.BooleanField("演示数据", default=False)
+
+    class Meta:
+        verbose_name = "人才"
+        verbose_name_plural = "人才"
+        ordering = ["-recorded_on", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["id_hash"], condition=~models.Q(id_hash=""), name="talent_id_hash_unique"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("talent_detail", args=[self.pk])
+
+    @property
+    def year(self) -> int:
+        return self.recorded_on.year
+
+    @property
+    def id_display(self) -> str:
+        return f"**************{self.id_last4}" if self.id_last4 else ""

@@ -1,0 +1,99 @@
+"""Reads of the cooperation app, built on `innoladder.core.scoping.for_user`.
+
+Report selectors (issue 9), each `(user, park, start, end)` → scoped queryset, period inclusive:
+- `cooperation_in_period`: cooperation projects signed in the period;
+- `patent_introductions_in_period`: patents introduced (transferred/licensed in) in the period;
+- `talents_in_period`: talents reserved or recognised (入库/认定日期) in the period.
+`park=None` means every park the user may see.
+"""
+
+import datetime as dt
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from innoladder.core.scoping import DELETE, VIEW, for_user
+from innoladder.services import crud
+
+from .models import Cooperation, PatentIntroduction, Talent
+
+
+def _scoped(model, user, action):
+    qs = model.objects.select_related("enterprise")
+    if action == VIEW:
+        return for_user(qs, user, VIEW)
+    if action == DELETE:
+        return for_user(qs, user, DELETE)
+    return crud.writable(qs, user)
+
+
+def cooperation_list(user, action: str = VIEW) -> QuerySet[Cooperation]:
+    return _scoped(Cooperation, user, action)
+
+
+def patent_list(user, action: str = VIEW) -> QuerySet[PatentIntroduction]:
+    return _scoped(PatentIntroduction, user, action)
+
+
+def talent_list(user, action: str = VIEW) -> QuerySet[Talent]:
+    return _scoped(Talent, user, action)
+
+
+def get(queryset, pk: int):
+    return get_object_or_404(queryset, pk=pk)
+
+
+def filter_cooperation(qs, *, q="", start=None, end=None, kind=""):
+    if q:
+        qs = qs.filter(Q(title__icontains=q) | Q(enterprise__name__icontains=q) | Q(partner__icontains=q))
+    if start:
+        qs = qs.filter(signed_on__gte=start)
+    if end:
+        qs = qs.filter(signed_on__lte=end)
+    if kind:
+        qs = qs.filter(kind=kind)
+    return qs
+
+
+def filter_patents(qs, *, q="", start=None, end=None, mode=""):
+    if q:
+        qs = qs.filter(
+            Q(title__icontains=q) | Q(enterprise__name__icontains=q) | Q(patent_number__icontains=q)
+        )
+    if start:
+        qs = qs.filter(introduced_on__gte=start)
+    if end:
+        qs = qs.filter(introduced_on__lte=end)
+    if mode:
+        qs = qs.filter(mode=mode)
+    return qs
+
+
+def filter_talents(qs, *, q="", start=None, end=None, category="", status=""):
+    if q:
+        qs = qs.filter(Q(name__icontains=q) | Q(enterprise__name__icontains=q) | Q(field__icontains=q))
+    if start:
+        qs = qs.filter(recorded_on__gte=start)
+    if end:
+        qs = qs.filter(recorded_on__lte=end)
+    if category:
+        qs = qs.filter(category=category)
+    if status:
+        qs = qs.filter(status=status)
+    return qs
+
+
+def _in_park(qs, park):
+    return qs.filter(enterprise__park=park) if park is not None else qs
+
+
+def cooperation_in_period(user, park, start: dt.date, end: dt.date) -> QuerySet[Cooperation]:
+    return _in_park(cooperation_list(user).filter(signed_on__gte=start, signed_on__lte=end), park)
+
+
+def patent_introductions_in_period(user, park, start: dt.date, end: dt.date) -> QuerySet[PatentIntroduction]:
+    return _in_park(patent_list(user).filter(introduced_on__gte=start, introduced_on__lte=end), park)
+
+
+def talents_in_period(user, park, start: dt.date, end: dt.date) -> QuerySet[Talent]:
+    return _in_park(talent_list(user).filter(recorded_on__gte=start, recorded_on__lte=end), park)

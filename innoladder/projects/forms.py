@@ -1,0 +1,62 @@
+from django import forms
+
+from innoladder.services import selectors as service_selectors
+from innoladder.services.crud import PeriodFilterForm, StyledMixin
+
+from .choices import ProjectLevel, ProjectStatus
+from .models import Project
+
+
+class ProjectForm(StyledMixin, forms.ModelForm):
+    class Meta:
+        model = Project
+        fields = [
+            "enterprise",
+            "partners",
+            "partner_institutions",
+            "programme",
+            "level",
+            "year",
+            "batch",
+            "number",
+            "title",
+            "government_funding",
+            "self_raised",
+            "applied_on",
+            "starts_on",
+            "ends_on",
+        ]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["enterprise"].queryset = service_selectors.enterprise_choices(user)
+        self.fields["partners"].queryset = service_selectors.enterprise_choices(user, "view")
+        self.fields["partners"].required = False
+
+
+class ProjectFilterForm(PeriodFilterForm):
+    start = forms.DateField(label="立项起始", required=False)
+    end = forms.DateField(label="立项截止", required=False)
+    status = forms.ChoiceField(label="状态", choices=[("", "全部")] + ProjectStatus.choices, required=False)
+    level = forms.ChoiceField(label="级别", choices=[("", "全部")] + ProjectLevel.choices, required=False)
+    year = forms.IntegerField(label="年度", required=False)
+
+
+class TransitionForm(StyledMixin, forms.Form):
+    to_status = forms.ChoiceField(label="状态变更为", choices=ProjectStatus.choices)
+    on = forms.DateField(label="日期", required=False)
+    comment = forms.CharField(label="说明", required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class MilestoneForm(StyledMixin, forms.Form):
+    title = forms.CharField(label="节点", max_length=200)
+    due_on = forms.DateField(label="截止日期")
+
+
+class ReportForm(StyledMixin, forms.Form):
+    reported_on = forms.DateField(label="报告日期")
+    summary = forms.CharField(label="进展情况", widget=forms.Textarea(attrs={"rows": 3}))
+    attachment = forms.FileField(
+        label="附件", required=False, help_text="PDF、JPG、PNG、DOCX、XLSX，不超过10MB"
+    )

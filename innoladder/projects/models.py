@@ -1,0 +1,124 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from innoladder.enterprises.models import MONEY, EnterpriseChild
+
+from .choices import ProjectLevel, ProjectStatus
+
+
+class Project(EnterpriseChild):
+    """An S&T plan project (科技计划项目) led by one enterprise; scoped through the lead enterprise."""
+
+    enterprise = models.ForeignKey(
+        "enterprises.Enterprise",
+        on_delete=models.CASCADE,
+        related_name="plan_projects",
+        verbose_name="承担企业",
+    )
+    partners = models.ManyToManyField(
+        "enterprises.Enterprise", blank=True, related_name="partner_projects", verbose_name="合作企业"
+    )
+    partner_institutions = models.CharField("合作高校/院所", max_length=300, blank=True)
+    programme = models.CharField("计划类别", max_length=100)
+    level = models.CharField("级别", max_length=20, choices=ProjectLevel.choices)
+    year = models.PositiveSmallIntegerField("年度")
+    batch = models.CharField("批次", max_length=50, blank=True)
+    number = models.CharField("项目编号", max_length=60, blank=True)
+    title = models.CharField("项目名称", max_length=300)
+    government_funding = models.DecimalField("财政资助(元)", **MONEY)
+    self_raised = models.DecimalField("自筹资金(元)", **MONEY)
+    starts_on = models.DateField("开始日期", null=True, blank=True)
+    ends_on = models.DateField("结束日期", null=True, blank=True)
+    applied_on = models.DateField("申报日期", null=True, blank=True)
+    approved_on = models.DateField("立项日期", null=True, blank=True)
+    finished_on = models.DateField("结题/终止日期", null=True, blank=True)
+    status = models.CharField(
+        "状态", max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.APPLIED
+    )
+    is_demo = models.BooleanField("演示数据", default=False)
+
+    class Meta:
+        verbose_name = "科技计划项目"
+        verbose_name_plural = "科技计划项目"
+        ordering = ["-year", "title"]
+        indexes = [models.Index(fields=["status"]), models.Index(fields=["approved_on"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("project_detail", args=[self.pk])
+
+
+class ProjectHistory(models.Model):
+    """One status change of a project: who, when, from, to, comment."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="history")
+    from_status = models.CharField("原状态", max_length=20, choices=ProjectStatus.choices, blank=True)
+    to_status = models.CharField("新状态", max_length=20, choices=ProjectStatus.choices)
+    on = models.DateField("日期")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField("记录时间", auto_now_add=True)
+    comment = models.TextField("说明", blank=True)
+
+    class Meta:
+        verbose_name = "项目状态记录"
+        verbose_name_plural = "项目状态记录"
+        ordering = ["at", "id"]
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class Milestone(EnterpriseChild):
+    """A project milestone with a due date (shown in the obligations calendar until done)."""
+
+    scope_enterprise_path = "project__enterprise"
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="milestones")
+    title = models.CharField("节点", max_length=200)
+    due_on = models.DateField("截止日期")
+    done_on = models.DateField("完成日期", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "项目节点"
+        verbose_name_plural = "项目节点"
+        ordering = ["due_on", "id"]
+
+    def __str__(self):
+        return self.title
+
+
+def report_path(instance, filename):
+    # Never the user's file name: a random name with the checked extension.
+    return f"projects/reports/{uuid.uuid4().hex}.{instance.extension}"
+
+
+class ProgressReport(EnterpriseChild):
+    """A progress report of a project with an optional checked attachment (served through a scoped view)."""
+
+    scope_enterprise_path = "project__enterprise"
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="reports")
+    reported_on = models.DateField("报告日期")
+    summary = models.TextField("进展情况")
+    attachment = models.FileField("附件", upload_to=report_path, blank=True, max_length=200)
+    original_name = models.CharField("原文件名", max_length=200, blank=True)
+    extension = models.CharField("类型", max_length=8, blank=True)
+    size = models.PositiveIntegerField("大小(字节)", default=0)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "项目进展报告"
+        verbose_name_plural = "项目进展报告"
+        ordering = ["-reported_on", "-id"]
+
+    def __str__(self):
+        return f"{self.project} {self.reported_on}"

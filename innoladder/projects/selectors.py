@@ -1,0 +1,75 @@
+"""Reads of the projects app, built on `innoladder.core.scoping.for_user` (through the lead enterprise).
+
+Report selectors (issue 9), each `(user, park, start, end)` → scoped queryset, period inclusive:
+- `projects_approved_in_period`: projects whose 立项 date falls in the period;
+- `projects_active_in_period`: projects approved on or before the period's end and not closed or
+  terminated before its start (the ones under way at some time during the period).
+`park=None` means every park the user may see.
+"""
+
+import datetime as dt
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from innoladder.core.scoping import VIEW, for_user
+from innoladder.services import crud
+
+from .models import Milestone, ProgressReport, Project
+
+
+def project_list(user, action: str = VIEW) -> QuerySet[Project]:
+    qs = Project.objects.select_related("enterprise")
+    if action == VIEW:
+        return for_user(qs, user, VIEW)
+    return crud.writable(qs, user)
+
+
+def project_get(user, pk: int, action: str = VIEW) -> Project:
+    return get_object_or_404(project_list(user, action), pk=pk)
+
+
+def filter_projects(qs, *, q="", start=None, end=None, status="", level="", year=None):
+    if q:
+        qs = qs.filter(Q(title__icontains=q) | Q(enterprise__name__icontains=q) | Q(programme__icontains=q))
+    if start:
+        qs = qs.filter(approved_on__gte=start)
+    if end:
+        qs = qs.filter(approved_on__lte=end)
+    if status:
+        qs = qs.filter(status=status)
+    if level:
+        qs = qs.filter(level=level)
+    if year:
+        qs = qs.filter(year=year)
+    return qs
+
+
+def milestone_list(user, action: str = VIEW) -> QuerySet[Milestone]:
+    qs = Milestone.objects.select_related("project", "project__enterprise")
+    if action == VIEW:
+        return for_user(qs, user, VIEW)
+    return crud.writable(qs, user)
+
+
+def report_list(user) -> QuerySet[ProgressReport]:
+    return for_user(ProgressReport.objects.select_related("project", "uploaded_by"), user, VIEW)
+
+
+def report_get(user, pk: int) -> ProgressReport:
+    return get_object_or_404(report_list(user), pk=pk)
+
+
+def _in_park(qs, park):
+    return qs.filter(enterprise__park=park) if park is not None else qs
+
+
+def projects_approved_in_period(user, park, start: dt.date, end: dt.date) -> QuerySet[Project]:
+    qs = project_list(user).filter(approved_on__gte=start, approved_on__lte=end)
+    return _in_park(qs, park)
+
+
+def projects_active_in_period(user, park, start: dt.date, end: dt.date) -> QuerySet[Project]:
+    qs = project_list(user).filter(approved_on__isnull=False, approved_on__lte=end)
+    qs = qs.filter(Q(finished_on__isnull=True) | Q(finished_on__gte=start))
+    return _in_park(qs, park)

@@ -1,0 +1,102 @@
+from django import forms
+from django.db.models import Q
+
+from innoladder.accounts.choices import Role
+from innoladder.accounts.models import ServiceAgency, User
+
+from . import selectors
+from .choices import RequestStatus, Topic
+from .crud import PeriodFilterForm, StyledMixin
+from .models import EnterpriseRequest, RequestCategory, Visit
+
+
+def staff_choices(user):
+    """Who may be named as having gone on a visit: colleagues the user works with."""
+    qs = User.objects.filter(is_active=True).order_by("display_name", "username")
+    if user.role == Role.ADMIN:
+        return qs.filter(role__in=(Role.ADMIN, Role.OFFICER, Role.AGENCY))
+    if user.role == Role.AGENCY:
+        return qs.filter(agency_id=user.agency_id)
+    return qs.filter(Q(role=Role.AGENCY) | Q(role=Role.OFFICER, parks__in=user.parks.all())).distinct()
+
+
+class VisitForm(StyledMixin, forms.ModelForm):
+    topics = forms.MultipleChoiceField(
+        label="走访内容", choices=Topic.choices, widget=forms.CheckboxSelectMultiple, required=True
+    )
+
+    class Meta:
+        model = Visit
+        fields = [
+            "visited_on",
+            "enterprises",
+            "staff",
+            "department",
+            "agency",
+            "topics",
+            "notes",
+            "follow_up",
+        ]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 4}), "follow_up": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["enterprises"].queryset = selectors.enterprise_choices(user)
+        self.fields["enterprises"].widget.attrs["size"] = 10
+        self.fields["staff"].queryset = staff_choices(user)
+        agencies = ServiceAgency.objects.all()
+        if user.role == Role.AGENCY:
+            agencies = agencies.filter(pk=user.agency_id)
+        self.fields["agency"].queryset = agencies
+
+
+class VisitFilterForm(PeriodFilterForm):
+    topic = forms.ChoiceField(label="走访内容", choices=[("", "全部")] + Topic.choices, required=False)
+
+
+class RequestForm(StyledMixin, forms.ModelForm):
+    class Meta:
+        model = EnterpriseRequest
+        fields = [
+            "enterprise",
+            "category",
+            "title",
+            "description",
+            "raised_on",
+            "visit",
+            "department",
+            "responsible",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = selectors.categories()
+        if user.role == Role.ENTERPRISE:
+            # An enterprise raises its own requests; the bureau assigns department and person.
+            for name in ("enterprise", "visit", "department", "responsible", "raised_on"):
+                del self.fields[name]
+        else:
+            self.fields["enterprise"].queryset = selectors.enterprise_choices(user)
+            self.fields["visit"].queryset = selectors.visit_list(user, "change")
+            self.fields["raised_on"].required = False
+
+
+class RequestFilterForm(PeriodFilterForm):
+    status = forms.ChoiceField(label="状态", choices=[("", "全部")] + RequestStatus.choices, required=False)
+    category = forms.ModelChoiceField(label="类别", queryset=RequestCategory.objects.all(), required=False)
+    overdue = forms.BooleanField(label="仅超期", required=False)
+
+
+class TransitionForm(StyledMixin, forms.Form):
+    to_status = forms.ChoiceField(label="办理操作", choices=RequestStatus.choices)
+    comment = forms.CharField(label="说明/退回原因", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    resolution = forms.CharField(label="办理结果", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class RatingForm(StyledMixin, forms.Form):
+    score = forms.TypedChoiceField(
+        label="满意度", coerce=int, choices=[(i, f"{i}分") for i in range(5, 0, -1)]
+    )
+    note = forms.CharField(label="评价意见", required=False, max_length=300)

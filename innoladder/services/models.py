@@ -1,0 +1,200 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+from innoladder.core.models import Tracked
+from innoladder.core.scoping import ScopedQuerySet
+from innoladder.enterprises.models import EnterpriseChild
+
+from . import rules
+from .choices import RequestStatus, Topic
+
+
+class RequestCategory(models.Model):
+    """A kind of enterprise request with its handling time limit in calendar days (configurable)."""
+
+    code = models.SlugField("代码", max_length=30, unique=True)
+    name = models.CharField("类别", max_length=50, unique=True)
+    days = models.PositiveSmallIntegerField("办理时限(天)")
+    order = models.PositiveSmallIntegerField("排序", default=0)
+    active = models.BooleanField("启用", default=True)
+
+    class Meta:
+        verbose_name = "诉求类别"
+        verbose_name_plural = "诉求类别"
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return f"{self.name}（{self.days}天）"
+
+
+class Visit(Tracked):
+    """A visit (走访/上门服务) to one or more enterprises by park staff and/or a service agency.
+
+    Scoped through its enterprises: a user sees the visit when they may see any of them.
+    """
+
+    scope_enterprise_path = "enterprises"
+
+    visited_on = models.DateField("走访日期")
+    enterprises = models.ManyToManyField(
+        "enterprises.Enterprise", related_name="visits", verbose_name="走访企业"
+    )
+    staff = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="service_visits", verbose_name="走访人员"
+    )
+    department = models.CharField("走访部门", max_length=100, blank=True)
+    staff_names = models.CharField("其他走访人员", max_length=200, blank=True)
+    agency = models.ForeignKey(
+        "accounts.ServiceAgency",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="visits",
+        verbose_name="服务机构",
+    )
+    topics = models.JSONField("走访内容", default=list, blank=True)
+    notes = models.TextField("走访记录", blank=True)
+    follow_up = models.TextField("后续跟进", blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    is_demo = models.BooleanField("演示数据", default=False)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "走访记录"
+        verbose_name_plural = "走访记录"
+        ordering = ["-visited_on", "-id"]
+        indexes = [models.Index(fields=["visited_on"])]
+
+    def __str__(self):
+        return f"{self.visited_on} 走访"
+
+    def get_absolute_url(self):
+        return reverse("visit_detail", args=[self.pk])
+
+    @property
+    def topic_labels(self) -> list[str]:
+        labels = dict(Topic.choices)
+        return [str(labels.get(code, code)) for code in self.topics]
+
+
+class EnterpriseRequest(EnterpriseChild):
+    """An enterprise's request (诉求), raised in a visit or by the enterprise user, handled to a deadline."""
+
+    enterprise = models.ForeignKey(
+        "enterprises.Enterprise", on_delete=models.CASCADE, related_name="service_requests"
+    )
+    visit = models.ForeignKey(
+        Visit,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="requests",
+        verbose_name="来源走访",
+    )
+    category = models.ForeignKey(RequestCategory, on_delete=models.PROTECT, verbose_name="诉求类别")
+    title = models.CharField("诉求事项", max_length=200)
+    description = models.TextField("诉求内容", blank=True)
+    raised_on = models.DateField("提出日期")
+    raised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    department = models.CharField("责任部门", max_length=100, blank=True)
+    responsible = models.CharField("责任人", max_length=50, blank=True)
+    due_on = models.DateField("办理时限")
+    status = models.CharField(
+        "状态", max_length=20, choices=RequestStatus.choices, default=RequestStatus.PENDING
+    )
+    return_reason = models.CharField("退回原因", max_length=300, blank=True)
+    resolution = models.TextField("办理结果", blank=True)
+    resolved_on = models.DateField("办结日期", null=True, blank=True)
+    satisfaction = models.PositiveSmallIntegerField("满意度", null=True, blank=True)
+    satisfaction_note = models.CharField("评价意见", max_length=300, blank=True)
+    is_demo = models.BooleanField("演示数据", default=False)
+
+    class Meta:
+        verbose_name = "企业诉求"
+        verbose_name_plural = "企业诉求"
+        ordering = ["-raised_on", "-id"]
+        indexes = [models.Index(fields=["status", "due_on"]), models.Index(fields=["raised_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(satisfaction__isnull=True)
+                | models.Q(satisfaction__gte=1, satisfaction__lte=5),
+                name="services_request_satisfaction_1_5",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("request_detail", args=[self.pk])
+
+    def overdue_on(self, on) -> bool:
+        return rules.is_overdue(self.due_on, self.status, on)
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.overdue_on(timezone.localdate())
+
+
+class RequestHistory(models.Model):
+    """One status change of a request: who, when, from, to and why."""
+
+    request = models.ForeignKey(EnterpriseRequest, on_delete=models.CASCADE, related_name="history")
+    from_status = models.CharField("原状态", max_length=20, choices=RequestStatus.choices, blank=True)
+    to_status = models.CharField("新状态", max_length=20, choices=RequestStatus.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField("时间", auto_now_add=True)
+    comment = models.TextField("说明", blank=True)
+
+    class Meta:
+        verbose_name = "诉求办理记录"
+        verbose_name_plural = "诉求办理记录"
+        ordering = ["at", "id"]
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class VisitImportRow(EnterpriseChild):
+    """One row of an imported visit sheet (one enterprise per row), waiting to become a Visit.
+
+    The shared Excel framework writes rows with bulk inserts and cannot set a visit's several enterprises,
+    so rows land here first; `services.visit_import_apply` then turns rows with the same date, department,
+    topics and notes into one Visit covering all their enterprises.
+    """
+
+    enterprise = models.ForeignKey(
+        "enterprises.Enterprise", on_delete=models.CASCADE, related_name="visit_import_rows"
+    )
+    visited_on = models.DateField("走访日期")
+    department = models.CharField("走访部门", max_length=100)
+    staff_names = models.CharField("走访人员", max_length=200, blank=True)
+    topics = models.CharField("走访内容", max_length=200)
+    notes = models.TextField("走访记录", blank=True)
+    follow_up = models.TextField("后续跟进", blank=True)
+    agency = models.ForeignKey(
+        "accounts.ServiceAgency", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    visit = models.ForeignKey(Visit, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = "走访导入行"
+        verbose_name_plural = "走访导入行"
+        ordering = ["visited_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enterprise", "visited_on", "department"], name="visitimportrow_natural_key"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.enterprise} {self.visited_on} {self.department}"

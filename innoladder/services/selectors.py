@@ -1,0 +1,163 @@
+"""Reads of the services app, all built on `innoladder.core.scoping.for_user`.
+
+Report selectors (issue 9), each `(user, park, start, end)` → scoped queryset, period inclusive:
+- `visits_in_period`: visits dated in the period to at least one enterprise of `park`;
+- `visited_enterprises_in_period`: the distinct enterprises of `park` visited in the period (Enterprise rows);
+- `requests_in_period`: requests of `park`'s enterprises raised in the period.
+`park=None` means every park the user may see.
+"""
+
+import datetime as dt
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from innoladder.accounts.choices import Role
+from innoladder.core.scoping import CHANGE, VIEW, enterprise_q, for_user
+from innoladder.enterprises.models import Enterprise
+
+from . import crud
+from .choices import OPEN_STATUSES, RequestStatus
+from .models import EnterpriseRequest, RequestCategory, Visit
+
+
+def visit_list(user, action: str = VIEW) -> QuerySet[Visit]:
+    """Visits the user may see (any of its enterprises in scope) or change (all of them in change scope)."""
+    visible = Visit.objects.filter(pk__in=for_user(Visit.objects.all(), user, VIEW).values("pk"))
+    if action == VIEW:
+        return visible.select_related("agency").prefetch_related("enterprises", "staff")
+    if not crud.can_write(user):
+        return Visit.objects.none()
+    condition = enterprise_q(user, CHANGE)
+    if condition is None:
+        return Visit.objects.none()
+    outside = Enterprise.objects.exclude(pk__in=Enterprise.objects.filter(condition).values("pk"))
+    return visible.exclude(pk__in=Visit.objects.filter(enterprises__in=outside).values("pk"))
+
+
+def visit_get(user, pk: int, action: str = VIEW) -> Visit:
+    return get_object_or_404(visit_list(user, action), pk=pk)
+
+
+def visible_enterprises(user, visit: Visit) -> list[Enterprise]:
+    """The visit's enterprises the user may see: enterprise users see only their own."""
+    allowed = set(for_user(Enterprise.objects.all(), user, VIEW).values_list("pk", flat=True))
+    return [e for e in visit.enterprises.all() if e.pk in allowed]
+
+
+def filter_visits(qs, *, q="", start=None, end=None, topic="", enterprise=None):
+    if q:
+        qs = qs.filter(
+            Q(pk__in=Visit.objects.filter(enterprises__name__icontains=q).values("pk"))
+            | Q(notes__icontains=q)
+            | Q(department__icontains=q)
+        )
+    if start:
+        qs = qs.filter(visited_on__gte=start)
+    if end:
+        qs = qs.filter(visited_on__lte=end)
+    if topic:
+        # JSON containment is not portable across SQLite/PostgreSQL; the quoted code is unique in the list.
+        qs = qs.filter(topics__icontains=f'"{topic}"')
+    if enterprise:
+        qs = qs.filter(pk__in=Visit.objects.filter(enterprises=enterprise).values("pk"))
+    return qs
+
+
+def enterprise_visit_log(user, enterprise: Enterprise) -> list[dict]:
+    """Visits to one enterprise in date order, flagging a visit within 30 days of the previous one."""
+    from . import rules
+
+    visits = list(
+        visit_list(user)
+        .filter(pk__in=Visit.objects.filter(enterprises=enterprise).values("pk"))
+        .order_by("visited_on", "id")
+    )
+    flags = rules.repeated_visit_flags([v.visited_on for v in visits])
+    return [{"visit": v, "repeated": flag} for v, flag in zip(visits, flags, strict=True)]
+
+
+def request_list(user, action: str = VIEW) -> QuerySet[EnterpriseRequest]:
+    qs = EnterpriseRequest.objects.select_related("enterprise", "category", "visit")
+    if action == VIEW:
+        return for_user(qs, user, VIEW)
+    return crud.writable(qs, user)
+
+
+def request_get(user, pk: int, action: str = VIEW) -> EnterpriseRequest:
+    return get_object_or_404(request_list(user, action), pk=pk)
+
+
+def filter_requests(qs, *, q="", start=None, end=None, status="", category=None, overdue=False, on=None):
+    if q:
+        qs = qs.filter(Q(title__icontains=q) | Q(enterprise__name__icontains=q) | Q(department__icontains=q))
+    if start:
+        qs = qs.filter(raised_on__gte=start)
+    if end:
+        qs = qs.filter(raised_on__lte=end)
+    if status:
+        qs = qs.filter(status=status)
+    if category:
+        qs = qs.filter(category=category)
+    if overdue:
+        qs = overdue_requests(qs, on or timezone.localdate())
+    return qs
+
+
+def overdue_requests(qs, on: dt.date):
+    """Same rule as rules.is_overdue, as a query: still open and past the due date."""
+    return qs.filter(status__in=OPEN_STATUSES, due_on__lt=on)
+
+
+def categories() -> QuerySet[RequestCategory]:
+    return RequestCategory.objects.filter(active=True)
+
+
+def enterprise_choices(user, action: str = CHANGE) -> QuerySet[Enterprise]:
+    if action == CHANGE and not crud.can_write(user):
+        return Enterprise.objects.none()
+    return for_user(Enterprise.objects.select_related("park"), user, action)
+
+
+def _in_park(qs, park, path: str = "enterprise__park"):
+    return qs.filter(**{path: park}) if park is not None else qs
+
+
+def visits_in_period(user, park, start: dt.date, end: dt.date) -> QuerySet[Visit]:
+    qs = visit_list(user).filter(visited_on__gte=start, visited_on__lte=end)
+    if park is not None:
+        qs = qs.filter(pk__in=Visit.objects.filter(enterprises__park=park).values("pk"))
+    return qs
+
+
+def visited_enterprises_in_period(user, park, start: dt.date, end: dt.date) -> QuerySet[Enterprise]:
+    visit_ids = visits_in_period(user, park, start, end).values("pk")
+    qs = for_user(Enterprise.objects.all(), user, VIEW).filter(visits__in=visit_ids).distinct()
+    return _in_park(qs, park, "park")
+
+
+def requests_in_period(user, park, start: dt.date, end: dt.date) -> QuerySet[EnterpriseRequest]:
+    qs = request_list(user).filter(raised_on__gte=start, raised_on__lte=end)
+    return _in_park(qs, park)
+
+
+def request_counts(user, on: dt.date) -> dict:
+    qs = request_list(user)
+    open_qs = qs.filter(status__in=OPEN_STATUSES)
+    return {
+        "open": open_qs.count(),
+        "overdue": overdue_requests(qs, on).count(),
+        "resolved": qs.filter(status=RequestStatus.RESOLVED).count(),
+    }
+
+
+def is_enterprise_user(user) -> bool:
+    return user.is_authenticated and user.role == Role.ENTERPRISE
+
+
+def pending_import_rows(user):
+    """Imported visit rows not yet turned into visits, on enterprises the user may write."""
+    from .models import VisitImportRow
+
+    return crud.writable(VisitImportRow.objects.filter(visit__isnull=True), user)

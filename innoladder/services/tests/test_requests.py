@@ -1,0 +1,218 @@
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from innoladder.core.models import AuditEntry, AuditEvent
+from innoladder.services import selectors, services
+from innoladder.services.choices import RequestStatus
+from innoladder.services.models import EnterpriseRequest, RequestCategory
+
+from .factories import category, make_request
+
+pytestmark = pytest.mark.django_db
+
+
+def test_categories_are_seeded_with_1_3_7_30_day_rules():
+    days = set(RequestCategory.objects.values_list("days", flat=True))
+    assert {1, 3, 7, 30} <= days
+
+
+@pytest.mark.parametrize(
+    ("code", "due"),
+    [
+        ("policy", dt.date(2023, 3, 2)),
+        ("project", dt.date(2023, 3, 4)),
+        ("funding", dt.date(2023, 3, 8)),
+        ("factors", dt.date(2023, 3, 31)),
+    ],
+)
+def test_request_deadline_follows_its_category(cast, code, due):
+    req = make_request(cast.officer, cast.ent_a, code=code, raised_on=dt.date(2023, 3, 1))
+    assert req.due_on == due
+
+
+def test_changed_category_days_apply_to_new_requests(cast):
+    cat = category("policy")
+    cat.days = 5
+    cat.save()
+    req = make_request(cast.officer, cast.ent_a, code="policy", raised_on=dt.date(2023, 3, 1))
+    assert req.due_on == dt.date(2023, 3, 6)
+
+
+def test_editing_category_recomputes_deadline(cast):
+    req = make_request(cast.officer, cast.ent_a, code="policy", raised_on=dt.date(2023, 3, 1))
+    services.request_update(request=req, user=cast.officer, category=category("factors"))
+    req.refresh_from_db()
+    assert req.due_on == dt.date(2023, 3, 31)
+
+
+def test_overdue_query_matches_rule_at_the_boundary(cast):
+    req = make_request(cast.officer, cast.ent_a, code="project", raised_on=dt.date(2023, 3, 1))  # due 3-4
+    qs = selectors.request_list(cast.officer)
+    assert not selectors.overdue_requests(qs, dt.date(2023, 3, 4)).exists()
+    assert list(selectors.overdue_requests(qs, dt.date(2023, 3, 5))) == [req]
+    assert req.overdue_on(dt.date(2023, 3, 4)) is False
+    assert req.overdue_on(dt.date(2023, 3, 5)) is True
+    services.request_transition(request=req, user=cast.officer, to_status=RequestStatus.IN_PROGRESS)
+    assert list(selectors.overdue_requests(qs, dt.date(2023, 3, 5))) == [req]
+    services.request_transition(
+        request=req, user=cast.officer, to_status=RequestStatus.RESOLVED, resolution="已协助提交"
+    )
+    assert not selectors.overdue_requests(qs, dt.date(2023, 3, 5)).exists()
+
+
+def test_legal_path_writes_history_and_audit(cast):
+    req = make_request(cast.officer, cast.ent_a)
+    services.request_transition(
+        request=req, user=cast.officer, to_status=RequestStatus.IN_PROGRESS, comment="受理"
+    )
+    services.request_transition(
+        request=req,
+        user=cast.agency,
+        to_status=RequestStatus.RESOLVED,
+        resolution="已完成",
+        on=dt.date(2023, 3, 3),
+    )
+    req.refresh_from_db()
+    assert req.status == RequestStatus.RESOLVED
+    assert req.resolved_on == dt.date(2023, 3, 3)
+    steps = list(req.history.values_list("from_status", "to_status", "actor__username"))
+    assert steps == [
+        ("", "pending", "officer"),
+        ("pending", "in_progress", "officer"),
+        ("in_progress", "resolved", "agency"),
+    ]
+    transitions = AuditEntry.objects.filter(event_type=AuditEvent.TRANSITION, object_id=str(req.pk))
+    assert transitions.count() == 2
+    assert AuditEntry.objects.filter(event_type=AuditEvent.CREATE, object_id=str(req.pk)).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("path", "illegal"),
+    [
+        ([], RequestStatus.RESOLVED),  # cannot resolve before accepting
+        ([], RequestStatus.PENDING),
+        ([RequestStatus.IN_PROGRESS], RequestStatus.PENDING),
+        ([RequestStatus.IN_PROGRESS, RequestStatus.RESOLVED], RequestStatus.IN_PROGRESS),
+        ([RequestStatus.RETURNED], RequestStatus.IN_PROGRESS),
+    ],
+)
+def test_illegal_transitions_are_refused_in_chinese(cast, path, illegal):
+    req = make_request(cast.officer, cast.ent_a)
+    for step in path:
+        services.request_transition(
+            request=req, user=cast.officer, to_status=step, comment="原因", resolution="结果"
+        )
+    before = req.history.count()
+    with pytest.raises(ValidationError, match="不能变更为"):
+        services.request_transition(
+            request=req, user=cast.officer, to_status=illegal, comment="x", resolution="y"
+        )
+    assert req.history.count() == before
+
+
+def test_return_needs_a_reason_and_resolve_needs_a_result(cast):
+    req = make_request(cast.officer, cast.ent_a)
+    with pytest.raises(ValidationError, match="退回原因"):
+        services.request_transition(request=req, user=cast.officer, to_status=RequestStatus.RETURNED)
+    services.request_transition(request=req, user=cast.officer, to_status=RequestStatus.IN_PROGRESS)
+    with pytest.raises(ValidationError, match="办理结果"):
+        services.request_transition(request=req, user=cast.officer, to_status=RequestStatus.RESOLVED)
+    services.request_transition(
+        request=req, user=cast.officer, to_status=RequestStatus.RETURNED, comment="不属于职责"
+    )
+    req.refresh_from_db()
+    assert req.return_reason == "不属于职责"
+
+
+def _resolved(cast):
+    req = make_request(cast.user_a, cast.ent_a)
+    services.request_transition(request=req, user=cast.officer, to_status=RequestStatus.IN_PROGRESS)
+    return req
+
+
+def test_satisfaction_only_after_resolved(cast):
+    req = _resolved(cast)
+    with pytest.raises(ValidationError, match="办结后"):
+        services.request_rate(request=req, user=cast.user_a, score=5)
+    services.request_transition(
+        request=req, user=cast.officer, to_status=RequestStatus.RESOLVED, resolution="ok"
+    )
+    services.request_rate(request=req, user=cast.user_a, score=4, note="及时")
+    req.refresh_from_db()
+    assert (req.satisfaction, req.satisfaction_note) == (4, "及时")
+
+
+@pytest.mark.parametrize("who", ["officer", "admin", "agency", "user_b"])
+def test_satisfaction_only_by_the_enterprise_itself(cast, who):
+    req = _resolved(cast)
+    services.request_transition(
+        request=req, user=cast.officer, to_status=RequestStatus.RESOLVED, resolution="ok"
+    )
+    with pytest.raises(ValidationError, match="企业本身"):
+        services.request_rate(request=req, user=getattr(cast, who), score=5)
+    req.refresh_from_db()
+    assert req.satisfaction is None
+
+
+@pytest.mark.parametrize("score", [0, 6])
+def test_satisfaction_range(cast, score):
+    req = _resolved(cast)
+    services.request_transition(
+        request=req, user=cast.officer, to_status=RequestStatus.RESOLVED, resolution="ok"
+    )
+    with pytest.raises(ValidationError, match="1至5"):
+        services.request_rate(request=req, user=cast.user_a, score=score)
+
+
+def test_enterprise_user_raises_request_through_the_page(client, cast):
+    client.force_login(cast.user_a)
+    response = client.post(
+        "/services/requests/new/",
+        {"category": category("funding").pk, "title": "申请资金", "description": "说明"},
+    )
+    assert response.status_code == 302
+    req = EnterpriseRequest.objects.get(title="申请资金")
+    assert req.enterprise == cast.ent_a
+    assert req.raised_by == cast.user_a
+    assert req.status == RequestStatus.PENDING
+
+
+def test_enterprise_user_cannot_handle_own_request(client, cast):
+    req = make_request(cast.user_a, cast.ent_a)
+    client.force_login(cast.user_a)
+    response = client.post(
+        f"/services/requests/{req.pk}/transition/", {"to_status": "in_progress", "version": 1}
+    )
+    assert response.status_code == 404
+    req.refresh_from_db()
+    assert req.status == RequestStatus.PENDING
+
+
+def test_rating_through_the_page(client, cast):
+    req = _resolved(cast)
+    services.request_transition(
+        request=req, user=cast.officer, to_status=RequestStatus.RESOLVED, resolution="ok"
+    )
+    client.force_login(cast.user_a)
+    response = client.post(f"/services/requests/{req.pk}/rate/", {"score": "5", "note": ""})
+    assert response.status_code == 302
+    req.refresh_from_db()
+    assert req.satisfaction == 5
+
+
+def test_category_change_in_admin_is_audited(client, cast):
+    cat = category("policy")
+    cast.admin.is_superuser = True
+    cast.admin.save()
+    client.force_login(cast.admin)
+    response = client.post(
+        f"/sysadmin/services/requestcategory/{cat.pk}/change/",
+        {"code": cat.code, "name": cat.name, "days": 2, "order": cat.order, "active": "on"},
+    )
+    assert response.status_code == 302
+    cat.refresh_from_db()
+    assert cat.days == 2
+    entry = AuditEntry.objects.get(event_type=AuditEvent.UPDATE, object_type="services.RequestCategory")
+    assert entry.changes["days"] == [1, 2]
