@@ -25,7 +25,8 @@ class ObligationItem:
 def gather(user, start: dt.date, end: dt.date) -> list[ObligationItem]:
     items: list[ObligationItem] = []
     for config in apps.get_app_configs():
-        if not config.name.startswith("innoladder."):
+        # The core app's own module is this contract, not a provider.
+        if not config.name.startswith("innoladder.") or config.name == "innoladder.core":
             continue
         try:
             module = importlib.import_module(f"{config.name}.obligations")

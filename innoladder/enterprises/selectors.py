@@ -1,9 +1,17 @@
+"""Reads of the enterprise registry, all built on the scoping function (default deny, 404 outside scope)."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from innoladder.core.scoping import VIEW, for_user
+from innoladder.core.enterprise_page import TimelineEvent
+from innoladder.core.scoping import CHANGE, VIEW, for_user
 
-from .models import Enterprise
+from .filtersets import EnterpriseFilterSet
+from .models import AnnualData, Award, Enterprise, Incident, IPRecord, Person, RDInstitution, StandardWork
 
 
 def enterprise_list(user, action: str = VIEW) -> QuerySet[Enterprise]:
@@ -13,3 +21,167 @@ def enterprise_list(user, action: str = VIEW) -> QuerySet[Enterprise]:
 def enterprise_get(user, pk: int, action: str = VIEW) -> Enterprise:
     """The enterprise if the user may act on it; otherwise 404, so ids cannot be probed."""
     return get_object_or_404(enterprise_list(user, action), pk=pk)
+
+
+def enterprise_search(user, params) -> tuple[EnterpriseFilterSet, QuerySet[Enterprise]]:
+    """The list page's rows: scoped, filtered and sorted by the GET parameters."""
+    filterset = EnterpriseFilterSet(params, user=user)
+    # Park and officer come by prefetch, not by join: with joins SQLite may reorder the tables and sort the
+    # whole park in a temporary B-tree instead of walking the (park, sort column) index for one page.
+    queryset = for_user(Enterprise.objects.prefetch_related("park", "assigned_officer"), user, VIEW)
+    queryset = filterset.order(filterset.filter(queryset))
+    return filterset, queryset
+
+
+def child_get(model, user, pk: int, action: str = CHANGE):
+    """A child record (IP, award, …) of an enterprise the user may act on; otherwise 404."""
+    return get_object_or_404(for_user(model.objects.select_related("enterprise"), user, action), pk=pk)
+
+
+def annual_data_for(user, enterprises: QuerySet[Enterprise]) -> QuerySet[AnnualData]:
+    return for_user(AnnualData.objects.select_related("enterprise", "confirmed_by"), user, VIEW).filter(
+        enterprise__in=enterprises.order_by().values("pk")
+    )
+
+
+def ip_records_for(user, enterprises: QuerySet[Enterprise]) -> QuerySet[IPRecord]:
+    return (
+        for_user(IPRecord.objects.select_related("enterprise"), user, VIEW)
+        .filter(enterprise__in=enterprises.order_by().values("pk"))
+        .order_by("enterprise__name", "-granted_on", "pk")
+    )
+
+
+def yoy_change(current, previous) -> Decimal | None:
+    """Year-over-year change as a fraction (0.125 = +12.5%); None when either year is missing or zero."""
+    if current is None or previous is None or previous == 0:
+        return None
+    return ((Decimal(current) - Decimal(previous)) / abs(Decimal(previous))).quantize(Decimal("0.0001"))
+
+
+ANNUAL_TABLE_ROWS = (
+    ("employees", "职工总数", "int"),
+    ("tech_staff", "科技人员", "int"),
+    ("rd_staff", "研发人员", "int"),
+    ("sales_revenue", "销售收入", "money"),
+    ("main_revenue", "主营业务收入", "money"),
+    ("operating_revenue", "营业收入", "money"),
+    ("total_income", "收入总额", "money"),
+    ("non_taxable_income", "不征税收入", "money"),
+    ("hitech_revenue", "高新技术产品(服务)收入", "money"),
+    ("rd_expense", "研发费用", "money"),
+    ("rd_domestic", "境内研发费用", "money"),
+    ("rd_entrusted_domestic", "委托境内研发费用", "money"),
+    ("rd_entrusted_overseas", "委托境外研发费用", "money"),
+    ("total_cost", "成本费用支出总额", "money"),
+    ("total_assets", "资产总额", "money"),
+    ("total_liabilities", "负债总额", "money"),
+    ("net_assets", "净资产", "money"),
+    ("net_profit", "净利润", "money"),
+    ("taxes_paid", "上缴税金", "money"),
+    ("export_value", "出口额", "money"),
+    ("equity_financing", "股权融资", "money"),
+    ("tech_conversions", "技术成果转化数", "int"),
+)
+
+
+@dataclass
+class AnnualCell:
+    value: object
+    change: Decimal | None
+
+
+@dataclass
+class AnnualLine:
+    name: str
+    label: str
+    kind: str
+    cells: list[AnnualCell] = field(default_factory=list)
+
+
+def annual_table(rows: list[AnnualData]) -> tuple[list[AnnualData], list[AnnualLine]]:
+    """Indicators down, years across (oldest first), each cell with its change on the year before."""
+    years = sorted(rows, key=lambda r: r.year)
+    lines = []
+    for name, label, kind in ANNUAL_TABLE_ROWS:
+        line = AnnualLine(name, label, kind)
+        previous = None
+        for row in years:
+            value = getattr(row, name)
+            change = None
+            if previous is not None and previous.year == row.year - 1:
+                change = yoy_change(value, getattr(previous, name))
+            line.cells.append(AnnualCell(value, change))
+            previous = row
+        lines.append(line)
+    return years, lines
+
+
+@dataclass
+class EnterpriseFile:
+    """Everything this app shows on the 一企一档 page for one enterprise."""
+
+    enterprise: Enterprise
+    years: list[AnnualData]
+    annual_lines: list[AnnualLine]
+    ip_records: list[IPRecord]
+    awards: list[Award]
+    standards: list[StandardWork]
+    institutions: list[RDInstitution]
+    incidents: list[Incident]
+    people: list[Person]
+    can_change: bool
+    can_delete: bool
+
+    @property
+    def ip_counts(self) -> dict:
+        return {
+            "class1": sum(1 for r in self.ip_records if r.ip_class == "Ⅰ类"),
+            "class2": sum(1 for r in self.ip_records if r.ip_class == "Ⅱ类"),
+        }
+
+    def events(self) -> list[TimelineEvent]:
+        """This app's own dated entries: registration, IP grants, awards, institutions, incidents."""
+        e = self.enterprise
+        found = []
+        if e.registered_on:
+            found.append(TimelineEvent(e.registered_on, "企业成立", "企业档案", e.get_absolute_url()))
+        for r in self.ip_records:
+            if r.granted_on:
+                found.append(
+                    TimelineEvent(r.granted_on, f"{r.get_kind_display()}授权：{r.title}", "知识产权")
+                )
+        for a in self.awards:
+            found.append(TimelineEvent(_year_end(a.year), f"{a.get_level_display()}{a.name}", "获奖"))
+        for i in self.institutions:
+            if i.year:
+                found.append(
+                    TimelineEvent(_year_end(i.year), f"{i.get_level_display()}{i.name}认定", "研发机构")
+                )
+        for x in self.incidents:
+            found.append(TimelineEvent(x.occurred_on, x.get_kind_display(), "不良记录"))
+        return found
+
+
+def _year_end(year: int) -> dt.date:
+    return dt.date(year, 12, 31)
+
+
+def enterprise_file(user, pk: int) -> EnterpriseFile:
+    enterprise = get_object_or_404(enterprise_list(user, VIEW).select_related("assigned_officer"), pk=pk)
+    years, lines = annual_table(
+        list(AnnualData.objects.filter(enterprise=enterprise).select_related("confirmed_by"))
+    )
+    return EnterpriseFile(
+        enterprise=enterprise,
+        years=years,
+        annual_lines=lines,
+        ip_records=list(IPRecord.objects.filter(enterprise=enterprise).order_by("-granted_on", "pk")),
+        awards=list(Award.objects.filter(enterprise=enterprise)),
+        standards=list(StandardWork.objects.filter(enterprise=enterprise)),
+        institutions=list(RDInstitution.objects.filter(enterprise=enterprise)),
+        incidents=list(Incident.objects.filter(enterprise=enterprise)),
+        people=list(Person.objects.filter(enterprise=enterprise)),
+        can_change=for_user(Enterprise.objects.filter(pk=enterprise.pk), user, CHANGE).exists(),
+        can_delete=for_user(Enterprise.objects.filter(pk=enterprise.pk), user, "delete").exists(),
+    )

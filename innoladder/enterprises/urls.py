@@ -3,6 +3,36 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("", views.EnterpriseListView.as_view(), name="enterprise_list"),
-    path("<int:pk>/", views.EnterpriseDetailView.as_view(), name="enterprise_detail"),
+    path("", views.enterprise_list, name="enterprise_list"),
+    path("new/", views.enterprise_create, name="enterprise_create"),
+    path("export/", views.enterprise_export, name="enterprise_export"),
+    path("export/annual-data/", views.annualdata_export, name="annualdata_export"),
+    path("export/ip/", views.iprecord_export, name="iprecord_export"),
+    path("<int:pk>/", views.enterprise_detail, name="enterprise_detail"),
+    path("<int:pk>/edit/", views.enterprise_edit, name="enterprise_edit"),
+    path("<int:pk>/status/", views.enterprise_status, name="enterprise_status"),
+    path("<int:pk>/annual-data/new/", views.annualdata_edit, name="annualdata_create"),
+    path("<int:pk>/annual-data/<int:year>/", views.annualdata_edit, name="annualdata_edit"),
 ]
+
+for child in views.CHILDREN.values():
+    urlpatterns += [
+        path(
+            f"<int:pk>/{child.key}/new/",
+            views.child_create,
+            {"kind": child.key},
+            name=f"{child.url_name}_create",
+        ),
+        path(
+            f"{child.key}/<int:pk>/edit/",
+            views.child_edit,
+            {"kind": child.key},
+            name=f"{child.url_name}_edit",
+        ),
+        path(
+            f"{child.key}/<int:pk>/delete/",
+            views.child_delete,
+            {"kind": child.key},
+            name=f"{child.url_name}_delete",
+        ),
+    ]

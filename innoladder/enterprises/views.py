@@ -1,20 +1,357 @@
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.views.generic import DetailView, ListView
+"""Registry screens: parse input, call one selector or service, render. Out of scope → 404."""
 
-from . import selectors
+from dataclasses import dataclass
+
+from django import forms as django_forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from innoladder.core import enterprise_page, xlsx
+from innoladder.core.scoping import CHANGE, DELETE, is_staff_role
+from innoladder.core.services import StaleEditError
+
+from . import exports, forms, selectors, services
+from .models import AnnualData, Award, Incident, IPRecord, Person, RDInstitution, StandardWork
+
+PAGE_SIZE = 50
+COUNT_CAP = 10_000
 
 
-class EnterpriseListView(LoginRequiredMixin, ListView):
-    template_name = "enterprises/enterprise_list.html"
-    paginate_by = 50
+class CappedPaginator(Paginator):
+    """Counts at most COUNT_CAP rows: an exact count of 100,000 matches costs a full scan and helps nobody."""
 
-    def get_queryset(self):
-        return selectors.enterprise_list(self.request.user)
+    capped = False
+
+    @cached_property
+    def count(self) -> int:
+        found = self.object_list.order_by()[: COUNT_CAP + 1].count()
+        self.capped = found > COUNT_CAP
+        return min(found, COUNT_CAP)
 
 
-class EnterpriseDetailView(LoginRequiredMixin, DetailView):
-    template_name = "enterprises/enterprise_detail.html"
-    context_object_name = "enterprise"
+def _apply_errors(form: django_forms.BaseForm, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.message_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
 
-    def get_object(self, queryset=None):
-        return selectors.enterprise_get(self.request.user, self.kwargs["pk"])
+
+@login_required
+def enterprise_list(request):
+    filterset, queryset = selectors.enterprise_search(request.user, request.GET)
+    page = CappedPaginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(
+        request,
+        "enterprises/enterprise_list.html",
+        {
+            "filterset": filterset,
+            "page_obj": page,
+            "object_list": page.object_list,
+            "querystring": params.urlencode(),
+            "current_sort": request.GET.get("sort", ""),
+            "can_create": is_staff_role(request.user),
+        },
+    )
+
+
+def _filtered(request):
+    _, queryset = selectors.enterprise_search(request.user, request.GET)
+    if request.GET.get("enterprise", "").isdigit():
+        queryset = queryset.filter(pk=int(request.GET["enterprise"]))
+    return queryset
+
+
+@login_required
+def enterprise_export(request):
+    return xlsx.export(
+        "企业名单.xlsx",
+        "企业名单",
+        exports.ENTERPRISE_COLUMNS,
+        _filtered(request).iterator(chunk_size=2000),
+        user=request.user,
+        filters=request.GET.dict(),
+        object_type="enterprises.Enterprise",
+    )
+
+
+@login_required
+def annualdata_export(request):
+    rows = selectors.annual_data_for(request.user, _filtered(request)).order_by(
+        "enterprise__name", "-year", "pk"
+    )
+    return xlsx.export(
+        "企业年度数据.xlsx",
+        "年度数据",
+        exports.ANNUAL_COLUMNS,
+        rows.iterator(chunk_size=2000),
+        user=request.user,
+        filters=request.GET.dict(),
+        object_type="enterprises.AnnualData",
+    )
+
+
+@login_required
+def iprecord_export(request):
+    rows = selectors.ip_records_for(request.user, _filtered(request))
+    return xlsx.export(
+        "知识产权清单.xlsx",
+        "知识产权",
+        exports.IP_COLUMNS,
+        rows.iterator(chunk_size=2000),
+        user=request.user,
+        filters=request.GET.dict(),
+        object_type="enterprises.IPRecord",
+    )
+
+
+@login_required
+def enterprise_detail(request, pk: int):
+    file = selectors.enterprise_file(request.user, pk)
+    enterprise = file.enterprise
+    events = sorted(
+        [*enterprise_page.events(request, enterprise), *file.events()], key=lambda e: e.on, reverse=True
+    )
+    return render(
+        request,
+        "enterprises/enterprise_detail.html",
+        {
+            "enterprise": enterprise,
+            "file": file,
+            "panels": enterprise_page.panels(request, enterprise),
+            "events": events,
+            "is_staff": is_staff_role(request.user),
+            "children": CHILDREN,
+        },
+    )
+
+
+def _render_form(request, form, *, title: str, enterprise=None, cancel_url: str = ""):
+    return render(
+        request,
+        "enterprises/form.html",
+        {"form": form, "title": title, "enterprise": enterprise, "cancel_url": cancel_url},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def enterprise_create(request):
+    if not is_staff_role(request.user):
+        raise Http404
+    form = forms.EnterpriseForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            enterprise = services.enterprise_create(
+                user=request.user,
+                data=form.data_for_service(),
+                override_reason=form.cleaned_data.get("override_reason", ""),
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("企业已登记"))
+            return redirect(enterprise)
+    return _render_form(request, form, title=_("登记企业"), cancel_url="/enterprises/")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def enterprise_edit(request, pk: int):
+    enterprise = selectors.enterprise_get(request.user, pk, CHANGE)
+    form = forms.EnterpriseForm(request.POST or None, instance=enterprise, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.enterprise_update(
+                enterprise=enterprise,
+                user=request.user,
+                data=form.data_for_service(),
+                expected_version=form.cleaned_data.get("expected_version"),
+                override_reason=form.cleaned_data.get("override_reason", ""),
+            )
+        except StaleEditError as exc:
+            form.add_error(None, exc.message)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("企业信息已保存"))
+            return redirect(enterprise)
+    return _render_form(
+        request,
+        form,
+        title=_("编辑企业信息"),
+        enterprise=enterprise,
+        cancel_url=enterprise.get_absolute_url(),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def enterprise_status(request, pk: int):
+    if not is_staff_role(request.user):
+        raise Http404
+    enterprise = selectors.enterprise_get(request.user, pk, CHANGE)
+    form = forms.EnterpriseStatusForm(request.POST or None, initial={"expected_version": enterprise.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.enterprise_set_status(
+                enterprise=enterprise,
+                user=request.user,
+                status=form.cleaned_data["status"],
+                on=form.cleaned_data["on"],
+                reason=form.cleaned_data["reason"],
+                expected_version=form.cleaned_data["expected_version"],
+            )
+        except StaleEditError as exc:
+            form.add_error(None, exc.message)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("企业状态已变更"))
+            return redirect(enterprise)
+    return _render_form(
+        request,
+        form,
+        title=_("变更企业状态"),
+        enterprise=enterprise,
+        cancel_url=enterprise.get_absolute_url(),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def annualdata_edit(request, pk: int, year: int | None = None):
+    enterprise = selectors.enterprise_get(request.user, pk, CHANGE)
+    instance = None
+    if year is not None:
+        instance = get_object_or_404(AnnualData, enterprise=enterprise, year=year)
+    form = forms.AnnualDataForm(request.POST or None, instance=instance or AnnualData(enterprise=enterprise))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.annual_data_upsert(
+                enterprise=enterprise,
+                year=instance.year if instance else form.cleaned_data["year"],
+                user=request.user,
+                data=form.annual_values(),
+                source=form.cleaned_data["source"],
+                source_note=form.cleaned_data["source_note"],
+                expected_version=form.cleaned_data.get("expected_version") or 0,
+            )
+        except StaleEditError as exc:
+            form.add_error(None, exc.message)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("年度数据已保存"))
+            return redirect(enterprise.get_absolute_url() + "#annual")
+    title = _("编辑年度数据") if instance else _("录入年度数据")
+    return _render_form(
+        request, form, title=title, enterprise=enterprise, cancel_url=enterprise.get_absolute_url()
+    )
+
+
+@dataclass(frozen=True)
+class Child:
+    """One kind of child record with its form, services and URL prefix."""
+
+    key: str
+    url_name: str
+    model: type
+    form: type
+    label: str
+    create: object
+    update: object
+    delete: object
+
+
+CHILDREN = {
+    child.key: child
+    for child in (
+        Child("ip", "iprecord", IPRecord, forms.IPRecordForm, "知识产权",
+              services.iprecord_create, services.iprecord_update, services.iprecord_delete),
+        Child("award", "award", Award, forms.AwardForm, "获奖",
+              services.award_create, services.award_update, services.award_delete),
+        Child("standard", "standard", StandardWork, forms.StandardWorkForm, "参与标准",
+              services.standard_create, services.standard_update, services.standard_delete),
+        Child("institution", "institution", RDInstitution, forms.RDInstitutionForm, "研发机构",
+              services.institution_create, services.institution_update, services.institution_delete),
+        Child("incident", "incident", Incident, forms.IncidentForm, "不良记录",
+              services.incident_create, services.incident_update, services.incident_delete),
+        Child("person", "person", Person, forms.PersonForm, "人员",
+              services.person_create, services.person_update, services.person_delete),
+    )
+}  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def child_create(request, pk: int, kind: str):
+    child = CHILDREN[kind]
+    enterprise = selectors.enterprise_get(request.user, pk, CHANGE)
+    form = child.form(request.POST or None, instance=child.model(enterprise=enterprise))
+    if request.method == "POST" and form.is_valid():
+        try:
+            child.create(enterprise=enterprise, user=request.user, data=form.data_for_service())
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("已保存"))
+            return redirect(enterprise.get_absolute_url() + f"#{kind}")
+    title = _("新增") + _(child.label)
+    return _render_form(
+        request, form, title=title, enterprise=enterprise, cancel_url=enterprise.get_absolute_url()
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def child_edit(request, pk: int, kind: str):
+    child = CHILDREN[kind]
+    record = selectors.child_get(child.model, request.user, pk, CHANGE)
+    enterprise = record.enterprise
+    form = child.form(request.POST or None, instance=record)
+    if request.method == "POST" and form.is_valid():
+        try:
+            child.update(
+                record=record,
+                user=request.user,
+                data=form.data_for_service(),
+                expected_version=form.cleaned_data.get("expected_version"),
+            )
+        except StaleEditError as exc:
+            form.add_error(None, exc.message)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("已保存"))
+            return redirect(enterprise.get_absolute_url() + f"#{kind}")
+    title = _("编辑") + _(child.label)
+    return _render_form(
+        request, form, title=title, enterprise=enterprise, cancel_url=enterprise.get_absolute_url()
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def child_delete(request, pk: int, kind: str):
+    child = CHILDREN[kind]
+    record = selectors.child_get(child.model, request.user, pk, DELETE)
+    enterprise = record.enterprise
+    if request.method == "POST":
+        child.delete(record=record, user=request.user)
+        messages.success(request, _("已删除"))
+        return redirect(enterprise.get_absolute_url() + f"#{kind}")
+    return render(
+        request,
+        "enterprises/confirm_delete.html",
+        {"record": record, "label": child.label, "enterprise": enterprise},
+    )

@@ -1,0 +1,123 @@
+"""Benchmark of the enterprise registry at scale: list and detail pages at 100,000 enterprises.
+
+Fills its own SQLite database (var/bench/registry.sqlite3) through `manage.py generate_demo`, then times
+the filtered, paginated list page and the detail page through Django's test client as a logged-in park
+officer, and prints p50/p95 in milliseconds. Target: p95 ≤ 150 ms on SQLite on a 2-core machine.
+
+    .venv/bin/python bench/bench_registry.py [--enterprises 100000] [--runs 40] [--fresh]
+
+The database is kept between runs (filling takes minutes); --fresh rebuilds it.
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_DIR = ROOT / "var" / "bench"
+DB_FILE = BENCH_DIR / "registry.sqlite3"
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--enterprises", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=40, help="requests per scenario")
+    parser.add_argument("--fresh", action="store_true", help="rebuild the benchmark database")
+    args = parser.parse_args()
+
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    if args.fresh:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{DB_FILE}{suffix}").unlink(missing_ok=True)
+    os.environ["DATABASE_URL"] = f"sqlite:///{DB_FILE}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "innoladder.test_settings")
+    sys.path.insert(0, str(ROOT))
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    from innoladder.accounts.choices import Role
+    from innoladder.accounts.models import User
+    from innoladder.enterprises.models import Enterprise, Park
+
+    out = sys.stdout
+    call_command("migrate", verbosity=0)
+    have = Enterprise.objects.count()
+    if have < args.enterprises:
+        out.write(f"filling {args.enterprises - have} enterprises into {DB_FILE} …\n")
+        started = time.monotonic()
+        call_command("generate_demo", enterprises=args.enterprises - have, seed=2024, years=3)
+        out.write(f"filled in {time.monotonic() - started:.0f} s\n")
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    park = Park.objects.get(name="格尔木工业园")
+    officer, _ = User.objects.get_or_create(username="bench_officer", defaults={"role": Role.OFFICER})
+    officer.parks.add(park)
+
+    setup_test_environment()
+    client = Client()
+    client.force_login(officer)
+    rng = random.Random(7)
+    ids = list(Enterprise.objects.filter(park=park).values_list("pk", flat=True)[:: max(1, have // 500 or 1)])
+
+    def list_urls():
+        page = rng.randint(1, 40)
+        return rng.choice(
+            (
+                f"/enterprises/?page={page}",
+                f"/enterprises/?status=active&pool=tier1&page={page}",
+                f"/enterprises/?tech_field=4&sort=-registered_on&page={page}",
+                f"/enterprises/?industry=C26&status=active&sort=name&page={page}",
+                "/enterprises/?q=锂业&status=active",
+                "/enterprises/?tag=新能源&sort=-updated_at",
+                f"/enterprises/?sub_zone=察尔汗盐湖工业园&pool=reserve&page={page}",
+            )
+        )
+
+    scenarios = {
+        "list (filtered, paginated)": list_urls,
+        "detail (一企一档)": lambda: f"/enterprises/{rng.choice(ids)}/",
+    }
+    out.write(f"enterprises in database: {Enterprise.objects.count()}\n")
+    failed = False
+    for label, make_url in scenarios.items():
+        for _ in range(3):  # warm caches
+            client.get(make_url())
+        timings = []
+        slowest = ("", 0.0)
+        for _ in range(args.runs):
+            url = make_url()
+            started = time.perf_counter()
+            response = client.get(url)
+            elapsed = (time.perf_counter() - started) * 1000
+            if response.status_code != 200:
+                raise SystemExit(f"{url} answered {response.status_code}")
+            timings.append(elapsed)
+            slowest = max(slowest, (url, elapsed), key=lambda x: x[1])
+        p50, p95 = statistics.median(timings), percentile(timings, 0.95)
+        failed |= p95 > 150
+        out.write(
+            f"{label:30s} n={len(timings):3d}  p50={p50:7.1f} ms  p95={p95:7.1f} ms  (slowest {slowest[0]})\n"
+        )
+    out.write("target p95 ≤ 150 ms: " + ("NOT MET\n" if failed else "met\n"))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

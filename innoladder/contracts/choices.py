@@ -1,0 +1,34 @@
+from django.db import models
+
+from innoladder.eligibility.tech_contract import CATEGORY_LABELS, SUBTYPES
+
+
+class ContractCategory(models.TextChoices):
+    DEVELOPMENT = "development", CATEGORY_LABELS["development"]
+    TRANSFER = "transfer", CATEGORY_LABELS["transfer"]
+    LICENCE = "licence", CATEGORY_LABELS["licence"]
+    CONSULTING = "consulting", CATEGORY_LABELS["consulting"]
+    SERVICE = "service", CATEGORY_LABELS["service"]
+
+
+SUBTYPE_CHOICES = [
+    (CATEGORY_LABELS[cat], [(key, label) for key, label in subs.items()]) for cat, subs in SUBTYPES.items()
+]
+
+
+class PartyRole(models.TextChoices):
+    SELLER = "seller", "卖方"
+    BUYER = "buyer", "买方"
+
+
+class RegistrationStatus(models.TextChoices):
+    PREPARING = "preparing", "准备"
+    SUBMITTED = "submitted", "已提交"
+    REGISTERED = "registered", "已登记"
+
+
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    RegistrationStatus.PREPARING: (RegistrationStatus.SUBMITTED,),
+    RegistrationStatus.SUBMITTED: (RegistrationStatus.REGISTERED, RegistrationStatus.PREPARING),
+    RegistrationStatus.REGISTERED: (),
+}

@@ -1,0 +1,70 @@
+from django import forms
+
+from innoladder.funding.viewkit import bootstrap
+
+from . import choices as c
+from .models import TechContract
+from .selectors import writable_enterprises
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class TechContractForm(forms.ModelForm):
+    class Meta:
+        model = TechContract
+        fields = [
+            "enterprise",
+            "enterprise_role",
+            "title",
+            "category",
+            "subtype",
+            "bundled_with_transfer_or_development",
+            "seller_name",
+            "seller_uscc",
+            "buyer_name",
+            "buyer_uscc",
+            "contract_amount",
+            "transaction_amount",
+            "signed_on",
+            "term_start",
+            "term_end",
+            "prepared_on",
+            "transfer_income",
+            "transfer_cost",
+            "transfer_taxes",
+            "note",
+        ]
+        widgets = {name: DATE for name in ("signed_on", "term_start", "term_end", "prepared_on")}
+        help_texts = {
+            "enterprise_role": "卖方即受托方、转让方或许可方；买方即委托方、受让方或被许可方",
+            "transaction_amount": "合同成交额扣除非技术性费用后的技术性收入，不超过合同成交额",
+            "transfer_income": "技术转让、技术许可合同用于测算企业所得税",
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["enterprise"].queryset = writable_enterprises(user)
+        self.fields["prepared_on"].required = False
+        if self.instance.pk:
+            self.fields["enterprise"].disabled = True
+        bootstrap(self)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("prepared_on") and data.get("signed_on"):
+            data["prepared_on"] = data["signed_on"]
+        return data
+
+
+class ContractTransitionForm(forms.Form):
+    to_status = forms.ChoiceField(label="办理为", choices=())
+    on = forms.DateField(label="日期", widget=DATE)
+    registration_number = forms.CharField(label="登记编号", required=False, max_length=60)
+    comment = forms.CharField(label="说明", required=False, max_length=300)
+
+    def __init__(self, *args, contract, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_status"].choices = [
+            (s, c.RegistrationStatus(s).label) for s in c.TRANSITIONS.get(contract.status, ())
+        ]
+        bootstrap(self)

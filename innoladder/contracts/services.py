@@ -1,0 +1,82 @@
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from innoladder.core import audit
+from innoladder.core.models import AuditEvent
+from innoladder.core.scoping import is_staff_role
+from innoladder.core.services import object_create, object_update
+
+from . import choices as c
+from .models import TechContract, TechContractHistory
+
+S = c.RegistrationStatus
+
+
+@transaction.atomic
+def contract_create(*, user, **fields) -> TechContract:
+    fields["status"] = S.PREPARING
+    fields.setdefault("prepared_on", timezone.localdate())
+    contract = object_create(TechContract(**fields), user=user)
+    TechContractHistory.objects.create(contract=contract, to_status=S.PREPARING, actor=user, comment="新建")
+    return contract
+
+
+def contract_update(
+    *, contract: TechContract, user, expected_version: int | None = None, **fields
+) -> TechContract:
+    """Edit the contract's data; status and registration move only through contract_transition."""
+    if contract.status == S.REGISTERED and not is_staff_role(user):
+        raise ValidationError("合同已登记，只有园区工作人员可以修改")
+    for name in ("status", "registration_number", "registered_on", "submitted_on", "enterprise"):
+        fields.pop(name, None)
+    for name, value in fields.items():
+        setattr(contract, name, value)
+    return object_update(contract, user=user, expected_version=expected_version)
+
+
+@transaction.atomic
+def contract_transition(
+    *,
+    contract: TechContract,
+    to_status: str,
+    user,
+    on: dt.date | None = None,
+    registration_number: str = "",
+    comment: str = "",
+) -> TechContract:
+    """准备 → 已提交 → 已登记 (or back to 准备 when returned). Registering is the bureau's act."""
+    current = TechContract.objects.select_for_update().get(pk=contract.pk)
+    if to_status not in c.TRANSITIONS.get(current.status, ()):
+        raise ValidationError(
+            f"合同当前登记状态为“{current.get_status_display()}”，不能变更为“{S(to_status).label}”"
+        )
+    if to_status in (S.REGISTERED, S.PREPARING) and not is_staff_role(user):
+        raise PermissionDenied("只有园区工作人员可以办理登记或退回")
+    on = on or timezone.localdate()
+    before = audit.snapshot(current)
+    if to_status == S.SUBMITTED:
+        current.submitted_on = on
+    elif to_status == S.REGISTERED:
+        current.registered_on = on
+        current.registration_number = registration_number.strip()
+    elif to_status == S.PREPARING and not comment.strip():
+        raise ValidationError({"comment": "退回时请填写原因"})
+    from_status = current.status
+    current.status = to_status
+    current.version += 1
+    current.full_clean()
+    current.save()
+    TechContractHistory.objects.create(
+        contract=current, from_status=from_status, to_status=to_status, actor=user, comment=comment
+    )
+    audit.record(
+        AuditEvent.TRANSITION,
+        obj=current,
+        user=user,
+        changes=audit.diff(before, audit.snapshot(current)),
+        message=f"{S(from_status).label} → {S(to_status).label}" + (f"：{comment}" if comment else ""),
+    )
+    return current

@@ -1,0 +1,188 @@
+"""Registry services: size class from the latest annual data, optimistic locking, soft status, audit."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from innoladder.core.models import AuditEntry
+from innoladder.core.services import StaleEditError
+from innoladder.enterprises import services
+from innoladder.enterprises.models import AnnualData, Enterprise, IPRecord
+
+WAN = Decimal(10000)
+
+
+@pytest.fixture
+def chemical(cast):
+    ent = cast.ent_a
+    ent.industry_code = "C2613"  # 制造业 → 工业: large ≥1000 staff and ≥40000万; medium ≥300 and ≥2000万
+    ent.save()
+    return ent
+
+
+def test_size_class_follows_the_latest_year(cast, chemical):
+    services.annual_data_upsert(
+        enterprise=chemical,
+        year=2023,
+        user=cast.officer,
+        data={"employees": 350, "operating_revenue": 25000 * WAN, "total_assets": 30000 * WAN},
+        expected_version=0,
+    )
+    chemical.refresh_from_db()
+    assert chemical.size_class == "medium"  # 350 ≥ 300 and 25000万 ≥ 2000万, below the large bounds
+    services.annual_data_upsert(
+        enterprise=chemical,
+        year=2024,
+        user=cast.officer,
+        data={"employees": 1200, "operating_revenue": 50000 * WAN},
+        expected_version=0,
+    )
+    chemical.refresh_from_db()
+    assert chemical.size_class == "large"
+    # An older year entered afterwards does not displace the latest one.
+    services.annual_data_upsert(
+        enterprise=chemical,
+        year=2020,
+        user=cast.officer,
+        data={"employees": 12, "operating_revenue": 100 * WAN},
+    )
+    chemical.refresh_from_db()
+    assert chemical.size_class == "large"
+
+
+def test_one_indicator_below_the_small_bound_makes_it_micro(cast, chemical):
+    services.annual_data_upsert(
+        enterprise=chemical,
+        year=2024,
+        user=cast.officer,
+        data={"employees": 400, "operating_revenue": 200 * WAN},
+    )
+    chemical.refresh_from_db()
+    assert chemical.size_class == "micro"  # 200万 < 300万 small bound for industry
+
+
+def test_annual_data_records_source_and_confirmation(cast, chemical):
+    row = services.annual_data_upsert(
+        enterprise=chemical,
+        year=2024,
+        user=cast.agency,
+        data={"rd_expense": Decimal("1234567.89")},
+        source="collection",
+        source_note="2024年度填报",
+        expected_version=0,
+    )
+    assert row.source == "collection" and row.source_note == "2024年度填报"
+    assert row.confirmed_by == cast.agency and row.confirmed_at is not None
+    assert AuditEntry.objects.filter(object_type="enterprises.AnnualData", object_id=str(row.pk)).count() == 1
+
+
+def test_stale_annual_edit_is_refused_and_nothing_is_overwritten(cast, chemical):
+    row = services.annual_data_upsert(
+        enterprise=chemical, year=2024, user=cast.officer, data={"employees": 100}, expected_version=0
+    )
+    seen = row.version
+    services.annual_data_upsert(
+        enterprise=chemical, year=2024, user=cast.user_a, data={"employees": 120}, expected_version=seen
+    )
+    with pytest.raises(StaleEditError) as err:
+        services.annual_data_upsert(
+            enterprise=chemical, year=2024, user=cast.officer, data={"employees": 90}, expected_version=seen
+        )
+    assert "已被他人修改" in err.value.message
+    assert AnnualData.objects.get(enterprise=chemical, year=2024).employees == 120
+
+
+def test_new_year_form_refused_when_someone_entered_that_year_meanwhile(cast, chemical):
+    services.annual_data_upsert(enterprise=chemical, year=2024, user=cast.user_a, data={"employees": 5})
+    with pytest.raises(StaleEditError):
+        services.annual_data_upsert(
+            enterprise=chemical, year=2024, user=cast.officer, data={"employees": 6}, expected_version=0
+        )
+
+
+def test_stale_enterprise_edit_through_the_page_shows_a_chinese_message(client, cast):
+    ent = cast.ent_b
+    seen = ent.version
+    services.enterprise_update(
+        enterprise=ent, user=cast.officer, data={"address": "新地址"}, expected_version=seen
+    )
+    client.force_login(cast.user_b)
+    response = client.post(
+        f"/enterprises/{ent.pk}/edit/", {"uscc": ent.uscc, "name": "改名有限公司", "expected_version": seen}
+    )
+    assert response.status_code == 200
+    assert "该记录已被他人修改" in response.content.decode()
+    ent.refresh_from_db()
+    assert ent.name == "企业乙有限公司" and ent.address == "新地址"
+
+
+def test_status_change_is_soft_and_audited(cast):
+    ent = services.enterprise_set_status(
+        enterprise=cast.ent_a,
+        user=cast.officer,
+        status="moved_out",
+        on=dt.date(2024, 3, 1),
+        reason="迁至西宁",
+    )
+    assert Enterprise.objects.filter(
+        pk=ent.pk, status="moved_out", status_changed_on=dt.date(2024, 3, 1)
+    ).exists()
+    entry = AuditEntry.objects.filter(object_id=str(ent.pk), event_type="update").latest("id")
+    assert entry.changes["status"] == ["active", "moved_out"]
+    assert "迁至西宁" in entry.message
+    services.enterprise_set_status(enterprise=ent, user=cast.officer, status="deregistered")
+    assert Enterprise.objects.get(pk=ent.pk).status == "deregistered"
+
+
+def test_status_change_refused_for_non_staff_and_for_the_same_status(cast):
+    with pytest.raises(ValidationError):
+        services.enterprise_set_status(enterprise=cast.ent_a, user=cast.user_a, status="deregistered")
+    with pytest.raises(ValidationError):
+        services.enterprise_set_status(enterprise=cast.ent_a, user=cast.officer, status="active")
+    assert Enterprise.objects.get(pk=cast.ent_a.pk).status == "active"
+
+
+def test_enterprise_user_cannot_move_park_pool_officer_or_status(cast):
+    services.enterprise_update(
+        enterprise=cast.ent_a,
+        user=cast.user_a,
+        data={"park": cast.other_park, "pool": "tier4", "status": "deregistered", "main_products": "碳酸锂"},
+    )
+    ent = Enterprise.objects.get(pk=cast.ent_a.pk)
+    assert (ent.park_id, ent.pool, ent.status) == (cast.park.pk, "", "active")
+    assert ent.main_products == "碳酸锂"
+
+
+def test_child_records_are_audited_on_create_update_delete(cast):
+    rec = services.iprecord_create(
+        enterprise=cast.ent_a,
+        user=cast.user_a,
+        data={"kind": "utility_model", "number": "ZL202320000001.1", "title": "一种过滤装置"},
+    )
+    assert rec.ip_class == "Ⅱ类"
+    services.iprecord_update(
+        record=rec, user=cast.officer, data={"title": "一种卤水过滤装置"}, expected_version=1
+    )
+    with pytest.raises(StaleEditError):
+        services.iprecord_update(
+            record=IPRecord.objects.get(pk=rec.pk), user=cast.officer, data={}, expected_version=1
+        )
+    services.iprecord_delete(record=IPRecord.objects.get(pk=rec.pk), user=cast.officer)
+    events = list(
+        AuditEntry.objects.filter(object_type="enterprises.IPRecord", object_id=str(rec.pk))
+        .order_by("id")
+        .values_list("event_type", flat=True)
+    )
+    assert events == ["create", "update", "delete"]
+
+
+def test_transferred_ip_needs_its_transfer_date(cast):
+    with pytest.raises(ValidationError) as err:
+        services.iprecord_create(
+            enterprise=cast.ent_a,
+            user=cast.officer,
+            data={"kind": "invention_patent", "number": "ZL1", "title": "t", "acquisition": "transferred"},
+        )
+    assert "受让日期" in str(err.value)

@@ -1,0 +1,109 @@
+from decimal import Decimal
+
+from django import forms
+
+from innoladder.core.scoping import CHANGE, VIEW, for_user
+from innoladder.enterprises.models import Enterprise
+
+from . import choices as c
+from .models import FundApplication, Programme, VoucherUse
+from .parkscope import park_scoped, writable_parks
+from .viewkit import bootstrap
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def writable_enterprises(user):
+    return for_user(Enterprise.objects.select_related("park"), user, CHANGE).order_by("name")
+
+
+class ProgrammeForm(forms.ModelForm):
+    class Meta:
+        model = Programme
+        fields = ["park", "year", "kind", "name", "issuer", "rules", "cap"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["park"].queryset = writable_parks(user)
+        quotas = self.instance.voucher_quotas or {}
+        shares = self.instance.voucher_shares or {}
+        defaults = Programme().voucher_rules()
+        for key, label in c.HolderType.choices:
+            initial = quotas.get(key, defaults.annual_quota.get(key))
+            self.fields[f"quota_{key}"] = forms.DecimalField(
+                label=f"创新券年度额度·{label}(元)",
+                required=False,
+                min_value=0,
+                decimal_places=2,
+                initial=initial,
+            )
+        for key, label in c.ServiceType.choices:
+            initial = shares.get(key, defaults.service_share.get(key))
+            self.fields[f"share_{key}"] = forms.DecimalField(
+                label=f"创新券支付比例·{label}(0-1)",
+                required=False,
+                min_value=0,
+                max_value=1,
+                decimal_places=4,
+                initial=initial,
+            )
+        bootstrap(self)
+
+    def voucher_parameters(self) -> tuple[dict, dict]:
+        quotas = {
+            key: str(self.cleaned_data[f"quota_{key}"])
+            for key in c.HolderType.values
+            if self.cleaned_data.get(f"quota_{key}") is not None
+        }
+        shares = {
+            key: str(self.cleaned_data[f"share_{key}"])
+            for key in c.ServiceType.values
+            if self.cleaned_data.get(f"share_{key}") is not None
+        }
+        return quotas, shares
+
+
+class FundApplicationForm(forms.ModelForm):
+    class Meta:
+        model = FundApplication
+        fields = ["enterprise", "programme", "title", "requested_amount", "applied_on", "note"]
+        widgets = {"applied_on": DATE}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["enterprise"].queryset = writable_enterprises(user)
+        # A 创新券 application is the request for the voucher itself (申领); draws are VoucherUse rows.
+        self.fields["programme"].queryset = park_scoped(Programme.objects.all(), user, VIEW)
+        if self.instance.pk:
+            self.fields["enterprise"].disabled = True
+        bootstrap(self)
+
+
+class TransitionForm(forms.Form):
+    to_status = forms.ChoiceField(label="办理为", choices=())
+    on = forms.DateField(label="日期", widget=DATE)
+    amount = forms.DecimalField(label="金额(元)", required=False, min_value=Decimal(0), decimal_places=2)
+    comment = forms.CharField(label="说明", required=False, max_length=300)
+
+    def __init__(self, *args, application, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_status"].choices = [
+            (s, c.ApplicationStatus(s).label) for s in c.TRANSITIONS.get(application.status, ())
+        ]
+
+
+class VoucherUseForm(forms.ModelForm):
+    class Meta:
+        model = VoucherUse
+        fields = ["enterprise", "programme", "used_on", "holder_type", "service_type", "provider", "fee"]
+        widgets = {"used_on": DATE}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["enterprise"].queryset = writable_enterprises(user)
+        self.fields["programme"].queryset = park_scoped(Programme.objects.all(), user, VIEW).filter(
+            kind=c.ProgrammeKind.VOUCHER
+        )
+        if self.instance.pk:
+            self.fields["enterprise"].disabled = True
+        bootstrap(self)

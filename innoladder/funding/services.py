@@ -1,0 +1,144 @@
+"""Writes of the funding app: audited, in a transaction, every status change with a history row."""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from innoladder.core import audit
+from innoladder.core.models import AuditEvent
+from innoladder.core.scoping import is_staff_role
+from innoladder.core.services import object_create, object_update
+from innoladder.eligibility.voucher import voucher_use as compute_voucher_use
+from innoladder.enterprises.models import Enterprise
+
+from . import choices as c
+from .models import FundApplication, FundApplicationHistory, Programme, VoucherUse
+from .selectors import voucher_used_in_year
+
+S = c.ApplicationStatus
+
+
+def programme_create(*, user, **fields) -> Programme:
+    return object_create(Programme(**fields), user=user)
+
+
+def programme_update(
+    *, programme: Programme, user, expected_version: int | None = None, **fields
+) -> Programme:
+    for name, value in fields.items():
+        setattr(programme, name, value)
+    return object_update(programme, user=user, expected_version=expected_version)
+
+
+@transaction.atomic
+def fund_application_create(*, user, **fields) -> FundApplication:
+    fields.setdefault("status", S.APPLIED)
+    application = object_create(FundApplication(**fields), user=user)
+    FundApplicationHistory.objects.create(
+        application=application, from_status="", to_status=application.status, actor=user, comment="新建申请"
+    )
+    return application
+
+
+def fund_application_update(
+    *, application: FundApplication, user, expected_version: int | None = None, **fields
+) -> FundApplication:
+    """Edit the application's own data; amounts decided and status move only through transitions."""
+    if application.status in (S.REJECTED, S.PAID):
+        raise ValidationError(f"申请已{application.get_status_display()}，不能再修改")
+    for name in ("status", "approved_amount", "paid_amount", "decided_on", "paid_on", "accepted_on"):
+        fields.pop(name, None)
+    for name, value in fields.items():
+        setattr(application, name, value)
+    return object_update(application, user=user, expected_version=expected_version)
+
+
+@transaction.atomic
+def fund_application_transition(
+    *,
+    application: FundApplication,
+    to_status: str,
+    user,
+    on: dt.date | None = None,
+    amount: Decimal | None = None,
+    comment: str = "",
+) -> FundApplication:
+    """Move an application one step: 申请 → 已受理 → 已批准/未批准 → 已拨付 (园区工作人员 only)."""
+    if not is_staff_role(user):
+        raise PermissionDenied("只有园区工作人员可以办理资金申请")
+    current = FundApplication.objects.select_for_update().get(pk=application.pk)
+    if to_status not in c.TRANSITIONS.get(current.status, ()):
+        raise ValidationError(
+            f"申请当前状态为“{current.get_status_display()}”，不能变更为“{S(to_status).label}”"
+        )
+    on = on or timezone.localdate()
+    before = audit.snapshot(current)
+    if to_status == S.ACCEPTED:
+        current.accepted_on = on
+    elif to_status == S.APPROVED:
+        if amount is None:
+            raise ValidationError({"amount": "请填写批准金额"})
+        current.approved_amount = amount
+        current.decided_on = on
+    elif to_status == S.REJECTED:
+        if not comment.strip():
+            raise ValidationError({"comment": "未批准时请填写原因"})
+        current.decided_on = on
+    elif to_status == S.PAID:
+        current.paid_amount = current.approved_amount if amount is None else amount
+        current.paid_on = on
+        if current.decided_on and on < current.decided_on:
+            raise ValidationError({"on": "拨付日期不能早于批复日期"})
+    from_status = current.status
+    current.status = to_status
+    current.version += 1
+    current.full_clean()
+    current.save()
+    FundApplicationHistory.objects.create(
+        application=current, from_status=from_status, to_status=to_status, actor=user, comment=comment
+    )
+    audit.record(
+        AuditEvent.TRANSITION,
+        obj=current,
+        user=user,
+        changes=audit.diff(before, audit.snapshot(current)),
+        message=f"{S(from_status).label} → {S(to_status).label}" + (f"：{comment}" if comment else ""),
+    )
+    return current
+
+
+def _compute(use: VoucherUse) -> None:
+    rules = use.programme.voucher_rules()
+    used = voucher_used_in_year(use.enterprise_id, use.used_on.year, exclude_pk=use.pk)
+    result = compute_voucher_use(use.fee, use.service_type, use.holder_type, used, rules)
+    use.used_before = used
+    use.amount = result.amount
+    use.explanation = result.explanation
+
+
+@transaction.atomic
+def voucher_use_create(*, user, **fields) -> VoucherUse:
+    """Record a voucher draw; the amount is min(fee × share, quota − used this year) (criteria §7.4)."""
+    use = VoucherUse(**fields)
+    if use.enterprise_id:
+        # Serialise draws of one enterprise so two at once cannot both take the last of the quota.
+        Enterprise.objects.select_for_update().filter(pk=use.enterprise_id).first()
+    use.full_clean(exclude=["amount", "used_before", "explanation"])
+    _compute(use)
+    return object_create(use, user=user, message=use.explanation)
+
+
+@transaction.atomic
+def voucher_use_update(*, use: VoucherUse, user, expected_version: int | None = None, **fields) -> VoucherUse:
+    """Edit a draw and compute it again against the year's other draws."""
+    for name in ("amount", "used_before", "explanation"):
+        fields.pop(name, None)
+    for name, value in fields.items():
+        setattr(use, name, value)
+    Enterprise.objects.select_for_update().filter(pk=use.enterprise_id).first()
+    use.full_clean(exclude=["amount", "used_before", "explanation"])
+    _compute(use)
+    return object_update(use, user=user, expected_version=expected_version, message=use.explanation)

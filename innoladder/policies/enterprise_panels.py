@@ -1,0 +1,72 @@
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from innoladder.core.enterprise_page import Panel, TimelineEvent
+from innoladder.core.scoping import for_user
+
+from . import matching, selectors
+from .facts import facts_for
+from .models import CampaignReach, TrainingEnrolment
+
+
+def _current_policies(request, enterprise):
+    today = timezone.localdate()
+    qs = (
+        selectors.policy_list(request.user)
+        .filter(park_id=enterprise.park_id)
+        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=today))
+        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+        .prefetch_related("conditions")
+    )
+    facts = facts_for([enterprise], today)[enterprise.pk]
+    found = []
+    for policy in qs[:50]:
+        result = matching.evaluate(policy.criteria(policy.conditions.all()), facts, policy.gap_margin)
+        if result.matched or result.near_miss:
+            found.append((policy, result))
+    return found
+
+
+def _reaches(request, enterprise):
+    return for_user(
+        CampaignReach.objects.filter(enterprise=enterprise).select_related("campaign"), request.user
+    )
+
+
+def _enrolments(request, enterprise):
+    return for_user(
+        TrainingEnrolment.objects.filter(enterprise=enterprise)
+        .select_related("event")
+        .prefetch_related("attendees"),
+        request.user,
+    )
+
+
+def panels(request, enterprise) -> list[Panel]:
+    context = {
+        "policies": _current_policies(request, enterprise),
+        "reaches": list(_reaches(request, enterprise)),
+        "enrolments": list(_enrolments(request, enterprise)),
+    }
+    if not any(context.values()):
+        return []
+    html = render_to_string("policies/_enterprise_panel.html", context, request=request)
+    return [Panel(title="政策匹配、宣传与培训", html=html, order=70)]
+
+
+def events(request, enterprise) -> list[TimelineEvent]:
+    found = [
+        TimelineEvent(
+            r.reached_on,
+            f"{r.campaign.title}（{r.get_channel_display()}）",
+            "政策宣传",
+            r.campaign.get_absolute_url(),
+        )
+        for r in _reaches(request, enterprise)
+    ]
+    found += [
+        TimelineEvent(e.event.starts_on, f"参加{e.event.title}", "培训", e.event.get_absolute_url())
+        for e in _enrolments(request, enterprise)
+    ]
+    return found

@@ -1,0 +1,27 @@
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from . import selectors
+
+
+def home_panels(user) -> list[dict]:
+    today = timezone.localdate()
+    current = (
+        selectors.policy_list(user)
+        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=today))
+        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+        .count()
+    )
+    if not current:
+        return []
+    return [
+        {
+            "title": "现行政策",
+            "value": current,
+            "text": "项政策在有效期内，可查看匹配企业与免申即享候选名单",
+            "url": reverse("policy_list") + "?current=1",
+            "link_text": "查看政策库",
+            "order": 70,
+        }
+    ]

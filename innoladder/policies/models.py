@@ -1,0 +1,255 @@
+import uuid
+from decimal import Decimal
+from pathlib import PurePosixPath
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+
+from innoladder.core.models import Tracked
+from innoladder.enterprises.choices import TechField
+from innoladder.enterprises.models import Enterprise, EnterpriseChild, Park
+
+from . import choices as c
+from . import matching
+
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+PDF_MAGIC = b"%PDF-"
+
+
+def attachment_path(instance, filename: str) -> str:
+    """Random stored name: the user's file name never becomes a path (security-baseline AS-16)."""
+    return str(PurePosixPath("policies") / f"{uuid.uuid4().hex}.pdf")
+
+
+def validate_pdf(upload) -> None:
+    if upload.size > MAX_ATTACHMENT_BYTES:
+        raise ValidationError(f"附件不能超过{MAX_ATTACHMENT_BYTES // (1024 * 1024)}MB")
+    position = upload.tell() if hasattr(upload, "tell") else 0
+    upload.seek(0)
+    head = upload.read(len(PDF_MAGIC))
+    upload.seek(position)
+    if head != PDF_MAGIC:
+        raise ValidationError("附件须为PDF文件")
+
+
+class Policy(Tracked):
+    """A policy document in the park's library, with the tiers and conditions it targets (for matching)."""
+
+    park = models.ForeignKey(Park, on_delete=models.PROTECT, related_name="policies", verbose_name="园区")
+    title = models.CharField("政策名称", max_length=300)
+    issuer = models.CharField("发文机关", max_length=200)
+    document_number = models.CharField("文号", max_length=100, blank=True)
+    issued_on = models.DateField("发文日期")
+    level = models.CharField("层级", max_length=20, choices=c.PolicyLevel.choices)
+    tags = models.JSONField("标签", default=list, blank=True)
+    summary = models.TextField("政策摘要", blank=True)
+    attachment = models.FileField(
+        "附件(PDF)", upload_to=attachment_path, blank=True, validators=[validate_pdf]
+    )
+    attachment_name = models.CharField("附件原文件名", max_length=200, blank=True)
+    valid_from = models.DateField("有效期自", null=True, blank=True)
+    valid_until = models.DateField("有效期至", null=True, blank=True)
+    target_tiers = models.JSONField("面向资质(任一)", default=list, blank=True)
+    tech_fields = models.JSONField("技术领域(任一)", default=list, blank=True)
+    require_strategic_emerging = models.BooleanField("限战略性新兴产业", default=False)
+    gap_margin = models.DecimalField(
+        "差距较小的相对幅度", max_digits=4, decimal_places=2, default=Decimal("0.20")
+    )
+    benefit = models.CharField("支持内容", max_length=300, blank=True)
+    is_demo = models.BooleanField("演示数据", default=False)
+
+    class Meta:
+        verbose_name = "政策"
+        verbose_name_plural = "政策"
+        ordering = ["-issued_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(valid_until__isnull=True)
+                | models.Q(valid_from__isnull=True)
+                | models.Q(valid_until__gte=models.F("valid_from")),
+                name="policies_validity_ordered",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(gap_margin__gte=0, gap_margin__lte=1), name="policies_gap_margin_range"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("policy_detail", args=[self.pk])
+
+    def clean(self):
+        errors = {}
+        unknown = [t for t in self.target_tiers or [] if t not in c.Tier.values]
+        if unknown:
+            errors["target_tiers"] = "未知的资质：" + "、".join(unknown)
+        unknown = [t for t in self.tech_fields or [] if t not in TechField.values]
+        if unknown:
+            errors["tech_fields"] = "未知的技术领域：" + "、".join(unknown)
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            errors["valid_until"] = "有效期结束日期不能早于开始日期"
+        if errors:
+            raise ValidationError(errors)
+
+    def is_valid_on(self, day) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_until is None or day <= self.valid_until
+        )
+
+    def criteria(self, conditions=None) -> matching.Criteria:
+        conditions = self.conditions.all() if conditions is None else conditions
+        return matching.Criteria(
+            target_tiers=frozenset(self.target_tiers or ()),
+            tech_fields=frozenset(self.tech_fields or ()),
+            tech_field_labels=dict(TechField.choices),
+            strategic_emerging=self.require_strategic_emerging,
+            conditions=tuple(cond.as_condition() for cond in conditions),
+        )
+
+    @property
+    def has_criteria(self) -> bool:
+        return bool(self.target_tiers or self.tech_fields or self.require_strategic_emerging) or (
+            self.conditions.exists()
+        )
+
+
+class PolicyCondition(models.Model):
+    """One numeric condition of a policy on the enterprise's latest annual data."""
+
+    policy = models.ForeignKey(Policy, on_delete=models.CASCADE, related_name="conditions")
+    field = models.CharField("指标", max_length=30, choices=c.ConditionField.choices)
+    operator = models.CharField("比较", max_length=2, choices=c.Operator.choices)
+    threshold = models.DecimalField(
+        "阈值", max_digits=18, decimal_places=4, help_text="金额填元；比例填小数，如3%填0.03；人数填整数"
+    )
+
+    class Meta:
+        verbose_name = "政策匹配条件"
+        verbose_name_plural = "政策匹配条件"
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"{self.get_field_display()}{self.get_operator_display()}{self.threshold}"
+
+    def as_condition(self) -> matching.Condition:
+        return matching.Condition(self.field, self.operator, self.threshold)
+
+
+class Campaign(Tracked):
+    """A policy-promotion campaign (宣传活动, e.g. 助企暖企春风行动) and the enterprises it reached."""
+
+    park = models.ForeignKey(
+        Park, on_delete=models.PROTECT, related_name="promotion_campaigns", verbose_name="园区"
+    )
+    title = models.CharField("活动名称", max_length=200)
+    starts_on = models.DateField("开始日期")
+    ends_on = models.DateField("结束日期")
+    description = models.TextField("活动内容", blank=True)
+    is_demo = models.BooleanField("演示数据", default=False)
+
+    class Meta:
+        verbose_name = "宣传活动"
+        verbose_name_plural = "宣传活动"
+        ordering = ["-starts_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")), name="policies_campaign_dates"
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("promo_detail", args=[self.pk])
+
+
+class CampaignReach(EnterpriseChild):
+    """An enterprise reached by a campaign: when and through which channel."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="reaches")
+    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="campaign_reaches")
+    reached_on = models.DateField("日期")
+    channel = models.CharField("方式", max_length=20, choices=c.Channel.choices, default=c.Channel.VISIT)
+    note = models.CharField("说明", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "活动覆盖企业"
+        verbose_name_plural = "活动覆盖企业"
+        ordering = ["reached_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "enterprise", "reached_on"], name="policies_campaign_reach_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.campaign} · {self.enterprise}"
+
+
+class TrainingEvent(Tracked):
+    """A training event (培训班) with its organiser, dates, place and enrolled enterprises."""
+
+    park = models.ForeignKey(Park, on_delete=models.PROTECT, related_name="trainings", verbose_name="园区")
+    title = models.CharField("培训班名称", max_length=200)
+    organiser = models.CharField("主办单位", max_length=200)
+    starts_on = models.DateField("开始日期")
+    ends_on = models.DateField("结束日期")
+    place = models.CharField("地点", max_length=200, blank=True)
+    description = models.TextField("内容", blank=True)
+    is_demo = models.BooleanField("演示数据", default=False)
+
+    class Meta:
+        verbose_name = "培训班"
+        verbose_name_plural = "培训班"
+        ordering = ["-starts_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")), name="policies_training_dates"
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("training_detail", args=[self.pk])
+
+
+class TrainingEnrolment(EnterpriseChild):
+    """An enterprise sent to a training event, with its attendees."""
+
+    event = models.ForeignKey(TrainingEvent, on_delete=models.CASCADE, related_name="enrolments")
+    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="training_enrolments")
+
+    class Meta:
+        verbose_name = "培训报名企业"
+        verbose_name_plural = "培训报名企业"
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "enterprise"], name="policies_training_enrolment_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.event} · {self.enterprise}"
+
+
+class TrainingAttendee(models.Model):
+    """A person who attended for the enterprise: name and position only (minimum personal data)."""
+
+    scope_enterprise_path = "enrolment__enterprise"
+
+    enrolment = models.ForeignKey(TrainingEnrolment, on_delete=models.CASCADE, related_name="attendees")
+    name = models.CharField("姓名", max_length=50)
+    position = models.CharField("职务", max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = "参训人员"
+        verbose_name_plural = "参训人员"
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,101 @@
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from innoladder.core.scoping import VIEW, enterprise_q, for_user
+from innoladder.enterprises.choices import EnterpriseStatus
+from innoladder.enterprises.models import Enterprise
+from innoladder.funding.parkscope import park_scoped
+
+from . import matching
+from .facts import facts_for
+from .models import Campaign, CampaignReach, Policy, TrainingAttendee, TrainingEnrolment, TrainingEvent
+
+
+def policy_list(user, action: str = VIEW) -> QuerySet[Policy]:
+    return park_scoped(Policy.objects.select_related("park"), user, action)
+
+
+def policy_get(user, pk: int, action: str = VIEW) -> Policy:
+    return get_object_or_404(policy_list(user, action), pk=pk)
+
+
+def campaign_list(user, action: str = VIEW) -> QuerySet[Campaign]:
+    return park_scoped(Campaign.objects.select_related("park"), user, action)
+
+
+def campaign_get(user, pk: int, action: str = VIEW) -> Campaign:
+    return get_object_or_404(campaign_list(user, action), pk=pk)
+
+
+def training_list(user, action: str = VIEW) -> QuerySet[TrainingEvent]:
+    return park_scoped(TrainingEvent.objects.select_related("park"), user, action)
+
+
+def training_get(user, pk: int, action: str = VIEW) -> TrainingEvent:
+    return get_object_or_404(training_list(user, action), pk=pk)
+
+
+def reaches_for(user, campaign) -> QuerySet[CampaignReach]:
+    return for_user(CampaignReach.objects.filter(campaign=campaign).select_related("enterprise"), user)
+
+
+def enrolments_for(user, event) -> QuerySet[TrainingEnrolment]:
+    return for_user(
+        TrainingEnrolment.objects.filter(event=event)
+        .select_related("enterprise")
+        .prefetch_related(Prefetch("attendees", queryset=TrainingAttendee.objects.order_by("id"))),
+        user,
+    )
+
+
+@dataclass(frozen=True)
+class EnterpriseMatch:
+    enterprise: Enterprise
+    result: matching.MatchResult
+    year: int | None
+
+
+def policy_matches(user, policy: Policy, on: dt.date) -> list[EnterpriseMatch]:
+    """Every active enterprise of the policy's park that the user may see, with its match result."""
+    enterprises = for_user(
+        Enterprise.objects.filter(park=policy.park, status=EnterpriseStatus.ACTIVE).order_by("name"), user
+    )
+    criteria = policy.criteria()
+    facts = facts_for(enterprises, on)
+    return [
+        EnterpriseMatch(e, matching.evaluate(criteria, facts[e.pk], policy.gap_margin), facts[e.pk].year)
+        for e in enterprises
+    ]
+
+
+def _scoped_enterprise_filter(user, prefix: str) -> Q:
+    condition = enterprise_q(user, VIEW, prefix)
+    return Q(pk__in=[]) if condition is None else condition
+
+
+def campaigns_in_period(user, park, start: dt.date, end: dt.date) -> QuerySet[Campaign]:
+    """Campaigns running at some time in [start, end], with the number of enterprises reached in it."""
+    reached = Q(reaches__reached_on__gte=start, reaches__reached_on__lte=end) & _scoped_enterprise_filter(
+        user, "reaches__enterprise"
+    )
+    qs = campaign_list(user).filter(starts_on__lte=end, ends_on__gte=start)
+    if park is not None:
+        qs = qs.filter(park=park)
+    return qs.annotate(enterprise_count=Count("reaches__enterprise", filter=reached, distinct=True)).order_by(
+        "starts_on", "id"
+    )
+
+
+def trainings_in_period(user, park, start: dt.date, end: dt.date) -> QuerySet[TrainingEvent]:
+    """Training events starting in [start, end], with enrolled enterprise and attendee counts."""
+    scoped = _scoped_enterprise_filter(user, "enrolments__enterprise")
+    qs = training_list(user).filter(starts_on__gte=start, starts_on__lte=end)
+    if park is not None:
+        qs = qs.filter(park=park)
+    return qs.annotate(
+        enterprise_count=Count("enrolments__enterprise", filter=scoped, distinct=True),
+        attendee_count=Count("enrolments__attendees", filter=scoped, distinct=True),
+    ).order_by("starts_on", "id")

@@ -1,0 +1,161 @@
+import datetime as dt
+import io
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl import load_workbook
+
+from innoladder.core.models import AuditEntry
+from innoladder.core.testing.access import OK, assert_access
+from innoladder.core.testing.factories import AnnualDataFactory, EnterpriseFactory
+from innoladder.policies import facts, selectors, services
+from innoladder.policies.models import Policy
+
+D = Decimal
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+EVERYONE = {"admin": OK, "officer": OK, "other_officer": OK, "agency": OK, "expired_agency": OK}
+EVERYONE |= {"user_a": OK, "user_b": OK, "auditor": OK}
+PARK_READERS = {"admin": OK, "officer": OK, "agency": OK, "user_a": OK, "user_b": OK, "auditor": OK}
+STAFF = {"admin": OK, "officer": OK}
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture
+def policy(cast):
+    return services.policy_create(
+        user=cast.officer,
+        park=cast.park,
+        title="研发投入后补助政策",
+        issuer="格尔木市科技局",
+        issued_on=dt.date(2023, 2, 1),
+        level="municipal",
+        tags=["研发", "补助"],
+        attachment=SimpleUploadedFile("研发补助办法.pdf", PDF, content_type="application/pdf"),
+        conditions=[("rd_expense", ">=", D("1000000")), ("employees", "<=", D("500"))],
+    )
+
+
+def _annual(enterprise, year, rd, employees=100, sales=None):
+    return AnnualDataFactory(
+        enterprise=enterprise, year=year, rd_expense=D(rd), employees=employees, sales_revenue=sales
+    )
+
+
+def test_policy_pages_exports_and_attachment_are_scoped(client, cast, policy):
+    assert_access(client, cast, "/policies/", EVERYONE)
+    assert_access(client, cast, "/policies/export/", EVERYONE)
+    assert_access(client, cast, "/policies/events/", EVERYONE)
+    for suffix in ("", "attachment/", "match/", "match/export/"):
+        assert_access(client, cast, f"/policies/{policy.pk}/{suffix}", PARK_READERS)
+    assert_access(client, cast, f"/policies/{policy.pk}/edit/", STAFF)
+    assert_access(client, cast, "/policies/new/", STAFF | {"other_officer": OK})
+
+
+def test_attachment_is_stored_under_a_random_name_and_downloaded_as_pdf(client, cast, policy):
+    assert policy.attachment.name.startswith("policies/") and "研发" not in policy.attachment.name
+    assert policy.attachment_name == "研发补助办法.pdf"
+    client.force_login(cast.user_b)
+    response = client.get(f"/policies/{policy.pk}/attachment/")
+    assert response["Content-Type"] == "application/pdf"
+    assert b"".join(response.streaming_content) == PDF
+    assert AuditEntry.objects.filter(
+        event_type="export", actor=cast.user_b, object_type="policies.Policy"
+    ).exists()
+
+
+def test_non_pdf_or_oversized_attachment_is_refused(client, cast, settings):
+    client.force_login(cast.officer)
+    data = {"park": cast.park.pk, "title": "x", "issuer": "y", "issued_on": "2023-01-01", "level": "park"}
+    data["gap_margin"] = "0.20"
+    fake = SimpleUploadedFile("a.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
+    response = client.post("/policies/new/", {**data, "attachment": fake})
+    assert response.status_code == 200 and "附件须为PDF文件" in response.content.decode()
+    from innoladder.policies import models
+
+    big = SimpleUploadedFile(
+        "b.pdf", PDF + b"0" * (models.MAX_ATTACHMENT_BYTES), content_type="application/pdf"
+    )
+    response = client.post("/policies/new/", {**data, "attachment": big})
+    assert "附件不能超过10MB" in response.content.decode()
+    assert not Policy.objects.exists()
+
+
+def test_officer_creates_a_policy_with_conditions_through_the_form(client, cast):
+    client.force_login(cast.officer)
+    response = client.post(
+        "/policies/new/",
+        {
+            "park": cast.park.pk,
+            "title": "高企认定奖励",
+            "issuer": "格尔木市人民政府",
+            "issued_on": "2023-03-01",
+            "level": "municipal",
+            "gap_margin": "0.20",
+            "tags_text": "高企，奖励",
+            "target_tiers": ["hnte"],
+            "cond_field_0": "rd_ratio",
+            "cond_op_0": ">=",
+            "cond_threshold_0": "0.03",
+        },
+    )
+    assert response.status_code == 302
+    policy = Policy.objects.get()
+    assert policy.tags == ["高企", "奖励"] and policy.target_tiers == ["hnte"]
+    assert [(c.field, c.operator, c.threshold) for c in policy.conditions.all()] == [
+        ("rd_ratio", ">=", D("0.03"))
+    ]
+    assert AuditEntry.objects.filter(object_type="policies.Policy", event_type="create").count() == 1
+
+
+def test_match_page_lists_matches_and_near_misses_from_the_latest_year(client, cast, policy):
+    _annual(cast.ent_a, 2022, "500000")
+    _annual(cast.ent_a, 2023, "1200000")  # latest year counts: matches
+    _annual(cast.ent_b, 2023, "850000")  # 15% short: near miss
+    far = EnterpriseFactory(park=cast.park, name="远不够企业")
+    _annual(far, 2023, "100000")
+    EnterpriseFactory(park=cast.other_park, name="外园达标企业")
+    matches = {
+        m.enterprise.name: m.result
+        for m in selectors.policy_matches(cast.officer, policy, dt.date(2024, 1, 1))
+    }
+    assert set(matches) == {"企业甲有限公司", "企业乙有限公司", "远不够企业"}
+    assert matches["企业甲有限公司"].matched
+    assert matches["企业乙有限公司"].near_miss
+    assert matches["企业乙有限公司"].summary == "差距较小：研发费用还需增加 ¥15万"
+    assert not matches["远不够企业"].near_miss
+    client.force_login(cast.officer)
+    body = client.get(f"/policies/{policy.pk}/match/").content.decode()
+    assert "研发费用还需增加 ¥15万" in body
+    sheet = load_workbook(io.BytesIO(client.get(f"/policies/{policy.pk}/match/export/").content)).active
+    rows = [(r[0], r[2]) for r in sheet.iter_rows(min_row=2, values_only=True)]
+    assert rows == [("企业甲有限公司", "符合"), ("企业乙有限公司", "差距较小")]
+    # An enterprise user sees only their own line.
+    assert [m.enterprise for m in selectors.policy_matches(cast.user_b, policy, dt.date(2024, 1, 1))] == [
+        cast.ent_b
+    ]
+
+
+def test_held_tiers_adapter_is_empty_until_recognitions_lands(cast):
+    from django.apps import apps
+
+    try:
+        apps.get_model("recognitions", "Recognition")
+    except LookupError:
+        assert facts.held_tiers([cast.ent_a.pk], dt.date(2024, 1, 1)) == {}
+    else:
+        assert isinstance(facts.held_tiers([cast.ent_a.pk], dt.date(2024, 1, 1)), dict)
+
+
+def test_match_page_queries_stay_flat(client, cast, policy, django_assert_max_num_queries):
+    for i in range(30):
+        _annual(EnterpriseFactory(park=cast.park, name=f"批量企业{i}"), 2023, "900000")
+    client.force_login(cast.officer)
+    with django_assert_max_num_queries(12):
+        assert client.get(f"/policies/{policy.pk}/match/").status_code == 200
+    with django_assert_max_num_queries(10):
+        assert client.get("/policies/").status_code == 200

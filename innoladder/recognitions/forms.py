@@ -1,0 +1,151 @@
+from django import forms
+from django.utils import timezone
+
+from . import choices as c
+from .models import Application, Batch, Recognition
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class BootstrapMixin:
+    def _style(self):
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.Select):
+                widget.attrs.setdefault("class", "form-select")
+            elif isinstance(widget, forms.CheckboxInput):
+                widget.attrs.setdefault("class", "form-check-input")
+            else:
+                widget.attrs.setdefault("class", "form-control")
+
+
+class RecognitionForm(BootstrapMixin, forms.ModelForm):
+    certificate_file = forms.FileField(label="证书文件（PDF/JPG/PNG）", required=False)
+
+    class Meta:
+        model = Recognition
+        fields = [
+            "enterprise",
+            "scheme",
+            "scheme_name",
+            "level",
+            "number",
+            "batch",
+            "issued_on",
+            "valid_until",
+            "renews",
+            "note",
+        ]
+        widgets = {"issued_on": DATE, "valid_until": DATE}
+        help_texts = {"valid_until": "留空则按该类别的有效期规则自动计算"}
+
+    def __init__(self, *args, enterprises=None, batches=None, recognitions=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["enterprise"].queryset = enterprises
+        self.fields["batch"].queryset = batches
+        self.fields["renews"].queryset = recognitions
+        self._style()
+
+
+class EndForm(BootstrapMixin, forms.Form):
+    how = forms.ChoiceField(label="操作", choices=[("revoked", "撤销"), ("cancelled", "取消")])
+    on = forms.DateField(label="日期", widget=DATE, initial=timezone.localdate)
+    reason = forms.CharField(label="原因", max_length=300)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._style()
+
+
+class AnnualReportForm(BootstrapMixin, forms.Form):
+    year = forms.IntegerField(label="报告年度")
+    submitted_on = forms.DateField(label="报送日期", widget=DATE, initial=timezone.localdate)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._style()
+
+
+class BatchForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = Batch
+        fields = [
+            "park",
+            "name",
+            "scheme",
+            "scheme_name",
+            "level",
+            "year",
+            "opens_on",
+            "closes_on",
+            "online_deadline",
+            "paper_deadline",
+            "note",
+        ]
+        widgets = {k: DATE for k in ("opens_on", "closes_on", "online_deadline", "paper_deadline")}
+
+    def __init__(self, *args, parks=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["park"].queryset = parks
+        self._style()
+
+
+class ApplicationForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = Application
+        fields = ["enterprise", "batch", "kind", "renews", "officer", "agency", "assessment_id", "note"]
+
+    def __init__(
+        self, *args, enterprises=None, batches=None, recognitions=None, officers=None, agencies=None, **kwargs
+    ):
+        super().__init__(*args, **kwargs)
+        self.fields["enterprise"].queryset = enterprises
+        self.fields["batch"].queryset = batches
+        self.fields["renews"].queryset = recognitions
+        self.fields["officer"].queryset = officers
+        self.fields["agency"].queryset = agencies
+        self._style()
+
+
+class ApplicationEditForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = Application
+        fields = ["note", "assessment_id"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._style()
+
+
+class TransitionForm(BootstrapMixin, forms.Form):
+    to_status = forms.ChoiceField(label="变更为", choices=c.ApplicationStatus.choices)
+    on = forms.DateField(label="业务日期", widget=DATE, required=False)
+    comment = forms.CharField(label="意见/说明", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    number = forms.CharField(label="证书编号/入库登记编号（通过时必填）", max_length=60, required=False)
+    issued_on = forms.DateField(label="发证/认定日期（通过时）", widget=DATE, required=False)
+
+    def __init__(self, *args, targets=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = dict(c.ApplicationStatus.choices)
+        self.fields["to_status"].choices = [(t, labels[t]) for t in targets]
+        self._style()
+
+
+class DocumentForm(BootstrapMixin, forms.Form):
+    kind = forms.ChoiceField(label="材料类型", choices=c.DocumentKind.choices)
+    title = forms.CharField(label="材料名称", max_length=200, required=False)
+    file = forms.FileField(label="文件（PDF/JPG/PNG）")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._style()
+
+
+class ChangeEventForm(BootstrapMixin, forms.Form):
+    kind = forms.ChoiceField(label="变更类型", choices=c.ChangeKind.choices)
+    occurred_on = forms.DateField(label="发生日期", widget=DATE)
+    description = forms.CharField(label="说明", max_length=300, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._style()

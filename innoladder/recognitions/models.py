@@ -1,0 +1,351 @@
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from innoladder.core.models import Tracked
+from innoladder.core.scoping import ScopedQuerySet
+from innoladder.enterprises.models import Enterprise, EnterpriseChild, Park
+
+from . import choices as c
+from . import rules
+from .storage import private_storage, upload_to
+
+
+class SchemeRule(models.Model):
+    """Per-scheme validity parameters (configurable data, seeded by a data migration)."""
+
+    scheme = models.CharField("认定类别", max_length=30, choices=c.Scheme.choices, unique=True)
+    validity_kind = models.CharField("有效期规则", max_length=30, choices=c.ValidityKind.choices)
+    years = models.PositiveSmallIntegerField("有效年限", default=3)
+    expiring_days = models.PositiveSmallIntegerField("即将到期提示天数", default=180)
+    review_at_expiry = models.BooleanField("到期复核", default=False)
+    source = models.CharField("依据", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "认定有效期规则"
+        verbose_name_plural = "认定有效期规则"
+        ordering = ["scheme"]
+
+    def __str__(self):
+        return self.get_scheme_display()
+
+    def as_validity(self) -> rules.Validity:
+        return rules.Validity(kind=self.validity_kind, years=self.years, expiring_days=self.expiring_days)
+
+
+def rule_for(scheme: str) -> rules.Validity:
+    """The scheme's rule; an unknown or 'other' scheme falls back to 3 years from issue."""
+    row = SchemeRule.objects.filter(scheme=scheme).first()
+    if row is None:
+        return rules.Validity(kind=c.ValidityKind.YEARS_FROM_ISSUE, years=3, expiring_days=180)
+    return row.as_validity()
+
+
+def rules_by_scheme() -> dict[str, rules.Validity]:
+    found = {row.scheme: row.as_validity() for row in SchemeRule.objects.all()}
+    for scheme in c.Scheme.values:
+        found.setdefault(
+            scheme, rules.Validity(kind=c.ValidityKind.YEARS_FROM_ISSUE, years=3, expiring_days=180)
+        )
+    return found
+
+
+class Batch(Tracked):
+    """An application batch (申报批次), e.g. 2023年青海省第一批创新型中小企业; park-level, no enterprise."""
+
+    park = models.ForeignKey(
+        Park, on_delete=models.PROTECT, related_name="recognition_batches", verbose_name="园区"
+    )
+    name = models.CharField("批次名称", max_length=200)
+    scheme = models.CharField("认定类别", max_length=30, choices=c.Scheme.choices)
+    scheme_name = models.CharField("类别名称（其他）", max_length=100, blank=True)
+    level = models.CharField("级别", max_length=20, choices=c.RecognitionLevel.choices)
+    year = models.PositiveSmallIntegerField("年度")
+    opens_on = models.DateField("开始日期", null=True, blank=True)
+    closes_on = models.DateField("截止日期", null=True, blank=True)
+    online_deadline = models.DateField("网上申报截止", null=True, blank=True)
+    paper_deadline = models.DateField("纸质材料报送截止", null=True, blank=True)
+    note = models.TextField("说明", blank=True)
+    is_demo = models.BooleanField("演示数据", default=False)
+
+    class Meta:
+        verbose_name = "申报批次"
+        verbose_name_plural = "申报批次"
+        ordering = ["-year", "-opens_on", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["park", "name"], name="recognitions_batch_park_name"),
+            models.CheckConstraint(
+                condition=models.Q(closes_on__isnull=True)
+                | models.Q(opens_on__isnull=True)
+                | models.Q(closes_on__gte=models.F("opens_on")),
+                name="recognitions_batch_dates_ordered",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("batch_detail", args=[self.pk])
+
+    def deadlines(self) -> list[tuple[str, str, dt.date]]:
+        found = []
+        for code, label, day in (
+            ("online", "网上申报截止", self.online_deadline),
+            ("paper", "纸质材料报送截止", self.paper_deadline),
+            ("close", "批次申报截止", self.closes_on),
+        ):
+            if day is not None:
+                found.append((code, label, day))
+        return found
+
+
+class Recognition(EnterpriseChild):
+    """A recognition (资质认定) the enterprise holds or held; status is derived from dates and events."""
+
+    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="recognitions")
+    scheme = models.CharField("认定类别", max_length=30, choices=c.Scheme.choices)
+    scheme_name = models.CharField("类别名称（其他）", max_length=100, blank=True)
+    level = models.CharField("级别", max_length=20, choices=c.RecognitionLevel.choices)
+    number = models.CharField("证书编号/入库登记编号", max_length=60, blank=True)
+    batch = models.ForeignKey(
+        Batch,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="recognitions",
+        verbose_name="批次",
+    )
+    issued_on = models.DateField("发证/认定日期")
+    valid_until = models.DateField("有效期至", null=True, blank=True)
+    renews = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="renewed_by",
+        verbose_name="重新认定前的资质",
+    )
+    revoked_on = models.DateField("撤销日期", null=True, blank=True)
+    cancelled_on = models.DateField("取消日期", null=True, blank=True)
+    end_reason = models.CharField("撤销/取消原因", max_length=300, blank=True)
+    certificate = models.FileField(
+        "证书文件", storage=private_storage, upload_to=upload_to, blank=True, max_length=200
+    )
+    certificate_type = models.CharField("证书文件类型", max_length=50, blank=True)
+    note = models.TextField("备注", blank=True)
+    is_demo = models.BooleanField("演示数据", default=False)
+
+    class Meta:
+        verbose_name = "资质认定"
+        verbose_name_plural = "资质认定"
+        ordering = ["enterprise", "-issued_on"]
+        indexes = [
+            models.Index(fields=["scheme", "valid_until"]),
+            models.Index(fields=["enterprise", "scheme"]),
+        ]
+
+    def __str__(self):
+        return f"{self.enterprise} · {self.scheme_label}（{self.issued_on:%Y-%m-%d}）"
+
+    def get_absolute_url(self):
+        return reverse("recognition_detail", args=[self.pk])
+
+    @property
+    def scheme_label(self) -> str:
+        if self.scheme == c.Scheme.OTHER and self.scheme_name:
+            return self.scheme_name
+        return self.get_scheme_display()
+
+    def status_on(self, today: dt.date, rule: rules.Validity | None = None) -> str:
+        rule = rule or rule_for(self.scheme)
+        return rules.status_on(
+            today=today,
+            valid_until=self.valid_until,
+            expiring_days=rule.expiring_days,
+            revoked_on=self.revoked_on,
+            cancelled_on=self.cancelled_on,
+        )
+
+    @property
+    def ended_on(self) -> dt.date | None:
+        return rules.ended_on(self.valid_until, self.revoked_on, self.cancelled_on)
+
+
+class Application(EnterpriseChild):
+    """An enterprise's application (申报) into a batch, moved through the workflow by services only."""
+
+    enterprise = models.ForeignKey(
+        Enterprise, on_delete=models.CASCADE, related_name="recognition_applications"
+    )
+    batch = models.ForeignKey(
+        Batch, on_delete=models.PROTECT, related_name="applications", verbose_name="申报批次"
+    )
+    kind = models.CharField(
+        "申报类型", max_length=20, choices=c.ApplicationKind.choices, default=c.ApplicationKind.NEW
+    )
+    renews = models.ForeignKey(
+        Recognition,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="renewal_applications",
+        verbose_name="重新认定的原资质",
+    )
+    status = models.CharField(
+        "状态", max_length=20, choices=c.ApplicationStatus.choices, default=c.ApplicationStatus.INTENT
+    )
+    started_on = models.DateField("登记日期")
+    decided_on = models.DateField("结果日期", null=True, blank=True)
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="recognition_applications",
+        verbose_name="负责干部",
+    )
+    agency = models.ForeignKey(
+        "accounts.ServiceAgency",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="recognition_applications",
+        verbose_name="服务机构",
+    )
+    # The assessments app is built in parallel; a plain id keeps this app free of its migrations.
+    assessment_id = models.PositiveBigIntegerField("支撑评估编号", null=True, blank=True)
+    recognition = models.OneToOneField(
+        Recognition,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="application",
+        verbose_name="认定结果",
+    )
+    note = models.TextField("说明", blank=True)
+    is_demo = models.BooleanField("演示数据", default=False)
+
+    class Meta:
+        verbose_name = "申报"
+        verbose_name_plural = "申报"
+        ordering = ["-started_on", "-id"]
+        indexes = [models.Index(fields=["status", "batch"])]
+
+    def __str__(self):
+        return f"{self.enterprise} · {self.batch}"
+
+    def get_absolute_url(self):
+        return reverse("application_detail", args=[self.pk])
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in c.OPEN_STATUSES
+
+
+class ApplicationTransition(models.Model):
+    """One step of an application's workflow: who moved it, when, from where to where, and why."""
+
+    scope_enterprise_path = "application__enterprise"
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="transitions")
+    from_status = models.CharField("原状态", max_length=20, choices=c.ApplicationStatus.choices, blank=True)
+    to_status = models.CharField("新状态", max_length=20, choices=c.ApplicationStatus.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="操作人",
+    )
+    at = models.DateTimeField("操作时间", auto_now_add=True)
+    on = models.DateField("业务日期")
+    comment = models.TextField("意见/说明", blank=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "申报流程记录"
+        verbose_name_plural = "申报流程记录"
+        ordering = ["application", "at", "id"]
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class ApplicationDocument(Tracked):
+    """A document uploaded for an application (PDF/JPG/PNG, checked by content, stored privately)."""
+
+    scope_enterprise_path = "application__enterprise"
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(
+        "材料类型", max_length=20, choices=c.DocumentKind.choices, default=c.DocumentKind.OTHER
+    )
+    title = models.CharField("材料名称", max_length=200)
+    file = models.FileField("文件", storage=private_storage, upload_to=upload_to, max_length=200)
+    content_type = models.CharField("文件类型", max_length=50)
+    size = models.PositiveIntegerField("大小(字节)")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "申报材料"
+        verbose_name_plural = "申报材料"
+        ordering = ["application", "-created_at"]
+
+    def __str__(self):
+        return self.title
+
+
+class AnnualReport(Tracked):
+    """A 高企 annual report (年报) submitted for one fiscal year of a recognition."""
+
+    scope_enterprise_path = "recognition__enterprise"
+
+    recognition = models.ForeignKey(Recognition, on_delete=models.CASCADE, related_name="annual_reports")
+    year = models.PositiveSmallIntegerField("报告年度")
+    submitted_on = models.DateField("报送日期")
+    note = models.CharField("备注", max_length=200, blank=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "年报报送"
+        verbose_name_plural = "年报报送"
+        ordering = ["recognition", "year"]
+        constraints = [
+            models.UniqueConstraint(fields=["recognition", "year"], name="recognitions_annualreport_year")
+        ]
+
+    def __str__(self):
+        return f"{self.recognition} {self.year}年度年报"
+
+
+class ChangeEvent(EnterpriseChild):
+    """A name change or material change that must be reported within 3 months."""
+
+    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="recognition_changes")
+    kind = models.CharField("变更类型", max_length=20, choices=c.ChangeKind.choices)
+    occurred_on = models.DateField("发生日期")
+    reported_on = models.DateField("报告日期", null=True, blank=True)
+    description = models.CharField("说明", max_length=300, blank=True)
+    is_demo = models.BooleanField("演示数据", default=False)
+
+    class Meta:
+        verbose_name = "变更事项"
+        verbose_name_plural = "变更事项"
+        ordering = ["enterprise", "-occurred_on"]
+
+    def __str__(self):
+        return f"{self.enterprise} {self.get_kind_display()} {self.occurred_on}"
+
+    @property
+    def report_due(self) -> dt.date:
+        return rules.add_months(self.occurred_on, 3)

@@ -1,0 +1,153 @@
+"""Reads that carry policy, all built on `innoladder.core.scoping.for_user`."""
+
+import datetime as dt
+
+from django.db import models
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from innoladder.accounts.choices import Role
+from innoladder.core.models import Notification
+from innoladder.core.scoping import CHANGE, VIEW, enterprise_q, for_user, is_staff_role
+from innoladder.enterprises.models import Enterprise, Park
+
+from . import choices as c
+from .models import (
+    AnnualReport,
+    Application,
+    ApplicationDocument,
+    ApplicationTransition,
+    Batch,
+    ChangeEvent,
+    Recognition,
+    rules_by_scheme,
+)
+
+
+def recognition_list(user, action: str = VIEW) -> QuerySet[Recognition]:
+    return for_user(
+        Recognition.objects.select_related("enterprise", "enterprise__park", "batch"), user, action
+    )
+
+
+def recognition_get(user, pk: int, action: str = VIEW) -> Recognition:
+    return get_object_or_404(recognition_list(user, action), pk=pk)
+
+
+def status_q(status: str, today: dt.date) -> Q:
+    """Database filter equivalent to `Recognition.status_on(today)` for one status."""
+    not_ended = (Q(revoked_on__isnull=True) | Q(revoked_on__gt=today)) & (
+        Q(cancelled_on__isnull=True) | Q(cancelled_on__gt=today)
+    )
+    if status == c.RecognitionStatus.REVOKED:
+        return Q(revoked_on__lte=today)
+    if status == c.RecognitionStatus.CANCELLED:
+        return Q(cancelled_on__lte=today) & (Q(revoked_on__isnull=True) | Q(revoked_on__gt=today))
+    if status == c.RecognitionStatus.EXPIRED:
+        return not_ended & Q(valid_until__lt=today)
+    expiring = Q(pk__in=[])
+    for scheme, rule in rules_by_scheme().items():
+        expiring |= Q(scheme=scheme, valid_until__lte=today + dt.timedelta(days=rule.expiring_days))
+    if status == c.RecognitionStatus.EXPIRING:
+        return not_ended & Q(valid_until__gte=today) & expiring
+    if status == c.RecognitionStatus.VALID:
+        return not_ended & (Q(valid_until__isnull=True) | (Q(valid_until__gte=today) & ~expiring))
+    raise ValueError(f"unknown status {status!r}")
+
+
+def held_q(today: dt.date) -> Q:
+    """Recognitions in force on `today` (valid or expiring)."""
+    return (
+        (Q(revoked_on__isnull=True) | Q(revoked_on__gt=today))
+        & (Q(cancelled_on__isnull=True) | Q(cancelled_on__gt=today))
+        & (Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+    )
+
+
+def application_list(user, action: str = VIEW) -> QuerySet[Application]:
+    return for_user(
+        Application.objects.select_related("enterprise", "batch", "officer", "agency", "recognition"),
+        user,
+        action,
+    )
+
+
+def application_get(user, pk: int, action: str = VIEW) -> Application:
+    return get_object_or_404(application_list(user, action), pk=pk)
+
+
+def transition_list(user, application: Application) -> QuerySet[ApplicationTransition]:
+    return for_user(ApplicationTransition.objects.select_related("by"), user, VIEW).filter(
+        application=application
+    )
+
+
+def document_get(user, pk: int) -> ApplicationDocument:
+    return get_object_or_404(for_user(ApplicationDocument.objects.all(), user, VIEW), pk=pk)
+
+
+def annual_reports(user, recognition: Recognition) -> QuerySet[AnnualReport]:
+    return for_user(AnnualReport.objects.all(), user, VIEW).filter(recognition=recognition)
+
+
+def change_events(user, action: str = VIEW) -> QuerySet[ChangeEvent]:
+    return for_user(ChangeEvent.objects.select_related("enterprise"), user, action)
+
+
+def park_ids_for(user, action: str = VIEW) -> list[int] | None:
+    """Parks whose park-level records (batches) the user may see or change; None means every park."""
+    if not user.is_authenticated or not user.is_active:
+        return []
+    role = user.role
+    if role == Role.ADMIN:
+        return None
+    if action != VIEW and role != Role.OFFICER:
+        return []
+    if role in (Role.OFFICER, Role.AUDITOR):
+        ids = list(user.parks.values_list("pk", flat=True))
+        if role == Role.AUDITOR and not ids:
+            return None
+        return ids
+    # Enterprise users and agencies see the batches of the parks of the enterprises they work on.
+    condition = enterprise_q(user, VIEW)
+    if condition is None:
+        return []
+    return list(Enterprise.objects.filter(condition).values_list("park_id", flat=True).distinct())
+
+
+def batch_list(user, action: str = VIEW) -> QuerySet[Batch]:
+    qs = Batch.objects.select_related("park")
+    ids = park_ids_for(user, action)
+    return qs if ids is None else qs.filter(park_id__in=ids)
+
+
+def batch_get(user, pk: int, action: str = VIEW) -> Batch:
+    return get_object_or_404(batch_list(user, action), pk=pk)
+
+
+def park_list(user) -> QuerySet[Park]:
+    ids = park_ids_for(user, VIEW)
+    qs = Park.objects.all()
+    return qs if ids is None else qs.filter(pk__in=ids)
+
+
+def enterprise_choices(user, action: str = CHANGE) -> QuerySet[Enterprise]:
+    return for_user(Enterprise.objects.select_related("park"), user, action)
+
+
+def notification_list(user) -> QuerySet[Notification]:
+    return Notification.objects.filter(user=user)
+
+
+def can_review(user) -> bool:
+    return is_staff_role(user)
+
+
+def recognition_counts_by_status(qs: QuerySet[Recognition], today: dt.date) -> dict[str, int]:
+    return {status: qs.filter(status_q(status, today)).count() for status in c.RecognitionStatus.values}
+
+
+def officers_of_park(park_id: int) -> models.QuerySet:
+    from innoladder.accounts.models import User
+
+    return User.objects.filter(role=Role.OFFICER, is_active=True, parks=park_id)

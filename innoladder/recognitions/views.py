@@ -1,0 +1,547 @@
+"""Recognitions, batches and applications: parse input, call one selector or service, render."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from innoladder.accounts.choices import Role
+from innoladder.accounts.models import ServiceAgency, User
+from innoladder.core import xlsx
+from innoladder.core.scoping import CHANGE, is_staff_role
+from innoladder.core.services import StaleEditError
+
+from . import choices as c
+from . import exports, forms, selectors, services
+from .models import rules_by_scheme
+
+
+def parse_date(value: str | None, default: dt.date | None = None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else default
+    except ValueError:
+        return default
+
+
+def _int(value):
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
+
+
+def _error_text(exc: ValidationError) -> str:
+    return "；".join(exc.messages)
+
+
+def _require_staff(user):
+    if not is_staff_role(user):
+        raise Http404
+
+
+def _file_response(field, content_type: str, name: str) -> FileResponse:
+    try:
+        handle = field.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(handle, content_type=content_type, as_attachment=True, filename=name)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+# --- Recognitions ----------------------------------------------------------------------------------
+
+
+def filtered_recognitions(request, today: dt.date):
+    qs = selectors.recognition_list(request.user)
+    params = {k: request.GET.get(k, "") for k in ("scheme", "status", "enterprise", "batch", "q", "level")}
+    if params["scheme"]:
+        qs = qs.filter(scheme=params["scheme"])
+    if params["level"]:
+        qs = qs.filter(level=params["level"])
+    if params["status"] in c.RecognitionStatus.values:
+        qs = qs.filter(selectors.status_q(params["status"], today))
+    if _int(params["enterprise"]):
+        qs = qs.filter(enterprise_id=_int(params["enterprise"]))
+    if _int(params["batch"]):
+        qs = qs.filter(batch_id=_int(params["batch"]))
+    if params["q"].strip():
+        qs = qs.filter(enterprise__name__icontains=params["q"].strip())
+    return qs, {k: v for k, v in params.items() if v}
+
+
+@login_required
+def recognition_list(request):
+    today = timezone.localdate()
+    qs, params = filtered_recognitions(request, today)
+    rules = rules_by_scheme()
+    if request.GET.get("export") == "xlsx":
+        rows = [(rec, rec.status_on(today, rules[rec.scheme])) for rec in qs]
+        return xlsx.export(
+            "资质认定.xlsx",
+            "资质认定",
+            exports.RECOGNITION_COLUMNS,
+            rows,
+            user=request.user,
+            filters=params,
+            object_type="recognitions.Recognition",
+        )
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    for rec in page:
+        rec.status = rec.status_on(today, rules[rec.scheme])
+    return render(
+        request,
+        "recognitions/recognition_list.html",
+        {
+            "page": page,
+            "params": params,
+            "schemes": c.Scheme.choices,
+            "statuses": c.RecognitionStatus.choices,
+            "can_edit": is_staff_role(request.user),
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+@login_required
+def recognition_detail(request, pk):
+    rec = selectors.recognition_get(request.user, pk)
+    today = timezone.localdate()
+    can_change = selectors.recognition_list(request.user, CHANGE).filter(pk=pk).exists()
+    context = {
+        "rec": rec,
+        "status": rec.status_on(today),
+        "status_labels": dict(c.RecognitionStatus.choices),
+        "reports": selectors.annual_reports(request.user, rec),
+        "missed": services.missed_annual_reports(rec, today),
+        "report_years": (
+            services.rules.hnte_report_years(rec.issued_on, rec.valid_until)
+            if rec.scheme == c.Scheme.HNTE and rec.valid_until
+            else []
+        ),
+        "renewed_by": selectors.recognition_list(request.user).filter(renews=rec),
+        "changes": selectors.change_events(request.user).filter(enterprise=rec.enterprise),
+        "can_change": can_change,
+        "is_staff": is_staff_role(request.user),
+        "end_form": forms.EndForm(),
+        "report_form": forms.AnnualReportForm(),
+        "change_form": forms.ChangeEventForm(),
+    }
+    return render(request, "recognitions/recognition_detail.html", context)
+
+
+def _recognition_form(request, instance=None):
+    user = request.user
+    data = request.POST if request.method == "POST" else None
+    files = request.FILES if request.method == "POST" else None
+    initial = {}
+    if instance is None and _int(request.GET.get("enterprise")):
+        initial["enterprise"] = _int(request.GET.get("enterprise"))
+    return forms.RecognitionForm(
+        data,
+        files,
+        instance=instance,
+        initial=initial,
+        enterprises=selectors.enterprise_choices(user),
+        batches=selectors.batch_list(user),
+        recognitions=selectors.recognition_list(user, CHANGE),
+    )
+
+
+@login_required
+def recognition_create(request):
+    _require_staff(request.user)
+    form = _recognition_form(request)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        certificate = data.pop("certificate_file")
+        try:
+            rec = services.recognition_create(user=request.user, certificate=certificate, **data)
+        except ValidationError as exc:
+            form.add_error(None, _error_text(exc))
+        else:
+            messages.success(request, _("资质认定已登记。"))
+            return redirect(rec)
+    return render(
+        request, "recognitions/form.html", {"form": form, "title": "登记资质认定", "multipart": True}
+    )
+
+
+@login_required
+def recognition_edit(request, pk):
+    _require_staff(request.user)
+    rec = selectors.recognition_get(request.user, pk, CHANGE)
+    version = rec.version
+    form = _recognition_form(request, instance=rec)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        certificate = data.pop("certificate_file")
+        try:
+            services.recognition_update(
+                user=request.user,
+                recognition=rec,
+                expected_version=_int(request.POST.get("version")) or version,
+                certificate=certificate,
+                **data,
+            )
+        except StaleEditError as exc:
+            form.add_error(None, exc.message)
+        except ValidationError as exc:
+            form.add_error(None, _error_text(exc))
+        else:
+            messages.success(request, _("已保存。"))
+            return redirect(rec)
+    return render(
+        request,
+        "recognitions/form.html",
+        {"form": form, "title": f"编辑资质认定：{rec}", "multipart": True, "version": version},
+    )
+
+
+@login_required
+@require_POST
+def recognition_end(request, pk):
+    _require_staff(request.user)
+    rec = selectors.recognition_get(request.user, pk, CHANGE)
+    form = forms.EndForm(request.POST)
+    if form.is_valid():
+        try:
+            services.recognition_end(user=request.user, recognition=rec, **form.cleaned_data)
+            messages.success(request, _("已登记。"))
+        except ValidationError as exc:
+            messages.error(request, _error_text(exc))
+    else:
+        messages.error(request, _("请完整填写日期和原因。"))
+    return redirect(rec)
+
+
+@login_required
+@require_POST
+def annual_report_add(request, pk):
+    rec = selectors.recognition_get(request.user, pk, CHANGE)
+    form = forms.AnnualReportForm(request.POST)
+    if form.is_valid():
+        try:
+            services.annual_report_record(user=request.user, recognition=rec, **form.cleaned_data)
+            messages.success(request, _("年报报送已登记。"))
+        except ValidationError as exc:
+            messages.error(request, _error_text(exc))
+    else:
+        messages.error(request, _("请填写报告年度和报送日期。"))
+    return redirect(rec)
+
+
+@login_required
+@require_POST
+def change_event_add(request, pk):
+    rec = selectors.recognition_get(request.user, pk, CHANGE)
+    form = forms.ChangeEventForm(request.POST)
+    if form.is_valid():
+        services.change_event_create(user=request.user, enterprise=rec.enterprise, **form.cleaned_data)
+        messages.success(request, _("变更事项已登记，须在3个月内报告。"))
+    else:
+        messages.error(request, _("请填写变更类型和发生日期。"))
+    return redirect(rec)
+
+
+@login_required
+@require_POST
+def change_event_reported(request, pk):
+    event = selectors.change_events(request.user, CHANGE).filter(pk=pk).first()
+    if event is None:
+        raise Http404
+    services.change_event_report(user=request.user, event=event, reported_on=timezone.localdate())
+    messages.success(request, _("已登记变更报告。"))
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(target)
+    return redirect("recognition_list")
+
+
+@login_required
+def recognition_certificate(request, pk):
+    rec = selectors.recognition_get(request.user, pk)
+    if not rec.certificate:
+        raise Http404
+    suffix = rec.certificate.name.rsplit(".", 1)[-1] if "." in rec.certificate.name else "bin"
+    return _file_response(rec.certificate, rec.certificate_type, f"证书-{rec.number or rec.pk}.{suffix}")
+
+
+# --- Batches ---------------------------------------------------------------------------------------
+
+
+@login_required
+def batch_list(request):
+    qs = selectors.batch_list(request.user)
+    scheme = request.GET.get("scheme", "")
+    year = _int(request.GET.get("year"))
+    if scheme:
+        qs = qs.filter(scheme=scheme)
+    if year:
+        qs = qs.filter(year=year)
+    if request.GET.get("export") == "xlsx":
+        return xlsx.export(
+            "申报批次.xlsx",
+            "申报批次",
+            exports.BATCH_COLUMNS,
+            qs,
+            user=request.user,
+            filters={"scheme": scheme, "year": year},
+            object_type="recognitions.Batch",
+        )
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "recognitions/batch_list.html",
+        {
+            "page": page,
+            "schemes": c.Scheme.choices,
+            "scheme": scheme,
+            "year": year or "",
+            "can_edit": is_staff_role(request.user) and request.user.role != Role.AUDITOR,
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+@login_required
+def batch_detail(request, pk):
+    batch = selectors.batch_get(request.user, pk)
+    applications = selectors.application_list(request.user).filter(batch=batch)
+    return render(
+        request,
+        "recognitions/batch_detail.html",
+        {
+            "batch": batch,
+            "applications": applications,
+            "can_edit": selectors.batch_list(request.user, CHANGE).filter(pk=pk).exists(),
+        },
+    )
+
+
+@login_required
+def batch_edit(request, pk=None):
+    user = request.user
+    batch = selectors.batch_get(user, pk, CHANGE) if pk else None
+    if batch is None and not selectors.park_list(user).exists():
+        raise Http404
+    if selectors.park_ids_for(user, CHANGE) == []:
+        raise Http404
+    parks = selectors.park_list(user)
+    ids = selectors.park_ids_for(user, CHANGE)
+    if ids is not None:
+        parks = parks.filter(pk__in=ids)
+    version = batch.version if batch else None
+    form = forms.BatchForm(request.POST or None, instance=batch, parks=parks)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if batch is None:
+                batch = services.batch_create(user=user, **form.cleaned_data)
+            else:
+                services.batch_update(
+                    user=user,
+                    batch=batch,
+                    expected_version=_int(request.POST.get("version")) or version,
+                    **form.cleaned_data,
+                )
+        except StaleEditError as exc:
+            form.add_error(None, exc.message)
+        except ValidationError as exc:
+            form.add_error(None, _error_text(exc))
+        else:
+            messages.success(request, _("申报批次已保存。"))
+            return redirect(batch)
+    title = f"编辑申报批次：{batch}" if batch else "新建申报批次"
+    return render(request, "recognitions/form.html", {"form": form, "title": title, "version": version})
+
+
+# --- Applications ----------------------------------------------------------------------------------
+
+
+def filtered_applications(request):
+    qs = selectors.application_list(request.user)
+    params = {k: request.GET.get(k, "") for k in ("status", "scheme", "batch", "enterprise", "kind", "q")}
+    if params["status"] == "open":
+        qs = qs.filter(status__in=c.OPEN_STATUSES)
+    elif params["status"]:
+        qs = qs.filter(status=params["status"])
+    if params["scheme"]:
+        qs = qs.filter(batch__scheme=params["scheme"])
+    if params["kind"]:
+        qs = qs.filter(kind=params["kind"])
+    if _int(params["batch"]):
+        qs = qs.filter(batch_id=_int(params["batch"]))
+    if _int(params["enterprise"]):
+        qs = qs.filter(enterprise_id=_int(params["enterprise"]))
+    if params["q"].strip():
+        qs = qs.filter(enterprise__name__icontains=params["q"].strip())
+    return qs, {k: v for k, v in params.items() if v}
+
+
+@login_required
+def application_list(request):
+    qs, params = filtered_applications(request)
+    if request.GET.get("export") == "xlsx":
+        return xlsx.export(
+            "申报.xlsx",
+            "申报",
+            exports.APPLICATION_COLUMNS,
+            qs,
+            user=request.user,
+            filters=params,
+            object_type="recognitions.Application",
+        )
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "recognitions/application_list.html",
+        {
+            "page": page,
+            "params": params,
+            "statuses": c.ApplicationStatus.choices,
+            "schemes": c.Scheme.choices,
+            "can_create": selectors.enterprise_choices(request.user).exists(),
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+@login_required
+def application_create(request):
+    user = request.user
+    enterprises = selectors.enterprise_choices(user)
+    if not enterprises.exists():
+        raise Http404
+    initial = {}
+    for key in ("enterprise", "batch", "renews"):
+        if _int(request.GET.get(key)):
+            initial[key] = _int(request.GET.get(key))
+    if "renews" in initial:
+        initial["kind"] = c.ApplicationKind.RENEWAL
+    officers = User.objects.filter(role__in=(Role.OFFICER, Role.ADMIN), is_active=True)
+    park_ids = selectors.park_ids_for(user)
+    if park_ids is not None:
+        officers = officers.filter(parks__in=park_ids).distinct()
+    form = forms.ApplicationForm(
+        request.POST or None,
+        initial=initial,
+        enterprises=enterprises,
+        batches=selectors.batch_list(user),
+        recognitions=selectors.recognition_list(user, CHANGE),
+        officers=officers,
+        agencies=ServiceAgency.objects.all()
+        if is_staff_role(user)
+        else ServiceAgency.objects.filter(pk=user.agency_id),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            application = services.application_create(user=user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, _error_text(exc))
+        else:
+            messages.success(request, _("申报已登记（意向）。"))
+            return redirect(application)
+    return render(request, "recognitions/form.html", {"form": form, "title": "登记申报"})
+
+
+@login_required
+def application_detail(request, pk):
+    user = request.user
+    application = selectors.application_get(user, pk)
+    can_change = selectors.application_list(user, CHANGE).filter(pk=pk).exists()
+    targets = services.allowed_targets(application, user) if can_change else []
+    edit_form = forms.ApplicationEditForm(instance=application)
+    if request.method == "POST" and can_change:
+        edit_form = forms.ApplicationEditForm(request.POST, instance=application)
+        if edit_form.is_valid():
+            try:
+                services.application_update(
+                    user=user,
+                    application=application,
+                    expected_version=_int(request.POST.get("version")) or application.version,
+                    **edit_form.cleaned_data,
+                )
+                messages.success(request, _("已保存。"))
+                return redirect(application)
+            except StaleEditError as exc:
+                edit_form.add_error(None, exc.message)
+    elif request.method == "POST":
+        raise Http404
+    return render(
+        request,
+        "recognitions/application_detail.html",
+        {
+            "app": application,
+            "transitions": selectors.transition_list(user, application),
+            "documents": application.documents.all(),
+            "can_change": can_change and application.status not in c.FINAL_STATUSES,
+            "targets": targets,
+            "transition_form": forms.TransitionForm(targets=targets, initial={"on": timezone.localdate()}),
+            "document_form": forms.DocumentForm(),
+            "edit_form": edit_form,
+        },
+    )
+
+
+@login_required
+@require_POST
+def application_transition(request, pk):
+    application = selectors.application_get(request.user, pk, CHANGE)
+    form = forms.TransitionForm(request.POST, targets=c.ApplicationStatus.values)
+    if not form.is_valid():
+        messages.error(request, _("请选择要变更的状态。"))
+        return redirect(application)
+    data = form.cleaned_data
+    try:
+        services.application_transition(
+            user=request.user,
+            application=application,
+            to_status=data["to_status"],
+            comment=data["comment"],
+            on=data["on"],
+            number=data["number"],
+            issued_on=data["issued_on"],
+        )
+    except ValidationError as exc:
+        messages.error(request, _error_text(exc))
+    else:
+        messages.success(request, f"状态已变更为“{c.ApplicationStatus(data['to_status']).label}”。")
+    return redirect(application)
+
+
+@login_required
+@require_POST
+def application_document_upload(request, pk):
+    application = selectors.application_get(request.user, pk, CHANGE)
+    form = forms.DocumentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.application_document_add(
+                user=request.user,
+                application=application,
+                uploaded=form.cleaned_data["file"],
+                title=form.cleaned_data["title"],
+                kind=form.cleaned_data["kind"],
+            )
+            messages.success(request, _("材料已上传。"))
+        except ValidationError as exc:
+            messages.error(request, _error_text(exc))
+    else:
+        messages.error(request, _("请选择要上传的文件。"))
+    return redirect(application)
+
+
+@login_required
+def document_download(request, pk):
+    document = selectors.document_get(request.user, pk)
+    suffix = document.file.name.rsplit(".", 1)[-1] if "." in document.file.name else "bin"
+    return _file_response(document.file, document.content_type, f"{document.title}.{suffix}")

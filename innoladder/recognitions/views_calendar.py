@@ -1,0 +1,241 @@
+"""Obligations calendar, notification centre and the pipeline page."""
+
+import calendar
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.views.decorators.http import require_POST
+
+from innoladder.accounts.choices import Role
+from innoladder.core import jobs, xlsx
+from innoladder.core import obligations as core_obligations
+
+from . import choices as c
+from . import exports, pipeline, selectors, services
+from .views import _int, parse_date
+
+KIND_LABELS = {
+    "hnte_expiry": "高企到期",
+    "hnte_rerecognition": "高企重新认定",
+    "hnte_annual_report": "高企年报",
+    "change_report": "变更报告",
+    "tsme_annual_update": "科技型中小企业年度更新",
+    "review": "复核",
+    "expiry": "资质到期",
+    "batch_deadline": "申报截止",
+}
+
+
+def _month_grid(year: int, month: int, items) -> list[list[dict]]:
+    by_day: dict[dt.date, list] = {}
+    for item in items:
+        by_day.setdefault(item.due_on, []).append(item)
+    weeks = []
+    for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
+        weeks.append([{"day": d, "in_month": d.month == month, "items": by_day.get(d, [])} for d in week])
+    return weeks
+
+
+@login_required
+def obligation_list(request):
+    today = timezone.localdate()
+    view = request.GET.get("view", "list")
+    month_param = request.GET.get("month", "")
+    if view == "month":
+        try:
+            year, month = (
+                (int(p) for p in month_param.split("-")) if month_param else (today.year, today.month)
+            )
+            start = dt.date(year, month, 1)
+        except ValueError:
+            year, month, start = today.year, today.month, dt.date(today.year, today.month, 1)
+        end = dt.date(year, month, calendar.monthrange(year, month)[1])
+    else:
+        start = parse_date(request.GET.get("start"), today - dt.timedelta(days=30))
+        end = parse_date(request.GET.get("end"), today + dt.timedelta(days=180))
+    items = core_obligations.gather(request.user, start, end)
+    enterprise_id = _int(request.GET.get("enterprise"))
+    kind = request.GET.get("kind", "")
+    if enterprise_id:
+        items = [i for i in items if i.enterprise_id == enterprise_id]
+    if kind:
+        items = [i for i in items if i.kind == kind]
+    filters = {"start": start.isoformat(), "end": end.isoformat(), "enterprise": enterprise_id, "kind": kind}
+    if request.GET.get("export") == "xlsx":
+        return xlsx.export(
+            "保存量事项.xlsx",
+            "保存量事项",
+            exports.OBLIGATION_COLUMNS,
+            items,
+            user=request.user,
+            filters=filters,
+            object_type="obligations",
+        )
+    rows = [
+        {"item": i, "days": (i.due_on - today).days, "kind_label": KIND_LABELS.get(i.kind, i.kind)}
+        for i in items
+    ]
+    context = {
+        "rows": rows,
+        "start": start,
+        "end": end,
+        "today": today,
+        "view": view,
+        "kind": kind,
+        "enterprise_id": enterprise_id or "",
+        "kinds": sorted(
+            {(i.kind, KIND_LABELS.get(i.kind, i.kind)) for i in items} | set(KIND_LABELS.items())
+        ),
+        "query": request.GET.urlencode(),
+        "can_send": request.user.role in (Role.ADMIN, Role.OFFICER),
+    }
+    if view == "month":
+        prev_month = (start - dt.timedelta(days=1)).strftime("%Y-%m")
+        next_month = (end + dt.timedelta(days=1)).strftime("%Y-%m")
+        context.update(
+            weeks=_month_grid(start.year, start.month, items),
+            month_label=f"{start.year}年{start.month}月",
+            prev_month=prev_month,
+            next_month=next_month,
+        )
+    return render(request, "recognitions/obligation_list.html", context)
+
+
+@login_required
+@require_POST
+def reminders_send(request):
+    """Run the reminder pass now as a background job (the daily run is `manage.py send_reminders`)."""
+    if request.user.role not in (Role.ADMIN, Role.OFFICER):
+        raise Http404
+    job = jobs.enqueue(
+        "recognitions_send_reminders",
+        title="发送保存量到期提醒",
+        params={"today": timezone.localdate().isoformat()},
+        user=request.user,
+    )
+    return redirect("job_detail", job_id=job.pk)
+
+
+@login_required
+def notification_list(request):
+    qs = selectors.notification_list(request.user)
+    if request.GET.get("unread"):
+        qs = qs.filter(read_at__isnull=True)
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "recognitions/notification_list.html",
+        {"page": page, "unread_only": bool(request.GET.get("unread"))},
+    )
+
+
+@login_required
+@require_POST
+def notification_read(request, pk=None):
+    changed = services.notification_mark_read(user=request.user, pk=pk)
+    if (
+        pk is not None
+        and not changed
+        and not selectors.notification_list(request.user).filter(pk=pk).exists()
+    ):
+        raise Http404
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(target)
+    if pk is None:
+        messages.success(request, f"已将 {changed} 条通知标为已读。")
+    return redirect("notification_list")
+
+
+def _require_bureau(user):
+    if user.role not in (Role.ADMIN, Role.OFFICER, Role.AUDITOR):
+        raise Http404
+
+
+def _period(request) -> tuple[pipeline.Period, int | None]:
+    today = parse_date(request.GET.get("today"), timezone.localdate())
+    start = parse_date(request.GET.get("start"), dt.date(today.year, 1, 1))
+    end = parse_date(request.GET.get("end"), today)
+    park_id = _int(request.GET.get("park"))
+    if park_id and not selectors.park_list(request.user).filter(pk=park_id).exists():
+        raise Http404
+    return pipeline.Period(today=today, start=start, end=end), park_id
+
+
+@login_required
+def pipeline_view(request):
+    _require_bureau(request.user)
+    period, park_id = _period(request)
+    base = {
+        "start": period.start.isoformat(),
+        "end": period.end.isoformat(),
+        "today": period.today.isoformat(),
+    }
+    if park_id:
+        base["park"] = park_id
+    list_url = reverse("pipeline_list")
+
+    def link(**extra):
+        return f"{list_url}?{urlencode({**base, **extra})}"
+
+    tiers = pipeline.tier_rows(request.user, period, park_id)
+    for row in tiers:
+        row["links"] = {m: link(scheme=row["scheme"], measure=m) for m in row["counts"]}
+    pools = pipeline.pool_rows(request.user, period, park_id)
+    for row in pools:
+        row["links"] = {m: link(pool=row["pool"], measure=m) for m in row["counts"]}
+    return render(
+        request,
+        "recognitions/pipeline.html",
+        {
+            "tiers": tiers,
+            "pools": pools,
+            "period": period,
+            "parks": selectors.park_list(request.user),
+            "park_id": park_id or "",
+            "labels": pipeline.MEASURE_LABELS,
+        },
+    )
+
+
+@login_required
+def pipeline_list(request):
+    _require_bureau(request.user)
+    period, park_id = _period(request)
+    measure = request.GET.get("measure", "")
+    scheme = request.GET.get("scheme") or None
+    pool = request.GET.get("pool") or None
+    if measure not in pipeline.MEASURE_LABELS or (scheme and scheme not in c.Scheme.values):
+        raise Http404
+    qs = pipeline.measure_queryset(
+        request.user, measure=measure, scheme=scheme, period=period, park_id=park_id, pool=pool
+    )
+    model = qs.model.__name__
+    columns = {
+        "Recognition": exports.PIPELINE_RECOGNITION_COLUMNS,
+        "Application": exports.PIPELINE_APPLICATION_COLUMNS,
+        "Enterprise": exports.PIPELINE_ENTERPRISE_COLUMNS,
+    }[model]
+    title = f"{c.Scheme(scheme).label if scheme else ''}{pipeline.MEASURE_LABELS[measure]}"
+    if request.GET.get("export") == "xlsx":
+        return xlsx.export(
+            "梯度培育明细.xlsx",
+            title[:31],
+            columns,
+            qs,
+            user=request.user,
+            filters=dict(request.GET.items()),
+            object_type="pipeline",
+        )
+    return render(
+        request,
+        "recognitions/pipeline_list.html",
+        {"rows": qs, "model": model, "title": title, "period": period, "query": request.GET.urlencode()},
+    )

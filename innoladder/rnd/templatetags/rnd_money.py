@@ -1,0 +1,20 @@
+from decimal import Decimal
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def wan(value) -> str:
+    """Yuan shown in 万元 with thousands separators."""
+    if value is None or value == "":
+        return "—"
+    return f"{Decimal(value) / Decimal(10000):,.2f}"
+
+
+@register.filter
+def yuan(value) -> str:
+    if value is None or value == "":
+        return ""
+    return f"{Decimal(value):,.2f}"
