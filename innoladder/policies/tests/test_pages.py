@@ -140,15 +140,56 @@ def test_match_page_lists_matches_and_near_misses_from_the_latest_year(client, c
     ]
 
 
-def test_held_tiers_adapter_is_empty_until_recognitions_lands(cast):
-    from django.apps import apps
+def test_tier_conditions_read_recognitions_in_force_on_the_day(cast):
+    from innoladder.recognitions.models import Recognition
 
-    try:
-        apps.get_model("recognitions", "Recognition")
-    except LookupError:
-        assert facts.held_tiers([cast.ent_a.pk], dt.date(2024, 1, 1)) == {}
-    else:
-        assert isinstance(facts.held_tiers([cast.ent_a.pk], dt.date(2024, 1, 1)), dict)
+    Recognition.objects.create(
+        enterprise=cast.ent_a,
+        scheme="hnte",
+        level="national",
+        issued_on=dt.date(2021, 12, 1),
+        valid_until=dt.date(2024, 11, 30),
+    )
+    Recognition.objects.create(
+        enterprise=cast.ent_b,
+        scheme="hnte",
+        level="national",
+        issued_on=dt.date(2020, 1, 1),
+        valid_until=dt.date(2022, 12, 31),
+        revoked_on=None,
+    )
+    Recognition.objects.create(
+        enterprise=cast.ent_b,
+        scheme="tsme",
+        level="national",
+        issued_on=dt.date(2023, 5, 1),
+        valid_until=dt.date(2023, 12, 31),
+        revoked_on=dt.date(2023, 9, 1),
+    )
+    ids = [cast.ent_a.pk, cast.ent_b.pk]
+    assert facts.held_tiers(ids, dt.date(2024, 11, 30)) == {cast.ent_a.pk: frozenset({"hnte"})}
+    assert facts.held_tiers(ids, dt.date(2024, 12, 1)) == {}
+    assert facts.held_tiers(ids, dt.date(2023, 6, 1)) == {
+        cast.ent_a.pk: frozenset({"hnte"}),
+        cast.ent_b.pk: frozenset({"tsme"}),
+    }
+    assert facts.held_tiers(ids, dt.date(2023, 9, 1)) == {
+        cast.ent_a.pk: frozenset({"hnte"})
+    }  # revoked that day
+    policy = services.policy_create(
+        user=cast.officer,
+        park=cast.park,
+        title="高企认定奖励",
+        issuer="市政府",
+        issued_on=dt.date(2023, 1, 1),
+        level="municipal",
+        target_tiers=["hnte"],
+    )
+    result = {
+        m.enterprise: m.result.matched
+        for m in selectors.policy_matches(cast.officer, policy, dt.date(2024, 1, 1))
+    }
+    assert result == {cast.ent_a: True, cast.ent_b: False}
 
 
 def test_match_page_queries_stay_flat(client, cast, policy, django_assert_max_num_queries):
