@@ -200,3 +200,31 @@ def test_match_page_queries_stay_flat(client, cast, policy, django_assert_max_nu
         assert client.get(f"/policies/{policy.pk}/match/").status_code == 200
     with django_assert_max_num_queries(10):
         assert client.get("/policies/").status_code == 200
+
+
+def test_editing_a_policy_keeps_its_attachment_replaces_conditions_and_refuses_stale_edits(
+    client, cast, policy
+):
+    client.force_login(cast.officer)
+    data = {
+        "park": cast.park.pk,
+        "title": "研发投入后补助政策（修订）",
+        "issuer": policy.issuer,
+        "issued_on": "2023-02-01",
+        "level": "municipal",
+        "gap_margin": "0.10",
+        "cond_field_0": "rd_expense",
+        "cond_op_0": ">=",
+        "cond_threshold_0": "2000000",
+        "_version": str(policy.version),
+    }
+    assert client.post(f"/policies/{policy.pk}/edit/", data).status_code == 302
+    policy.refresh_from_db()
+    assert policy.title.endswith("（修订）") and policy.attachment_name == "研发补助办法.pdf"
+    assert [(c.field, c.threshold) for c in policy.conditions.all()] == [("rd_expense", D("2000000"))]
+    stale = client.post(f"/policies/{policy.pk}/edit/", {**data, "title": "过期的修改", "_version": "1"})
+    assert stale.status_code == 200 and "已被他人修改" in stale.content.decode()
+    policy.refresh_from_db()
+    assert policy.title.endswith("（修订）")
+    changes = AuditEntry.objects.filter(object_type="policies.Policy", event_type="update")
+    assert any("conditions" in e.changes for e in changes) and any("title" in e.changes for e in changes)
