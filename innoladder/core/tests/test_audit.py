@@ -81,7 +81,8 @@ def test_audit_log_is_visible_to_auditor_and_admin_only(client, cast):
     assert_access(client, cast, "/audit/", {"admin": OK, "auditor": OK})
 
 
-def test_snapshot_records_file_fields_by_their_stored_name(cast):
+def test_snapshot_records_file_fields_by_their_stored_name(cast, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     from django.core.files.base import ContentFile
 
     from innoladder.collection.models import Campaign, Evidence, Submission
