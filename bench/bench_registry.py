@@ -62,10 +62,14 @@ def main() -> int:
         started = time.monotonic()
         call_command("generate_demo", enterprises=args.enterprises - have, seed=2024, years=3)
         out.write(f"filled in {time.monotonic() - started:.0f} s\n")
-        from django.db import connection
+    from django.db import connection
 
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    # Measured as a site runs: Django never runs ANALYZE. With sqlite_stat1 present (one park holding all
+    # rows) SQLite's planner prefers filtering indexes and sorts the whole park per page; see the report.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")
+        if cursor.fetchone()[0]:
+            cursor.execute("DELETE FROM sqlite_stat1")
     park = Park.objects.get(name="格尔木工业园")
     officer, _ = User.objects.get_or_create(username="bench_officer", defaults={"role": Role.OFFICER})
     officer.parks.add(park)
@@ -99,13 +103,14 @@ def main() -> int:
     for label, make_url in scenarios.items():
         for _ in range(3):  # warm caches
             client.get(make_url())
-        timings = []
+        timings, cpu = [], []
         slowest = ("", 0.0)
         for _ in range(args.runs):
             url = make_url()
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.process_time()
             response = client.get(url)
             elapsed = (time.perf_counter() - started) * 1000
+            cpu.append((time.process_time() - cpu_started) * 1000)
             if response.status_code != 200:
                 raise SystemExit(f"{url} answered {response.status_code}")
             timings.append(elapsed)
@@ -115,6 +120,10 @@ def main() -> int:
         out.write(
             f"{label:30s} n={len(timings):3d}  p50={p50:7.1f} ms  p95={p95:7.1f} ms  (slowest {slowest[0]})\n"
         )
+        # CPU time of this process (SQLite runs in-process): the request's cost without the other load.
+        cpu50, cpu95 = statistics.median(cpu), percentile(cpu, 0.95)
+        load = os.getloadavg()[0]
+        out.write(f"{'':30s} cpu p50={cpu50:7.1f} ms  p95={cpu95:7.1f} ms  (load average {load:.1f})\n")
     out.write("target p95 ≤ 150 ms: " + ("NOT MET\n" if failed else "met\n"))
     return 1 if failed else 0
 

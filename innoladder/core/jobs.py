@@ -16,15 +16,20 @@ from .models import AuditEvent, Job, JobStatus
 
 logger = logging.getLogger(__name__)
 HANDLERS: dict[str, Callable[["JobContext"], dict]] = {}
+# Handlers registered with atomic=False manage their own transactions, so the progress they report while
+# reading and validating is visible to the progress page (a write transaction hides it until commit).
+NON_ATOMIC: set[str] = set()
 
 
 class JobError(Exception):
     """A handler raises this with a Chinese message the user should read."""
 
 
-def register(kind: str):
+def register(kind: str, *, atomic: bool = True):
     def decorator(func):
         HANDLERS[kind] = func
+        if not atomic:
+            NON_ATOMIC.add(kind)
         return func
 
     return decorator
@@ -65,8 +70,11 @@ def run(job_id: str) -> None:
     Job.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING, started_at=timezone.now())
     handler = HANDLERS[job.kind]
     try:
-        with transaction.atomic():
+        if job.kind in NON_ATOMIC:
             result = handler(JobContext(job)) or {}
+        else:
+            with transaction.atomic():
+                result = handler(JobContext(job)) or {}
     except JobError as exc:
         Job.objects.filter(pk=job.pk).update(
             status=JobStatus.FAILED, message=str(exc), finished_at=timezone.now()

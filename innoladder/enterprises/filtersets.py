@@ -92,9 +92,9 @@ class EnterpriseFilterSet(forms.Form):
         if "sub_zone" in v:
             queryset = queryset.filter(sub_zone=v["sub_zone"])
         if "industry" in v:
-            # A range rather than LIKE 'C26%' so the (park, industry_code) index answers it.
-            prefix = v["industry"].strip().upper()
-            queryset = queryset.filter(industry_code__gte=prefix, industry_code__lt=prefix + "~")
+            # LIKE 'C26%' is evaluated inside the covering filter index while the page walks the name index;
+            # a range here made SQLite sort every matching row instead (bench/bench_registry.py).
+            queryset = queryset.filter(industry_code__startswith=v["industry"].strip().upper())
         if "tech_field" in v:
             queryset = queryset.filter(tech_field=v["tech_field"])
         if "pool" in v:

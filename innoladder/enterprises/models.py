@@ -111,6 +111,9 @@ class Enterprise(Tracked):
                 fields=["park", "status", "name", "former_names_text", "uscc"], name="enterprise_search_idx"
             ),
             models.Index(fields=["park", "tags_text"], name="enterprise_park_tags_idx"),
+            # The most used filters, walked in the default (name) order for one page.
+            models.Index(fields=["park", "pool", "name"], name="enterprise_park_pool_name_idx"),
+            models.Index(fields=["park", "tech_field", "name"], name="enterprise_park_field_name_idx"),
             # Counting a filtered page reads only this index, never the wide rows.
             models.Index(
                 fields=[

@@ -4,9 +4,10 @@ from . import services
 from .models import ImportBatch
 
 
-@register(services.COMMIT_JOB)
+@register(services.COMMIT_JOB, atomic=False)
 def commit_import(ctx: JobContext) -> dict:
-    """Write one previewed import batch; any error rolls the whole batch back (the job's transaction)."""
+    """Write one previewed import batch: reading and validation report progress; the writes run in one
+    transaction inside batch_run_commit, so any error rolls the whole batch back."""
     batch = ImportBatch.objects.select_related("created_by").get(pk=ctx.params["batch_id"])
     try:
         return services.batch_run_commit(batch=batch, progress=ctx.step, set_total=ctx.set_total)

@@ -239,23 +239,32 @@ def _read_sheet(ws, dataset: Dataset, limits: Limits) -> ParsedSheet:
 
     budget = limits.max_rows * 2 + HEADER_SEARCH_ROWS
     marker = parsed.marker_index
+    max_chars = limits.max_cell_chars
+    rows = parsed.rows
+    too_many = f"数据行数超过上限：每个文件最多 {limits.max_rows} 行，请拆分后分批导入。"
     for number, values in data_rows():
         if number > budget:
-            raise FileRejected(f"数据行数超过上限：每个文件最多 {limits.max_rows} 行，请拆分后分批导入。")
-        if not any(v is not None and (not isinstance(v, str) or v.strip()) for v in values):
+            raise FileRejected(too_many)
+        last = -1  # one pass per row: blank check, cell length, last used column
+        for i, v in enumerate(values):
+            if v is None:
+                continue
+            if type(v) is str:
+                if len(v) > max_chars:
+                    raise FileRejected(f"第 {number} 行有单元格内容超过 {max_chars} 个字符。")
+                if not v.strip():
+                    continue
+            last = i
+        if last < 0:
             continue
         if marker is not None and marker < len(values) and _cell_text(values[marker]).startswith("示例"):
             parsed.example_rows += 1
             continue
-        last = max(i for i, v in enumerate(values) if v is not None and v != "")
         if last >= limits.max_columns:
             raise FileRejected(f"列数过多：第 {number} 行有超过 {limits.max_columns} 列的数据。")
-        for v in values:
-            if isinstance(v, str) and len(v) > limits.max_cell_chars:
-                raise FileRejected(f"第 {number} 行有单元格内容超过 {limits.max_cell_chars} 个字符。")
-        parsed.rows.append((number, values))
-        if len(parsed.rows) > limits.max_rows:
-            raise FileRejected(f"数据行数超过上限：每个文件最多 {limits.max_rows} 行，请拆分后分批导入。")
+        rows.append((number, values))
+        if len(rows) > limits.max_rows:
+            raise FileRejected(too_many)
     return parsed
 
 

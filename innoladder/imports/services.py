@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import uuid
 from pathlib import Path
@@ -20,6 +21,7 @@ from .datasets import Dataset
 from .models import ImportBatch
 
 MAX_STORED_ERRORS = 20_000
+MAX_UPLOADS_PER_HOUR = 30  # AS-21 anti-automation; generous enough for a fix-and-re-upload afternoon
 COMMIT_JOB = "imports.commit"
 
 
@@ -44,6 +46,13 @@ def _batch_park_id(user):
         parks = list(user.parks.values_list("pk", flat=True))
         return parks[0] if len(parks) == 1 else None
     return None
+
+
+def uploads_left(user) -> int:
+    since = timezone.now() - dt.timedelta(hours=1)
+    return max(
+        0, MAX_UPLOADS_PER_HOUR - ImportBatch.objects.filter(created_by=user, created_at__gte=since).count()
+    )
 
 
 def batch_preview(*, dataset: Dataset, data: bytes, file_name: str, user) -> ImportBatch:
@@ -154,7 +163,8 @@ class CommitFailed(Exception):
 
 
 def batch_run_commit(*, batch: ImportBatch, progress=None, set_total=None) -> dict:
-    """The commit itself (run by the job inside its transaction): re-read, re-validate, write, post-check."""
+    """The commit itself: re-read and re-validate (progress visible), then write and post-check in one
+    transaction."""
     dataset = registry.get(batch.dataset)
     if dataset is None:
         raise CommitFailed("该数据集已不可导入。")
@@ -171,30 +181,33 @@ def batch_run_commit(*, batch: ImportBatch, progress=None, set_total=None) -> di
             f"预检后数据发生了变化，重新检查发现 {batch.rows_error} 行有错误，未写入任何数据。"
             "请重新上传预检。"
         )
-    try:
-        counts = engine.write_plan(plan, user, progress=progress)
-    except engine.ScopeViolation as exc:
-        raise CommitFailed(str(exc)) from exc
-    batch.status = BatchStatus.COMMITTED
-    batch.committed_at = timezone.now()
-    batch.message = (
-        f"导入完成：新增 {counts['created']} 行，更新 {counts['updated']} 行，"
-        f"未变化 {counts['unchanged']} 行。"
-    )
-    batch.save()
-    audit.record(
-        AuditEvent.IMPORT,
-        obj=batch,
-        user=user,
-        enterprise_id=batch.enterprise_id,
-        changes={
-            "dataset": batch.dataset,
-            "file_sha256": batch.file_sha256,
-            "file_name": batch.file_name,
-            **counts,
-        },
-        message=f"导入{batch.dataset_title}（{batch.file_name}）：{batch.message}",
-    )
+    if progress:
+        progress(0, "校验完成，正在写入（全部成功才会保存）…")
+    with transaction.atomic():
+        try:
+            counts = engine.write_plan(plan, user, progress=progress)
+        except (engine.ScopeViolation, engine.ConcurrentEdit) as exc:
+            raise CommitFailed(str(exc)) from exc
+        batch.status = BatchStatus.COMMITTED
+        batch.committed_at = timezone.now()
+        batch.message = (
+            f"导入完成：新增 {counts['created']} 行，更新 {counts['updated']} 行，"
+            f"未变化 {counts['unchanged']} 行。"
+        )
+        batch.save()
+        audit.record(
+            AuditEvent.IMPORT,
+            obj=batch,
+            user=user,
+            enterprise_id=batch.enterprise_id,
+            changes={
+                "dataset": batch.dataset,
+                "file_sha256": batch.file_sha256,
+                "file_name": batch.file_name,
+                **counts,
+            },
+            message=f"导入{batch.dataset_title}（{batch.file_name}）：{batch.message}",
+        )
     return {**counts, "message": batch.message, "url": batch.get_absolute_url(), "link_text": "查看导入结果"}
 
 

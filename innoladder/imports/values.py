@@ -152,6 +152,25 @@ def to_uscc(raw) -> str:
     return check.code
 
 
+def converter_for(col: d.Column, unit: str | None, ctx):
+    """A one-argument converter for this column, with the unit and lookups resolved once per file."""
+    if col.parse is not None:
+        return lambda raw: col.parse(raw, ctx)
+    if col.type == d.MONEY:
+        factor = d.UNITS.get(unit or col.unit)
+        if factor is None:
+            message = f"表头中的单位“{unit}”无法识别，应为元、万元或亿元"
+
+            def bad_unit(raw):
+                raise CellError(message)
+
+            return bad_unit
+        return lambda raw: to_decimal_checked(raw, col, factor)
+    if col.type == d.INT:
+        return lambda raw: to_int(raw, col)
+    return lambda raw: convert(raw, col, unit, ctx)
+
+
 def convert(raw, col: d.Column, unit: str | None, ctx):
     """Convert one non-empty cell for `col`; `unit` is the unit declared in the file's header."""
     if col.parse is not None:

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from innoladder.core.scoping import CHANGE
@@ -24,6 +25,8 @@ def _dataset_or_404(user, key):
 @login_required
 def import_home(request):
     page = Paginator(selectors.batch_list(request.user), 30).get_page(request.GET.get("page"))
+    for batch in page:
+        services.batch_sync_status(batch)
     return render(request, "imports/home.html", {"datasets": registry.for_user(request.user), "page": page})
 
 
@@ -37,6 +40,12 @@ def dataset_template(request, key):
 def dataset_upload(request, key):
     dataset = _dataset_or_404(request.user, key)
     form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid() and not services.uploads_left(request.user):
+        form.add_error(
+            "file",
+            _("上传过于频繁：每小时最多上传 %(n)s 个文件，请稍后再试。")
+            % {"n": services.MAX_UPLOADS_PER_HOUR},
+        )
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         batch = services.batch_preview(

@@ -1,53 +1,35 @@
 """Facts for matching, read from the ORM in bulk: latest annual data, attributes and held tiers.
 
-Held recognitions come from the recognitions app, built in parallel. `held_tiers` reads them through
-a small adapter: while that app has no `Recognition` model (or one without the expected fields) it
-returns an empty set for every enterprise, so tier conditions fail with "需取得…资质" until it lands.
+Held recognitions come from the recognitions app through `held_tiers`, a small adapter: a tier counts
+when its Recognition was issued on or before the date and is in force then (recognitions'
+`held_q`: not revoked, not cancelled, not past `valid_until`). If that app has no Recognition
+model it returns an empty set for every enterprise, so tier conditions then fail with "需取得…资质".
 """
 
 import datetime as dt
 
 from django.apps import apps
-from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Q
 
 from innoladder.enterprises.models import AnnualData
 
 from . import matching
 
-TIER_FIELD_NAMES = ("rule_set", "scheme", "tier", "kind")
-END_FIELD_NAMES = ("valid_until", "expires_on", "ends_on")
-
-
-def _field(model, names):
-    for name in names:
-        try:
-            model._meta.get_field(name)
-        except FieldDoesNotExist:
-            continue
-        return name
-    return None
-
 
 def held_tiers(enterprise_ids, on: dt.date) -> dict[int, frozenset[str]]:
-    """Tiers (rule-set ids) each enterprise holds on `on`; empty while recognitions has no model."""
+    """Tiers (rule-set ids) each enterprise holds on `on`; empty when recognitions has no model."""
     try:
         model = apps.get_model("recognitions", "Recognition")
-    except LookupError:
+        from innoladder.recognitions.selectors import held_q
+    except (LookupError, ImportError):
         return {}
-    tier_field = _field(model, TIER_FIELD_NAMES)
-    if tier_field is None or _field(model, ("enterprise",)) is None:
-        return {}
-    qs = model._default_manager.filter(enterprise_id__in=list(enterprise_ids))
-    start_field = _field(model, ("valid_from", "recognised_on", "starts_on"))
-    if start_field:
-        qs = qs.filter(Q(**{f"{start_field}__isnull": True}) | Q(**{f"{start_field}__lte": on}))
-    end_field = _field(model, END_FIELD_NAMES)
-    if end_field:
-        qs = qs.filter(Q(**{f"{end_field}__isnull": True}) | Q(**{f"{end_field}__gte": on}))
+    rows = (
+        model._default_manager.filter(enterprise_id__in=list(enterprise_ids), issued_on__lte=on)
+        .filter(held_q(on))
+        .values_list("enterprise_id", "scheme")
+    )
     found: dict[int, set[str]] = {}
-    for enterprise_id, tier in qs.values_list("enterprise_id", tier_field):
-        found.setdefault(enterprise_id, set()).add(tier)
+    for enterprise_id, scheme in rows:
+        found.setdefault(enterprise_id, set()).add(scheme)
     return {k: frozenset(v) for k, v in found.items()}
 
 

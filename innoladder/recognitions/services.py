@@ -260,9 +260,8 @@ def application_transition(
     certificate=None,
 ) -> Application:
     """Move the application one step; passing (通过) creates the recognition in the same transaction."""
-    application = (
-        Application.objects.select_for_update().select_related("batch", "renews").get(pk=application.pk)
-    )
+    # Lock only the application row: PostgreSQL refuses FOR UPDATE on the nullable side of an outer join.
+    application = Application.objects.select_for_update(of=("self",)).get(pk=application.pk)
     from_status = application.status
     labels = dict(c.ApplicationStatus.choices)
     if to_status not in labels:

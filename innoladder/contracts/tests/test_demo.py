@@ -21,5 +21,6 @@ def test_demo_uses_the_registry_code_when_the_counterparty_is_a_park_enterprise(
     EnterpriseFactory(park=park, name="青海黄河维检科技有限公司")
     salt_lake = EnterpriseFactory(park=park, name="青海盐湖股份有限公司")
     demo.load()
-    contract = selectors.contracts_in_period(cast.admin, park, dt.date(2023, 1, 1), dt.date(2023, 6, 30)).first()
+    h1 = (dt.date(2023, 1, 1), dt.date(2023, 6, 30))
+    contract = selectors.contracts_in_period(cast.admin, park, *h1).first()
     assert (contract.buyer_name, contract.buyer_uscc) == (salt_lake.name, salt_lake.uscc)

@@ -79,3 +79,24 @@ def test_audit_log_is_visible_to_auditor_and_admin_only(client, cast):
 
     audit.record("export", message="导出")
     assert_access(client, cast, "/audit/", {"admin": OK, "auditor": OK})
+
+
+def test_snapshot_records_file_fields_by_their_stored_name(cast, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    from django.core.files.base import ContentFile
+
+    from innoladder.collection.models import Campaign, Evidence, Submission
+
+    campaign = Campaign.objects.create(
+        park=cast.park,
+        title="t",
+        fiscal_year=2024,
+        fields=["employees"],
+        opens_on="2025-01-01",
+        deadline="2025-02-01",
+    )
+    submission = Submission.objects.create(campaign=campaign, enterprise=cast.ent_a)
+    evidence = Evidence(submission=submission, original_name="a.pdf")
+    evidence.file.save("stored.pdf", ContentFile(b"%PDF-1.4"), save=False)
+    data = audit.snapshot(evidence)
+    assert data["file"].endswith(".pdf") and isinstance(data["file"], str)

@@ -268,3 +268,23 @@ def test_missing_required_columns_are_a_file_error(cast):
         cast.officer, "annual_data", xlsx([["统一社会信用代码", "职工总数"], [cast.ent_a.uscc, 1]])
     )
     assert batch.file_errors == ["缺少必填列：年度。请使用最新模板。"]
+
+
+def test_a_record_edited_between_reading_and_writing_is_not_overwritten(cast, monkeypatch):
+    existing = AnnualDataFactory(enterprise=cast.ent_a, year=2024, employees=80)
+    real_load = engine._load_existing
+
+    def load_then_someone_edits(dataset, keys):
+        found = real_load(dataset, keys)
+        AnnualData.objects.filter(pk=existing.pk).update(employees=81, version=2)
+        return found
+
+    batch = preview(cast.officer, "annual_data", xlsx([HEAD, [cast.ent_a.uscc, 2024, 90, None, None, None]]))
+    monkeypatch.setattr(engine, "_load_existing", load_then_someone_edits)
+    batch, job = commit(batch, cast.officer)
+    assert job.status == JobStatus.FAILED
+    assert "导入期间有记录被他人修改" in job.message
+    existing.refresh_from_db()
+    # The import's 90 was not written (the simulated edit ran in the same test transaction and was
+    # rolled back with it).
+    assert existing.employees == 80

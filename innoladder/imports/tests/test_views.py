@@ -157,3 +157,20 @@ def test_duplicate_commit_needs_the_confirmation_box(client, cast):
     client.post(f"/imports/batches/{second.pk}/commit/", {"confirm_duplicate": "on"})
     second.refresh_from_db()
     assert second.status == BatchStatus.COMMITTED
+
+
+def test_uploads_are_rate_limited_per_user(client, cast, monkeypatch):
+    from innoladder.imports import services
+
+    monkeypatch.setattr(services, "MAX_UPLOADS_PER_HOUR", 2)
+    client.force_login(cast.officer)
+    data = xlsx([["统一社会信用代码", "年度"], [cast.ent_a.uscc, 2024]])
+    statuses = []
+    for _ in range(3):
+        upload = io.BytesIO(data)
+        upload.name = "a.xlsx"
+        response = client.post("/imports/annual_data/", {"file": upload})
+        statuses.append(response.status_code)
+    assert statuses == [302, 302, 200]
+    assert "每小时最多上传 2 个文件" in response.content.decode()
+    assert ImportBatch.objects.count() == 2

@@ -140,15 +140,56 @@ def test_match_page_lists_matches_and_near_misses_from_the_latest_year(client, c
     ]
 
 
-def test_held_tiers_adapter_is_empty_until_recognitions_lands(cast):
-    from django.apps import apps
+def test_tier_conditions_read_recognitions_in_force_on_the_day(cast):
+    from innoladder.recognitions.models import Recognition
 
-    try:
-        apps.get_model("recognitions", "Recognition")
-    except LookupError:
-        assert facts.held_tiers([cast.ent_a.pk], dt.date(2024, 1, 1)) == {}
-    else:
-        assert isinstance(facts.held_tiers([cast.ent_a.pk], dt.date(2024, 1, 1)), dict)
+    Recognition.objects.create(
+        enterprise=cast.ent_a,
+        scheme="hnte",
+        level="national",
+        issued_on=dt.date(2021, 12, 1),
+        valid_until=dt.date(2024, 11, 30),
+    )
+    Recognition.objects.create(
+        enterprise=cast.ent_b,
+        scheme="hnte",
+        level="national",
+        issued_on=dt.date(2020, 1, 1),
+        valid_until=dt.date(2022, 12, 31),
+        revoked_on=None,
+    )
+    Recognition.objects.create(
+        enterprise=cast.ent_b,
+        scheme="tsme",
+        level="national",
+        issued_on=dt.date(2023, 5, 1),
+        valid_until=dt.date(2023, 12, 31),
+        revoked_on=dt.date(2023, 9, 1),
+    )
+    ids = [cast.ent_a.pk, cast.ent_b.pk]
+    assert facts.held_tiers(ids, dt.date(2024, 11, 30)) == {cast.ent_a.pk: frozenset({"hnte"})}
+    assert facts.held_tiers(ids, dt.date(2024, 12, 1)) == {}
+    assert facts.held_tiers(ids, dt.date(2023, 6, 1)) == {
+        cast.ent_a.pk: frozenset({"hnte"}),
+        cast.ent_b.pk: frozenset({"tsme"}),
+    }
+    assert facts.held_tiers(ids, dt.date(2023, 9, 1)) == {
+        cast.ent_a.pk: frozenset({"hnte"})
+    }  # revoked that day
+    policy = services.policy_create(
+        user=cast.officer,
+        park=cast.park,
+        title="高企认定奖励",
+        issuer="市政府",
+        issued_on=dt.date(2023, 1, 1),
+        level="municipal",
+        target_tiers=["hnte"],
+    )
+    result = {
+        m.enterprise: m.result.matched
+        for m in selectors.policy_matches(cast.officer, policy, dt.date(2024, 1, 1))
+    }
+    assert result == {cast.ent_a: True, cast.ent_b: False}
 
 
 def test_match_page_queries_stay_flat(client, cast, policy, django_assert_max_num_queries):
@@ -159,3 +200,31 @@ def test_match_page_queries_stay_flat(client, cast, policy, django_assert_max_nu
         assert client.get(f"/policies/{policy.pk}/match/").status_code == 200
     with django_assert_max_num_queries(10):
         assert client.get("/policies/").status_code == 200
+
+
+def test_editing_a_policy_keeps_its_attachment_replaces_conditions_and_refuses_stale_edits(
+    client, cast, policy
+):
+    client.force_login(cast.officer)
+    data = {
+        "park": cast.park.pk,
+        "title": "研发投入后补助政策（修订）",
+        "issuer": policy.issuer,
+        "issued_on": "2023-02-01",
+        "level": "municipal",
+        "gap_margin": "0.10",
+        "cond_field_0": "rd_expense",
+        "cond_op_0": ">=",
+        "cond_threshold_0": "2000000",
+        "_version": str(policy.version),
+    }
+    assert client.post(f"/policies/{policy.pk}/edit/", data).status_code == 302
+    policy.refresh_from_db()
+    assert policy.title.endswith("（修订）") and policy.attachment_name == "研发补助办法.pdf"
+    assert [(c.field, c.threshold) for c in policy.conditions.all()] == [("rd_expense", D("2000000"))]
+    stale = client.post(f"/policies/{policy.pk}/edit/", {**data, "title": "过期的修改", "_version": "1"})
+    assert stale.status_code == 200 and "已被他人修改" in stale.content.decode()
+    policy.refresh_from_db()
+    assert policy.title.endswith("（修订）")
+    changes = AuditEntry.objects.filter(object_type="policies.Policy", event_type="update")
+    assert any("conditions" in e.changes for e in changes) and any("title" in e.changes for e in changes)

@@ -21,7 +21,7 @@ NAMES = (
     "青海蓝科锂业股份有限公司",
     "青海中信国安锂业发展有限公司",
     "青海西豫有色金属有限公司",
-    "青海金昆仑钛业有限公司",
+    "青海金昆仑锂业有限公司",
 )
 
 
@@ -29,8 +29,8 @@ NAMES = (
 def golmud():
     enterprise_demo.load()
     park = Park.objects.get(name=demo.GOLMUD)
-    for name in NAMES:
-        if not park.enterprises.filter(name=name).exists():
+    for (keys, *_), name in zip(demo.ENTERPRISES, NAMES, strict=True):
+        if demo.find_enterprise(park, keys) is None:
             EnterpriseFactory(park=park, name=name)
     return park
 
@@ -61,8 +61,9 @@ def test_demo_secures_exactly_775_wan_in_h1_2023_from_the_ledger(golmud):
     assert independent == Decimal("7750000.00")
 
 
-def test_demo_skips_absent_enterprises():
-    enterprise_demo.load()
+def test_demo_skips_absent_enterprises(golmud):
+    golmud.enterprises.filter(name__contains="金昆仑").update(name="格尔木其他企业有限公司")
     demo.load()
-    # Only 蓝科锂业 exists in the bare registry demo: 10,000,000 × 100% × 10% = 1,000,000.
-    assert SubsidyAward.objects.aggregate(s=Sum("amount"))["s"] == Decimal("1000000.00")
+    # Without 金昆仑 (5,500,000 × 100% × 10% = 550,000): 7,750,000 − 550,000.
+    assert SubsidyAward.objects.count() == 6
+    assert SubsidyAward.objects.aggregate(s=Sum("amount"))["s"] == Decimal("7200000.00")

@@ -216,3 +216,38 @@ def test_category_change_in_admin_is_audited(client, cast):
     assert cat.days == 2
     entry = AuditEntry.objects.get(event_type=AuditEvent.UPDATE, object_type="services.RequestCategory")
     assert entry.changes["days"] == [1, 2]
+
+
+def test_officer_handles_request_through_the_page(client, cast):
+    req = make_request(cast.user_a, cast.ent_a)
+    client.force_login(cast.officer)
+    url = f"/services/requests/{req.pk}/transition/"
+    assert (
+        client.post(
+            url, {"to_status": "in_progress", "comment": "已受理", "version": req.version}
+        ).status_code
+        == 302
+    )
+    req.refresh_from_db()
+    illegal = client.post(url, {"to_status": "pending", "version": req.version})
+    assert "不能变更为" in illegal.content.decode()
+    stale = client.post(url, {"to_status": "resolved", "resolution": "完成", "version": req.version - 1})
+    assert "已被他人修改" in stale.content.decode()
+    req.refresh_from_db()
+    assert req.status == RequestStatus.IN_PROGRESS
+    assert list(req.history.values_list("to_status", flat=True)) == ["pending", "in_progress"]
+
+
+def test_stale_visit_edit_is_refused(cast):
+    from innoladder.core.services import StaleEditError
+
+    from .factories import make_visit
+
+    visit = make_visit(cast.officer, [cast.ent_a])
+    services.visit_update(
+        visit=visit, user=cast.officer, enterprises=[cast.ent_a], expected_version=1, notes="第一次"
+    )
+    with pytest.raises(StaleEditError):
+        services.visit_update(
+            visit=visit, user=cast.agency, enterprises=[cast.ent_a], expected_version=1, notes="基于旧版本"
+        )

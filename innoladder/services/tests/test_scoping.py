@@ -185,3 +185,25 @@ def test_agency_does_not_see_names_of_unassigned_enterprises_on_a_joint_visit(cl
     client.force_login(cast.officer)
     listing = client.get("/services/visits/").content.decode()
     assert cast.ent_a.name in listing and cast.ent_b.name in listing
+
+
+def test_services_home_links_every_module_that_exists(client, cast):
+    from django.urls import NoReverseMatch, reverse
+
+    client.force_login(cast.officer)
+    page = client.get("/services/").content.decode()
+    for name in (
+        "visit_list",
+        "request_list",
+        "project_list",
+        "cooperation_list",
+        "patent_list",
+        "talent_list",
+    ):
+        assert f'href="{reverse(name)}"' in page
+    for name in ("fund_list", "contract_list", "policy_list", "event_list"):
+        try:
+            url = reverse(name)
+        except NoReverseMatch:
+            continue
+        assert f'href="{url}"' in page

@@ -7,7 +7,6 @@ from django.db import transaction
 DEMO_ORDER = (
     "enterprises",
     "accounts",
-    "assessments",
     "recognitions",
     "rnd",
     "projects",
@@ -17,6 +16,7 @@ DEMO_ORDER = (
     "contracts",
     "policies",
     "collection",
+    "assessments",  # last: assesses with the recognitions, ledgers and data above
     "reports",
 )
 

@@ -1,0 +1,28 @@
+"""The assessment section of the enterprise page: ladder, criterion tables, next-step plan."""
+
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from innoladder.core.enterprise_page import Panel, TimelineEvent
+
+from . import selectors
+from .views import panel_context
+
+
+def panels(request, enterprise) -> list[Panel]:
+    html = render_to_string("assessments/_panel.html", panel_context(request, enterprise), request=request)
+    return [Panel(title="梯度评估", html=html, order=30)]
+
+
+def events(request, enterprise) -> list[TimelineEvent]:
+    return [
+        TimelineEvent(
+            on=item.assessed_on,
+            title=f"梯度评估（基准日 {item.assessed_on.isoformat()}）",
+            kind="评估",
+            url=reverse("assessment_detail", args=[item.pk]),
+        )
+        for item in selectors.assessment_history(request.user, enterprise)
+        .select_related(None)
+        .only("pk", "assessed_on")[:10]
+    ]

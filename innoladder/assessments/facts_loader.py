@@ -1,0 +1,233 @@
+"""Build the rules engine's ``EnterpriseFacts`` from the registry, in bulk.
+
+Facts for many enterprises load with a fixed number of queries per chunk (one per table), reading
+plain value tuples rather than model instances, so a whole park loads quickly. The registry's
+choices are mapped to the engine's vocabulary here (docs/facts-format.md).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+
+from django.apps import apps
+
+from innoladder import eligibility as e
+from innoladder.enterprises.models import (
+    AnnualData,
+    Award,
+    Enterprise,
+    Incident,
+    IPRecord,
+    RDInstitution,
+    StandardWork,
+)
+
+CHUNK = 1000
+
+# Every YearData field the registry also records, in the engine's order (matched by name).
+YEAR_FIELDS = tuple(
+    f.name
+    for f in dataclasses.fields(e.YearData)
+    if f.name in {g.name for g in AnnualData._meta.get_fields()}
+)
+IP_FIELDS = (
+    "kind",
+    "number",
+    "title",
+    "granted_on",
+    "expires_on",
+    "status",
+    "acquisition",
+    "transferred_on",
+    "overseas_family",
+    "pledge_financing",
+    "award_winning",
+    "core_to_main_product",
+    "used_in_hnte_application",
+)
+# Registry choice → engine vocabulary (the engine's names are in docs/facts-format.md).
+INSTITUTION_KINDS = {
+    "eng_tech_center": "engineering_tech_center",
+    "eng_lab": "engineering_lab",
+    "eng_research_center": "engineering_research_center",
+}
+LEVELS = {"international": "national", "park": "below"}
+AWARD_KINDS = {"industry": "other"}
+QINGHAI = "青海"
+
+
+def _niche_years(since: int | None, on: dt.date) -> Decimal | None:
+    """Full years in the niche market up to the end of last year (the entry year is not counted)."""
+    if since is None:
+        return None
+    return Decimal(max(0, on.year - 1 - since))
+
+
+def _tech_field(code: str) -> str | None:
+    return code or None
+
+
+def _recognition_rows(ids: list[int]) -> Iterator[tuple[int, e.RecognitionHeld]]:
+    """Recognitions held, from the recognitions app when it is installed; nothing otherwise."""
+    try:
+        model = apps.get_model("recognitions", "Recognition")
+    except LookupError:
+        return
+    names = {field.name for field in model._meta.get_fields()}
+    expiry = next((n for n in ("valid_until", "expires_on", "valid_to") if n in names), None)
+    ended = [n for n in ("revoked_on", "cancelled_on") if n in names]
+    fields = ["enterprise_id", "scheme", "issued_on", expiry, "level", "number", *ended]
+    fields = [name for name in fields if name is not None and (name == "enterprise_id" or name in names)]
+    for row in model._default_manager.filter(enterprise_id__in=ids).values(*fields):
+        if not row["scheme"] or row["scheme"] == "other":
+            continue  # free-text "other" recognitions mean nothing to the rules
+        expires = row.get(expiry) if expiry else None
+        for name in ended:
+            # A revoked or cancelled recognition stops the day before it ended.
+            if row.get(name) is not None:
+                stop = row[name] - dt.timedelta(days=1)
+                expires = stop if expires is None else min(expires, stop)
+        yield (
+            row["enterprise_id"],
+            e.RecognitionHeld(
+                scheme=row["scheme"],
+                issued_on=row["issued_on"],
+                expires_on=expires,
+                level=row.get("level") or "national",
+                number=row.get("number") or "",
+            ),
+        )
+
+
+def _ip(row: tuple) -> e.IPRecord:
+    kind, number, title, granted, expires, status, acquisition, transferred = row[:8]
+    overseas, pledge, award, core, used = row[8:]
+    return e.IPRecord(
+        kind=kind,
+        number=number,
+        title=title,
+        granted_on=granted,
+        expires_on=expires,
+        status=status,
+        acquisition=acquisition,
+        transferred_on=transferred,
+        overseas_family=overseas,
+        pledge_financing=pledge,
+        award=award,
+        core_to_main_product=core,
+        used_in_hnte_application=used,
+    )
+
+
+def _group(rows: Iterable[tuple]) -> dict[int, list[tuple]]:
+    grouped: dict[int, list[tuple]] = defaultdict(list)
+    for row in rows:
+        grouped[row[0]].append(row[1:])
+    return grouped
+
+
+def _chunk_facts(enterprises: list[tuple], on: dt.date) -> list[tuple[int, e.EnterpriseFacts]]:
+    ids = [row[0] for row in enterprises]
+    years = _group(
+        AnnualData.objects.filter(enterprise_id__in=ids, year__lt=on.year)
+        .order_by("enterprise_id", "year")
+        .values_list("enterprise_id", *YEAR_FIELDS)
+    )
+    ips = _group(
+        IPRecord.objects.filter(enterprise_id__in=ids)
+        .order_by("enterprise_id", "id")
+        .values_list("enterprise_id", *IP_FIELDS)
+    )
+    awards = _group(
+        Award.objects.filter(enterprise_id__in=ids, year__lte=on.year)
+        .order_by("enterprise_id", "year", "id")
+        .values_list("enterprise_id", "level", "kind", "name", "year", "rank")
+    )
+    standards = _group(
+        StandardWork.objects.filter(enterprise_id__in=ids, year__lte=on.year)
+        .order_by("enterprise_id", "year", "id")
+        .values_list("enterprise_id", "level", "year", "rank", "title")
+    )
+    institutions = _group(
+        RDInstitution.objects.filter(enterprise_id__in=ids)
+        .order_by("enterprise_id", "id")
+        .values_list("enterprise_id", "kind", "level", "name")
+    )
+    incidents = _group(
+        Incident.objects.filter(enterprise_id__in=ids, occurred_on__lte=on)
+        .order_by("enterprise_id", "occurred_on", "id")
+        .values_list("enterprise_id", "kind", "occurred_on", "removed_on")
+    )
+    recognitions: dict[int, list[e.RecognitionHeld]] = defaultdict(list)
+    for enterprise_id, held in _recognition_rows(ids):
+        recognitions[enterprise_id].append(held)
+
+    found = []
+    for pk, uscc, name, registered_on, industry, field, emerging, since, province in enterprises:
+        facts = e.EnterpriseFacts(
+            uscc=uscc,
+            name=name,
+            registered_on=registered_on,
+            registered_in_qinghai=QINGHAI in (province or "") if province else None,
+            industry_code=industry or "",
+            tech_field=_tech_field(field),
+            strategic_emerging=emerging,
+            niche_market_years=_niche_years(since, on),
+            years=tuple(e.YearData(**dict(zip(YEAR_FIELDS, row, strict=True))) for row in years.get(pk, ())),
+            ips=tuple(_ip(row) for row in ips.get(pk, ())),
+            awards=tuple(
+                e.Award(
+                    level=LEVELS.get(level, level), kind=AWARD_KINDS.get(kind, kind), name=n, year=y, rank=r
+                )
+                for level, kind, n, y, r in awards.get(pk, ())
+            ),
+            standards=tuple(
+                e.StandardWork(level=level, year=y, rank=r, name=title)
+                for level, y, r, title in standards.get(pk, ())
+            ),
+            institutions=tuple(
+                e.RDInstitution(
+                    kind=INSTITUTION_KINDS.get(kind, kind), level=LEVELS.get(level, level), name=n
+                )
+                for kind, level, n in institutions.get(pk, ())
+            ),
+            recognitions=tuple(sorted(recognitions.get(pk, ()), key=lambda r: (r.issued_on, r.scheme))),
+            incidents=tuple(
+                e.Incident(kind=kind, occurred_on=occurred, removed_on=removed)
+                for kind, occurred, removed in incidents.get(pk, ())
+            ),
+        )
+        found.append((pk, facts))
+    return found
+
+
+ENTERPRISE_FIELDS = (
+    "pk",
+    "uscc",
+    "name",
+    "registered_on",
+    "industry_code",
+    "tech_field",
+    "strategic_emerging",
+    "niche_market_since",
+    "park__province",
+)
+
+
+def iter_facts(enterprises, on: dt.date, chunk: int = CHUNK) -> Iterator[list[tuple[int, e.EnterpriseFacts]]]:
+    """Yield lists of (enterprise id, facts) for an Enterprise queryset, ``chunk`` enterprises at a time."""
+    rows = list(enterprises.order_by("pk").values_list(*ENTERPRISE_FIELDS))
+    for start in range(0, len(rows), chunk):
+        yield _chunk_facts(rows[start : start + chunk], on)
+
+
+def load_facts(enterprise: Enterprise, on: dt.date) -> e.EnterpriseFacts:
+    """The facts of one enterprise as known on ``on``."""
+    queryset = Enterprise.objects.filter(pk=enterprise.pk)
+    for batch in iter_facts(queryset, on):
+        return batch[0][1]
+    raise Enterprise.DoesNotExist

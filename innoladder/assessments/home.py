@@ -1,0 +1,31 @@
+"""Home panel: how many enterprises already meet, or nearly meet, a tier they do not hold."""
+
+from django.urls import reverse
+
+from innoladder.core.scoping import VIEW, for_user
+
+from . import choices as c
+from . import selectors
+from .models import SchemeResult
+
+
+def home_panels(user) -> list[dict]:
+    if not selectors.may_see_candidates(user):
+        return []
+    near = (
+        for_user(SchemeResult.objects.filter(is_latest=True), user, VIEW)
+        .filter(standing__in=(c.Standing.ELIGIBLE, c.Standing.CLOSE))
+        .values("enterprise_id")
+        .distinct()
+        .count()
+    )
+    return [
+        {
+            "title": "候选企业",
+            "value": near,
+            "text": "已符合或仅差一项条件即可申报某一梯度的企业（按最新评估）",
+            "url": reverse("candidate_list"),
+            "link_text": "查看候选企业",
+            "order": 30,
+        }
+    ]

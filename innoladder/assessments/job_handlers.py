@@ -1,0 +1,36 @@
+"""Background job "assess_batch": assess a filtered set of enterprises (or a whole park)."""
+
+import datetime as dt
+
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from innoladder.core import jobs
+
+from . import selectors, services
+
+FILTER_KEYS = ("scheme", "standing", "park", "industry", "tech_field", "q")
+
+
+@jobs.register("assess_batch")
+def assess_batch(ctx: jobs.JobContext) -> dict:
+    params = ctx.params
+    user = get_user_model().objects.filter(pk=ctx.job.created_by_id).first()
+    if user is None or not selectors.may_run_batch(user):
+        raise jobs.JobError("提交任务的用户已无批量评估权限。")
+    filters = {key: params.get(key) for key in FILTER_KEYS if params.get(key)}
+    on = dt.date.fromisoformat(params["on"])
+    queryset = selectors.batch_enterprises(user, filters)
+    ctx.set_total(queryset.count())
+
+    def progress(done: int, total: int) -> None:
+        ctx.step(done, f"已评估 {done}/{total} 家企业")
+
+    summary = services.assess_many(user=user, queryset=queryset, on=on, progress=progress, job=ctx.job)
+    query = "&".join(f"{key}={value}" for key, value in filters.items() if key != "standing")
+    return {
+        **summary,
+        "message": f"已完成 {summary['enterprises']} 家企业的评估（基准日 {on.isoformat()}）。",
+        "url": reverse("candidate_list") + (f"?{query}" if query else ""),
+        "link_text": "查看候选企业",
+    }

@@ -1,0 +1,92 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from innoladder.core.scoping import ScopedQuerySet
+from innoladder.enterprises.models import Enterprise
+
+from . import choices as c
+from .serialize import CompactJSONEncoder
+
+
+class Assessment(models.Model):
+    """One run of every rule set for one enterprise on one date, with the facts it used.
+
+    The facts snapshot and the stored results let a past result be re-explained after the
+    enterprise's data has changed: pages render from them and never recompute.
+    """
+
+    scope_enterprise_path = "enterprise"
+
+    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="assessments")
+    assessed_on = models.DateField("评估基准日")
+    run_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="评估人",
+    )
+    job = models.ForeignKey(
+        "core.Job",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="批量任务",
+    )
+    facts = models.JSONField("评估所用数据快照", default=dict, encoder=CompactJSONEncoder)
+    plan = models.JSONField("下一步培育建议", default=dict, encoder=CompactJSONEncoder)
+    versions = models.JSONField("规则版本", default=dict, encoder=CompactJSONEncoder)
+    is_latest = models.BooleanField("最新一次", default=True)
+    is_demo = models.BooleanField("演示数据", default=False)
+    created_at = models.DateTimeField("评估时间", auto_now_add=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "评估"
+        verbose_name_plural = "评估"
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["enterprise", "is_latest"])]
+
+    def __str__(self):
+        return f"{self.enterprise} {self.assessed_on} 评估"
+
+    def get_absolute_url(self):
+        return reverse("assessment_detail", args=[self.pk])
+
+
+class SchemeResult(models.Model):
+    """The result of one versioned rule set within an assessment (the full result kept as JSON)."""
+
+    scope_enterprise_path = "enterprise"
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="scheme_results")
+    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="+")
+    scheme = models.CharField("认定类型", max_length=30, choices=c.SCHEME_CHOICES)
+    ruleset_version = models.CharField("规则版本", max_length=40)
+    outcome = models.CharField("结论", max_length=20, choices=c.Outcome.choices)
+    standing = models.CharField("梯度位置", max_length=10, choices=c.Standing.choices)
+    score = models.DecimalField("得分", max_digits=6, decimal_places=2, null=True, blank=True)
+    score_low = models.DecimalField("得分下限", max_digits=6, decimal_places=2, null=True, blank=True)
+    score_high = models.DecimalField("得分上限", max_digits=6, decimal_places=2, null=True, blank=True)
+    met_count = models.PositiveSmallIntegerField("满足项数", default=0)
+    total_count = models.PositiveSmallIntegerField("评价项数", default=0)
+    conditions_met = models.PositiveSmallIntegerField("满足条件数", default=0)
+    conditions_total = models.PositiveSmallIntegerField("条件总数", default=0)
+    unmet = models.PositiveSmallIntegerField("未满足条件数", default=0)
+    is_latest = models.BooleanField("最新一次", default=True)
+    result = models.JSONField("完整结果", default=dict, encoder=CompactJSONEncoder)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "分项评估结果"
+        verbose_name_plural = "分项评估结果"
+        ordering = ["assessment", "id"]
+        indexes = [models.Index(fields=["is_latest", "scheme", "standing"])]
+
+    def __str__(self):
+        return f"{self.enterprise_id} {self.get_scheme_display()} {self.get_outcome_display()}"
