@@ -9,8 +9,10 @@ from .selectors import can_write
 from .services import ReportError, report_generate
 
 
-@register("reports.generate")
+@register("reports.generate", atomic=False)
 def generate(ctx: JobContext) -> dict:
+    """Not wrapped in one transaction, so the progress page sees each provider finish; the report itself
+    is written atomically by `report_generate`."""
     user = ctx.job.created_by
     park = Park.objects.filter(pk=ctx.params.get("park")).first()
     if user is None or park is None or not can_write(user, park):

@@ -59,11 +59,17 @@ def compose(*, user, park, start: dt.date, end: dt.date, progress: Callable | No
     return Composed(title=report_title(park, start, end), sections=sections, facts=facts)
 
 
-@transaction.atomic
 def report_generate(
     *, user, park, start: dt.date, end: dt.date, progress: Callable | None = None, is_demo: bool = False
 ) -> WorkReport:
+    """Count (read-only, reporting progress as each provider finishes), then store the report in one
+    transaction."""
     composed = compose(user=user, park=park, start=start, end=end, progress=progress)
+    with transaction.atomic():
+        return _store(user=user, park=park, start=start, end=end, composed=composed, is_demo=is_demo)
+
+
+def _store(*, user, park, start: dt.date, end: dt.date, composed: Composed, is_demo: bool) -> WorkReport:
     report = WorkReport(
         park=park,
         period_start=start,
