@@ -112,6 +112,22 @@ def latest_assessments(user, park, on: dt.date) -> list[int]:
 CANDIDATE_STANDINGS = ("eligible", "close")
 
 
+def held_at(user, park, on: dt.date) -> set[tuple[int, str]]:
+    """(enterprise, scheme) pairs of recognitions in force on `on`, when the recognitions module exists."""
+    try:
+        recognition = apps.get_model("recognitions", "Recognition")
+    except LookupError:
+        return set()
+    rows = (
+        for_user(recognition.objects.all(), user)
+        .filter(enterprise__park=park, issued_on__lte=on)
+        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=on))
+        .filter(Q(revoked_on__isnull=True) | Q(revoked_on__gt=on))
+        .filter(Q(cancelled_on__isnull=True) | Q(cancelled_on__gt=on))
+    )
+    return set(rows.values_list("enterprise_id", "scheme"))
+
+
 @provider(
     "next_steps.candidates",
     Section.NEXT_STEPS,
@@ -127,7 +143,9 @@ def candidates(user, park, start, end):
         .select_related("enterprise", "assessment")
         .order_by("scheme", "enterprise__name", "pk")
     )
-    # Those already eligible are named first.
+    # Those already eligible are named first; a tier the enterprise holds at the end is no longer a target.
+    held = held_at(user, park, end)
+    rows = [r for r in rows if (r.enterprise_id, r.scheme) not in held]
     rows.sort(key=lambda r: (r.scheme, CANDIDATE_STANDINGS.index(r.standing)))
     groups: dict[str, list] = defaultdict(list)
     for row in rows:

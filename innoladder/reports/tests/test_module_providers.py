@@ -328,6 +328,15 @@ def test_candidates_come_from_the_latest_assessment_up_to_the_end(cast):
     assess(cast.ent_b, AFTER, "far")  # after the end: ignored, ent_b was still close at the end
     assess(cast.ent_other_park, START, "eligible")
     fact = run(cast, "next_steps.candidates")["next_steps.candidates.hnte"]
+    if requirement_met("recognitions.Recognition"):
+        from innoladder.recognitions.models import Recognition
+
+        # ent_b became 高企 after the end: still a candidate at the end.
+        Recognition.objects.create(enterprise=cast.ent_b, scheme="hnte", level="national", issued_on=AFTER)
+        assert run(cast, "next_steps.candidates")["next_steps.candidates.hnte"].count == 2
+        # Held at the end: no longer a candidate.
+        Recognition.objects.create(enterprise=cast.ent_a, scheme="hnte", level="national", issued_on=START)
+        assert run(cast, "next_steps.candidates")["next_steps.candidates.hnte"].count == 1
     assert fact.count == 2
     assert close.scheme_results.get().pk in fact.row_ids
     assert "企业乙、企业甲2家企业已符合或接近高新技术企业条件" in fact.sentence  # by name: 乙 < 甲
