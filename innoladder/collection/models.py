@@ -135,3 +135,69 @@ class Evidence(models.Model):
 
     def __str__(self):
         return self.original_name
+
+
+class CollectionImportRow(Tracked):
+    """One row of an imported campaign sheet (one enterprise per row), waiting to be applied to its form.
+
+    The shared Excel framework writes model fields in bulk and cannot fill a form's data or run its
+    workflow, so rows land here; `services.campaign_apply_import` then fills and submits the forms in one
+    transaction (recorded as filled on behalf), or applies nothing when any row is refused.
+    """
+
+    scope_enterprise_path = "enterprise"
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="import_rows")
+    enterprise = models.ForeignKey(
+        Enterprise, on_delete=models.CASCADE, related_name="collection_import_rows"
+    )
+    employees = models.PositiveIntegerField("职工总数", null=True, blank=True)
+    tech_staff = models.PositiveIntegerField("科技人员", null=True, blank=True)
+    rd_staff = models.PositiveIntegerField("研发人员", null=True, blank=True)
+    tech_conversions = models.PositiveIntegerField("技术成果转化数", null=True, blank=True)
+    sales_revenue = models.DecimalField("销售收入", max_digits=18, decimal_places=2, null=True, blank=True)
+    main_revenue = models.DecimalField("主营业务收入", max_digits=18, decimal_places=2, null=True, blank=True)
+    operating_revenue = models.DecimalField(
+        "营业收入", max_digits=18, decimal_places=2, null=True, blank=True
+    )
+    total_income = models.DecimalField("收入总额", max_digits=18, decimal_places=2, null=True, blank=True)
+    non_taxable_income = models.DecimalField(
+        "不征税收入", max_digits=18, decimal_places=2, null=True, blank=True
+    )
+    hitech_revenue = models.DecimalField(
+        "高新技术产品(服务)收入", max_digits=18, decimal_places=2, null=True, blank=True
+    )
+    rd_expense = models.DecimalField("研发费用", max_digits=18, decimal_places=2, null=True, blank=True)
+    rd_domestic = models.DecimalField("境内研发费用", max_digits=18, decimal_places=2, null=True, blank=True)
+    rd_entrusted_domestic = models.DecimalField(
+        "委托境内研发费用", max_digits=18, decimal_places=2, null=True, blank=True
+    )
+    rd_entrusted_overseas = models.DecimalField(
+        "委托境外研发费用", max_digits=18, decimal_places=2, null=True, blank=True
+    )
+    total_cost = models.DecimalField(
+        "成本费用支出总额", max_digits=18, decimal_places=2, null=True, blank=True
+    )
+    total_assets = models.DecimalField("资产总额", max_digits=18, decimal_places=2, null=True, blank=True)
+    total_liabilities = models.DecimalField(
+        "负债总额", max_digits=18, decimal_places=2, null=True, blank=True
+    )
+    net_assets = models.DecimalField("净资产", max_digits=18, decimal_places=2, null=True, blank=True)
+    net_profit = models.DecimalField("净利润", max_digits=18, decimal_places=2, null=True, blank=True)
+    taxes_paid = models.DecimalField("上缴税金", max_digits=18, decimal_places=2, null=True, blank=True)
+    export_value = models.DecimalField("出口额", max_digits=18, decimal_places=2, null=True, blank=True)
+    equity_financing = models.DecimalField("股权融资", max_digits=18, decimal_places=2, null=True, blank=True)
+    applied_at = models.DateTimeField("转入时间", null=True, blank=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "填报导入行"
+        verbose_name_plural = "填报导入行"
+        ordering = ["campaign", "enterprise"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "enterprise"], name="collectionimportrow_natural_key")
+        ]
+
+    def __str__(self):
+        return f"{self.campaign} · {self.enterprise}"

@@ -7,6 +7,7 @@ urlpatterns = [
     path("new/", views.campaign_create, name="campaign_create"),
     path("<int:pk>/", views.campaign_detail, name="campaign_detail"),
     path("<int:pk>/remind/", views.campaign_remind, name="campaign_remind"),
+    path("<int:pk>/apply-import/", views.campaign_apply_import, name="campaign_apply_import"),
     path("<int:pk>/export/", views.campaign_export, name="campaign_export"),
     path("forms/<int:pk>/", views.submission_detail, name="submission_detail"),
     path("forms/<int:pk>/return/", views.submission_return, name="submission_return"),

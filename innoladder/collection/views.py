@@ -56,6 +56,7 @@ def campaign_detail(request, pk):
         .order_by("enterprise__name"),
         "late": selectors.late_submitters(request.user, campaign, today),
         "can_manage": services.is_bureau(request.user),
+        "pending_import": campaign.import_rows.filter(applied_at__isnull=True).count(),
         "today": today,
     }
     return render(request, "collection/campaign_detail.html", context)
@@ -70,6 +71,21 @@ def campaign_remind(request, pk):
     except PermissionDenied as exc:
         raise Http404 from exc
     messages.success(request, f"已发送 {sent} 条新提醒（已提醒过的不再重复发送）")
+    return redirect(campaign)
+
+
+@login_required
+@require_POST
+def campaign_apply_import(request, pk):
+    campaign = selectors.campaign_get(request.user, pk)
+    try:
+        count = services.campaign_apply_import(user=request.user, campaign=campaign)
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+        return redirect(campaign)
+    messages.success(request, f"已由导入数据代填并提交 {count} 家企业")
     return redirect(campaign)
 
 

@@ -285,6 +285,5 @@ def test_a_record_edited_between_reading_and_writing_is_not_overwritten(cast, mo
     assert job.status == JobStatus.FAILED
     assert "导入期间有记录被他人修改" in job.message
     existing.refresh_from_db()
-    # The import's 90 was not written (the simulated edit ran in the same test transaction and was
-    # rolled back with it).
-    assert existing.employees == 80
+    # The other person's edit stands and the import's 90 was not written over it.
+    assert existing.employees == 81
