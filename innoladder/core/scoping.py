@@ -18,6 +18,15 @@ def _path(prefix: str, field: str) -> str:
     return f"{prefix}__{field}" if prefix else field
 
 
+def _park_ids(user) -> list[int]:
+    """The user's parks, read once per user object (one request) instead of once per query."""
+    cached = getattr(user, "_innoladder_park_ids", None)
+    if cached is None:
+        cached = list(user.parks.values_list("pk", flat=True))
+        user._innoladder_park_ids = cached
+    return cached
+
+
 def enterprise_q(user, action: str, prefix: str = "") -> models.Q | None:
     """Q object selecting the enterprises (at `prefix`) the user may act on; None means nothing."""
     from innoladder.accounts.choices import Role
@@ -32,11 +41,10 @@ def enterprise_q(user, action: str, prefix: str = "") -> models.Q | None:
     if role == Role.AUDITOR:
         if action != VIEW:
             return None
-        park_ids = list(user.parks.values_list("pk", flat=True))
+        park_ids = _park_ids(user)
         return models.Q(**{_path(prefix, "park_id__in"): park_ids}) if park_ids else models.Q()
     if role == Role.OFFICER:
-        park_ids = list(user.parks.values_list("pk", flat=True))
-        return models.Q(**{_path(prefix, "park_id__in"): park_ids})
+        return models.Q(**{_path(prefix, "park_id__in"): _park_ids(user)})
     if role == Role.AGENCY:
         if action == DELETE or user.agency_id is None:
             return None
