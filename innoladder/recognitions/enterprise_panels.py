@@ -29,7 +29,7 @@ def panels(request, enterprise) -> list[Panel]:
     upcoming = [
         item
         for item in obligations.items(
-            user, today - dt.timedelta(days=30), today + dt.timedelta(days=365), today
+            user, today - dt.timedelta(days=30), today + dt.timedelta(days=365), today, enterprise=enterprise
         )
         if item.enterprise_id == enterprise.pk
     ]

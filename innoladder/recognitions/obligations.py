@@ -117,14 +117,23 @@ def _recognitions(user, start: dt.date, end: dt.date):
     )
 
 
-def items(user, start: dt.date, end: dt.date, today: dt.date | None = None) -> list[ObligationItem]:
+def items(
+    user, start: dt.date, end: dt.date, today: dt.date | None = None, enterprise=None
+) -> list[ObligationItem]:
+    """Obligations due between start and end; with `enterprise`, only that enterprise's (the enterprise
+    page asks this way, so its cost does not grow with the size of the park)."""
     from django.utils import timezone
 
     today = today or timezone.localdate()
     found: list[ObligationItem] = []
-    for rec in _recognitions(user, start, end):
+    recognitions = _recognitions(user, start, end)
+    changes = selectors.change_events(user).filter(reported_on__isnull=True)
+    if enterprise is not None:
+        recognitions = recognitions.filter(enterprise=enterprise)
+        changes = changes.filter(enterprise=enterprise)
+    for rec in recognitions:
         found.extend(recognition_items(rec, start, end, today))
-    for event in selectors.change_events(user).filter(reported_on__isnull=True):
+    for event in changes:
         due = event.report_due
         if start <= due <= end:
             found.append(
@@ -138,6 +147,8 @@ def items(user, start: dt.date, end: dt.date, today: dt.date | None = None) -> l
                     url=reverse("recognition_list") + f"?enterprise={event.enterprise_id}",
                 )
             )
+    if enterprise is not None:
+        return found
     for batch in selectors.batch_list(user).filter(
         Q(closes_on__range=(start, end))
         | Q(online_deadline__range=(start, end))

@@ -172,3 +172,19 @@ def test_change_report_redirect_stays_on_site(client, cast):
     client.force_login(cast.user_b)
     other = ChangeEvent.objects.create(enterprise=cast.ent_a, kind="name", occurred_on=D(2025, 1, 1))
     assert client.post(f"/recognitions/changes/{other.pk}/reported/").status_code == 404
+
+
+def test_items_for_one_enterprise_leave_out_other_enterprises_and_batches(cast):
+    from innoladder.recognitions.tests.factories import BatchFactory, RecognitionFactory
+
+    RecognitionFactory(enterprise=cast.ent_a, valid_until=dt.date(2026, 11, 30))
+    RecognitionFactory(enterprise=cast.ent_b, valid_until=dt.date(2026, 11, 30))
+    BatchFactory(park=cast.park, closes_on=dt.date(2026, 6, 1))
+    start, end, today = dt.date(2026, 1, 1), dt.date(2026, 12, 31), dt.date(2026, 1, 1)
+    everything = obligations.items(cast.officer, start, end, today)
+    mine = obligations.items(cast.officer, start, end, today, enterprise=cast.ent_a)
+    assert {i.enterprise_id for i in everything} == {cast.ent_a.pk, cast.ent_b.pk, None}
+    assert mine and {i.enterprise_id for i in mine} == {cast.ent_a.pk}
+    assert sorted(i.key for i in mine) == sorted(
+        i.key for i in everything if i.enterprise_id == cast.ent_a.pk
+    )
