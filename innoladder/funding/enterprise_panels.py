@@ -5,9 +5,11 @@ from innoladder.core.enterprise_page import Panel, TimelineEvent
 from . import selectors
 
 
+ORDER = 60  # place of this section on the enterprise page
+
 def panels(request, enterprise) -> list[Panel]:
     applications = list(selectors.fund_application_list(request.user).filter(enterprise=enterprise)[:20])
-    balances = [r for r in selectors.voucher_balances(request.user) if r["enterprise"].pk == enterprise.pk]
+    balances = selectors.voucher_balances(request.user, enterprise=enterprise)
     if not applications and not balances:
         return []
     html = render_to_string(
@@ -15,7 +17,7 @@ def panels(request, enterprise) -> list[Panel]:
         {"applications": applications, "balances": balances},
         request=request,
     )
-    return [Panel(title="扶持资金与创新券", html=html, order=60)]
+    return [Panel(title="扶持资金与创新券", html=html, order=ORDER)]
 
 
 def events(request, enterprise) -> list[TimelineEvent]:

@@ -55,11 +55,13 @@ def voucher_used_in_year(enterprise_id: int, year: int, exclude_pk: int | None =
     return _total(qs, "amount")
 
 
-def voucher_balances(user, year: int | None = None) -> list[dict]:
+def voucher_balances(user, year: int | None = None, enterprise=None) -> list[dict]:
     """Per enterprise and year: quota (of the latest use's holder type), used, remaining."""
     uses = voucher_use_list(user).order_by("enterprise__name", "used_on", "id")
     if year:
         uses = uses.filter(used_on__year=year)
+    if enterprise is not None:
+        uses = uses.filter(enterprise=enterprise)
     rows: dict[tuple[int, int], dict] = {}
     rules_cache: dict[int, object] = {}
     for use in uses:

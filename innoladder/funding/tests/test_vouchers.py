@@ -55,6 +55,14 @@ def test_quota_is_exhausted_across_several_uses_in_a_year(cast, voucher_programm
     )
 
 
+def test_balances_for_one_enterprise_leave_out_the_others(cast, voucher_programme):
+    _use(cast, voucher_programme, "100000", "testing")  # ent_a: 80,000
+    _use(cast, voucher_programme, "10000", "instrument_sharing", enterprise=cast.ent_b)  # ent_b: 10,000
+    assert len(selectors.voucher_balances(cast.officer, 2023)) == 2
+    [only_b] = selectors.voucher_balances(cast.officer, 2023, enterprise=cast.ent_b)
+    assert (only_b["enterprise"], only_b["used"], only_b["remaining"]) == (cast.ent_b, D("10000"), D("190000"))
+
+
 def test_share_is_100_percent_for_instrument_sharing_and_80_for_testing(cast, voucher_programme):
     assert _use(cast, voucher_programme, "12345.67", "instrument_sharing").amount == D("12345.67")
     assert _use(cast, voucher_programme, "12345.67", "testing").amount == D("9876.54")  # 9876.536 rounded
