@@ -6,7 +6,11 @@ from django.shortcuts import redirect
 
 
 class SessionLifetimeMiddleware:
-    """Ends a session after its absolute lifetime, whatever the activity (idle timeout is the cookie age)."""
+    """Ends a session after its absolute lifetime, whatever the activity, and renews the idle window.
+
+    The idle window (SESSION_COOKIE_AGE, the server-side expiry) is renewed by saving the session, at most
+    once per SESSION_RENEW_SECONDS: a page and its fragments do not each write (and fsync) the session.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -20,4 +24,6 @@ class SessionLifetimeMiddleware:
             elif now - started > settings.SESSION_ABSOLUTE_SECONDS:
                 logout(request)
                 return redirect(settings.LOGIN_URL)
+            if now - request.session.get("renewed_at", 0) >= settings.SESSION_RENEW_SECONDS:
+                request.session["renewed_at"] = now  # saved with a fresh expiry at the end of the request
         return self.get_response(request)

@@ -1,5 +1,6 @@
 import datetime as dt
 
+from django.contrib.sessions.models import Session
 from django.test import Client
 from freezegun import freeze_time
 
@@ -58,6 +59,23 @@ def test_idle_session_expires_after_thirty_minutes(client, cast):
     with freeze_time(start + dt.timedelta(minutes=51)):
         response = client.get("/")
         assert response.status_code == 302 and response["Location"].startswith(LOGIN)
+
+
+def test_activity_renews_the_session_at_most_once_a_minute(client, cast):
+    start = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
+    with freeze_time(start):
+        _login(client)
+        client.get("/")
+    session = Session.objects.get(session_key=client.cookies["sessionid"].value)
+    assert session.expire_date == start + dt.timedelta(minutes=30)
+    with freeze_time(start + dt.timedelta(seconds=30)):
+        assert client.get("/").status_code == 200
+    session.refresh_from_db()
+    assert session.expire_date == start + dt.timedelta(minutes=30)  # not written again within the minute
+    with freeze_time(start + dt.timedelta(minutes=2)):
+        assert client.get("/").status_code == 200
+    session.refresh_from_db()
+    assert session.expire_date == start + dt.timedelta(minutes=32)
 
 
 def test_absolute_session_lifetime_is_twelve_hours(client, cast):
