@@ -8,10 +8,12 @@ from innoladder.core.enterprise_page import Panel, TimelineEvent
 from . import selectors
 from .views import panel_context
 
+ORDER = 30  # place of this section on the enterprise page
+
 
 def panels(request, enterprise) -> list[Panel]:
     html = render_to_string("assessments/_panel.html", panel_context(request, enterprise), request=request)
-    return [Panel(title="梯度评估", html=html, order=30)]
+    return [Panel(title="梯度评估", html=html, order=ORDER)]
 
 
 def events(request, enterprise) -> list[TimelineEvent]:

@@ -4,13 +4,15 @@ from innoladder.core.enterprise_page import Panel, TimelineEvent
 
 from . import selectors
 
+ORDER = 65  # place of this section on the enterprise page
+
 
 def panels(request, enterprise) -> list[Panel]:
     contracts = list(selectors.contract_list(request.user).filter(enterprise=enterprise)[:20])
     if not contracts:
         return []
     html = render_to_string("contracts/_enterprise_panel.html", {"contracts": contracts}, request=request)
-    return [Panel(title="技术合同登记", html=html, order=65)]
+    return [Panel(title="技术合同登记", html=html, order=ORDER)]
 
 
 def events(request, enterprise) -> list[TimelineEvent]:

@@ -7,6 +7,8 @@ from innoladder.core.enterprise_page import Panel, TimelineEvent
 
 from . import selectors
 
+ORDER = 65  # place of this section on the enterprise page
+
 
 def _rows(request, enterprise):
     user = request.user
@@ -19,7 +21,7 @@ def _rows(request, enterprise):
 
 def panels(request, enterprise) -> list[Panel]:
     html = render_to_string("cooperation/_enterprise_panel.html", _rows(request, enterprise), request=request)
-    return [Panel(title=_("产学研合作、专利引进与人才"), html=html, order=65)]
+    return [Panel(title=_("产学研合作、专利引进与人才"), html=html, order=ORDER)]
 
 
 def events(request, enterprise) -> list[TimelineEvent]:

@@ -140,27 +140,24 @@ class EnterpriseFile:
             "class2": sum(1 for r in self.ip_records if r.ip_class == "Ⅱ类"),
         }
 
-    def events(self) -> list[TimelineEvent]:
-        """This app's own dated entries: registration, IP grants, awards, institutions, incidents."""
-        e = self.enterprise
-        found = []
-        if e.registered_on:
-            found.append(TimelineEvent(e.registered_on, "企业成立", "企业档案", e.get_absolute_url()))
-        for r in self.ip_records:
-            if r.granted_on:
-                found.append(
-                    TimelineEvent(r.granted_on, f"{r.get_kind_display()}授权：{r.title}", "知识产权")
-                )
-        for a in self.awards:
-            found.append(TimelineEvent(_year_end(a.year), f"{a.get_level_display()}{a.name}", "获奖"))
-        for i in self.institutions:
-            if i.year:
-                found.append(
-                    TimelineEvent(_year_end(i.year), f"{i.get_level_display()}{i.name}认定", "研发机构")
-                )
-        for x in self.incidents:
-            found.append(TimelineEvent(x.occurred_on, x.get_kind_display(), "不良记录"))
-        return found
+
+def own_events(enterprise, ip_records, awards, institutions, incidents) -> list[TimelineEvent]:
+    """This app's own dated entries: registration, IP grants, awards, institutions, incidents."""
+    e = enterprise
+    found = []
+    if e.registered_on:
+        found.append(TimelineEvent(e.registered_on, "企业成立", "企业档案", e.get_absolute_url()))
+    for r in ip_records:
+        if r.granted_on:
+            found.append(TimelineEvent(r.granted_on, f"{r.get_kind_display()}授权：{r.title}", "知识产权"))
+    for a in awards:
+        found.append(TimelineEvent(_year_end(a.year), f"{a.get_level_display()}{a.name}", "获奖"))
+    for i in institutions:
+        if i.year:
+            found.append(TimelineEvent(_year_end(i.year), f"{i.get_level_display()}{i.name}认定", "研发机构"))
+    for x in incidents:
+        found.append(TimelineEvent(x.occurred_on, x.get_kind_display(), "不良记录"))
+    return found
 
 
 def _year_end(year: int) -> dt.date:
@@ -185,3 +182,16 @@ def enterprise_file(user, pk: int) -> EnterpriseFile:
         can_change=for_user(Enterprise.objects.filter(pk=enterprise.pk), user, CHANGE).exists(),
         can_delete=for_user(Enterprise.objects.filter(pk=enterprise.pk), user, "delete").exists(),
     )
+
+
+def enterprise_timeline(user, pk: int) -> tuple[Enterprise, list[TimelineEvent]]:
+    """The registry's own dated entries for the timeline fragment (without the rest of the file)."""
+    enterprise = enterprise_get(user, pk)
+    found = own_events(
+        enterprise,
+        IPRecord.objects.filter(enterprise=enterprise).exclude(granted_on=None),
+        Award.objects.filter(enterprise=enterprise),
+        RDInstitution.objects.filter(enterprise=enterprise).exclude(year=None),
+        Incident.objects.filter(enterprise=enterprise),
+    )
+    return enterprise, found

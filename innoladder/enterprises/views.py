@@ -11,7 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from innoladder.core import enterprise_page, xlsx
 from innoladder.core.scoping import CHANGE, DELETE, is_staff_role
@@ -116,23 +116,39 @@ def iprecord_export(request):
 
 @login_required
 def enterprise_detail(request, pk: int):
+    """The registry's own sections; each module's section and the timeline load as fragments."""
     file = selectors.enterprise_file(request.user, pk)
-    enterprise = file.enterprise
-    events = sorted(
-        [*enterprise_page.events(request, enterprise), *file.events()], key=lambda e: e.on, reverse=True
-    )
     return render(
         request,
         "enterprises/enterprise_detail.html",
         {
-            "enterprise": enterprise,
+            "enterprise": file.enterprise,
             "file": file,
-            "panels": enterprise_page.panels(request, enterprise),
-            "events": events,
+            "sections": enterprise_page.section_labels(),
             "is_staff": is_staff_role(request.user),
             "children": CHILDREN,
         },
     )
+
+
+@login_required
+@require_GET
+def enterprise_section(request, pk: int, label: str):
+    """One module's section of the enterprise page (htmx fragment); empty when it has nothing to show."""
+    enterprise = selectors.enterprise_get(request.user, pk)
+    panels = enterprise_page.section_panels(label, request, enterprise)
+    if panels is None:
+        raise Http404
+    return render(request, "enterprises/_sections.html", {"panels": panels})
+
+
+@login_required
+@require_GET
+def enterprise_timeline(request, pk: int):
+    """The 大事记 of the enterprise page: the registry's own dates and every module's (htmx fragment)."""
+    enterprise, own = selectors.enterprise_timeline(request.user, pk)
+    events = sorted([*enterprise_page.events(request, enterprise), *own], key=lambda e: e.on, reverse=True)
+    return render(request, "enterprises/_timeline.html", {"events": events})
 
 
 def _render_form(request, form, *, title: str, enterprise=None, cancel_url: str = ""):

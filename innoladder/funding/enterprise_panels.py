@@ -4,8 +4,8 @@ from innoladder.core.enterprise_page import Panel, TimelineEvent
 
 from . import selectors
 
-
 ORDER = 60  # place of this section on the enterprise page
+
 
 def panels(request, enterprise) -> list[Panel]:
     applications = list(selectors.fund_application_list(request.user).filter(enterprise=enterprise)[:20])

@@ -9,6 +9,8 @@ from . import matching, selectors
 from .facts import facts_for
 from .models import CampaignReach, TrainingEnrolment
 
+ORDER = 70  # place of this section on the enterprise page
+
 
 def _current_policies(request, enterprise):
     today = timezone.localdate()
@@ -52,7 +54,7 @@ def panels(request, enterprise) -> list[Panel]:
     if not any(context.values()):
         return []
     html = render_to_string("policies/_enterprise_panel.html", context, request=request)
-    return [Panel(title="政策匹配、宣传与培训", html=html, order=70)]
+    return [Panel(title="政策匹配、宣传与培训", html=html, order=ORDER)]
 
 
 def events(request, enterprise) -> list[TimelineEvent]:

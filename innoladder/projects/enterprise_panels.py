@@ -8,11 +8,13 @@ from innoladder.core.enterprise_page import Panel, TimelineEvent
 from . import selectors
 from .models import ProjectHistory
 
+ORDER = 55  # place of this section on the enterprise page
+
 
 def panels(request, enterprise) -> list[Panel]:
     projects = list(selectors.project_list(request.user).filter(enterprise=enterprise))
     html = render_to_string("projects/_enterprise_panel.html", {"projects": projects}, request=request)
-    return [Panel(title=_("科技计划项目"), html=html, order=55)]
+    return [Panel(title=_("科技计划项目"), html=html, order=ORDER)]
 
 
 def events(request, enterprise) -> list[TimelineEvent]:

@@ -14,6 +14,8 @@ from . import choices as c
 from . import obligations, selectors
 from .models import ApplicationTransition, rules_by_scheme
 
+ORDER = 20  # place of this section on the enterprise page
+
 LABELS = dict(c.RecognitionStatus.choices)
 
 
@@ -44,7 +46,7 @@ def panels(request, enterprise) -> list[Panel]:
         },
         request=request,
     )
-    return [Panel(title=_("资质认定与保存量"), html=html, order=20)]
+    return [Panel(title=_("资质认定与保存量"), html=html, order=ORDER)]
 
 
 def events(request, enterprise) -> list[TimelineEvent]:

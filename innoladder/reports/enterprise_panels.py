@@ -12,6 +12,8 @@ from innoladder.enterprises.models import AnnualData
 
 from .charts import Chart, wan
 
+ORDER = 40  # place of this section on the enterprise page
+
 WAN = Decimal(10000)
 YI = Decimal(100_000_000)
 
@@ -104,4 +106,4 @@ def panels(request, enterprise) -> list[Panel]:
         },
         request=request,
     )
-    return [Panel(title="经营与研发趋势", html=html, order=40)]
+    return [Panel(title="经营与研发趋势", html=html, order=ORDER)]

@@ -8,6 +8,8 @@ from innoladder.core.scoping import for_user
 
 from .models import DeductionRun, RDProject, SubsidyAward
 
+ORDER = 40  # place of this section on the enterprise page
+
 
 def _runs(request, enterprise):
     runs = for_user(DeductionRun.objects.filter(enterprise=enterprise), request.user).order_by(
@@ -31,7 +33,7 @@ def panels(request, enterprise) -> list[Panel]:
         },
         request=request,
     )
-    return [Panel(title="研发费用与加计扣除", html=html, order=40)]
+    return [Panel(title="研发费用与加计扣除", html=html, order=ORDER)]
 
 
 def events(request, enterprise) -> list[TimelineEvent]:

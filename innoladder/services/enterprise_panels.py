@@ -9,6 +9,8 @@ from innoladder.core.enterprise_page import Panel, TimelineEvent
 from . import rules, selectors
 from .models import Visit
 
+ORDER = 60  # place of this section on the enterprise page
+
 LIMIT = 20
 
 
@@ -33,7 +35,7 @@ def panels(request, enterprise) -> list[Panel]:
         },
         request=request,
     )
-    return [Panel(title=_("走访与诉求"), html=html, order=60)]
+    return [Panel(title=_("走访与诉求"), html=html, order=ORDER)]
 
 
 def events(request, enterprise) -> list[TimelineEvent]:

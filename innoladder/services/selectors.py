@@ -9,7 +9,7 @@ Report selectors (issue 9), each `(user, park, start, end)` → scoped queryset,
 
 import datetime as dt
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -24,7 +24,10 @@ from .models import EnterpriseRequest, RequestCategory, Visit
 
 def visit_list(user, action: str = VIEW) -> QuerySet[Visit]:
     """Visits the user may see (any of its enterprises in scope) or change (all of them in change scope)."""
-    visible = Visit.objects.filter(pk__in=for_user(Visit.objects.all(), user, VIEW).values("pk"))
+    # EXISTS, not IN: with IN, SQLite lists every visit of the user's parks before it looks at one enterprise.
+    visible = Visit.objects.filter(
+        Exists(for_user(Visit.objects.all(), user, VIEW).filter(pk=OuterRef("pk")))
+    )
     if action == VIEW:
         return visible.select_related("agency").prefetch_related("enterprises", "staff")
     if not crud.can_write(user):

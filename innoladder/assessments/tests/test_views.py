@@ -254,6 +254,9 @@ def test_home_panel_counts_near_enterprises_in_scope(client, assessed):
 
 def test_enterprise_page_carries_the_panel_and_timeline(client, assessed):
     client.force_login(assessed.officer)
-    html = client.get(f"/enterprises/{assessed.ent_a.pk}/").content.decode()
+    page = client.get(f"/enterprises/{assessed.ent_a.pk}/").content.decode()
+    assert f'hx-get="/enterprises/{assessed.ent_a.pk}/sections/assessments/"' in page
+    html = client.get(f"/enterprises/{assessed.ent_a.pk}/sections/assessments/").content.decode()
     assert 'id="assessment-panel"' in html and 'id="run-assessment"' in html
-    assert "梯度评估（基准日 2023-06-30）" in html
+    timeline = client.get(f"/enterprises/{assessed.ent_a.pk}/timeline/").content.decode()
+    assert "梯度评估（基准日 2023-06-30）" in timeline

@@ -59,6 +59,7 @@ def test_campaign_round_trip_from_opening_to_reassessment(page, cast):
     page.click("button:has-text('采纳')")
     page.wait_for_selector("[data-status=succeeded]")
     page.goto(f"{base}/enterprises/{cast.ent_a.pk}/")
+    page.wait_for_selector("#assessment-panel")  # the section loads as a fragment
     body = page.inner_text("main")
     row = AnnualData.objects.get(enterprise=cast.ent_a, year=2024)
     assert (row.employees, row.rd_expense, row.source) == (120, 950000, "collection")

@@ -27,7 +27,8 @@ def test_detail_page_sections_and_timeline(client, cast):
     body = response.content.decode()
     assert "2,500.00" in body and "+25.0%" in body  # 2500万元, up 25% on 2000万元
     assert "Ⅰ类 1 件，Ⅱ类 1 件" in body
-    events = [(e.on, e.kind) for e in response.context["events"]]
+    timeline = client.get(f"/enterprises/{cast.ent_a.pk}/timeline/")
+    events = [(e.on, e.kind) for e in timeline.context["events"]]
     assert (dt.date(2022, 5, 6), "知识产权") in events
     assert (dt.date(2022, 12, 31), "获奖") in events
     assert (dt.date(2015, 3, 1), "企业档案") in events  # registration date from the factory

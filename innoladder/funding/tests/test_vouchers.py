@@ -60,7 +60,11 @@ def test_balances_for_one_enterprise_leave_out_the_others(cast, voucher_programm
     _use(cast, voucher_programme, "10000", "instrument_sharing", enterprise=cast.ent_b)  # ent_b: 10,000
     assert len(selectors.voucher_balances(cast.officer, 2023)) == 2
     [only_b] = selectors.voucher_balances(cast.officer, 2023, enterprise=cast.ent_b)
-    assert (only_b["enterprise"], only_b["used"], only_b["remaining"]) == (cast.ent_b, D("10000"), D("190000"))
+    assert (only_b["enterprise"], only_b["used"], only_b["remaining"]) == (
+        cast.ent_b,
+        D("10000"),
+        D("190000"),
+    )
 
 
 def test_share_is_100_percent_for_instrument_sharing_and_80_for_testing(cast, voucher_programme):

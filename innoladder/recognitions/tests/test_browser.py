@@ -56,9 +56,6 @@ def test_officer_walks_an_application_to_passed(page, cast):
     page.goto(f"{page.base_url}/recognitions/?enterprise={cast.ent_a.pk}")
     assert "QHCX2023-01-001" in page.inner_text("main")
     page.goto(f"{page.base_url}/enterprises/{cast.ent_a.pk}/")
-    if page.locator("#recognitions-panel").count() == 0:
-        pytest.skip(
-            "the enterprise page on this branch does not render contributed panels yet (registry issue)"
-        )
+    page.wait_for_selector("#recognitions-panel")  # the section loads as a fragment
     panel = page.inner_text("#recognitions-panel")
     assert "QHCX2023-01-001" in panel and "创新型中小企业" in panel

@@ -131,7 +131,7 @@ def test_enterprise_panel_charts_ratio_against_threshold(client, cast):
         [2023, Decimal("4.50"), Decimal("5.00"), "未达到"],
     ]
     client.force_login(cast.user_a)
-    body = client.get(f"/enterprises/{cast.ent_a.pk}/").content.decode()
+    body = client.get(f"/enterprises/{cast.ent_a.pk}/sections/reports/").content.decode()
     assert "经营与研发趋势" in body and 'id="enterprise-chart-data"' in body
     assert "研发投入强度与高企门槛" in body and "/static/vendor/echarts/echarts.min.js" in body
 

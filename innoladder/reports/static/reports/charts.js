@@ -54,11 +54,25 @@
     });
     return o;
   }
-  document.querySelectorAll(".echart").forEach(function (el) {
-    var c = dataFor(el);
-    if (!c || typeof echarts === "undefined") { return; }
-    var chart = echarts.init(el);
-    chart.setOption(option(c));
-    window.addEventListener("resize", function () { chart.resize(); });
-  });
+  function renderAll() {
+    document.querySelectorAll(".echart:not([data-rendered])").forEach(function (el) {
+      var c = dataFor(el);
+      if (!c || typeof echarts === "undefined") { return; }
+      el.dataset.rendered = "1";
+      var chart = echarts.init(el);
+      chart.setOption(option(c));
+      window.addEventListener("resize", function () { chart.resize(); });
+    });
+  }
+  // On a page section loaded as a fragment, this script may run before ECharts: then load ECharts (the
+  // local copy named by data-echarts) and draw once it is there.
+  var me = document.currentScript;
+  if (typeof echarts === "undefined" && me && me.dataset.echarts) {
+    var lib = document.createElement("script");
+    lib.src = me.dataset.echarts;
+    lib.onload = renderAll;
+    document.head.appendChild(lib);
+  } else {
+    renderAll();
+  }
 }());
