@@ -95,6 +95,7 @@ MIDDLEWARE = [
     "innoladder.core.middleware.RequestContextMiddleware",
     "innoladder.accounts.middleware.SessionLifetimeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "innoladder.accounts.middleware.PasswordPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -158,6 +159,8 @@ LOGIN_LOCKOUT_MINUTES = env_int("LOGIN_LOCKOUT_MINUTES", 30)
 SESSION_IDLE_SECONDS = env_int("SESSION_IDLE_SECONDS", 30 * 60)
 SESSION_ABSOLUTE_SECONDS = env_int("SESSION_ABSOLUTE_SECONDS", 12 * 60 * 60)
 SESSION_COOKIE_AGE = SESSION_IDLE_SECONDS
+PASSWORD_MAX_AGE_DAYS = env_int("PASSWORD_MAX_AGE_DAYS", 90)  # staff, agency and auditor accounts
+ACCOUNT_DORMANT_DAYS = env_int("ACCOUNT_DORMANT_DAYS", 90)  # no login for longer → account disabled
 SESSION_SAVE_EVERY_REQUEST = False
 SESSION_RENEW_SECONDS = 60  # activity renews the idle window at most once a minute (accounts.middleware)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

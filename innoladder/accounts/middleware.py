@@ -1,8 +1,13 @@
 import time
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import logout
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+
+from .password_policy import password_change_reason
 
 
 class SessionLifetimeMiddleware:
@@ -27,3 +32,24 @@ class SessionLifetimeMiddleware:
             if now - request.session.get("renewed_at", 0) >= settings.SESSION_RENEW_SECONDS:
                 request.session["renewed_at"] = now  # saved with a fresh expiry at the end of the request
         return self.get_response(request)
+
+
+class PasswordPolicyMiddleware:
+    """A user whose password is due (set by an administrator, or too old) may only change it or log out."""
+
+    ALLOWED = ("password_change", "logout")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if user.is_authenticated:
+            reason = password_change_reason(user, timezone.now())
+            if reason and not self._allowed(request.path_info):
+                messages.warning(request, reason)
+                return redirect("password_change")
+        return self.get_response(request)
+
+    def _allowed(self, path: str) -> bool:
+        return any(path == reverse(name) for name in self.ALLOWED)

@@ -1,6 +1,7 @@
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 
 from .choices import Role
 
@@ -8,6 +9,11 @@ from .choices import Role
 class CaseInsensitiveUserManager(UserManager):
     def get_by_natural_key(self, username):
         return self.get(username__iexact=username)
+
+    def _create_user_object(self, username, email, password, **extra_fields):
+        user = super()._create_user_object(username, email, password, **extra_fields)
+        user.password_changed_at = timezone.now()  # make_password, not set_password, set it
+        return user
 
 
 class ServiceAgency(models.Model):
@@ -54,6 +60,10 @@ class User(AbstractUser):
     )
     failed_login_count = models.PositiveIntegerField("连续登录失败次数", default=0)
     locked_until = models.DateTimeField("锁定至", null=True, blank=True)
+    password_changed_at = models.DateTimeField("密码修改时间", null=True, blank=True)
+    must_change_password = models.BooleanField(
+        "下次登录须修改密码", default=False, help_text="管理员设置或重置的初始密码，用户登录后须先修改"
+    )
 
     objects = CaseInsensitiveUserManager()
 
@@ -74,6 +84,10 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.display_name or self.username
+
+    def set_password(self, raw_password):
+        super().set_password(raw_password)
+        self.password_changed_at = timezone.now()
 
     @property
     def role_label(self) -> str:

@@ -11,6 +11,7 @@ from innoladder.core import audit
 from innoladder.core.models import AuditEvent
 
 from .models import User
+from .password_policy import is_dormant
 
 
 def find_user(username: str) -> User | None:
@@ -65,4 +66,27 @@ def logged_out(user) -> None:
 
 
 def password_changed(user) -> None:
+    """The user chose a new password: any administrator-set password is now replaced."""
+    if user.must_change_password:
+        User.objects.filter(pk=user.pk).update(must_change_password=False)
+        user.must_change_password = False
     audit.record(AuditEvent.PASSWORD_CHANGE, obj=user, user=user)
+
+
+@transaction.atomic
+def account_disable(user: User, *, reason: str, by=None) -> None:
+    """Disable an account (kept, never deleted) and end its sessions; audited."""
+    User.objects.filter(pk=user.pk).update(is_active=False)
+    user.is_active = False
+    audit.record(AuditEvent.ACCOUNT_DISABLED, obj=user, user=by, result="success", message=reason)
+
+
+def disable_dormant_accounts(now: dt.datetime | None = None) -> list[User]:
+    """Disable every active account without a login for longer than ACCOUNT_DORMANT_DAYS (等保 DB-AC-3)."""
+    now = now or timezone.now()
+    disabled = []
+    for user in User.objects.filter(is_active=True).order_by("pk"):
+        if is_dormant(user, now):
+            account_disable(user, reason=f"超过 {settings.ACCOUNT_DORMANT_DAYS} 天未登录，自动停用")
+            disabled.append(user)
+    return disabled

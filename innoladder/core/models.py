@@ -24,6 +24,7 @@ class AuditEvent(models.TextChoices):
     LOCKOUT = "lockout", "账户锁定"
     LOGOUT = "logout", "退出"
     PASSWORD_CHANGE = "password_change", "修改密码"
+    ACCOUNT_DISABLED = "account_disabled", "停用账户"
     EXPORT = "export", "导出"
     IMPORT = "import", "导入"
     REPORT = "report", "生成报告"
