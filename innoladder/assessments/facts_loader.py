@@ -225,6 +225,12 @@ def iter_facts(enterprises, on: dt.date, chunk: int = CHUNK) -> Iterator[list[tu
         yield _chunk_facts(rows[start : start + chunk], on)
 
 
+def facts_for_ids(ids: list[int], on: dt.date) -> list[tuple[int, e.EnterpriseFacts]]:
+    """(enterprise id, facts) for the enterprises ``ids`` (one chunk), in id order."""
+    rows = list(Enterprise.objects.filter(pk__in=ids).order_by("pk").values_list(*ENTERPRISE_FIELDS))
+    return _chunk_facts(rows, on)
+
+
 def load_facts(enterprise: Enterprise, on: dt.date) -> e.EnterpriseFacts:
     """The facts of one enterprise as known on ``on``."""
     queryset = Enterprise.objects.filter(pk=enterprise.pk)

@@ -1,4 +1,8 @@
-"""Background job "assess_batch": assess a filtered set of enterprises (or a whole park)."""
+"""Background job "assess_batch": assess a filtered set of enterprises (or a whole park).
+
+Not one big transaction: each chunk of enterprises is stored in its own transaction (in several
+processes when the machine has the cores), so the progress page shows every stored chunk.
+"""
 
 import datetime as dt
 
@@ -12,7 +16,7 @@ from . import selectors, services
 FILTER_KEYS = ("scheme", "standing", "park", "industry", "tech_field", "q")
 
 
-@jobs.register("assess_batch")
+@jobs.register("assess_batch", atomic=False)
 def assess_batch(ctx: jobs.JobContext) -> dict:
     params = ctx.params
     user = get_user_model().objects.filter(pk=ctx.job.created_by_id).first()
@@ -26,7 +30,14 @@ def assess_batch(ctx: jobs.JobContext) -> dict:
     def progress(done: int, total: int) -> None:
         ctx.step(done, f"已评估 {done}/{total} 家企业")
 
-    summary = services.assess_many(user=user, queryset=queryset, on=on, progress=progress, job=ctx.job)
+    summary = services.assess_many(
+        user=user,
+        queryset=queryset,
+        on=on,
+        progress=progress,
+        job=ctx.job,
+        workers=services.default_workers(),
+    )
     query = "&".join(f"{key}={value}" for key, value in filters.items() if key != "standing")
     return {
         **summary,
