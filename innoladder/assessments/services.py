@@ -186,18 +186,14 @@ def _write(run: Run, prepared: list[Prepared]) -> tuple[dict[int, int], dict[str
                 created_at,
             )
         )
-    ids = [item.enterprise_id for item in prepared]
+    of_chunk = facts_loader.id_filter("enterprise_id", [item.enterprise_id for item in prepared])
     counts: dict[str, dict[str, int]] = {}
     with transaction.atomic():
-        Assessment.objects.filter(enterprise_id__in=ids, is_latest=True).update(is_latest=False)
-        SchemeResult.objects.filter(enterprise_id__in=ids, is_latest=True).update(is_latest=False)
+        Assessment.objects.filter(of_chunk, is_latest=True).update(is_latest=False)
+        SchemeResult.objects.filter(of_chunk, is_latest=True).update(is_latest=False)
         with connection.cursor() as cursor:
             cursor.executemany(_insert_sql(Assessment, ASSESSMENT_COLUMNS), assessments)
-        created = dict(
-            Assessment.objects.filter(enterprise_id__in=ids, is_latest=True).values_list(
-                "enterprise_id", "pk"
-            )
-        )
+        created = dict(Assessment.objects.filter(of_chunk, is_latest=True).values_list("enterprise_id", "pk"))
         rows = []
         for item in prepared:
             assessment_id = created[item.enterprise_id]
