@@ -221,7 +221,7 @@ def main() -> None:
     distinct = Assessment.objects.values("enterprise_id").distinct().count()
     if not summary["enterprises"] == stored == distinct == total:
         say(
-            f"    WARNING: {summary['enterprises']} assessed, {stored} stored for {distinct} of {total} enterprises"
+            f"    CHECK: assessed {summary['enterprises']}, stored {stored} ({distinct} distinct), of {total}"
         )
     scaled = full * 100_000 / total
     say(

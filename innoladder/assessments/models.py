@@ -39,6 +39,7 @@ class Assessment(models.Model):
         related_name="+",
         verbose_name="批量任务",
     )
+    # serialize.snapshot_dict: the engine's facts JSON without fields at their default value.
     facts = models.JSONField("评估所用数据快照", default=dict, encoder=CompactJSONEncoder)
     versions = models.JSONField("规则版本", default=dict, encoder=CompactJSONEncoder)
     settings = models.JSONField("口径设置（仅记与默认不同者）", default=dict, encoder=CompactJSONEncoder)

@@ -11,7 +11,7 @@ from innoladder.eligibility.plan import LADDERS
 
 from . import choices as c
 from . import snapshots
-from .serialize import is_condition, result_dict
+from .serialize import facts_dict, is_condition, result_dict
 
 STATUS_LABELS = {"pass": "满足", "fail": "不满足", "insufficient_data": "数据不足"}
 
@@ -136,5 +136,6 @@ def assessment_context(assessment) -> dict[str, Any]:
         "blocks": blocks,
         "ladders": ladders(blocks),
         "plan": explained.plan,
-        "facts_json": json.dumps(assessment.facts, ensure_ascii=False, indent=1),
+        # The stored snapshot leaves out default values; the page shows every field, as read back.
+        "facts_json": json.dumps(facts_dict(explained.facts), ensure_ascii=False, indent=1),
     }

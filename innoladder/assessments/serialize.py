@@ -169,6 +169,78 @@ def facts_dict(facts: EnterpriseFacts) -> dict[str, Any]:
     return data
 
 
+_REQUIRED = object()
+
+
+def _field_defaults(kind: type) -> tuple[tuple[str, Any], ...]:
+    found = []
+    for spec in dataclasses.fields(kind):
+        if spec.default is not dataclasses.MISSING:
+            default = spec.default
+        elif spec.default_factory is not dataclasses.MISSING:
+            default = spec.default_factory()
+        else:
+            default = _REQUIRED
+        found.append((spec.name, default))
+    return tuple(found)
+
+
+_SNAPSHOT_PARTS = {
+    name: _field_defaults(kind)
+    for name, kind in (
+        ("years", YearData),
+        ("ips", IPRecord),
+        ("awards", Award),
+        ("standards", StandardWork),
+        ("institutions", RDInstitution),
+        ("recognitions", RecognitionHeld),
+        ("incidents", Incident),
+        ("expert", ExpertInputs),
+    )
+}
+_SNAPSHOT_FIELDS = _field_defaults(EnterpriseFacts)
+
+
+def _changed(item: Any, spec: tuple[tuple[str, Any], ...]) -> dict[str, Any]:
+    values = item.__dict__
+    data = {}
+    for name, default in spec:
+        value = values[name]
+        if value is default or (type(value) is type(default) and value == default):
+            continue
+        kind = type(value)
+        if kind is Decimal:
+            value = str(value)
+        elif kind is dt.date:
+            value = value.isoformat()
+        data[name] = value
+    return data
+
+
+def snapshot_dict(facts: EnterpriseFacts) -> dict[str, Any]:
+    """The stored facts snapshot: ``facts_dict`` without the fields that hold their default value.
+
+    ``jsonio.facts_from_dict`` fills those defaults back in, so it reads the snapshot back to facts
+    equal to ``facts`` (tested); a default is left out only when its type is the same too (0 is not
+    False, Decimal("0") is not None), which keeps the round trip exact. About a third smaller.
+    """
+    values = facts.__dict__
+    data: dict[str, Any] = {}
+    for name, default in _SNAPSHOT_FIELDS:
+        value = values[name]
+        spec = _SNAPSHOT_PARTS.get(name)
+        if spec is not None and type(value) is tuple:
+            if value:
+                data[name] = [_changed(item, spec) for item in value]
+        elif spec is not None and type(value) is ExpertInputs:
+            changed = _changed(value, spec)
+            if changed:
+                data[name] = changed
+        elif not (value is default or (type(value) is type(default) and value == default)):
+            data[name] = plain(value)
+    return data
+
+
 def settings_dict(settings: Settings) -> dict[str, Any]:
     data: dict[str, Any] = to_jsonable(settings)
     return data

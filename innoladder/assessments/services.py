@@ -148,7 +148,7 @@ def _prepare(run: Run, enterprise_id: int, facts: e.EnterpriseFacts, results) ->
                 True,
             )
         )
-    facts_json = connection.ops.adapt_json_value(s.facts_dict(facts), s.CompactJSONEncoder)
+    facts_json = connection.ops.adapt_json_value(s.snapshot_dict(facts), s.CompactJSONEncoder)
     versions = tuple((result.ruleset_id, result.version) for result in results)
     return Prepared(enterprise_id, facts_json, versions, rows)
 

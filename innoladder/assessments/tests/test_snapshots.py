@@ -1,6 +1,7 @@
 """Compact storage: the facts snapshot once per assessment, verdicts per scheme, details re-explained."""
 
 import datetime as dt
+import json
 from decimal import Decimal
 
 import pytest
@@ -8,7 +9,7 @@ import pytest
 from innoladder import eligibility as e
 from innoladder.assessments import facts_loader, services, snapshots
 from innoladder.assessments.models import Assessment, SchemeResult
-from innoladder.assessments.serialize import facts_dict, result_dict, standing_of, verdict
+from innoladder.assessments.serialize import facts_dict, result_dict, snapshot_dict, standing_of, verdict
 from innoladder.eligibility.jsonio import facts_to_dict
 from innoladder.enterprises.models import AnnualData, Enterprise
 
@@ -47,9 +48,30 @@ def test_fast_facts_snapshot_is_the_engine_json_for_every_part():
     assert facts_dict(facts)["recognitions"][0]["issued_on"] == "2023-05-01"
 
 
-def test_snapshot_reads_back_to_the_same_facts():
+def test_stored_snapshot_leaves_out_defaults_and_reads_back_to_the_same_facts():
     facts = rich_facts()
+    stored = snapshot_dict(facts)
+    assert e.jsonio.facts_from_dict(stored) == facts
     assert e.jsonio.facts_from_dict(facts_dict(facts)) == facts
+    assert "rd_domestic" not in stored["years"][0] and "is_resident" not in stored and "awards" in stored
+    assert stored["expert"] == {"tech_advancement": 6} and "market_rank" not in stored
+
+
+def test_a_value_equal_to_a_default_of_another_type_is_kept():
+    facts = e.EnterpriseFacts(
+        uscc="91632801MA752XK41R",
+        name="零值企业",
+        years=(e.YearData(year=2022, employees=0, rd_expense=Decimal("0")),),
+        ips=(e.IPRecord(kind="utility_model", core_to_main_product=False, status="valid"),),
+        awards=(e.Award(level="provincial", kind="sci_tech", year=0),),
+        strategic_emerging=False,
+    )
+    stored = snapshot_dict(facts)
+    assert stored["years"] == [{"year": 2022, "employees": 0, "rd_expense": "0"}]
+    assert stored["ips"] == [{"kind": "utility_model", "core_to_main_product": False}]
+    assert stored["awards"] == [{"level": "provincial", "kind": "sci_tech"}]
+    assert stored["strategic_emerging"] is False and "expert" not in stored
+    assert e.jsonio.facts_from_dict(stored) == facts
 
 
 def test_verdict_on_objects_equals_standing_of_on_dicts():
@@ -73,7 +95,8 @@ def test_stored_rows_hold_the_verdict_and_no_result_text(cast, ent):
     assessment = services.assess_enterprise(user=cast.officer, enterprise=ent, on=ON)
     facts = facts_loader.load_facts(ent, ON)
     fresh = {result.ruleset_id: result for result in e.assess(facts, ON)}
-    assert assessment.facts == facts_to_dict(facts)
+    assert assessment.facts == snapshot_dict(facts)
+    assert e.jsonio.facts_from_dict(assessment.facts) == facts
     assert assessment.versions == {scheme: result.version for scheme, result in fresh.items()}
     assert assessment.settings == {}
     for row in SchemeResult.objects.filter(assessment=assessment):
@@ -119,6 +142,15 @@ def test_non_default_settings_are_stored_and_used_to_reexplain(cast, ent):
     assert services.results_by_scheme(assessment)["srdi_sme"] == result_dict(srdi)
 
 
+def test_detail_page_shows_the_whole_snapshot_as_before(client, cast, ent):
+    assessment = services.assess_enterprise(user=cast.officer, enterprise=ent, on=ON)
+    facts = facts_loader.load_facts(ent, ON)
+    client.force_login(cast.officer)
+    response = client.get(f"/assessments/{assessment.pk}/")
+    assert json.loads(response.context["facts_json"]) == facts_to_dict(facts)
+    assert "rd_entrusted_overseas&quot;: null" in response.content.decode()
+
+
 def test_a_verdict_the_current_code_no_longer_gives_is_flagged_and_kept(client, cast, ent):
     assessment = services.assess_enterprise(user=cast.officer, enterprise=ent, on=ON)
     row = assessment.scheme_results.get(scheme="qh_tech_enterprise")
@@ -142,6 +174,23 @@ def test_a_version_missing_from_the_catalogue_shows_the_stored_verdict_only(clie
     (block,) = [b for b in response.context["blocks"] if b["id"] == "hnte"]
     assert block["rows"] == [] and block["version"] == "hnte_1999" and block["standing"] == "close"
     assert "hnte_1999 已不在规则目录中" in block["notes"][0]
+
+
+def test_chunk_filter_is_a_range_only_for_consecutive_ids():
+    consecutive = facts_loader.id_filter("enterprise_id", [4, 5, 6])
+    assert consecutive.children == [("enterprise_id__gte", 4), ("enterprise_id__lte", 6)]
+    for ids in ([4, 6, 7], [4, 4, 6], [6, 5, 4], [4, 6, 5]):
+        assert facts_loader.id_filter("enterprise_id", ids).children == [("enterprise_id__in", ids)]
+
+
+def test_chunk_with_gaps_assesses_only_its_own_enterprises(cast, ent):
+    add_years(cast.ent_b)
+    add_years(cast.ent_other_park)
+    run = services.Run(on=ON, run_by_id=None, job_id=None, settings=e.DEFAULT, is_demo=False)
+    first, last = sorted([ent.pk, cast.ent_other_park.pk])
+    services.assess_chunk(run, [first, last])
+    assessed = set(Assessment.objects.values_list("enterprise_id", flat=True))
+    assert assessed == {first, last} and cast.ent_b.pk not in assessed
 
 
 def test_one_chunk_reads_each_table_once_and_writes_in_bulk(cast, ent, django_assert_max_num_queries):
