@@ -7,6 +7,7 @@ processes when the machine has the cores), so the progress page shows every stor
 import datetime as dt
 
 from django.contrib.auth import get_user_model
+from django.db import DatabaseError
 from django.urls import reverse
 
 from innoladder.core import jobs
@@ -27,17 +28,26 @@ def assess_batch(ctx: jobs.JobContext) -> dict:
     queryset = selectors.batch_enterprises(user, filters)
     ctx.set_total(queryset.count())
 
+    stored = [0]
+
     def progress(done: int, total: int) -> None:
+        stored[0] = done
         ctx.step(done, f"已评估 {done}/{total} 家企业")
 
-    summary = services.assess_many(
-        user=user,
-        queryset=queryset,
-        on=on,
-        progress=progress,
-        job=ctx.job,
-        workers=services.default_workers(),
-    )
+    try:
+        summary = services.assess_many(
+            user=user,
+            queryset=queryset,
+            on=on,
+            progress=progress,
+            job=ctx.job,
+            workers=services.default_workers(),
+        )
+    except DatabaseError as error:
+        # Chunks already stored stay stored (each is its own transaction): say so, not "rolled back".
+        raise jobs.JobError(
+            f"数据库出错，批量评估中断：已保存 {stored[0]} 家企业的评估结果，其余未评估，可重新提交。"
+        ) from error
     query = "&".join(f"{key}={value}" for key, value in filters.items() if key != "standing")
     return {
         **summary,

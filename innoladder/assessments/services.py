@@ -66,7 +66,7 @@ class Run:
 
     on: dt.date
     run_by_id: int | None
-    job_id: int | None
+    job_id: Any  # core.Job's primary key (a UUID) or None
     settings: e.Settings
     is_demo: bool
 

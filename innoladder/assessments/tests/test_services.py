@@ -118,3 +118,19 @@ def test_assess_many_reports_progress_per_batch(cast, ent):
     assert calls == [(2, 3), (3, 3)]
     assert summary["enterprises"] == 3
     assert Job.objects.count() == 0
+
+
+def test_batch_job_commits_per_chunk_and_says_what_was_kept_when_the_database_fails(cast, ent, monkeypatch):
+    from django.db import DatabaseError
+
+    assert "assess_batch" in jobs.NON_ATOMIC  # progress is visible while the job runs
+
+    def failing(*, progress, **kwargs):
+        progress(1000, 2500)
+        raise DatabaseError("disk I/O error")
+
+    monkeypatch.setattr(services, "assess_many", failing)
+    job = jobs.enqueue("assess_batch", title="批量评估", params={"on": ON.isoformat()}, user=cast.officer)
+    job.refresh_from_db()
+    assert job.status == JobStatus.FAILED
+    assert job.message == "数据库出错，批量评估中断：已保存 1000 家企业的评估结果，其余未评估，可重新提交。"
