@@ -6,6 +6,7 @@ import datetime as dt
 import gc
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -267,6 +268,12 @@ def may_fork() -> bool:
     return True
 
 
+def _child_start() -> None:
+    """A worker process ends on SIGTERM (``Pool.terminate``) even when the parent (e.g. the task
+    worker) installed its own graceful-shutdown handler, which the fork would otherwise inherit."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def _chunk_in_child(args: tuple[Run, list[int]]) -> tuple[int, dict[str, dict[str, int]]]:
     return assess_chunk(*args)
 
@@ -279,7 +286,7 @@ def _run_chunks(run: Run, chunks: list[list[int]], workers: int):
         return
     # Each child opens its own connection: none may be inherited open across fork.
     connections.close_all()
-    with multiprocessing.get_context("fork").Pool(min(workers, len(chunks))) as pool:
+    with multiprocessing.get_context("fork").Pool(min(workers, len(chunks)), _child_start) as pool:
         yield from pool.imap_unordered(_chunk_in_child, [(run, chunk) for chunk in chunks])
         pool.close()
         pool.join()
