@@ -1,8 +1,13 @@
-"""Background job "assess_batch": assess a filtered set of enterprises (or a whole park)."""
+"""Background job "assess_batch": assess a filtered set of enterprises (or a whole park).
+
+Not one big transaction: each chunk of enterprises is stored in its own transaction (in several
+processes when the machine has the cores), so the progress page shows every stored chunk.
+"""
 
 import datetime as dt
 
 from django.contrib.auth import get_user_model
+from django.db import DatabaseError
 from django.urls import reverse
 
 from innoladder.core import jobs
@@ -12,7 +17,7 @@ from . import selectors, services
 FILTER_KEYS = ("scheme", "standing", "park", "industry", "tech_field", "q")
 
 
-@jobs.register("assess_batch")
+@jobs.register("assess_batch", atomic=False)
 def assess_batch(ctx: jobs.JobContext) -> dict:
     params = ctx.params
     user = get_user_model().objects.filter(pk=ctx.job.created_by_id).first()
@@ -23,10 +28,26 @@ def assess_batch(ctx: jobs.JobContext) -> dict:
     queryset = selectors.batch_enterprises(user, filters)
     ctx.set_total(queryset.count())
 
+    stored = [0]
+
     def progress(done: int, total: int) -> None:
+        stored[0] = done
         ctx.step(done, f"已评估 {done}/{total} 家企业")
 
-    summary = services.assess_many(user=user, queryset=queryset, on=on, progress=progress, job=ctx.job)
+    try:
+        summary = services.assess_many(
+            user=user,
+            queryset=queryset,
+            on=on,
+            progress=progress,
+            job=ctx.job,
+            workers=services.default_workers(),
+        )
+    except DatabaseError as error:
+        # Chunks already stored stay stored (each is its own transaction): say so, not "rolled back".
+        raise jobs.JobError(
+            f"数据库出错，批量评估中断：已保存 {stored[0]} 家企业的评估结果，其余未评估，可重新提交。"
+        ) from error
     query = "&".join(f"{key}={value}" for key, value in filters.items() if key != "standing")
     return {
         **summary,

@@ -12,8 +12,11 @@ from .serialize import CompactJSONEncoder
 class Assessment(models.Model):
     """One run of every rule set for one enterprise on one date, with the facts it used.
 
-    The facts snapshot and the stored results let a past result be re-explained after the
-    enterprise's data has changed: pages render from them and never recompute.
+    The facts snapshot, the rule-set versions and the settings are stored once per assessment; the
+    verdict of each rule set is stored in its SchemeResult row. Pages re-explain a past result by
+    running the stored rule-set versions on the stored snapshot (``snapshots.explain``), so the
+    enterprise's later data changes never alter it; the criterion texts and the next-step plan are
+    not stored a second time.
     """
 
     scope_enterprise_path = "enterprise"
@@ -36,9 +39,10 @@ class Assessment(models.Model):
         related_name="+",
         verbose_name="批量任务",
     )
+    # serialize.snapshot_dict: the engine's facts JSON without fields at their default value.
     facts = models.JSONField("评估所用数据快照", default=dict, encoder=CompactJSONEncoder)
-    plan = models.JSONField("下一步培育建议", default=dict, encoder=CompactJSONEncoder)
     versions = models.JSONField("规则版本", default=dict, encoder=CompactJSONEncoder)
+    settings = models.JSONField("口径设置（仅记与默认不同者）", default=dict, encoder=CompactJSONEncoder)
     is_latest = models.BooleanField("最新一次", default=True)
     is_demo = models.BooleanField("演示数据", default=False)
     created_at = models.DateTimeField("评估时间", auto_now_add=True)
@@ -59,7 +63,7 @@ class Assessment(models.Model):
 
 
 class SchemeResult(models.Model):
-    """The result of one versioned rule set within an assessment (the full result kept as JSON)."""
+    """The verdict of one versioned rule set within an assessment (criterion detail: ``snapshots``)."""
 
     scope_enterprise_path = "enterprise"
 
@@ -78,7 +82,6 @@ class SchemeResult(models.Model):
     conditions_total = models.PositiveSmallIntegerField("条件总数", default=0)
     unmet = models.PositiveSmallIntegerField("未满足条件数", default=0)
     is_latest = models.BooleanField("最新一次", default=True)
-    result = models.JSONField("完整结果", default=dict, encoder=CompactJSONEncoder)
 
     objects = ScopedQuerySet.as_manager()
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from innoladder.eligibility.plan import LADDERS
 
 from . import choices as c
-from .serialize import is_condition
+from . import snapshots
+from .serialize import facts_dict, is_condition, result_dict
 
 STATUS_LABELS = {"pass": "满足", "fail": "不满足", "insufficient_data": "数据不足"}
 
@@ -76,16 +79,63 @@ def ladders(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return found
 
 
+def stored_block(row) -> dict[str, Any]:
+    """A scheme whose rule-set version is no longer in the catalogue: the stored verdict only."""
+    score = ""
+    if row.score is not None:
+        score = str(row.score)
+    elif row.score_low is not None and row.score_high is not None:
+        score = f"{row.score_low}–{row.score_high}"
+    return {
+        "id": row.scheme,
+        "name": row.get_scheme_display(),
+        "version": row.ruleset_version,
+        "basis": "",
+        "outcome": row.outcome,
+        "outcome_label": row.get_outcome_display(),
+        "standing": row.standing,
+        "standing_label": row.get_standing_display(),
+        "score": score,
+        "conditions_met": row.conditions_met,
+        "conditions_total": row.conditions_total,
+        "route": "",
+        "notes": [
+            _("规则版本 %(version)s 已不在规则目录中，无法重新展开逐项明细，仅显示当时保存的结论。")
+            % {"version": row.ruleset_version}
+        ],
+        "group_scores": [],
+        "rows": [],
+    }
+
+
 def assessment_context(assessment) -> dict[str, Any]:
-    """Everything the panel and the detail page show, read from the stored snapshot only."""
-    blocks = [
-        scheme_block(row.result, row.standing, (row.conditions_met, row.conditions_total))
-        for row in sorted(assessment.scheme_results.all(), key=lambda r: r.pk)
-    ]
+    """Everything the panel and the detail page show, from the stored snapshot and rule-set versions only.
+
+    The stored verdict (standing, outcome, counts) comes from the SchemeResult rows; the criterion rows
+    and the plan are the stored versions run again on the stored facts (``snapshots.explain``).
+    """
+    rows = sorted(assessment.scheme_results.all(), key=lambda r: r.pk)
+    explained = snapshots.explain(assessment, rows)
+    blocks = []
+    for row in rows:
+        result = explained.results.get(row.pk)
+        if result is None:
+            blocks.append(stored_block(row))
+            continue
+        block = scheme_block(result_dict(result), row.standing, (row.conditions_met, row.conditions_total))
+        if row.pk in explained.drifted:
+            # The stored verdict stands; the rows below are today's code of that version.
+            block.update(outcome=row.outcome, outcome_label=row.get_outcome_display())
+            block["notes"] = [
+                _("按当前规则实现重新展开的明细与评估时保存的结论不一致，结论以评估时保存的为准。"),
+                *block["notes"],
+            ]
+        blocks.append(block)
     return {
         "assessment": assessment,
         "blocks": blocks,
         "ladders": ladders(blocks),
-        "plan": assessment.plan,
-        "facts_json": json.dumps(assessment.facts, ensure_ascii=False, indent=1),
+        "plan": explained.plan,
+        # The stored snapshot leaves out default values; the page shows every field, as read back.
+        "facts_json": json.dumps(facts_dict(explained.facts), ensure_ascii=False, indent=1),
     }

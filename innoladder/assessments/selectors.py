@@ -76,7 +76,7 @@ def candidate_list(user, filters: dict) -> QuerySet[SchemeResult]:
         queryset = queryset.filter(enterprise__name__icontains=filters["q"])
     return (
         queryset.select_related("enterprise__park", "assessment")
-        .defer("result", "assessment__facts", "assessment__plan")
+        .defer("assessment__facts")
         .annotate(standing_rank=STANDING_RANK)
         .order_by("standing_rank", "unmet", F("score_high").desc(nulls_last=True), "enterprise__name", "pk")
     )

@@ -1,7 +1,8 @@
 """Results and facts as JSON-ready dicts, in the same shape as ``eligibility.jsonio`` writes them.
 
-``jsonio.to_jsonable`` walks every dataclass generically; a park-wide batch stores ~100 criteria per
-enterprise, so the result types are written out field by field here (same keys, same string forms).
+``jsonio.to_jsonable`` walks every dataclass generically; the facts snapshot (stored once per
+assessment) and the results shown on a page are written out field by field here (same keys, same
+string forms). ``verdict`` gives the stored per-scheme columns straight from the engine's objects.
 """
 
 from __future__ import annotations
@@ -13,10 +14,26 @@ from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 
-from innoladder.eligibility import CriterionResult, EnterpriseFacts, Plan, RuleSetResult, Settings
+from innoladder.eligibility import (
+    Award,
+    CriterionResult,
+    EnterpriseFacts,
+    ExpertInputs,
+    Incident,
+    IPRecord,
+    Plan,
+    RDInstitution,
+    RecognitionHeld,
+    RuleSetResult,
+    Settings,
+    StandardWork,
+    YearData,
+)
 from innoladder.eligibility.jsonio import to_jsonable
 
 from . import choices as c
+
+DIRECT_ROUTE_GROUP = "直通条件"
 
 
 class CompactJSONEncoder(DjangoJSONEncoder):
@@ -101,8 +118,126 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
     return data
 
 
+# The snapshot's parts are flat dataclasses of scalars; their field names, in the engine's order.
+_FACT_PARTS = {
+    name: tuple(f.name for f in dataclasses.fields(kind))
+    for name, kind in (
+        ("years", YearData),
+        ("ips", IPRecord),
+        ("awards", Award),
+        ("standards", StandardWork),
+        ("institutions", RDInstitution),
+        ("recognitions", RecognitionHeld),
+        ("incidents", Incident),
+        ("expert", ExpertInputs),
+    )
+}
+_FACT_FIELDS = tuple(f.name for f in dataclasses.fields(EnterpriseFacts))
+
+
+def _flat(item: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    values = item.__dict__
+    data = {}
+    for name in names:
+        value = values[name]
+        kind = type(value)
+        if kind is Decimal:
+            value = str(value)
+        elif kind is dt.date:
+            value = value.isoformat()
+        data[name] = value
+    return data
+
+
 def facts_dict(facts: EnterpriseFacts) -> dict[str, Any]:
-    data: dict[str, Any] = plain(facts)
+    """Same output as ``jsonio.facts_to_dict`` (checked by the tests), without its generic walk.
+
+    Every part of ``EnterpriseFacts`` is a flat dataclass of scalars (or a tuple of them); a part of
+    another type falls back to the generic ``plain``.
+    """
+    values = facts.__dict__
+    data: dict[str, Any] = {}
+    for name in _FACT_FIELDS:
+        value = values[name]
+        names = _FACT_PARTS.get(name)
+        if names is not None and type(value) is tuple:
+            data[name] = [_flat(item, names) for item in value]
+        elif names is not None and type(value) is ExpertInputs:
+            data[name] = _flat(value, names)
+        else:
+            data[name] = plain(value)
+    return data
+
+
+_REQUIRED = object()
+
+
+def _field_defaults(kind: type) -> tuple[tuple[str, Any], ...]:
+    found = []
+    for spec in dataclasses.fields(kind):
+        if spec.default is not dataclasses.MISSING:
+            default = spec.default
+        elif spec.default_factory is not dataclasses.MISSING:
+            default = spec.default_factory()
+        else:
+            default = _REQUIRED
+        found.append((spec.name, default))
+    return tuple(found)
+
+
+_SNAPSHOT_PARTS = {
+    name: _field_defaults(kind)
+    for name, kind in (
+        ("years", YearData),
+        ("ips", IPRecord),
+        ("awards", Award),
+        ("standards", StandardWork),
+        ("institutions", RDInstitution),
+        ("recognitions", RecognitionHeld),
+        ("incidents", Incident),
+        ("expert", ExpertInputs),
+    )
+}
+_SNAPSHOT_FIELDS = _field_defaults(EnterpriseFacts)
+
+
+def _changed(item: Any, spec: tuple[tuple[str, Any], ...]) -> dict[str, Any]:
+    values = item.__dict__
+    data = {}
+    for name, default in spec:
+        value = values[name]
+        if value is default or (type(value) is type(default) and value == default):
+            continue
+        kind = type(value)
+        if kind is Decimal:
+            value = str(value)
+        elif kind is dt.date:
+            value = value.isoformat()
+        data[name] = value
+    return data
+
+
+def snapshot_dict(facts: EnterpriseFacts) -> dict[str, Any]:
+    """The stored facts snapshot: ``facts_dict`` without the fields that hold their default value.
+
+    ``jsonio.facts_from_dict`` fills those defaults back in, so it reads the snapshot back to facts
+    equal to ``facts`` (tested); a default is left out only when its type is the same too (0 is not
+    False, Decimal("0") is not None), which keeps the round trip exact. About a third smaller.
+    """
+    values = facts.__dict__
+    data: dict[str, Any] = {}
+    for name, default in _SNAPSHOT_FIELDS:
+        value = values[name]
+        spec = _SNAPSHOT_PARTS.get(name)
+        if spec is not None and type(value) is tuple:
+            if value:
+                data[name] = [_changed(item, spec) for item in value]
+        elif spec is not None and type(value) is ExpertInputs:
+            changed = _changed(value, spec)
+            if changed:
+                data[name] = changed
+        elif not (value is default or (type(value) is type(default) and value == default)):
+            data[name] = plain(value)
     return data
 
 
@@ -113,7 +248,20 @@ def settings_dict(settings: Settings) -> dict[str, Any]:
 
 def is_condition(criterion: dict[str, Any]) -> bool:
     """A pass/fail condition (not a scored indicator, not a direct-qualification route)."""
-    return criterion["points_max"] is None and criterion["group"] != "直通条件"
+    return criterion["points_max"] is None and criterion["group"] != DIRECT_ROUTE_GROUP
+
+
+def verdict(result: RuleSetResult, is_held: bool) -> tuple[str, int, int, int]:
+    """``standing_of`` computed on the engine's result object (no dict built): the batch path."""
+    met = failed = total = 0
+    for item in result.criteria:
+        if item.points_max is None and item.group != DIRECT_ROUTE_GROUP:
+            total += 1
+            if item.status == "pass":
+                met += 1
+            elif item.status == "fail":
+                failed += 1
+    return _standing(result.outcome, failed, is_held), met, total, failed
 
 
 def held(facts: EnterpriseFacts, scheme: str, on: dt.date) -> bool:
@@ -125,14 +273,14 @@ def standing_of(data: dict[str, Any], is_held: bool) -> tuple[str, int, int, int
     conditions = [item for item in data["criteria"] if is_condition(item)]
     met = sum(1 for item in conditions if item["status"] == "pass")
     failed = sum(1 for item in conditions if item["status"] == "fail")
+    return _standing(data["outcome"], failed, is_held), met, len(conditions), failed
+
+
+def _standing(outcome: str, failed: int, is_held: bool) -> str:
     if is_held:
-        standing = c.Standing.HELD
-    elif data["outcome"] == "eligible":
-        standing = c.Standing.ELIGIBLE
-    elif data["outcome"] == "insufficient_data":
-        standing = c.Standing.UNKNOWN
-    elif failed <= c.CLOSE_MAX_UNMET:
-        standing = c.Standing.CLOSE
-    else:
-        standing = c.Standing.FAR
-    return standing, met, len(conditions), failed
+        return c.Standing.HELD
+    if outcome == "eligible":
+        return c.Standing.ELIGIBLE
+    if outcome == "insufficient_data":
+        return c.Standing.UNKNOWN
+    return c.Standing.CLOSE if failed <= c.CLOSE_MAX_UNMET else c.Standing.FAR

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import multiprocessing
+import os
+import signal
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db import connection, transaction
+from django.conf import settings as django_settings
+from django.db import connection, connections, transaction
 from django.utils import timezone
 
 from innoladder import eligibility as e
@@ -16,7 +22,7 @@ from innoladder.core import audit
 from innoladder.core.models import AuditEvent
 from innoladder.enterprises.models import Enterprise
 
-from . import facts_loader
+from . import facts_loader, snapshots
 from . import serialize as s
 from .models import Assessment, SchemeResult
 
@@ -51,60 +57,38 @@ class Reassessment:
         return len(self.changes)
 
 
-def _decimal(value: str | None) -> Decimal | None:
-    return Decimal(value) if value is not None else None
+def _user_id(user) -> int | None:
+    return user.pk if user is not None and user.is_authenticated else None
 
 
-def _build(
-    enterprise_id: int,
-    facts: e.EnterpriseFacts,
-    on: dt.date,
-    *,
-    user,
-    job,
-    settings: e.Settings,
-    is_demo: bool,
-) -> tuple[Assessment, list[dict[str, Any]]]:
-    results = e.assess(facts, on, settings)
-    plan = e.next_step_plan(facts, results, on)
-    assessment = Assessment(
-        enterprise_id=enterprise_id,
-        assessed_on=on,
-        run_by=user if user is not None and user.is_authenticated else None,
-        job=job,
-        facts=s.facts_dict(facts),
-        plan=s.plan_dict(plan),
-        versions={r.ruleset_id: r.version for r in results},
-        is_latest=True,
-        is_demo=is_demo,
-    )
-    rows = []
-    for result in results:
-        data = s.result_dict(result)
-        standing, met, total, failed = s.standing_of(data, s.held(facts, result.ruleset_id, on))
-        low, high = result.score_range if result.score_range else (None, None)
-        rows.append(
-            {
-                "enterprise_id": enterprise_id,
-                "scheme": result.ruleset_id,
-                "ruleset_version": result.version,
-                "outcome": result.outcome,
-                "standing": standing,
-                "score": result.score,
-                "score_low": low,
-                "score_high": high,
-                "met_count": result.met_count,
-                "total_count": result.total_count,
-                "conditions_met": met,
-                "conditions_total": total,
-                "unmet": failed,
-                "is_latest": True,
-                "result": data,
-            }
-        )
-    return assessment, rows
+@dataclass(frozen=True)
+class Run:
+    """What every assessment of one run shares (plain values: it is sent to the worker processes)."""
+
+    on: dt.date
+    run_by_id: int | None
+    job_id: Any  # core.Job's primary key (a UUID) or None
+    settings: e.Settings
+    is_demo: bool
+
+    def rulesets(self) -> list[e.RuleSet]:
+        """The version of each scheme in force on the date, in ladder order (as ``e.assess``)."""
+        found = (e.select(scheme, self.on) for scheme in e.SCHEMES)
+        return [ruleset for ruleset in found if ruleset is not None]
 
 
+ASSESSMENT_COLUMNS = (
+    "enterprise_id",
+    "assessed_on",
+    "run_by_id",
+    "job_id",
+    "facts",
+    "versions",
+    "settings",
+    "is_latest",
+    "is_demo",
+    "created_at",
+)
 RESULT_COLUMNS = (
     "assessment_id",
     "enterprise_id",
@@ -121,39 +105,191 @@ RESULT_COLUMNS = (
     "conditions_total",
     "unmet",
     "is_latest",
-    "result",
 )
 
 
-def _insert_results(rows: list[tuple[int, dict[str, Any]]]) -> None:
-    """One multi-row INSERT per batch through the DB-API (portable SQL; a park batch writes ~6 rows per
-    enterprise, and building model instances cost more than evaluating the rules)."""
+def _insert_sql(model, columns: tuple[str, ...]) -> str:
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(name) for name in RESULT_COLUMNS)
-    marks = ", ".join(["%s"] * len(RESULT_COLUMNS))
+    names = ", ".join(quote(name) for name in columns)
+    marks = ", ".join(["%s"] * len(columns))
     # Only constant identifiers are interpolated; every value is a bound parameter.
-    sql = f"INSERT INTO {quote(SchemeResult._meta.db_table)} ({columns}) VALUES ({marks})"  # noqa: S608
-    adapt = connection.ops.adapt_json_value
-    params = [
-        (
-            assessment_id,
-            *(row[name] for name in RESULT_COLUMNS[1:-1]),
-            adapt(row["result"], s.CompactJSONEncoder),
+    return f"INSERT INTO {quote(model._meta.db_table)} ({names}) VALUES ({marks})"  # noqa: S608
+
+
+@dataclass
+class Prepared:
+    """One enterprise's assessment, ready to insert: the engine's objects are not kept alive."""
+
+    enterprise_id: int
+    facts_json: Any
+    versions: tuple[tuple[str, str], ...]
+    rows: list[tuple]  # RESULT_COLUMNS without assessment_id
+
+
+def _prepare(run: Run, enterprise_id: int, facts: e.EnterpriseFacts, results) -> Prepared:
+    rows = []
+    for result in results:
+        standing, met, total, failed = s.verdict(result, s.held(facts, result.ruleset_id, run.on))
+        low, high = result.score_range if result.score_range else (None, None)
+        rows.append(
+            (
+                enterprise_id,
+                result.ruleset_id,
+                result.version,
+                result.outcome,
+                standing,
+                result.score,
+                low,
+                high,
+                result.met_count,
+                result.total_count,
+                met,
+                total,
+                failed,
+                True,
+            )
         )
-        for assessment_id, row in rows
-    ]
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, params)
+    facts_json = connection.ops.adapt_json_value(s.snapshot_dict(facts), s.CompactJSONEncoder)
+    versions = tuple((result.ruleset_id, result.version) for result in results)
+    return Prepared(enterprise_id, facts_json, versions, rows)
 
 
-def _store(pairs: list[tuple[Assessment, list[dict[str, Any]]]]) -> list[Assessment]:
-    ids = [assessment.enterprise_id for assessment, _ in pairs]
+def _write(run: Run, prepared: list[Prepared]) -> tuple[dict[int, int], dict[str, dict[str, int]]]:
+    """Store one assessment per enterprise and one verdict row per scheme, in one transaction.
+
+    Multi-row INSERTs through the DB-API (portable SQL): building ~7 model instances per enterprise
+    cost more than evaluating the rules. The facts snapshot is the only per-enterprise JSON; versions
+    and settings are the same for the whole chunk and are encoded once. Returns the new assessment id
+    per enterprise id, and counts per scheme and standing.
+    """
+    ops = connection.ops
+    encoder = s.CompactJSONEncoder
+    on = ops.adapt_datefield_value(run.on)
+    created_at = ops.adapt_datetimefield_value(timezone.now())
+    settings_json = ops.adapt_json_value(snapshots.settings_snapshot(run.settings), encoder)
+    job_id = Assessment._meta.get_field("job").get_db_prep_save(run.job_id, connection)
+    versions_json: dict[tuple[tuple[str, str], ...], Any] = {}
+    assessments = []
+    for item in prepared:
+        if item.versions not in versions_json:
+            versions_json[item.versions] = ops.adapt_json_value(dict(item.versions), encoder)
+        assessments.append(
+            (
+                item.enterprise_id,
+                on,
+                run.run_by_id,
+                job_id,
+                item.facts_json,
+                versions_json[item.versions],
+                settings_json,
+                True,
+                run.is_demo,
+                created_at,
+            )
+        )
+    of_chunk = facts_loader.id_filter("enterprise_id", [item.enterprise_id for item in prepared])
+    counts: dict[str, dict[str, int]] = {}
     with transaction.atomic():
-        Assessment.objects.filter(enterprise_id__in=ids, is_latest=True).update(is_latest=False)
-        SchemeResult.objects.filter(enterprise_id__in=ids, is_latest=True).update(is_latest=False)
-        created = Assessment.objects.bulk_create([assessment for assessment, _ in pairs])
-        _insert_results([(assessment.pk, row) for assessment, rows in pairs for row in rows])
-    return created
+        Assessment.objects.filter(of_chunk, is_latest=True).update(is_latest=False)
+        SchemeResult.objects.filter(of_chunk, is_latest=True).update(is_latest=False)
+        with connection.cursor() as cursor:
+            cursor.executemany(_insert_sql(Assessment, ASSESSMENT_COLUMNS), assessments)
+        created = dict(Assessment.objects.filter(of_chunk, is_latest=True).values_list("enterprise_id", "pk"))
+        rows = []
+        for item in prepared:
+            assessment_id = created[item.enterprise_id]
+            for row in item.rows:
+                rows.append((assessment_id, *row))
+                per_scheme = counts.setdefault(row[1], {})
+                per_scheme[row[4]] = per_scheme.get(row[4], 0) + 1
+        with connection.cursor() as cursor:
+            cursor.executemany(_insert_sql(SchemeResult, RESULT_COLUMNS), rows)
+    return created, counts
+
+
+@contextmanager
+def _gc_paused():
+    """No cyclic garbage collection while a chunk is evaluated: the engine allocates ~100 small objects
+    per enterprise and rule set, none in a cycle, and the collector's passes over them cost ~30% of the
+    evaluation. Collection resumes (and catches up) when the chunk is done."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def assess_chunk(run: Run, ids: list[int]) -> tuple[int, dict[str, dict[str, int]]]:
+    """Load, evaluate and store the enterprises ``ids`` (one chunk); returns (count, counts per scheme)."""
+    rulesets = run.rulesets()
+    on, settings = run.on, run.settings
+    with _gc_paused():
+        prepared = [
+            _prepare(run, pk, facts, [ruleset.evaluate(facts, on, settings) for ruleset in rulesets])
+            for pk, facts in facts_loader.facts_for_ids(ids, on)
+        ]
+    if not prepared:
+        return 0, {}
+    _, counts = _write(run, prepared)
+    return len(prepared), counts
+
+
+def _merge(total: dict[str, dict[str, int]], part: dict[str, dict[str, int]]) -> None:
+    for scheme, standings in part.items():
+        per_scheme = total.setdefault(scheme, {})
+        for standing, count in standings.items():
+            per_scheme[standing] = per_scheme.get(standing, 0) + count
+
+
+def default_workers() -> int:
+    """Processes for a park-wide batch: ``ASSESSMENT_WORKERS`` if set, else the CPU count (at most 4)."""
+    configured = getattr(django_settings, "ASSESSMENT_WORKERS", None)
+    if configured:
+        return max(1, int(configured))
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def may_fork() -> bool:
+    """Worker processes need their own connections to a shared database and no open transaction.
+
+    Inside a transaction (the test suite, an atomic job) the children could not see its rows, and an
+    in-memory SQLite database is private to its process: those run in this process.
+    """
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return False
+    for alias in connections:
+        conn = connections[alias]
+        if conn.in_atomic_block:
+            return False
+        if conn.vendor == "sqlite" and conn.is_in_memory_db():
+            return False
+    return True
+
+
+def _child_start() -> None:
+    """A worker process ends on SIGTERM (``Pool.terminate``) even when the parent (e.g. the task
+    worker) installed its own graceful-shutdown handler, which the fork would otherwise inherit."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _chunk_in_child(args: tuple[Run, list[int]]) -> tuple[int, dict[str, dict[str, int]]]:
+    return assess_chunk(*args)
+
+
+def _run_chunks(run: Run, chunks: list[list[int]], workers: int):
+    """Yield (count, counts) per stored chunk, in this process or in ``workers`` forked processes."""
+    if workers <= 1 or len(chunks) <= 1 or not may_fork():
+        for chunk in chunks:
+            yield assess_chunk(run, chunk)
+        return
+    # Each child opens its own connection: none may be inherited open across fork.
+    connections.close_all()
+    with multiprocessing.get_context("fork").Pool(min(workers, len(chunks)), _child_start) as pool:
+        yield from pool.imap_unordered(_chunk_in_child, [(run, chunk) for chunk in chunks])
+        pool.close()
+        pool.join()
 
 
 def assess_many(
@@ -166,25 +302,29 @@ def assess_many(
     settings: e.Settings = e.DEFAULT,
     is_demo: bool = False,
     batch_size: int = BATCH,
+    workers: int = 1,
 ) -> dict[str, Any]:
     """Assess every enterprise of ``queryset`` on ``on`` and store the results, ``batch_size`` at a time.
 
-    ``progress(done, total)`` is called after each stored batch. Returns counts per scheme and standing.
+    Each chunk is loaded with one query per table, evaluated and stored in its own transaction;
+    with ``workers`` > 1 (and no open transaction) the chunks run in that many forked processes.
+    ``progress(done, total)`` is called after each stored chunk. Returns counts per scheme and standing.
     """
-    total = queryset.count()
+    ids = list(queryset.order_by("pk").values_list("pk", flat=True))
+    total = len(ids)
+    run = Run(
+        on=on,
+        run_by_id=_user_id(user),
+        job_id=job.pk if job is not None else None,
+        settings=settings,
+        is_demo=is_demo,
+    )
+    chunks = [ids[start : start + batch_size] for start in range(0, total, batch_size)]
     done = 0
     counts: dict[str, dict[str, int]] = {}
-    for chunk in facts_loader.iter_facts(queryset, on, chunk=batch_size):
-        pairs = [
-            _build(pk, facts, on, user=user, job=job, settings=settings, is_demo=is_demo)
-            for pk, facts in chunk
-        ]
-        _store(pairs)
-        for _, rows in pairs:
-            for row in rows:
-                per_scheme = counts.setdefault(row["scheme"], {})
-                per_scheme[row["standing"]] = per_scheme.get(row["standing"], 0) + 1
-        done += len(chunk)
+    for count, part in _run_chunks(run, chunks, workers):
+        _merge(counts, part)
+        done += count
         if progress is not None:
             progress(done, total)
     audit.record(
@@ -203,11 +343,12 @@ def assess_enterprise(
 ) -> Assessment:
     """Assess one enterprise on ``on`` (today by default) and store the result."""
     on = on or timezone.localdate()
+    run = Run(on=on, run_by_id=_user_id(user), job_id=None, settings=e.DEFAULT, is_demo=is_demo)
     facts = facts_loader.load_facts(enterprise, on)
+    results = [ruleset.evaluate(facts, on, run.settings) for ruleset in run.rulesets()]
     with transaction.atomic():
-        (assessment,) = _store(
-            [_build(enterprise.pk, facts, on, user=user, job=None, settings=e.DEFAULT, is_demo=is_demo)]
-        )
+        created, _ = _write(run, [_prepare(run, enterprise.pk, facts, results)])
+        assessment = Assessment.objects.select_related("run_by").get(pk=created[enterprise.pk])
         audit.record(
             AuditEvent.CREATE,
             obj=assessment,
@@ -271,7 +412,12 @@ def compare_results(previous: dict[str, dict], current: dict[str, dict]) -> tupl
 
 
 def results_by_scheme(assessment: Assessment) -> dict[str, dict]:
-    return {row.scheme: row.result for row in assessment.scheme_results.all()}
+    """Scheme id → result dict of a stored assessment, re-explained from its snapshot (``snapshots``)."""
+    rows = sorted(assessment.scheme_results.all(), key=lambda row: row.pk)
+    explained = snapshots.explain(assessment, rows)
+    return {
+        row.scheme: s.result_dict(explained.results[row.pk]) for row in rows if row.pk in explained.results
+    }
 
 
 def reassess_enterprise(enterprise: Enterprise, on: dt.date | None = None, user=None) -> Reassessment:

@@ -57,7 +57,8 @@ def test_stored_snapshot_reexplains_after_the_data_changes(client, cast, ent):
     page = client.get(f"/assessments/{assessment.pk}/").content.decode()
     # 15 of 100 employees when assessed; the registry now says 5, the stored page still says 15%
     assert "<td>15.00%</td>" in page and "<td>5.00%</td>" not in page
-    assert _row(assessment, "qh_tech_enterprise").result["outcome"] == "eligible"
+    assert _row(assessment, "qh_tech_enterprise").outcome == "eligible"
+    assert services.results_by_scheme(assessment)["qh_tech_enterprise"]["outcome"] == "eligible"
 
 
 def test_reassess_reports_new_eligibility_and_lost_points(cast, ent):
@@ -117,3 +118,19 @@ def test_assess_many_reports_progress_per_batch(cast, ent):
     assert calls == [(2, 3), (3, 3)]
     assert summary["enterprises"] == 3
     assert Job.objects.count() == 0
+
+
+def test_batch_job_commits_per_chunk_and_says_what_was_kept_when_the_database_fails(cast, ent, monkeypatch):
+    from django.db import DatabaseError
+
+    assert "assess_batch" in jobs.NON_ATOMIC  # progress is visible while the job runs
+
+    def failing(*, progress, **kwargs):
+        progress(1000, 2500)
+        raise DatabaseError("disk I/O error")
+
+    monkeypatch.setattr(services, "assess_many", failing)
+    job = jobs.enqueue("assess_batch", title="批量评估", params={"on": ON.isoformat()}, user=cast.officer)
+    job.refresh_from_db()
+    assert job.status == JobStatus.FAILED
+    assert job.message == "数据库出错，批量评估中断：已保存 1000 家企业的评估结果，其余未评估，可重新提交。"

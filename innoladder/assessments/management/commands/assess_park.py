@@ -15,6 +15,7 @@ class Command(BaseCommand):
         parser.add_argument("--park", required=True, help="园区名称")
         parser.add_argument("--on", help="评估基准日 YYYY-MM-DD（默认今天）")
         parser.add_argument("--batch-size", type=int, default=services.BATCH)
+        parser.add_argument("--workers", type=int, default=None, help="并行进程数（默认按CPU核数，最多4）")
 
     def handle(self, *args, **options):
         park = Park.objects.filter(name=options["park"]).first()
@@ -32,7 +33,12 @@ class Command(BaseCommand):
             self.stdout.write(f"已评估 {done}/{total} 家企业（{rate:.0f} 家/秒）")
 
         summary = services.assess_many(
-            user=None, queryset=queryset, on=on, progress=progress, batch_size=options["batch_size"]
+            user=None,
+            queryset=queryset,
+            on=on,
+            progress=progress,
+            batch_size=options["batch_size"],
+            workers=options["workers"] or services.default_workers(),
         )
         self.stdout.write(
             self.style.SUCCESS(
