@@ -17,7 +17,12 @@ from . import selectors, services
 FILTER_KEYS = ("scheme", "standing", "park", "industry", "tech_field", "q")
 
 
-@jobs.register("assess_batch", atomic=False)
+@jobs.register(
+    "assess_batch",
+    atomic=False,
+    failure_message="任务运行出错而中断：已保存 {progress}/{total} 家企业的评估结果，其余未评估，可重新提交；"
+    "如反复出错请联系系统管理员。",
+)
 def assess_batch(ctx: jobs.JobContext) -> dict:
     params = ctx.params
     user = get_user_model().objects.filter(pk=ctx.job.created_by_id).first()

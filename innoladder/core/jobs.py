@@ -19,17 +19,26 @@ HANDLERS: dict[str, Callable[["JobContext"], dict]] = {}
 # Handlers registered with atomic=False manage their own transactions, so the progress they report while
 # reading and validating is visible to the progress page (a write transaction hides it until commit).
 NON_ATOMIC: set[str] = set()
+ROLLED_BACK = "任务运行出错，已全部回滚，请联系系统管理员。"
+# What an unexpected error means for a job that commits in parts: {progress} and {total} are filled in.
+FAILURE_MESSAGES: dict[str, str] = {}
 
 
 class JobError(Exception):
     """A handler raises this with a Chinese message the user should read."""
 
 
-def register(kind: str, *, atomic: bool = True):
+def register(kind: str, *, atomic: bool = True, failure_message: str = ""):
+    """`failure_message`: for a handler that commits in parts, what the user is told after a crash."""
+    if atomic and failure_message:
+        raise ValueError("an atomic job always rolls back entirely")
+
     def decorator(func):
         HANDLERS[kind] = func
         if not atomic:
             NON_ATOMIC.add(kind)
+        if failure_message:
+            FAILURE_MESSAGES[kind] = failure_message
         return func
 
     return decorator
@@ -82,10 +91,10 @@ def run(job_id: str) -> None:
         return
     except Exception:  # noqa: BLE001 - a job must always end in a visible state
         logger.exception("job %s failed", job_id)
+        job.refresh_from_db(fields=["progress", "total"])
+        message = FAILURE_MESSAGES.get(job.kind, ROLLED_BACK).format(progress=job.progress, total=job.total)
         Job.objects.filter(pk=job.pk).update(
-            status=JobStatus.FAILED,
-            message="任务运行出错，已全部回滚，请联系系统管理员。",
-            finished_at=timezone.now(),
+            status=JobStatus.FAILED, message=message, finished_at=timezone.now()
         )
         return
     job.refresh_from_db()

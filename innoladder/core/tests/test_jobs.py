@@ -28,6 +28,27 @@ def test_a_failing_job_ends_failed_with_a_chinese_message_and_writes_nothing(cas
     assert Enterprise.objects.get(pk=cast.ent_a.pk).name == "企业甲有限公司"
 
 
+def test_an_unexpected_error_says_rolled_back_or_what_a_partial_job_kept(cast):
+    @jobs.register("test_crash_atomic")
+    def crash(ctx):
+        raise RuntimeError("boom")
+
+    @jobs.register("test_crash_parts", atomic=False, failure_message="中断：已保存 {progress}/{total}")
+    def crash_in_parts(ctx):
+        ctx.set_total(10)
+        ctx.step(3, "3 done")
+        raise RuntimeError("boom")
+
+    whole = jobs.enqueue("test_crash_atomic", title="整体", user=cast.officer)
+    parts = jobs.enqueue("test_crash_parts", title="分段", user=cast.officer)
+    whole.refresh_from_db()
+    parts.refresh_from_db()
+    assert (whole.status, whole.message) == (JobStatus.FAILED, jobs.ROLLED_BACK)
+    assert (parts.status, parts.message) == (JobStatus.FAILED, "中断：已保存 3/10")
+    with pytest.raises(ValueError):
+        jobs.register("test_bad", failure_message="x")
+
+
 def test_job_page_is_visible_to_its_owner_and_admin_only(client, cast):
     job = jobs.enqueue("selftest", title="自检", params={"n": 2}, user=cast.officer)
     assert_access(client, cast, f"/jobs/{job.pk}/", {"officer": OK, "admin": OK})
