@@ -385,9 +385,7 @@ class _RowWriter:
         kind = type(field)
         if isinstance(field, models.ForeignKey):
             kind = type(field.target_field)
-            if kind in (models.AutoField, models.BigAutoField, models.SmallAutoField):
-                kind = models.IntegerField
-        if kind in _INT_FIELDS:
+        if kind in _INT_FIELDS or kind in (models.AutoField, models.BigAutoField, models.SmallAutoField):
             exact = int
         elif kind in (models.CharField, models.TextField):
             exact = str
@@ -402,7 +400,16 @@ class _RowWriter:
 
             return decimal
         else:
-            return lambda value: field.get_db_prep_save(value, conn)
+            last = [_MISSING, None]  # the same value again (the import's one timestamp): prepared once
+
+            def other(value):
+                if value is last[0]:
+                    return last[1]
+                prepared = field.get_db_prep_save(value, conn)
+                last[0], last[1] = value, prepared
+                return prepared
+
+            return other
 
         def simple(value):
             if value is None or type(value) is exact:
@@ -435,18 +442,26 @@ class _RowWriter:
         columns = ", ".join(quote(f.column) for f in self.fields)
         marks = ", ".join(["%s"] * len(self.fields))
         sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({marks})"  # noqa: S608 - model meta
-        fillers = self._fillers()
-        preps = [self.preps[attname] for attname, _, _ in fillers]
+        fillers = []
+        for attname, how, what in self._fillers():
+            prep = self.preps[attname]
+            prepared = prep(what) if how is not _CALL else None  # auto times and constant defaults: once
+            fillers.append((attname, how, what, prepared, prep))
         params = []
         for row in rows:
             line = []
-            for (attname, how, what), prep in zip(fillers, preps, strict=True):
+            for attname, how, what, prepared, prep in fillers:
                 if how is _AUTO:
-                    value = row[attname] = what
-                else:
-                    value = row.get(attname, _MISSING)
-                    if value is _MISSING:
-                        value = row[attname] = what() if how is _CALL else what
+                    row[attname] = what
+                    line.append(prepared)
+                    continue
+                value = row.get(attname, _MISSING)
+                if value is _MISSING:
+                    if how is _VALUE:
+                        row[attname] = what
+                        line.append(prepared)
+                        continue
+                    value = row[attname] = what()
                 line.append(prep(value))
             params.append(line)
         with self.conn.cursor() as cursor:
@@ -535,15 +550,17 @@ def _count_outside_scope(model, pks: list, user) -> int:
     return len(set(pks) - _writable_pks(model, pks, user))
 
 
-_PLAIN = {Decimal: str, dt.date: dt.date.isoformat, dt.datetime: dt.datetime.isoformat, uuid.UUID: str}
+_NATIVE = frozenset((int, str, bool, float, type(None)))
 
 
 def _plain(value):
     """JSON-ready, as audit.snapshot writes values (Decimal and UUID as text, dates in ISO format)."""
-    convert = _PLAIN.get(type(value))
-    if convert is not None:
-        return convert(value)
-    if isinstance(value, Decimal | uuid.UUID):  # subclasses
+    kind = type(value)
+    if kind is Decimal:
+        return str(value)
+    if kind in _NATIVE:
+        return value
+    if isinstance(value, Decimal | uuid.UUID):
         return str(value)
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -570,7 +587,10 @@ def _audit_rows(plan: Plan, created_pks: list, user) -> None:
     creates = []
     for row, pk in zip(plan.creates, created_pks, strict=True):
         values = row.values
-        after = {a: _plain(values.get(a)) for a in audited}
+        after = {a: values.get(a) for a in audited}
+        for a, v in after.items():
+            if type(v) not in _NATIVE:
+                after[a] = _plain(v)
         creates.append((model, pk, {"after": after}, row.label, enterprise_of(values, pk)))
     message = f"Excel导入（{plan.dataset.title}）"
     audit.record_many(AuditEvent.CREATE, creates, user=user, message=message)
