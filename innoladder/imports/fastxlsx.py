@@ -13,6 +13,9 @@ values, with the same results as `openpyxl.load_workbook(read_only=True, data_on
 - cell references with gaps (`r="C5"` after `A5`), cells and rows without references, namespace
   prefixes (`<x:c>`), hidden and very hidden sheets, chart sheets (skipped).
 
+Two differences, both harmless to the import: a row's tuple ends at its last non-empty cell (openpyxl
+keeps trailing styled empty cells as None), and the East Asian date formats above read as dates.
+
 Safety: `reader.check_archive` has already refused oversized packages, zip bombs and any XML part that
 contains a DOCTYPE or ENTITY declaration in UTF-8 or UTF-16. Every expat parser created here refuses a
 DOCTYPE declaration again at parse time (whatever the declared encoding), never reads external entities
