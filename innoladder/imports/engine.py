@@ -384,6 +384,9 @@ class _RowWriter:
         self.auto_pk = isinstance(meta.pk, models.AutoField | models.BigAutoField | models.SmallAutoField)
         self.fields = [f for f in meta.concrete_fields if not (f.primary_key and self.auto_pk)]
         self.preps = {f.attname: self._prep_for(f) for f in meta.concrete_fields}
+        # Foreign keys a row may give by name with an instance (a clean hook resolving a code to its
+        # record, as model(**values) accepted): stored under the attname as the instance's id.
+        self.by_name = [(f.name, f.attname) for f in meta.concrete_fields if f.name != f.attname]
 
     def _prep_for(self, field):
         conn = self.conn
@@ -453,7 +456,12 @@ class _RowWriter:
             prepared = prep(what) if how is not _CALL else None  # auto times and constant defaults: once
             fillers.append((attname, how, what, prepared, prep))
         params = []
+        by_name = self.by_name
         for row in rows:
+            for name, attname in by_name:
+                if name in row:
+                    value = row.pop(name)
+                    row[attname] = value.pk if isinstance(value, models.Model) else value
             line = []
             for attname, how, what, prepared, prep in fillers:
                 if how is _AUTO:
@@ -511,8 +519,10 @@ class _RowWriter:
         attname = self.pk_field.attname
         if not self.auto_pk:
             return [row.values[attname] for row in plan.creates]
-        keys = [tuple(row.values[a] for a in plan.dataset.key_attnames) for row in plan.creates]
-        found = _load_pks(plan.dataset, keys)
+        meta = self.model._meta
+        key_columns = [meta.get_field(a).attname for a in plan.dataset.key_attnames]
+        keys = [tuple(row.values[a] for a in key_columns) for row in plan.creates]
+        found = _load_pks(self.model, key_columns, keys)
         pks = []
         for row, key in zip(plan.creates, keys, strict=True):
             pk = found[key]
@@ -531,19 +541,18 @@ _INT_FIELDS = (
 )
 
 
-def _load_pks(dataset: Dataset, keys: list[tuple]) -> dict[tuple, object]:
-    """Natural key → id of existing records, fetched in chunks on the key's first column."""
+def _load_pks(model, columns: list[str], keys: list[tuple]) -> dict[tuple, object]:
+    """Natural key (as stored: attnames) → id, fetched in chunks on the key's first column."""
     if not keys:
         return {}
-    attnames = dataset.key_attnames
-    pk_name = dataset.model._meta.pk.attname
+    pk_name = model._meta.pk.attname
     firsts = sorted({k[0] for k in keys}, key=str)
     wanted = set(keys)
     found: dict[tuple, object] = {}
-    manager = dataset.model._base_manager
+    manager = model._base_manager
     for start in range(0, len(firsts), CHECK_CHUNK):
         chunk = firsts[start : start + CHECK_CHUNK]
-        for pk, *key in manager.filter(**{f"{attnames[0]}__in": chunk}).values_list(pk_name, *attnames):
+        for pk, *key in manager.filter(**{f"{columns[0]}__in": chunk}).values_list(pk_name, *columns):
             key = tuple(key)
             if key in wanted:
                 found[key] = pk
