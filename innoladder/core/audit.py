@@ -5,8 +5,9 @@ import datetime as dt
 import uuid
 from decimal import Decimal
 
-from django.db import models
+from django.db import connections, models, router
 from django.db.models.fields.files import FieldFile
+from django.utils import timezone
 
 from .models import AuditEntry
 
@@ -90,3 +91,68 @@ def record(
         changes=changes or {},
         message=message,
     )
+
+
+def record_many(
+    event_type: str,
+    items: list[tuple[type[models.Model], object, dict, str, int | None]],
+    *,
+    message: str = "",
+    user=None,
+    result: str = "success",
+    batch_size: int = 2000,
+) -> int:
+    """One AuditEntry per item for bulk writes (imports) that must still audit every created or changed
+    row, in the caller's transaction. Each item is (model, object id, changes, object repr, enterprise
+    id); `changes` must be JSON-ready (as `snapshot`/`diff` give). Actor, request, time and message are
+    shared. Written with executemany (plain INSERTs, portable): Django's bulk_create spent about 9× as
+    long preparing the same rows. Returns the number of entries."""
+    if not items:
+        return 0
+    ctx = _request_context.get() or {}
+    actor = user if user is not None else ctx.get("user")
+    if actor is not None and not getattr(actor, "is_authenticated", False):
+        actor = None
+    conn = connections[router.db_for_write(AuditEntry)]
+    meta = AuditEntry._meta
+    fields = [f for f in meta.concrete_fields if not f.primary_key]
+    shared = {
+        "ts": timezone.now(),
+        "actor_id": actor.pk if actor else None,
+        "actor_name": (actor.get_username() if actor else "")[:150],
+        "actor_role": getattr(actor, "role", "") if actor else "",
+        "source_ip": ctx.get("ip"),
+        "request_id": ctx.get("request_id") or "",
+        "event_type": event_type,
+        "result": result,
+        "message": message,
+    }
+    per_row = ("object_type", "object_id", "object_repr", "enterprise_id", "changes")
+    unknown = {f.attname for f in fields} - set(shared) - set(per_row)
+    if unknown:
+        raise TypeError(f"record_many does not fill AuditEntry fields {sorted(unknown)}")
+    fixed = {f.attname: f.get_db_prep_save(shared[f.attname], conn) for f in fields if f.attname in shared}
+    changes_field = meta.get_field("changes")
+    quote = conn.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in fields)
+    marks = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({marks})"  # noqa: S608 - model meta
+    order = [f.attname for f in fields]
+    labels: dict[type, str] = {}
+    rows = []
+    for model, object_id, changes, object_repr, enterprise_id in items:
+        label = labels.get(model)
+        if label is None:
+            label = labels[model] = model._meta.label
+        values = {
+            "object_type": label,
+            "object_id": "" if object_id is None else str(object_id),
+            "object_repr": (object_repr or "")[:300],
+            "enterprise_id": enterprise_id,
+            "changes": changes_field.get_db_prep_save(changes or {}, conn),
+        }
+        rows.append([fixed[a] if a in fixed else values[a] for a in order])
+    with conn.cursor() as cursor:
+        for start in range(0, len(rows), batch_size):
+            cursor.executemany(sql, rows[start : start + batch_size])
+    return len(rows)

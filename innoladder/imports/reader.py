@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from openpyxl import load_workbook
 
+from . import fastxlsx
 from .datasets import EXAMPLE_MARKER_HEADER, Column, Dataset, normalise_header, split_header
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -141,15 +142,17 @@ def _cell_text(value) -> str:
     return "" if value is None else str(value).strip()
 
 
-def _choose_sheet(workbook, dataset: Dataset):
+def _choose_sheet(sheets: list[tuple[str, str, object]], dataset: Dataset):
+    """The sheet named like the dataset, else the first visible one that is not an instructions sheet;
+    `sheets` holds (title, state, sheet) in workbook order."""
     wanted = normalise_header(dataset.title)
-    visible = [ws for ws in workbook.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
-    for ws in visible:
-        if normalise_header(ws.title) == wanted:
-            return ws
-    for ws in visible:
-        if normalise_header(ws.title) not in ("说明", "填写说明", "选项"):
-            return ws
+    visible = [(title, sheet) for title, state, sheet in sheets if state == "visible"]
+    for title, sheet in visible:
+        if normalise_header(title) == wanted:
+            return title, sheet
+    for title, sheet in visible:
+        if normalise_header(title) not in ("说明", "填写说明", "选项"):
+            return title, sheet
     raise FileRejected("工作簿中没有可见的数据工作表。")
 
 
@@ -174,28 +177,70 @@ def _match_headers(dataset: Dataset, header_cells: list[str], above: list[str]) 
     return matches
 
 
-def parse(data: bytes, dataset: Dataset, limits: Limits = DEFAULT_LIMITS) -> ParsedSheet:
-    """Guard, then read the dataset's sheet: find the header row, map headers, collect non-empty rows."""
+_UNREADABLE = "无法读取该 Excel 文件，请用 Excel 或 WPS 另存为 .xlsx 后重试。"
+_BROKEN_SHEET = "文件内容无法解析（工作表结构损坏），请用 Excel 或 WPS 另存为 .xlsx 后重试。"
+_UNSAFE = "文件包含不允许的 XML 声明（DTD/实体定义），可能是恶意文件，已拒绝。"
+
+
+def parse(
+    data: bytes, dataset: Dataset, limits: Limits = DEFAULT_LIMITS, *, engine: str = "fast"
+) -> ParsedSheet:
+    """Guard, then read the dataset's sheet: find the header row, map headers, collect non-empty rows.
+
+    engine "fast" reads the cells with `fastxlsx` (expat, same values as openpyxl's read-only mode); a
+    package it cannot make sense of is handed to openpyxl, which either reads it or refuses it.
+    engine "openpyxl" reads with openpyxl only (kept for comparison in tests and the benchmark).
+    """
     check_archive(data, limits)
+    if engine == "fast":
+        try:
+            return _parse_fast(data, dataset, limits)
+        except fastxlsx.UnsafeXML as exc:
+            raise FileRejected(_UNSAFE) from exc
+        except fastxlsx.BrokenWorkbook:
+            pass  # the fallback below reads it the way openpyxl does, or refuses it
+    return _parse_openpyxl(data, dataset, limits)
+
+
+def _parse_fast(data: bytes, dataset: Dataset, limits: Limits) -> ParsedSheet:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        workbook = fastxlsx.open_workbook(archive)
+    except (fastxlsx.UnsafeXML, fastxlsx.BrokenWorkbook):
+        raise
+    except _PARSER_ERRORS as exc:
+        raise FileRejected(_UNREADABLE) from exc
+    with archive:
+        title, sheet = _choose_sheet([(s.name, s.state, s) for s in workbook.sheets], dataset)
+        try:
+            return _read_sheet(title, fastxlsx.iter_rows(archive, workbook, sheet), dataset, limits)
+        except (fastxlsx.UnsafeXML, fastxlsx.BrokenWorkbook):
+            raise
+        except _PARSER_ERRORS as exc:
+            raise FileRejected(_BROKEN_SHEET) from exc
+
+
+def _parse_openpyxl(data: bytes, dataset: Dataset, limits: Limits) -> ParsedSheet:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except _PARSER_ERRORS as exc:
-        raise FileRejected("无法读取该 Excel 文件，请用 Excel 或 WPS 另存为 .xlsx 后重试。") from exc
+        raise FileRejected(_UNREADABLE) from exc
     try:
-        return _read_sheet(_choose_sheet(workbook, dataset), dataset, limits)
+        sheets = [(ws.title, getattr(ws, "sheet_state", "visible"), ws) for ws in workbook.worksheets]
+        title, ws = _choose_sheet(sheets, dataset)
+        ws.reset_dimensions()
+        rows = enumerate(ws.iter_rows(values_only=True), start=1)
+        return _read_sheet(title, rows, dataset, limits)
     except _PARSER_ERRORS as exc:
-        raise FileRejected(
-            "文件内容无法解析（工作表结构损坏），请用 Excel 或 WPS 另存为 .xlsx 后重试。"
-        ) from exc
+        raise FileRejected(_BROKEN_SHEET) from exc
     finally:
         workbook.close()
 
 
-def _read_sheet(ws, dataset: Dataset, limits: Limits) -> ParsedSheet:
-    ws.reset_dimensions()
-    rows_iter = ws.iter_rows(values_only=True)
+def _read_sheet(title: str, rows_iter, dataset: Dataset, limits: Limits) -> ParsedSheet:
+    """`rows_iter` yields (Excel row number, values) for consecutive rows from row 1."""
     head: list[tuple[int, tuple]] = []
-    for number, values in enumerate(rows_iter, start=1):
+    for number, values in rows_iter:
         head.append((number, values))
         if number >= HEADER_SEARCH_ROWS:
             break
@@ -216,7 +261,7 @@ def _read_sheet(ws, dataset: Dataset, limits: Limits) -> ParsedSheet:
         )
     header_row, cells, matches, above = best
     headers = [cells[i] or (above[i] if i < len(above) else "") for i in range(len(cells))]
-    parsed = ParsedSheet(sheet_name=ws.title, header_row=header_row, headers=headers, matches=matches)
+    parsed = ParsedSheet(sheet_name=title, header_row=header_row, headers=headers, matches=matches)
     used = {m.index for m in matches.values()}
     for index, text in enumerate(headers):
         if not text:
@@ -235,7 +280,7 @@ def _read_sheet(ws, dataset: Dataset, limits: Limits) -> ParsedSheet:
         for number, values in head:
             if number > header_row:
                 yield number, values
-        yield from enumerate(rows_iter, start=len(head) + 1)
+        yield from rows_iter
 
     budget = limits.max_rows * 2 + HEADER_SEARCH_ROWS
     marker = parsed.marker_index

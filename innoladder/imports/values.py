@@ -7,6 +7,7 @@ store, or raises CellError with a Chinese message. Empty cells never reach a con
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -80,9 +81,13 @@ def to_int(raw, col: d.Column) -> int:
     return number
 
 
+_CENT = Decimal("0.01")
+_TOO_LARGE = Decimal(10) ** 16
+
+
 def to_decimal_checked(raw, col: d.Column, factor: int = 1) -> Decimal:
-    value = (to_decimal(raw) * factor).quantize(Decimal("0.01"))
-    if abs(value) >= Decimal(10) ** 16:
+    value = (to_decimal(raw) * factor).quantize(_CENT)
+    if abs(value) >= _TOO_LARGE:
         raise CellError("数值过大")
     if col.min_value is not None and value < col.min_value:
         raise CellError(f"不能小于 {col.min_value}")
@@ -153,7 +158,12 @@ def to_uscc(raw) -> str:
 
 
 def converter_for(col: d.Column, unit: str | None, ctx):
-    """A one-argument converter for this column, with the unit and lookups resolved once per file."""
+    """A one-argument converter for this column, with the unit and lookups resolved once per file.
+
+    Numbers that the reader already gives as int or float (what almost every cell of a numeric column
+    is) take a short path with the same results and messages as `convert`; text, booleans and anything
+    unusual go through the general converters.
+    """
     if col.parse is not None:
         return lambda raw: col.parse(raw, ctx)
     if col.type == d.MONEY:
@@ -165,10 +175,76 @@ def converter_for(col: d.Column, unit: str | None, ctx):
                 raise CellError(message)
 
             return bad_unit
-        return lambda raw: to_decimal_checked(raw, col, factor)
+        return _money_converter(col, factor)
     if col.type == d.INT:
-        return lambda raw: to_int(raw, col)
+        return _int_converter(col)
+    if col.type == d.ENTERPRISE:
+        return _enterprise_converter(col, ctx)
     return lambda raw: convert(raw, col, unit, ctx)
+
+
+def _money_converter(col: d.Column, factor: int):
+    low = None if col.min_value is None else Decimal(col.min_value)
+    high = None if col.max_value is None else Decimal(col.max_value)
+    scale = Decimal(factor)
+    cent, too_large = _CENT, _TOO_LARGE
+
+    def money(raw):
+        kind = type(raw)
+        if kind is float and math.isfinite(raw):
+            value = (Decimal(repr(raw)) * scale).quantize(cent)
+        elif kind is int:
+            value = (Decimal(raw) * scale).quantize(cent)
+        else:
+            return to_decimal_checked(raw, col, factor)
+        if (
+            -too_large < value < too_large
+            and (low is None or value >= low)
+            and (high is None or value <= high)
+        ):
+            return value
+        return to_decimal_checked(raw, col, factor)  # raises the message for the broken limit
+
+    return money
+
+
+def _int_converter(col: d.Column):
+    low, high = col.min_value, col.max_value
+
+    def integer(raw):
+        kind = type(raw)
+        if kind is int:
+            number = raw
+        elif kind is float and raw.is_integer():
+            number = int(raw)
+        else:
+            return to_int(raw, col)
+        if (low is None or number >= low) and (high is None or number <= high):
+            return number
+        return to_int(raw, col)  # raises the message for the broken limit
+
+    return integer
+
+
+def _enterprise_converter(col: d.Column, ctx):
+    """Checks each distinct code once per file (an annual-data file names each enterprise per year)."""
+    seen: dict = {}
+
+    def enterprise(raw):
+        key = (type(raw), raw)
+        outcome = seen.get(key)
+        if outcome is None:
+            try:
+                outcome = (True, convert(raw, col, None, ctx))
+            except CellError as exc:
+                outcome = (False, str(exc))
+            if len(seen) < 200_000:
+                seen[key] = outcome
+        if outcome[0]:
+            return outcome[1]
+        raise CellError(outcome[1])
+
+    return enterprise
 
 
 def convert(raw, col: d.Column, unit: str | None, ctx):

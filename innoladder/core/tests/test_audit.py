@@ -100,3 +100,47 @@ def test_snapshot_records_file_fields_by_their_stored_name(cast, settings, tmp_p
     evidence.file.save("stored.pdf", ContentFile(b"%PDF-1.4"), save=False)
     data = audit.snapshot(evidence)
     assert data["file"].endswith(".pdf") and isinstance(data["file"], str)
+
+
+def test_record_many_writes_one_entry_per_item_with_the_shared_actor_and_message(cast):
+    ent_a, ent_b = cast.ent_a, cast.ent_b
+    token = audit.set_request_context(user=cast.officer, ip="10.0.0.7", request_id="req-42")
+    try:
+        count = audit.record_many(
+            "create",
+            [
+                (
+                    Enterprise,
+                    ent_a.pk,
+                    {"after": {"name": "甲", "registered_capital": "100.00"}},
+                    "甲公司",
+                    ent_a.pk,
+                ),
+                (Enterprise, ent_b.pk, {"after": {"name": "乙"}}, "乙公司", ent_b.pk),
+            ],
+            message="Excel导入（企业名录）",
+        )
+    finally:
+        audit.reset_request_context(token)
+    assert count == 2
+    entries = list(AuditEntry.objects.filter(message="Excel导入（企业名录）").order_by("id"))
+    assert [(e.object_id, e.object_repr, e.enterprise_id) for e in entries] == [
+        (str(ent_a.pk), "甲公司", ent_a.pk),
+        (str(ent_b.pk), "乙公司", ent_b.pk),
+    ]
+    first = entries[0]
+    assert (first.actor_id, first.actor_name, first.actor_role) == (
+        cast.officer.pk,
+        cast.officer.username,
+        cast.officer.role,
+    )
+    assert (first.source_ip, first.request_id, first.event_type, first.result) == (
+        "10.0.0.7",
+        "req-42",
+        "create",
+        "success",
+    )
+    assert first.object_type == "enterprises.Enterprise"
+    assert first.changes == {"after": {"name": "甲", "registered_capital": "100.00"}}
+    assert first.ts is not None and entries[1].ts == first.ts
+    assert audit.record_many("update", []) == 0

@@ -57,6 +57,42 @@ def test_annual_data_round_trip_converts_units(cast):
     assert (entry.changes["created"], entry.changes["updated"]) == (1, 0)
 
 
+def test_every_written_row_gets_its_own_audit_entry(cast):
+    """Created rows are audited with their values, updated rows with each changed field's old and new value,
+    beside the one import entry with the file hash and counts."""
+    AnnualDataFactory(enterprise=cast.ent_b, year=2023, employees=80, rd_staff=8)
+    rows = [
+        HEAD,
+        [cast.ent_a.uscc, 2024, 120, 18, "8,650.5", 512300],
+        [cast.ent_b.uscc, 2023, 90, None, None, None],
+    ]
+    batch, job = commit(preview(cast.officer, "annual_data", xlsx(rows)), cast.officer)
+    assert job.status == JobStatus.SUCCEEDED, job.message
+    created = AuditEntry.objects.get(event_type=AuditEvent.CREATE, object_type="enterprises.AnnualData")
+    record = AnnualData.objects.get(enterprise=cast.ent_a, year=2024)
+    assert (created.object_id, created.enterprise_id, created.actor) == (
+        str(record.pk),
+        cast.ent_a.pk,
+        cast.officer,
+    )
+    assert created.object_repr == f"年度数据 {cast.ent_a.uscc} / 2024"
+    after = created.changes["after"]
+    assert (after["id"], after["year"], after["employees"], after["rd_staff"]) == (record.pk, 2024, 120, 18)
+    assert (after["sales_revenue"], after["rd_expense"], after["source"]) == (
+        "86505000.00",
+        "512300.00",
+        "import",
+    )
+    assert after["version"] == 1 and "created_at" not in after
+    updated = AuditEntry.objects.get(event_type=AuditEvent.UPDATE, object_type="enterprises.AnnualData")
+    existing = AnnualData.objects.get(enterprise=cast.ent_b, year=2023)
+    assert (updated.object_id, updated.enterprise_id) == (str(existing.pk), cast.ent_b.pk)
+    assert updated.changes["employees"] == [80, 90]
+    assert updated.changes["source"][1] == "import"
+    assert "version" not in updated.changes and "rd_staff" not in updated.changes
+    assert AuditEntry.objects.filter(event_type=AuditEvent.IMPORT).count() == 1
+
+
 def test_two_bad_rows_among_200_write_nothing_and_are_reported_exactly(cast, enterprises):
     batch = preview(cast.officer, "annual_data", xlsx(rows_200(enterprises)))
     assert batch.status == BatchStatus.INVALID
