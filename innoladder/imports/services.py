@@ -17,7 +17,7 @@ from innoladder.accounts.choices import Role
 from innoladder.core import audit, jobs
 from innoladder.core.models import AuditEvent, JobStatus
 
-from . import engine, reader, registry, workbooks
+from . import engine, parse_cache, reader, registry, workbooks
 from .choices import BatchStatus
 from .datasets import Dataset
 from .models import ImportBatch
@@ -53,6 +53,20 @@ def storage_dir() -> Path:
 
 def batch_file(batch: ImportBatch) -> bytes:
     return (storage_dir() / batch.stored_name).read_bytes()
+
+
+def _cache_path(batch: ImportBatch) -> Path:
+    return storage_dir() / f"{batch.stored_name}.parsed"
+
+
+def _read_for_commit(batch: ImportBatch, dataset: Dataset) -> reader.ParsedSheet:
+    """The sheet as the dry run read it when its cache verifies, else read the stored file again."""
+    data = batch_file(batch)
+    sha = hashlib.sha256(data).hexdigest()
+    if sha != batch.file_sha256:
+        raise CommitFailed("已上传的文件与预检时不一致，未写入任何数据。请重新上传预检。")
+    cached = parse_cache.load(_cache_path(batch), sha256=sha, dataset=dataset)
+    return cached if cached is not None else reader.parse(data, dataset)
 
 
 def _batch_park_id(user):
@@ -100,8 +114,10 @@ def batch_preview(*, dataset: Dataset, data: bytes, file_name: str, user) -> Imp
         stored = f"{uuid.uuid4().hex}.xlsx"
         (storage_dir() / stored).write_bytes(data)
         batch.stored_name = stored
-        _apply_plan(batch, dataset, parsed, user)
-        del parsed
+        plan = _apply_plan(batch, dataset, parsed, user)
+        if plan is not None and not plan.errors:  # only a committable batch is read again
+            parse_cache.save(_cache_path(batch), sha256=sha, dataset=dataset, parsed=parsed)
+        del parsed, plan
     batch.duplicate_of = (
         ImportBatch.objects.filter(dataset=dataset.key, file_sha256=sha, status=BatchStatus.COMMITTED)
         .order_by("-committed_at")
@@ -193,9 +209,11 @@ def _run_commit(batch: ImportBatch, progress, set_total) -> dict:
         raise CommitFailed("该数据集已不可导入。")
     user = batch.created_by
     try:
-        parsed = reader.parse(batch_file(batch), dataset)
+        parsed = _read_for_commit(batch, dataset)
     except (reader.FileRejected, OSError) as exc:
         raise CommitFailed(f"无法读取已上传的文件：{exc}") from exc
+    finally:
+        parse_cache.discard(_cache_path(batch))
     if set_total:
         set_total(len(parsed.rows))
     plan = _apply_plan(batch, dataset, parsed, user)
