@@ -8,12 +8,13 @@ xlsx with openpyxl (all 24 template columns filled), then times, in wall-clock a
   1b. openpyxl's read-only iteration of the same sheet, for comparison (the reader used before),
   2. the framework's guarded parse (zip/XML guards + header matching + row collection),
   3. the dry run (parse + validate every row + match natural keys),
-  4. the commit job (re-parse + re-validate + write + scope post-check + one audit entry per row),
-     all rows new,
-  5. the commit job again with every row changed (updates).
+  4. the commit job (re-validate against the database + write + scope post-check + one audit entry per
+     row; the file itself is not read again, the dry run's signed parse is reused), all rows new,
+  5. the same for a second file in which every row changed (updates),
+  6. the whole import as a user runs it: dry run + commit, for both files.
 
-The issue's target (≥ 5,000 rows/s for validate + commit) is reported both for the whole commit job and
-with the re-parse excluded.
+The issue's target (≥ 5,000 rows/s for validate + commit) is step 4 (new rows) and step 5 (updates); if the
+commit had to read the file again, the time of that reading is shown separately.
 
 Run:  /work/main/.venv/bin/python bench/bench_import.py [rows]
 """
@@ -90,6 +91,9 @@ def _timed_parse(*args, **kwargs):
 reader.parse = _timed_parse
 
 
+DRY_RUN_SECONDS = [0.0]
+
+
 def line(label: str, rows: int, wall: float, cpu: float) -> None:
     say(
         f"{label:<60} wall {wall:6.2f} s {rows / wall:8,.0f} rows/s | "
@@ -145,15 +149,16 @@ def main(rows: int) -> None:
         f"{enterprise_count:,} enterprises, SQLite journal_mode={mode}, {os.cpu_count()} CPUs"
     )
 
-    def fast_floor():
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+    def fast_floor():  # like the import itself: without cyclic garbage collection while rows pile up
+        with services._bulk_work(), zipfile.ZipFile(io.BytesIO(data)) as archive:
             workbook = fastxlsx.open_workbook(archive)
             return sum(1 for _ in fastxlsx.iter_rows(archive, workbook, workbook.sheets[0]))
 
     def openpyxl_floor():
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        count = sum(1 for _ in wb.worksheets[0].iter_rows(values_only=True))
-        wb.close()
+        with services._bulk_work():
+            wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            count = sum(1 for _ in wb.worksheets[0].iter_rows(values_only=True))
+            wb.close()
         return count
 
     # Load the URLconf now: the commit job's result links to the batch page, and the first reverse() of
@@ -163,30 +168,46 @@ def main(rows: int) -> None:
     timed("1a. fastxlsx read of every cell (the floor)", rows, fast_floor)
     timed("1b. openpyxl read-only read of every cell (before)", rows, openpyxl_floor)
     timed("2. guarded parse (zip/XML guards + headers + rows)", rows, lambda: reader.parse(data, dataset))
+    started = time.perf_counter()
     batch = timed(
         "3. dry run (parse + validate + key matching)",
         rows,
         lambda: services.batch_preview(dataset=dataset, data=data, file_name="bench.xlsx", user=officer),
     )
+    DRY_RUN_SECONDS[0] = time.perf_counter() - started
     assert batch.rows_error == 0 and batch.rows_create == rows, batch.errors[:5]
+    started = time.perf_counter()
     timed(
-        "4. commit job, all new (parse + validate + write + check)",
+        "4. commit job, all new (validate + write + check + audit)",
         rows,
         lambda: services.batch_commit(batch=batch, user=officer),
     )
+    whole_new = time.perf_counter() - started + DRY_RUN_SECONDS[0]
     batch.refresh_from_db()
     assert batch.status == "committed", batch.message
     assert AnnualData.objects.count() == rows
 
     changed = build_file(codes, rows, bump=1)
+    started = time.perf_counter()
     second = services.batch_preview(dataset=dataset, data=changed, file_name="bench2.xlsx", user=officer)
+    dry_run_changed = time.perf_counter() - started
     assert second.rows_update == rows, (second.rows_update, second.errors[:5])
+    started = time.perf_counter()
     timed("5. commit job, every row updated", rows, lambda: services.batch_commit(batch=second, user=officer))
+    whole_changed = time.perf_counter() - started + dry_run_changed
     second.refresh_from_db()
     assert second.status == "committed", second.message
     assert AnnualData.objects.count() == rows
     assert ImportBatch.objects.filter(status="committed").count() == 2
     assert AuditEntry.objects.filter(event_type__in=("create", "update")).count() == 2 * rows
+    say(
+        f"6. whole import, new rows (dry run + commit)                 wall {whole_new:6.2f} s "
+        f"{rows / whole_new:8,.0f} rows/s"
+    )
+    say(
+        f"   whole import, changed rows (dry run + commit)             wall {whole_changed:6.2f} s "
+        f"{rows / whole_changed:8,.0f} rows/s"
+    )
     load = os.getloadavg()[0]
     say(
         f"calibration: 10M-addition loop {calibration():.2f} s; "
