@@ -7,11 +7,12 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from innoladder.eligibility.jsonio import facts_to_dict
 from innoladder.eligibility.plan import LADDERS
 
 from . import choices as c
 from . import snapshots
-from .serialize import facts_dict, is_condition, result_dict
+from .serialize import is_condition, result_dict
 
 STATUS_LABELS = {"pass": "满足", "fail": "不满足", "insufficient_data": "数据不足"}
 
@@ -137,5 +138,5 @@ def assessment_context(assessment) -> dict[str, Any]:
         "ladders": ladders(blocks),
         "plan": explained.plan,
         # The stored snapshot leaves out default values; the page shows every field, as read back.
-        "facts_json": json.dumps(facts_dict(explained.facts), ensure_ascii=False, indent=1),
+        "facts_json": json.dumps(facts_to_dict(explained.facts), ensure_ascii=False, indent=1),
     }

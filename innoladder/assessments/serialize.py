@@ -21,7 +21,6 @@ from innoladder.eligibility import (
     ExpertInputs,
     Incident,
     IPRecord,
-    Plan,
     RDInstitution,
     RecognitionHeld,
     RuleSetResult,
@@ -113,62 +112,6 @@ def plain(value: Any) -> Any:
     return to_jsonable(value)
 
 
-def plan_dict(plan: Plan) -> dict[str, Any]:
-    data: dict[str, Any] = plain(plan)
-    return data
-
-
-# The snapshot's parts are flat dataclasses of scalars; their field names, in the engine's order.
-_FACT_PARTS = {
-    name: tuple(f.name for f in dataclasses.fields(kind))
-    for name, kind in (
-        ("years", YearData),
-        ("ips", IPRecord),
-        ("awards", Award),
-        ("standards", StandardWork),
-        ("institutions", RDInstitution),
-        ("recognitions", RecognitionHeld),
-        ("incidents", Incident),
-        ("expert", ExpertInputs),
-    )
-}
-_FACT_FIELDS = tuple(f.name for f in dataclasses.fields(EnterpriseFacts))
-
-
-def _flat(item: Any, names: tuple[str, ...]) -> dict[str, Any]:
-    values = item.__dict__
-    data = {}
-    for name in names:
-        value = values[name]
-        kind = type(value)
-        if kind is Decimal:
-            value = str(value)
-        elif kind is dt.date:
-            value = value.isoformat()
-        data[name] = value
-    return data
-
-
-def facts_dict(facts: EnterpriseFacts) -> dict[str, Any]:
-    """Same output as ``jsonio.facts_to_dict`` (checked by the tests), without its generic walk.
-
-    Every part of ``EnterpriseFacts`` is a flat dataclass of scalars (or a tuple of them); a part of
-    another type falls back to the generic ``plain``.
-    """
-    values = facts.__dict__
-    data: dict[str, Any] = {}
-    for name in _FACT_FIELDS:
-        value = values[name]
-        names = _FACT_PARTS.get(name)
-        if names is not None and type(value) is tuple:
-            data[name] = [_flat(item, names) for item in value]
-        elif names is not None and type(value) is ExpertInputs:
-            data[name] = _flat(value, names)
-        else:
-            data[name] = plain(value)
-    return data
-
-
 _REQUIRED = object()
 
 
@@ -218,7 +161,7 @@ def _changed(item: Any, spec: tuple[tuple[str, Any], ...]) -> dict[str, Any]:
 
 
 def snapshot_dict(facts: EnterpriseFacts) -> dict[str, Any]:
-    """The stored facts snapshot: ``facts_dict`` without the fields that hold their default value.
+    """The stored facts snapshot: the engine's facts JSON without the fields that hold their default value.
 
     ``jsonio.facts_from_dict`` fills those defaults back in, so it reads the snapshot back to facts
     equal to ``facts`` (tested); a default is left out only when its type is the same too (0 is not

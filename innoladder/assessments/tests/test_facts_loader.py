@@ -74,19 +74,17 @@ def test_many_enterprises_load_with_a_constant_number_of_queries(cast, django_as
     assert len(facts) == 3 and all(len(f.years) == 3 and len(f.ips) == 1 for f in facts)
 
 
-def test_fast_snapshot_serialiser_matches_the_engine_json():
+def test_fast_result_serialiser_matches_the_engine_json():
     from pathlib import Path
 
-    from innoladder.assessments.serialize import facts_dict, plan_dict, result_dict
-    from innoladder.eligibility import assess, next_step_plan
-    from innoladder.eligibility.jsonio import facts_to_dict, load_document, to_jsonable
+    from innoladder.assessments.serialize import result_dict
+    from innoladder.eligibility import assess
+    from innoladder.eligibility.jsonio import load_document, to_jsonable
 
     example = Path(__file__).resolve().parents[2] / "eligibility" / "examples" / "golmud_example.json"
     facts, on, _ = load_document(example.read_text(encoding="utf-8"))
     results = assess(facts, on)
-    assert facts_dict(facts) == facts_to_dict(facts)
     assert [result_dict(r) for r in results] == to_jsonable(results)
-    assert plan_dict(next_step_plan(facts, results, on)) == to_jsonable(next_step_plan(facts, results, on))
 
 
 def test_recognitions_are_read_with_their_end(ent):

@@ -1,26 +1,14 @@
 import datetime as dt
 
-import pytest
-
 from innoladder.assessments import services
 from innoladder.assessments.models import Assessment, SchemeResult
 from innoladder.core import jobs
 from innoladder.core.models import AuditEntry, Job, JobStatus
 from innoladder.enterprises.models import AnnualData, Enterprise
 
-from .factories import add_ip, add_years
+from .factories import add_years
 
 ON = dt.date(2023, 6, 30)
-
-
-@pytest.fixture
-def ent(cast):
-    ent = cast.ent_a
-    ent.tech_field = "4"
-    ent.save()
-    add_years(ent)
-    add_ip(ent)
-    return ent
 
 
 def _row(assessment, scheme):

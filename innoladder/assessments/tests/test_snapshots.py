@@ -9,11 +9,11 @@ import pytest
 from innoladder import eligibility as e
 from innoladder.assessments import facts_loader, services, snapshots
 from innoladder.assessments.models import Assessment, SchemeResult
-from innoladder.assessments.serialize import facts_dict, result_dict, snapshot_dict, standing_of, verdict
+from innoladder.assessments.serialize import result_dict, snapshot_dict, standing_of, verdict
 from innoladder.eligibility.jsonio import facts_to_dict
 from innoladder.enterprises.models import AnnualData, Enterprise
 
-from .factories import add_ip, add_years
+from .factories import add_years
 
 ON = dt.date(2023, 6, 30)
 
@@ -41,18 +41,20 @@ def rich_facts() -> e.EnterpriseFacts:
     )
 
 
-def test_fast_facts_snapshot_is_the_engine_json_for_every_part():
+def test_snapshot_writes_money_and_dates_as_the_engine_json_does():
     facts = rich_facts()
-    assert facts_dict(facts) == facts_to_dict(facts)
-    assert facts_dict(facts)["years"][0]["sales_revenue"] == "50000000.00"
-    assert facts_dict(facts)["recognitions"][0]["issued_on"] == "2023-05-01"
+    stored, engine_json = snapshot_dict(facts), facts_to_dict(facts)
+    assert stored["years"][0]["sales_revenue"] == engine_json["years"][0]["sales_revenue"] == "50000000.00"
+    assert (
+        stored["recognitions"][0]["issued_on"] == engine_json["recognitions"][0]["issued_on"] == "2023-05-01"
+    )
 
 
 def test_stored_snapshot_leaves_out_defaults_and_reads_back_to_the_same_facts():
     facts = rich_facts()
     stored = snapshot_dict(facts)
     assert e.jsonio.facts_from_dict(stored) == facts
-    assert e.jsonio.facts_from_dict(facts_dict(facts)) == facts
+    assert e.jsonio.facts_from_dict(facts_to_dict(facts)) == facts
     assert "rd_domestic" not in stored["years"][0] and "is_resident" not in stored and "awards" in stored
     assert stored["expert"] == {"tech_advancement": 6} and "market_rank" not in stored
 
@@ -79,16 +81,6 @@ def test_verdict_on_objects_equals_standing_of_on_dicts():
     for result in e.assess(facts, ON):
         for is_held in (False, True):
             assert verdict(result, is_held) == standing_of(result_dict(result), is_held)
-
-
-@pytest.fixture
-def ent(cast):
-    ent = cast.ent_a
-    ent.tech_field = "4"
-    ent.save()
-    add_years(ent)
-    add_ip(ent)
-    return ent
 
 
 def test_stored_rows_hold_the_verdict_and_no_result_text(cast, ent):
