@@ -49,20 +49,13 @@ class InitialPasswordCreationForm(AdminUserCreationForm):
     """An account created by an administrator: its first password must be changed at first login."""
 
     def save(self, commit=True):
-        user = super().save(commit=False)
-        user.must_change_password = True
-        if commit:
-            user.save()
-            self.save_m2m()
-        return user
+        self.instance.must_change_password = True
+        return super().save(commit)
 
 
 class ResetPasswordForm(AdminPasswordChangeForm):
     """A password reset by an administrator must be changed by its user at the next login."""
 
     def save(self, commit=True):
-        user = super().save(commit=False)
-        user.must_change_password = True
-        if commit:
-            user.save()
-        return user
+        self.user.must_change_password = True
+        return super().save(commit)
