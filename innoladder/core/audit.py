@@ -60,6 +60,21 @@ def _enterprise_id_of(obj) -> int | None:
     return None
 
 
+def _who(user) -> dict:
+    """Actor and request of an entry: the given user, else the request's (anonymous counts as none)."""
+    ctx = _request_context.get() or {}
+    actor = user if user is not None else ctx.get("user")
+    if actor is not None and not getattr(actor, "is_authenticated", False):
+        actor = None
+    return {
+        "actor_id": actor.pk if actor else None,
+        "actor_name": (actor.get_username() if actor else "")[:150],
+        "actor_role": getattr(actor, "role", "") if actor else "",
+        "source_ip": ctx.get("ip"),
+        "request_id": ctx.get("request_id") or "",
+    }
+
+
 def record(
     event_type: str,
     *,
@@ -72,16 +87,8 @@ def record(
     object_type: str = "",
     object_repr: str = "",
 ) -> AuditEntry:
-    ctx = _request_context.get() or {}
-    actor = user if user is not None else ctx.get("user")
-    if actor is not None and not getattr(actor, "is_authenticated", False):
-        actor = None
     return AuditEntry.objects.create(
-        actor=actor,
-        actor_name=(actor.get_username() if actor else "")[:150],
-        actor_role=getattr(actor, "role", "") if actor else "",
-        source_ip=ctx.get("ip"),
-        request_id=ctx.get("request_id") or "",
+        **_who(user),
         event_type=event_type,
         object_type=object_type or (obj._meta.label if obj is not None else ""),
         object_id=str(obj.pk) if obj is not None and obj.pk is not None else "",
@@ -109,20 +116,12 @@ def record_many(
     long preparing the same rows. Returns the number of entries."""
     if not items:
         return 0
-    ctx = _request_context.get() or {}
-    actor = user if user is not None else ctx.get("user")
-    if actor is not None and not getattr(actor, "is_authenticated", False):
-        actor = None
     conn = connections[router.db_for_write(AuditEntry)]
     meta = AuditEntry._meta
     fields = [f for f in meta.concrete_fields if not f.primary_key]
     shared = {
         "ts": timezone.now(),
-        "actor_id": actor.pk if actor else None,
-        "actor_name": (actor.get_username() if actor else "")[:150],
-        "actor_role": getattr(actor, "role", "") if actor else "",
-        "source_ip": ctx.get("ip"),
-        "request_id": ctx.get("request_id") or "",
+        **_who(user),
         "event_type": event_type,
         "result": result,
         "message": message,
