@@ -33,6 +33,7 @@ from . import datasets as d
 from . import values
 from .datasets import CellError, Dataset
 from .reader import ParsedSheet
+from .stored import StoredRows
 
 BULK_BATCH = 2000
 CHECK_CHUNK = 900
@@ -85,12 +86,18 @@ class NewRow:
 
 @dataclass
 class Change:
-    """An existing record with the row's values set on it: the changed attnames and their old values."""
+    """An existing record's changes: the new values of the changed attnames (version and update time
+    included), their old values, and the record's enterprise for the audit trail."""
 
-    obj: models.Model
-    fields: tuple[str, ...]
+    pk: object
+    values: dict
     before: dict
     label: str
+    enterprise_id: int | None = None
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return tuple(self.values)
 
 
 @dataclass
@@ -205,18 +212,22 @@ def build_plan(dataset: Dataset, parsed: ParsedSheet, ctx: ImportContext) -> Pla
             continue
         seen_keys[key] = row_number
         converted.append((row_number, vals, key, raw_values))
+    stored = StoredRows(dataset.model)
     existing = _load_existing(dataset, [key for _, _, key, _ in converted])
-    writable_existing = _writable_pks(dataset.model, [obj.pk for obj in existing.values()], ctx.user)
+    pk_at = stored.index[dataset.model._meta.pk.attname]
+    writable_existing = _writable_pks(dataset.model, [row[pk_at] for row in existing.values()], ctx.user)
     defaults = dataset.resolved_defaults(ctx)
     stamp = dataset.resolved_stamp(ctx)
-    has_version = any(f.name == "version" for f in dataset.model._meta.concrete_fields)
-    has_updated_at = any(f.name == "updated_at" for f in dataset.model._meta.concrete_fields)
+    concrete = {f.name for f in dataset.model._meta.concrete_fields}
+    version_at = stored.index.get("version") if "version" in concrete else None
+    has_updated_at = "updated_at" in concrete
+    enterprise_at = _enterprise_position(dataset.model, stored)
     new_row_check = _new_row_check(dataset, ctx)
     now = timezone.now()
     title = dataset.title
     for row_number, vals, key, raw_values in converted:
-        obj = existing.get(key)
-        if obj is None:
+        row = existing.get(key)
+        if row is None:
             merged = {**defaults, **vals, **stamp}
             problem = new_row_check(merged)
             if problem:
@@ -224,7 +235,8 @@ def build_plan(dataset: Dataset, parsed: ParsedSheet, ctx: ImportContext) -> Pla
                 continue
             plan.creates.append(NewRow(merged, f"{title} {_key_raw(raw_values, key_indexes)}"))
             continue
-        if obj.pk not in writable_existing:
+        pk = row[pk_at]
+        if pk not in writable_existing:
             errors.append(
                 RowError(
                     row_number,
@@ -234,27 +246,22 @@ def build_plan(dataset: Dataset, parsed: ParsedSheet, ctx: ImportContext) -> Pla
                 )
             )
             continue
-        changed = [a for a, v in vals.items() if getattr(obj, a) != v]
-        if not changed:
+        before = stored.changes(row, vals)
+        if not before:
             plan.unchanged += 1
             continue
-        before = {a: getattr(obj, a) for a in changed}
-        for attname in changed:
-            setattr(obj, attname, vals[attname])
-        for attname, value in stamp.items():
-            current = getattr(obj, attname)
-            if current != value:
-                before[attname] = current
-                setattr(obj, attname, value)
-                changed.append(attname)
-        if has_version:
-            obj.version += 1
-            changed.append("version")
+        new_values = {a: vals[a] for a in before}
+        if stamp:
+            for attname, old in stored.changes(row, stamp).items():
+                before[attname] = old
+                new_values[attname] = stamp[attname]
+        if version_at is not None:
+            new_values["version"] = row[version_at] + 1
         if has_updated_at:
-            obj.updated_at = now
-            changed.append("updated_at")
+            new_values["updated_at"] = now
+        enterprise_id = pk if enterprise_at == -1 else None if enterprise_at is None else row[enterprise_at]
         plan.updates.append(
-            Change(obj, tuple(changed), before, f"{title} {_key_raw(raw_values, key_indexes)}")
+            Change(pk, new_values, before, f"{title} {_key_raw(raw_values, key_indexes)}", enterprise_id)
         )
     errors.sort(key=lambda e: e.row)
     return plan
@@ -265,22 +272,39 @@ def _key_raw(raw_values: tuple, key_indexes: list[int]) -> str:
     return " / ".join(_display(raw_values[i]).strip() if i < width else "" for i in key_indexes)
 
 
-def _load_existing(dataset: Dataset, keys: list[tuple]) -> dict[tuple, models.Model]:
-    """Existing records by natural key, fetched in chunks on the key's first column."""
+def _load_existing(dataset: Dataset, keys: list[tuple]) -> dict[tuple, tuple]:
+    """Existing records by natural key as raw rows (`StoredRows` order), fetched in chunks on the key's
+    first column."""
     if not keys:
         return {}
+    stored = StoredRows(dataset.model)
     attnames = dataset.key_attnames
+    positions = [stored.index[a] for a in attnames]
+    as_stored = not any(stored.needs_python(a) for a in attnames)
     firsts = sorted({k[0] for k in keys}, key=str)
     wanted = set(keys)
-    found: dict[tuple, models.Model] = {}
-    manager = dataset.model._base_manager
+    found: dict[tuple, tuple] = {}
     for start in range(0, len(firsts), CHECK_CHUNK):
         chunk = firsts[start : start + CHECK_CHUNK]
-        for obj in manager.filter(**{f"{attnames[0]}__in": chunk}):
-            key = tuple(getattr(obj, a) for a in attnames)
+        for row in stored.rows(**{f"{attnames[0]}__in": chunk}):
+            if as_stored:
+                key = tuple([row[i] for i in positions])
+            else:
+                key = tuple(stored.python(a, row[i]) for a, i in zip(attnames, positions, strict=True))
             if key in wanted:
-                found[key] = obj
+                found[key] = row
     return found
+
+
+def _enterprise_position(model, stored: StoredRows) -> int | None:
+    """Where a stored row holds its enterprise for the audit trail: -1 for the id itself (an enterprise),
+    the enterprise_id column, or None (park-level records)."""
+    path = getattr(model, "scope_enterprise_path", None)
+    if path == "":
+        return -1
+    if path == "enterprise":
+        return stored.index["enterprise_id"]
+    return None
 
 
 def _writable_pks(model, pks: list, user) -> set:
@@ -346,16 +370,16 @@ def write_plan(plan: Plan, user, *, progress: Callable[[int, str], None] | None 
             done += len(chunk)
             if progress:
                 progress(done, f"已写入 {done}/{total} 行")
-        groups: dict[tuple[str, ...], list] = defaultdict(list)
+        groups: dict[tuple[str, ...], list[Change]] = defaultdict(list)
         for change in plan.updates:
-            groups[change.fields].append(change.obj)
-        for fields, objs in groups.items():
-            writer.update(objs, fields)
-            done += len(objs)
+            groups[change.fields].append(change)
+        for fields, changes in groups.items():
+            writer.update(changes, fields)
+            done += len(changes)
             if progress:
                 progress(done, f"已写入 {done}/{total} 行")
         created_pks = writer.created_pks(plan)
-        written = created_pks + [change.obj.pk for change in plan.updates]
+        written = created_pks + [change.pk for change in plan.updates]
         outside = _count_outside_scope(model, written, user)
         if outside:
             raise ScopeViolation(
@@ -480,7 +504,7 @@ class _RowWriter:
         with self.conn.cursor() as cursor:
             cursor.executemany(sql, params)
 
-    def update(self, objs: list, attnames: tuple[str, ...]) -> None:
+    def update(self, changes: list[Change], attnames: tuple[str, ...]) -> None:
         """One parameterised UPDATE per row through executemany: portable SQL, and far quicker than
         bulk_update's CASE WHEN on wide rows.
 
@@ -496,17 +520,18 @@ class _RowWriter:
         if versioned:
             where += f" AND {quote(meta.get_field('version').column)} = %s"
         sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {where}"  # noqa: S608 - model meta
-        preps = [self.preps[f.attname] for f in fields]
+        preps = [(f.attname, self.preps[f.attname]) for f in fields]
         pk_prep = self.preps[meta.pk.attname]
         with self.conn.cursor() as cursor:
-            for start in range(0, len(objs), BULK_BATCH):
-                chunk = objs[start : start + BULK_BATCH]
+            for start in range(0, len(changes), BULK_BATCH):
+                chunk = changes[start : start + BULK_BATCH]
                 params = []
-                for obj in chunk:
-                    row = [prep(getattr(obj, f.attname)) for f, prep in zip(fields, preps, strict=True)]
-                    row.append(pk_prep(obj.pk))
+                for change in chunk:
+                    values = change.values
+                    row = [prep(values[attname]) for attname, prep in preps]
+                    row.append(pk_prep(change.pk))
                     if versioned:
-                        row.append(obj.version - 1)
+                        row.append(values["version"] - 1)
                     params.append(row)
                 cursor.executemany(sql, params)
                 if versioned and cursor.rowcount != len(chunk):
@@ -595,7 +620,7 @@ def _audit_rows(plan: Plan, created_pks: list, user) -> None:
         if path == "":
             return pk
         if path == "enterprise":
-            return values.get("enterprise_id") if isinstance(values, dict) else values.enterprise_id
+            return values.get("enterprise_id")
         return None
 
     creates = []
@@ -610,7 +635,7 @@ def _audit_rows(plan: Plan, created_pks: list, user) -> None:
     audit.record_many(AuditEvent.CREATE, creates, user=user, message=message)
     updates = []
     for change in plan.updates:
-        obj = change.obj
-        diff = {a: [_plain(old), _plain(getattr(obj, a))] for a, old in change.before.items()}
-        updates.append((model, obj.pk, diff, change.label, enterprise_of(obj, obj.pk)))
+        values = change.values
+        diff = {a: [_plain(old), _plain(values[a])] for a, old in change.before.items()}
+        updates.append((model, change.pk, diff, change.label, change.enterprise_id))
     audit.record_many(AuditEvent.UPDATE, updates, user=user, message=message)
