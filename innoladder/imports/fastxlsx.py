@@ -13,6 +13,9 @@ values, with the same results as `openpyxl.load_workbook(read_only=True, data_on
 - cell references with gaps (`r="C5"` after `A5`), cells and rows without references, namespace
   prefixes (`<x:c>`), hidden and very hidden sheets, chart sheets (skipped).
 
+The sheet data itself is read by `sheetscan` (regular expressions) when its XML has the usual shapes,
+and by expat otherwise; both give the same values (see `iter_rows`).
+
 Two differences, both harmless to the import: a row's tuple ends at its last non-empty cell (openpyxl
 keeps trailing styled empty cells as None), and the East Asian date formats above read as dates.
 
@@ -33,6 +36,8 @@ from xml.parsers import expat
 
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format, is_timedelta_format
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel, from_ISO8601
+
+from . import sheetscan
 
 _CHUNK = 1 << 20
 _REL_TYPE_WORKSHEET = "/worksheet"
@@ -308,13 +313,129 @@ _KINDS = {"c": _C, "v": _V, "row": _ROW, "is": _IS, "t": _T, "rPh": _RPH}
 
 
 def iter_rows(
-    archive: zipfile.ZipFile, workbook: WorkbookInfo, sheet: SheetInfo
+    archive: zipfile.ZipFile, workbook: WorkbookInfo, sheet: SheetInfo, *, scan: bool = True
 ) -> Iterator[tuple[int, tuple]]:
     """(Excel row number, cell values) for every row of the sheet, gaps filled with None.
 
     Rows missing from the XML are yielded as empty tuples so that row numbers stay consecutive, as
     openpyxl's read-only iteration does; a row's tuple ends at its last cell.
+
+    The sheet is read with `sheetscan` (regular expressions, several times quicker) while its XML has
+    the usual shapes; at the first thing it does not take, expat reads the sheet again from the start
+    and the rows already given are skipped. `scan=False` reads with expat only.
     """
+    given = 0
+    if scan:
+        try:
+            for number, values in scanned_rows(archive, workbook, sheet):
+                given = number
+                yield number, values
+            return
+        except sheetscan.NotSimple:
+            pass
+    for number, values in expat_rows(archive, workbook, sheet):
+        if number > given:
+            yield number, values
+
+
+def _cell_value(workbook: WorkbookInfo):
+    """A function (type, style, text) → the cell's value, as the expat reader decides it."""
+    shared = workbook.shared_strings
+    date_styles = workbook.date_styles
+    timedelta_styles = workbook.timedelta_styles
+    epoch = workbook.epoch
+
+    def value_of(kind: str, style_id, raw: str):
+        if kind == "n":
+            number = float(raw) if ("." in raw or "E" in raw or "e" in raw) else int(raw)
+            if style_id not in date_styles:
+                return number
+            try:
+                return from_excel(number, epoch, timedelta=style_id in timedelta_styles)
+            except (OverflowError, ValueError):
+                return "#VALUE!"
+        if kind == "s":
+            return shared[int(raw)]
+        if kind == "b":
+            return bool(int(raw))
+        if kind == "d":
+            return from_ISO8601(raw)
+        return raw  # inlineStr, str (a formula's text result), e (an error such as #N/A)
+
+    return value_of
+
+
+def scanned_rows(
+    archive: zipfile.ZipFile, workbook: WorkbookInfo, sheet: SheetInfo
+) -> Iterator[tuple[int, tuple]]:
+    """`iter_rows` through `sheetscan`; raises sheetscan.NotSimple (possibly after some rows)."""
+    value_of = _cell_value(workbook)
+    date_styles = workbook.date_styles
+    columns = _COLUMNS
+    column_index = _column_index
+    unescape = sheetscan.unescape
+    cell_body = sheetscan.cell_body
+    expected = 1
+    row_number = 0
+    with archive.open(sheet.path) as stream:
+        for number, brackets, cells in sheetscan.raw_rows(stream):
+            row_number = number if number is not None else row_number + 1
+            values: list = []
+            width = 0
+            seen = 0
+            for letters, style, kind, closed, text, other in cells:
+                index = columns.get(letters)
+                if index is None:
+                    index = column_index(letters)
+                inline = False
+                if text:
+                    seen += 4
+                elif closed:
+                    seen += 1
+                else:
+                    seen += 2
+                    if other:
+                        seen += other.count("<")
+                        text, inline = cell_body(other)
+                if inline:
+                    value = unescape(text)
+                elif not text:
+                    value = None
+                elif not kind or kind == "n":
+                    if style and style in date_styles:
+                        value = value_of("n", style, text)
+                    else:
+                        try:
+                            value = float(text) if ("." in text or "E" in text or "e" in text) else int(text)
+                        except ValueError as exc:
+                            raise sheetscan.NotSimple("a number that is not one") from exc
+                else:
+                    value = value_of(kind, style or None, unescape(text))
+                if index == width:
+                    values.append(value)
+                    width += 1
+                elif index > width:
+                    values.extend([None] * (index - width))
+                    values.append(value)
+                    width = index + 1
+                else:
+                    values[index] = value
+            if seen != brackets:
+                raise sheetscan.NotSimple("a row with something other than usual cells")
+            while values and values[-1] is None:
+                values.pop()
+            while expected < row_number:
+                yield expected, ()
+                expected += 1
+            if row_number >= expected:
+                yield row_number, tuple(values)
+                expected = row_number + 1
+
+
+def expat_rows(
+    archive: zipfile.ZipFile, workbook: WorkbookInfo, sheet: SheetInfo
+) -> Iterator[tuple[int, tuple]]:
+    """`iter_rows` through expat: every well-formed sheet."""
     kinds = dict(_KINDS)
     shared = workbook.shared_strings
     date_styles = workbook.date_styles
