@@ -108,6 +108,9 @@ class Plan:
     unchanged: int = 0
     errors: list[RowError] = field(default_factory=list)
     rows_total: int = 0
+    # The version of every existing record the plan was decided on (updated or unchanged), so that the
+    # commit can tell whether the plan still holds; None for models without a version field.
+    read_versions: dict | None = None
 
     @property
     def error_rows(self) -> int:
@@ -151,7 +154,8 @@ def build_plan(dataset: Dataset, parsed: ParsedSheet, ctx: ImportContext) -> Pla
     plan = Plan(dataset=dataset, rows_total=len(parsed.rows))
     matches = list(parsed.matches.values())
     text_limits = _text_limits(dataset)
-    key_attnames = dataset.key_attnames
+    by_name = _foreign_keys_by_name(dataset.model)
+    key_attnames = _key_columns(dataset)
     converted: list[tuple[int, dict, tuple, tuple]] = []
     seen_keys: dict[tuple, int] = {}
     headers = {m.column.field: m.original for m in matches}
@@ -203,6 +207,10 @@ def build_plan(dataset: Dataset, parsed: ParsedSheet, ctx: ImportContext) -> Pla
         if row_errors:
             errors.extend(row_errors)
             continue
+        for name, attname in by_name:  # a record given by a clean hook: stored as its id
+            if name in vals:
+                value = vals.pop(name)
+                vals[attname] = value.pk if isinstance(value, models.Model) else value
         key = tuple([vals[a] for a in key_attnames])
         first = seen_keys.get(key)
         if first is not None:
@@ -223,6 +231,7 @@ def build_plan(dataset: Dataset, parsed: ParsedSheet, ctx: ImportContext) -> Pla
     has_updated_at = "updated_at" in concrete
     enterprise_at = _enterprise_position(dataset.model, stored)
     new_row_check = _new_row_check(dataset, ctx)
+    read_versions = plan.read_versions = {} if version_at is not None else None
     now = timezone.now()
     title = dataset.title
     for row_number, vals, key, raw_values in converted:
@@ -246,6 +255,8 @@ def build_plan(dataset: Dataset, parsed: ParsedSheet, ctx: ImportContext) -> Pla
                 )
             )
             continue
+        if read_versions is not None:
+            read_versions[pk] = row[version_at]
         before = stored.changes(row, vals)
         if not before:
             plan.unchanged += 1
@@ -267,6 +278,56 @@ def build_plan(dataset: Dataset, parsed: ParsedSheet, ctx: ImportContext) -> Pla
     return plan
 
 
+def plan_still_holds(plan: Plan, ctx: ImportContext) -> bool:
+    """Whether a dry run's plan can be written as it is: every record it read still has the version it
+    read (none changed or vanished since), no record has since appeared under one of the keys it would
+    create, the user may still create each new row and change each updated record. Otherwise the commit
+    validates the file again against the database as it is now."""
+    model = plan.dataset.model
+    if plan.read_versions is None or plan.errors:
+        return False
+    check = _new_row_check(plan.dataset, ctx)
+    if any(check(row.values) for row in plan.creates):
+        return False
+    if _versions(model, list(plan.read_versions)) != plan.read_versions:
+        return False
+    updated = [change.pk for change in plan.updates]
+    if len(_writable_pks(model, updated, ctx.user)) != len(updated):
+        return False
+    key_columns = _key_columns(plan.dataset)
+    keys = [tuple(row.values[a] for a in key_columns) for row in plan.creates]
+    return not _load_pks(model, list(key_columns), keys)
+
+
+def touch(plan: Plan) -> None:
+    """A plan kept from the dry run is written now: its update time is the commit's."""
+    now = timezone.now()
+    for change in plan.updates:
+        if "updated_at" in change.values:
+            change.values["updated_at"] = now
+
+
+def _versions(model, pks: list) -> dict:
+    """id → version of these records, in chunks."""
+    found: dict = {}
+    manager = model._base_manager
+    for start in range(0, len(pks), CHECK_CHUNK):
+        chunk = pks[start : start + CHECK_CHUNK]
+        found.update(manager.filter(pk__in=chunk).values_list("pk", "version"))
+    return found
+
+
+def _key_columns(dataset: Dataset) -> tuple[str, ...]:
+    """The natural key's attnames as stored: a foreign key given by name ("project") is its id column."""
+    meta = dataset.model._meta
+    return tuple(meta.get_field(a).attname for a in dataset.key_attnames)
+
+
+def _foreign_keys_by_name(model) -> list[tuple[str, str]]:
+    """(name, attname) of the model's foreign keys: "project" → "project_id"."""
+    return [(f.name, f.attname) for f in model._meta.concrete_fields if f.name != f.attname]
+
+
 def _key_raw(raw_values: tuple, key_indexes: list[int]) -> str:
     width = len(raw_values)
     return " / ".join(_display(raw_values[i]).strip() if i < width else "" for i in key_indexes)
@@ -278,7 +339,7 @@ def _load_existing(dataset: Dataset, keys: list[tuple]) -> dict[tuple, tuple]:
     if not keys:
         return {}
     stored = StoredRows(dataset.model)
-    attnames = dataset.key_attnames
+    attnames = _key_columns(dataset)
     positions = [stored.index[a] for a in attnames]
     as_stored = not any(stored.needs_python(a) for a in attnames)
     firsts = sorted({k[0] for k in keys}, key=str)
@@ -544,8 +605,7 @@ class _RowWriter:
         attname = self.pk_field.attname
         if not self.auto_pk:
             return [row.values[attname] for row in plan.creates]
-        meta = self.model._meta
-        key_columns = [meta.get_field(a).attname for a in plan.dataset.key_attnames]
+        key_columns = list(_key_columns(plan.dataset))
         keys = [tuple(row.values[a] for a in key_columns) for row in plan.creates]
         found = _load_pks(self.model, key_columns, keys)
         pks = []

@@ -17,7 +17,7 @@ from innoladder.accounts.choices import Role
 from innoladder.core import audit, jobs
 from innoladder.core.models import AuditEvent, JobStatus
 
-from . import engine, parse_cache, reader, registry, workbooks
+from . import engine, parse_cache, plan_cache, reader, registry, workbooks
 from .choices import BatchStatus
 from .datasets import Dataset
 from .models import ImportBatch
@@ -59,14 +59,33 @@ def _cache_path(batch: ImportBatch) -> Path:
     return storage_dir() / f"{batch.stored_name}.parsed"
 
 
-def _read_for_commit(batch: ImportBatch, dataset: Dataset) -> reader.ParsedSheet:
-    """The sheet as the dry run read it when its cache verifies, else read the stored file again."""
-    data = batch_file(batch)
-    sha = hashlib.sha256(data).hexdigest()
+def _plan_path(batch: ImportBatch) -> Path:
+    return storage_dir() / f"{batch.stored_name}.plan"
+
+
+def _stored_sha(batch: ImportBatch) -> str:
+    sha = hashlib.sha256(batch_file(batch)).hexdigest()
     if sha != batch.file_sha256:
         raise CommitFailed("已上传的文件与预检时不一致，未写入任何数据。请重新上传预检。")
+    return sha
+
+
+def _kept_plan(batch: ImportBatch, dataset: Dataset, user) -> engine.Plan | None:
+    """The dry run's plan when it verifies and still holds against the database now, else None."""
+    plan = plan_cache.load(
+        _plan_path(batch), sha256=_stored_sha(batch), dataset=dataset, user=user, batch_id=batch.pk
+    )
+    if plan is None or not engine.plan_still_holds(plan, engine.make_context(user, dataset, batch=batch)):
+        return None
+    engine.touch(plan)
+    return plan
+
+
+def _read_for_commit(batch: ImportBatch, dataset: Dataset) -> reader.ParsedSheet:
+    """The sheet as the dry run read it when its cache verifies, else read the stored file again."""
+    sha = _stored_sha(batch)
     cached = parse_cache.load(_cache_path(batch), sha256=sha, dataset=dataset)
-    return cached if cached is not None else reader.parse(data, dataset)
+    return cached if cached is not None else reader.parse(batch_file(batch), dataset)
 
 
 def _batch_park_id(user):
@@ -117,6 +136,7 @@ def batch_preview(*, dataset: Dataset, data: bytes, file_name: str, user) -> Imp
         plan = _apply_plan(batch, dataset, parsed, user)
         if plan is not None and not plan.errors:  # only a committable batch is read again
             parse_cache.save(_cache_path(batch), sha256=sha, dataset=dataset, parsed=parsed)
+            plan_cache.save(_plan_path(batch), sha256=sha, plan=plan, user=user, batch_id=batch.pk)
         del parsed, plan
     batch.duplicate_of = (
         ImportBatch.objects.filter(dataset=dataset.key, file_sha256=sha, status=BatchStatus.COMMITTED)
@@ -209,19 +229,16 @@ def _run_commit(batch: ImportBatch, progress, set_total) -> dict:
         raise CommitFailed("该数据集已不可导入。")
     user = batch.created_by
     try:
-        parsed = _read_for_commit(batch, dataset)
+        plan = _kept_plan(batch, dataset, user)
+        if plan is None:
+            plan = _validate_again(batch, dataset, user, set_total)
+        elif set_total:
+            set_total(plan.rows_total)
     except (reader.FileRejected, OSError) as exc:
         raise CommitFailed(f"无法读取已上传的文件：{exc}") from exc
     finally:
         parse_cache.discard(_cache_path(batch))
-    if set_total:
-        set_total(len(parsed.rows))
-    plan = _apply_plan(batch, dataset, parsed, user)
-    if plan is None or plan.errors:
-        raise CommitFailed(
-            f"预检后数据发生了变化，重新检查发现 {batch.rows_error} 行有错误，未写入任何数据。"
-            "请重新上传预检。"
-        )
+        plan_cache.discard(_plan_path(batch))
     if progress:
         progress(0, "校验完成，正在写入（全部成功才会保存）…")
     with transaction.atomic():
@@ -250,6 +267,20 @@ def _run_commit(batch: ImportBatch, progress, set_total) -> dict:
             message=f"导入{batch.dataset_title}（{batch.file_name}）：{batch.message}",
         )
     return {**counts, "message": batch.message, "url": batch.get_absolute_url(), "link_text": "查看导入结果"}
+
+
+def _validate_again(batch: ImportBatch, dataset: Dataset, user, set_total) -> engine.Plan:
+    """The plan made afresh from the file against the database as it is now."""
+    parsed = _read_for_commit(batch, dataset)
+    if set_total:
+        set_total(len(parsed.rows))
+    plan = _apply_plan(batch, dataset, parsed, user)
+    if plan is None or plan.errors:
+        raise CommitFailed(
+            f"预检后数据发生了变化，重新检查发现 {batch.rows_error} 行有错误，未写入任何数据。"
+            "请重新上传预检。"
+        )
+    return plan
 
 
 def batch_sync_status(batch: ImportBatch) -> ImportBatch:

@@ -20,14 +20,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.db import connections, router
+from django.db import connections, models, router
 
 CHUNK = 900
 _FLOAT_EXACT = 10**13
 
 
 class StoredRows:
-    """One model's concrete fields read without conversion; `python` and `same` work per attname."""
+    """One model's concrete fields read without conversion; `python` and `changes` work per attname."""
 
     def __init__(self, model):
         self.model = model
@@ -43,6 +43,11 @@ class StoredRows:
             converters = self.conn.ops.get_db_converters(col) + col.get_db_converters(self.conn)
             if converters:
                 self._converters[f.attname] = (converters, col)
+        self._decimals = {
+            f.attname: (Decimal(1).scaleb(-f.decimal_places), f.context)
+            for f in self.fields
+            if isinstance(f, models.DecimalField)
+        }
 
     def rows(self, **lookups) -> list[tuple]:
         """Raw tuples (in `attnames` order) of the records matching the lookups."""
@@ -70,6 +75,7 @@ class StoredRows:
         """{attname: stored Python value} of the imported values that differ from the stored row."""
         index = self.index
         converters = self._converters
+        decimals = self._decimals
         changed = {}
         for attname, new in vals.items():
             raw = raw_row[index[attname]]
@@ -88,7 +94,18 @@ class StoredRows:
             ):
                 if raw == new if raw_kind is int else raw == float(new):
                     continue
-            if attname in converters:
+            if (
+                (raw_kind is float or raw_kind is int)
+                and -_FLOAT_EXACT < raw < _FLOAT_EXACT
+                and attname in decimals
+            ):
+                old = _stored_decimal(raw, *decimals[attname])
+                if old is None:
+                    old = self.python(attname, raw)
+                if old == new:
+                    continue
+                changed[attname] = old
+            elif attname in converters:
                 old = self.python(attname, raw)
                 if old == new:
                     continue
@@ -96,3 +113,16 @@ class StoredRows:
             elif raw != new:
                 changed[attname] = raw
         return changed
+
+
+def _stored_decimal(raw: float | int, quantum: Decimal, context) -> Decimal | None:
+    """A decimal column's float or int (below 10^13) as Django's SQLite converter reads it (rounded to
+    15 significant digits, then to the field's places), without its cost. An int is exact. A float
+    whose shortest repr has at most 15 characters: that repr is the float's nearest 15-digit decimal
+    (two such decimals never fall within one float's rounding interval). None for a longer repr."""
+    if type(raw) is int:
+        return Decimal(raw).quantize(quantum, context=context)
+    text = repr(raw)
+    if len(text) > 15:
+        return None
+    return Decimal(text).quantize(quantum, context=context)

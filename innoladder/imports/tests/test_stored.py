@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from innoladder.core.testing.factories import AnnualDataFactory, EnterpriseFactory
 from innoladder.enterprises.models import AnnualData, Enterprise
-from innoladder.imports.stored import StoredRows
+from innoladder.imports.stored import StoredRows, _stored_decimal
 
 pytestmark = pytest.mark.django_db
 
@@ -96,3 +96,26 @@ def test_rows_are_read_by_lookup_in_the_fields_order():
     assert row[stored.index["year"]] == 2023
     assert row[stored.index["employees"]] == 7
     assert stored.rows(pk=record.pk + 1000) == []
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    raw=st.one_of(
+        st.floats(min_value=-(10**13) + 1, max_value=10**13 - 1, allow_nan=False),
+        st.decimals(min_value=-(10**12), max_value=10**12, places=2).map(float),
+        st.integers(min_value=-(10**6), max_value=10**6).map(lambda n: n / 1000),
+        st.integers(min_value=-(10**13) + 1, max_value=10**13 - 1),
+    )
+)
+def test_the_short_float_path_reads_as_djangos_sqlite_converter(raw):
+    """Whatever float or int SQLite returns for a decimal column, the quick path gives Django's value or
+    leaves it to Django's converter."""
+    from django.db.backends.sqlite3.operations import DatabaseOperations
+
+    field = AnnualData._meta.get_field("rd_expense")
+    col = field.get_col(AnnualData._meta.db_table)
+    django_converter = DatabaseOperations(connection=None).get_decimalfield_converter(col)
+    quick = _stored_decimal(raw, Decimal("0.01"), field.context)
+    if quick is not None:
+        expected = django_converter(raw, col, None)
+        assert quick == expected and str(quick) == str(expected)
