@@ -130,27 +130,30 @@ def record_many(
     unknown = {f.attname for f in fields} - set(shared) - set(per_row)
     if unknown:
         raise TypeError(f"record_many does not fill AuditEntry fields {sorted(unknown)}")
-    fixed = {f.attname: f.get_db_prep_save(shared[f.attname], conn) for f in fields if f.attname in shared}
+    # Columns: the shared ones first (prepared once), then the per-row ones in `per_row` order.
+    shared_fields = [f for f in fields if f.attname in shared]
+    fixed = [f.get_db_prep_save(shared[f.attname], conn) for f in shared_fields]
     changes_field = meta.get_field("changes")
     quote = conn.ops.quote_name
-    columns = ", ".join(quote(f.column) for f in fields)
+    columns = ", ".join(quote(f.column) for f in [*shared_fields, *(meta.get_field(a) for a in per_row)])
     marks = ", ".join(["%s"] * len(fields))
     sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({marks})"  # noqa: S608 - model meta
-    order = [f.attname for f in fields]
     labels: dict[type, str] = {}
     rows = []
     for model, object_id, changes, object_repr, enterprise_id in items:
         label = labels.get(model)
         if label is None:
             label = labels[model] = model._meta.label
-        values = {
-            "object_type": label,
-            "object_id": "" if object_id is None else str(object_id),
-            "object_repr": (object_repr or "")[:300],
-            "enterprise_id": enterprise_id,
-            "changes": changes_field.get_db_prep_save(changes or {}, conn),
-        }
-        rows.append([fixed[a] if a in fixed else values[a] for a in order])
+        rows.append(
+            [
+                *fixed,
+                label,
+                "" if object_id is None else str(object_id),
+                (object_repr or "")[:300],
+                enterprise_id,
+                changes_field.get_db_prep_save(changes or {}, conn),
+            ]
+        )
     with conn.cursor() as cursor:
         for start in range(0, len(rows), batch_size):
             cursor.executemany(sql, rows[start : start + batch_size])

@@ -87,11 +87,12 @@ class NewRow:
 @dataclass
 class Change:
     """An existing record's changes: the new values of the changed attnames (version and update time
-    included), their old values, and the record's enterprise for the audit trail."""
+    included), the audit trail's diff ({attname: [old, new]} as JSON-ready values, as audit.diff
+    writes it), and the record's enterprise for the audit trail."""
 
     pk: object
     values: dict
-    before: dict
+    diff: dict
     label: str
     enterprise_id: int | None = None
 
@@ -271,8 +272,15 @@ def build_plan(dataset: Dataset, parsed: ParsedSheet, ctx: ImportContext) -> Pla
         if has_updated_at:
             new_values["updated_at"] = now
         enterprise_id = pk if enterprise_at == -1 else None if enterprise_at is None else row[enterprise_at]
+        diff = {}
+        for attname, old in before.items():
+            new = new_values[attname]
+            diff[attname] = [
+                str(old) if type(old) is Decimal else _plain(old),
+                str(new) if type(new) is Decimal else _plain(new),
+            ]
         plan.updates.append(
-            Change(pk, new_values, before, f"{title} {_key_raw(raw_values, key_indexes)}", enterprise_id)
+            Change(pk, new_values, diff, f"{title} {_key_raw(raw_values, key_indexes)}", enterprise_id)
         )
     errors.sort(key=lambda e: e.row)
     return plan
@@ -695,7 +703,5 @@ def _audit_rows(plan: Plan, created_pks: list, user) -> None:
     audit.record_many(AuditEvent.CREATE, creates, user=user, message=message)
     updates = []
     for change in plan.updates:
-        values = change.values
-        diff = {a: [_plain(old), _plain(values[a])] for a, old in change.before.items()}
-        updates.append((model, change.pk, diff, change.label, change.enterprise_id))
+        updates.append((model, change.pk, change.diff, change.label, change.enterprise_id))
     audit.record_many(AuditEvent.UPDATE, updates, user=user, message=message)

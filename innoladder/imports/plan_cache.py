@@ -74,10 +74,7 @@ def save(path: Path, *, sha256: str, plan: Plan, user, batch_id) -> bool:
     try:
         content = (
             [(_encode(row.values, decimals), row.label) for row in plan.creates],
-            [
-                (c.pk, _encode(c.values, decimals), _encode(c.before, decimals), c.label, c.enterprise_id)
-                for c in plan.updates
-            ],
+            [(c.pk, _encode(c.values, decimals), c.diff, c.label, c.enterprise_id) for c in plan.updates],
             plan.unchanged,
             plan.rows_total,
             plan.read_versions,
@@ -99,8 +96,8 @@ def load(path: Path, *, sha256: str, dataset: Dataset, user, batch_id) -> Plan |
         dataset=dataset,
         creates=[NewRow(_decode(values, decimals), label) for values, label in creates],
         updates=[
-            Change(pk, _decode(values, decimals), _decode(before, decimals), label, enterprise_id)
-            for pk, values, before, label, enterprise_id in updates
+            Change(pk, _decode(values, decimals), diff, label, enterprise_id)
+            for pk, values, diff, label, enterprise_id in updates
         ],
         unchanged=unchanged,
         rows_total=rows_total,
