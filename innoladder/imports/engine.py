@@ -109,9 +109,8 @@ class Plan:
     unchanged: int = 0
     errors: list[RowError] = field(default_factory=list)
     rows_total: int = 0
-    # The version of every existing record the plan was decided on (updated or unchanged), so that the
-    # commit can tell whether the plan still holds; None for models without a version field.
-    read_versions: dict | None = None
+    created: int = 0  # counted also when the plan holds no rows (a dry run's count-only plan)
+    updated: int = 0
 
     @property
     def error_rows(self) -> int:
@@ -150,8 +149,14 @@ def _text_limits(dataset: Dataset) -> dict[str, int]:
     return limits
 
 
-def build_plan(dataset: Dataset, parsed: ParsedSheet, ctx: ImportContext) -> Plan:
-    """Dry run: convert and check every row, match natural keys, decide create/update/unchanged."""
+def build_plan(
+    dataset: Dataset, parsed: ParsedSheet, ctx: ImportContext, *, counts_only: bool = False
+) -> Plan:
+    """Convert and check every row, match natural keys, decide create/update/unchanged.
+
+    With counts_only (the dry run) the plan holds the errors and the counts but not the rows to write:
+    a row is known to change at its first changed value, and no old values are read for the audit.
+    """
     plan = Plan(dataset=dataset, rows_total=len(parsed.rows))
     matches = list(parsed.matches.values())
     text_limits = _text_limits(dataset)
@@ -232,7 +237,6 @@ def build_plan(dataset: Dataset, parsed: ParsedSheet, ctx: ImportContext) -> Pla
     has_updated_at = "updated_at" in concrete
     enterprise_at = _enterprise_position(dataset.model, stored)
     new_row_check = _new_row_check(dataset, ctx)
-    read_versions = plan.read_versions = {} if version_at is not None else None
     now = timezone.now()
     title = dataset.title
     for row_number, vals, key, raw_values in converted:
@@ -243,7 +247,9 @@ def build_plan(dataset: Dataset, parsed: ParsedSheet, ctx: ImportContext) -> Pla
             if problem:
                 errors.append(RowError(row_number, key_headers, _key_raw(raw_values, key_indexes), problem))
                 continue
-            plan.creates.append(NewRow(merged, f"{title} {_key_raw(raw_values, key_indexes)}"))
+            plan.created += 1
+            if not counts_only:
+                plan.creates.append(NewRow(merged, f"{title} {_key_raw(raw_values, key_indexes)}"))
             continue
         pk = row[pk_at]
         if pk not in writable_existing:
@@ -256,12 +262,17 @@ def build_plan(dataset: Dataset, parsed: ParsedSheet, ctx: ImportContext) -> Pla
                 )
             )
             continue
-        if read_versions is not None:
-            read_versions[pk] = row[version_at]
+        if counts_only:
+            if stored.differs(row, vals):
+                plan.updated += 1
+            else:
+                plan.unchanged += 1
+            continue
         before = stored.changes(row, vals)
         if not before:
             plan.unchanged += 1
             continue
+        plan.updated += 1
         new_values = {a: vals[a] for a in before}
         if stamp:
             for attname, old in stored.changes(row, stamp).items():
@@ -284,45 +295,6 @@ def build_plan(dataset: Dataset, parsed: ParsedSheet, ctx: ImportContext) -> Pla
         )
     errors.sort(key=lambda e: e.row)
     return plan
-
-
-def plan_still_holds(plan: Plan, ctx: ImportContext) -> bool:
-    """Whether a dry run's plan can be written as it is: every record it read still has the version it
-    read (none changed or vanished since), no record has since appeared under one of the keys it would
-    create, the user may still create each new row and change each updated record. Otherwise the commit
-    validates the file again against the database as it is now."""
-    model = plan.dataset.model
-    if plan.read_versions is None or plan.errors:
-        return False
-    check = _new_row_check(plan.dataset, ctx)
-    if any(check(row.values) for row in plan.creates):
-        return False
-    if _versions(model, list(plan.read_versions)) != plan.read_versions:
-        return False
-    updated = [change.pk for change in plan.updates]
-    if len(_writable_pks(model, updated, ctx.user)) != len(updated):
-        return False
-    key_columns = _key_columns(plan.dataset)
-    keys = [tuple(row.values[a] for a in key_columns) for row in plan.creates]
-    return not _load_pks(model, list(key_columns), keys)
-
-
-def touch(plan: Plan) -> None:
-    """A plan kept from the dry run is written now: its update time is the commit's."""
-    now = timezone.now()
-    for change in plan.updates:
-        if "updated_at" in change.values:
-            change.values["updated_at"] = now
-
-
-def _versions(model, pks: list) -> dict:
-    """id → version of these records, in chunks."""
-    found: dict = {}
-    manager = model._base_manager
-    for start in range(0, len(pks), CHECK_CHUNK):
-        chunk = pks[start : start + CHECK_CHUNK]
-        found.update(manager.filter(pk__in=chunk).values_list("pk", "version"))
-    return found
 
 
 def _key_columns(dataset: Dataset) -> tuple[str, ...]:

@@ -17,7 +17,7 @@ from innoladder.accounts.choices import Role
 from innoladder.core import audit, jobs
 from innoladder.core.models import AuditEvent, JobStatus
 
-from . import engine, parse_cache, plan_cache, reader, registry, workbooks
+from . import engine, parse_cache, reader, registry, workbooks
 from .choices import BatchStatus
 from .datasets import Dataset
 from .models import ImportBatch
@@ -59,26 +59,11 @@ def _cache_path(batch: ImportBatch) -> Path:
     return storage_dir() / f"{batch.stored_name}.parsed"
 
 
-def _plan_path(batch: ImportBatch) -> Path:
-    return storage_dir() / f"{batch.stored_name}.plan"
-
-
 def _stored_sha(batch: ImportBatch) -> str:
     sha = hashlib.sha256(batch_file(batch)).hexdigest()
     if sha != batch.file_sha256:
         raise CommitFailed("已上传的文件与预检时不一致，未写入任何数据。请重新上传预检。")
     return sha
-
-
-def _kept_plan(batch: ImportBatch, dataset: Dataset, user) -> engine.Plan | None:
-    """The dry run's plan when it verifies and still holds against the database now, else None."""
-    plan = plan_cache.load(
-        _plan_path(batch), sha256=_stored_sha(batch), dataset=dataset, user=user, batch_id=batch.pk
-    )
-    if plan is None or not engine.plan_still_holds(plan, engine.make_context(user, dataset, batch=batch)):
-        return None
-    engine.touch(plan)
-    return plan
 
 
 def _read_for_commit(batch: ImportBatch, dataset: Dataset) -> reader.ParsedSheet:
@@ -133,10 +118,9 @@ def batch_preview(*, dataset: Dataset, data: bytes, file_name: str, user) -> Imp
         stored = f"{uuid.uuid4().hex}.xlsx"
         (storage_dir() / stored).write_bytes(data)
         batch.stored_name = stored
-        plan = _apply_plan(batch, dataset, parsed, user)
+        plan = _apply_plan(batch, dataset, parsed, user, counts_only=True)
         if plan is not None and not plan.errors:  # only a committable batch is read again
             parse_cache.save(_cache_path(batch), sha256=sha, dataset=dataset, parsed=parsed)
-            plan_cache.save(_plan_path(batch), sha256=sha, plan=plan, user=user, batch_id=batch.pk)
         del parsed, plan
     batch.duplicate_of = (
         ImportBatch.objects.filter(dataset=dataset.key, file_sha256=sha, status=BatchStatus.COMMITTED)
@@ -147,7 +131,9 @@ def batch_preview(*, dataset: Dataset, data: bytes, file_name: str, user) -> Imp
     return batch
 
 
-def _apply_plan(batch: ImportBatch, dataset: Dataset, parsed: reader.ParsedSheet, user) -> engine.Plan | None:
+def _apply_plan(
+    batch: ImportBatch, dataset: Dataset, parsed: reader.ParsedSheet, user, *, counts_only: bool = False
+) -> engine.Plan | None:
     batch.example_rows = parsed.example_rows
     batch.rows_total = len(parsed.rows)
     warnings = []
@@ -166,9 +152,10 @@ def _apply_plan(batch: ImportBatch, dataset: Dataset, parsed: reader.ParsedSheet
         batch.status = BatchStatus.INVALID
         batch.file_errors = ["文件中没有数据行。"]
         return None
-    plan = engine.build_plan(dataset, parsed, engine.make_context(user, dataset, batch=batch))
-    batch.rows_create = len(plan.creates)
-    batch.rows_update = len(plan.updates)
+    context = engine.make_context(user, dataset, batch=batch)
+    plan = engine.build_plan(dataset, parsed, context, counts_only=counts_only)
+    batch.rows_create = plan.created
+    batch.rows_update = plan.updated
     batch.rows_unchanged = plan.unchanged
     batch.rows_error = plan.error_rows
     batch.errors = [e.as_list() for e in plan.errors[:MAX_STORED_ERRORS]]
@@ -229,16 +216,11 @@ def _run_commit(batch: ImportBatch, progress, set_total) -> dict:
         raise CommitFailed("该数据集已不可导入。")
     user = batch.created_by
     try:
-        plan = _kept_plan(batch, dataset, user)
-        if plan is None:
-            plan = _validate_again(batch, dataset, user, set_total)
-        elif set_total:
-            set_total(plan.rows_total)
+        plan = _plan_for_commit(batch, dataset, user, set_total)
     except (reader.FileRejected, OSError) as exc:
         raise CommitFailed(f"无法读取已上传的文件：{exc}") from exc
     finally:
         parse_cache.discard(_cache_path(batch))
-        plan_cache.discard(_plan_path(batch))
     if progress:
         progress(0, "校验完成，正在写入（全部成功才会保存）…")
     with transaction.atomic():
@@ -269,7 +251,7 @@ def _run_commit(batch: ImportBatch, progress, set_total) -> dict:
     return {**counts, "message": batch.message, "url": batch.get_absolute_url(), "link_text": "查看导入结果"}
 
 
-def _validate_again(batch: ImportBatch, dataset: Dataset, user, set_total) -> engine.Plan:
+def _plan_for_commit(batch: ImportBatch, dataset: Dataset, user, set_total) -> engine.Plan:
     """The plan made afresh from the file against the database as it is now."""
     parsed = _read_for_commit(batch, dataset)
     if set_total:

@@ -71,6 +71,29 @@ class StoredRows:
         """Whether the driver's value of this field differs from the model's (converters apply)."""
         return attname in self._converters
 
+    def differs(self, raw_row: tuple, vals: dict) -> bool:
+        """Whether any imported value differs from the stored row, as `changes` decides it; a value
+        the quick comparisons find equal is passed over, the first other one decides."""
+        index = self.index
+        for attname, new in vals.items():
+            raw = raw_row[index[attname]]
+            kind = type(new)
+            raw_kind = type(raw)
+            if raw_kind is kind and (kind is int or kind is str or kind is Decimal) and raw == new:
+                continue
+            if raw is None and new is None:
+                continue
+            if (
+                kind is Decimal
+                and (raw_kind is float or raw_kind is int)
+                and -_FLOAT_EXACT < raw < _FLOAT_EXACT
+                and (raw == new if raw_kind is int else raw == float(new))
+            ):
+                continue
+            if self.changes(raw_row, {attname: new}):
+                return True
+        return False
+
     def changes(self, raw_row: tuple, vals: dict) -> dict:
         """{attname: stored Python value} of the imported values that differ from the stored row."""
         index = self.index

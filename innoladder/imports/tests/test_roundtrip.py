@@ -7,7 +7,7 @@ from openpyxl import load_workbook
 from innoladder.core.models import AuditEntry, AuditEvent, JobStatus
 from innoladder.core.testing.factories import AnnualDataFactory, EnterpriseFactory, make_uscc
 from innoladder.enterprises.models import AnnualData, Enterprise, IPRecord
-from innoladder.imports import engine, plan_cache, services
+from innoladder.imports import engine, services
 from innoladder.imports.choices import BatchStatus
 from innoladder.imports.models import ImportBatch
 
@@ -306,35 +306,17 @@ def test_missing_required_columns_are_a_file_error(cast):
     assert batch.file_errors == ["缺少必填列：年度。请使用最新模板。"]
 
 
-@pytest.mark.parametrize("kept_plan", [True, False])
-def test_a_record_edited_between_reading_and_writing_is_not_overwritten(cast, monkeypatch, kept_plan):
-    """The edit lands after the commit's last look at the record: right after the kept plan was found
-    to hold, or, when the file is validated again, right after the records were read."""
+def test_a_record_edited_between_reading_and_writing_is_not_overwritten(cast, monkeypatch):
     existing = AnnualDataFactory(enterprise=cast.ent_a, year=2024, employees=80)
-    batch = preview(cast.officer, "annual_data", xlsx([HEAD, [cast.ent_a.uscc, 2024, 90, None, None, None]]))
+    real_load = engine._load_existing
 
-    def someone_edits():
+    def load_then_someone_edits(dataset, keys):
+        found = real_load(dataset, keys)
         AnnualData.objects.filter(pk=existing.pk).update(employees=81, version=2)
+        return found
 
-    if kept_plan:
-        real_check = engine.plan_still_holds
-
-        def check_then_someone_edits(plan, ctx):
-            holds = real_check(plan, ctx)
-            someone_edits()
-            return holds
-
-        monkeypatch.setattr(engine, "plan_still_holds", check_then_someone_edits)
-    else:
-        real_load = engine._load_existing
-
-        def load_then_someone_edits(dataset, keys):
-            found = real_load(dataset, keys)
-            someone_edits()
-            return found
-
-        monkeypatch.setattr(plan_cache, "load", lambda *args, **kwargs: None)
-        monkeypatch.setattr(engine, "_load_existing", load_then_someone_edits)
+    batch = preview(cast.officer, "annual_data", xlsx([HEAD, [cast.ent_a.uscc, 2024, 90, None, None, None]]))
+    monkeypatch.setattr(engine, "_load_existing", load_then_someone_edits)
     batch, job = commit(batch, cast.officer)
     assert job.status == JobStatus.FAILED
     assert "导入期间有记录被他人修改" in job.message

@@ -51,7 +51,9 @@ def test_decimals_compare_as_the_model_instance_does(old, new):
     record = AnnualDataFactory(rd_expense=old, employees=12)
     stored, row = raw_row(record)
     vals = {"rd_expense": new, "employees": 12}
-    assert stored.changes(row, vals) == instance_changes(record, vals)
+    expected = instance_changes(record, vals)
+    assert stored.changes(row, vals) == expected
+    assert stored.differs(row, vals) is bool(expected)
     record.delete()
     Enterprise.objects.filter(pk=record.enterprise_id).delete()
 
@@ -81,6 +83,8 @@ def test_integers_text_booleans_and_dates():
     stored, row = raw_row(enterprise)
     same = {"name": "甲公司", "registered_on": dt.date(2015, 3, 1), "is_demo": False}
     assert stored.changes(row, same) == {}
+    assert stored.differs(row, same) is False
+    assert stored.differs(row, {**same, "is_demo": True}) is True
     other = {"name": "乙公司", "registered_on": dt.date(2016, 3, 1), "is_demo": True}
     assert stored.changes(row, other) == {
         "name": "甲公司",
