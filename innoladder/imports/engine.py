@@ -647,6 +647,14 @@ def _plain(value):
 
 
 _NOT_AUDITED = ("created_at", "updated_at", "password")
+_PLAIN_FIELDS = (*_INT_FIELDS, models.CharField, models.TextField, models.BooleanField)
+
+
+def _json_ready(field) -> bool:
+    """Whether the field's values go into JSON as they are (numbers, text, booleans, integer ids)."""
+    if isinstance(field, models.ForeignKey):
+        field = field.target_field
+    return isinstance(field, _PLAIN_FIELDS)
 
 
 def _audit_rows(plan: Plan, created_pks: list, user) -> None:
@@ -655,6 +663,8 @@ def _audit_rows(plan: Plan, created_pks: list, user) -> None:
     model = plan.dataset.model
     path = getattr(model, "scope_enterprise_path", None)
     audited = [f.attname for f in model._meta.concrete_fields if f.name not in _NOT_AUDITED]
+    # Only these fields can hold values that JSON does not take as they are (Decimal, dates, UUIDs).
+    special = [f.attname for f in model._meta.concrete_fields if f.attname in audited and not _json_ready(f)]
 
     def enterprise_of(values, pk):
         if path == "":
@@ -667,7 +677,8 @@ def _audit_rows(plan: Plan, created_pks: list, user) -> None:
     for row, pk in zip(plan.creates, created_pks, strict=True):
         values = row.values
         after = {a: values.get(a) for a in audited}
-        for a, v in after.items():
+        for a in special:
+            v = after[a]
             if type(v) not in _NATIVE:
                 after[a] = _plain(v)
         creates.append((model, pk, {"after": after}, row.label, enterprise_of(values, pk)))
