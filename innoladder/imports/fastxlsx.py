@@ -436,11 +436,9 @@ def expat_rows(
     archive: zipfile.ZipFile, workbook: WorkbookInfo, sheet: SheetInfo
 ) -> Iterator[tuple[int, tuple]]:
     """`iter_rows` through expat: every well-formed sheet."""
+    other_value = _cell_value(workbook)
     kinds = dict(_KINDS)
-    shared = workbook.shared_strings
     date_styles = workbook.date_styles
-    timedelta_styles = workbook.timedelta_styles
-    epoch = workbook.epoch
     column_index = _column_index
     columns = _COLUMNS
     digits = _DIGITS
@@ -507,7 +505,7 @@ def expat_rows(
             elif kind_attr == "n" and text and style not in date_styles:
                 value = float(text) if ("." in text or "E" in text or "e" in text) else int(text)
             elif text:
-                value = other_value(text, kind_attr, style)
+                value = other_value(kind_attr, style, text)
             else:
                 value = "" if kind_attr == "inlineStr" else None
             width = len(cells)
@@ -533,21 +531,6 @@ def expat_rows(
         nonlocal text
         if collecting:
             text += chunk
-
-    def other_value(raw: str, kind: str, style_id):
-        if kind == "n":
-            number = float(raw) if ("." in raw or "E" in raw or "e" in raw) else int(raw)
-            try:
-                return from_excel(number, epoch, timedelta=style_id in timedelta_styles)
-            except (OverflowError, ValueError):
-                return "#VALUE!"
-        if kind == "s":
-            return shared[int(raw)]
-        if kind == "b":
-            return bool(int(raw))
-        if kind == "d":
-            return from_ISO8601(raw)
-        return raw  # inlineStr, str (a formula's text result), e (an error such as #N/A)
 
     parser = make_parser()
     parser.StartElementHandler = start
