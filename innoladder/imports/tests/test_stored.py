@@ -114,7 +114,7 @@ def test_rows_are_read_by_lookup_in_the_fields_order():
 def test_the_short_float_path_reads_as_djangos_sqlite_converter(raw):
     """Whatever float or int SQLite returns for a decimal column, the quick path gives Django's value or
     leaves it to Django's converter."""
-    from django.db.backends.sqlite3.operations import DatabaseOperations
+    from django.db.backends.sqlite3.base import DatabaseOperations  # the module that imports it first
 
     field = AnnualData._meta.get_field("rd_expense")
     col = field.get_col(AnnualData._meta.db_table)
