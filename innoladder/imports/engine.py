@@ -1,14 +1,15 @@
-"""Validate every row of a parsed sheet into a plan (dry run), and write a plan all-or-nothing.
+"""Validate every row of a parsed sheet into a plan, and write a plan all-or-nothing.
 
-The plan holds the field values of records to create, the existing instances to update (with the changed
-fields and their old values) and the number of unchanged rows, plus every row error. Writing uses
+The plan holds the field values of records to create, the changes of existing records (the changed
+fields' new values and their audit diff) and the number of unchanged rows, plus every row error; the
+dry run's plan holds only the counts and the errors. Writing uses
 executemany INSERT/UPDATE statements inside one transaction, writes one audit entry per written row, and
 re-checks every written row against the importing user's "change" scope (NetBox's post-check): one row
 outside scope rolls the whole import back.
 
-Speed (issue 6: 50,000 annual-data rows): existing records are loaded once in chunks by natural key,
-each column's converter is resolved once per file, no per-row query, form or full_clean runs, and the
-scope checks are one query each.
+Speed (issue 6: 50,000 annual-data rows): existing records are loaded once in chunks by natural key as
+the driver returns them (`stored.py`), each column's converter is resolved once per file, no per-row
+query, form or full_clean runs, and the scope checks are one query each.
 """
 
 from __future__ import annotations

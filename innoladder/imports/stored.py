@@ -13,7 +13,9 @@ The quick comparisons are exact:
   decimals of 15 digits never share their nearest float and converting that float back gives the decimal;
 - a decimal stored as an int equals an imported Decimal when the two are numerically equal, below the
   same bound.
-Anything else converts the stored value with Django's converters and compares the results.
+Anything else converts the stored value with Django's converters and compares the results; a decimal
+that SQLite returns as an int, or as a float whose shortest repr has at most 15 characters, is converted
+to exactly what Django's converter would give, without its cost (`_stored_decimal`).
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ from decimal import Decimal
 
 from django.db import connections, models, router
 
-CHUNK = 900
 _FLOAT_EXACT = 10**13
 
 
