@@ -233,9 +233,8 @@ def build_plan(
     writable_existing = _writable_pks(dataset.model, [row[pk_at] for row in existing.values()], ctx.user)
     defaults = dataset.resolved_defaults(ctx)
     stamp = dataset.resolved_stamp(ctx)
-    concrete = {f.name for f in dataset.model._meta.concrete_fields}
-    version_at = stored.index.get("version") if "version" in concrete else None
-    has_updated_at = "updated_at" in concrete
+    version_at = stored.index.get("version")
+    has_updated_at = "updated_at" in stored.index
     enterprise_at = _enterprise_position(dataset.model, stored)
     new_row_check = _new_row_check(dataset, ctx)
     now = timezone.now()
@@ -450,9 +449,9 @@ class _RowWriter:
         self.auto_pk = isinstance(meta.pk, models.AutoField | models.BigAutoField | models.SmallAutoField)
         self.fields = [f for f in meta.concrete_fields if not (f.primary_key and self.auto_pk)]
         self.preps = {f.attname: self._prep_for(f) for f in meta.concrete_fields}
-        # Foreign keys a row may give by name with an instance (a clean hook resolving a code to its
-        # record, as model(**values) accepted): stored under the attname as the instance's id.
-        self.by_name = [(f.name, f.attname) for f in meta.concrete_fields if f.name != f.attname]
+        # Foreign keys given by name with an instance (a dataset's defaults or stamp; sheet values are
+        # turned into ids in build_plan): stored under the attname as the instance's id.
+        self.by_name = _foreign_keys_by_name(model)
 
     def _prep_for(self, field):
         conn = self.conn

@@ -31,25 +31,6 @@ def _mac(payload: bytes) -> bytes:
     return hmac.new(key, payload, hashlib.sha256).digest()
 
 
-def write_signed(path: Path, identity: tuple, content) -> None:
-    """Pickle `content` with its identity, signed with a key derived from the secret key."""
-    payload = pickle.dumps((identity, content), protocol=pickle.HIGHEST_PROTOCOL)
-    path.write_bytes(_mac(payload) + payload)
-
-
-def read_signed(path: Path, identity: tuple):
-    """What `write_signed` stored under exactly this identity, or None (missing, altered, other)."""
-    try:
-        blob = path.read_bytes()
-    except OSError:
-        return None
-    mac, payload = blob[:MAC_SIZE], blob[MAC_SIZE:]
-    if len(mac) != MAC_SIZE or not hmac.compare_digest(mac, _mac(payload)):
-        return None
-    stored_identity, content = pickle.loads(payload)  # noqa: S301 - written by this server and verified above
-    return content if stored_identity == identity else None
-
-
 def save(path: Path, *, sha256: str, dataset: Dataset, parsed: ParsedSheet) -> None:
     """Plain values only (the dataset's columns are matched again by field name when loading)."""
     matches = {name: (m.index, m.original, m.unit) for name, m in parsed.matches.items()}
@@ -64,13 +45,21 @@ def save(path: Path, *, sha256: str, dataset: Dataset, parsed: ParsedSheet) -> N
         parsed.example_rows,
         parsed.marker_index,
     )
-    write_signed(path, _identity(sha256, dataset), sheet)
+    payload = pickle.dumps((_identity(sha256, dataset), sheet), protocol=pickle.HIGHEST_PROTOCOL)
+    path.write_bytes(_mac(payload) + payload)
 
 
 def load(path: Path, *, sha256: str, dataset: Dataset) -> ParsedSheet | None:
     """The cached sheet for exactly this file and dataset, or None (missing, altered, other version)."""
-    sheet = read_signed(path, _identity(sha256, dataset))
-    if sheet is None:
+    try:
+        blob = path.read_bytes()
+    except OSError:
+        return None
+    mac, payload = blob[:MAC_SIZE], blob[MAC_SIZE:]
+    if len(mac) != MAC_SIZE or not hmac.compare_digest(mac, _mac(payload)):
+        return None
+    identity, sheet = pickle.loads(payload)  # noqa: S301 - written by this server and verified above
+    if identity != _identity(sha256, dataset):
         return None
     name, header_row, headers, matches, rows, unknown, missing, examples, marker = sheet
     columns = {c.field: c for c in dataset.columns}

@@ -59,18 +59,14 @@ def _cache_path(batch: ImportBatch) -> Path:
     return storage_dir() / f"{batch.stored_name}.parsed"
 
 
-def _stored_sha(batch: ImportBatch) -> str:
-    sha = hashlib.sha256(batch_file(batch)).hexdigest()
-    if sha != batch.file_sha256:
-        raise CommitFailed("已上传的文件与预检时不一致，未写入任何数据。请重新上传预检。")
-    return sha
-
-
 def _read_for_commit(batch: ImportBatch, dataset: Dataset) -> reader.ParsedSheet:
     """The sheet as the dry run read it when its cache verifies, else read the stored file again."""
-    sha = _stored_sha(batch)
+    data = batch_file(batch)
+    sha = hashlib.sha256(data).hexdigest()
+    if sha != batch.file_sha256:
+        raise CommitFailed("已上传的文件与预检时不一致，未写入任何数据。请重新上传预检。")
     cached = parse_cache.load(_cache_path(batch), sha256=sha, dataset=dataset)
-    return cached if cached is not None else reader.parse(batch_file(batch), dataset)
+    return cached if cached is not None else reader.parse(data, dataset)
 
 
 def _batch_park_id(user):
@@ -216,11 +212,19 @@ def _run_commit(batch: ImportBatch, progress, set_total) -> dict:
         raise CommitFailed("该数据集已不可导入。")
     user = batch.created_by
     try:
-        plan = _plan_for_commit(batch, dataset, user, set_total)
+        parsed = _read_for_commit(batch, dataset)
     except (reader.FileRejected, OSError) as exc:
         raise CommitFailed(f"无法读取已上传的文件：{exc}") from exc
     finally:
         parse_cache.discard(_cache_path(batch))
+    if set_total:
+        set_total(len(parsed.rows))
+    plan = _apply_plan(batch, dataset, parsed, user)
+    if plan is None or plan.errors:
+        raise CommitFailed(
+            f"预检后数据发生了变化，重新检查发现 {batch.rows_error} 行有错误，未写入任何数据。"
+            "请重新上传预检。"
+        )
     if progress:
         progress(0, "校验完成，正在写入（全部成功才会保存）…")
     with transaction.atomic():
@@ -249,20 +253,6 @@ def _run_commit(batch: ImportBatch, progress, set_total) -> dict:
             message=f"导入{batch.dataset_title}（{batch.file_name}）：{batch.message}",
         )
     return {**counts, "message": batch.message, "url": batch.get_absolute_url(), "link_text": "查看导入结果"}
-
-
-def _plan_for_commit(batch: ImportBatch, dataset: Dataset, user, set_total) -> engine.Plan:
-    """The plan made afresh from the file against the database as it is now."""
-    parsed = _read_for_commit(batch, dataset)
-    if set_total:
-        set_total(len(parsed.rows))
-    plan = _apply_plan(batch, dataset, parsed, user)
-    if plan is None or plan.errors:
-        raise CommitFailed(
-            f"预检后数据发生了变化，重新检查发现 {batch.rows_error} 行有错误，未写入任何数据。"
-            "请重新上传预检。"
-        )
-    return plan
 
 
 def batch_sync_status(batch: ImportBatch) -> ImportBatch:

@@ -25,6 +25,7 @@ from decimal import Decimal
 from django.db import connections, models, router
 
 _FLOAT_EXACT = 10**13
+_SAME = object()
 
 
 class StoredRows:
@@ -73,70 +74,41 @@ class StoredRows:
         return attname in self._converters
 
     def differs(self, raw_row: tuple, vals: dict) -> bool:
-        """Whether any imported value differs from the stored row, as `changes` decides it; a value
-        the quick comparisons find equal is passed over, the first other one decides."""
+        """Whether any imported value differs from the stored row (stops at the first that does)."""
         index = self.index
-        for attname, new in vals.items():
-            raw = raw_row[index[attname]]
-            kind = type(new)
-            raw_kind = type(raw)
-            if raw_kind is kind and (kind is int or kind is str or kind is Decimal) and raw == new:
-                continue
-            if raw is None and new is None:
-                continue
-            if (
-                kind is Decimal
-                and (raw_kind is float or raw_kind is int)
-                and -_FLOAT_EXACT < raw < _FLOAT_EXACT
-                and (raw == new if raw_kind is int else raw == float(new))
-            ):
-                continue
-            if self.changes(raw_row, {attname: new}):
-                return True
-        return False
+        compare = self._compare
+        return any(compare(a, raw_row[index[a]], new) is not _SAME for a, new in vals.items())
 
     def changes(self, raw_row: tuple, vals: dict) -> dict:
         """{attname: stored Python value} of the imported values that differ from the stored row."""
         index = self.index
-        converters = self._converters
-        decimals = self._decimals
+        compare = self._compare
         changed = {}
         for attname, new in vals.items():
-            raw = raw_row[index[attname]]
-            kind = type(new)
-            raw_kind = type(raw)
-            if raw_kind is kind and (kind is int or kind is str or kind is Decimal):
-                if raw == new:
-                    continue
-            elif raw is None or new is None:
-                if raw is new:
-                    continue
-            elif (
-                kind is Decimal
-                and (raw_kind is float or raw_kind is int)
-                and -_FLOAT_EXACT < raw < _FLOAT_EXACT
-            ):
-                if raw == new if raw_kind is int else raw == float(new):
-                    continue
-            if (
-                (raw_kind is float or raw_kind is int)
-                and -_FLOAT_EXACT < raw < _FLOAT_EXACT
-                and attname in decimals
-            ):
-                old = _stored_decimal(raw, *decimals[attname])
+            old = compare(attname, raw_row[index[attname]], new)
+            if old is not _SAME:
+                changed[attname] = old
+        return changed
+
+    def _compare(self, attname: str, raw, new):
+        """_SAME when the stored value equals the imported one, else the stored value as Python."""
+        kind = type(new)
+        raw_kind = type(raw)
+        if raw_kind is kind and (kind is int or kind is str or kind is Decimal) and raw == new:
+            return _SAME
+        if raw is None or new is None:
+            return _SAME if raw is new else self.python(attname, raw)
+        if (raw_kind is float or raw_kind is int) and -_FLOAT_EXACT < raw < _FLOAT_EXACT:
+            if kind is Decimal and (raw == new if raw_kind is int else raw == float(new)):
+                return _SAME
+            decimal = self._decimals.get(attname)
+            if decimal is not None:
+                old = _stored_decimal(raw, *decimal)
                 if old is None:
                     old = self.python(attname, raw)
-                if old == new:
-                    continue
-                changed[attname] = old
-            elif attname in converters:
-                old = self.python(attname, raw)
-                if old == new:
-                    continue
-                changed[attname] = old
-            elif raw != new:
-                changed[attname] = raw
-        return changed
+                return _SAME if old == new else old
+        old = self.python(attname, raw)
+        return _SAME if old == new else old
 
 
 def _stored_decimal(raw: float | int, quantum: Decimal, context) -> Decimal | None:
