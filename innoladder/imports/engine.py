@@ -30,9 +30,10 @@ from innoladder.core.models import AuditEvent
 from innoladder.core.scoping import CHANGE, for_user
 from innoladder.enterprises.models import Enterprise
 
+from . import columns, values
 from . import datasets as d
-from . import values
-from .datasets import CellError, Dataset
+from .columns import display
+from .datasets import Dataset
 from .reader import ParsedSheet
 from .stored import StoredRows
 
@@ -125,18 +126,6 @@ def make_context(user, dataset: Dataset, *, batch=None, today: dt.date | None = 
     return ctx
 
 
-def _display(raw) -> str:
-    if raw is None:
-        return ""
-    if isinstance(raw, float) and raw.is_integer():
-        return str(int(raw))
-    if isinstance(raw, dt.datetime):
-        return raw.strftime("%Y-%m-%d") if raw.time() == dt.time() else raw.isoformat(sep=" ")
-    if isinstance(raw, dt.date):
-        return raw.isoformat()
-    return str(raw)[:200]
-
-
 def _text_limits(dataset: Dataset) -> dict[str, int]:
     limits = {}
     for col in dataset.columns:
@@ -168,48 +157,38 @@ def build_plan(
     headers = {m.column.field: m.original for m in matches}
     key_headers = "、".join(parsed.matches[f].original for f in dataset.natural_key if f in parsed.matches)
     key_indexes = [parsed.matches[f].index for f in dataset.natural_key if f in parsed.matches]
-    is_empty = values.is_empty
     specs = [
-        (
-            m.index,
-            m.column.attname,
-            m.column.required,
-            m.original,
-            values.converter_for(m.column, m.unit, ctx),
-            text_limits.get(m.column.field),
+        columns.Spec(
+            index=m.index,
+            attname=m.column.attname,
+            required=m.column.required,
+            header=m.original,
+            converter=values.converter_for(m.column, m.unit, ctx),
+            column_converter=values.column_converter_for(m.column, m.unit),
+            limit=text_limits.get(m.column.field),
         )
         for m in matches
     ]
+    attnames = [spec.attname for spec in specs]
+    cells = columns.convert([raw for _, raw in parsed.rows], specs)
+    cell_errors = cells.errors
+    absent = columns.ABSENT
     clean = dataset.clean
     errors = plan.errors
-    for row_number, raw_values in parsed.rows:
-        width = len(raw_values)
-        vals: dict = {}
-        row_errors: list[RowError] = []
-        for index, attname, required, original, converter, limit in specs:
-            raw = raw_values[index] if index < width else None
-            if raw is None or (type(raw) is str and is_empty(raw)):
-                if required:
-                    row_errors.append(RowError(row_number, original, "", "必填项不能为空"))
-                continue
-            try:
-                value = converter(raw)
-            except CellError as exc:
-                row_errors.append(RowError(row_number, original, _display(raw), str(exc)))
-                continue
-            if limit is not None and len(value) > limit:
-                row_errors.append(
-                    RowError(row_number, original, _display(raw), f"内容过长：最多 {limit} 个字符")
-                )
-                continue
-            vals[attname] = value
+    for position, ((row_number, raw_values), row) in enumerate(zip(parsed.rows, cells.rows(), strict=True)):
+        if cells.complete:
+            vals = dict(zip(attnames, row, strict=True))
+        else:
+            vals = {a: v for a, v in zip(attnames, row, strict=True) if v is not absent}
+        problems = cell_errors.get(position)
+        row_errors = [RowError(row_number, *p) for p in problems] if problems else []
         if not row_errors and clean is not None:
             for field_name, message in (clean(vals, ctx) or {}).items():
                 header = headers.get(field_name, "") if field_name else ""
                 raw = ""
                 if field_name in headers:
                     col = dataset.column(field_name)
-                    raw = _display(vals.get(col.attname))
+                    raw = display(vals.get(col.attname))
                 row_errors.append(RowError(row_number, header or "（整行）", raw, message))
         if row_errors:
             errors.extend(row_errors)
@@ -310,7 +289,7 @@ def _foreign_keys_by_name(model) -> list[tuple[str, str]]:
 
 def _key_raw(raw_values: tuple, key_indexes: list[int]) -> str:
     width = len(raw_values)
-    return " / ".join(_display(raw_values[i]).strip() if i < width else "" for i in key_indexes)
+    return " / ".join(display(raw_values[i]).strip() if i < width else "" for i in key_indexes)
 
 
 def _load_existing(dataset: Dataset, keys: list[tuple]) -> dict[tuple, tuple]:

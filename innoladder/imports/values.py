@@ -51,6 +51,8 @@ def to_decimal(raw) -> Decimal:
     if isinstance(raw, int):
         return Decimal(raw)
     if isinstance(raw, float):
+        if not math.isfinite(raw):  # "1e999" in a cell's XML reads as infinity
+            raise CellError("应为数字")
         return Decimal(repr(raw))
     text = _NUMBER_NOISE.sub("", fold(str(raw)))
     if text.endswith("元") and not text.endswith("万元"):
@@ -73,6 +75,8 @@ def to_int(raw, col: d.Column) -> int:
         raise CellError("应为整数") from exc
     if value != value.to_integral_value():
         raise CellError("应为整数，不能有小数")
+    if value.adjusted() >= _LARGE_DIGITS:  # before int(): "1e999999" would be a million digits
+        raise CellError("数值过大")
     number = int(value)
     if col.min_value is not None and number < col.min_value:
         raise CellError(f"不能小于 {col.min_value}")
@@ -82,11 +86,16 @@ def to_int(raw, col: d.Column) -> int:
 
 
 _CENT = Decimal("0.01")
-_TOO_LARGE = Decimal(10) ** 16
+_LARGE_DIGITS = 16
+_TOO_LARGE = Decimal(10) ** _LARGE_DIGITS
+_RAW_LIMIT = 1e16  # a number cell at least this large is too large in any unit
 
 
 def to_decimal_checked(raw, col: d.Column, factor: int = 1) -> Decimal:
-    value = (to_decimal(raw) * factor).quantize(_CENT)
+    value = to_decimal(raw)
+    if value.adjusted() >= _LARGE_DIGITS:  # too large whatever the unit; and safe to multiply and round
+        raise CellError("数值过大")
+    value = (value * factor).quantize(_CENT)
     if abs(value) >= _TOO_LARGE:
         raise CellError("数值过大")
     if col.min_value is not None and value < col.min_value:
@@ -191,9 +200,9 @@ def _money_converter(col: d.Column, factor: int):
 
     def money(raw):
         kind = type(raw)
-        if kind is float and math.isfinite(raw):
+        if kind is float and -_RAW_LIMIT < raw < _RAW_LIMIT:  # not NaN, not infinite, safe to round
             value = (Decimal(repr(raw)) * scale).quantize(cent)
-        elif kind is int:
+        elif kind is int and -_RAW_LIMIT < raw < _RAW_LIMIT:
             value = (Decimal(raw) * scale).quantize(cent)
         else:
             return to_decimal_checked(raw, col, factor)
@@ -206,6 +215,57 @@ def _money_converter(col: d.Column, factor: int):
         return to_decimal_checked(raw, col, factor)  # raises the message for the broken limit
 
     return money
+
+
+def column_converter_for(col: d.Column, unit: str | None):
+    """A converter of a whole column of numbers (int and float only, no empty cell) giving what the
+    cell converter gives for each, or None when a value breaks a limit (the caller then converts cell
+    by cell and gets each message). None for columns that have no such form."""
+    if col.parse is not None:
+        return None
+    if col.type == d.MONEY:
+        factor = d.UNITS.get(unit or col.unit)
+        return None if factor is None else _money_column(col, factor)
+    if col.type == d.INT:
+        return _int_column(col)
+    return None
+
+
+def _money_column(col: d.Column, factor: int):
+    low = None if col.min_value is None else Decimal(col.min_value)
+    high = None if col.max_value is None else Decimal(col.max_value)
+    scale = Decimal(factor)
+    cent, too_large = _CENT, _TOO_LARGE
+
+    def money_column(raws) -> list | None:
+        if not (-_RAW_LIMIT < min(raws) and max(raws) < _RAW_LIMIT) or not math.isfinite(sum(raws)):
+            return None  # a cell too large, infinite or NaN (which min and max may pass over)
+        # repr(int) is the int's digits: Decimal(repr(raw)) is Decimal(raw) for ints, as in `money`.
+        out = [(Decimal(text) * scale).quantize(cent) for text in map(repr, raws)]
+        lowest, highest = min(out), max(out)
+        if (
+            -too_large < lowest
+            and highest < too_large
+            and (low is None or lowest >= low)
+            and (high is None or highest <= high)
+        ):
+            return out
+        return None
+
+    return money_column
+
+
+def _int_column(col: d.Column):
+    low, high = col.min_value, col.max_value
+
+    def int_column(raws) -> list | None:
+        if set(map(type, raws)) != {int}:
+            return None  # floats: cell by cell (whole numbers written as 5.0)
+        if (low is None or min(raws) >= low) and (high is None or max(raws) <= high):
+            return list(raws)
+        return None
+
+    return int_column
 
 
 def _int_converter(col: d.Column):
