@@ -15,6 +15,7 @@ query, form or full_clean runs, and the scope checks are one query each.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import uuid
 from collections import defaultdict
 from collections.abc import Callable
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import connections, models, router, transaction
+from django.db.backends.base.operations import BaseDatabaseOperations
 from django.utils import timezone
 
 from innoladder.accounts.choices import Role
@@ -40,7 +42,6 @@ from .stored import StoredRows
 BULK_BATCH = 2000
 CHECK_CHUNK = 900
 _MISSING = object()
-_AUTO, _CALL, _VALUE = "auto", "call", "value"
 
 
 class ConcurrentEdit(Exception):
@@ -432,25 +433,27 @@ class _RowWriter:
         # turned into ids in build_plan): stored under the attname as the instance's id.
         self.by_name = _foreign_keys_by_name(model)
 
-    def _prep_for(self, field):
+    def _prep_for(self, field) -> tuple[frozenset, Callable]:
+        """(the value types the driver takes as they are for this field, the preparation of any other)."""
         conn = self.conn
         kind = type(field)
         if isinstance(field, models.ForeignKey):
             kind = type(field.target_field)
         if kind in _INT_FIELDS or kind in (models.AutoField, models.BigAutoField, models.SmallAutoField):
-            exact = int
+            exact = frozenset((int, type(None)))
         elif kind in (models.CharField, models.TextField):
-            exact = str
+            exact = frozenset((str, type(None)))
         elif kind is models.DecimalField:
             adapt = conn.ops.adapt_decimalfield_value
             digits, places = field.max_digits, field.decimal_places
+            as_is = type(conn.ops).adapt_decimalfield_value is BaseDatabaseOperations.adapt_decimalfield_value
 
             def decimal(value):
                 if type(value) is Decimal:
                     return adapt(value, digits, places)
                 return field.get_db_prep_save(value, conn)
 
-            return decimal
+            return frozenset((Decimal, type(None))) if as_is else frozenset(), decimal
         else:
             last = [_MISSING, None]  # the same value again (the import's one timestamp): prepared once
 
@@ -461,29 +464,37 @@ class _RowWriter:
                 last[0], last[1] = value, prepared
                 return prepared
 
-            return other
+            return frozenset(), other
 
         def simple(value):
-            if value is None or type(value) is exact:
+            if value is None or type(value) in exact:
                 return value
             return field.get_db_prep_save(value, conn)
 
-        return simple
+        return exact, simple
 
-    def _fillers(self):
-        """(attname, how, what) for each inserted column: how is _AUTO (what: the time now), _CALL (what:
-        a per-row default) or _VALUE (what: the default when the row has no value)."""
+    def _column(self, attname: str, values: list) -> list:
+        """One field's values of many rows as the driver takes them: as they are when every one already
+        has a type the driver takes for this field, else each prepared by the field."""
+        exact, prep = self.preps[attname]
+        if exact and exact.issuperset(map(type, values)):
+            return values
+        return list(map(prep, values))
+
+    def _fillers(self) -> tuple[dict, dict]:
+        """What rows get besides their own values: ({attname: time} for auto_now/auto_now_add, set on
+        every row), ({attname: (is a per-row callable, default)} for a field a row leaves out)."""
         now = timezone.now()
         today = timezone.localdate()
-        out = []
+        times, defaults = {}, {}
         for f in self.fields:
             if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
-                out.append((f.attname, _AUTO, now if isinstance(f, models.DateTimeField) else today))
+                times[f.attname] = now if isinstance(f, models.DateTimeField) else today
             elif f.has_default() and callable(f.default):
-                out.append((f.attname, _CALL, f.get_default))
+                defaults[f.attname] = (True, f.get_default)
             else:
-                out.append((f.attname, _VALUE, f.get_default()))
-        return out
+                defaults[f.attname] = (False, f.get_default())
+        return times, defaults
 
     def insert(self, rows: list[dict]) -> None:
         """INSERT the rows; each row dict gets the defaults and times it was written with."""
@@ -494,35 +505,22 @@ class _RowWriter:
         columns = ", ".join(quote(f.column) for f in self.fields)
         marks = ", ".join(["%s"] * len(self.fields))
         sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({marks})"  # noqa: S608 - model meta
-        fillers = []
-        for attname, how, what in self._fillers():
-            prep = self.preps[attname]
-            prepared = prep(what) if how is not _CALL else None  # auto times and constant defaults: once
-            fillers.append((attname, how, what, prepared, prep))
-        params = []
+        times, defaults = self._fillers()
+        wanted = set(defaults)
         by_name = self.by_name
         for row in rows:
             for name, attname in by_name:
                 if name in row:
                     value = row.pop(name)
                     row[attname] = value.pk if isinstance(value, models.Model) else value
-            line = []
-            for attname, how, what, prepared, prep in fillers:
-                if how is _AUTO:
-                    row[attname] = what
-                    line.append(prepared)
-                    continue
-                value = row.get(attname, _MISSING)
-                if value is _MISSING:
-                    if how is _VALUE:
-                        row[attname] = what
-                        line.append(prepared)
-                        continue
-                    value = row[attname] = what()
-                line.append(prep(value))
-            params.append(line)
+            missing = wanted.difference(row)
+            for attname in missing:
+                per_row, default = defaults[attname]
+                row[attname] = default() if per_row else default
+            row.update(times)
+        prepared = [self._column(f.attname, [row[f.attname] for row in rows]) for f in self.fields]
         with self.conn.cursor() as cursor:
-            cursor.executemany(sql, params)
+            cursor.executemany(sql, list(zip(*prepared, strict=True)))
 
     def update(self, changes: list[Change], attnames: tuple[str, ...]) -> None:
         """One parameterised UPDATE per row through executemany: portable SQL, and far quicker than
@@ -540,20 +538,14 @@ class _RowWriter:
         if versioned:
             where += f" AND {quote(meta.get_field('version').column)} = %s"
         sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {where}"  # noqa: S608 - model meta
-        preps = [(f.attname, self.preps[f.attname]) for f in fields]
-        pk_prep = self.preps[meta.pk.attname]
         with self.conn.cursor() as cursor:
             for start in range(0, len(changes), BULK_BATCH):
                 chunk = changes[start : start + BULK_BATCH]
-                params = []
-                for change in chunk:
-                    values = change.values
-                    row = [prep(values[attname]) for attname, prep in preps]
-                    row.append(pk_prep(change.pk))
-                    if versioned:
-                        row.append(values["version"] - 1)
-                    params.append(row)
-                cursor.executemany(sql, params)
+                prepared = [self._column(f.attname, [c.values[f.attname] for c in chunk]) for f in fields]
+                prepared.append(self._column(meta.pk.attname, [c.pk for c in chunk]))
+                if versioned:
+                    prepared.append([c.values["version"] - 1 for c in chunk])
+                cursor.executemany(sql, list(zip(*prepared, strict=True)))
                 if versioned and cursor.rowcount != len(chunk):
                     raise ConcurrentEdit(
                         "导入期间有记录被他人修改，已全部回滚，未写入任何数据。请重新上传预检。"
@@ -653,9 +645,10 @@ def _audit_rows(plan: Plan, created_pks: list, user) -> None:
         return None
 
     creates = []
+    values_of = operator.itemgetter(*audited)  # a written row holds every field (insert filled them)
     for row, pk in zip(plan.creates, created_pks, strict=True):
         values = row.values
-        after = {a: values.get(a) for a in audited}
+        after = dict(zip(audited, values_of(values), strict=True))
         for a in special:
             v = after[a]
             if type(v) not in _NATIVE:
