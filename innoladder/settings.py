@@ -162,6 +162,7 @@ SESSION_COOKIE_AGE = SESSION_IDLE_SECONDS
 ASSESSMENT_WORKERS = env_int("ASSESSMENT_WORKERS", 0)  # batch assessment processes; 0 = CPU count, max 4
 PASSWORD_MAX_AGE_DAYS = env_int("PASSWORD_MAX_AGE_DAYS", 90)  # staff, agency and auditor accounts
 ACCOUNT_DORMANT_DAYS = env_int("ACCOUNT_DORMANT_DAYS", 90)  # no login for longer → account disabled
+IMPORT_FILE_TTL_MINUTES = env_int("IMPORT_FILE_TTL_MINUTES", 60)  # uploads not committed are deleted after
 SESSION_SAVE_EVERY_REQUEST = False
 SESSION_RENEW_SECONDS = 60  # activity renews the idle window at most once a minute (accounts.middleware)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

@@ -82,4 +82,22 @@ class ImportBatch(models.Model):
 
     @property
     def can_commit(self) -> bool:
-        return self.status == BatchStatus.PREVIEWED and not self.rows_error and not self.file_errors
+        return (
+            self.status == BatchStatus.PREVIEWED
+            and not self.rows_error
+            and not self.file_errors
+            and bool(self.stored_name)
+        )
+
+    @property
+    def file_expired(self) -> bool:
+        """The upload was deleted after its retention time (services.purge_stored_files) before use."""
+        return (
+            not self.stored_name
+            and not self.file_errors
+            and self.status
+            in (
+                BatchStatus.PREVIEWED,
+                BatchStatus.INVALID,
+            )
+        )

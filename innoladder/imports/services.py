@@ -11,6 +11,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from innoladder.accounts.choices import Role
@@ -39,6 +40,13 @@ def _bulk_work():
     finally:
         if enabled:
             gc.enable()
+
+
+def _expired() -> str:
+    return (
+        f"上传的文件已超过保留时间被删除（未导入的文件保留 {settings.IMPORT_FILE_TTL_MINUTES} 分钟），"
+        "未写入任何数据。请重新上传预检。"
+    )
 
 
 class ImportRefused(Exception):
@@ -164,6 +172,8 @@ def batch_commit(*, batch: ImportBatch, user, confirm_duplicate: bool = False):
     """Start the commit job for a previewed batch; refuse twice-committed files unless confirmed."""
     if batch.created_by_id != user.pk:
         raise ImportRefused("只能由上传该文件的用户确认导入。")
+    if batch.file_expired:
+        raise ImportRefused(_expired())
     if not batch.can_commit:
         raise ImportRefused("该批次当前不能导入（存在错误或已提交）。")
     duplicate = (
@@ -179,10 +189,15 @@ def batch_commit(*, batch: ImportBatch, user, confirm_duplicate: bool = False):
             f"同一文件已于 {timezone.localtime(duplicate.committed_at):%Y-%m-%d %H:%M} 导入过"
             f"（{duplicate.created_by}）。如确需再次导入，请勾选“确认再次导入”。"
         )
-    claimed = ImportBatch.objects.filter(pk=batch.pk, status=BatchStatus.PREVIEWED).update(
-        status=BatchStatus.QUEUED
+    claimed = (
+        ImportBatch.objects.filter(pk=batch.pk, status=BatchStatus.PREVIEWED)
+        .exclude(stored_name="")
+        .update(status=BatchStatus.QUEUED)
     )
     if not claimed:
+        batch.refresh_from_db()
+        if not batch.stored_name:
+            raise ImportRefused(_expired())
         raise ImportRefused("该批次已提交导入，请勿重复提交。")
     job = jobs.enqueue(
         COMMIT_JOB,
@@ -213,8 +228,12 @@ def _run_commit(batch: ImportBatch, progress, set_total) -> dict:
     user = batch.created_by
     try:
         parsed = _read_for_commit(batch, dataset)
-    except (reader.FileRejected, OSError) as exc:
+    except reader.FileRejected as exc:
         raise CommitFailed(f"无法读取已上传的文件：{exc}") from exc
+    except OSError as exc:
+        raise CommitFailed(
+            "无法读取已上传的文件（可能已超过保留时间被删除），未写入任何数据。请重新上传预检。"
+        ) from exc
     finally:
         parse_cache.discard(_cache_path(batch))
     if set_total:
@@ -253,6 +272,44 @@ def _run_commit(batch: ImportBatch, progress, set_total) -> dict:
             message=f"导入{batch.dataset_title}（{batch.file_name}）：{batch.message}",
         )
     return {**counts, "message": batch.message, "url": batch.get_absolute_url(), "link_text": "查看导入结果"}
+
+
+def purge_stored_files(*, now: dt.datetime | None = None) -> int:
+    """Delete uploads once used or kept too long (security baseline DB-RI-2: temporary uploads ≤ 1 h).
+
+    A committed or failed batch's file (and dry-run cache) goes at once; a previewed or refused batch's
+    after IMPORT_FILE_TTL_MINUTES (it can then no longer be committed and is uploaded again); a queued
+    one never. The batch forgets its file before the file goes, in one conditional update, so a commit
+    claimed at the same moment either keeps its file or is refused. Files no batch names (an upload
+    interrupted before its batch was saved) go after the same time. Returns the number of files deleted.
+    """
+    now = now or timezone.now()
+    cutoff = now - dt.timedelta(minutes=settings.IMPORT_FILE_TTL_MINUTES)
+    used = Q(status__in=(BatchStatus.COMMITTED, BatchStatus.FAILED))
+    stale = Q(status__in=(BatchStatus.PREVIEWED, BatchStatus.INVALID), created_at__lt=cutoff)
+    deleted = 0
+    for pk, status, name in (
+        ImportBatch.objects.exclude(stored_name="")
+        .filter(used | stale)
+        .values_list("pk", "status", "stored_name")
+    ):
+        if ImportBatch.objects.filter(pk=pk, status=status, stored_name=name).update(stored_name=""):
+            deleted += _unlink(storage_dir() / name) + _unlink(storage_dir() / f"{name}.parsed")
+    named = set(ImportBatch.objects.exclude(stored_name="").values_list("stored_name", flat=True))
+    for path in storage_dir().iterdir():
+        stored = path.name.removesuffix(".parsed")
+        modified = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC)
+        if stored not in named and modified < cutoff:
+            deleted += _unlink(path)
+    return deleted
+
+
+def _unlink(path: Path) -> int:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return 0
+    return 1
 
 
 def batch_sync_status(batch: ImportBatch) -> ImportBatch:

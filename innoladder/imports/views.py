@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -67,6 +68,7 @@ def batch_detail(request, pk):
             "more_errors": max(0, len(batch.errors) - PREVIEW_ERRORS),
             "can_commit": batch.can_commit and batch.created_by_id == request.user.pk,
             "form": CommitForm(),
+            "file_ttl_minutes": settings.IMPORT_FILE_TTL_MINUTES,
         },
     )
 
