@@ -26,21 +26,63 @@ def load_terms() -> dict[str, str]:
     return terms
 
 
+_KEYWORD = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) (".*")$')
+_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
+
+
+def unquote(parts: list[str]) -> str:
+    """The text of a PO string written as one or more quoted lines."""
+    joined = "".join(part[1:-1] for part in parts)
+    return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), m.group(0)), joined)
+
+
+def quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def fill_entry(entry: str, terms: dict[str, str], missing: list[str]) -> str:
+    """One PO entry with its msgstr (or every msgstr[n] of a plural) set from the terms.
+
+    makemessages wraps long strings over several quoted lines and keeps old translations over several
+    lines too: an entry is read whole, and its msgstr lines are all replaced, never patched."""
+    comments, fields = [], {}
+    current = None
+    for line in entry.split("\n"):
+        match = _KEYWORD.match(line)
+        if match:
+            current = match.group(1)
+            fields[current] = [match.group(2)]
+        elif line.startswith('"') and current:
+            fields[current].append(line)
+        elif line:
+            comments.append(line)
+    if "msgid" not in fields:
+        return entry
+    msgid = unquote(fields["msgid"])
+    if msgid == "":
+        return entry
+    if msgid not in terms:
+        missing.append(msgid)
+        return entry
+    english = quote(terms[msgid])
+    out = [c.replace("#, fuzzy, ", "#, ") for c in comments if c != "#, fuzzy"]
+    for keyword, parts in fields.items():
+        if keyword.startswith("msgstr"):
+            continue
+        out.append(f"{keyword} {parts[0]}")
+        out.extend(parts[1:])
+    plural_forms = sorted(k for k in fields if k.startswith("msgstr["))
+    for keyword in plural_forms or ["msgstr"]:
+        out.append(f"{keyword} {english}")
+    return "\n".join(out)
+
+
 def main() -> int:
     terms = load_terms()
     text = PO.read_text(encoding="utf-8")
-    missing = []
-
-    def fill(match: re.Match) -> str:
-        msgid = match.group(1)
-        if msgid == "":
-            return match.group(0)
-        if msgid not in terms:
-            missing.append(msgid)
-            return match.group(0)
-        return f'msgid "{msgid}"\nmsgstr "{terms[msgid]}"'
-
-    text = re.sub(r'msgid "(.*)"\nmsgstr ".*"', fill, text)
+    missing: list[str] = []
+    entries = text.rstrip("\n").split("\n\n")
+    text = "\n\n".join(fill_entry(entry, terms, missing) for entry in entries) + "\n"
     text = text.replace("#, fuzzy\n", "", 1)
     PO.write_text(text, encoding="utf-8")
     subprocess.run(["msgfmt", "-o", str(PO.with_suffix(".mo")), str(PO)], check=True)
