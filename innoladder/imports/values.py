@@ -88,7 +88,7 @@ def to_int(raw, col: d.Column) -> int:
 _CENT = Decimal("0.01")
 _LARGE_DIGITS = 16
 _TOO_LARGE = Decimal(10) ** _LARGE_DIGITS
-_RAW_LIMIT = 1e16  # a number cell at least this large is too large in any unit
+_RAW_LIMIT = 1e16  # a number cell at least this large is too large for any column, in any unit
 
 
 def to_decimal_checked(raw, col: d.Column, factor: int = 1) -> Decimal:
@@ -261,7 +261,13 @@ def _int_column(col: d.Column):
     def int_column(raws) -> list | None:
         if set(map(type, raws)) != {int}:
             return None  # floats: cell by cell (whole numbers written as 5.0)
-        if (low is None or min(raws) >= low) and (high is None or max(raws) <= high):
+        lowest, highest = min(raws), max(raws)
+        if (
+            -_RAW_LIMIT < lowest
+            and highest < _RAW_LIMIT
+            and (low is None or lowest >= low)
+            and (high is None or highest <= high)
+        ):
             return list(raws)
         return None
 
@@ -279,7 +285,11 @@ def _int_converter(col: d.Column):
             number = int(raw)
         else:
             return to_int(raw, col)
-        if (low is None or number >= low) and (high is None or number <= high):
+        if (
+            -_RAW_LIMIT < number < _RAW_LIMIT
+            and (low is None or number >= low)
+            and (high is None or number <= high)
+        ):
             return number
         return to_int(raw, col)  # raises the message for the broken limit
 

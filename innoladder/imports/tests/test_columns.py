@@ -15,6 +15,7 @@ MONEY = d.Column("研发费用", "rd_expense", d.MONEY, min_value=0, max_value=1
 MONEY_YUAN = d.Column("净利润", "net_profit", d.MONEY, unit="元")
 STAFF = d.Column("职工总数", "employees", d.INT, required=True, min_value=0, max_value=1_000_000)
 NAME = d.Column("名称", "name", d.TEXT, required=True)
+COUNT = d.Column("技术合同数", "tech_conversions", d.INT)  # no limits of its own
 
 
 def spec(col: d.Column, index: int, limit: int | None = None, unit: str | None = None) -> columns.Spec:
@@ -77,7 +78,7 @@ cells = st.one_of(numbers, st.none(), st.sampled_from(["", "  ", "1,234.5", "一
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(numbers, numbers, numbers), min_size=1, max_size=30))
 def test_columns_of_numbers_convert_as_their_cells_do(rows):
-    specs = [spec(MONEY, 0), spec(STAFF, 1), spec(MONEY_YUAN, 2, unit="亿元")]
+    specs = [spec(MONEY, 0), spec(STAFF, 1), spec(MONEY_YUAN, 2, unit="亿元"), spec(COUNT, 0)]
     same(rows, specs)
 
 
@@ -117,7 +118,7 @@ def test_empty_and_missing_cells_of_required_columns_are_errors_of_their_rows():
     }
 
 
-@pytest.mark.parametrize("col", [MONEY, STAFF, MONEY_YUAN])
+@pytest.mark.parametrize("col", [MONEY, STAFF, MONEY_YUAN, COUNT])
 @pytest.mark.parametrize(
     ("raw", "message"),
     [("1e999999", "数值过大"), (10**400, "数值过大"), (float("inf"), "应为"), (float("nan"), "应为")],
