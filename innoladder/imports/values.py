@@ -242,15 +242,7 @@ def _money_column(col: d.Column, factor: int):
             return None  # a cell too large, infinite or NaN (which min and max may pass over)
         # repr(int) is the int's digits: Decimal(repr(raw)) is Decimal(raw) for ints, as in `money`.
         out = [(Decimal(text) * scale).quantize(cent) for text in map(repr, raws)]
-        lowest, highest = min(out), max(out)
-        if (
-            -too_large < lowest
-            and highest < too_large
-            and (low is None or lowest >= low)
-            and (high is None or highest <= high)
-        ):
-            return out
-        return None
+        return out if _inside(min(out), max(out), too_large, low, high) else None
 
     return money_column
 
@@ -261,17 +253,19 @@ def _int_column(col: d.Column):
     def int_column(raws) -> list | None:
         if set(map(type, raws)) != {int}:
             return None  # floats: cell by cell (whole numbers written as 5.0)
-        lowest, highest = min(raws), max(raws)
-        if (
-            -_RAW_LIMIT < lowest
-            and highest < _RAW_LIMIT
-            and (low is None or lowest >= low)
-            and (high is None or highest <= high)
-        ):
-            return list(raws)
-        return None
+        return list(raws) if _inside(min(raws), max(raws), _RAW_LIMIT, low, high) else None
 
     return int_column
+
+
+def _inside(lowest, highest, limit, low, high) -> bool:
+    """Whether a column's lowest and highest value lie within ±limit and the column's own limits."""
+    return (
+        -limit < lowest
+        and highest < limit
+        and (low is None or lowest >= low)
+        and (high is None or highest <= high)
+    )
 
 
 def _int_converter(col: d.Column):
