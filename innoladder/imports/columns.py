@@ -99,6 +99,7 @@ def _cell_by_cell(raws: tuple, spec: Spec, errors: dict) -> tuple[list, bool]:
     """The column with ABSENT for empty and failing cells (their errors added), and whether any is."""
     converter, limit, header = spec.converter, spec.limit, spec.header
     column: list = []
+    left_out = False
     is_empty = values.is_empty
     for position, raw in enumerate(raws):
         problem = None
@@ -116,5 +117,6 @@ def _cell_by_cell(raws: tuple, spec: Spec, errors: dict) -> tuple[list, bool]:
                     problem, value = (header, display(raw), f"内容过长：最多 {limit} 个字符"), ABSENT
         if problem is not None:
             errors.setdefault(position, []).append(problem)
+        left_out = left_out or value is ABSENT
         column.append(value)
-    return column, any(v is ABSENT for v in column)
+    return column, left_out

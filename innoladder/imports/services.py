@@ -279,22 +279,22 @@ def purge_stored_files(*, now: dt.datetime | None = None) -> int:
 
     A committed or failed batch's file (and dry-run cache) goes at once; a previewed or refused batch's
     after IMPORT_FILE_TTL_MINUTES (it can then no longer be committed and is uploaded again); a queued
-    one never. The batch forgets its file before the file goes, in one conditional update, so a commit
-    claimed at the same moment either keeps its file or is refused. Files no batch names (an upload
-    interrupted before its batch was saved) go after the same time. Returns the number of files deleted.
+    one never. The batches forget their files in one transaction with their rows locked before any file
+    goes, so a commit claimed at the same moment either keeps its file or is refused. Files no batch
+    names (an upload interrupted before its batch was saved) go after the same time. Returns the number
+    of files deleted.
     """
     now = now or timezone.now()
     cutoff = now - dt.timedelta(minutes=settings.IMPORT_FILE_TTL_MINUTES)
     used = Q(status__in=(BatchStatus.COMMITTED, BatchStatus.FAILED))
     stale = Q(status__in=(BatchStatus.PREVIEWED, BatchStatus.INVALID), created_at__lt=cutoff)
+    with transaction.atomic():
+        batches = ImportBatch.objects.select_for_update().exclude(stored_name="").filter(used | stale)
+        forgotten = dict(batches.values_list("pk", "stored_name"))
+        ImportBatch.objects.filter(pk__in=forgotten).update(stored_name="")
     deleted = 0
-    for pk, status, name in (
-        ImportBatch.objects.exclude(stored_name="")
-        .filter(used | stale)
-        .values_list("pk", "status", "stored_name")
-    ):
-        if ImportBatch.objects.filter(pk=pk, status=status, stored_name=name).update(stored_name=""):
-            deleted += _unlink(storage_dir() / name) + _unlink(storage_dir() / f"{name}.parsed")
+    for name in forgotten.values():
+        deleted += _unlink(storage_dir() / name) + _unlink(storage_dir() / f"{name}.parsed")
     named = set(ImportBatch.objects.exclude(stored_name="").values_list("stored_name", flat=True))
     for path in storage_dir().iterdir():
         stored = path.name.removesuffix(".parsed")
