@@ -2,11 +2,13 @@
 same errors for the same cells, whichever path (a whole column at once, or cell by cell) a column takes."""
 
 from decimal import Decimal
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from innoladder.core.testing.factories import make_uscc
 from innoladder.imports import columns, values
 from innoladder.imports import datasets as d
 from innoladder.imports.datasets import CellError
@@ -128,3 +130,17 @@ def test_numbers_no_column_can_hold_are_refused_in_chinese(col, raw, message):
     million-digit integer."""
     with pytest.raises(CellError, match=message):
         values.converter_for(col, None, None)(raw)
+
+
+def test_an_enterprise_cell_is_found_by_its_code_in_any_spelling_the_full_check_accepts():
+    """The shortcut for a code exactly as registered gives what the full check gives; other spellings
+    still reach the full check, and bad or unknown codes keep their own messages."""
+    code, other = make_uscc(1), make_uscc(2)
+    ctx = SimpleNamespace(enterprise_ids={code: 7})
+    enterprise = values.converter_for(d.Column("统一社会信用代码", "enterprise_id", d.ENTERPRISE), None, ctx)
+    full_width = code.translate({ord(c): ord(c) + 0xFEE0 for c in "0123456789"})
+    assert [enterprise(code), enterprise(f" {code.lower()} "), enterprise(full_width)] == [7, 7, 7]
+    with pytest.raises(CellError, match="未找到该统一社会信用代码对应的企业"):
+        enterprise(other)
+    with pytest.raises(CellError, match="统一社会信用代码有误"):
+        enterprise(code[:-1] + ("0" if code[-1] != "0" else "1"))
