@@ -89,8 +89,8 @@ def build_file(codes: list[str], rows: int, bump: int = 0) -> bytes:
 
 
 def calibration() -> float:
-    """Seconds for 10 million additions in pure Python: ~0.5 s on an idle modern core. When other
-    processes share the machine this grows, and every figure grows with it."""
+    """Seconds for 10 million additions in pure Python: 0.19-0.22 s on the idle 2-CPU host of
+    docs/dev/imports.md, several times that on a busy shared one. Every figure grows with it."""
     started = time.perf_counter()
     total = 0
     for i in range(10_000_000):
