@@ -90,7 +90,7 @@ def build_file(codes: list[str], rows: int, bump: int = 0) -> bytes:
 
 def calibration() -> float:
     """Seconds for 10 million additions in pure Python: 0.19-0.22 s on the idle 2-CPU host of
-    docs/dev/imports.md, several times that on a busy shared one. Every figure grows with it."""
+    docs/dev/imports.md; more on a slower or busy host, and every figure grows with it."""
     started = time.perf_counter()
     total = 0
     for i in range(10_000_000):
