@@ -150,12 +150,18 @@ def load() -> None:
         _annual(enterprise, spec, i)
         _ip(enterprise, spec, i)
         by_short[spec.short] = enterprise
-    for short, name, level, grade, year, rank, project in AWARDS:
+    for short, name, level, grade, year, rank, project, awarded_on in AWARDS:
         Award.objects.get_or_create(
             enterprise=by_short[short],
             name=name,
             year=year,
-            defaults={"level": level, "grade": grade, "rank": rank, "project": project},
+            defaults={
+                "level": level,
+                "grade": grade,
+                "rank": rank,
+                "project": project,
+                "awarded_on": dt.date.fromisoformat(awarded_on),
+            },
         )
     for short, name, kind, level, approved_by, year in INSTITUTIONS:
         RDInstitution.objects.get_or_create(

@@ -162,14 +162,18 @@ ENTERPRISES: tuple[DemoEnterprise, ...] = (
 
 NAMES: dict[str, str] = {e.short: e.name for e in ENTERPRISES}
 
-# (short name, award name, level, grade, year, rank, project)
+# (short name, award name, level, grade, year, rank, project, date conferred)
+# The two 2022 awards of the Golmud scenario were conferred in the first half of 2023 (the park reported
+# them for that half year); the others were conferred before it.
+# fmt: off
 AWARDS = (
-    ("盐湖镁业", "国际镁科学技术奖", "international", "年度创新特别贡献奖", 2022, 1, ""),
-    ("盐湖股份", "青海省科学技术进步奖", "provincial", "", 2022, 3, "基于青藏高原光热储能技术研究"),
-    ("蓝科锂业", "青海省科学技术进步奖", "provincial", "二等奖", 2021, 1, "吸附法盐湖卤水提锂产业化技术"),
-    ("启迪清源新材料", "青海省专利奖", "provincial", "优秀奖", 2022, 1, "一种盐湖卤水提锂用纳滤膜的制备方法"),
-    ("三元钾肥", "海西州科学技术进步奖", "municipal", "一等奖", 2021, 1, "低品位固体钾矿溶浸开采技术"),
+    ("盐湖镁业", "国际镁科学技术奖", "international", "年度创新特别贡献奖", 2022, 1, "", "2023-05-26"),
+    ("盐湖股份", "青海省科学技术进步奖", "provincial", "", 2022, 3, "基于青藏高原光热储能技术研究", "2023-04-20"),
+    ("蓝科锂业", "青海省科学技术进步奖", "provincial", "二等奖", 2021, 1, "吸附法盐湖卤水提锂产业化技术", "2022-05-12"),
+    ("启迪清源新材料", "青海省专利奖", "provincial", "优秀奖", 2022, 1, "一种盐湖卤水提锂用纳滤膜的制备方法", "2022-11-18"),
+    ("三元钾肥", "海西州科学技术进步奖", "municipal", "一等奖", 2021, 1, "低品位固体钾矿溶浸开采技术", "2022-01-25"),
 )
+# fmt: on
 
 # (short name, institution name, kind, level, approving body, year)
 INSTITUTIONS = (

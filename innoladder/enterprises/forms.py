@@ -4,13 +4,24 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from innoladder.accounts.choices import Role
 from innoladder.eligibility import uscc
 
 from . import choices as c
 from .filtersets import visible_parks
-from .models import AnnualData, Award, Enterprise, Incident, IPRecord, Person, RDInstitution, StandardWork
+from .models import (
+    AnnualData,
+    Award,
+    Enterprise,
+    Incident,
+    IPRecord,
+    Person,
+    RDInstitution,
+    StandardWork,
+    award_date_problem,
+)
 from .services import ANNUAL_FIELDS, STAFF_ONLY_FIELDS
 
 LIST_SPLIT = re.compile(r"[,，;；、\n]+")
@@ -248,8 +259,17 @@ class IPRecordForm(VersionedForm):
 class AwardForm(VersionedForm):
     class Meta:
         model = Award
-        fields = ["name", "kind", "level", "grade", "year", "rank", "project"]
+        fields = ["name", "kind", "level", "grade", "year", "awarded_on", "rank", "project"]
+        widgets = {"awarded_on": DATE}
+        help_texts = {"awarded_on": "颁奖（授奖）的日期；工作报告按此日期统计获奖"}
         error_messages = {"name": {"required": "请填写奖项名称"}, "year": {"required": "请填写获奖年度"}}
+
+    def clean(self):
+        cleaned = super().clean()
+        problem = award_date_problem(cleaned.get("year"), cleaned.get("awarded_on"), timezone.localdate())
+        if problem:
+            self.add_error("awarded_on", problem)
+        return cleaned
 
 
 class StandardWorkForm(VersionedForm):

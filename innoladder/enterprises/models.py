@@ -241,8 +241,20 @@ class IPRecord(EnterpriseChild):
         return ""
 
 
+def award_date_problem(year: int | None, awarded_on, today) -> str:
+    """Why an award's conferral date cannot be right ("" when it can): not before the award's edition
+    year (a "2022年度" award is conferred in 2022 or later) and not after today."""
+    if awarded_on is None:
+        return ""
+    if year is not None and awarded_on.year < year:
+        return f"授奖日期（{awarded_on:%Y-%m-%d}）不能早于获奖年度（{year}年）"
+    if awarded_on > today:
+        return f"授奖日期（{awarded_on:%Y-%m-%d}）不能晚于今天"
+    return ""
+
+
 class Award(EnterpriseChild):
-    """An award the enterprise won (level, year and rank of the unit)."""
+    """An award the enterprise won (level, edition year, date conferred and rank of the unit)."""
 
     enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="awards")
     name = models.CharField("奖项名称", max_length=300)
@@ -250,6 +262,9 @@ class Award(EnterpriseChild):
     level = models.CharField("级别", max_length=20, choices=c.Level.choices)
     grade = models.CharField("等级", max_length=50, blank=True)
     year = models.PositiveSmallIntegerField("年度")
+    # The award's edition year and the day it was conferred differ (a "2022年度" award is conferred in
+    # 2023); the period report counts an award by the day it was conferred.
+    awarded_on = models.DateField("授奖日期", null=True, blank=True)
     rank = models.PositiveSmallIntegerField("完成单位排名", null=True, blank=True)
     project = models.CharField("获奖项目", max_length=300, blank=True)
 

@@ -151,7 +151,8 @@ def own_events(enterprise, ip_records, awards, institutions, incidents) -> list[
         if r.granted_on:
             found.append(TimelineEvent(r.granted_on, f"{r.get_kind_display()}授权：{r.title}", "知识产权"))
     for a in awards:
-        found.append(TimelineEvent(_year_end(a.year), f"{a.get_level_display()}{a.name}", "获奖"))
+        on = a.awarded_on or _year_end(a.year)
+        found.append(TimelineEvent(on, f"{a.get_level_display()}{a.name}", "获奖"))
     for i in institutions:
         if i.year:
             found.append(TimelineEvent(_year_end(i.year), f"{i.get_level_display()}{i.name}认定", "研发机构"))

@@ -7,7 +7,7 @@ import re
 
 from innoladder.accounts.choices import Role
 from innoladder.enterprises import choices as ec
-from innoladder.enterprises.models import AnnualData, Award, Enterprise, IPRecord, Park
+from innoladder.enterprises.models import AnnualData, Award, Enterprise, IPRecord, Park, award_date_problem
 
 from . import registry
 from .datasets import BOOL, CHOICE, DATE, ENTERPRISE, INT, MONEY, TEXT, USCC, CellError, Column, Dataset
@@ -237,6 +237,12 @@ IP_RECORDS = registry.register(
     )
 )
 
+
+def _award_clean(vals: dict, ctx) -> dict[str, str]:
+    problem = award_date_problem(vals.get("year"), vals.get("awarded_on"), ctx.today)
+    return {"awarded_on": problem} if problem else {}
+
+
 AWARDS = registry.register(
     Dataset(
         key="awards",
@@ -249,18 +255,21 @@ AWARDS = registry.register(
             Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True, width=22),
             Column("奖项名称", "name", TEXT, required=True, width=30),
             Column("年度", "year", INT, required=True, min_value=1950, max_value=2100, width=8),
+            Column("授奖日期", "awarded_on", DATE, help="颁奖日期，如 2023-05-26；工作报告按此日期统计获奖"),
             Column("类别", "kind", CHOICE, choices=ec.AwardKind),
             Column("级别", "level", CHOICE, required=True, choices=ec.Level),
             Column("等级", "grade", TEXT),
             Column("完成单位排名", "rank", INT, min_value=1, max_value=100),
             Column("获奖项目", "project", TEXT, width=30),
         ],
+        clean=_award_clean,
         allowed=_staff_or_enterprise,
         examples=[
             {
                 "enterprise": "91632801MA7G2XY87R",
                 "name": "青海省科学技术进步奖",
                 "year": 2023,
+                "awarded_on": "2024-04-18",
                 "kind": "科学技术奖",
                 "level": "省级",
                 "grade": "二等奖",
