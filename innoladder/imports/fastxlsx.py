@@ -27,11 +27,14 @@ and never expands parameter entities: the same protections defusedxml gives, set
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import posixpath
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import IO
 from xml.parsers import expat
 
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format, is_timedelta_format
@@ -55,6 +58,22 @@ class UnsafeXML(ValueError):
 
 class BrokenWorkbook(ValueError):
     """The package lacks a part the workbook refers to, or an XML part is not well formed."""
+
+
+# What inflating a damaged zip member raises: a CRC or local header that does not match (BadZipFile), a
+# deflate stream that is not one (zlib.error), a stream cut short (EOFError).
+_DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError)
+
+
+class DamagedPart(Exception):
+    """A zip member cannot be inflated; `name` is the part, the cause is the zipfile/zlib error.
+
+    Not a BrokenWorkbook: another reader would meet the same damaged bytes, so there is nothing to fall
+    back to."""
+
+    def __init__(self, name: str):
+        super().__init__(name)
+        self.name = name
 
 
 @dataclass
@@ -108,9 +127,19 @@ def _attr(attrs: dict, local: str, default=None):
     return default
 
 
-def _feed(parser, archive: zipfile.ZipFile, name: str) -> None:
+@contextlib.contextmanager
+def _member(archive: zipfile.ZipFile, name: str) -> Iterator[IO[bytes]]:
+    """A member opened for reading; its bytes going bad anywhere in the block raises DamagedPart."""
     try:
         with archive.open(name) as stream:
+            yield stream
+    except _DAMAGE as exc:
+        raise DamagedPart(name) from exc
+
+
+def _feed(parser, archive: zipfile.ZipFile, name: str) -> None:
+    try:
+        with _member(archive, name) as stream:
             while True:
                 chunk = stream.read(_CHUNK)
                 if not chunk:
@@ -377,7 +406,7 @@ def scanned_rows(
     cell_body = sheetscan.cell_body
     expected = 1
     row_number = 0
-    with archive.open(sheet.path) as stream:
+    with _member(archive, sheet.path) as stream:
         for number, brackets, cells in sheetscan.raw_rows(stream):
             row_number = number if number is not None else row_number + 1
             values: list = []
@@ -538,7 +567,7 @@ def expat_rows(
     parser.CharacterDataHandler = data
     expected = 1
     try:
-        with archive.open(sheet.path) as stream:
+        with _member(archive, sheet.path) as stream:
             while True:
                 chunk = stream.read(_CHUNK)
                 final = not chunk

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 
 from openpyxl import load_workbook
@@ -24,6 +25,7 @@ MAX_ROWS = 50_000
 MAX_COLUMNS = 200
 MAX_CELL_CHARS = 32_767
 HEADER_SEARCH_ROWS = 10
+_UNSAFE = "文件包含不允许的 XML 声明（DTD/实体定义），可能是恶意文件，已拒绝。"
 ZIP_MAGIC = b"PK\x03\x04"
 _FORBIDDEN = (b"<!doctype", b"<!entity")
 _FORBIDDEN_PATTERNS = tuple(
@@ -44,10 +46,32 @@ _PARSER_ERRORS = (
     SyntaxError,
     zipfile.BadZipFile,
 )
+# What inflating a damaged zip member raises: a CRC that does not match or a broken local header
+# (BadZipFile), a deflate stream that is not one (zlib.error), a stream cut short (EOFError).
+DAMAGED_MEMBER_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError)
+# xlsx writers store or deflate; any other method (or a method zipfile cannot inflate) is no workbook.
+_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 
 
 class FileRejected(Exception):
     """The file is refused as a whole; the message is Chinese and safe to show."""
+
+
+def damaged(name: str, exc: BaseException | None) -> FileRejected:
+    """The refusal for a zip member that cannot be inflated, naming the part and what is wrong with it.
+
+    zipfile checks a member's CRC when its stored bytes run out, so a deflate stream cut short reads as a
+    CRC error too; EOFError is the package itself ending inside the member."""
+    part = f"“{name}”" if name else "其中一个部件"
+    if isinstance(exc, EOFError):
+        what = f"{part}的压缩数据不完整（文件被截断）"
+    elif isinstance(exc, zlib.error):
+        what = f"{part}的压缩数据已损坏"
+    elif "CRC" in str(exc):
+        what = f"{part}校验失败（CRC 错误，数据已损坏或不完整）"
+    else:
+        what = f"{part}的文件头已损坏"
+    return FileRejected(f"文件已损坏，无法读取：{what}，请重新保存后上传。")
 
 
 @dataclass(frozen=True)
@@ -120,22 +144,33 @@ def check_archive(data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
     for info in infos:
         if info.flag_bits & 0x1:
             raise FileRejected("不接受加密的工作簿，请取消密码保护后再上传。")
-        if info.filename.lower().endswith((".xml", ".rels", ".vml")):
-            _scan_xml(archive, info)
+        if info.compress_type not in _METHODS:
+            raise FileRejected(
+                f"文件已损坏，无法读取：“{info.filename}”使用了不支持的压缩方式，请重新保存后上传。"
+            )
+    for info in infos:
+        _read_member(archive, info, xml=info.filename.lower().endswith((".xml", ".rels", ".vml")))
 
 
-def _scan_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
-    """No DTD, no entity declarations (billion laughs, external entities) in any XML part."""
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, *, xml: bool) -> None:
+    """Inflate one member to its end, so that its CRC is checked and a damaged part is found here rather
+    than half-way through reading the sheet; an XML part must hold no DTD and no entity declarations
+    (billion laughs, external entities)."""
     tail = b""
-    with archive.open(info) as stream:
-        while True:
-            chunk = stream.read(_CHUNK)
-            if not chunk:
-                break
-            window = (tail + chunk).lower()
-            if any(p in window for p in _FORBIDDEN_PATTERNS):
-                raise FileRejected("文件包含不允许的 XML 声明（DTD/实体定义），可能是恶意文件，已拒绝。")
-            tail = window[-32:]
+    try:
+        with archive.open(info) as stream:
+            while True:
+                chunk = stream.read(_CHUNK)
+                if not chunk:
+                    break
+                if not xml:
+                    continue
+                window = (tail + chunk).lower()
+                if any(p in window for p in _FORBIDDEN_PATTERNS):
+                    raise FileRejected(_UNSAFE)
+                tail = window[-32:]
+    except DAMAGED_MEMBER_ERRORS as exc:
+        raise damaged(info.filename, exc) from exc
 
 
 def _cell_text(value) -> str:
@@ -179,7 +214,6 @@ def _match_headers(dataset: Dataset, header_cells: list[str], above: list[str]) 
 
 _UNREADABLE = "无法读取该 Excel 文件，请用 Excel 或 WPS 另存为 .xlsx 后重试。"
 _BROKEN_SHEET = "文件内容无法解析（工作表结构损坏），请用 Excel 或 WPS 另存为 .xlsx 后重试。"
-_UNSAFE = "文件包含不允许的 XML 声明（DTD/实体定义），可能是恶意文件，已拒绝。"
 
 
 def parse(
@@ -197,6 +231,8 @@ def parse(
             return _parse_fast(data, dataset, limits)
         except fastxlsx.UnsafeXML as exc:
             raise FileRejected(_UNSAFE) from exc
+        except fastxlsx.DamagedPart as exc:
+            raise damaged(exc.name, exc.__cause__) from exc
         except fastxlsx.BrokenWorkbook:
             pass  # the fallback below reads it the way openpyxl does, or refuses it
     return _parse_openpyxl(data, dataset, limits)
@@ -221,8 +257,11 @@ def _parse_fast(data: bytes, dataset: Dataset, limits: Limits) -> ParsedSheet:
 
 
 def _parse_openpyxl(data: bytes, dataset: Dataset, limits: Limits) -> ParsedSheet:
+    # openpyxl does not say which part it was inflating; a damaged part is named by the zip's own check.
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except DAMAGED_MEMBER_ERRORS as exc:
+        raise _first_damaged(data, exc) from exc
     except _PARSER_ERRORS as exc:
         raise FileRejected(_UNREADABLE) from exc
     try:
@@ -231,10 +270,23 @@ def _parse_openpyxl(data: bytes, dataset: Dataset, limits: Limits) -> ParsedShee
         ws.reset_dimensions()
         rows = enumerate(ws.iter_rows(values_only=True), start=1)
         return _read_sheet(title, rows, dataset, limits)
+    except DAMAGED_MEMBER_ERRORS as exc:
+        raise _first_damaged(data, exc) from exc
     except _PARSER_ERRORS as exc:
         raise FileRejected(_BROKEN_SHEET) from exc
     finally:
         workbook.close()
+
+
+def _first_damaged(data: bytes, exc: BaseException) -> FileRejected:
+    """The refusal naming the first member that fails to inflate (`exc` when none fails on its own)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in archive.infolist():
+            try:
+                _read_member(archive, info, xml=False)
+            except FileRejected as refusal:
+                return refusal
+    return damaged("", exc)
 
 
 def _read_sheet(title: str, rows_iter, dataset: Dataset, limits: Limits) -> ParsedSheet:
