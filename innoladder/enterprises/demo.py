@@ -1,15 +1,30 @@
 """Demo parks and the Golmud scenario's enterprises with annual data, IP, awards, standards and institutions.
 
-Idempotent: rows that already exist are left alone. Everything is marked is_demo (annual data by its
-source "demo"). The enterprise list lives in demo_data.py so other apps' loaders can find names there.
+The scenario's recorded years (2020–2024) keep their figures; annual data and newly granted IP continue
+year by year up to the last complete year before the load date, so assessments made today read the
+fiscal years they need. Idempotent: rows that already exist are left alone. Everything is marked is_demo
+(annual data by its source "demo"). The enterprise list lives in demo_data.py so other apps' loaders can
+find names there.
 """
 
 import datetime as dt
 import random
 from decimal import Decimal
 
-from .demo_data import AWARDS, DELINGHA, DEMO_YEARS, ENTERPRISES, GOLMUD, INCIDENTS, INSTITUTIONS, STANDARDS
-from .generator import annual_series, make_uscc, plus_years
+from django.utils import timezone
+
+from .demo_data import (
+    AWARDS,
+    BASE_YEAR,
+    DELINGHA,
+    ENTERPRISES,
+    GOLMUD,
+    INCIDENTS,
+    INSTITUTIONS,
+    STANDARDS,
+    demo_years,
+)
+from .generator import annual_series, annual_series_after, make_uscc, plus_years
 from .models import AnnualData, Award, Enterprise, Incident, IPRecord, Park, RDInstitution, StandardWork
 from .services import refresh_size_class
 
@@ -22,6 +37,17 @@ IP_TITLES = {
     "utility_model": ("一种{p}生产用过滤装置", "一种{p}输送防堵装置", "一种{p}干燥冷却装置"),
     "software_copyright": ("{p}生产过程监控系统V1.0", "{p}质量追溯管理系统V2.0", "设备巡检移动应用V1.0"),
 }
+# Titles of IP granted after the recorded years ({v}: a software version number).
+RECENT_IP_TITLES = {
+    "invention_patent": ("一种{p}节能生产工艺", "一种{p}杂质深度去除方法", "一种{p}连续化生产系统及方法"),
+    "utility_model": ("一种{p}在线检测装置", "一种{p}自动包装计量装置", "一种{p}余热回收装置"),
+    "software_copyright": (
+        "{p}能耗管理系统V{v}.0",
+        "{p}设备预测性维护平台V{v}.0",
+        "{p}安全生产巡检系统V{v}.0",
+    ),
+}
+RECENT_IP_SERIAL = 100  # serials of recent IP start here, after the recorded ones
 
 
 def _parks() -> dict[str, Park]:
@@ -78,19 +104,21 @@ def _enterprise(spec, i: int, parks: dict[str, Park]) -> Enterprise:
     return enterprise
 
 
-def _annual(enterprise: Enterprise, spec, i: int) -> None:
+def _annual(enterprise: Enterprise, spec, today: dt.date) -> None:
     have = set(AnnualData.objects.filter(enterprise=enterprise).values_list("year", flat=True))
     registered = dt.date.fromisoformat(spec.registered).year
-    years = [y for y in DEMO_YEARS if y >= registered]
-    rng = random.Random(f"annual-{spec.short}")
+    years = [y for y in demo_years(today) if y >= registered]
+    scale = {
+        "revenue_wan": spec.revenue_wan,
+        "employees": spec.employees,
+        "rd_ratio": float(spec.rd_ratio),
+        "hitech": spec.tech_field != "",
+    }
+    # The recorded years, backwards from the base year (the generator draws them in that order).
     rows = annual_series(
-        rng,
-        revenue_wan=spec.revenue_wan,
-        employees=spec.employees,
-        rd_ratio=float(spec.rd_ratio),
-        years=years,
-        hitech=spec.tech_field != "",
+        random.Random(f"annual-{spec.short}"), years=[y for y in years if y <= BASE_YEAR], **scale
     )
+    rows += annual_series_after(f"annual-{spec.short}", base_year=BASE_YEAR, years=years, **scale)
     new = [
         AnnualData(enterprise=enterprise, source="demo", source_note="演示数据", **row)
         for row in rows
@@ -100,7 +128,7 @@ def _annual(enterprise: Enterprise, spec, i: int) -> None:
     refresh_size_class(enterprise)
 
 
-def _ip(enterprise: Enterprise, spec, i: int) -> None:
+def _ip(enterprise: Enterprise, spec, i: int, today: dt.date) -> None:
     have = set(IPRecord.objects.filter(enterprise=enterprise).values_list("number", flat=True))
     rng = random.Random(f"ip-{spec.short}")
     product = spec.products.split("、")[0]
@@ -139,16 +167,63 @@ def _ip(enterprise: Enterprise, spec, i: int) -> None:
                     core_to_main_product=j < 2,
                 )
             )
+    new.extend(_recent_ip(enterprise, spec, i, have, today))
     IPRecord.objects.bulk_create(new)
 
 
+def _recent_ip(enterprise: Enterprise, spec, i: int, have: set[str], today: dt.date) -> list[IPRecord]:
+    """IP granted in the years after the recorded ones, at the enterprise's recorded pace (its count over
+    ten years); each year draws from its own generator, so a year's grants do not depend on the load date."""
+    product = spec.products.split("、")[0]
+    found = []
+    for year in range(BASE_YEAR + 1, today.year):
+        rng = random.Random(f"ip-{spec.short}-{year}")
+        for kind, total in (
+            ("invention_patent", spec.inventions),
+            ("utility_model", spec.utility_models),
+            ("software_copyright", spec.software),
+        ):
+            pace = total / 10
+            count = int(pace) + (1 if rng.random() < pace - int(pace) else 0)
+            for n in range(count):
+                j = RECENT_IP_SERIAL + (year - BASE_YEAR - 1) * 10 + n
+                granted = dt.date(year, rng.randint(1, 12), rng.randint(1, 28))
+                applied = granted - dt.timedelta(
+                    days=rng.randint(500, 1000) if kind == "invention_patent" else 210
+                )
+                if kind == "software_copyright":
+                    number = f"{year}SR{i:03d}{j:04d}"
+                else:
+                    type_digit = "1" if kind == "invention_patent" else "2"
+                    number = f"ZL{applied.year}{type_digit}{i:03d}{j:04d}.{j % 10}"
+                if number in have:
+                    continue
+                titles = RECENT_IP_TITLES[kind]
+                found.append(
+                    IPRecord(
+                        enterprise=enterprise,
+                        kind=kind,
+                        number=number,
+                        title=titles[(year + n) % len(titles)].format(p=product, v=year - BASE_YEAR + 1),
+                        applied_on=applied,
+                        granted_on=granted,
+                        expires_on=None
+                        if kind == "software_copyright"
+                        else plus_years(applied, 20 if kind == "invention_patent" else 10),
+                        core_to_main_product=n == 0,
+                    )
+                )
+    return found
+
+
 def load() -> None:
+    today = timezone.localdate()
     parks = _parks()
     by_short = {}
     for i, spec in enumerate(ENTERPRISES, start=1):
         enterprise = _enterprise(spec, i, parks)
-        _annual(enterprise, spec, i)
-        _ip(enterprise, spec, i)
+        _annual(enterprise, spec, today)
+        _ip(enterprise, spec, i, today)
         by_short[spec.short] = enterprise
     for short, name, level, grade, year, rank, project, awarded_on in AWARDS:
         Award.objects.get_or_create(

@@ -6,6 +6,7 @@ Other apps' demo loaders look enterprises up by the short names below, e.g.
 among the demo enterprises. Figures are invented but of a plausible order of magnitude (yuan).
 """
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 GOLMUD = "格尔木工业园"
@@ -13,12 +14,24 @@ DELINGHA = "德令哈工业园"
 SALT_LAKE_ZONE = "察尔汗盐湖工业园"
 KUNLUN_ZONE = "昆仑经济技术开发区"
 TIBET_ZONE = "藏青工业园"
-DEMO_YEARS = (2020, 2021, 2022, 2023, 2024)
+# The fiscal years the Golmud scenario recorded (their figures stay as they are) and the year the specs'
+# scale below refers to. The demo continues the series up to the last complete year before the load date.
+RECORDED_YEARS = (2020, 2021, 2022, 2023, 2024)
+BASE_YEAR = 2024
+RECENT_YEARS = 5
+
+
+def demo_years(today: dt.date) -> tuple[int, ...]:
+    """The fiscal years with annual data on `today`: at least the five complete years before today's
+    year, and every year from the first recorded one on, without gaps (2026-12-05: 2020–2025;
+    2028-03-15: 2020–2027)."""
+    last = today.year - 1
+    return tuple(range(min(RECORDED_YEARS[0], last - RECENT_YEARS + 1), max(last, RECORDED_YEARS[-1]) + 1))
 
 
 @dataclass(frozen=True)
 class DemoEnterprise:
-    """One demo enterprise: identity, classification and its 2024 scale (other years derive from it)."""
+    """One demo enterprise: identity, classification and its scale in BASE_YEAR (other years derive from it)."""
 
     short: str
     name: str

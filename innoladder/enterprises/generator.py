@@ -95,6 +95,41 @@ def _yuan(wan: float) -> Decimal:
     return (Decimal(str(round(wan * 10))) * YUAN_STEP).quantize(Decimal("0.01"))
 
 
+def _year_row(
+    rng: random.Random, year: int, revenue: float, staff: int, rd_ratio: float, hitech: bool
+) -> dict:
+    """One year's figures at the given scale; the ratios around it are drawn from `rng`."""
+    ratio = max(0.005, rd_ratio * rng.uniform(0.85, 1.15))
+    rd = revenue * ratio
+    assets = revenue * rng.uniform(0.9, 1.8)
+    liabilities = assets * rng.uniform(0.3, 0.6)
+    return {
+        "year": year,
+        "employees": staff,
+        "tech_staff": max(1, round(staff * rng.uniform(0.12, 0.25))),
+        "rd_staff": max(1, round(staff * rng.uniform(0.08, 0.12))),
+        "sales_revenue": _yuan(revenue),
+        "main_revenue": _yuan(revenue * 0.96),
+        "operating_revenue": _yuan(revenue),
+        "total_income": _yuan(revenue * 1.02),
+        "non_taxable_income": _yuan(revenue * 0.002),
+        "hitech_revenue": _yuan(revenue * rng.uniform(0.62, 0.85)) if hitech else None,
+        "rd_expense": _yuan(rd),
+        "rd_domestic": _yuan(rd * 0.9),
+        "rd_entrusted_domestic": _yuan(rd * 0.1),
+        "rd_entrusted_overseas": Decimal("0.00"),
+        "total_cost": _yuan(revenue * rng.uniform(0.78, 0.93)),
+        "total_assets": _yuan(assets),
+        "total_liabilities": _yuan(liabilities),
+        "net_assets": _yuan(assets) - _yuan(liabilities),
+        "net_profit": _yuan(revenue * rng.uniform(-0.02, 0.12)),
+        "taxes_paid": _yuan(revenue * rng.uniform(0.03, 0.07)),
+        "export_value": Decimal("0.00"),
+        "equity_financing": Decimal("0.00"),
+        "tech_conversions": rng.randint(0, 4),
+    }
+
+
 def annual_series(
     rng: random.Random, *, revenue_wan: float, employees: int, rd_ratio: float, years: list[int], hitech: bool
 ) -> list[dict]:
@@ -102,40 +137,39 @@ def annual_series(
     rows = []
     revenue, staff = revenue_wan, employees
     for year in sorted(years, reverse=True):
-        ratio = max(0.005, rd_ratio * rng.uniform(0.85, 1.15))
-        rd = revenue * ratio
-        assets = revenue * rng.uniform(0.9, 1.8)
-        liabilities = assets * rng.uniform(0.3, 0.6)
-        rows.append(
-            {
-                "year": year,
-                "employees": staff,
-                "tech_staff": max(1, round(staff * rng.uniform(0.12, 0.25))),
-                "rd_staff": max(1, round(staff * rng.uniform(0.08, 0.12))),
-                "sales_revenue": _yuan(revenue),
-                "main_revenue": _yuan(revenue * 0.96),
-                "operating_revenue": _yuan(revenue),
-                "total_income": _yuan(revenue * 1.02),
-                "non_taxable_income": _yuan(revenue * 0.002),
-                "hitech_revenue": _yuan(revenue * rng.uniform(0.62, 0.85)) if hitech else None,
-                "rd_expense": _yuan(rd),
-                "rd_domestic": _yuan(rd * 0.9),
-                "rd_entrusted_domestic": _yuan(rd * 0.1),
-                "rd_entrusted_overseas": Decimal("0.00"),
-                "total_cost": _yuan(revenue * rng.uniform(0.78, 0.93)),
-                "total_assets": _yuan(assets),
-                "total_liabilities": _yuan(liabilities),
-                "net_assets": _yuan(assets) - _yuan(liabilities),
-                "net_profit": _yuan(revenue * rng.uniform(-0.02, 0.12)),
-                "taxes_paid": _yuan(revenue * rng.uniform(0.03, 0.07)),
-                "export_value": Decimal("0.00"),
-                "equity_financing": Decimal("0.00"),
-                "tech_conversions": rng.randint(0, 4),
-            }
-        )
+        rows.append(_year_row(rng, year, revenue, staff, rd_ratio, hitech))
         revenue = revenue / rng.uniform(1.02, 1.2)
         staff = max(3, round(staff / rng.uniform(1.0, 1.08)))
     return sorted(rows, key=lambda r: r["year"])
+
+
+def annual_series_after(
+    seed: str,
+    *,
+    base_year: int,
+    revenue_wan: float,
+    employees: int,
+    rd_ratio: float,
+    years: list[int],
+    hitech: bool,
+    growth: tuple[float, float] = (0.97, 1.12),
+) -> list[dict]:
+    """Figures for the `years` after `base_year`, growing year by year from the base year's scale.
+
+    Each year draws from its own generator (`seed` and the year), so a year's figures are the same
+    whichever later year the series is computed up to: loading the demo next year adds a year and leaves
+    the years already loaded as they were.
+    """
+    wanted = {year for year in years if year > base_year}
+    rows = []
+    revenue, staff = revenue_wan, employees
+    for year in range(base_year + 1, max(wanted, default=base_year) + 1):
+        rng = random.Random(f"{seed}-{year}")
+        revenue = revenue * rng.uniform(*growth)
+        staff = max(3, round(staff * rng.uniform(0.99, 1.05)))
+        if year in wanted:
+            rows.append(_year_row(rng, year, revenue, staff, rd_ratio, hitech))
+    return rows
 
 
 def size_for(industry_code: str, latest: dict) -> str:

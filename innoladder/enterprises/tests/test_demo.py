@@ -1,6 +1,10 @@
 """Golmud demo enterprises and the synthetic generator."""
 
+import datetime as dt
+
 from django.core.management import call_command
+from django.utils import timezone
+from freezegun import freeze_time
 
 from innoladder.eligibility import uscc
 from innoladder.enterprises import demo, demo_data
@@ -27,7 +31,8 @@ def test_demo_load_builds_the_golmud_park(db):
     years = set(
         AnnualData.objects.filter(enterprise__name__contains="盐湖股份").values_list("year", flat=True)
     )
-    assert years == {2020, 2021, 2022, 2023, 2024}
+    assert years == set(demo_data.demo_years(timezone.localdate()))
+    assert {2020, 2021, 2022, 2023, 2024} <= years and timezone.localdate().year - 1 in years
     assert Enterprise.objects.get(name__contains="盐湖股份").size_class == "large"
     kinds = set(IPRecord.objects.values_list("kind", flat=True))
     assert {"invention_patent", "utility_model", "software_copyright"} <= kinds
@@ -47,6 +52,38 @@ def test_demo_load_builds_the_golmud_park(db):
     )
     assert salt.rank > 1  # a participating unit, not the lead
     assert RDInstitution.objects.count() == len(demo_data.INSTITUTIONS)
+
+
+def _figures(year_from: int, year_to: int):
+    return list(
+        AnnualData.objects.filter(year__gte=year_from, year__lte=year_to)
+        .order_by("enterprise__uscc", "year")
+        .values_list("enterprise__uscc", "year", "employees", "sales_revenue", "rd_expense", "tech_staff")
+    )
+
+
+def test_annual_data_reaches_the_last_complete_year_and_keeps_the_recorded_years(db):
+    with freeze_time("2026-12-05"):
+        demo.load()
+    assert set(AnnualData.objects.values_list("year", flat=True)) == {2020, 2021, 2022, 2023, 2024, 2025}
+    recorded, year_2025 = _figures(2020, 2024), _figures(2025, 2025)
+    ips = set(IPRecord.objects.values_list("number", "granted_on"))
+    assert max(granted for _, granted in ips) <= dt.date(2025, 12, 31)
+    assert any(granted.year == 2025 for _, granted in ips)
+    with freeze_time("2028-03-15"):
+        demo.load()
+    # Loading later adds the years since and leaves the years already there as they were.
+    assert set(AnnualData.objects.values_list("year", flat=True)) == set(range(2020, 2028))
+    assert _figures(2020, 2024) == recorded and _figures(2025, 2025) == year_2025
+    assert ips < set(IPRecord.objects.values_list("number", "granted_on"))
+    # A fresh load on the later date gives the same figures for every year (nothing depends on the load date).
+    later = _figures(2020, 2027)
+    Enterprise.objects.all().delete()
+    with freeze_time("2028-03-15"):
+        demo.load()
+    assert _figures(2020, 2027) == later
+    assert demo_data.demo_years(dt.date(2028, 3, 15)) == tuple(range(2020, 2028))
+    assert demo_data.demo_years(dt.date(2031, 1, 2)) == tuple(range(2020, 2031))
 
 
 def test_each_short_name_matches_exactly_one_demo_enterprise():
