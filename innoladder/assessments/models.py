@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from innoladder.core.scoping import ScopedQuerySet
 from innoladder.enterprises.models import Enterprise
@@ -43,6 +44,9 @@ class Assessment(models.Model):
     facts = models.JSONField("评估所用数据快照", default=dict, encoder=CompactJSONEncoder)
     versions = models.JSONField("规则版本", default=dict, encoder=CompactJSONEncoder)
     settings = models.JSONField("口径设置（仅记与默认不同者）", default=dict, encoder=CompactJSONEncoder)
+    # None: every rule set reads the fiscal year its rule prescribes on ``assessed_on``. A year: the user
+    # explicitly chose to assess on the latest year with data instead (shown as such on every verdict).
+    data_year = models.PositiveSmallIntegerField("选定的数据年度（最近有数据的年度）", null=True, blank=True)
     is_latest = models.BooleanField("最新一次", default=True)
     is_demo = models.BooleanField("演示数据", default=False)
     created_at = models.DateTimeField("评估时间", auto_now_add=True)
@@ -81,6 +85,12 @@ class SchemeResult(models.Model):
     conditions_met = models.PositiveSmallIntegerField("满足条件数", default=0)
     conditions_total = models.PositiveSmallIntegerField("条件总数", default=0)
     unmet = models.PositiveSmallIntegerField("未满足条件数", default=0)
+    # The fiscal year the verdict read as "last year" (None: the rule set reads no annual data).
+    data_year = models.PositiveSmallIntegerField("数据年度", null=True, blank=True)
+    # True when the user chose to assess on the latest year with data instead of the rule's year.
+    data_year_fallback = models.BooleanField("按最近有数据的年度评估", default=False)
+    # True when the enterprise has no figures at all for ``data_year``.
+    data_year_missing = models.BooleanField("缺少数据年度的数据", default=False)
     is_latest = models.BooleanField("最新一次", default=True)
 
     objects = ScopedQuerySet.as_manager()
@@ -93,3 +103,21 @@ class SchemeResult(models.Model):
 
     def __str__(self):
         return f"{self.enterprise_id} {self.get_scheme_display()} {self.get_outcome_display()}"
+
+    @property
+    def data_year_text(self) -> str:
+        """The data year as shown next to the verdict, e.g. 「2025年度数据」 or 「缺少2025年度数据」."""
+        return data_year_text(
+            self.data_year, fallback=self.data_year_fallback, missing=self.data_year_missing
+        )
+
+
+def data_year_text(year: int | None, *, fallback: bool = False, missing: bool = False) -> str:
+    """The data year beside a verdict: 「2025年度数据」, 「缺少2025年度数据」 or the chosen fallback year."""
+    if year is None:
+        return ""
+    if missing:
+        return _("缺少%(year)s年度数据") % {"year": year}
+    if fallback:
+        return _("按%(year)s年度数据评估（最近有数据的年度）") % {"year": year}
+    return _("%(year)s年度数据") % {"year": year}

@@ -84,6 +84,10 @@ def result_dict(result: RuleSetResult) -> dict[str, Any]:
         "met_count": result.met_count,
         "total_count": result.total_count,
         "notes": list(result.notes),
+        "assessed_on": result.assessed_on.isoformat() if result.assessed_on else None,
+        "data_year": result.data_year,
+        "rule_data_year": result.rule_data_year,
+        "data_year_missing": result.data_year_missing,
     }
 
 

@@ -70,11 +70,15 @@ class Run:
     job_id: Any  # core.Job's primary key (a UUID) or None
     settings: e.Settings
     is_demo: bool
+    # The user's explicit choice of an earlier fiscal year to read (None: each rule's own year).
+    data_year: int | None = None
 
     def rulesets(self) -> list[e.RuleSet]:
         """The version of each scheme in force on the date, in ladder order (as ``e.assess``)."""
-        found = (e.select(scheme, self.on) for scheme in e.SCHEMES)
-        return [ruleset for ruleset in found if ruleset is not None]
+        return list(e.in_force(self.on))
+
+    def evaluate(self, facts: e.EnterpriseFacts) -> list[e.RuleSetResult]:
+        return [e.run(ruleset, facts, self.on, self.settings, self.data_year) for ruleset in self.rulesets()]
 
 
 ASSESSMENT_COLUMNS = (
@@ -85,6 +89,7 @@ ASSESSMENT_COLUMNS = (
     "facts",
     "versions",
     "settings",
+    "data_year",
     "is_latest",
     "is_demo",
     "created_at",
@@ -104,6 +109,9 @@ RESULT_COLUMNS = (
     "conditions_met",
     "conditions_total",
     "unmet",
+    "data_year",
+    "data_year_fallback",
+    "data_year_missing",
     "is_latest",
 )
 
@@ -146,6 +154,9 @@ def _prepare(run: Run, enterprise_id: int, facts: e.EnterpriseFacts, results) ->
                 met,
                 total,
                 failed,
+                result.data_year,
+                result.data_year_fallback and result.data_year is not None,
+                result.data_year_missing,
                 True,
             )
         )
@@ -182,6 +193,7 @@ def _write(run: Run, prepared: list[Prepared]) -> tuple[dict[int, int], dict[str
                 item.facts_json,
                 versions_json[item.versions],
                 settings_json,
+                run.data_year,
                 True,
                 run.is_demo,
                 created_at,
@@ -338,14 +350,48 @@ def assess_many(
     return {"enterprises": done, "counts": counts, "assessed_on": on.isoformat()}
 
 
+class DataYearChoiceError(ValueError):
+    """The chosen data year cannot be used (later than the rules' year, or no figures for it)."""
+
+
 def assess_enterprise(
-    *, user, enterprise: Enterprise, on: dt.date | None = None, is_demo: bool = False
+    *,
+    user,
+    enterprise: Enterprise,
+    on: dt.date | None = None,
+    is_demo: bool = False,
+    data_year: int | None = None,
 ) -> Assessment:
-    """Assess one enterprise on ``on`` (today by default) and store the result."""
+    """Assess one enterprise on ``on`` (today by default) and store the result.
+
+    ``data_year``: the user's explicit choice to read an earlier fiscal year with figures instead of
+    the year each rule prescribes on ``on`` (offered when that year has none); it is stored with the
+    assessment and stated beside every verdict. A year without figures is refused
+    (``DataYearChoiceError``) and nothing is stored.
+    """
     on = on or timezone.localdate()
-    run = Run(on=on, run_by_id=_user_id(user), job_id=None, settings=e.DEFAULT, is_demo=is_demo)
+    run = Run(
+        on=on,
+        run_by_id=_user_id(user),
+        job_id=None,
+        settings=e.DEFAULT,
+        is_demo=is_demo,
+        data_year=data_year,
+    )
     facts = facts_loader.load_facts(enterprise, on)
-    results = [ruleset.evaluate(facts, on, run.settings) for ruleset in run.rulesets()]
+    if data_year is not None:
+        try:
+            e.check_data_year(facts, on, data_year)
+        except e.DataYearError as error:
+            raise DataYearChoiceError(str(error)) from error
+    results = run.evaluate(facts)
+    after: dict[str, Any] = {"assessed_on": on.isoformat()}
+    message = f"评估「{enterprise.name}」（基准日 {on.isoformat()}）"
+    if data_year is not None:
+        after["data_year"] = data_year
+        message = (
+            f"评估「{enterprise.name}」（基准日 {on.isoformat()}，按{data_year}年度数据：最近有数据的年度）"
+        )
     with transaction.atomic():
         created, _ = _write(run, [_prepare(run, enterprise.pk, facts, results)])
         assessment = Assessment.objects.select_related("run_by").get(pk=created[enterprise.pk])
@@ -353,8 +399,8 @@ def assess_enterprise(
             AuditEvent.CREATE,
             obj=assessment,
             user=user if user is not None and user.is_authenticated else None,
-            changes={"after": {"assessed_on": on.isoformat(), "versions": assessment.versions}},
-            message=f"评估「{enterprise.name}」（基准日 {on.isoformat()}）",
+            changes={"after": {**after, "versions": assessment.versions}},
+            message=message,
         )
     return assessment
 

@@ -24,6 +24,11 @@ RULESETS = {ruleset.info.version: ruleset for ruleset in e.CATALOGUE}
 _DEFAULTS = s.settings_dict(e.DEFAULT)
 
 
+def ruleset_for(version: str) -> e.RuleSet | None:
+    """The rule set a stored result names by its version, or None when it is no longer known."""
+    return RULESETS.get(version)
+
+
 def settings_snapshot(settings: e.Settings) -> dict[str, Any]:
     """The settings that differ from the defaults (``{}`` for the defaults)."""
     if settings == e.DEFAULT:
@@ -75,11 +80,12 @@ def explain(assessment, rows) -> Explained:
     results: dict[int, e.RuleSetResult] = {}
     missing, drifted = [], []
     for row in rows:
-        ruleset = RULESETS.get(row.ruleset_version)
+        ruleset = ruleset_for(row.ruleset_version)
         if ruleset is None:
             missing.append(row.pk)
             continue
-        result = ruleset.evaluate(facts, assessment.assessed_on, settings)
+        # The year the user chose to read, if any, is part of what was assessed.
+        result = e.run(ruleset, facts, assessment.assessed_on, settings, assessment.data_year)
         results[row.pk] = result
         if not matches(row, result):
             drifted.append(row.pk)
