@@ -6,6 +6,7 @@ from innoladder.funding.parkscope import writable_parks
 from innoladder.funding.viewkit import bootstrap
 
 from . import choices as c
+from . import selectors
 from .models import Campaign, Policy, TrainingEvent
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -134,9 +135,9 @@ class ReachForm(forms.Form):
     channel = forms.ChoiceField(label="方式", choices=c.Channel.choices)
     note = forms.CharField(label="说明", required=False, max_length=200)
 
-    def __init__(self, *args, park, **kwargs):
+    def __init__(self, *args, park, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["enterprise"].queryset = Enterprise.objects.filter(park=park).order_by("name")
+        self.fields["enterprise"].queryset = selectors.enterprise_choices(user, park)
         bootstrap(self)
 
 
@@ -149,9 +150,9 @@ class EnrolForm(forms.Form):
         help_text="每行一人：姓名，职务",
     )
 
-    def __init__(self, *args, park, **kwargs):
+    def __init__(self, *args, park, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["enterprise"].queryset = Enterprise.objects.filter(park=park).order_by("name")
+        self.fields["enterprise"].queryset = selectors.enterprise_choices(user, park)
         bootstrap(self)
 
     def clean_attendees(self):

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from innoladder.core.scoping import VIEW, enterprise_q, for_user
+from innoladder.core.scoping import CHANGE, DELETE, VIEW, enterprise_q, for_user
 from innoladder.enterprises.choices import EnterpriseStatus
 from innoladder.enterprises.models import Enterprise
 from innoladder.funding.parkscope import park_scoped
@@ -40,6 +40,22 @@ def training_get(user, pk: int, action: str = VIEW) -> TrainingEvent:
 
 def reaches_for(user, campaign) -> QuerySet[CampaignReach]:
     return for_user(CampaignReach.objects.filter(campaign=campaign).select_related("enterprise"), user)
+
+
+def reach_get(user, campaign: Campaign, pk: int, action: str = DELETE) -> CampaignReach:
+    """One reach of the campaign, when the user may `action` its enterprise: being allowed to change the
+    campaign says nothing about the enterprises it reached (one that moved to another park stays listed)."""
+    return get_object_or_404(for_user(CampaignReach.objects.filter(campaign=campaign), user, action), pk=pk)
+
+
+def enrolment_get(user, event: TrainingEvent, pk: int, action: str = DELETE) -> TrainingEnrolment:
+    """One enrolment of the training event, when the user may `action` its enterprise."""
+    return get_object_or_404(for_user(TrainingEnrolment.objects.filter(event=event), user, action), pk=pk)
+
+
+def enterprise_choices(user, park) -> QuerySet[Enterprise]:
+    """The park's enterprises the user may record a reach or an enrolment for."""
+    return for_user(Enterprise.objects.filter(park=park), user, CHANGE).order_by("name")
 
 
 def enrolments_for(user, event) -> QuerySet[TrainingEnrolment]:

@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -22,7 +22,6 @@ from innoladder.funding.viewkit import filters_of, get_int, page_of, querystring
 from . import choices as c
 from . import exports, selectors, services
 from .forms import CampaignForm, EnrolForm, PolicyForm, ReachForm, TrainingForm
-from .models import CampaignReach, TrainingEnrolment
 
 
 def _save(form, save):
@@ -294,7 +293,9 @@ def training_export(request):
 def campaign_detail(request, pk):
     campaign = selectors.campaign_get(request.user, pk)
     can_edit = selectors.campaign_list(request.user, "change").filter(pk=pk).exists()
-    form = ReachForm(park=campaign.park, initial={"reached_on": campaign.starts_on}) if can_edit else None
+    form = None
+    if can_edit:
+        form = ReachForm(park=campaign.park, user=request.user, initial={"reached_on": campaign.starts_on})
     return render(
         request,
         "policies/campaign_detail.html",
@@ -343,7 +344,7 @@ def campaign_edit(request, pk):
 @require_POST
 def campaign_reach_add(request, pk):
     campaign = selectors.campaign_get(request.user, pk, "change")
-    form = ReachForm(request.POST, park=campaign.park)
+    form = ReachForm(request.POST, park=campaign.park, user=request.user)
     if form.is_valid():
         try:
             services.campaign_reach_add(user=request.user, campaign=campaign, **form.cleaned_data)
@@ -359,7 +360,7 @@ def campaign_reach_add(request, pk):
 @require_POST
 def campaign_reach_remove(request, pk, reach_pk):
     campaign = selectors.campaign_get(request.user, pk, "change")
-    reach = get_object_or_404(CampaignReach, pk=reach_pk, campaign=campaign)
+    reach = selectors.reach_get(request.user, campaign, reach_pk)
     services.campaign_reach_remove(user=request.user, reach=reach)
     return redirect(campaign)
 
@@ -375,7 +376,7 @@ def training_detail(request, pk):
             "ev": event,
             "enrolments": selectors.enrolments_for(request.user, event),
             "can_edit": can_edit,
-            "form": EnrolForm(park=event.park) if can_edit else None,
+            "form": EnrolForm(park=event.park, user=request.user) if can_edit else None,
         },
     )
 
@@ -416,7 +417,7 @@ def training_edit(request, pk):
 @require_POST
 def training_enrol(request, pk):
     event = selectors.training_get(request.user, pk, "change")
-    form = EnrolForm(request.POST, park=event.park)
+    form = EnrolForm(request.POST, park=event.park, user=request.user)
     if form.is_valid():
         try:
             services.training_enrol(user=request.user, event=event, **form.cleaned_data)
@@ -432,6 +433,6 @@ def training_enrol(request, pk):
 @require_POST
 def training_enrolment_remove(request, pk, enrolment_pk):
     event = selectors.training_get(request.user, pk, "change")
-    enrolment = get_object_or_404(TrainingEnrolment, pk=enrolment_pk, event=event)
+    enrolment = selectors.enrolment_get(request.user, event, enrolment_pk)
     services.training_enrolment_remove(user=request.user, enrolment=enrolment)
     return redirect(event)

@@ -1,0 +1,121 @@
+"""Removing a campaign reach or a training enrolment needs the right to the enterprise of that row, not
+only to the campaign or event: a park's officer cannot remove the rows of an enterprise now in another
+park (it moved after it was reached), even though they still run the campaign."""
+
+import datetime as dt
+
+import pytest
+
+from innoladder.core.models import AuditEntry
+from innoladder.policies import services
+from innoladder.policies.models import CampaignReach, TrainingEnrolment
+
+
+@pytest.fixture
+def moved(cast):
+    """A campaign and a training event of park 1 with rows for ent_a and ent_b; ent_b then moves to park 2."""
+    campaign = services.campaign_create(
+        user=cast.officer,
+        park=cast.park,
+        title="助企暖企春风行动",
+        starts_on=dt.date(2023, 3, 1),
+        ends_on=dt.date(2023, 5, 31),
+    )
+    event = services.training_create(
+        user=cast.officer,
+        park=cast.park,
+        title="专精特新培训班",
+        organiser="青海省工业和信息化厅",
+        place="西宁",
+        starts_on=dt.date(2023, 6, 30),
+        ends_on=dt.date(2023, 7, 3),
+    )
+    reaches, enrolments = {}, {}
+    for enterprise in (cast.ent_a, cast.ent_b):
+        reaches[enterprise.pk] = services.campaign_reach_add(
+            user=cast.officer,
+            campaign=campaign,
+            enterprise=enterprise,
+            reached_on=dt.date(2023, 3, 2),
+            channel="visit",
+        )
+        enrolments[enterprise.pk] = services.training_enrol(
+            user=cast.officer, event=event, enterprise=enterprise, attendees=[("张三", "总经理")]
+        )
+    cast.ent_b.park = cast.other_park
+    cast.ent_b.save()
+    return campaign, event, reaches, enrolments
+
+
+def _deletes(object_type):
+    return AuditEntry.objects.filter(object_type=object_type, event_type="delete").count()
+
+
+def test_an_officer_cannot_remove_the_reach_of_an_enterprise_outside_their_parks(client, cast, moved):
+    campaign, _event, reaches, _ = moved
+    outside = reaches[cast.ent_b.pk]
+    client.force_login(cast.officer)
+    response = client.post(f"/policies/campaigns/{campaign.pk}/reaches/{outside.pk}/remove/")
+    assert response.status_code == 404
+    assert CampaignReach.objects.filter(pk=outside.pk).exists()
+    assert _deletes("policies.CampaignReach") == 0
+    # the officer's own park's row still goes, and the park-2 officer may act on neither (not their campaign)
+    inside = reaches[cast.ent_a.pk]
+    client.post(f"/policies/campaigns/{campaign.pk}/reaches/{inside.pk}/remove/")
+    assert not CampaignReach.objects.filter(pk=inside.pk).exists()
+    client.force_login(cast.other_officer)
+    response = client.post(f"/policies/campaigns/{campaign.pk}/reaches/{outside.pk}/remove/")
+    assert response.status_code == 404
+    client.force_login(cast.admin)
+    client.post(f"/policies/campaigns/{campaign.pk}/reaches/{outside.pk}/remove/")
+    assert not CampaignReach.objects.filter(pk=outside.pk).exists()
+    assert _deletes("policies.CampaignReach") == 2
+
+
+def test_an_officer_cannot_remove_the_enrolment_of_an_enterprise_outside_their_parks(client, cast, moved):
+    _campaign, event, _, enrolments = moved
+    outside = enrolments[cast.ent_b.pk]
+    client.force_login(cast.officer)
+    response = client.post(f"/policies/trainings/{event.pk}/enrolments/{outside.pk}/remove/")
+    assert response.status_code == 404
+    assert TrainingEnrolment.objects.filter(pk=outside.pk).exists()
+    assert outside.attendees.count() == 1
+    assert _deletes("policies.TrainingEnrolment") == 0
+    inside = enrolments[cast.ent_a.pk]
+    client.post(f"/policies/trainings/{event.pk}/enrolments/{inside.pk}/remove/")
+    assert not TrainingEnrolment.objects.filter(pk=inside.pk).exists()
+    client.force_login(cast.admin)
+    client.post(f"/policies/trainings/{event.pk}/enrolments/{outside.pk}/remove/")
+    assert not TrainingEnrolment.objects.filter(pk=outside.pk).exists()
+
+
+def test_a_row_of_another_campaign_is_not_found_through_this_one(client, cast, moved):
+    campaign, event, reaches, enrolments = moved
+    day = dt.date(2023, 9, 1)
+    other = services.campaign_create(
+        user=cast.officer, park=cast.park, title="另一活动", starts_on=day, ends_on=day
+    )
+    other_event = services.training_create(
+        user=cast.officer,
+        park=cast.park,
+        title="另一培训",
+        organiser="园区",
+        place="园区",
+        starts_on=day,
+        ends_on=day,
+    )
+    client.force_login(cast.officer)
+    reach, enrolment = reaches[cast.ent_a.pk], enrolments[cast.ent_a.pk]
+    assert client.post(f"/policies/campaigns/{other.pk}/reaches/{reach.pk}/remove/").status_code == 404
+    url = f"/policies/trainings/{other_event.pk}/enrolments/{enrolment.pk}/remove/"
+    assert client.post(url).status_code == 404
+    assert CampaignReach.objects.filter(pk=reach.pk).exists()
+    assert TrainingEnrolment.objects.filter(pk=enrolment.pk).exists()
+
+
+def test_the_forms_offer_only_enterprises_the_user_may_change(client, cast, moved):
+    campaign, event, _, _ = moved
+    client.force_login(cast.officer)
+    for url in (f"/policies/campaigns/{campaign.pk}/", f"/policies/trainings/{event.pk}/"):
+        form = client.get(url).context["form"]
+        assert set(form.fields["enterprise"].queryset) == {cast.ent_a}
