@@ -221,6 +221,10 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+# A running job's worker renews its lease every quarter of this; a lease this old means the worker died.
+JOB_LEASE_SECONDS = env_int("JOB_LEASE_SECONDS", 120)
+# How often `manage.py run_worker` recovers dead workers' jobs and enqueues due periodic runs.
+WORKER_TICK_SECONDS = env_int("WORKER_TICK_SECONDS", 30)
 
 # --- E-mail (reminders are sent only when SMTP is configured) -------------------------------
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")

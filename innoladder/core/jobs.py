@@ -1,14 +1,27 @@
 """Background jobs with progress: a Job row the page polls, run by a django-tasks worker.
 
 `enqueue()` stores the Job and hands its id to the task queue (database backend: any number of
-`manage.py db_worker` processes, on several machines when the database is PostgreSQL). Handlers are
+`manage.py run_worker` processes, on several machines when the database is PostgreSQL). Handlers are
 plain functions registered by kind; they report progress through `JobContext.step()`.
+
+A running job is leased to its worker: the worker renews the lease from a heartbeat thread and with every
+progress step. A worker killed outright (`kill -9`, power loss) renews nothing, so once the lease has
+expired the job is marked failed by `recover_expired()` (each worker tick, core.schedule) or
+`recover_if_dead()` (when someone opens the job), and its kind's `on_interrupted` hook puts what the job
+was working on back into a state the user can submit again.
 """
 
+import datetime as dt
 import logging
+import os
+import socket
+import threading
+import uuid
 from collections.abc import Callable
 
-from django.db import transaction
+from django.conf import settings
+from django.db import DatabaseError, connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from . import audit
@@ -20,16 +33,31 @@ HANDLERS: dict[str, Callable[["JobContext"], dict]] = {}
 # reading and validating is visible to the progress page (a write transaction hides it until commit).
 NON_ATOMIC: set[str] = set()
 ROLLED_BACK = "任务运行出错，已全部回滚，请联系系统管理员。"
+INTERRUPTED = "后台任务中断（工作进程已停止），未写入任何数据，请重新提交。"
 # What an unexpected error means for a job that commits in parts: {progress} and {total} are filled in.
 FAILURE_MESSAGES: dict[str, str] = {}
+# Per kind: called in the transaction that marks a dead worker's job failed; restores what the job held
+# (e.g. an import batch back to committable) and returns {"message": ..., "url": ..., "link_text": ...}.
+ON_INTERRUPTED: dict[str, Callable[[Job], dict]] = {}
 
 
 class JobError(Exception):
     """A handler raises this with a Chinese message the user should read."""
 
 
-def register(kind: str, *, atomic: bool = True, failure_message: str = ""):
-    """`failure_message`: for a handler that commits in parts, what the user is told after a crash."""
+class JobLost(JobError):
+    """The job is no longer this worker's: its lease expired and it was marked failed meanwhile."""
+
+
+def register(
+    kind: str,
+    *,
+    atomic: bool = True,
+    failure_message: str = "",
+    on_interrupted: Callable[[Job], dict] | None = None,
+):
+    """`failure_message`: for a handler that commits in parts, what the user is told after a crash.
+    `on_interrupted`: see ON_INTERRUPTED."""
     if atomic and failure_message:
         raise ValueError("an atomic job always rolls back entirely")
 
@@ -39,9 +67,19 @@ def register(kind: str, *, atomic: bool = True, failure_message: str = ""):
             NON_ATOMIC.add(kind)
         if failure_message:
             FAILURE_MESSAGES[kind] = failure_message
+        if on_interrupted is not None:
+            ON_INTERRUPTED[kind] = on_interrupted
         return func
 
     return decorator
+
+
+def lease_seconds() -> int:
+    return max(1, settings.JOB_LEASE_SECONDS)
+
+
+def _lease_until():
+    return timezone.now() + dt.timedelta(seconds=lease_seconds())
 
 
 class JobContext:
@@ -51,14 +89,23 @@ class JobContext:
 
     def set_total(self, total: int) -> None:
         self.job.total = total
-        Job.objects.filter(pk=self.job.pk).update(total=total)
+        self._update(total=total)
 
     def step(self, done: int, message: str = "") -> None:
         self.job.progress = done
         values = {"progress": done}
         if message:
             values["message"] = message
-        Job.objects.filter(pk=self.job.pk).update(**values)
+        self._update(**values)
+
+    def _update(self, **values) -> None:
+        """Every progress report renews the lease and checks that the job is still this worker's: a worker
+        that was taken for dead stops here (inside a write transaction, which then rolls back)."""
+        mine = Job.objects.filter(pk=self.job.pk, status=JobStatus.RUNNING)
+        if self.job.worker:
+            mine = mine.filter(worker=self.job.worker)
+        if not mine.update(lease_expires_at=_lease_until(), **values):
+            raise JobLost("后台任务已被判定中断并结束，本次运行的结果不予保存。")
 
 
 def enqueue(kind: str, *, title: str, params: dict | None = None, user=None) -> Job:
@@ -72,36 +119,143 @@ def enqueue(kind: str, *, title: str, params: dict | None = None, user=None) -> 
     return job
 
 
+class _Heartbeat:
+    """Renews a running job's lease from its own thread and database connection, so a handler that
+    reports no progress for a while (or reports it inside a long transaction) keeps its lease."""
+
+    def __init__(self, job_id, worker: str):
+        self.job_id = job_id
+        self.worker = worker
+        self.stopped = threading.Event()
+        self.thread: threading.Thread | None = None
+
+    def __enter__(self):
+        # Inside an enclosing transaction (the test suite) no other connection can see the job anyway.
+        if not connection.in_atomic_block:
+            self.thread = threading.Thread(target=self._beat, name=f"job-lease-{self.job_id}", daemon=True)
+            self.thread.start()
+        return self
+
+    def __exit__(self, *exc_info):
+        self.stopped.set()
+        if self.thread is not None:
+            self.thread.join(timeout=5)
+
+    def _beat(self) -> None:
+        interval = lease_seconds() / 4
+        try:
+            while not self.stopped.wait(interval):
+                try:
+                    Job.objects.filter(pk=self.job_id, status=JobStatus.RUNNING, worker=self.worker).update(
+                        lease_expires_at=_lease_until()
+                    )
+                except DatabaseError:
+                    # A busy SQLite database (a long import holds the write lock): the next beat retries.
+                    logger.warning("could not renew the lease of job %s", self.job_id, exc_info=True)
+        finally:
+            connection.close()
+
+
+def _worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"[:100]
+
+
 def run(job_id: str) -> None:
     job = Job.objects.get(pk=job_id)
     if job.is_finished:
         return
-    Job.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING, started_at=timezone.now())
-    handler = HANDLERS[job.kind]
-    try:
-        if job.kind in NON_ATOMIC:
-            result = handler(JobContext(job)) or {}
-        else:
-            with transaction.atomic():
-                result = handler(JobContext(job)) or {}
-    except JobError as exc:
-        Job.objects.filter(pk=job.pk).update(
-            status=JobStatus.FAILED, message=str(exc), finished_at=timezone.now()
-        )
-        return
-    except Exception:  # noqa: BLE001 - a job must always end in a visible state
-        logger.exception("job %s failed", job_id)
-        job.refresh_from_db(fields=["progress", "total"])
-        message = FAILURE_MESSAGES.get(job.kind, ROLLED_BACK).format(progress=job.progress, total=job.total)
-        Job.objects.filter(pk=job.pk).update(
-            status=JobStatus.FAILED, message=message, finished_at=timezone.now()
-        )
-        return
+    worker = _worker_name()
+    claimed = Job.objects.filter(pk=job.pk, status=JobStatus.QUEUED).update(
+        status=JobStatus.RUNNING, started_at=timezone.now(), lease_expires_at=_lease_until(), worker=worker
+    )
+    if not claimed:
+        return  # another worker runs it, or it was finished meanwhile
     job.refresh_from_db()
-    Job.objects.filter(pk=job.pk).update(
+    handler = HANDLERS[job.kind]
+    # The final state is written only by the worker that ran the job (a job taken for dead keeps the
+    # failure recorded by recover_expired unless this worker finished the work after all).
+    mine = Job.objects.filter(pk=job.pk, worker=worker)
+    with _Heartbeat(job.pk, worker):
+        try:
+            if job.kind in NON_ATOMIC:
+                result = handler(JobContext(job)) or {}
+            else:
+                with transaction.atomic():
+                    result = handler(JobContext(job)) or {}
+        except JobLost:
+            logger.warning("job %s was taken for dead while its worker %s still ran", job_id, worker)
+            return
+        except JobError as exc:
+            mine.update(status=JobStatus.FAILED, message=str(exc), finished_at=timezone.now())
+            return
+        except Exception:  # noqa: BLE001 - a job must always end in a visible state
+            logger.exception("job %s failed", job_id)
+            job.refresh_from_db(fields=["progress", "total"])
+            message = FAILURE_MESSAGES.get(job.kind, ROLLED_BACK).format(
+                progress=job.progress, total=job.total
+            )
+            mine.update(status=JobStatus.FAILED, message=message, finished_at=timezone.now())
+            return
+    job.refresh_from_db()
+    mine.update(
         status=JobStatus.SUCCEEDED,
         result=result,
         progress=max(job.progress, job.total),
         finished_at=timezone.now(),
         message=result.get("message", job.message) if isinstance(result, dict) else job.message,
     )
+
+
+def _dead(now) -> Q:
+    """Running with an expired lease; a running job without a lease (started by a worker older than the
+    lease) counts as dead once it has run for a whole lease."""
+    since = now - dt.timedelta(seconds=lease_seconds())
+    return Q(status=JobStatus.RUNNING) & (
+        Q(lease_expires_at__lt=now) | Q(lease_expires_at__isnull=True, started_at__lt=since)
+    )
+
+
+def _interrupted_message(job: Job) -> str:
+    if job.kind in FAILURE_MESSAGES:
+        parts = FAILURE_MESSAGES[job.kind].format(progress=job.progress, total=job.total)
+        return f"后台任务中断（工作进程已停止）。{parts}"
+    return INTERRUPTED
+
+
+def _recover(pk, now) -> Job | None:
+    with transaction.atomic():
+        # A worker inside a write transaction holds its job's row (its progress steps update it): on
+        # PostgreSQL that row is skipped, not waited for; SQLite serialises the whole transaction anyway.
+        job = Job.objects.select_for_update(skip_locked=True).filter(Q(pk=pk) & _dead(now)).first()
+        if job is None:
+            return None
+        hook = ON_INTERRUPTED.get(job.kind)
+        outcome = dict(hook(job) or {}) if hook is not None else {}
+        message = outcome.pop("message", "") or _interrupted_message(job)
+        Job.objects.filter(pk=pk).update(
+            status=JobStatus.FAILED, message=message, result=outcome, finished_at=timezone.now()
+        )
+        audit.record(
+            AuditEvent.JOB,
+            obj=job,
+            result="failure",
+            message=f"后台任务中断：{job.title}（工作进程 {job.worker or '未知'} 已停止）。{message}",
+        )
+    job.refresh_from_db()
+    logger.warning("job %s (%s) of a dead worker marked failed", pk, job.kind)
+    return job
+
+
+def recover_expired(*, now=None) -> list[Job]:
+    """Mark failed every running job whose worker stopped renewing its lease; returns those jobs."""
+    now = now or timezone.now()
+    dead = list(Job.objects.filter(_dead(now)).values_list("pk", flat=True))
+    return [job for job in (_recover(pk, now) for pk in dead) if job is not None]
+
+
+def recover_if_dead(job: Job) -> Job:
+    """The job as it stands, after marking it failed if its worker died (for pages that show a job)."""
+    now = timezone.now()
+    if job.status != JobStatus.RUNNING or not Job.objects.filter(Q(pk=job.pk) & _dead(now)).exists():
+        return job
+    return _recover(job.pk, now) or job

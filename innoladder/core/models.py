@@ -109,11 +109,16 @@ class Job(models.Model):
     created_at = models.DateTimeField("提交时间", auto_now_add=True)
     started_at = models.DateTimeField("开始时间", null=True, blank=True)
     finished_at = models.DateTimeField("结束时间", null=True, blank=True)
+    # A running job belongs to its worker until the lease expires; the worker renews it while alive
+    # (core.jobs), so an expired lease means the worker died and the job is marked failed.
+    lease_expires_at = models.DateTimeField("租约到期", null=True, blank=True)
+    worker = models.CharField("工作进程", max_length=100, blank=True)
 
     class Meta:
         verbose_name = "后台任务"
         verbose_name_plural = "后台任务"
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "lease_expires_at"], name="job_status_lease")]
 
     def __str__(self):
         return self.title
@@ -129,6 +134,25 @@ class Job(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (JobStatus.SUCCEEDED, JobStatus.FAILED)
+
+
+class PeriodicRun(models.Model):
+    """One claimed run of a periodic job (core.schedule): the unique (name, slot) lets exactly one worker
+    enqueue it, however many workers tick at the same moment. A daily job's slot is its day."""
+
+    name = models.CharField("定时任务", max_length=100)
+    slot = models.CharField("时段", max_length=20)
+    job = models.ForeignKey(Job, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    claimed_at = models.DateTimeField("启动时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "定时任务运行"
+        verbose_name_plural = "定时任务运行"
+        ordering = ["-claimed_at"]
+        constraints = [models.UniqueConstraint(fields=["name", "slot"], name="periodic_run_name_slot")]
+
+    def __str__(self):
+        return f"{self.name} {self.slot}"
 
 
 class Notification(models.Model):

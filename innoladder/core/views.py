@@ -5,7 +5,7 @@ from django.shortcuts import render
 
 from innoladder.accounts.choices import Role
 
-from . import selectors
+from . import jobs, selectors
 from .home import home_context
 
 
@@ -19,6 +19,7 @@ def job_detail(request, job_id):
     job = selectors.job_get(request.user, job_id)
     if job is None:
         raise Http404
+    job = jobs.recover_if_dead(job)
     template = "core/_job_progress.html" if request.headers.get("HX-Request") else "core/job_detail.html"
     return render(request, template, {"job": job})
 
