@@ -16,8 +16,23 @@ from .facts import (
     ip_class,
 )
 from .plan import Plan, PlanStep, next_step_plan
-from .registry import CATALOGUE, SCHEMES, RuleSet, UnknownSchemeError, assess, assess_scheme, select
+from .registry import (
+    CATALOGUE,
+    SCHEMES,
+    RuleSet,
+    UnknownSchemeError,
+    assess,
+    assess_scheme,
+    check_data_year,
+    fallback_year,
+    in_force,
+    latest_data_year,
+    rule_data_year,
+    run,
+    select,
+)
 from .results import CriterionResult, Gap, RuleSetResult
+from .rulesets._common import DataYearError
 from .settings import DEFAULT, Settings
 
 __all__ = [
@@ -26,6 +41,7 @@ __all__ = [
     "SCHEMES",
     "Award",
     "CriterionResult",
+    "DataYearError",
     "EnterpriseFacts",
     "ExpertInputs",
     "Gap",
@@ -43,6 +59,12 @@ __all__ = [
     "YearData",
     "assess",
     "assess_scheme",
+    "check_data_year",
+    "fallback_year",
+    "in_force",
+    "latest_data_year",
+    "rule_data_year",
+    "run",
     "ip_class",
     "next_step_plan",
     "select",

@@ -74,6 +74,18 @@ class RuleSetResult:
     met_count: int
     total_count: int
     notes: tuple[str, ...]
+    # The base date, and the fiscal year read as 上年 on it: the year the rule prescribes
+    # (``rule_data_year``) unless the caller explicitly chose an earlier one (``data_year``).
+    assessed_on: date | None = None
+    data_year: int | None = None
+    rule_data_year: int | None = None
+    # The facts hold no figures at all for ``data_year``.
+    data_year_missing: bool = False
+
+    @property
+    def data_year_fallback(self) -> bool:
+        """Whether the year read is not the rule's own year on the base date (an explicit choice)."""
+        return self.data_year != self.rule_data_year
 
 
 def make_criterion(

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Protocol
 
 from ..facts import EnterpriseFacts, IPRecord
 from ..gaps import format_pct
@@ -40,8 +41,41 @@ class RuleSetInfo:
     effective_to: date | None
     score_max: Decimal | None
 
+    def data_year(self, on: date) -> int:
+        """The fiscal year this rule set reads as 上年/当年 on ``on``.
 
-Evaluator = Callable[[EnterpriseFacts, date, Settings], RuleSetResult]
+        Every encoded text reads the last complete fiscal year before the application year
+        (e.g. 国科发火〔2016〕195号: "当年、最近一年" = the fiscal year before the application year);
+        fiscal years are calendar years in China.
+        """
+        return on.year - 1
+
+
+class Evaluator(Protocol):
+    """``evaluate(facts, on, settings, data_year=None)`` of a rule-set module.
+
+    ``data_year`` replaces the year the rule reads as 上年 (only an earlier one: the caller's explicit
+    choice when that year has no data); the multi-year windows end at it. Dates (registration age,
+    validity of IP and recognitions, incidents, awards) stay relative to ``on``.
+    """
+
+    def __call__(
+        self, facts: EnterpriseFacts, on: date, settings: Settings, data_year: int | None = None
+    ) -> RuleSetResult: ...
+
+
+class DataYearError(ValueError):
+    """A chosen data year later than the one the rule reads on the date (not yet complete)."""
+
+
+def resolve_data_year(info: RuleSetInfo, on: date, data_year: int | None) -> int:
+    """The year to read: the rule's own on ``on``, or the chosen earlier one."""
+    own = info.data_year(on)
+    if data_year is None:
+        return own
+    if data_year > own:
+        raise DataYearError(f"{data_year}年度尚未结束或晚于{own}年度，不能作为「{info.name_zh}」的数据年度")
+    return data_year
 
 
 def all_of(statuses: Iterable[Status]) -> Status:
@@ -94,6 +128,38 @@ def group_bounds(
     return (low, high)
 
 
+@dataclass(frozen=True)
+class Period:
+    """The base date and the fiscal year a rule set reads on it (see ``RuleSetResult``)."""
+
+    on: date
+    data_year: int
+    rule_data_year: int
+    data_year_missing: bool
+
+    def notes(self) -> list[str]:
+        """Plain statements of a missing data year and of an explicitly chosen earlier year."""
+        out = []
+        if self.data_year_missing:
+            out.append(
+                f"缺少{self.data_year}年度数据：基准日 {self.on.isoformat()} 应按{self.data_year}年度"
+                "（上一个完整会计年度）的数据评价。"
+            )
+        if self.data_year != self.rule_data_year:
+            out.append(
+                f"按{self.data_year}年度数据评估（最近有数据的年度）：基准日 {self.on.isoformat()} 本应按"
+                f"{self.rule_data_year}年度数据评价，该年度数据缺失，经选择改用{self.data_year}年度数据，"
+                "结论仅供参考。"
+            )
+        return out
+
+
+def period(info: RuleSetInfo, facts: EnterpriseFacts, on: date, data_year: int | None) -> Period:
+    """Resolve the year a rule set reads on ``on`` (see ``resolve_data_year``) and whether it has data."""
+    year = resolve_data_year(info, on, data_year)
+    return Period(on, year, info.data_year(on), facts.year(year) is None)
+
+
 def build(
     info: RuleSetInfo,
     criteria: Sequence[CriterionResult],
@@ -102,11 +168,15 @@ def build(
     notes: Sequence[str] = (),
     groups: Sequence[tuple[str, Decimal, tuple[Decimal, Decimal]]] = (),
     score_range: tuple[Decimal, Decimal] | None = None,
+    when: Period | None = None,
 ) -> RuleSetResult:
-    """Assemble a RuleSetResult; ``groups`` is (group, max, (min, max) points)."""
+    """Assemble a RuleSetResult; ``groups`` is (group, max, (min, max) points); ``when`` the base date
+    and data year (its notes come first)."""
     score = None
     if score_range is not None and score_range[0] == score_range[1]:
         score = score_range[0]
+    if when is not None:
+        notes = [*when.notes(), *notes]
     return RuleSetResult(
         ruleset_id=info.scheme,
         version=info.version,
@@ -124,6 +194,10 @@ def build(
         met_count=sum(1 for item in criteria if item.status == PASS),
         total_count=len(criteria),
         notes=tuple(notes),
+        assessed_on=when.on if when is not None else None,
+        data_year=when.data_year if when is not None else None,
+        rule_data_year=when.rule_data_year if when is not None else None,
+        data_year_missing=when.data_year_missing if when is not None else False,
     )
 
 
@@ -244,7 +318,12 @@ def pct(value: Decimal | None) -> str:
 
 def last_years(on: date, count: int) -> list[int]:
     """The ``count`` fiscal years before the assessment year, oldest first."""
-    return list(range(on.year - count, on.year))
+    return years_to(on.year - 1, count)
+
+
+def years_to(last: int, count: int) -> list[int]:
+    """The ``count`` fiscal years ending with ``last``, oldest first."""
+    return list(range(last - count + 1, last + 1))
 
 
 def year_value(facts: EnterpriseFacts, year: int, attr: str) -> Decimal | None:

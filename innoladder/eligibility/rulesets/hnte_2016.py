@@ -29,14 +29,15 @@ from ._common import (
     build,
     check,
     group_bounds,
-    last_years,
     pct,
+    period,
     ratio,
     scored,
     sum_years,
     unknown,
     valid_ips,
     year_value,
+    years_to,
 )
 
 INFO = RuleSetInfo(
@@ -93,9 +94,9 @@ def growth_rate(values: list[Decimal]) -> tuple[Decimal | None, str]:
     return HALF * (second / first + third / second) - 1, "按近三年公式计算"
 
 
-def _window(facts: EnterpriseFacts, on: date) -> list[int]:
-    """近三个会计年度, or the actual operating period when shorter."""
-    years = last_years(on, 3)
+def _window(facts: EnterpriseFacts, last: int) -> list[int]:
+    """近三个会计年度 ending with ``last``, or the actual operating period when shorter."""
+    years = years_to(last, 3)
     if facts.registered_on is not None:
         years = [y for y in years if y >= facts.registered_on.year]
     return years
@@ -174,15 +175,15 @@ def _k4(facts: EnterpriseFacts, year: int) -> CriterionResult:
     )
 
 
-def _k5(facts: EnterpriseFacts, on: date) -> list[CriterionResult]:
+def _k5(facts: EnterpriseFacts, last: int) -> list[CriterionResult]:
     clause = f"{DOC} 第十一条(五)"
-    years = _window(facts, on)
+    years = _window(facts, last)
     name = "近三年研发费用占同期销售收入比例"
-    last_sales = year_value(facts, on.year - 1, "sales_revenue")
+    last_sales = year_value(facts, last, "sales_revenue")
     rd, rd_missing = sum_years(facts, years, "rd_expense")
     sales, sales_missing = sum_years(facts, years, "sales_revenue")
     if not years or last_sales is None or rd_missing or sales_missing or sales == 0:
-        missing = sorted(set(rd_missing + sales_missing)) or [on.year - 1]
+        missing = sorted(set(rd_missing + sales_missing)) or [last]
         ratio_result = unknown(
             "K5", name, "认定条件", f"缺少 {missing} 年研发费用或销售收入", clause, "5%/4%/3%"
         )
@@ -387,9 +388,9 @@ def _ip_scores(facts: EnterpriseFacts, on: date) -> tuple[list[CriterionResult],
     return [c for c, _ in judged], [n for _, n in judged if n]
 
 
-def _conversion(facts: EnterpriseFacts, on: date) -> tuple[CriterionResult, str | None]:
+def _conversion(facts: EnterpriseFacts, last: int) -> tuple[CriterionResult, str | None]:
     clause = f"{GUIDE} 四(二)2"
-    years = _window(facts, on)
+    years = _window(facts, last)
     total, missing = sum_years(facts, years, "tech_conversions")
     if missing or not years:
         return unknown(
@@ -421,9 +422,9 @@ def _conversion(facts: EnterpriseFacts, on: date) -> tuple[CriterionResult, str 
     )
 
 
-def _growth(facts: EnterpriseFacts, on: date) -> tuple[list[CriterionResult], list[str]]:
+def _growth(facts: EnterpriseFacts, last: int) -> tuple[list[CriterionResult], list[str]]:
     clause = f"{GUIDE} 四(二)4"
-    years = _window(facts, on)
+    years = _window(facts, last)
     out, notes = [], []
     specs = [
         ("I8_net_asset_growth", "净资产增长率", "net_assets", facts.expert.net_asset_growth),
@@ -456,18 +457,21 @@ def _growth(facts: EnterpriseFacts, on: date) -> tuple[list[CriterionResult], li
     return out, notes
 
 
-def evaluate(facts: EnterpriseFacts, on: date, settings: Settings) -> RuleSetResult:
-    last = on.year - 1
+def evaluate(
+    facts: EnterpriseFacts, on: date, settings: Settings, data_year: int | None = None
+) -> RuleSetResult:
+    when = period(INFO, facts, on, data_year)
+    last = when.data_year
     conditions = [
         _k1(facts, on),
         _k2(facts, on),
         _k3(facts),
         _k4(facts, last),
-        *_k5(facts, on),
+        *_k5(facts, last),
         _k6(facts, last),
     ]
     ip_items, notes = _ip_scores(facts, on)
-    conversion, conversion_note = _conversion(facts, on)
+    conversion, conversion_note = _conversion(facts, last)
     management, management_note = _judged(
         "I7_management",
         "研究开发组织管理水平",
@@ -478,7 +482,7 @@ def evaluate(facts: EnterpriseFacts, on: date, settings: Settings) -> RuleSetRes
         "专家评定",
         f"{GUIDE} 四(二)3",
     )
-    growth, growth_notes = _growth(facts, on)
+    growth, growth_notes = _growth(facts, last)
     scores = [*ip_items, conversion, management, *growth]
     notes += [n for n in (conversion_note, management_note) if n] + growth_notes
     groups = [
@@ -510,7 +514,7 @@ def evaluate(facts: EnterpriseFacts, on: date, settings: Settings) -> RuleSetRes
     notes.append("其他费用20%限额、委托研发按80%计入等归集口径，须在填报研发费用时已处理。")
     if score_status == UNKNOWN and status == UNKNOWN:
         notes.append("创新能力评价得分区间跨越70分，需专家评分后才能判定。")
-    return build(INFO, criteria, status, "score", notes, group_values, total)
+    return build(INFO, criteria, status, "score", notes, group_values, total, when)
 
 
 __all__ = ["INFO", "evaluate", "growth_rate", "rd_threshold"]

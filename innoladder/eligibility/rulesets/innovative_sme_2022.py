@@ -22,13 +22,14 @@ from ._common import (
     build,
     group_bounds,
     holds,
-    last_years,
     pct,
+    period,
     route_result,
     scored,
     sum_years,
     unknown,
     year_value,
+    years_to,
 )
 from ._miit import IP_TIER_TEXT, debt_ratio, growth, ip_tier, share
 
@@ -80,8 +81,9 @@ def _ratio_item(
     )
 
 
-def _scores(facts: EnterpriseFacts, on: date, bands: dict[str, BandTable]) -> list[CriterionResult]:
-    last = on.year - 1
+def _scores(
+    facts: EnterpriseFacts, on: date, last: int, bands: dict[str, BandTable]
+) -> list[CriterionResult]:
     tier = ip_tier(facts, on)
     ip = scored(
         "S1_ip",
@@ -172,11 +174,11 @@ def _field(facts: EnterpriseFacts) -> CriterionResult:
     )
 
 
-def _routes(facts: EnterpriseFacts, on: date) -> list[CriterionResult]:
+def _routes(facts: EnterpriseFacts, on: date, last: int) -> list[CriterionResult]:
     award, award_text = award_route(facts, on, 3, {"national": None, "provincial": None})
     honour = holds(facts, HONOURS, on)
     institution = any(i.level in {"national", "provincial"} for i in facts.institutions)
-    years = last_years(on, 3)
+    years = years_to(last, 3)
     equity, missing = sum_years(facts, years, "equity_financing")
     equity_status: Status = PASS if equity >= 500 * WAN else (UNKNOWN if missing else FAIL)
     return [
@@ -205,10 +207,13 @@ def _routes(facts: EnterpriseFacts, on: date) -> list[CriterionResult]:
     ]
 
 
-def evaluate(facts: EnterpriseFacts, on: date, settings: Settings) -> RuleSetResult:
+def evaluate(
+    facts: EnterpriseFacts, on: date, settings: Settings, data_year: int | None = None
+) -> RuleSetResult:
+    when = period(INFO, facts, on, data_year)
     inclusive = settings.innovative_sme_lower_inclusive
-    scores = _scores(facts, on, _tables(inclusive))
-    routes = _routes(facts, on)
+    scores = _scores(facts, on, when.data_year, _tables(inclusive))
+    routes = _routes(facts, on, when.data_year)
     total = bounds_of(scores)
     groups = [(name, top, group_bounds(scores, name)) for name, top, _ in GROUPS]
     checks = [at_least(total, Decimal(60))] + [
@@ -236,9 +241,9 @@ def evaluate(facts: EnterpriseFacts, on: date, settings: Settings) -> RuleSetRes
     notes = [
         f"区间边界按设置 innovative_sme_lower_inclusive={inclusive}：{reading}。",
         "资产负债率、增长率、主营占比等“a%-b%”区间同样按此设置读取。",
-        f"按{on.year - 1}年度数据评价；Ⅰ类知识产权不含受让未满1年者。",
+        f"按{when.data_year}年度数据评价；Ⅰ类知识产权不含受让未满1年者。",
     ]
-    return build(INFO, [*scores, gate, *routes], status, route, notes, groups, total)
+    return build(INFO, [*scores, gate, *routes], status, route, notes, groups, total, when)
 
 
 __all__ = ["INFO", "evaluate"]

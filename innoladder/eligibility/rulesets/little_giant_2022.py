@@ -19,12 +19,13 @@ from ._common import (
     build,
     check,
     chuangke_route,
-    last_years,
     pct,
+    period,
     route_result,
     sum_years,
     unknown,
     year_value,
+    years_to,
 )
 from ._miit import average_growth, counted_class_i, debt_ratio, share
 
@@ -72,8 +73,7 @@ def niche_check(facts: EnterpriseFacts, minimum: int, clause: str = CLAUSE) -> C
     return check("Z1_niche", name, "专", years >= minimum, years, f"{years} 年", f"≥{minimum}年", clause)
 
 
-def _rd_route(facts: EnterpriseFacts, on: date) -> CriterionResult:
-    last = on.year - 1
+def _rd_route(facts: EnterpriseFacts, last: int) -> CriterionResult:
     name = "研发投入（按上年营业收入分档）"
     operating = year_value(facts, last, "operating_revenue")
     if operating is None:
@@ -106,8 +106,8 @@ def _rd_route(facts: EnterpriseFacts, on: date) -> CriterionResult:
             clause=CLAUSE,
             gap=gap,
         )
-    equity, equity_missing = sum_years(facts, last_years(on, 2), "equity_financing")
-    rd_total, rd_missing = sum_years(facts, last_years(on, 2), "rd_expense")
+    equity, equity_missing = sum_years(facts, years_to(last, 2), "equity_financing")
+    rd_total, rd_missing = sum_years(facts, years_to(last, 2), "rd_expense")
     staff = share(facts, last, "rd_staff", "employees")
     parts: list[Status] = [
         PASS if equity >= 8000 * WAN else (UNKNOWN if equity_missing else FAIL),
@@ -130,8 +130,7 @@ def _rd_route(facts: EnterpriseFacts, on: date) -> CriterionResult:
     )
 
 
-def _conditions(facts: EnterpriseFacts, on: date) -> list[CriterionResult]:
-    last = on.year - 1
+def _conditions(facts: EnterpriseFacts, on: date, last: int) -> list[CriterionResult]:
     class_i = counted_class_i(facts, on)
     return [
         niche_check(facts, 3),
@@ -178,7 +177,7 @@ def _conditions(facts: EnterpriseFacts, on: date) -> list[CriterionResult]:
             "未填写细分市场占有率",
         ),
         flag_check("T2_brand", "拥有自主品牌", "特", facts.own_brand),
-        _rd_route(facts, on),
+        _rd_route(facts, last),
         check(
             "X2_institution",
             "自建或与高校、科研机构联合建立研发机构",
@@ -209,8 +208,11 @@ def _conditions(facts: EnterpriseFacts, on: date) -> list[CriterionResult]:
     ]
 
 
-def evaluate(facts: EnterpriseFacts, on: date, settings: Settings) -> RuleSetResult:
-    conditions = _conditions(facts, on)
+def evaluate(
+    facts: EnterpriseFacts, on: date, settings: Settings, data_year: int | None = None
+) -> RuleSetResult:
+    when = period(INFO, facts, on, data_year)
+    conditions = _conditions(facts, on, when.data_year)
     award, award_text = award_route(facts, on, 3, {"national": 3})
     chuangke, chuangke_text = chuangke_route(facts, on, 3, 50)
     routes = [
@@ -229,7 +231,7 @@ def evaluate(facts: EnterpriseFacts, on: date, settings: Settings) -> RuleSetRes
         "“新”的一般条件（研发投入、研发机构、Ⅰ类知识产权）与直通条件满足其一即可。",
         "“链”“品”条件的表述依记忆整理（置信度中），以工信部原文为准。",
     ]
-    return build(INFO, [*conditions, *routes], status, route, notes)
+    return build(INFO, [*conditions, *routes], status, route, notes, when=when)
 
 
 __all__ = ["INFO", "evaluate", "flag_check", "niche_check", "ratio_check"]

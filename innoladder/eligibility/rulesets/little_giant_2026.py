@@ -19,6 +19,7 @@ from ._common import (
     check,
     holds,
     pct,
+    period,
     route_result,
     unknown,
     year_value,
@@ -55,8 +56,7 @@ def _c1(facts: EnterpriseFacts, on: date) -> list[CriterionResult]:
     ]
 
 
-def _c2(facts: EnterpriseFacts, on: date) -> list[CriterionResult]:
-    last = on.year - 1
+def _c2(facts: EnterpriseFacts, last: int) -> list[CriterionResult]:
     clause = CLAUSE + " 第二条"
     operating = year_value(facts, last, "operating_revenue")
     if operating is None:
@@ -113,11 +113,11 @@ def _c2(facts: EnterpriseFacts, on: date) -> list[CriterionResult]:
     ]
 
 
-def _c3(facts: EnterpriseFacts, on: date) -> CriterionResult:
+def _c3(facts: EnterpriseFacts, last: int) -> CriterionResult:
     clause = CLAUSE + " 第三条"
     name = "近两年研发费用合计≥1200万元且每年占营业收入≥3%"
     total, statuses, texts, shortfall = Decimal(0), [], [], Decimal(0)
-    for year in (on.year - 2, on.year - 1):
+    for year in (last - 1, last):
         rd, revenue = year_value(facts, year, "rd_expense"), year_value(facts, year, "operating_revenue")
         if rd is None or not revenue:
             statuses.append(UNKNOWN)
@@ -188,7 +188,10 @@ def _c5(facts: EnterpriseFacts) -> CriterionResult:
     )
 
 
-def evaluate(facts: EnterpriseFacts, on: date, settings: Settings) -> RuleSetResult:
+def evaluate(
+    facts: EnterpriseFacts, on: date, settings: Settings, data_year: int | None = None
+) -> RuleSetResult:
+    when = period(INFO, facts, on, data_year)
     clause6, clause7 = CLAUSE + " 第六条", CLAUSE + " 第七条"
     c4 = _c4(facts, on)
     score = facts.srdi_index_score
@@ -214,8 +217,8 @@ def evaluate(facts: EnterpriseFacts, on: date, settings: Settings) -> RuleSetRes
         )
     criteria = [
         *_c1(facts, on),
-        *_c2(facts, on),
-        _c3(facts, on),
+        *_c2(facts, when.data_year),
+        _c3(facts, when.data_year),
         *c4,
         _c5(facts),
         flag_check(
@@ -234,7 +237,7 @@ def evaluate(facts: EnterpriseFacts, on: date, settings: Settings) -> RuleSetRes
         "依据2026年修订办法中可获得的七项条件（来源为咨询机构页面，置信度中）；评分指标体系未编码，需录入得分。",
         "复合增长率≥5% 以近两年营业收入增长倍数≥1.1025 判断（复核时不考核此项，本结果按初次认定）。",
     ]
-    return build(INFO, criteria, status, "general", notes)
+    return build(INFO, criteria, status, "general", notes, when=when)
 
 
 __all__ = ["INFO", "evaluate"]

@@ -9,7 +9,7 @@ from ..facts import EnterpriseFacts
 from ..gaps import count_gap, money_gap, money_to_ratio, staff_to_share
 from ..results import UNKNOWN, CriterionResult, Gap, RuleSetResult
 from ..settings import Settings
-from ._common import RuleSetInfo, all_of, build, check, pct, ratio, unknown, valid_ips, year_value
+from ._common import RuleSetInfo, all_of, build, check, pct, period, ratio, unknown, valid_ips, year_value
 
 INFO = RuleSetInfo(
     scheme="qh_tech_enterprise",
@@ -124,8 +124,11 @@ def _ip(facts: EnterpriseFacts, on: date) -> CriterionResult:
     )
 
 
-def evaluate(facts: EnterpriseFacts, on: date, settings: Settings) -> RuleSetResult:
-    year = on.year - 1
+def evaluate(
+    facts: EnterpriseFacts, on: date, settings: Settings, data_year: int | None = None
+) -> RuleSetResult:
+    when = period(INFO, facts, on, data_year)
+    year = when.data_year
     criteria = [
         *_registration(facts, on),
         _main_share(facts, year),
@@ -141,7 +144,7 @@ def evaluate(facts: EnterpriseFacts, on: date, settings: Settings) -> RuleSetRes
     ]
     if status == UNKNOWN:
         notes.append("部分条件数据不足，无法判定。")
-    return build(INFO, criteria, status, "conditions", notes)
+    return build(INFO, criteria, status, "conditions", notes, when=when)
 
 
 __all__ = ["INFO", "evaluate"]

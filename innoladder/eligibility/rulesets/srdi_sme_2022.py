@@ -24,13 +24,14 @@ from ._common import (
     chuangke_route,
     group_bounds,
     holds,
-    last_years,
     pct,
+    period,
     route_result,
     scored,
     sum_years,
     unknown,
     year_value,
+    years_to,
 )
 from ._miit import IP_TIER_TEXT, average_growth, debt_ratio, ip_tier, share
 
@@ -142,8 +143,9 @@ def _field_item(facts: EnterpriseFacts) -> CriterionResult:
     return scored("S4_field", name, "专业化", text, text, threshold, points, Decimal(5), CLAUSE)
 
 
-def _scores(facts: EnterpriseFacts, on: date, bands: dict[str, BandTable]) -> list[CriterionResult]:
-    last = on.year - 1
+def _scores(
+    facts: EnterpriseFacts, on: date, last: int, bands: dict[str, BandTable]
+) -> list[CriterionResult]:
     niche = facts.niche_market_years
     niche_points = (
         None if niche is None else min(Decimal(5), (niche / 2).to_integral_value(rounding=ROUND_FLOOR))
@@ -313,8 +315,7 @@ def _rd_input(facts: EnterpriseFacts, last: int, ratio_band: BandTable) -> Crite
     )
 
 
-def _base(facts: EnterpriseFacts, on: date, settings: Settings) -> list[CriterionResult]:
-    last = on.year - 1
+def _base(facts: EnterpriseFacts, on: date, last: int, settings: Settings) -> list[CriterionResult]:
     out = []
     if facts.niche_market_years is None:
         out.append(
@@ -363,7 +364,7 @@ def _base(facts: EnterpriseFacts, on: date, settings: Settings) -> list[Criterio
                 gap,
             )
         )
-    out.append(_revenue_or_equity(facts, on))
+    out.append(_revenue_or_equity(facts, last))
     if settings.srdi_requires_innovative_sme:
         held = holds(facts, ["innovative_sme", "tech_innovative_sme"], on)
         out.append(
@@ -381,10 +382,9 @@ def _base(facts: EnterpriseFacts, on: date, settings: Settings) -> list[Criterio
     return out
 
 
-def _revenue_or_equity(facts: EnterpriseFacts, on: date) -> CriterionResult:
-    last = on.year - 1
+def _revenue_or_equity(facts: EnterpriseFacts, last: int) -> CriterionResult:
     operating = year_value(facts, last, "operating_revenue")
-    equity, missing = sum_years(facts, last_years(on, 2), "equity_financing")
+    equity, missing = sum_years(facts, years_to(last, 2), "equity_financing")
     name = "上年营业收入≥1000万元，或近2年新增股权融资≥2000万元"
     if operating is not None and operating >= 1000 * WAN:
         status: Status = PASS
@@ -413,10 +413,10 @@ def _revenue_or_equity(facts: EnterpriseFacts, on: date) -> CriterionResult:
     )
 
 
-def _routes(facts: EnterpriseFacts, on: date) -> list[CriterionResult]:
+def _routes(facts: EnterpriseFacts, on: date, last: int) -> list[CriterionResult]:
     award, award_text = award_route(facts, on, 3, {"provincial": 3, "national": 5})
-    rd, rd_missing = sum_years(facts, last_years(on, 2), "rd_expense")
-    equity, equity_missing = sum_years(facts, last_years(on, 2), "equity_financing")
+    rd, rd_missing = sum_years(facts, years_to(last, 2), "rd_expense")
+    equity, equity_missing = sum_years(facts, years_to(last, 2), "equity_financing")
     chuangke, chuangke_text = chuangke_route(facts, on, 3, 500)
 
     def status_of(ok: bool, missing: list[int]) -> Status:
@@ -446,11 +446,14 @@ def _routes(facts: EnterpriseFacts, on: date) -> list[CriterionResult]:
     ]
 
 
-def evaluate(facts: EnterpriseFacts, on: date, settings: Settings) -> RuleSetResult:
+def evaluate(
+    facts: EnterpriseFacts, on: date, settings: Settings, data_year: int | None = None
+) -> RuleSetResult:
+    when = period(INFO, facts, on, data_year)
     inclusive = settings.srdi_sme_lower_inclusive
-    base = _base(facts, on, settings)
-    scores = _scores(facts, on, _tables(inclusive))
-    routes = _routes(facts, on)
+    base = _base(facts, on, when.data_year, settings)
+    scores = _scores(facts, on, when.data_year, _tables(inclusive))
+    routes = _routes(facts, on, when.data_year)
     total = bounds_of(scores)
     by_score = at_least(total, Decimal(60))
     shown = f"{total[0]} 分" if total[0] == total[1] else f"{total[0]}–{total[1]} 分"
@@ -483,7 +486,7 @@ def evaluate(facts: EnterpriseFacts, on: date, settings: Settings) -> RuleSetRes
             "2026年1月工信部修订《优质中小企业梯度培育管理办法》，新的专精特新中小企业认定标准尚未编码，"
             "本结果仍按2022年标准计算，仅供参考。"
         )
-    return build(INFO, [*base, b4, *scores, *routes], status, route, notes, groups, total)
+    return build(INFO, [*base, b4, *scores, *routes], status, route, notes, groups, total, when)
 
 
 __all__ = ["INFO", "evaluate"]

@@ -30,6 +30,7 @@ from ._common import (
     group_bounds,
     holds,
     pct,
+    period,
     ratio,
     route_result,
     scored,
@@ -67,8 +68,7 @@ G4_KINDS = frozenset({"safety_quality_accident", "environmental_violation", "int
 HIGH_LEVELS = frozenset({"national", "provincial"})
 
 
-def _gates(facts: EnterpriseFacts, on: date) -> list[CriterionResult]:
-    year = on.year - 1
+def _gates(facts: EnterpriseFacts, on: date, year: int) -> list[CriterionResult]:
     out = [
         check(
             "G1",
@@ -308,9 +308,12 @@ def _routes(facts: EnterpriseFacts, on: date) -> list[CriterionResult]:
     ]
 
 
-def evaluate(facts: EnterpriseFacts, on: date, settings: Settings) -> RuleSetResult:
-    year = on.year - 1
-    gates = _gates(facts, on)
+def evaluate(
+    facts: EnterpriseFacts, on: date, settings: Settings, data_year: int | None = None
+) -> RuleSetResult:
+    when = period(INFO, facts, on, data_year)
+    year = when.data_year
+    gates = _gates(facts, on, year)
     staff = _tech_staff(facts, year)
     scores = [staff, _rd(facts, year), _ip(facts, on)]
     routes = _routes(facts, on)
@@ -347,7 +350,7 @@ def evaluate(facts: EnterpriseFacts, on: date, settings: Settings) -> RuleSetRes
         gap=points_gap(Decimal(60) - total[1], "评分") if total[1] < 60 else None,
     )
     criteria = [*gates, *scores, g5, *routes]
-    return build(INFO, criteria, status, route, notes, groups, total)
+    return build(INFO, criteria, status, route, notes, groups, total, when)
 
 
 __all__ = ["INFO", "evaluate"]
