@@ -62,8 +62,9 @@ class Column:
     header: Chinese header written in the template and matched (order-free) on import.
     field: model field name (for ENTERPRISE the FK name, e.g. "enterprise").
     type: one of TYPES.
-    unit: for MONEY, the unit the template declares ("万元" or "元"); the header of the uploaded file
-        may declare another one, which wins. Values are stored in yuan.
+    unit: for MONEY, the unit the template's header declares ("万元" or "元"). The uploaded file's header
+        must declare a unit (the template's headers do, so a filled-in template imports as it is); a money
+        header without one is refused, never read in this unit. Values are stored in yuan.
     choices: a TextChoices class for CHOICE (labels and values are both accepted).
     aliases: other headers accepted for this column (e.g. older template versions).
     parse: custom converter `(raw, ctx) -> value` raising CellError; replaces the type's converter.

@@ -150,6 +150,12 @@ def build_plan(
     """
     plan = Plan(dataset=dataset, rows_total=len(parsed.rows))
     matches = list(parsed.matches.values())
+    unitless = _unitless_money(matches)
+    for m in unitless:
+        plan.errors.append(
+            RowError(parsed.header_row, m.original, m.original, values.unit_problem(m.column, None))
+        )
+    unread = {m.column.field for m in unitless}
     text_limits = _text_limits(dataset)
     by_name = _foreign_keys_by_name(dataset.model)
     key_attnames = _key_columns(dataset)
@@ -169,6 +175,7 @@ def build_plan(
             limit=text_limits.get(m.column.field),
         )
         for m in matches
+        if m.column.field not in unread
     ]
     attnames = [spec.attname for spec in specs]
     cells = columns.convert([raw for _, raw in parsed.rows], specs)
@@ -275,6 +282,12 @@ def build_plan(
         )
     errors.sort(key=lambda e: e.row)
     return plan
+
+
+def _unitless_money(matches: list) -> list:
+    """The money columns whose header in the file names no unit: one error for the file (at its header
+    row), and the column is not read, so nothing is written and no amount is guessed."""
+    return [m for m in matches if m.column.type == d.MONEY and m.column.parse is None and not m.unit]
 
 
 def _key_columns(dataset: Dataset) -> tuple[str, ...]:

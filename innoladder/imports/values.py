@@ -166,6 +166,14 @@ def to_uscc(raw) -> str:
     return check.code
 
 
+def unit_problem(col: d.Column, unit: str | None) -> str:
+    """Why a money column's header unit cannot be used. A header without a unit is refused, never read
+    in the template's unit: yuan under a bare "营业收入" read as 万元 are ten thousand times too large."""
+    if not unit:
+        return f"金额列“{col.header}”的表头未注明单位（元或万元），请在表头注明"
+    return f"表头中的单位“{unit}”无法识别，应为元、万元或亿元"
+
+
 def converter_for(col: d.Column, unit: str | None, ctx):
     """A one-argument converter for this column, with the unit and lookups resolved once per file.
 
@@ -176,9 +184,9 @@ def converter_for(col: d.Column, unit: str | None, ctx):
     if col.parse is not None:
         return lambda raw: col.parse(raw, ctx)
     if col.type == d.MONEY:
-        factor = d.UNITS.get(unit or col.unit)
+        factor = d.UNITS.get(unit) if unit else None
         if factor is None:
-            message = f"表头中的单位“{unit}”无法识别，应为元、万元或亿元"
+            message = unit_problem(col, unit)
 
             def bad_unit(raw):
                 raise CellError(message)
@@ -224,7 +232,7 @@ def column_converter_for(col: d.Column, unit: str | None):
     if col.parse is not None:
         return None
     if col.type == d.MONEY:
-        factor = d.UNITS.get(unit or col.unit)
+        factor = d.UNITS.get(unit) if unit else None
         return None if factor is None else _money_column(col, factor)
     if col.type == d.INT:
         return _int_column(col)
@@ -333,9 +341,9 @@ def convert(raw, col: d.Column, unit: str | None, ctx):
     if kind == d.DECIMAL:
         return to_decimal_checked(raw, col)
     if kind == d.MONEY:
-        factor = d.UNITS.get(unit or col.unit)
+        factor = d.UNITS.get(unit) if unit else None
         if factor is None:
-            raise CellError(f"表头中的单位“{unit}”无法识别，应为元、万元或亿元")
+            raise CellError(unit_problem(col, unit))
         return to_decimal_checked(raw, col, factor)
     if kind == d.DATE:
         return to_date(raw)

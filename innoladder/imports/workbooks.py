@@ -121,7 +121,8 @@ def _instructions(ws, dataset: Dataset) -> None:
         "列的顺序可以调整，但请不要修改列名。",
         f"2. 系统按“{key_headers}”识别记录：已存在的记录会被更新，不会重复新增。",
         "3. 红色列名为必填项；其他列留空表示“不修改原有值”。",
-        "4. 金额以列名中的单位为准（如“(万元)”或“(元)”），系统自动换算为元保存。",
+        "4. 金额以列名中的单位为准（如“(万元)”或“(元)”），系统自动换算为元保存；"
+        "列名未注明单位的金额列无法导入，请保留或注明单位。",
         "5. 日期请写成 2024-03-01 的形式，也可使用 Excel 日期；数字可带千分位逗号。",
         f"6. “{EXAMPLE_MARKER_HEADER}”列填写“示例”的行为示例行，导入时自动忽略，可直接删除。",
         "7. 上传后系统先做预检（不写入任何数据），列出每个错误所在的行号、列名和原值；全部无误后再确认导入。",
@@ -160,8 +161,13 @@ def error_report_bytes(parsed: reader.ParsedSheet, errors: list[list]) -> bytes:
     ws.freeze_panes = "A2"
     width = max([len(parsed.headers), *(len(v) for _, v in parsed.rows)] or [0])
     headers = [*parsed.headers, *[""] * (width - len(parsed.headers))]
+    # A problem of the header itself (a money column without a unit) is noted beside the header row.
+    header_problems = by_row.get(parsed.header_row)
+    note_title = "错误说明" + (
+        f"（第 {parsed.header_row} 行表头：" + "；".join(header_problems) + "）" if header_problems else ""
+    )
     header_cells = []
-    for text in [*headers, "错误说明"]:
+    for text in [*headers, note_title]:
         cell = WriteOnlyCell(ws, value=neutralise(text))
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL

@@ -21,6 +21,7 @@ COUNT = d.Column("技术合同数", "tech_conversions", d.INT)  # no limits of i
 
 
 def spec(col: d.Column, index: int, limit: int | None = None, unit: str | None = None) -> columns.Spec:
+    unit = unit or col.unit  # the header as the template writes it: money columns name their unit
     return columns.Spec(
         index=index,
         attname=col.attname,
@@ -129,7 +130,7 @@ def test_numbers_no_column_can_hold_are_refused_in_chinese(col, raw, message):
     """Huge or infinite values (an XML cell may say 1e999) are cell errors, never a crash or a
     million-digit integer."""
     with pytest.raises(CellError, match=message):
-        values.converter_for(col, None, None)(raw)
+        values.converter_for(col, col.unit, None)(raw)
 
 
 def test_an_enterprise_cell_is_found_by_its_code_in_any_spelling_the_full_check_accepts():

@@ -150,7 +150,7 @@ def test_int_money_and_choice_converters():
     with pytest.raises(values.CellError, match="不能有小数"):
         values.to_int("2024.5", col)
     money = Column("销售收入", "sales_revenue", "money", unit="万元")
-    assert values.convert("1,234.56", money, None, None) == Decimal("12345600.00")
+    assert values.convert("1,234.56", money, "万元", None) == Decimal("12345600.00")
     assert values.convert("1,234.56", money, "元", None) == Decimal("1234.56")
     assert values.convert("0.5", money, "亿元", None) == Decimal("50000000.00")
     kind = get("ip_records").column("kind")
