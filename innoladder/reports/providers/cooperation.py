@@ -24,7 +24,7 @@ def _period_qs(selector_name: str, model_name: str, date_field: str, user, park,
 
 @provider("cooperation.projects", Section.PROJECTS, requires=("cooperation.Cooperation",), order=40)
 def cooperation(user, park, start, end):
-    """One fact per enterprise: "支持盐湖股份与武汉工程大学开展产学研合作项目2项"."""
+    """One fact per enterprise: "支持盐湖股份与武汉工程大学开展产学研合作项目2个"."""
     qs = _period_qs("cooperation_in_period", "Cooperation", "signed_on", user, park, start, end)
     by_enterprise: dict[int, list] = defaultdict(list)
     for row in qs.select_related("enterprise").order_by("signed_on", "pk"):
@@ -48,7 +48,7 @@ def cooperation(user, park, start, end):
             + partner_text.replace("{", "{{").replace("}", "}}")
             + "开展产学研合作项目{figure}",
             date_field="signed_on",
-            unit="项",
+            unit="个",  # the park counts cooperation projects in 个 ("合作项目2个"), not 项
             order=40 + i,
         )
     return facts

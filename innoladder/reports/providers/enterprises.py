@@ -1,11 +1,11 @@
 """Fact providers reading the registry: IP transferred in (when no patent-introduction module exists) and
-awards with a recorded award date."""
+awards by the date they were conferred, each named with its date."""
 
 from innoladder.core.scoping import for_user
 from innoladder.enterprises.models import Award, IPRecord
 
 from ..choices import Section
-from ..facts import in_period, rows_fact
+from ..facts import Fact, in_period, rows_fact, short_name
 from . import provider, requirement_met
 
 
@@ -29,18 +29,52 @@ def ip_transferred_in(user, park, start, end):
     )
 
 
+def chinese_date(on) -> str:
+    """2023-05-26 → "2023年5月26日", as the park writes dates in its reports."""
+    return f"{on.year}年{on.month}月{on.day}日"
+
+
+def award_title(award: Award) -> str:
+    """ "2022年度国际镁科学技术奖年度创新特别贡献奖": the edition year, the award and its grade."""
+    return f"{award.year}年度{award.name}{award.grade}"
+
+
+def award_winner(award: Award) -> str:
+    """Who won it: the enterprise, or the project it completed (rank 1) or took part in (rank 2 and after)."""
+    name = short_name(award.enterprise)
+    if not award.project:
+        return name
+    role = "参与完成" if award.rank and award.rank > 1 else "完成"
+    return f"{name}{role}的“{award.project}”项目"
+
+
 @provider("enterprises.awards", Section.CULTIVATION, requires=("enterprises.Award.awarded_on",), order=80)
 def awards(user, park, start, end):
-    qs = for_user(Award.objects.all(), user).filter(
-        enterprise__park=park, **in_period("awarded_on", start, end)
+    """One sentence per award conferred in the period, in date order, with its date:
+    "2023年5月26日，盐湖镁业荣获2022年度国际镁科学技术奖年度创新特别贡献奖". An award without a recorded
+    conferral date is in no period."""
+    qs = (
+        for_user(Award.objects.all(), user)
+        .filter(enterprise__park=park, **in_period("awarded_on", start, end))
+        .select_related("enterprise")
+        .order_by("awarded_on", "pk")
     )
-    return rows_fact(
-        qs,
-        key="enterprises.awards",
-        section=Section.CULTIVATION,
-        label="企业获奖",
-        template="{names}获得科技奖励{figure}",
-        date_field="awarded_on",
-        unit="项",
-        order=80,
-    )
+    facts = []
+    for i, award in enumerate(qs):
+        template = f"{chinese_date(award.awarded_on)}，{award_winner(award)}荣获"
+        facts.append(
+            Fact(
+                key=f"enterprises.awards.{award.pk}",
+                section=Section.CULTIVATION,
+                label=f"{short_name(award.enterprise)}获奖",
+                template=template.replace("{", "{{").replace("}", "}}") + "{figure}",
+                figure=award_title(award),
+                count=1,
+                examples=(short_name(award.enterprise),),
+                model="enterprises.Award",
+                row_ids=(award.pk,),
+                order=80 + i,
+                date_field="awarded_on",
+            )
+        )
+    return facts

@@ -176,3 +176,31 @@ def test_seven_hundred_seventy_five_wan_of_subsidies(golmud, db):
     assert set(fact["row_ids"]) == set(rows.values_list("pk", flat=True))
     assert "775万元" in fact["sentence"]
     assert in_text(report, fact)
+
+
+@requires("enterprises.Award.awarded_on")
+def test_the_two_awards_conferred_in_the_half_year(golmud, db):
+    from innoladder.enterprises.models import Award
+
+    park, report = golmud["park"], golmud["report"]
+    rows = Award.objects.filter(enterprise__park=park, awarded_on__gte=START, awarded_on__lte=END)
+    assert {(a.enterprise.name, a.name) for a in rows} == {
+        ("青海盐湖镁业有限公司", "国际镁科学技术奖"),
+        ("青海盐湖股份有限公司", "青海省科学技术进步奖"),
+    }
+    facts = facts_starting(report, "enterprises.awards.")
+    assert {i for f in facts for i in f["row_ids"]} == set(rows.values_list("pk", flat=True))
+    text = next(s for s in report.sections if s["key"] == facts[0]["section"])["text"]
+    for award in rows:
+        on = award.awarded_on
+        assert f"{on.year}年{on.month}月{on.day}日" in text
+    assert "盐湖镁业荣获2022年度国际镁科学技术奖年度创新特别贡献奖" in text
+    assert "盐湖股份参与完成的“基于青藏高原光热储能技术研究”项目荣获2022年度青海省科学技术进步奖" in text
+    assert all(in_text(report, f) for f in facts)
+
+
+@requires("cooperation.Cooperation")
+def test_cooperation_projects_are_counted_in_ge_as_the_park_writes(golmud, db):
+    facts = {f["label"]: f for f in facts_starting(golmud["report"], "cooperation.projects.")}
+    assert facts["盐湖股份产学研合作项目"]["sentence"].endswith("产学研合作项目2个")
+    assert facts["三元钾肥产学研合作项目"]["sentence"].endswith("产学研合作项目3个")

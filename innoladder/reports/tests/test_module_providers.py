@@ -240,7 +240,7 @@ def test_cooperation_patents_and_talents_in_the_period(cast):
     facts = run(cast, "cooperation.projects")
     assert (
         facts[f"cooperation.projects.{cast.ent_a.pk}"].sentence
-        == "支持企业甲与武汉工程大学开展产学研合作项目2项"
+        == "支持企业甲与武汉工程大学开展产学研合作项目2个"
     )
 
     for name, category, on in (("甲", "leading", START), ("乙", "top", END), ("丙", "leading", BEFORE)):
@@ -459,3 +459,31 @@ def test_rnd_ledgers_of_last_year_and_subsidies_by_award_date(cast):
     assert fact.row_ids == tuple(a.pk for a in inside)
     assert fact.amount == Decimal("7750000") and fact.figure == "775万元"
     assert fact.sentence == "为企业甲、企业乙2家企业争取研发费用加计扣除后补助资金775万元"
+
+
+@requires("enterprises.Award.awarded_on")
+def test_awards_conferred_in_the_period_are_stated_with_their_date(cast):
+    from innoladder.enterprises.models import Award
+
+    def award(enterprise, name, on, **extra):
+        return Award.objects.create(
+            enterprise=enterprise, name=name, level="provincial", year=2022, awarded_on=on, **extra
+        )
+
+    late = award(cast.ent_a, "青海省科学技术进步奖", END, project="光热储能技术研究", rank=3)
+    early = award(cast.ent_b, "国际镁科学技术奖", START, grade="年度创新特别贡献奖")
+    award(cast.ent_a, "青海省专利奖", BEFORE)
+    award(cast.ent_a, "海西州科学技术进步奖", AFTER)
+    award(cast.ent_other_park, "青海省科学技术进步奖", START)
+    award(cast.ent_a, "未记授奖日期的奖", None)
+    facts = list(run(cast, "enterprises.awards").values())
+    assert [f.row_ids for f in facts] == [(early.pk,), (late.pk,)]
+    assert [f.sentence for f in facts] == [
+        "2023年1月1日，企业乙荣获2022年度国际镁科学技术奖年度创新特别贡献奖",
+        "2023年6月30日，企业甲参与完成的“光热储能技术研究”项目荣获2022年度青海省科学技术进步奖",
+    ]
+    assert [f.figure for f in facts] == [
+        "2022年度国际镁科学技术奖年度创新特别贡献奖",
+        "2022年度青海省科学技术进步奖",
+    ]
+    assert run(cast, "enterprises.awards", dt.date(2023, 7, 2), dt.date(2023, 12, 31)) == {}
