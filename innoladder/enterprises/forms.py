@@ -1,6 +1,8 @@
 """Input forms of the registry: parse and check input (Chinese messages); writes happen in services."""
 
 import re
+import unicodedata
+from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -10,6 +12,7 @@ from innoladder.accounts.choices import Role
 from innoladder.eligibility import uscc
 
 from . import choices as c
+from . import money
 from .filtersets import visible_parks
 from .models import (
     AnnualData,
@@ -187,10 +190,40 @@ class EnterpriseStatusForm(forms.Form):
         _styled(self)
 
 
+class WanField(forms.DecimalField):
+    """An amount typed in 万元 and cleaned to yuan, exactly (at most six decimals, i.e. to the fen).
+
+    `max_digits` and `decimal_places` are those of the stored yuan (the model field's); a stored value
+    shows as 万元 text ("78.782" for 787,820.00 元), what was typed shows again as typed."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal"})
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal | int):
+            return money.wan_text(value)
+        return value
+
+    def to_python(self, value):
+        if isinstance(value, str):  # "１,２00.5" as typed with a Chinese input method
+            value = unicodedata.normalize("NFKC", value).replace(",", "").replace(" ", "")
+        wan = super().to_python(value)
+        if wan is None:
+            return None
+        try:
+            return money.wan_to_yuan(wan)
+        except money.MoneyInputError as exc:
+            raise ValidationError(str(exc), code="invalid") from exc
+
+
 class AnnualDataForm(VersionedForm):
     class Meta:
         model = AnnualData
         fields = ["year", *ANNUAL_FIELDS, "source", "source_note"]
+        field_classes = {
+            name: WanField
+            for name in ANNUAL_FIELDS
+            if AnnualData._meta.get_field(name).get_internal_type() == "DecimalField"
+        }
         error_messages = {"year": {"required": "请填写年度"}}
 
     def __init__(self, *args, **kwargs):
@@ -200,8 +233,8 @@ class AnnualDataForm(VersionedForm):
             self.fields["year"].disabled = True
         for name in ANNUAL_FIELDS:
             f = self.fields[name]
-            if isinstance(f, forms.DecimalField):
-                f.label = f"{f.label}(元)"
+            if isinstance(f, WanField):
+                f.label = f"{f.label}(万元)"
 
     def clean_year(self):
         year = self.cleaned_data["year"]

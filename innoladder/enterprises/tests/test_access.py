@@ -107,7 +107,7 @@ def test_agency_adds_annual_data_through_the_form(client, cast):
             "year": 2024,
             "employees": 50,
             "rd_staff": 6,
-            "rd_expense": "1500000",
+            "rd_expense": "150",  # 万元
             "source": "manual",
             "expected_version": 0,
         },
