@@ -62,6 +62,15 @@ class BatchForm(forms.Form):
         style(self)
 
 
+class DataYearForm(forms.Form):
+    """The explicit choice to assess on an earlier fiscal year with data (blank: each rule's own year)."""
+
+    data_year = forms.IntegerField(label="数据年度", min_value=1900, max_value=9999, required=False)
+
+    def error_text(self) -> str:
+        return "未评估：数据年度应为四位年份。"
+
+
 YEAR_FIELDS = (
     ("sales_revenue", "销售收入（万元）", "money"),
     ("main_revenue", "主营业务收入（万元）", "money"),

@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from innoladder import eligibility as e
 from innoladder.eligibility.jsonio import facts_to_dict
 from innoladder.eligibility.plan import LADDERS
 
 from . import choices as c
 from . import snapshots
+from .models import data_year_text
 from .serialize import is_condition, result_dict
 
 STATUS_LABELS = {"pass": "满足", "fail": "不满足", "insufficient_data": "数据不足"}
@@ -50,8 +53,23 @@ def score_text(result: dict[str, Any]) -> str:
     return ""
 
 
+def _when(result: dict[str, Any]) -> dict[str, Any]:
+    """The base date and data year of one verdict, as shown next to it."""
+    year = result.get("data_year")
+    fallback = year is not None and year != result.get("rule_data_year")
+    missing = bool(result.get("data_year_missing"))
+    return {
+        "assessed_on": result.get("assessed_on") or "",
+        "data_year": year,
+        "data_year_fallback": fallback,
+        "data_year_missing": missing,
+        "data_year_text": data_year_text(year, fallback=fallback, missing=missing),
+    }
+
+
 def scheme_block(result: dict[str, Any], standing: str, counts: tuple[int, int]) -> dict[str, Any]:
     return {
+        **_when(result),
         "id": result["ruleset_id"],
         "name": result["name_zh"],
         "version": result["version"],
@@ -88,6 +106,11 @@ def stored_block(row) -> dict[str, Any]:
     elif row.score_low is not None and row.score_high is not None:
         score = f"{row.score_low}–{row.score_high}"
     return {
+        "assessed_on": row.assessment.assessed_on.isoformat(),
+        "data_year": row.data_year,
+        "data_year_fallback": row.data_year_fallback,
+        "data_year_missing": row.data_year_missing,
+        "data_year_text": row.data_year_text,
         "id": row.scheme,
         "name": row.get_scheme_display(),
         "version": row.ruleset_version,
@@ -107,6 +130,20 @@ def stored_block(row) -> dict[str, Any]:
         "group_scores": [],
         "rows": [],
     }
+
+
+def fallback_offer(assessment, facts: e.EnterpriseFacts, blocks: list[dict[str, Any]]) -> int | None:
+    """The earlier year with data to offer when a verdict lacks its data year, else None.
+
+    Read from the assessment's own snapshot: offered only for an assessment made with each rule's own
+    year (not already on a chosen one) in the current fiscal year, since the choice re-runs it today.
+    """
+    if assessment.data_year is not None or not any(block["data_year_missing"] for block in blocks):
+        return None
+    today = timezone.localdate()
+    if e.rule_data_year(assessment.assessed_on) != e.rule_data_year(today):
+        return None
+    return e.fallback_year(facts, today)
 
 
 def assessment_context(assessment) -> dict[str, Any]:
@@ -134,6 +171,9 @@ def assessment_context(assessment) -> dict[str, Any]:
         blocks.append(block)
     return {
         "assessment": assessment,
+        "chosen_year_text": data_year_text(assessment.data_year, fallback=True),
+        "fallback_offer": fallback_offer(assessment, explained.facts, blocks),
+        "missing_year": next((b["data_year"] for b in blocks if b["data_year_missing"]), None),
         "blocks": blocks,
         "ladders": ladders(blocks),
         "plan": explained.plan,

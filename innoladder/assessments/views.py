@@ -14,7 +14,7 @@ from innoladder.core.xlsx import export
 from innoladder.enterprises.selectors import enterprise_get
 
 from . import exports, presenters, selectors, services
-from .forms import BatchForm, CalculatorForm, CandidateFilterForm
+from .forms import BatchForm, CalculatorForm, CandidateFilterForm, DataYearForm
 from .serialize import held, result_dict, standing_of
 
 
@@ -36,11 +36,30 @@ def enterprise_assessment(request, pk):
 @login_required
 @require_POST
 def assessment_run(request, pk):
+    """Run the assessment today; with ``data_year`` (the offered latest year with data), on that year."""
     enterprise = enterprise_get(request.user, pk, CHANGE)
-    services.assess_enterprise(user=request.user, enterprise=enterprise, on=timezone.localdate())
+    choice = DataYearForm(request.POST)
+    error = None
+    if not choice.is_valid():
+        error = choice.error_text()
+    else:
+        try:
+            services.assess_enterprise(
+                user=request.user,
+                enterprise=enterprise,
+                on=timezone.localdate(),
+                data_year=choice.cleaned_data["data_year"],
+            )
+        except services.DataYearChoiceError as failure:
+            error = f"未评估：{failure}。"
     if request.headers.get("HX-Request"):
-        return render(request, "assessments/_panel.html", panel_context(request, enterprise))
-    messages.success(request, "评估已完成。")
+        return render(
+            request, "assessments/_panel.html", {**panel_context(request, enterprise), "run_error": error}
+        )
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(request, "评估已完成。")
     return redirect("enterprise_assessment", pk=enterprise.pk)
 
 
