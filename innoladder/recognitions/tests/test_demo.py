@@ -1,11 +1,13 @@
 import datetime as dt
 
 import pytest
+from freezegun import freeze_time
 
 from innoladder.core.testing.factories import EnterpriseFactory, ParkFactory, UserFactory
 from innoladder.recognitions import choices as c
 from innoladder.recognitions import demo
-from innoladder.recognitions.models import Application, Batch, Recognition
+from innoladder.recognitions.demo.h1_2023 import HNTE
+from innoladder.recognitions.models import Application, ApplicationTransition, Batch, Recognition
 
 H1 = (dt.date(2023, 1, 1), dt.date(2023, 6, 30))
 NAMES = {
@@ -28,6 +30,11 @@ NAMES = {
     "盐湖股份": "青海盐湖股份有限公司",
     "盐湖镁业": "青海盐湖镁业有限公司",
 }
+
+
+def status_at_end_of_h1(application) -> str:
+    """The application's status on 30 June 2023, from its history (later steps happened after the half year)."""
+    return application.transitions.filter(on__lte=H1[1]).order_by("on", "pk").last().to_status
 
 
 @pytest.fixture
@@ -54,7 +61,7 @@ def test_demo_reproduces_the_golmud_first_half_and_is_idempotent(golmud):
         kind=c.ApplicationKind.RENEWAL, batch__scheme=c.Scheme.QH_TECH_ENTERPRISE
     )
     assert renewals.count() == 3
-    assert {a.status for a in renewals} == {c.ApplicationStatus.PREPARING}
+    assert {status_at_end_of_h1(a) for a in renewals} == {c.ApplicationStatus.PREPARING}
     assert all(
         H1[0] <= a.started_on <= H1[1] and a.renews.valid_until == dt.date(2023, 12, 31) for a in renewals
     )
@@ -62,27 +69,62 @@ def test_demo_reproduces_the_golmud_first_half_and_is_idempotent(golmud):
 
     new_qh = Application.objects.filter(kind="new", batch__scheme=c.Scheme.QH_TECH_ENTERPRISE)
     assert {a.enterprise.name for a in new_qh} == {NAMES["维祥科技"], NAMES["盛隆塑编"]}
-    assert {a.status for a in new_qh} == {c.ApplicationStatus.PREPARING}
+    assert {status_at_end_of_h1(a) for a in new_qh} == {c.ApplicationStatus.PREPARING}
 
     lanke = Application.objects.get(enterprise__name=NAMES["蓝科锂业"], batch__scheme=c.Scheme.LITTLE_GIANT)
-    assert lanke.status == c.ApplicationStatus.SUBMITTED
+    assert status_at_end_of_h1(lanke) == c.ApplicationStatus.SUBMITTED
     assert lanke.transitions.get(to_status="submitted").on <= H1[1]
 
     qidi = Recognition.objects.get(
-        enterprise__name=NAMES["启迪清源新材料"], scheme=c.Scheme.QH_TECH_LITTLE_GIANT
+        enterprise__name=NAMES["启迪清源新材料"], scheme=c.Scheme.QH_TECH_LITTLE_GIANT, renews__isnull=True
     )
     difeng = Recognition.objects.get(enterprise__name=NAMES["地沣肥业"], scheme=c.Scheme.TSME)
     assert H1[0] <= qidi.issued_on <= H1[1] and H1[0] <= difeng.issued_on <= H1[1]
     assert "第二批" in difeng.batch.name and difeng.level == "national"
 
-    hnte = Recognition.objects.filter(scheme=c.Scheme.HNTE)
-    assert {r.enterprise.name for r in hnte} == {
+    recorded = Recognition.objects.filter(scheme=c.Scheme.HNTE, number__in=[n for _, _, n, _, _ in HNTE])
+    assert {r.enterprise.name for r in recorded} == {
         NAMES[n] for n in ("盐湖股份", "盐湖镁业", "藏格锂业", "蓝科锂业")
     }
-    assert hnte.filter(renews__isnull=False).count() == 1
+    assert recorded.filter(renews__isnull=False).count() == 1
     assert all(r.is_demo for r in Recognition.objects.all())
 
 
 def test_demo_without_the_park_does_nothing(db):
     demo.load()
     assert not Batch.objects.exists()
+
+
+@pytest.mark.parametrize("today", [dt.date(2026, 12, 5), dt.date(2028, 3, 15)])
+def test_what_followed_the_half_year_is_dated_from_the_load_date(golmud, today):
+    for short in ("东台锂资源", "中信国安锂业", "三元钾肥", "金昆仑"):
+        EnterpriseFactory(park=golmud, name=f"青海{short}有限公司")
+    with freeze_time(today):
+        demo.load()
+        demo.load()
+    assert Recognition.objects.count() == len(
+        set(Recognition.objects.values_list("enterprise", "scheme", "number"))
+    )
+    assert not Recognition.objects.filter(issued_on__gt=today).exists()
+    assert not ApplicationTransition.objects.filter(on__gt=today).exists()
+    # Certificates of every kind of standing on the load date: mid-term, expiring within 90 days, lapsed.
+    hnte = Recognition.objects.filter(scheme=c.Scheme.HNTE)
+    days_left = {r.enterprise.name: (r.valid_until - today).days for r in hnte if not r.renewed_by.exists()}
+    assert 0 <= days_left["青海东台锂资源有限公司"] <= 90 and 0 <= days_left["青海中信国安锂业有限公司"] <= 90
+    assert days_left["青海三元钾肥有限公司"] > 180 and days_left["青海金昆仑有限公司"] < 0
+    # The recorded 高企 are re-recognised on schedule: each successor issued the day its predecessor expires.
+    salt_lake = hnte.filter(enterprise__name=NAMES["盐湖股份"]).order_by("issued_on")
+    assert all(b.renews == a and b.issued_on == a.valid_until for a, b in zip(salt_lake, salt_lake[1:]))
+    assert salt_lake.last().valid_until >= today
+    # An expiring 高企 has its re-recognition in preparation.
+    renewal = Application.objects.get(renews__enterprise__name="青海东台锂资源有限公司")
+    assert renewal.kind == c.ApplicationKind.RENEWAL and renewal.status == c.ApplicationStatus.PREPARING
+    # The 2023 applications were decided after the half year.
+    passed = Application.objects.filter(batch__scheme=c.Scheme.QH_TECH_ENTERPRISE, status="passed")
+    assert passed.count() == 5 and all(
+        a.decided_on == dt.date(2023, 10, 20) and a.recognition for a in passed
+    )
+    assert Application.objects.get(batch__scheme=c.Scheme.LITTLE_GIANT).status == c.ApplicationStatus.REJECTED
+    # This year's 高企 batch exists and its applications are as far as the date allows.
+    batch = Batch.objects.get(name=f"{today.year}年度高新技术企业认定（第一批）")
+    assert batch.applications.filter(enterprise__name=NAMES["藏格锂业"]).exists()

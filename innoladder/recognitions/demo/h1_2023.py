@@ -1,24 +1,20 @@
-"""Golmud demo (issue 9): batches, applications and recognitions of H1 2023, plus 高企 held over the years.
-
-Idempotent: batches are keyed by (park, name), recognitions by (enterprise, scheme, number), applications by
-(enterprise, batch). Enterprises are looked up by short name; a name not yet loaded is skipped quietly.
-Workflow rows are written with the dates they happened on, so reports over past periods count them.
-"""
+"""The Golmud scenario's H1 2023 recognition records (real dates) and the helpers that write them."""
 
 import datetime as dt
+
+from django.utils import timezone
 
 from innoladder.accounts.choices import Role
 from innoladder.accounts.models import ServiceAgency, User
 from innoladder.enterprises.models import Enterprise, Park
 
-from . import choices as c
-from . import rules
-from .models import (
+from .. import choices as c
+from .. import rules
+from ..models import (
     AnnualReport,
     Application,
     ApplicationTransition,
     Batch,
-    ChangeEvent,
     Recognition,
     rule_for,
 )
@@ -97,20 +93,29 @@ BATCHES = {
         opens_on=D(2023, 4, 1),
         closes_on=D(2023, 5, 31),
     ),
-    "hnte_2026": dict(
-        name="2026年度高新技术企业认定（第一批）",
-        scheme=c.Scheme.HNTE,
-        level=c.RecognitionLevel.NATIONAL,
-        year=2026,
-        opens_on=D(2026, 5, 6),
-        closes_on=D(2026, 12, 15),
-        online_deadline=D(2026, 12, 10),
-        paper_deadline=D(2026, 12, 15),
-    ),
 }
 
 
-def _enterprise(park, short: str):
+def hnte_batch(park, year: int) -> Batch:
+    """The year's first 高新技术企业 batch (opens in May, results by the year's end)."""
+    batch, _ = Batch.objects.get_or_create(
+        park=park,
+        name=f"{year}年度高新技术企业认定（第一批）",
+        defaults={
+            "scheme": c.Scheme.HNTE,
+            "level": c.RecognitionLevel.NATIONAL,
+            "year": year,
+            "opens_on": D(year, 5, 6),
+            "closes_on": D(year, 12, 15),
+            "online_deadline": D(year, 12, 10),
+            "paper_deadline": D(year, 12, 15),
+            "is_demo": True,
+        },
+    )
+    return batch
+
+
+def find_enterprise(park, short: str):
     return Enterprise.objects.filter(park=park, name__contains=short).first()
 
 
@@ -118,7 +123,7 @@ def _officer(park):
     return User.objects.filter(role=Role.OFFICER, parks=park).order_by("pk").first()
 
 
-def _recognition(enterprise, scheme, number, issued_on, *, level, batch=None, renews=None):
+def recognition_for(enterprise, scheme, number, issued_on, *, level, batch=None, renews=None):
     rec, _ = Recognition.objects.get_or_create(
         enterprise=enterprise,
         scheme=scheme,
@@ -135,7 +140,7 @@ def _recognition(enterprise, scheme, number, issued_on, *, level, batch=None, re
     return rec
 
 
-def _application(
+def application_with_steps(
     enterprise,
     batch,
     steps,
@@ -146,28 +151,43 @@ def _application(
     renews=None,
     recognition=None,
     note="",
+    today=None,
 ):
-    """Create the application with its history: `steps` is [(status, date, comment), …] starting at 意向."""
+    """The application with its history: `steps` is [(status, date, comment), …] starting at 意向.
+
+    With `today`, steps dated after it are left out. An application already there gets the steps it does
+    not have yet (its history is the first steps of `steps`), so a later load carries it forward.
+    """
+    if today is not None:
+        steps = [step for step in steps if step[1] <= today]
     existing = Application.objects.filter(enterprise=enterprise, batch=batch).first()
-    if existing is not None:
+    done = existing.transitions.count() if existing is not None else 0
+    if existing is not None and done >= len(steps):
         return existing
     final_status, final_on, _ = steps[-1]
-    app = Application.objects.create(
-        enterprise=enterprise,
-        batch=batch,
-        kind=kind,
-        renews=renews,
-        status=final_status,
-        started_on=steps[0][1],
-        decided_on=final_on if final_status in c.FINAL_STATUSES else None,
-        officer=officer,
-        agency=agency,
-        recognition=recognition,
-        note=note,
-        is_demo=True,
-    )
-    previous = ""
-    for status, on, comment in steps:
+    decided_on = final_on if final_status in c.FINAL_STATUSES else None
+    if existing is None:
+        app = Application.objects.create(
+            enterprise=enterprise,
+            batch=batch,
+            kind=kind,
+            renews=renews,
+            status=final_status,
+            started_on=steps[0][1],
+            decided_on=decided_on,
+            officer=officer,
+            agency=agency,
+            recognition=recognition,
+            note=note,
+            is_demo=True,
+        )
+    else:
+        app = existing
+        app.status, app.decided_on = final_status, decided_on
+        app.recognition = recognition or app.recognition
+        app.save(update_fields=["status", "decided_on", "recognition"])
+    previous = steps[done - 1][0] if done else ""
+    for status, on, comment in steps[done:]:
         ApplicationTransition.objects.create(
             application=app, from_status=previous, to_status=status, by=officer, on=on, comment=comment
         )
@@ -186,10 +206,11 @@ def _passed_steps(intent, submitted, publicised, passed):
     ]
 
 
-def load() -> None:
+def load_h1_2023():
+    """The H1 2023 records; (park, officer, agency) for what follows, or None without the park."""
     park = Park.objects.filter(name=GOLMUD).first()
     if park is None:
-        return
+        return None
     officer = _officer(park)
     agency = ServiceAgency.objects.filter(is_demo=True).order_by("pk").first()
     batches = {}
@@ -201,10 +222,10 @@ def load() -> None:
     # 9 enterprises recognised in the province's first 2023 batch of 创新型中小企业.
     batch = batches["innovative"]
     for index, short in enumerate(INNOVATIVE_2023, start=1):
-        enterprise = _enterprise(park, short)
+        enterprise = find_enterprise(park, short)
         if enterprise is None:
             continue
-        rec = _recognition(
+        rec = recognition_for(
             enterprise,
             batch.scheme,
             f"QHCX2023-01-{index:03d}",
@@ -212,7 +233,7 @@ def load() -> None:
             level=batch.level,
             batch=batch,
         )
-        _application(
+        application_with_steps(
             enterprise,
             batch,
             _passed_steps(D(2023, 2, 6), D(2023, 3, 8), D(2023, 5, 8), D(2023, 5, 20)),
@@ -224,10 +245,10 @@ def load() -> None:
     # Re-recognition preparation of 青海省科技型企业 expiring at the end of 2023.
     batch = batches["qh_tech"]
     for index, short in enumerate(QH_RENEWALS, start=1):
-        enterprise = _enterprise(park, short)
+        enterprise = find_enterprise(park, short)
         if enterprise is None:
             continue
-        old = _recognition(
+        old = recognition_for(
             enterprise,
             batch.scheme,
             f"QHKJ2021-{index:04d}",
@@ -235,7 +256,7 @@ def load() -> None:
             level=c.RecognitionLevel.PROVINCIAL,
         )
         start = D(2023, 3, 6 + index * 7)
-        _application(
+        application_with_steps(
             enterprise,
             batch,
             [
@@ -248,11 +269,11 @@ def load() -> None:
             renews=old,
         )
     for index, short in enumerate(QH_NEW):
-        enterprise = _enterprise(park, short)
+        enterprise = find_enterprise(park, short)
         if enterprise is None:
             continue
         start = D(2023, 4, 10 + index * 14)
-        _application(
+        application_with_steps(
             enterprise,
             batch,
             [
@@ -264,9 +285,9 @@ def load() -> None:
         )
 
     # 蓝科锂业 applying for national 专精特新“小巨人”.
-    enterprise = _enterprise(park, "蓝科锂业")
+    enterprise = find_enterprise(park, "蓝科锂业")
     if enterprise is not None:
-        _application(
+        application_with_steps(
             enterprise,
             batches["little_giant"],
             [
@@ -292,20 +313,20 @@ def load() -> None:
             _passed_steps(D(2023, 4, 3), D(2023, 4, 28), D(2023, 6, 1), D(2023, 6, 15)),
         ),
     ):
-        enterprise = _enterprise(park, short)
+        enterprise = find_enterprise(park, short)
         if enterprise is None:
             continue
         batch = batches[code]
-        rec = _recognition(enterprise, batch.scheme, number, steps[-1][1], level=batch.level, batch=batch)
-        _application(enterprise, batch, steps, officer=officer, agency=agency, recognition=rec)
+        rec = recognition_for(enterprise, batch.scheme, number, steps[-1][1], level=batch.level, batch=batch)
+        application_with_steps(enterprise, batch, steps, officer=officer, agency=agency, recognition=rec)
 
     # 高新技术企业 held over the years: expiries, a renewal and annual reports for the calendar.
     previous: dict[str, Recognition] = {}
     for short, issued_on, number, reported, renews in HNTE:
-        enterprise = _enterprise(park, short)
+        enterprise = find_enterprise(park, short)
         if enterprise is None:
             continue
-        rec = _recognition(
+        rec = recognition_for(
             enterprise,
             c.Scheme.HNTE,
             number,
@@ -315,15 +336,10 @@ def load() -> None:
         )
         previous[short] = rec
         for year in reported:
+            if D(year + 1, 5, 20) > timezone.localdate():
+                continue
             AnnualReport.objects.get_or_create(
                 recognition=rec, year=year, defaults={"submitted_on": D(year + 1, 5, 20)}
             )
 
-    enterprise = _enterprise(park, "蓝科锂业")
-    if enterprise is not None:
-        ChangeEvent.objects.get_or_create(
-            enterprise=enterprise,
-            kind=c.ChangeKind.MATERIAL,
-            occurred_on=D(2026, 10, 15),
-            defaults={"description": "新增电池级氢氧化锂生产线，经营业务范围变更", "is_demo": True},
-        )
+    return park, officer, agency
