@@ -54,6 +54,11 @@ if DEBUG:
     SECRET_KEY = env_str("SECRET_KEY", "dev-only-key-not-for-production-use-0123456789abcdefghij")
 else:
     SECRET_KEY = env_str("SECRET_KEY")
+# HMAC key of the audit log's hash chain (core.audit_chain); derived from SECRET_KEY when unset. Set it
+# once in production and never change it: entries chained under another key fail verification.
+AUDIT_CHAIN_KEY = os.environ.get("AUDIT_CHAIN_KEY", "")
+# When set, `manage.py backup` encrypts backups with AES-256-GCM under this key (docs/operations.md §3).
+BACKUP_ENCRYPTION_KEY = os.environ.get("BACKUP_ENCRYPTION_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 

@@ -5,10 +5,11 @@ import datetime as dt
 import uuid
 from decimal import Decimal
 
-from django.db import connections, models, router
+from django.db import connections, models, router, transaction
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
+from . import audit_chain
 from .models import AuditEntry
 
 _request_context: contextvars.ContextVar[dict | None] = contextvars.ContextVar("audit_request", default=None)
@@ -49,15 +50,63 @@ def diff(before: dict, after: dict) -> dict:
     return {k: [before.get(k), after.get(k)] for k in sorted(keys) if before.get(k) != after.get(k)}
 
 
-def _enterprise_id_of(obj) -> int | None:
+def _loaded(obj, name: str):
+    """The related object `name` if already loaded on `obj` (no query), else None."""
+    return obj._state.fields_cache.get(name) if obj is not None else None
+
+
+def _enterprise_of(obj) -> tuple[int | None, models.Model | None]:
+    """The enterprise an object belongs to (id, and the object when loaded), following its scope path
+    (`enterprise`, `application__enterprise`, …) through related objects already loaded: no query."""
     if obj is None:
-        return None
+        return None, None
     path = getattr(obj, "scope_enterprise_path", None)
     if path == "":
-        return obj.pk
-    if path == "enterprise":
-        return obj.enterprise_id
-    return None
+        return obj.pk, obj
+    if not path:
+        return None, None
+    *hops, last = path.split("__")
+    target = obj
+    for hop in hops:
+        target = _loaded(target, hop)
+        if not isinstance(target, models.Model):
+            return None, None  # not loaded, a many-to-many path, or an unset link
+    value = getattr(target, f"{last}_id", None)
+    return (value if isinstance(value, int) else None), _loaded(target, last)
+
+
+def _enterprise_id_of(obj) -> int | None:
+    return _enterprise_of(obj)[0]
+
+
+def _enterprise_parks(enterprise_ids) -> dict[int, int]:
+    from django.apps import apps
+
+    enterprise = apps.get_model("enterprises", "Enterprise")
+    ids = sorted({int(i) for i in enterprise_ids if i is not None})
+    parks: dict[int, int] = {}
+    for start in range(0, len(ids), 2000):
+        chunk = ids[start : start + 2000]
+        parks.update(enterprise._base_manager.filter(pk__in=chunk).values_list("pk", "park_id"))
+    return parks
+
+
+def _park_id_of(obj, enterprise_id: int | None) -> int | None:
+    """The park an entry concerns, so that park-scoped auditors read it: the object's own park, the park
+    itself, or its enterprise's park (one query unless the enterprise is loaded). Stored with the entry:
+    it stays right after the enterprise is gone."""
+    if obj is not None:
+        if obj._meta.label == "enterprises.Park":
+            return obj.pk
+        park_id = getattr(obj, "park_id", None)
+        if isinstance(park_id, int):
+            return park_id
+        enterprise = _enterprise_of(obj)[1]
+        if enterprise is not None and enterprise.pk == enterprise_id:
+            return enterprise.park_id
+    if enterprise_id is None:
+        return None
+    return _enterprise_parks([enterprise_id]).get(int(enterprise_id))
 
 
 def _who(user) -> dict:
@@ -85,19 +134,34 @@ def record(
     result: str = "success",
     enterprise_id: int | None = None,
     object_type: str = "",
+    object_id: str = "",
     object_repr: str = "",
+    park_id: int | None = None,
 ) -> AuditEntry:
-    return AuditEntry.objects.create(
+    """Append one entry to the audit chain in the caller's transaction (or its own)."""
+    if enterprise_id is None:
+        enterprise_id = _enterprise_id_of(obj)
+    entry = AuditEntry(
+        ts=timezone.now(),
         **_who(user),
         event_type=event_type,
         object_type=object_type or (obj._meta.label if obj is not None else ""),
-        object_id=str(obj.pk) if obj is not None and obj.pk is not None else "",
+        object_id=object_id or (str(obj.pk) if obj is not None and obj.pk is not None else ""),
         object_repr=(object_repr or (str(obj) if obj is not None else ""))[:300],
-        enterprise_id=enterprise_id if enterprise_id is not None else _enterprise_id_of(obj),
+        enterprise_id=enterprise_id,
+        park_id=park_id if park_id is not None else _park_id_of(obj, enterprise_id),
         result=result,
         changes=changes or {},
         message=message,
     )
+    using = router.db_for_write(AuditEntry)
+    # The stored IP is the field's normal form; hash what will be read back.
+    entry.source_ip = AuditEntry._meta.get_field("source_ip").to_python(entry.source_ip)
+    with transaction.atomic(using=using, savepoint=False):
+        entry.prev_hash = audit_chain.lock_head(using)
+        entry.entry_hash = audit_chain.entry_hash(entry.prev_hash, audit_chain.values_of(entry))
+        entry.save(force_insert=True, using=using)
+    return entry
 
 
 def record_many(
@@ -112,49 +176,70 @@ def record_many(
     """One AuditEntry per item for bulk writes (imports) that must still audit every created or changed
     row, in the caller's transaction. Each item is (model, object id, changes, object repr, enterprise
     id); `changes` must be JSON-ready (as `snapshot`/`diff` give). Actor, request, time and message are
-    shared. Written with executemany (plain INSERTs, portable): Django's bulk_create spent about 9× as
-    long preparing the same rows. Returns the number of entries."""
+    shared; each entry's park is its enterprise's. Written with executemany (plain INSERTs, portable):
+    Django's bulk_create spent about 9× as long preparing the same rows. The entries are chained in
+    item order under the chain lock. Returns the number of entries."""
     if not items:
         return 0
-    conn = connections[router.db_for_write(AuditEntry)]
+    using = router.db_for_write(AuditEntry)
+    conn = connections[using]
     meta = AuditEntry._meta
     fields = [f for f in meta.concrete_fields if not f.primary_key]
-    shared = {
-        "ts": timezone.now(),
-        **_who(user),
-        "event_type": event_type,
-        "result": result,
-        "message": message,
-    }
-    per_row = ("object_type", "object_id", "object_repr", "enterprise_id", "changes")
-    unknown = {f.attname for f in fields} - set(shared) - set(per_row)
+    who = _who(user)
+    who["source_ip"] = meta.get_field("source_ip").to_python(who["source_ip"])
+    shared = {"ts": timezone.now(), **who, "event_type": event_type, "result": result, "message": message}
+    per_row = ("object_type", "object_id", "object_repr", "enterprise_id", "park_id", "changes")
+    chained = ("prev_hash", "entry_hash")
+    unknown = {f.attname for f in fields} - set(shared) - set(per_row) - set(chained)
     if unknown:
         raise TypeError(f"record_many does not fill AuditEntry fields {sorted(unknown)}")
-    # Columns: the shared ones first (prepared once), then the per-row ones in `per_row` order.
+    # Columns: the shared ones first (prepared once), then the per-row ones in `per_row` order, then the
+    # two chain columns.
     shared_fields = [f for f in fields if f.attname in shared]
     fixed = [f.get_db_prep_save(shared[f.attname], conn) for f in shared_fields]
     changes_field = meta.get_field("changes")
     quote = conn.ops.quote_name
-    columns = ", ".join(quote(f.column) for f in [*shared_fields, *(meta.get_field(a) for a in per_row)])
-    marks = ", ".join(["%s"] * len(fields))
+    ordered = [*shared_fields, *(meta.get_field(a) for a in (*per_row, *chained))]
+    columns = ", ".join(quote(f.column) for f in ordered)
+    marks = ", ".join(["%s"] * len(ordered))
     sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({marks})"  # noqa: S608 - model meta
+    parks = _enterprise_parks(item[4] for item in items)
+    chain_index = {name: i for i, name in enumerate(audit_chain.CHAIN_FIELDS)}
+    template = [shared.get(name) for name in audit_chain.CHAIN_FIELDS]
     labels: dict[type, str] = {}
-    rows = []
+    rows, chain_values = [], []
     for model, object_id, changes, object_repr, enterprise_id in items:
         label = labels.get(model)
         if label is None:
             label = labels[model] = model._meta.label
+        own = {
+            "object_type": label,
+            "object_id": "" if object_id is None else str(object_id),
+            "object_repr": (object_repr or "")[:300],
+            "enterprise_id": None if enterprise_id is None else int(enterprise_id),
+            "park_id": None if enterprise_id is None else parks.get(int(enterprise_id)),
+            "changes": changes or {},
+        }
+        values = template.copy()
+        for name, value in own.items():
+            values[chain_index[name]] = value
+        chain_values.append(values)
         rows.append(
             [
                 *fixed,
-                label,
-                "" if object_id is None else str(object_id),
-                (object_repr or "")[:300],
-                enterprise_id,
-                changes_field.get_db_prep_save(changes or {}, conn),
+                own["object_type"],
+                own["object_id"],
+                own["object_repr"],
+                own["enterprise_id"],
+                own["park_id"],
+                changes_field.get_db_prep_save(own["changes"], conn),
             ]
         )
-    with conn.cursor() as cursor:
-        for start in range(0, len(rows), batch_size):
-            cursor.executemany(sql, rows[start : start + batch_size])
+    with transaction.atomic(using=using, savepoint=False):
+        links = audit_chain.chain_rows(audit_chain.lock_head(using), chain_values)
+        for row, link in zip(rows, links, strict=True):
+            row.extend(link)
+        with conn.cursor() as cursor:
+            for start in range(0, len(rows), batch_size):
+                cursor.executemany(sql, rows[start : start + batch_size])
     return len(rows)

@@ -2,6 +2,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class Tracked(models.Model):
@@ -30,6 +31,10 @@ class AuditEvent(models.TextChoices):
     REPORT = "report", "生成报告"
     JOB = "job", "后台任务"
     TRANSITION = "transition", "流程变更"
+    AUDIT_READ = "audit_read", "查阅审计日志"
+    AUDIT_VERIFY = "audit_verify", "审计日志校验"
+    BACKUP = "backup", "数据备份"
+    RESTORE = "restore", "数据恢复"
 
 
 class AuditEntryQuerySet(models.QuerySet):
@@ -43,10 +48,15 @@ class AuditEntryQuerySet(models.QuerySet):
 class AuditEntry(models.Model):
     """One append-only audit record: who did what, when, from where, with before/after values.
 
-    The database refuses UPDATE and DELETE on this table (triggers added in a migration).
+    The database refuses UPDATE and DELETE on this table (triggers added in a migration), and each entry
+    carries the HMAC of the one before it (`core.audit_chain`), so changes made around the triggers show.
+    Written only through `core.audit.record`/`record_many`, which chain it.
     """
 
-    ts = models.DateTimeField("时间", auto_now_add=True, db_index=True)
+    # Read through core.scoping.for_user with the audit rule (park-scoped auditors, 审计管理员 all).
+    scope_audit_log = True
+
+    ts = models.DateTimeField("时间", default=timezone.now, editable=False, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -59,9 +69,13 @@ class AuditEntry(models.Model):
     object_id = models.CharField("对象ID", max_length=64, blank=True)
     object_repr = models.CharField("对象", max_length=300, blank=True)
     enterprise_id = models.BigIntegerField("企业ID", null=True, blank=True, db_index=True)
+    # The park the entry concerns (its object's or enterprise's), kept even after the object is deleted.
+    park_id = models.BigIntegerField("园区ID", null=True, blank=True, db_index=True)
     result = models.CharField("结果", max_length=20, default="success")
     changes = models.JSONField("变更内容", default=dict, blank=True)
     message = models.TextField("说明", blank=True)
+    prev_hash = models.CharField("前一条哈希", max_length=64, editable=False)
+    entry_hash = models.CharField("本条哈希", max_length=64, editable=False)
 
     objects = AuditEntryQuerySet.as_manager()
 
@@ -69,6 +83,10 @@ class AuditEntry(models.Model):
         verbose_name = "审计日志"
         verbose_name_plural = "审计日志"
         ordering = ["-ts", "-id"]
+        constraints = [
+            # Only the chained writers (core.audit) insert rows; an unchained insert is refused.
+            models.CheckConstraint(condition=~models.Q(entry_hash=""), name="auditentry_chained"),
+        ]
 
     def __str__(self):
         return (
@@ -82,6 +100,22 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("审计日志不可删除")
+
+
+class AuditChainHead(models.Model):
+    """The audit chain's lock row (id 1; PostgreSQL appends lock it) and the last verified link: the
+    daily check records the newest entry it verified, so deleting entries up to it is seen later."""
+
+    checked_id = models.BigIntegerField("已校验到的记录ID", default=0)
+    checked_hash = models.CharField("已校验到的记录哈希", max_length=64, blank=True)
+    checked_at = models.DateTimeField("校验时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "审计日志链头"
+        verbose_name_plural = "审计日志链头"
+
+    def __str__(self):
+        return f"{self.checked_id} {self.checked_hash[:12]}"
 
 
 class JobStatus(models.TextChoices):
