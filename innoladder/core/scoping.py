@@ -64,6 +64,36 @@ def enterprise_q(user, action: str, prefix: str = "") -> models.Q | None:
     return None
 
 
+def audit_log_q(user, action: str) -> models.Q | None:
+    """Audit entries the user may read; None means nothing. Nobody may change or delete one.
+
+    审计管理员: every entry, by role (system-wide). 审计员 (park-scoped): the entries about their parks
+    (`park_id`, stored with the entry) and the entries without a park made by someone of their parks (an
+    officer of one, or a user of one of its enterprises: logins, exports); an auditor bound to no park reads
+    nothing. Until an installation has the 审计管理员 role, the all-parks administrator reads every entry.
+    """
+    from innoladder.accounts.choices import Role
+
+    if action not in ACTIONS:
+        raise ValueError(f"unknown action {action!r}")
+    if action != VIEW or user is None or not user.is_authenticated or not user.is_active:
+        return None
+    audit_admin = getattr(Role, "AUDITADMIN", None)
+    if user.role == (audit_admin or Role.ADMIN):
+        return models.Q()
+    if user.role != Role.AUDITOR:
+        return None
+    park_ids = _park_ids(user)
+    if not park_ids:
+        return None
+    from innoladder.accounts.models import User
+
+    park_people = User.objects.filter(
+        models.Q(parks__in=park_ids) | models.Q(enterprise__park_id__in=park_ids)
+    ).values("pk")
+    return models.Q(park_id__in=park_ids) | models.Q(park_id__isnull=True, actor_id__in=park_people)
+
+
 class ScopedQuerySet(models.QuerySet):
     def for_user(self, user, action: str = VIEW):
         return for_user(self, user, action)
@@ -73,10 +103,13 @@ def for_user(queryset, user, action: str = VIEW):
     """Restrict `queryset` (or a model) to what `user` may do `action` on."""
     if isinstance(queryset, type) and issubclass(queryset, models.Model):
         queryset = queryset._default_manager.all()
-    path = getattr(queryset.model, "scope_enterprise_path", None)
-    if path is None:
-        raise TypeError(f"{queryset.model.__name__} declares no scope_enterprise_path")
-    condition = enterprise_q(user, action, path)
+    if getattr(queryset.model, "scope_audit_log", False):
+        condition = audit_log_q(user, action)
+    else:
+        path = getattr(queryset.model, "scope_enterprise_path", None)
+        if path is None:
+            raise TypeError(f"{queryset.model.__name__} declares no scope_enterprise_path")
+        condition = enterprise_q(user, action, path)
     if condition is None:
         return queryset.none()
     return queryset.filter(condition)

@@ -1,15 +1,50 @@
-from django.db.models import QuerySet
+from datetime import timedelta
+
+from django.db.models import Q, QuerySet
 
 from innoladder.accounts.choices import Role
 
+from .auditlog import AuditFilterForm
 from .models import AuditEntry, Job
+from .scoping import VIEW, audit_log_q, for_user
+
+
+def may_read_audit_log(user) -> bool:
+    """Whether the audit log's pages exist for the user: the audit roles (a park-scoped auditor bound to
+    no park gets the page, empty)."""
+    return user.is_authenticated and (user.role == Role.AUDITOR or audit_log_q(user, VIEW) is not None)
 
 
 def audit_entries_for(user) -> QuerySet[AuditEntry]:
-    """The audit log is readable by 审计员 and 系统管理员 only."""
-    if not user.is_authenticated or user.role not in (Role.ADMIN, Role.AUDITOR):
-        return AuditEntry.objects.none()
-    return AuditEntry.objects.select_related("actor")
+    """The entries the user may read (core.scoping's audit rule), newest first."""
+    return for_user(AuditEntry, user, VIEW)
+
+
+def audit_entry_list(user, form: AuditFilterForm) -> QuerySet[AuditEntry]:
+    """The user's entries narrowed by a valid filter form; none for an invalid one (its errors are shown)."""
+    qs = audit_entries_for(user)
+    if not form.is_valid():
+        return qs.none()
+    data = form.cleaned_data
+    if data.get("start"):
+        qs = qs.filter(ts__gte=form.day_start(data["start"]))
+    if data.get("end"):
+        qs = qs.filter(ts__lt=form.day_start(data["end"] + timedelta(days=1)))
+    if data.get("actor"):
+        qs = qs.filter(actor_name__icontains=data["actor"])
+    if data.get("event"):
+        qs = qs.filter(event_type=data["event"])
+    if data.get("result"):
+        qs = qs.filter(result=data["result"])
+    if data.get("object_type"):
+        qs = qs.filter(object_type=data["object_type"])
+    if data.get("object_id"):
+        qs = qs.filter(object_id=data["object_id"])
+    if data.get("enterprise"):
+        qs = qs.filter(enterprise_id=data["enterprise"])
+    if data.get("q"):
+        qs = qs.filter(Q(object_repr__icontains=data["q"]) | Q(message__icontains=data["q"]))
+    return qs.order_by("-ts", "-id")
 
 
 def job_get(user, job_id) -> Job | None:

@@ -1,11 +1,13 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from innoladder.accounts.choices import Role
-
-from . import jobs, selectors
+from . import auditlog, jobs, selectors, xlsx
 from .home import home_context
 
 
@@ -26,20 +28,53 @@ def job_detail(request, job_id):
 
 @login_required
 def audit_list(request):
-    if request.user.role not in (Role.ADMIN, Role.AUDITOR):
+    if not selectors.may_read_audit_log(request.user):
         raise Http404
-    qs = selectors.audit_entries_for(request.user)
-    event = request.GET.get("event", "")
-    if event:
-        qs = qs.filter(event_type=event)
-    q = request.GET.get("q", "").strip()
-    if q:
-        qs = qs.filter(actor_name__icontains=q) | qs.filter(object_repr__icontains=q)
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
-    from .models import AuditEvent
-
+    form = auditlog.AuditFilterForm(request.GET)
+    page = Paginator(selectors.audit_entry_list(request.user, form), 50).get_page(request.GET.get("page"))
+    entries = [
+        {
+            "entry": e,
+            "role": auditlog.role_label(e.actor_role),
+            "object_type": auditlog.object_type_label(e.object_type) if e.object_type else "",
+            "changes": auditlog.readable_changes(e.object_type, e.changes),
+        }
+        for e in page.object_list
+    ]
+    auditlog.record_read(request.user, form, page=page.number, rows=page.paginator.count)
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
-        request, "core/audit_list.html", {"page": page, "events": AuditEvent.choices, "event": event, "q": q}
+        request,
+        "core/audit_list.html",
+        {"form": form, "page": page, "entries": entries, "query": query.urlencode()},
+    )
+
+
+@login_required
+def audit_export(request):
+    if not selectors.may_read_audit_log(request.user):
+        raise Http404
+    form = auditlog.AuditFilterForm(request.GET)
+    qs = selectors.audit_entry_list(request.user, form)
+    if not form.is_valid() or qs.count() > auditlog.EXPORT_LIMIT:
+        messages.error(
+            request,
+            _("筛选条件有误，未导出。")
+            if not form.is_valid()
+            else _("符合条件的记录超过 %(limit)s 条，未导出：请缩小日期范围或增加筛选条件。")
+            % {"limit": auditlog.EXPORT_LIMIT},
+        )
+        return redirect(f"{reverse('audit_list')}?{request.GET.urlencode()}")
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    return xlsx.export(
+        f"审计日志-{stamp}.xlsx",
+        "审计日志",
+        auditlog.EXPORT_COLUMNS,
+        qs.iterator(chunk_size=2000),
+        user=request.user,
+        filters=form.applied(),
+        object_type="core.AuditEntry",
     )
 
 
