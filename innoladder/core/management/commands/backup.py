@@ -1,97 +1,39 @@
-"""Online, integrity-checked backup: SQLite backup API + integrity_check, or pg_dump on PostgreSQL."""
+"""Online backup of the database and the uploaded files into one archive (core.backups)."""
 
-import datetime as dt
-import hashlib
-import json
-import os
-import shutil
-import sqlite3
-import subprocess
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
-from django.db.migrations.recorder import MigrationRecorder
 
-from innoladder import __version__
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def backup_sqlite(target: Path) -> None:
-    source = sqlite3.connect(str(connection.settings_dict["NAME"]))
-    dest = sqlite3.connect(str(target))
-    try:
-        with dest:
-            source.backup(dest)
-        result = dest.execute("PRAGMA integrity_check").fetchone()[0]
-    finally:
-        dest.close()
-        source.close()
-    if result != "ok":
-        target.unlink(missing_ok=True)
-        raise CommandError(f"备份文件完整性检查失败：{result}")
-
-
-def backup_postgresql(target: Path) -> None:
-    if shutil.which("pg_dump") is None:
-        raise CommandError("未找到 pg_dump，请安装 postgresql-client")
-    db = connection.settings_dict
-    env = dict(os.environ, PGPASSWORD=str(db.get("PASSWORD") or ""))
-    cmd = [
-        "pg_dump",
-        "--format=custom",
-        "--file",
-        str(target),
-        "--no-owner",
-        "--host",
-        str(db.get("HOST") or "localhost"),
-        "--port",
-        str(db.get("PORT") or 5432),
-        "--username",
-        str(db.get("USER") or "postgres"),
-        str(db["NAME"]),
-    ]
-    subprocess.run(cmd, check=True, env=env)
-    # pg_restore --list reads the whole archive: a truncated or corrupt dump fails here.
-    subprocess.run(["pg_restore", "--list", str(target)], check=True, stdout=subprocess.DEVNULL)
+from innoladder.core import audit
+from innoladder.core.backups import BackupError, create_backup
+from innoladder.core.models import AuditEvent
 
 
 class Command(BaseCommand):
-    help = "在线备份数据库（SQLite 备份 API 或 pg_dump），校验完整性并写出清单文件"
+    help = (
+        "在线备份数据库与上传文件（SQLite 备份 API 或 pg_dump），校验完整性，写出清单；"
+        "设置 BACKUP_ENCRYPTION_KEY 时以 AES-256-GCM 加密；文件权限 0600"
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--dir", default=str(settings.VAR_DIR / "backups"), help="备份目录")
+        parser.add_argument("--no-media", action="store_true", help="不包含上传文件（MEDIA_ROOT）")
 
     def handle(self, *args, **options):
-        out_dir = Path(options["dir"])
-        out_dir.mkdir(parents=True, exist_ok=True)
-        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-        vendor = connection.vendor
-        if vendor == "sqlite":
-            target = out_dir / f"innoladder-{stamp}.sqlite3"
-            backup_sqlite(target)
-        elif vendor == "postgresql":
-            target = out_dir / f"innoladder-{stamp}.pgdump"
-            backup_postgresql(target)
-        else:
-            raise CommandError(f"不支持的数据库：{vendor}")
-        manifest = {
-            "file": target.name,
-            "sha256": sha256_of(target),
-            "engine": vendor,
-            "app_version": __version__,
-            "migrations": MigrationRecorder(connection).migration_qs.count(),
-            "created_utc": stamp,
-        }
-        Path(f"{target}.json").write_text(
-            json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8"
+        key = settings.BACKUP_ENCRYPTION_KEY
+        try:
+            target, manifest = create_backup(
+                Path(options["dir"]), key=key, include_media=not options["no_media"]
+            )
+        except BackupError as exc:
+            raise CommandError(f"备份失败：{exc}") from exc
+        media = manifest["media"]
+        audit.record(
+            AuditEvent.BACKUP,
+            object_type="core.Backup",
+            object_repr=target.name,
+            changes={"file": target.name, "media_files": None if media is None else len(media)},
+            message=f"备份数据到 {target}" + ("（已加密）" if key else "（未加密）"),
         )
         self.stdout.write(str(target))
