@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from innoladder.core import audit, xlsx
 from innoladder.core.models import AuditEvent
 from innoladder.core.scoping import CHANGE, for_user
-from innoladder.core.services import StaleEditError
+from innoladder.core.services import StaleEditError, posted_version
 from innoladder.core.uploads import check_upload
 
 from . import selectors, services
@@ -167,7 +167,7 @@ def submission_detail(request, pk):
                 submit=submit,
                 confirmed_warnings=request.POST.getlist("confirm"),
                 declaration=bool(request.POST.get("declaration")),
-                expected_version=int(request.POST.get("version", "0")),
+                expected_version=posted_version(request.POST),
             )
         except StaleEditError as exc:
             errors = [Problem("stale", "", exc.message)]

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from innoladder.core.services import StaleEditError
+from innoladder.core.services import StaleEditError, posted_version
 from innoladder.core.xlsx import export
 from innoladder.funding.viewkit import filters_of, get_int, page_of, querystring
 
@@ -132,7 +132,7 @@ def contract_edit(request, pk):
             lambda: services.contract_update(
                 contract=contract,
                 user=request.user,
-                expected_version=int(request.POST.get("_version", version)),
+                expected_version=posted_version(request.POST, "_version"),
                 **data,
             ),
         )

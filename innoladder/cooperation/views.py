@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from innoladder.core.services import StaleEditError
+from innoladder.core.services import StaleEditError, posted_version
 from innoladder.core.xlsx import Column
 from innoladder.services import crud
 from innoladder.services.crud import Col
@@ -271,7 +271,7 @@ def object_edit(request, module: str, pk: int):
         try:
             m.update(
                 user=request.user,
-                expected_version=int(request.POST.get("version", version)),
+                expected_version=posted_version(request.POST),
                 **{m.update_kwarg: obj},
                 **form.cleaned_data,
             )

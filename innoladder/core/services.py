@@ -1,6 +1,7 @@
 """Generic audited writes with optimistic locking, used by every app's services."""
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from . import audit
 from .models import AuditEvent
@@ -9,11 +10,33 @@ from .models import AuditEvent
 class StaleEditError(Exception):
     """Raised when an edit was made on a version that someone else has changed since."""
 
-    def __init__(
-        self, message: str = "该记录已被他人修改，您的修改未保存。请刷新页面查看最新内容后重新编辑。"
-    ):
+    def __init__(self, message: str | None = None):
+        message = message or gettext("该记录已被他人修改，请刷新后重试（您的修改未保存）。")
         super().__init__(message)
         self.message = message
+
+
+class MissingVersionError(StaleEditError):
+    """An edit that does not say which version it was made on: saving it could silently overwrite
+    someone else's change, so it is refused like a stale one."""
+
+    def __init__(self):
+        super().__init__(
+            gettext("提交的内容缺少版本号，无法确认该记录未被他人修改，您的修改未保存。请刷新后重试。")
+        )
+
+
+def posted_version(data, name: str = "version") -> int:
+    """The version an edit form was loaded at, from the posted data (or a form's cleaned_data).
+
+    Every edit view passes it on as `expected_version`; a missing, empty or non-numeric value raises
+    MissingVersionError instead of falling back to the stored version (which would save blindly)."""
+    value = data.get(name)
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        return int(value.strip())
+    raise MissingVersionError()
 
 
 @transaction.atomic

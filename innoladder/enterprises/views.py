@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from innoladder.core import enterprise_page, xlsx
 from innoladder.core.scoping import CHANGE, DELETE, is_staff_role
-from innoladder.core.services import StaleEditError
+from innoladder.core.services import StaleEditError, posted_version
 
 from . import exports, forms, selectors, services
 from .models import AnnualData, Award, Incident, IPRecord, Person, RDInstitution, StandardWork
@@ -191,7 +191,7 @@ def enterprise_edit(request, pk: int):
                 enterprise=enterprise,
                 user=request.user,
                 data=form.data_for_service(),
-                expected_version=form.cleaned_data.get("expected_version"),
+                expected_version=posted_version(form.cleaned_data, "expected_version"),
                 override_reason=form.cleaned_data.get("override_reason", ""),
             )
         except StaleEditError as exc:
@@ -225,7 +225,7 @@ def enterprise_status(request, pk: int):
                 status=form.cleaned_data["status"],
                 on=form.cleaned_data["on"],
                 reason=form.cleaned_data["reason"],
-                expected_version=form.cleaned_data["expected_version"],
+                expected_version=posted_version(form.cleaned_data, "expected_version"),
             )
         except StaleEditError as exc:
             form.add_error(None, exc.message)
@@ -260,7 +260,7 @@ def annualdata_edit(request, pk: int, year: int | None = None):
                 data=form.annual_values(),
                 source=form.cleaned_data["source"],
                 source_note=form.cleaned_data["source_note"],
-                expected_version=form.cleaned_data.get("expected_version") or 0,
+                expected_version=posted_version(form.cleaned_data, "expected_version"),
             )
         except StaleEditError as exc:
             form.add_error(None, exc.message)
@@ -341,7 +341,7 @@ def child_edit(request, pk: int, kind: str):
                 record=record,
                 user=request.user,
                 data=form.data_for_service(),
-                expected_version=form.cleaned_data.get("expected_version"),
+                expected_version=posted_version(form.cleaned_data, "expected_version"),
             )
         except StaleEditError as exc:
             form.add_error(None, exc.message)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from innoladder.core.scoping import CHANGE, is_staff_role
-from innoladder.core.services import StaleEditError
+from innoladder.core.services import StaleEditError, posted_version
 from innoladder.core.xlsx import export
 
 from . import choices as c
@@ -137,7 +137,7 @@ def fund_application_edit(request, pk):
             lambda: services.fund_application_update(
                 application=application,
                 user=request.user,
-                expected_version=int(request.POST.get("_version", version)),
+                expected_version=posted_version(request.POST, "_version"),
                 **data,
             ),
         )
@@ -245,7 +245,7 @@ def programme_detail(request, pk):
     )
 
 
-def _programme_save(request, form, programme=None, version=None):
+def _programme_save(request, form, programme=None):
     quotas, shares = form.voucher_parameters()
     data = dict(form.cleaned_data)
     for key in list(data):
@@ -261,7 +261,7 @@ def _programme_save(request, form, programme=None, version=None):
         lambda: services.programme_update(
             programme=programme,
             user=request.user,
-            expected_version=int(request.POST.get("_version", version)),
+            expected_version=posted_version(request.POST, "_version"),
             **data,
         ),
     )
@@ -286,7 +286,7 @@ def programme_edit(request, pk):
     version = programme.version
     form = ProgrammeForm(request.POST or None, instance=programme, user=request.user)
     if request.method == "POST" and form.is_valid():
-        obj = _programme_save(request, form, programme, version)
+        obj = _programme_save(request, form, programme)
         if obj:
             messages.success(request, _("扶持资金项目已更新"))
             return redirect(obj)
@@ -384,7 +384,7 @@ def voucher_use_edit(request, pk):
             lambda: services.voucher_use_update(
                 use=use,
                 user=request.user,
-                expected_version=int(request.POST.get("_version", version)),
+                expected_version=posted_version(request.POST, "_version"),
                 **data,
             ),
         )

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from innoladder.core import audit
 from innoladder.core.models import AuditEvent
 from innoladder.core.scoping import VIEW, enterprise_q
-from innoladder.core.services import StaleEditError
+from innoladder.core.services import StaleEditError, posted_version
 from innoladder.core.xlsx import export
 from innoladder.enterprises.choices import TechField
 from innoladder.funding.parkscope import writable_parks
@@ -44,11 +44,6 @@ def _form_page(request, form, title, cancel_url, version=None):
         "funding/form.html",
         {"form": form, "title": title, "cancel_url": cancel_url, "version": version},
     )
-
-
-def _version(request, default):
-    raw = request.POST.get("_version", "")
-    return int(raw) if raw.isdigit() else default
 
 
 # --- Policies ------------------------------------------------------------------------------------
@@ -161,7 +156,7 @@ def policy_edit(request, pk):
             lambda: services.policy_update(
                 policy=policy,
                 user=request.user,
-                expected_version=_version(request, version),
+                expected_version=posted_version(request.POST, "_version"),
                 **form.service_fields(),
             ),
         )
@@ -331,7 +326,7 @@ def campaign_edit(request, pk):
             lambda: services.campaign_update(
                 campaign=campaign,
                 user=request.user,
-                expected_version=_version(request, version),
+                expected_version=posted_version(request.POST, "_version"),
                 **form.cleaned_data,
             ),
         )
@@ -404,7 +399,7 @@ def training_edit(request, pk):
             lambda: services.training_update(
                 event=event,
                 user=request.user,
-                expected_version=_version(request, version),
+                expected_version=posted_version(request.POST, "_version"),
                 **form.cleaned_data,
             ),
         )

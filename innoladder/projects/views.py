@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from innoladder.core.services import StaleEditError
+from innoladder.core.services import MissingVersionError, StaleEditError, posted_version
 from innoladder.core.xlsx import Column
 from innoladder.services import crud
 from innoladder.services.crud import Col
@@ -147,7 +147,7 @@ def project_edit(request, pk):
             services.project_update(
                 project=project,
                 user=request.user,
-                expected_version=int(request.POST.get("version", version)),
+                expected_version=posted_version(request.POST),
                 **_fields(form),
             )
         except StaleEditError as exc:
@@ -168,6 +168,8 @@ def project_transition(request, pk):
     project = selectors.project_get(request.user, pk, "change")
     form = TransitionForm(request.POST)
     if not form.is_valid():
+        if "version" in form.errors:
+            return project_detail(request, pk, error=MissingVersionError().message)
         return project_detail(request, pk, error=_("请选择新的状态。"))
     try:
         services.project_transition(

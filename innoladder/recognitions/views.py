@@ -17,7 +17,7 @@ from innoladder.accounts.choices import Role
 from innoladder.accounts.models import ServiceAgency, User
 from innoladder.core import xlsx
 from innoladder.core.scoping import CHANGE, is_staff_role
-from innoladder.core.services import StaleEditError
+from innoladder.core.services import StaleEditError, posted_version
 
 from . import choices as c
 from . import exports, forms, selectors, services
@@ -189,7 +189,7 @@ def recognition_edit(request, pk):
             services.recognition_update(
                 user=request.user,
                 recognition=rec,
-                expected_version=_int(request.POST.get("version")) or version,
+                expected_version=posted_version(request.POST),
                 certificate=certificate,
                 **data,
             )
@@ -350,7 +350,7 @@ def batch_edit(request, pk=None):
                 services.batch_update(
                     user=user,
                     batch=batch,
-                    expected_version=_int(request.POST.get("version")) or version,
+                    expected_version=posted_version(request.POST),
                     **form.cleaned_data,
                 )
         except StaleEditError as exc:
@@ -467,7 +467,7 @@ def application_detail(request, pk):
                 services.application_update(
                     user=user,
                     application=application,
-                    expected_version=_int(request.POST.get("version")) or application.version,
+                    expected_version=posted_version(request.POST),
                     **edit_form.cleaned_data,
                 )
                 messages.success(request, _("已保存。"))

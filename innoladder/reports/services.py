@@ -8,7 +8,7 @@ from django.db import transaction
 
 from innoladder.core import audit
 from innoladder.core.models import AuditEvent
-from innoladder.core.services import object_create, object_delete, object_update
+from innoladder.core.services import StaleEditError, object_create, object_delete, object_update
 
 from . import providers
 from .choices import SECTION_NUMERALS, Section
@@ -106,7 +106,10 @@ def report_edit_section(
         raise ReportError("没有这个章节")
     generated = next((s["text"] for s in report.sections if s["key"] == section), "")
     text = text.strip()
-    existing = WorkReportEdit.objects.filter(report=report, section=section).first()
+    existing = WorkReportEdit.objects.select_for_update().filter(report=report, section=section).first()
+    # expected_version 0: the editor saw no edit of this section yet
+    if expected_version is not None and expected_version != (existing.version if existing else 0):
+        raise StaleEditError()
     if not text or text == generated:
         if existing is not None:
             object_delete(existing, user=user, message="恢复为系统生成文本")

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from innoladder.core import jobs
-from innoladder.core.services import StaleEditError
+from innoladder.core.services import StaleEditError, posted_version
 
 from . import charts, exports, selectors, statistics
 from .choices import Section
@@ -106,7 +106,7 @@ def report_edit(request, pk, section):
                     report=report,
                     section=section,
                     text=form.cleaned_data["text"],
-                    expected_version=form.cleaned_data["version"],
+                    expected_version=posted_version(form.cleaned_data),
                 )
             except (StaleEditError, ReportError) as exc:
                 messages.error(request, str(exc))
@@ -117,7 +117,7 @@ def report_edit(request, pk, section):
         form = SectionEditForm(
             initial={
                 "text": edit.text if edit else generated["text"],
-                "version": edit.version if edit else None,
+                "version": edit.version if edit else 0,
             }
         )
     return render(

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from innoladder.core import audit
 from innoladder.core.models import AuditEvent
-from innoladder.core.services import object_create, object_delete, object_update
+from innoladder.core.services import StaleEditError, object_create, object_delete, object_update
 from innoladder.eligibility.subsidy import SubsidyRule as EngineSubsidyRule
 from innoladder.eligibility.subsidy import compute_subsidy
 from innoladder.eligibility.superdeduction import (
@@ -79,14 +79,21 @@ def line_delete(*, user, line: LedgerLine) -> None:
     object_delete(line, user=user)
 
 
-def tax_profile_save(*, user, enterprise: Enterprise, year: int, **fields) -> TaxYearProfile:
+def tax_profile_save(
+    *, user, enterprise: Enterprise, year: int, expected_version: int | None = None, **fields
+) -> TaxYearProfile:
+    """Create or change the year's profile; `expected_version` is the version the editor saw (0: none yet),
+    None only for callers that are not editing a form."""
     profile = selectors.tax_profile(enterprise, year)
     if profile is None:
+        if expected_version not in (None, 0):
+            raise StaleEditError()
         return object_create(TaxYearProfile(enterprise=enterprise, year=year, **fields), user=user)
-    version = profile.version
+    if expected_version is None:
+        expected_version = profile.version
     for name, value in fields.items():
         setattr(profile, name, value)
-    return object_update(profile, user=user, expected_version=version)
+    return object_update(profile, user=user, expected_version=expected_version)
 
 
 # Computation --------------------------------------------------------------------------------------
@@ -276,12 +283,12 @@ def subsidy_award(
     return object_update(award, user=user)
 
 
-def rule_save(*, user, rule: SubsidyRule) -> SubsidyRule:
+def rule_save(*, user, rule: SubsidyRule, expected_version: int | None = None) -> SubsidyRule:
     if not selectors.can_manage_rules(user):
         raise PermissionError("只有园区工作人员或管理员可以维护补助规则")
     if rule.pk is None:
         return object_create(rule, user=user)
-    return object_update(rule, user=user)
+    return object_update(rule, user=user, expected_version=expected_version)
 
 
 # Annual data --------------------------------------------------------------------------------------

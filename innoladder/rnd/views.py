@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from innoladder.core.scoping import CHANGE, is_staff_role
-from innoladder.core.services import StaleEditError
+from innoladder.core.services import StaleEditError, posted_version
 from innoladder.core.xlsx import Column, export, xlsx_response
 
 from . import checks, outputs, selectors, services
@@ -112,9 +112,8 @@ def project_edit(request, pk=None, enterprise_pk=None):
             if project is None:
                 project = services.project_create(user=user, enterprise=enterprise, **fields)
             else:
-                version = _int(request.POST.get("version"), project.version)
                 project = services.project_update(
-                    user=user, project=project, expected_version=version, **fields
+                    user=user, project=project, expected_version=posted_version(request.POST), **fields
                 )
             messages.success(request, _("研发项目已保存"))
             return redirect(project.get_absolute_url())
@@ -198,8 +197,13 @@ def line_edit(request, pk=None, project_pk=None):
             if line is None:
                 services.line_create(user=user, project=target, **fields)
             else:
-                version = _int(request.POST.get("version"), line.version)
-                services.line_update(user=user, line=line, expected_version=version, project=target, **fields)
+                services.line_update(
+                    user=user,
+                    line=line,
+                    expected_version=posted_version(request.POST),
+                    project=target,
+                    **fields,
+                )
             messages.success(request, _("辅助账明细已保存"))
             return redirect(f"{target.get_absolute_url()}?year={fields['date'].year}")
         except StaleEditError as exc:
@@ -311,7 +315,13 @@ def profile_edit(request, enterprise_pk, year):
     if request.method == "POST" and form.is_valid():
         try:
             fields = {f: form.cleaned_data[f] for f in form.Meta.fields}
-            services.tax_profile_save(user=request.user, enterprise=enterprise, year=year, **fields)
+            services.tax_profile_save(
+                user=request.user,
+                enterprise=enterprise,
+                year=year,
+                expected_version=posted_version(request.POST),
+                **fields,
+            )
             messages.success(request, _("年度税务信息已保存"))
             return redirect("rnd_computation", enterprise.pk, year)
         except (ValidationError, StaleEditError) as exc:
@@ -322,6 +332,7 @@ def profile_edit(request, enterprise_pk, year):
         {
             "form": form,
             "title": _("%(name)s · %(year)s年度税务信息") % {"name": enterprise.name, "year": year},
+            "version": str(profile.version if profile else 0),  # "0": no profile yet, still posted
         },
     )
 
@@ -344,15 +355,19 @@ def rule_edit(request, pk=None):
     if not selectors.can_manage_rules(user):
         raise Http404
     rule = selectors.rule_get(user, pk, CHANGE) if pk is not None else SubsidyRule()
+    version = rule.version if pk is not None else None
     form = SubsidyRuleForm(request.POST or None, instance=rule, parks=selectors.park_list(user))
     if request.method == "POST" and form.is_valid():
         try:
-            rule = services.rule_save(user=user, rule=form.save(commit=False))
+            expected = posted_version(request.POST) if pk is not None else None
+            rule = services.rule_save(user=user, rule=form.save(commit=False), expected_version=expected)
             messages.success(request, _("补助规则已保存"))
             return redirect("rnd_rule_detail", rule.pk)
         except (ValidationError, StaleEditError) as exc:
             form.add_error(None, getattr(exc, "message", None) or "；".join(exc.messages))
-    return render(request, "rnd/form.html", {"form": form, "title": _("研发投入补助规则")})
+    return render(
+        request, "rnd/form.html", {"form": form, "title": _("研发投入补助规则"), "version": version}
+    )
 
 
 @login_required

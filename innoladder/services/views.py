@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from innoladder.accounts.choices import Role
 from innoladder.core.scoping import VIEW, for_user
-from innoladder.core.services import StaleEditError
+from innoladder.core.services import MissingVersionError, StaleEditError, posted_version
 from innoladder.core.xlsx import Column
 from innoladder.enterprises.models import Enterprise
 from innoladder.enterprises.selectors import enterprise_get
@@ -185,7 +185,7 @@ def visit_edit(request, pk):
             services.visit_update(
                 visit=visit,
                 user=request.user,
-                expected_version=int(request.POST.get("version", version)),
+                expected_version=posted_version(request.POST),
                 **_visit_fields(form),
             )
         except StaleEditError as exc:
@@ -353,7 +353,7 @@ def request_edit(request, pk):
             services.request_update(
                 request=req,
                 user=request.user,
-                expected_version=int(request.POST.get("version", version)),
+                expected_version=posted_version(request.POST),
                 **form.cleaned_data,
             )
         except StaleEditError as exc:
@@ -374,6 +374,8 @@ def request_transition(request, pk):
     req = selectors.request_get(request.user, pk, "change")
     form = TransitionForm(request.POST)
     if not form.is_valid():
+        if "version" in form.errors:
+            return request_detail(request, pk, error=MissingVersionError().message)
         return request_detail(request, pk, error=_("请选择办理操作。"))
     try:
         services.request_transition(

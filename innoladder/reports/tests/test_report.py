@@ -177,7 +177,8 @@ def test_officer_edits_are_stored_apart_and_used_for_export(client, cast, patent
     generated = report.sections[0]["text"]
     client.force_login(cast.officer)
     response = client.post(
-        f"/reports/{report.pk}/edit/cultivation/", {"text": "今年以来，园区协助两家企业获得授权。"}
+        f"/reports/{report.pk}/edit/cultivation/",
+        {"text": "今年以来，园区协助两家企业获得授权。", "version": "0"},  # no edit of the section yet
     )
     assert response.status_code == 302
     edit = WorkReportEdit.objects.get(report=report, section="cultivation")

@@ -280,6 +280,7 @@ def test_officer_creates_a_rule_only_for_own_park_and_saves_a_profile(client, ca
             "investment_income": "0",
             "offsets": "0",
             "capitalised_amortisation_base": "0",
+            "version": "0",  # no profile for the year yet
         },
     )
     assert response.status_code == 302
