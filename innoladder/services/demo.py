@@ -2,9 +2,17 @@
 (隆盛石化, 西豫有色 among them) on the six topics, some with the demo service agency, and a handful of
 requests in every status. Idempotent: an enterprise that already has a demo visit is not visited again;
 a demo request is keyed by enterprise and title. Enterprises not (yet) in the registry are skipped.
+
+The work goes on: over the twelve months before the load date the park visits an enterprise every ten
+days and receives a request every seventeen, on a fixed calendar counted from July 2023 (so loading again,
+the same day or later, adds only what fell due since). A request is handled as far as its age allows:
+accepted the next day, then resolved within its category's time limit, or returned; one in seven is
+still open past its deadline.
 """
 
 import datetime as dt
+
+from django.utils import timezone
 
 from innoladder.accounts.models import ServiceAgency, User
 from innoladder.enterprises.models import Enterprise, Park
@@ -186,6 +194,109 @@ def _requests(park, officer, visits) -> None:
             services.request_rate(request=req, user=rater, score=5, note="办理及时")
 
 
+# The calendar of continuing work: day 0, and the spacing of visits and of requests in days.
+SINCE = dt.date(2023, 7, 3)
+VISIT_EVERY, REQUEST_EVERY, WINDOW = 10, 17, 365
+RECENT_NOTES = {
+    Topic.UPGRADE: "对照{y}年度数据梳理科技型中小企业、高新技术企业认定条件差距，明确培育计划",
+    Topic.PROJECT: "宣讲{y}年度省级科技计划项目申报指南，指导申报书编写",
+    Topic.FUNDING: "梳理{y}年度可申请的生产要素保障、转型升级资金和创新券",
+    Topic.INNOVATION: "收集企业技术难题和产学研合作需求，对接高校院所",
+    Topic.RND_LEDGER: "指导{last}年度研发费用辅助账归集和加计扣除申报",
+    Topic.POLICY: "宣传{y}年度助企纾困和科技创新支持政策",
+}
+# (category code, title with {y} for the year raised, outcome, resolution or reason)
+RECENT_REQUESTS = (
+    ("policy", "咨询{last}年度研发费用加计扣除口径", "resolved", "已提供政策口径说明和辅助账模板"),
+    ("technology", "寻求高校合作解决卤水除杂工艺难题", "resolved", "已对接中国科学院青海盐湖研究所"),
+    ("funding", "申领{y}年度科技创新券", "resolved", "已指导完成创新券申领"),
+    ("project", "协助申报{y}年度省级科技计划项目", "returned", "企业已委托服务机构办理，无需代办"),
+    ("factors", "协调新建产线用电增容", "open", ""),
+    ("talent", "引进研发人员人才公寓保障", "resolved", "已协调人才公寓"),
+    ("finance", "对接科技型企业知识价值信用贷款", "resolved", "已推荐至合作银行并完成授信"),
+)
+
+
+def _grid(step: int, today: dt.date):
+    """(n, day) of the continuing-work calendar that fall in the twelve months up to `today`."""
+    first = max(0, -(-((today - dt.timedelta(days=WINDOW - 1)) - SINCE).days // step))
+    n = first
+    while SINCE + dt.timedelta(days=n * step) <= today:
+        yield n, SINCE + dt.timedelta(days=n * step)
+        n += 1
+
+
+def _recent_visits(park, officer, agency, today: dt.date) -> None:
+    targets = list(Enterprise.objects.filter(park=park, is_demo=True, status="active").order_by("name"))
+    if not targets:
+        return
+    staff = [officer] if officer else []
+    for n, day in _grid(VISIT_EVERY, today):
+        enterprise = targets[n % len(targets)]
+        if Visit.objects.filter(is_demo=True, visited_on=day, enterprises=enterprise).exists():
+            continue
+        topics = TOPIC_CYCLE[n % len(TOPIC_CYCLE)]
+        with_agency = agency is not None and n % 3 == 1
+        services.visit_create(
+            user=officer,
+            enterprises=[enterprise],
+            staff=staff,
+            visited_on=day,
+            department="第三方服务机构" if with_agency else "园区科技局",
+            agency=agency if with_agency else None,
+            topics=[str(t) for t in topics],
+            notes="；".join(RECENT_NOTES[t].format(y=day.year, last=day.year - 1) for t in topics) + "。",
+            follow_up="跟踪企业申报进度，下月回访。",
+            is_demo=True,
+        )
+
+
+def _request_steps(outcome: str, raised_on: dt.date, days: int, text: str) -> list[tuple]:
+    """(status, date, comment, resolution) after 待受理, as the outcome plans them."""
+    if outcome == "returned":
+        return [(RequestStatus.RETURNED, raised_on + dt.timedelta(days=1), text, "")]
+    accepted = [(RequestStatus.IN_PROGRESS, raised_on + dt.timedelta(days=min(1, days)), "", "")]
+    if outcome == "open":
+        return accepted
+    return accepted + [(RequestStatus.RESOLVED, raised_on + dt.timedelta(days=max(1, days - 1)), "", text)]
+
+
+def _recent_requests(park, officer, today: dt.date) -> None:
+    targets = list(Enterprise.objects.filter(park=park, is_demo=True, status="active").order_by("pk"))
+    categories = {c.code: c for c in RequestCategory.objects.all()}
+    if not targets:
+        return
+    for n, raised_on in _grid(REQUEST_EVERY, today):
+        code, template, outcome, text = RECENT_REQUESTS[n % len(RECENT_REQUESTS)]
+        category = categories.get(code)
+        if category is None:
+            continue
+        enterprise = targets[(n * 7) % len(targets)]
+        title = template.format(y=raised_on.year, last=raised_on.year - 1)
+        req = EnterpriseRequest.objects.filter(
+            enterprise=enterprise, title=title, raised_on=raised_on
+        ).first()
+        if req is None:
+            req = services.request_create(
+                user=officer,
+                enterprise=enterprise,
+                category=category,
+                title=title,
+                description=title + "。",
+                raised_on=raised_on,
+                department="园区科技局",
+                responsible="王科长",
+                is_demo=True,
+            )
+        # Carry the request forward to where its age puts it (a later load continues a request left open).
+        for status, on, comment, resolution in _request_steps(outcome, raised_on, category.days, text):
+            if on > today or req.status in (status, RequestStatus.RESOLVED, RequestStatus.RETURNED):
+                continue
+            services.request_transition(
+                request=req, user=officer, to_status=status, comment=comment, resolution=resolution, on=on
+            )
+
+
 def load() -> None:
     park = Park.objects.filter(name=GOLMUD).first()
     if park is None:
@@ -194,3 +305,6 @@ def load() -> None:
     agency = ServiceAgency.objects.filter(name=AGENCY).first()
     visits = _visits(park, officer, agency)
     _requests(park, officer, visits)
+    today = timezone.localdate()
+    _recent_visits(park, officer, agency, today)
+    _recent_requests(park, officer, today)

@@ -3,8 +3,10 @@
 import datetime as dt
 
 import pytest
+from freezegun import freeze_time
 
 from innoladder.accounts import demo as accounts_demo
+from innoladder.accounts.models import User
 from innoladder.cooperation import demo as cooperation_demo
 from innoladder.cooperation import selectors as cooperation_selectors
 from innoladder.core.testing.factories import EnterpriseFactory, ParkFactory
@@ -13,7 +15,7 @@ from innoladder.projects import demo as projects_demo
 from innoladder.projects import selectors as project_selectors
 from innoladder.services import demo as services_demo
 from innoladder.services import selectors
-from innoladder.services.models import Visit
+from innoladder.services.models import EnterpriseRequest, Visit
 
 pytestmark = pytest.mark.django_db
 
@@ -92,3 +94,55 @@ def test_demo_skips_missing_enterprises_quietly():
     ParkFactory(name="格尔木工业园")
     _load_all()
     assert Visit.objects.count() == 0
+
+
+def test_work_continues_over_the_twelve_months_before_the_load_date(golmud):
+    today, later = dt.date(2026, 12, 5), dt.date(2027, 2, 1)
+    with freeze_time(today):
+        _load_all()
+        _load_all()
+    recent = Visit.objects.filter(visited_on__gt=END)
+    days = sorted(recent.values_list("visited_on", flat=True))
+    assert len(days) == 37 and days[0] > today - dt.timedelta(days=365) and days[-1] <= today
+    assert all((b - a).days == services_demo.VISIT_EVERY for a, b in zip(days, days[1:], strict=False))
+    assert {d.month for d in days if d.year == today.year} == set(range(1, 13))
+    requests = EnterpriseRequest.objects.filter(raised_on__gt=END)
+    assert {r.status for r in requests} >= {"in_progress", "resolved", "returned"}
+    assert any(r.overdue_on(today) for r in requests)  # one in seven is still open past its deadline
+    assert all(r.resolved_on is None or r.resolved_on <= r.due_on for r in requests)
+    assert not requests.filter(raised_on__gt=today).exists()
+    # The H1 2023 work is as it was.
+    admin = User.objects.get(username="admin")
+    assert selectors.visited_enterprises_in_period(admin, golmud, START, END).count() > 30
+    assert (
+        selectors.visits_in_period(admin, golmud, START, END).count()
+        == Visit.objects.filter(visited_on__lte=END).count()
+    )
+    # Loading later adds the visits that fell due since, and nothing else.
+    before = set(recent.values_list("pk", flat=True))
+    with freeze_time(later):
+        _load_all()
+    added = Visit.objects.filter(visited_on__gt=END).exclude(pk__in=before)
+    assert sorted(added.values_list("visited_on", flat=True)) == [
+        d for d in (days[-1] + dt.timedelta(days=10 * k) for k in range(1, 10)) if d <= later
+    ]
+
+
+def test_a_later_load_carries_an_open_request_forward(golmud):
+    # The 2026 request of the "technology" kind (7-day limit), loaded the day after it was raised.
+    n = next(
+        n
+        for n in range(1000)
+        if n % len(services_demo.RECENT_REQUESTS) == 1
+        and services_demo.SINCE + dt.timedelta(days=n * services_demo.REQUEST_EVERY) >= dt.date(2026, 3, 1)
+    )
+    raised_on = services_demo.SINCE + dt.timedelta(days=n * services_demo.REQUEST_EVERY)
+    with freeze_time(raised_on + dt.timedelta(days=1)):
+        _load_all()
+    request = EnterpriseRequest.objects.get(raised_on=raised_on)
+    assert request.status == "in_progress" and request.category.code == "technology"
+    with freeze_time(raised_on + dt.timedelta(days=30)):
+        _load_all()
+    request.refresh_from_db()
+    assert request.status == "resolved" and request.resolved_on == raised_on + dt.timedelta(days=6)
+    assert EnterpriseRequest.objects.filter(raised_on=raised_on).count() == 1
