@@ -15,7 +15,7 @@ from .facts import (
     YearData,
     ip_class,
 )
-from .plan import Plan, PlanStep, next_step_plan
+from .plan import Excluded, Plan, PlanStep, next_step_plan
 from .registry import (
     CATALOGUE,
     SCHEMES,
@@ -43,6 +43,7 @@ __all__ = [
     "CriterionResult",
     "DataYearError",
     "EnterpriseFacts",
+    "Excluded",
     "ExpertInputs",
     "Gap",
     "IPRecord",

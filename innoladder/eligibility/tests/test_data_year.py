@@ -1,4 +1,4 @@
-"""Which fiscal year each rule set reads on a date, a missing year said plainly, and an explicit earlier one."""
+"""Which fiscal year each rule set reads on a date; a missing year said plainly; an explicit earlier one."""
 
 from dataclasses import replace
 from datetime import date

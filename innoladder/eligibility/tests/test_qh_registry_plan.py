@@ -146,13 +146,17 @@ def test_plan_for_a_failed_score_lists_indicator_options() -> None:
     assert kinds["tech_staff"].amount == 4  # (15 − 12)/0.85 → 4 hires: 16/104 ≥ 15%
 
 
-def test_plan_for_an_unencoded_tier_says_so() -> None:
+def test_plan_for_an_unencoded_tier_says_so_and_ranks_it_last() -> None:
+    # Until issue 20 the unencoded entry tier was the MIIT ladder's step because it is the lowest one;
+    # a tier that cannot be judged is now listed after every tier that can (reachability first).
     on = date(2026, 6, 1)
     f = facts(years=tuple(replace(y, year=y.year + 1) for y in years()))
     plan = next_step_plan(f, assess(f, on), on)
+    unencoded = next(s for s in plan.targets if s.ruleset_id == "tech_innovative_sme")
+    assert "未编码" in unencoded.summary and "尚未编入系统" in unencoded.why
+    assert unencoded.reach == "unencoded" and plan.targets[-1] == unencoded
     miit = next(s for s in plan.steps if s.ladder.startswith("工信"))
-    assert miit.ruleset_id == "tech_innovative_sme"
-    assert "未编码" in miit.summary
+    assert miit.ruleset_id == "srdi_sme"
 
 
 def test_recognition_default_validity() -> None:
