@@ -208,3 +208,22 @@ def test_an_export_over_the_limit_is_refused_with_a_message(client, cast, monkey
     response = client.get("/audit/export/", follow=True)
     assert "未导出" in response.content.decode()
     assert not AuditEntry.objects.filter(event_type="export").exists()
+
+
+def test_the_list_query_count_does_not_grow_with_the_entries(client, cast):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(cast.auditor)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/audit/").status_code == OK
+        return len(captured)
+
+    _rename(cast.ent_a, "一次", cast.officer)
+    queries()  # the first request of the session also loads and saves the session
+    few = queries()
+    for i in range(40):
+        _rename(cast.ent_a, f"第{i}次", cast.officer)
+    assert queries() == few <= 15
