@@ -1,10 +1,15 @@
 """Golmud demo (issue 9), projects part: earlier S&T plan projects tracked (东台锂资源, approved
-2021–2022, now 在研 and 验收) and the two 盐湖股份 projects approved (立项) in the province's first 2023
-batch. Idempotent by (lead enterprise, title); enterprises not yet registered are skipped.
+2021–2022, 在研 and 验收 in H1 2023) and the two 盐湖股份 projects approved (立项) in the province's first
+2023 batch; then how they went on after the half year (dated steps, the ones after the load date left out),
+and the park's projects of the last two years, dated relative to the load date (one just applied for, one
+in research, one at its mid-term review). Idempotent by (lead enterprise, title): a project already there
+gets the steps and milestones it does not have yet. Enterprises not yet registered are skipped.
 """
 
 import datetime as dt
 from decimal import Decimal
+
+from django.utils import timezone
 
 from innoladder.accounts.models import User
 from innoladder.enterprises.models import Enterprise, Park
@@ -33,8 +38,10 @@ PROJECTS = (
             ("in_progress", dt.date(2021, 7, 1)),
             ("midterm", dt.date(2022, 7, 10)),
             ("in_progress", dt.date(2022, 8, 1)),
+            ("acceptance", dt.date(2024, 1, 15)),
+            ("closed", dt.date(2024, 4, 20)),
         ],
-        "milestones": [("项目验收材料提交", dt.date(2023, 12, 31))],
+        "milestones": [("项目验收材料提交", dt.date(2023, 12, 31), dt.date(2023, 12, 28))],
         "report": (dt.date(2023, 5, 30), "完成万吨级吸附提锂生产线连续运行试验，锂收率达到合同指标。"),
     },
     {
@@ -54,6 +61,7 @@ PROJECTS = (
             ("approved", dt.date(2022, 5, 20)),
             ("in_progress", dt.date(2022, 6, 1)),
             ("acceptance", dt.date(2023, 6, 15)),
+            ("closed", dt.date(2023, 9, 20)),
         ],
         "milestones": [],
         "report": (dt.date(2023, 6, 10), "完成结晶过程控制模型及中试验证，提交验收申请。"),
@@ -71,8 +79,18 @@ PROJECTS = (
         "applied_on": dt.date(2022, 11, 15),
         "starts_on": dt.date(2023, 5, 1),
         "ends_on": dt.date(2025, 4, 30),
-        "path": [("approved", dt.date(2023, 4, 26))],
-        "milestones": [("中期检查", dt.date(2024, 4, 30)), ("项目验收", dt.date(2025, 4, 30))],
+        "path": [
+            ("approved", dt.date(2023, 4, 26)),
+            ("in_progress", dt.date(2023, 7, 3)),
+            ("midterm", dt.date(2024, 4, 26)),
+            ("in_progress", dt.date(2024, 5, 20)),
+            ("acceptance", dt.date(2025, 4, 28)),
+            ("closed", dt.date(2025, 8, 15)),
+        ],
+        "milestones": [
+            ("中期检查", dt.date(2024, 4, 30), dt.date(2024, 4, 26)),
+            ("项目验收", dt.date(2025, 4, 30), dt.date(2025, 4, 28)),
+        ],
         "report": None,
     },
     {
@@ -88,11 +106,69 @@ PROJECTS = (
         "applied_on": dt.date(2022, 11, 15),
         "starts_on": dt.date(2023, 5, 1),
         "ends_on": dt.date(2025, 12, 31),
-        "path": [("approved", dt.date(2023, 4, 26))],
-        "milestones": [("中期检查", dt.date(2024, 6, 30)), ("项目验收", dt.date(2025, 12, 31))],
+        "path": [
+            ("approved", dt.date(2023, 4, 26)),
+            ("in_progress", dt.date(2023, 7, 3)),
+            ("midterm", dt.date(2024, 6, 28)),
+            ("in_progress", dt.date(2024, 7, 15)),
+            ("acceptance", dt.date(2025, 12, 26)),
+            ("closed", dt.date(2026, 4, 20)),
+        ],
+        "milestones": [
+            ("中期检查", dt.date(2024, 6, 30), dt.date(2024, 6, 28)),
+            ("项目验收", dt.date(2025, 12, 31), dt.date(2025, 12, 26)),
+        ],
         "report": None,
     },
 )
+
+
+# The last two years' projects, dated relative to the load date: (lead, title, programme, funding and
+# own money in yuan, days since applied, [(status, days after applying)], [(milestone, days after
+# applying, done days after applying or None)]).
+RECENT = (
+    (
+        "盐湖镁业",
+        "镁基固态储氢材料中试及示范应用",
+        "青海省重点研发与转化计划",
+        ("2500000", "7500000"),
+        480,
+        [("approved", 90), ("in_progress", 100), ("midterm", 450)],
+        [("中期检查", 455, 450), ("项目验收", 820, None)],
+    ),
+    (
+        "启迪清源新材料",
+        "盐湖提锂纳滤膜规模化制备关键技术研究",
+        "青海省重点研发与转化计划",
+        ("1500000", "4500000"),
+        260,
+        [("approved", 75), ("in_progress", 85)],
+        [("中期检查", 440, None), ("项目验收", 800, None)],
+    ),
+    (
+        "柴达木储能",
+        "高原高寒环境储能电池热管理系统研发",
+        "青海省基础研究计划",
+        ("600000", "1200000"),
+        40,
+        [],
+        [],
+    ),
+)
+
+
+def _carry_forward(project: Project, officer, path, milestones, today: dt.date) -> None:
+    """The steps and milestones of the plan `project` does not have yet, as far as `today`."""
+    done = project.history.exclude(from_status="").count()
+    for status, on in path[done:]:
+        if on <= today:
+            services.project_transition(project=project, user=officer, to_status=status, on=on)
+    for title, due_on, done_on in milestones:
+        milestone = project.milestones.filter(title=title).first()
+        if milestone is None:
+            milestone = services.milestone_create(user=officer, project=project, title=title, due_on=due_on)
+        if done_on is not None and done_on <= today and milestone.done_on is None:
+            services.milestone_complete(user=officer, milestone=milestone, done_on=done_on)
 
 
 def load() -> None:
@@ -100,18 +176,56 @@ def load() -> None:
     if park is None:
         return
     officer = User.objects.filter(username__iexact="officer").first()
+    today = timezone.localdate()
     for spec in PROJECTS:
         spec = dict(spec)
         lead = Enterprise.objects.filter(park=park, name__contains=spec.pop("lead")).order_by("pk").first()
-        if lead is None or Project.objects.filter(enterprise=lead, title=spec["title"]).exists():
+        if lead is None:
             continue
-        path = spec.pop("path")
-        milestones = spec.pop("milestones")
-        report = spec.pop("report")
-        project = services.project_create(user=officer, enterprise=lead, is_demo=True, **spec)
-        for status, on in path:
-            services.project_transition(project=project, user=officer, to_status=status, on=on)
-        for title, due_on in milestones:
-            services.milestone_create(user=officer, project=project, title=title, due_on=due_on)
-        if report is not None:
-            services.report_create(user=officer, project=project, reported_on=report[0], summary=report[1])
+        path, milestones, report = spec.pop("path"), spec.pop("milestones"), spec.pop("report")
+        project = Project.objects.filter(enterprise=lead, title=spec["title"]).first()
+        if project is None:
+            project = services.project_create(user=officer, enterprise=lead, is_demo=True, **spec)
+            if report is not None:
+                services.report_create(
+                    user=officer, project=project, reported_on=report[0], summary=report[1]
+                )
+        _carry_forward(project, officer, path, milestones, today)
+    for i, (short, title, programme, (funding, own), age, steps, milestones) in enumerate(RECENT):
+        lead = Enterprise.objects.filter(park=park, name__contains=short).order_by("pk").first()
+        if lead is None:
+            continue
+        applied_on = today - dt.timedelta(days=age)
+        project = Project.objects.filter(enterprise=lead, title=title).first()
+        if project is None:
+            approved = next(
+                (applied_on + dt.timedelta(days=d) for status, d in steps if status == "approved"), None
+            )
+            year = (approved or applied_on).year
+            project = services.project_create(
+                user=officer,
+                enterprise=lead,
+                is_demo=True,
+                title=title,
+                programme=programme,
+                level="provincial",
+                year=year,
+                batch=f"{year}年第一批" if approved else "",
+                number=f"{year}-GX-{201 + i}" if approved else "",
+                government_funding=Decimal(funding),
+                self_raised=Decimal(own),
+                applied_on=applied_on,
+                starts_on=approved + dt.timedelta(days=10) if approved else None,
+                ends_on=approved + dt.timedelta(days=730) if approved else None,
+            )
+        day = project.applied_on
+        _carry_forward(
+            project,
+            officer,
+            [(status, day + dt.timedelta(days=d)) for status, d in steps],
+            [
+                (name, day + dt.timedelta(days=due), None if done is None else day + dt.timedelta(days=done))
+                for name, due, done in milestones
+            ],
+            today,
+        )
