@@ -14,6 +14,6 @@ Only then it keeps a safety copy of the live database (and moves the live upload
 checks the result against the manifest again and writes an audit entry.
 """
 
-from .archive import BackupError, create_backup, restore_backup
+from .archive import BackupError, check_backup, create_backup, restore_backup
 
-__all__ = ["BackupError", "create_backup", "restore_backup"]
+__all__ = ["BackupError", "check_backup", "create_backup", "restore_backup"]

@@ -245,6 +245,15 @@ def inspect(
     return manifest, missing
 
 
+def check_backup(path: Path, *, key: str = "", allow_older: bool = False) -> tuple[dict | None, list]:
+    """Every check of a restore, and nothing else: for drills and for a backup just copied off-site."""
+    staging = Path(tempfile.mkdtemp(prefix=".check-", dir=_private_dir(Path(settings.VAR_DIR))))
+    try:
+        return inspect(path, staging, key=key, allow_older=allow_older)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
 # --- restore: replace ------------------------------------------------------------------------------
 
 

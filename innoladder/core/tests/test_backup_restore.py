@@ -263,3 +263,21 @@ def test_postgresql_restore_drill_and_a_damaged_dump_is_refused(place):
     with pytest.raises(CommandError, match="未恢复"):
         call_command("restore", str(damaged), yes=True)
     assert list(Enterprise.objects.values_list("name", flat=True)) == ["当前"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_check_only_runs_the_restore_checks_and_changes_nothing(place):
+    from io import StringIO
+
+    EnterpriseFactory(name="备份时的企业")
+    archive = _backup(place)
+    Enterprise.objects.update(name="现在的名字")
+    out = StringIO()
+    call_command("restore", str(archive), check=True, stdout=out)
+    assert "备份可以恢复" in out.getvalue() and "上传文件 1 个" in out.getvalue()
+    assert list(Enterprise.objects.values_list("name", flat=True)) == ["现在的名字"]
+    assert not list(place.glob("var/backups/pre-restore-*")) and not list(place.glob("media.pre-restore-*"))
+    damaged = place / "damaged.tar"
+    damaged.write_bytes(archive.read_bytes()[:-20000])
+    with pytest.raises(CommandError, match="未通过校验"):
+        call_command("restore", str(damaged), check=True)

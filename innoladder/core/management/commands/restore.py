@@ -6,7 +6,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from innoladder.core.backups import BackupError, restore_backup
+from innoladder.core.backups import BackupError, check_backup, restore_backup
 
 
 class Command(BaseCommand):
@@ -18,6 +18,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file", help="备份文件（manage.py backup 生成的 .tar 或 .tar.enc）")
         parser.add_argument("--yes", action="store_true", help="确认覆盖当前数据库与上传文件")
+        parser.add_argument("--check", action="store_true", help="只校验备份（与恢复前的检查相同），不恢复")
         parser.add_argument(
             "--allow-older",
             action="store_true",
@@ -25,6 +26,25 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        if options["check"]:
+            try:
+                manifest, missing = check_backup(
+                    Path(options["file"]),
+                    key=settings.BACKUP_ENCRYPTION_KEY,
+                    allow_older=options["allow_older"],
+                )
+            except BackupError as exc:
+                raise CommandError(f"备份未通过校验：{exc}") from exc
+            media = (
+                "不含上传文件"
+                if not manifest or manifest.get("media") is None
+                else f"上传文件 {len(manifest['media'])} 个"
+            )
+            created = manifest.get("created_utc", "未知") if manifest else "未知（旧格式）"
+            self.stdout.write(
+                self.style.SUCCESS(f"备份可以恢复：备份时间 {created}，{media}，缺少迁移 {len(missing)} 个")
+            )
+            return
         if not options["yes"]:
             raise CommandError("恢复将覆盖当前数据库与上传文件，请加 --yes 确认")
         try:
