@@ -3,9 +3,6 @@ from django.urls import include, path
 
 from innoladder.core import views as core_views
 
-admin.site.site_header = "科创企业梯度培育平台 · 系统管理"
-admin.site.site_title = "系统管理"
-
 urlpatterns = [
     path("", include("innoladder.core.urls")),
     path("accounts/", include("innoladder.accounts.urls")),
@@ -23,6 +20,7 @@ urlpatterns = [
     path("collection/", include("innoladder.collection.urls")),
     path("contracts/", include("innoladder.contracts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    # System configuration (Django admin): no login of its own, see accounts/adminsite.py.
     path("sysadmin/", admin.site.urls),
 ]
 

@@ -1,26 +1,11 @@
+"""System configuration screens of this app. Accounts are not here: the 安全管理员 manages them in the
+app's own screens (/accounts/manage/), where credential resets follow the two-person rule."""
+
 from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from innoladder.core.admin import AuditedModelAdmin
 
-from .forms import InitialPasswordCreationForm, ResetPasswordForm
-from .models import AgencyAssignment, ServiceAgency, User
-
-
-@admin.register(User)
-class UserAdmin(AuditedModelAdmin, BaseUserAdmin):
-    add_form = InitialPasswordCreationForm
-    change_password_form = ResetPasswordForm
-    list_display = ("username", "display_name", "role", "enterprise", "agency", "is_active", "locked_until")
-    list_filter = ("role", "is_active")
-    fieldsets = BaseUserAdmin.fieldsets + (
-        ("角色与范围", {"fields": ("role", "display_name", "parks", "agency", "enterprise", "locked_until")}),
-        ("密码策略", {"fields": ("must_change_password", "password_changed_at")}),
-    )
-    readonly_fields = ("password_changed_at",)
-    add_fieldsets = BaseUserAdmin.add_fieldsets + (
-        ("角色与范围", {"fields": ("role", "display_name", "agency", "enterprise")}),
-    )
+from .models import AgencyAssignment, ServiceAgency
 
 
 @admin.register(ServiceAgency)

@@ -1,4 +1,7 @@
-"""Demo logins, one per role; the password is printed by `make demo` and is for the demo only."""
+"""Demo logins, one per role; the password is printed by `make demo` and is for the demo only.
+
+The administrator and auditor roles must enrol a phone authenticator (TOTP) at their first login.
+"""
 
 import datetime as dt
 
@@ -9,11 +12,16 @@ from .models import AgencyAssignment, ServiceAgency, User
 
 DEMO_PASSWORD = "Golmud#2023demo"
 DEMO_USERS = (
-    ("admin", "系统管理员", Role.ADMIN),
+    ("admin", "园区管理员（全部园区业务）", Role.ADMIN),
     ("officer", "王科长（园区科技局）", Role.OFFICER),
     ("agency", "李顾问（服务机构）", Role.AGENCY),
     ("enterprise", "张经理（蓝科锂业）", Role.ENTERPRISE),
     ("auditor", "赵审计", Role.AUDITOR),
+    # 三权分立: one login per administrator duty; two security administrators for the two-person rule.
+    ("sysadmin", "系统管理员（系统配置）", Role.SYSADMIN),
+    ("secadmin", "安全管理员（账户与权限）", Role.SECADMIN),
+    ("secadmin2", "安全管理员（复核）", Role.SECADMIN),
+    ("auditadmin", "审计管理员（审计日志）", Role.AUDITADMIN),
 )
 
 
@@ -31,9 +39,6 @@ def load() -> None:
             user.agency = agency
         if role == Role.ENTERPRISE:
             user.enterprise = own
-        if role == Role.ADMIN:
-            user.is_staff = True
-            user.is_superuser = True
         user.set_password(DEMO_PASSWORD)
         user.save()
         if role in (Role.OFFICER, Role.AUDITOR):

@@ -1,21 +1,37 @@
 from django import forms
 from django.conf import settings
-from django.contrib.auth.forms import AdminPasswordChangeForm, AdminUserCreationForm, AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from innoladder.core.middleware import client_ip
 
 from . import services
 from .password_policy import is_dormant
 
 
 class LockoutAuthenticationForm(AuthenticationForm):
-    """Login form that refuses locked accounts and counts failures (等保 DB-AU-2)."""
+    """Login form: per-address limit, lockout and failure counting (等保 DB-AU-2).
+
+    An unknown user name, a wrong password and a locked account get the same message after the same
+    hashing work, so nobody can tell which accounts exist or are locked.
+    """
 
     error_messages = {
-        "invalid_login": "用户名或密码错误。连续 5 次错误将锁定账户 30 分钟。",
-        "inactive": "该账户已停用。",
-        "locked": "该账户因多次登录失败已被锁定，请 %(minutes)s 分钟后再试。",
-        "dormant": "该账户超过 %(days)s 天未登录，已停用，请联系系统管理员。",
+        "invalid_login": _(
+            "用户名或密码错误。连续 %(max)s 次错误将锁定账户 %(minutes)s 分钟，锁定期间无法登录。"
+        ),
+        "throttled": _("来自您网络地址的登录失败次数过多，请 %(minutes)s 分钟后再试。"),
+        "inactive": _("该账户已停用。"),
+        "dormant": _("该账户超过 %(days)s 天未登录，已停用，请联系系统管理员。"),
     }
+
+    def get_invalid_login_error(self):
+        return forms.ValidationError(
+            self.error_messages["invalid_login"],
+            code="invalid_login",
+            params={"max": settings.LOGIN_MAX_FAILURES, "minutes": settings.LOGIN_LOCKOUT_MINUTES},
+        )
 
     def confirm_login_allowed(self, user):
         super().confirm_login_allowed(user)
@@ -29,33 +45,23 @@ class LockoutAuthenticationForm(AuthenticationForm):
 
     def clean(self):
         username = self.cleaned_data.get("username")
+        password = self.cleaned_data.get("password")
+        ip = client_ip(self.request) if self.request is not None else None
+        if services.ip_throttled(ip):
+            services.login_throttled(username, ip)
+            raise forms.ValidationError(
+                self.error_messages["throttled"],
+                code="throttled",
+                params={"minutes": settings.LOGIN_IP_WINDOW_MINUTES},
+            )
         user = services.find_user(username) if username else None
-        if user is not None:
-            minutes = services.lock_remaining_minutes(user)
-            if minutes:
-                services.login_failed(username)
-                raise forms.ValidationError(
-                    self.error_messages["locked"], code="locked", params={"minutes": minutes}
-                )
+        if user is not None and services.lock_remaining_minutes(user):
+            services.burn_password_check(user, password)
+            services.login_failed(username, ip)
+            raise self.get_invalid_login_error()
         try:
             return super().clean()
         except forms.ValidationError:
             if username:
-                services.login_failed(username)
+                services.login_failed(username, ip)
             raise
-
-
-class InitialPasswordCreationForm(AdminUserCreationForm):
-    """An account created by an administrator: its first password must be changed at first login."""
-
-    def save(self, commit=True):
-        self.instance.must_change_password = True
-        return super().save(commit)
-
-
-class ResetPasswordForm(AdminPasswordChangeForm):
-    """A password reset by an administrator must be changed by its user at the next login."""
-
-    def save(self, commit=True):
-        self.user.must_change_password = True
-        return super().save(commit)

@@ -2,8 +2,10 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django_otp.models import Device
 
-from .choices import Role
+from .choices import RequestKind, RequestStatus, Role
+from .roles import DUTY_ROLES
 
 
 class CaseInsensitiveUserManager(UserManager):
@@ -64,6 +66,9 @@ class User(AbstractUser):
     must_change_password = models.BooleanField(
         "下次登录须修改密码", default=False, help_text="管理员设置或重置的初始密码，用户登录后须先修改"
     )
+    # Kept with the devices (accounts.mfa) so that a request of an account without a second factor needs
+    # no query to know it; the devices themselves decide every verification.
+    mfa_enrolled = models.BooleanField("已绑定双因素认证", default=False)
 
     objects = CaseInsensitiveUserManager()
 
@@ -79,6 +84,13 @@ class User(AbstractUser):
             models.CheckConstraint(
                 condition=~models.Q(role=Role.AGENCY) | models.Q(agency__isnull=False),
                 name="accounts_user_agency_role_has_agency",
+            ),
+            # 三权分立: a superuser would hold every duty at once; each account holds its one role only.
+            models.CheckConstraint(condition=models.Q(is_superuser=False), name="accounts_user_no_superuser"),
+            models.CheckConstraint(
+                condition=~models.Q(role__in=DUTY_ROLES)
+                | models.Q(agency__isnull=True, enterprise__isnull=True),
+                name="accounts_user_duty_role_has_no_business_link",
             ),
         ]
 
@@ -119,3 +131,123 @@ class AgencyAssignment(models.Model):
 
     def __str__(self):
         return f"{self.agency} → {self.enterprise}"
+
+
+class PasswordHistory(models.Model):
+    """Each password hash a user has had, newest last: a new password may not repeat recent ones (等保)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="password_history")
+    password_hash = models.CharField("密码哈希", max_length=128)
+    set_by_admin = models.BooleanField("管理员设置的初始密码", default=False)
+    created_at = models.DateTimeField("设置时间", default=timezone.now)
+
+    class Meta:
+        verbose_name = "历史密码"
+        verbose_name_plural = "历史密码"
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "-created_at"])]
+
+    def __str__(self):
+        return f"{self.user} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class LoginFailure(models.Model):
+    """One failed or refused login attempt from a source address, for the per-address limit."""
+
+    ip = models.GenericIPAddressField("来源IP", null=True, blank=True)
+    at = models.DateTimeField("时间", default=timezone.now)
+
+    class Meta:
+        verbose_name = "登录失败记录"
+        verbose_name_plural = "登录失败记录"
+        indexes = [models.Index(fields=["ip", "at"]), models.Index(fields=["at"])]
+
+    def __str__(self):
+        return f"{self.ip} {self.at:%Y-%m-%d %H:%M:%S}"
+
+
+class RecoveryCodeDevice(Device):
+    """A set of one-time recovery codes, usable when the authenticator phone is lost; stored hashed only."""
+
+    class Meta:
+        verbose_name = "恢复码"
+        verbose_name_plural = "恢复码"
+
+    def verify_token(self, token):
+        from .mfa import recovery_code_hash
+
+        digest = recovery_code_hash(self.user_id, token)
+        used = RecoveryCode.objects.filter(device=self, code_hash=digest, used_at__isnull=True).update(
+            used_at=timezone.now()
+        )
+        return used == 1
+
+
+class RecoveryCode(models.Model):
+    """One recovery code (its hash); a code works once."""
+
+    device = models.ForeignKey(RecoveryCodeDevice, on_delete=models.CASCADE, related_name="codes")
+    code_hash = models.CharField("恢复码哈希", max_length=64)
+    used_at = models.DateTimeField("使用时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "恢复码"
+        verbose_name_plural = "恢复码"
+        constraints = [
+            models.UniqueConstraint(fields=["device", "code_hash"], name="accounts_recovery_code_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.device.user} {'已使用' if self.used_at else '未使用'}"
+
+
+class CredentialRequest(models.Model):
+    """A security administrator's request that a second one must approve (two-person rule, 等保 §8.1.5).
+
+    Resetting a second factor, resetting a protected account's password (or one's own) and granting a
+    protected role take effect only when another security administrator approves.
+    """
+
+    kind = models.CharField("申请类型", max_length=20, choices=RequestKind.choices)
+    target = models.ForeignKey(User, on_delete=models.PROTECT, related_name="credential_requests")
+    new_role = models.CharField("申请角色", max_length=20, choices=Role.choices, blank=True)
+    # The administrator-set password to apply on approval, already hashed; cleared once decided.
+    password_hash = models.CharField("新密码哈希", max_length=128, blank=True)
+    reason = models.CharField("理由", max_length=300)
+    status = models.CharField(
+        "状态", max_length=20, choices=RequestStatus.choices, default=RequestStatus.PENDING
+    )
+    requested_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", verbose_name="申请人")
+    requested_at = models.DateTimeField("申请时间", default=timezone.now)
+    decided_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="复核人"
+    )
+    decided_at = models.DateTimeField("复核时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "凭据与角色复核申请"
+        verbose_name_plural = "凭据与角色复核申请"
+        ordering = ["-requested_at", "-id"]
+        constraints = [
+            # The second person is never the first, nor the account concerned.
+            models.CheckConstraint(
+                condition=models.Q(decided_by__isnull=True) | ~models.Q(decided_by=models.F("requested_by")),
+                name="accounts_request_decided_by_other",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(decided_by__isnull=True) | ~models.Q(decided_by=models.F("target")),
+                name="accounts_request_not_decided_by_target",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(kind=RequestKind.ROLE_GRANT) | ~models.Q(new_role=""),
+                name="accounts_request_role_grant_has_role",
+            ),
+            models.UniqueConstraint(
+                fields=["target", "kind"],
+                condition=models.Q(status=RequestStatus.PENDING),
+                name="accounts_request_one_pending_per_kind",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}：{self.target}"

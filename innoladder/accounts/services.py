@@ -10,7 +10,7 @@ from django.utils import timezone
 from innoladder.core import audit
 from innoladder.core.models import AuditEvent
 
-from .models import User
+from .models import LoginFailure, User
 from .password_policy import is_dormant
 
 
@@ -25,23 +25,64 @@ def lock_remaining_minutes(user: User, now: dt.datetime | None = None) -> int:
     return 0
 
 
+def ip_throttled(ip: str | None, now: dt.datetime | None = None) -> bool:
+    """Too many failed logins from this address lately (any accounts): refuse before checking anything."""
+    now = now or timezone.now()
+    since = now - dt.timedelta(minutes=settings.LOGIN_IP_WINDOW_MINUTES)
+    return LoginFailure.objects.filter(ip=ip, at__gte=since).count() >= settings.LOGIN_IP_MAX_FAILURES
+
+
+def _note_failure(ip: str | None) -> None:
+    now = timezone.now()
+    LoginFailure.objects.create(ip=ip, at=now)
+    # Keep the table to what the window needs (a day is plenty); the index on `at` makes this cheap.
+    LoginFailure.objects.filter(at__lt=now - dt.timedelta(days=1)).delete()
+
+
+def _safe(username: str) -> str:
+    return (username or "").replace("\r", "\\r").replace("\n", "\\n")[:150]
+
+
 @transaction.atomic
-def login_failed(username: str) -> None:
+def login_throttled(username: str, ip: str | None) -> None:
+    _note_failure(ip)
+    audit.record(
+        AuditEvent.LOGIN_FAILED,
+        result="failure",
+        message=f"来源地址登录失败过多，已限流（用户名：{_safe(username)}）",
+        object_type="accounts.User",
+        object_repr=_safe(username),
+    )
+
+
+@transaction.atomic
+def login_failed(username: str, ip: str | None = None, *, step: str = "密码") -> None:
+    """A failed attempt: counted per address, and per account unless the account is locked already.
+
+    Attempts during a lock neither count nor extend it: otherwise anyone who knows a user name could keep
+    that account locked for ever by trying a wrong password every half hour.
+    """
+    _note_failure(ip)
     user = find_user(username)
-    safe_name = (username or "").replace("\r", "\\r").replace("\n", "\\n")[:150]
     if user is None:
         audit.record(
             AuditEvent.LOGIN_FAILED,
             result="failure",
-            message=f"未知用户名：{safe_name}",
+            message=f"未知用户名：{_safe(username)}",
             object_type="accounts.User",
-            object_repr=safe_name,
+            object_repr=_safe(username),
         )
+        return
+    if lock_remaining_minutes(user):
+        audit.record(AuditEvent.LOGIN_FAILED, obj=user, result="failure", message="账户锁定期间的登录尝试")
         return
     User.objects.filter(pk=user.pk).update(failed_login_count=F("failed_login_count") + 1)
     user.refresh_from_db(fields=["failed_login_count"])
     audit.record(
-        AuditEvent.LOGIN_FAILED, obj=user, result="failure", message=f"连续失败 {user.failed_login_count} 次"
+        AuditEvent.LOGIN_FAILED,
+        obj=user,
+        result="failure",
+        message=f"{step}错误，连续失败 {user.failed_login_count} 次",
     )
     if user.failed_login_count >= settings.LOGIN_MAX_FAILURES:
         until = timezone.now() + dt.timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
@@ -54,10 +95,18 @@ def login_failed(username: str) -> None:
         )
 
 
+def burn_password_check(user: User, password: str) -> None:
+    """Hash the offered password as a real check would, so a locked account answers in the same time."""
+    user.check_password(password or "")
+
+
 @transaction.atomic
-def login_succeeded(user: User) -> None:
+def login_succeeded(user: User, *, second_factor: bool = False) -> None:
+    """Both steps passed (or the only one the account has): reset the failure count and audit the login."""
     User.objects.filter(pk=user.pk).update(failed_login_count=0, locked_until=None)
-    audit.record(AuditEvent.LOGIN, obj=user, user=user)
+    audit.record(
+        AuditEvent.LOGIN, obj=user, user=user, message="口令 + 动态验证码" if second_factor else "口令"
+    )
 
 
 def logged_out(user) -> None:
@@ -71,6 +120,10 @@ def password_changed(user) -> None:
         User.objects.filter(pk=user.pk).update(must_change_password=False)
         user.must_change_password = False
     audit.record(AuditEvent.PASSWORD_CHANGE, obj=user, user=user)
+
+
+def recovery_codes_renewed(user) -> None:
+    audit.record(AuditEvent.UPDATE, obj=user, user=user, message="重新生成双因素认证恢复码（旧恢复码作废）")
 
 
 @transaction.atomic

@@ -71,17 +71,16 @@ def test_logout_stays_possible_with_a_due_password(client, cast):
 
 
 def test_administrator_reset_and_creation_force_a_change(client, cast):
-    root = User.objects.create_superuser("root", password=PASSWORD, role="admin")
-    client.force_login(root)
+    client.force_login(cast.secadmin)
     response = client.post(
-        f"/sysadmin/accounts/user/{cast.officer.pk}/password/",
-        {"password1": "Zur3set!Pass", "password2": "Zur3set!Pass"},
+        f"/accounts/manage/users/{cast.officer.pk}/password/",
+        {"password1": "Zur3set!Pass", "password2": "Zur3set!Pass", "reason": "用户遗忘密码"},
     )
     assert response.status_code == 302
     cast.officer.refresh_from_db()
     assert cast.officer.must_change_password is True and cast.officer.check_password("Zur3set!Pass")
     response = client.post(
-        "/sysadmin/accounts/user/add/",
+        "/accounts/manage/users/new/",
         {"username": "newofficer", "password1": "Erst3s!Pass", "password2": "Erst3s!Pass", "role": "officer"},
     )
     assert response.status_code == 302, response.content.decode()[:2000]

@@ -25,6 +25,20 @@ class Cast:
     user_a: object
     user_b: object
     auditor: object
+    # 三权分立: the three administrator duties (two security administrators for the two-person rule).
+    # Not in users(): they see no business data at all (tested in accounts/tests/test_duties.py).
+    sysadmin: object = None
+    secadmin: object = None
+    secadmin2: object = None
+    auditadmin: object = None
+
+    def admins(self) -> dict:
+        return {
+            "sysadmin": self.sysadmin,
+            "secadmin": self.secadmin,
+            "secadmin2": self.secadmin2,
+            "auditadmin": self.auditadmin,
+        }
 
     def users(self) -> dict:
         return {
@@ -72,4 +86,8 @@ def build_cast() -> Cast:
         user_a=UserFactory(username="user_a", role=Role.ENTERPRISE, enterprise=ent_a),
         user_b=UserFactory(username="user_b", role=Role.ENTERPRISE, enterprise=ent_b),
         auditor=auditor,
+        sysadmin=UserFactory(username="sysadmin", role=Role.SYSADMIN),
+        secadmin=UserFactory(username="secadmin", role=Role.SECADMIN),
+        secadmin2=UserFactory(username="secadmin2", role=Role.SECADMIN),
+        auditadmin=UserFactory(username="auditadmin", role=Role.AUDITADMIN),
     )

@@ -204,9 +204,7 @@ def test_rating_through_the_page(client, cast):
 
 def test_category_change_in_admin_is_audited(client, cast):
     cat = category("policy")
-    cast.admin.is_superuser = True
-    cast.admin.save()
-    client.force_login(cast.admin)
+    client.force_login(cast.sysadmin)  # reference data is the 系统管理员's (三权分立)
     response = client.post(
         f"/sysadmin/services/requestcategory/{cat.pk}/change/",
         {"code": cat.code, "name": cat.name, "days": 2, "order": cat.order, "active": "on"},
