@@ -1,5 +1,6 @@
 from django import forms
 
+from innoladder.core.validators import apply_field_rules
 from innoladder.funding.viewkit import bootstrap
 
 from . import choices as c
@@ -47,6 +48,7 @@ class TechContractForm(forms.ModelForm):
         self.fields["prepared_on"].required = False
         if self.instance.pk:
             self.fields["enterprise"].disabled = True
+        apply_field_rules(self)
         bootstrap(self)
 
     def clean(self):

@@ -1,5 +1,6 @@
 from django import forms
 
+from innoladder.core.validators import apply_field_rules
 from innoladder.services import selectors as service_selectors
 from innoladder.services.crud import PeriodFilterForm, StyledMixin
 
@@ -11,6 +12,7 @@ class EnterpriseScopedForm(StyledMixin, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["enterprise"].queryset = service_selectors.enterprise_choices(user)
+        apply_field_rules(self)
 
 
 class CooperationForm(EnterpriseScopedForm):

@@ -64,7 +64,7 @@ registry.register(
             Column("合作项目名称", "title", TEXT, required=True, width=36),
             Column("合作高校/院所", "partner", TEXT, required=True, width=24),
             Column("合作方式", "kind", CHOICE, required=True, choices=CooperationKind),
-            Column("合同金额", "amount", MONEY, unit="万元"),
+            Column("合同金额", "amount", MONEY, unit="万元", min_value=0),
             Column("签订日期", "signed_on", DATE, required=True),
             Column("结束日期", "ends_on", DATE),
             Column("合作成果", "outcome", TEXT, width=40),

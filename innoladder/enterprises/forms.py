@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from innoladder.accounts.choices import Role
+from innoladder.core.validators import apply_field_rules
 from innoladder.eligibility import uscc
 
 from . import choices as c
@@ -52,6 +53,7 @@ class VersionedForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["expected_version"].initial = self.instance.version
+        apply_field_rules(self)  # money ≥ 0 and phone numbers, as the import checks them
         _styled(self)
 
     def data_for_service(self) -> dict:

@@ -3,6 +3,7 @@ from decimal import Decimal
 from django import forms
 
 from innoladder.core.scoping import CHANGE, VIEW, for_user
+from innoladder.core.validators import apply_field_rules
 from innoladder.enterprises.models import Enterprise
 
 from . import choices as c
@@ -47,6 +48,7 @@ class ProgrammeForm(forms.ModelForm):
                 decimal_places=4,
                 initial=initial,
             )
+        apply_field_rules(self)
         bootstrap(self)
 
     def voucher_parameters(self) -> tuple[dict, dict]:
@@ -76,6 +78,7 @@ class FundApplicationForm(forms.ModelForm):
         self.fields["programme"].queryset = park_scoped(Programme.objects.all(), user, VIEW)
         if self.instance.pk:
             self.fields["enterprise"].disabled = True
+        apply_field_rules(self)
         bootstrap(self)
 
 
@@ -106,4 +109,5 @@ class VoucherUseForm(forms.ModelForm):
         )
         if self.instance.pk:
             self.fields["enterprise"].disabled = True
+        apply_field_rules(self)
         bootstrap(self)

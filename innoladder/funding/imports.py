@@ -75,7 +75,7 @@ registry.register(
                 help="如“2023年生产要素保障专项资金”",
             ),
             Column("申报事项", "title", TEXT, required=True, width=30),
-            Column("申请金额", "requested_amount", MONEY, required=True, unit="万元"),
+            Column("申请金额", "requested_amount", MONEY, required=True, unit="万元", min_value=0),
             Column("申请日期", "applied_on", DATE, required=True),
             Column("备注", "note", TEXT, width=30),
         ],

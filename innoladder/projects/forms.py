@@ -1,5 +1,6 @@
 from django import forms
 
+from innoladder.core.validators import apply_field_rules
 from innoladder.services import selectors as service_selectors
 from innoladder.services.crud import PeriodFilterForm, StyledMixin
 
@@ -32,6 +33,7 @@ class ProjectForm(StyledMixin, forms.ModelForm):
         self.fields["enterprise"].queryset = service_selectors.enterprise_choices(user)
         self.fields["partners"].queryset = service_selectors.enterprise_choices(user, "view")
         self.fields["partners"].required = False
+        apply_field_rules(self)
 
 
 class ProjectFilterForm(PeriodFilterForm):

@@ -1,5 +1,7 @@
 from django import forms
 
+from innoladder.core.validators import apply_field_rules
+
 from .models import LedgerLine, RDProject, SubsidyRule, TaxYearProfile
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -30,6 +32,7 @@ class LedgerLineForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if projects is not None:
             self.fields["project"].queryset = projects
+        apply_field_rules(self)  # a line may be negative (a reversing entry): SIGNED_MONEY
 
     class Meta:
         model = LedgerLine
@@ -48,6 +51,10 @@ class LedgerLineForm(forms.ModelForm):
 
 
 class TaxYearProfileForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        apply_field_rules(self)
+
     class Meta:
         model = TaxYearProfile
         fields = [
@@ -70,6 +77,7 @@ class SubsidyRuleForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if parks is not None:
             self.fields["park"].queryset = parks
+        apply_field_rules(self)
 
     class Meta:
         model = SubsidyRule

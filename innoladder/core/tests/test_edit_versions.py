@@ -218,7 +218,12 @@ CASES = [
     Case("project_edit", _page("projects.Project", "/projects/{o.pk}/edit/"), "title", "盐湖提锂中试"),
     Case(
         "project_transition",
-        _transition("projects.Project", "/projects/{o.pk}/", "/projects/{o.pk}/transition/"),
+        _transition(
+            "projects.Project",
+            "/projects/{o.pk}/",
+            "/projects/{o.pk}/transition/",
+            status__in=["applied", "approved", "in_progress", "midterm"],
+        ),
         None,
     ),
     Case("visit_edit", _page("services.Visit", "/services/visits/{o.pk}/edit/"), "notes", "了解用工需求"),
