@@ -4,8 +4,10 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from innoladder.accounts.choices import Role
+from innoladder.accounts.roles import DUTY_ROLES
 
-ALL = frozenset(Role.values)
+# The three administrator duties see only their own screens (三权分立), not the business modules.
+ALL = frozenset(Role.values) - DUTY_ROLES
 STAFF = frozenset({Role.ADMIN, Role.OFFICER, Role.AUDITOR, Role.AGENCY})
 BUREAU = frozenset({Role.ADMIN, Role.OFFICER, Role.AUDITOR})
 
@@ -23,6 +25,9 @@ MENU = (
     (_("数据导入"), "import_home", ALL),
     (_("统计报表"), "reports_home", BUREAU),
     (_("政策计算器"), "calculator", ALL),
+    (_("系统配置"), "admin:index", frozenset({Role.SYSADMIN, Role.ADMIN})),
+    (_("账户管理"), "account_user_list", frozenset({Role.SECADMIN})),
+    (_("待复核申请"), "account_approval_list", frozenset({Role.SECADMIN})),
     (_("审计日志"), "audit_list", frozenset({Role.ADMIN, Role.AUDITOR})),
 )
 
