@@ -1,10 +1,16 @@
 """Golmud demo (issue 9): 2023 programmes, H1 2023 fund applications (生产要素, 转型升级, 创新券) for
 香江盐湖 and others, and innovation-voucher draws. Enterprises are looked up by name; absent ones are
 skipped. The ¥7.75 million of R&D super-deduction subsidies belongs to the R&D-ledger demo, not here.
+
+The programmes run every year: last year's and this year's (years of the load date) have applications on the
+programmes' usual calendar (applied in March, decided in June, paid in September); a step after the load
+date is not taken yet, and a later load takes it.
 """
 
 import datetime as dt
 from decimal import Decimal
+
+from django.utils import timezone
 
 from innoladder.eligibility.voucher import voucher_use
 from innoladder.enterprises.models import Enterprise, Park
@@ -137,22 +143,90 @@ VOUCHER_DRAWS = (
 )
 
 
+# Each year's applications: (name fragment, kind, title with {y}, requested yuan, approved share or None
+# for 未批准). Applied 10 March, accepted 20 March, decided 18 June, paid 20 September (if approved).
+YEARLY = (
+    ("香江盐湖", "factor", "{y}年度用电成本补助", "820000", D("0.9")),
+    ("盐湖镁业", "factor", "{y}年度天然气成本补助", "950000", D("0.8")),
+    ("藏格锂业", "transformation", "碳酸锂产线节能改造（{y}年度）", "2000000", D("0.75")),
+    ("西豫有色", "voucher", "申领{y}年度科技创新券", "200000", D("1")),
+    ("金昆仑", "factor", "{y}年度物流成本补助", "300000", None),
+)
+CALENDAR = (("applied", 3, 10), ("accepted", 3, 20), ("decided", 6, 18), ("paid", 9, 20))
+
+
+def _yearly(park, year: int, programmes: dict, today: dt.date) -> None:
+    """The year's applications, as far as `today` on the programmes' calendar."""
+    on = {step: dt.date(year, month, day) for step, month, day in CALENDAR}
+    for name, kind, title, requested, share in YEARLY:
+        enterprise = Enterprise.objects.filter(park=park, name__contains=name).first()
+        if enterprise is None or on["applied"] > today:
+            continue
+        decided = on["decided"] <= today
+        approved = None if share is None else (D(requested) * share).quantize(D("1"))
+        paid = approved is not None and on["paid"] <= today
+        status = (
+            S.PAID
+            if paid
+            else S.APPROVED
+            if decided and approved is not None
+            else S.REJECTED
+            if decided
+            else S.ACCEPTED
+            if on["accepted"] <= today
+            else S.APPLIED
+        )
+        app, _ = FundApplication.objects.get_or_create(
+            enterprise=enterprise,
+            programme=programmes[kind],
+            title=title.format(y=year),
+            defaults={
+                "requested_amount": D(requested),
+                "applied_on": on["applied"],
+                "status": S.APPLIED,
+                "is_demo": True,
+            },
+        )
+        steps = [S.APPLIED, S.ACCEPTED, S.APPROVED if approved is not None else S.REJECTED, S.PAID]
+        reached = steps[: steps.index(status) + 1]
+        recorded = list(app.history.order_by("pk").values_list("to_status", flat=True))
+        for before, after in zip([""] + reached[:-1], reached, strict=True):
+            if after not in recorded:
+                FundApplicationHistory.objects.create(
+                    application=app, from_status=before, to_status=after, comment="演示数据"
+                )
+        app.status = status
+        app.accepted_on = on["accepted"] if on["accepted"] <= today else None
+        app.decided_on = on["decided"] if decided else None
+        app.approved_amount = approved if decided else None
+        app.paid_amount, app.paid_on = (approved, on["paid"]) if paid else (None, None)
+        app.save()
+
+
 def _date(value):
     return dt.date.fromisoformat(value) if value else None
+
+
+def _programmes(park, year: int) -> dict:
+    found = {}
+    for kind, name, cap, rules in PROGRAMMES:
+        found[kind], _ = Programme.objects.get_or_create(
+            park=park,
+            year=year,
+            name=name,
+            defaults={"kind": kind, "cap": cap, "rules": rules, "issuer": "格尔木市科技局", "is_demo": True},
+        )
+    return found
 
 
 def load() -> None:
     park = Park.objects.filter(name="格尔木工业园").first()
     if park is None:
         return
-    programmes = {}
-    for kind, name, cap, rules in PROGRAMMES:
-        programmes[kind], _ = Programme.objects.get_or_create(
-            park=park,
-            year=2023,
-            name=name,
-            defaults={"kind": kind, "cap": cap, "rules": rules, "issuer": "格尔木市科技局", "is_demo": True},
-        )
+    today = timezone.localdate()
+    programmes = _programmes(park, 2023)
+    for year in (today.year - 1, today.year):
+        _yearly(park, year, _programmes(park, year), today)
     for name, kind, title, requested, applied, accepted, approved, decided, paid, paid_on in APPLICATIONS:
         enterprise = Enterprise.objects.filter(name__contains=name).first()
         if enterprise is None or enterprise.park_id != park.pk:
