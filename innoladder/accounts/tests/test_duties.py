@@ -222,3 +222,17 @@ def test_a_new_administrator_account_waits_for_the_second_security_administrator
     other.force_login(cast.secadmin2)
     other.post(f"/accounts/manage/approvals/{req.pk}/approve/")
     assert User.objects.get(pk=user.pk).is_active is True
+
+
+def test_the_first_security_administrators_come_from_the_shell(db, monkeypatch):
+    import io
+
+    from django.core.management import call_command
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("Erst3s!Pass\n"))
+    out = io.StringIO()
+    call_command("create_security_admin", "sec1", "--password-stdin", stdout=out)
+    user = User.objects.get(username="sec1")
+    assert user.role == Role.SECADMIN and user.must_change_password and not user.is_superuser
+    assert "双人复核至少需要 2 名" in out.getvalue()
+    assert AuditEntry.objects.filter(event_type="create", object_id=str(user.pk)).count() == 1
