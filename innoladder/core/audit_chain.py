@@ -282,13 +282,11 @@ def record_checkpoint(result: Verification, using: str = "default") -> None:
 
 
 def security_admins():
-    """Who is told when the chain breaks: the 安全管理员 accounts (the all-parks administrators on an
-    installation that has no such role yet)."""
+    """Who is told when the chain breaks: the active 安全管理员 accounts."""
     from innoladder.accounts.choices import Role
     from innoladder.accounts.models import User
 
-    role = getattr(Role, "SECADMIN", Role.ADMIN)
-    return User.objects.filter(role=role, is_active=True)
+    return User.objects.filter(role=Role.SECADMIN, is_active=True)
 
 
 def verify_and_alert(using: str = "default") -> Verification:

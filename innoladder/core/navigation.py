@@ -28,7 +28,7 @@ MENU = (
     (_("系统配置"), "admin:index", frozenset({Role.SYSADMIN, Role.ADMIN})),
     (_("账户管理"), "account_user_list", frozenset({Role.SECADMIN})),
     (_("待复核申请"), "account_approval_list", frozenset({Role.SECADMIN})),
-    (_("审计日志"), "audit_list", frozenset({Role.ADMIN, Role.AUDITOR})),
+    (_("审计日志"), "audit_list", frozenset({Role.AUDITADMIN, Role.AUDITOR})),
 )
 
 

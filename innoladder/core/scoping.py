@@ -70,7 +70,7 @@ def audit_log_q(user, action: str) -> models.Q | None:
     审计管理员: every entry, by role (system-wide). 审计员 (park-scoped): the entries about their parks
     (`park_id`, stored with the entry) and the entries without a park made by someone of their parks (an
     officer of one, or a user of one of its enterprises: logins, exports); an auditor bound to no park reads
-    nothing. Until an installation has the 审计管理员 role, the all-parks administrator reads every entry.
+    nothing. Nobody else: not the 系统管理员 nor the 安全管理员 (三权分立), nor any business role.
     """
     from innoladder.accounts.choices import Role
 
@@ -78,8 +78,7 @@ def audit_log_q(user, action: str) -> models.Q | None:
         raise ValueError(f"unknown action {action!r}")
     if action != VIEW or user is None or not user.is_authenticated or not user.is_active:
         return None
-    audit_admin = getattr(Role, "AUDITADMIN", None)
-    if user.role == (audit_admin or Role.ADMIN):
+    if user.role == Role.AUDITADMIN:
         return models.Q()
     if user.role != Role.AUDITOR:
         return None
