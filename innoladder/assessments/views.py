@@ -14,7 +14,8 @@ from innoladder.core.xlsx import export
 from innoladder.enterprises.selectors import enterprise_get
 
 from . import exports, presenters, selectors, services
-from .forms import BatchForm, CalculatorForm, CandidateFilterForm, DataYearForm
+from .calculator import CalculatorForm, limits
+from .forms import BatchForm, CandidateFilterForm, DataYearForm
 from .serialize import held, result_dict, standing_of
 
 
@@ -150,5 +151,12 @@ def calculator(request):
     return render(
         request,
         "assessments/calculator.html",
-        {"form": form, "blocks": blocks, "ladders": presenters.ladders(blocks), "plan": plan, "on": on},
+        {
+            "form": form,
+            "blocks": blocks,
+            "ladders": presenters.ladders(blocks),
+            "plan": plan,
+            "on": on,
+            "limits": limits(on),
+        },
     )
