@@ -6,10 +6,12 @@ Errors block saving; warnings block submitting until the enterprise confirms eac
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from innoladder.enterprises import money
+
 from .fields import COUNT_FIELDS, MONEY_FIELDS, label
 
 RATIO_JUMP = Decimal("0.5")
-LIMIT = Decimal("1e15")
+LIMIT = Decimal("1e15")  # yuan, and people or items
 NON_NEGATIVE_MONEY = frozenset(MONEY_FIELDS) - {"net_profit", "net_assets"}
 
 
@@ -29,7 +31,8 @@ def _normalise_number(raw: str) -> str:
 def parse(
     raw_values: dict[str, str], fields: list[str]
 ) -> tuple[dict[str, Decimal | int | None], list[Problem]]:
-    """Turn typed text into numbers; empty means unknown. Returns values and field errors (Chinese)."""
+    """Turn typed text into numbers; empty means unknown. Money is typed in 万元 and returned in yuan,
+    exactly. Returns values and field errors (Chinese)."""
     values: dict[str, Decimal | int | None] = {}
     errors: list[Problem] = []
     for field in fields:
@@ -42,7 +45,8 @@ def parse(
         except InvalidOperation:
             errors.append(Problem(f"format:{field}", field, f"{label(field)}：“{raw}”不是有效数字"))
             continue
-        if not number.is_finite() or abs(number) >= LIMIT:
+        limit = LIMIT / money.WAN if field in MONEY_FIELDS else LIMIT
+        if not number.is_finite() or abs(number) >= limit:
             errors.append(Problem(f"range:{field}", field, f"{label(field)}：数值超出范围"))
             continue
         if field in COUNT_FIELDS:
@@ -54,12 +58,16 @@ def parse(
             if field in NON_NEGATIVE_MONEY and number < 0:
                 errors.append(Problem(f"negative:{field}", field, f"{label(field)}不能为负数"))
                 continue
-            if number.as_tuple().exponent < -2:  # type: ignore[operator]
+            try:
+                values[field] = money.wan_to_yuan(number)
+            except money.MoneyInputError:
                 errors.append(
-                    Problem(f"decimals:{field}", field, f"{label(field)}最多保留两位小数（单位：元）")
+                    Problem(
+                        f"decimals:{field}",
+                        field,
+                        f"{label(field)}以万元填写，最多保留六位小数（即精确到分）",
+                    )
                 )
-                continue
-            values[field] = number
     return values, errors
 
 
@@ -113,7 +121,7 @@ def plausibility(values: dict, last_year: dict) -> list[Problem]:
                 Problem(
                     f"{field}_jump",
                     field,
-                    f"{label(field)}较上年变化超过 300%，请核实单位（元）是否填写正确。",
+                    f"{label(field)}较上年变化超过 300%，请核实是否按万元填写。",
                 )
             )
     return warnings

@@ -31,7 +31,7 @@ def _campaign(raw, ctx) -> int:
 def _column(field: str) -> Column:
     if field in COUNT_FIELDS:
         return Column(label(field), field, INT, min_value=0)
-    return Column(label(field), field, MONEY, unit="元")
+    return Column(label(field), field, MONEY, unit="万元")  # as the filing form and the profile
 
 
 registry.register(
@@ -52,7 +52,7 @@ registry.register(
                 "campaign_id": 1,
                 "enterprise": "91632801MA7G2XY87R",
                 "employees": 120,
-                "sales_revenue": "15000000",
+                "sales_revenue": "1500",
             }
         ],
     )

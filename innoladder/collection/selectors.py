@@ -62,3 +62,13 @@ def late_submitters(user, campaign: Campaign, today) -> QuerySet[Submission]:
 def open_campaigns_for(user) -> QuerySet[Submission]:
     """The enterprise user's forms in open campaigns, for the home page."""
     return submission_list(user).filter(campaign__status="open").exclude(status=SubmissionStatus.ACCEPTED)
+
+
+def awaiting_adoption(user, enterprise) -> QuerySet[Submission]:
+    """The enterprise's submitted forms the park has not adopted yet (their figures are not used by any
+    assessment until then), as far as the user may see them."""
+    return (
+        submission_list(user)
+        .filter(enterprise=enterprise, status=SubmissionStatus.SUBMITTED)
+        .order_by("-campaign__fiscal_year", "pk")
+    )

@@ -16,9 +16,9 @@ from innoladder.core.scoping import CHANGE, for_user
 from innoladder.enterprises.choices import DataSource, EnterpriseStatus
 from innoladder.enterprises.models import AnnualData, Enterprise
 
-from . import checks
+from . import checks, presenters
 from .choices import TRANSITIONS, CampaignStatus, SubmissionStatus
-from .fields import ALL_FIELDS
+from .fields import ALL_FIELDS, entry_text
 from .models import Campaign, Submission, SubmissionEvent
 
 
@@ -28,6 +28,11 @@ class CollectionError(ValidationError):
 
 def is_bureau(user) -> bool:
     return user.is_authenticated and user.role in (Role.ADMIN, Role.OFFICER)
+
+
+def speaks_for_enterprise(user) -> bool:
+    """The enterprise's own user, or a service agency filling its forms (not the park's staff)."""
+    return user.is_authenticated and user.role in (Role.ENTERPRISE, Role.AGENCY)
 
 
 def _require_bureau(user, park) -> None:
@@ -84,22 +89,25 @@ def _as_dict(row: AnnualData | None) -> dict:
 
 
 def prefill(submission: Submission) -> dict[str, str]:
-    """What the form shows first: the saved draft, else this year's known figures, else last year's."""
-    if submission.data:
-        return dict(submission.data)
-    year = submission.campaign.fiscal_year
-    known = _as_dict(_annual(submission.enterprise, year)) or _as_dict(
-        _annual(submission.enterprise, year - 1)
-    )
-    return {f: ("" if known.get(f) is None else str(known[f])) for f in submission.campaign.fields}
+    """What the form shows first, as typed (万元 for money): the saved figures, else nothing. This year's
+    fields start empty; last year's figures are shown beside them as a hint, never copied into them, so
+    nothing is submitted that the enterprise did not type."""
+    data = submission.data or {}
+    return {f: entry_text(f, data.get(f)) for f in submission.campaign.fields}
 
 
 def last_year_values(submission: Submission) -> dict:
     return _as_dict(_annual(submission.enterprise, submission.campaign.fiscal_year - 1))
 
 
+def form_rows(submission: Submission, raw: dict[str, str], errors: list) -> list[dict]:
+    """The form's rows: typed value, last year's figure and the change against it, per field."""
+    values, _ = checks.parse(raw, submission.campaign.fields)
+    return presenters.form_rows(submission.campaign.fields, raw, values, errors, last_year_values(submission))
+
+
 def evaluate(submission: Submission, raw: dict[str, str]):
-    """Parse and check typed values: (values, errors, warnings)."""
+    """Parse and check typed values (money in 万元): (values in yuan, errors, warnings)."""
     values, errors = checks.parse(raw, submission.campaign.fields)
     warnings = checks.plausibility(values, last_year_values(submission)) if not errors else []
     return values, errors, warnings
@@ -308,7 +316,7 @@ def campaign_apply_import(*, user, campaign: Campaign) -> int:
         if submission is None:
             problems.append(f"{row.enterprise.name}：不在本次填报范围内")
             continue
-        raw = {f: ("" if getattr(row, f) is None else str(getattr(row, f))) for f in campaign.fields}
+        raw = {f: entry_text(f, getattr(row, f)) for f in campaign.fields}  # typed as in the form
         _, errors, warnings = evaluate(submission, raw)
         if errors:
             problems.append(f"{row.enterprise.name}：" + "；".join(e.message for e in errors))

@@ -1,5 +1,3 @@
-from decimal import Decimal
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,7 +14,7 @@ from innoladder.core.scoping import CHANGE, for_user
 from innoladder.core.services import StaleEditError, posted_version
 from innoladder.core.uploads import check_upload
 
-from . import selectors, services
+from . import presenters, selectors, services
 from .checks import Problem
 from .choices import SubmissionStatus
 from .fields import is_money, label
@@ -116,32 +114,6 @@ def campaign_export(request, pk):
     )
 
 
-def _form_rows(submission, raw, errors, last_year):
-    error_fields = {e.field: e.message for e in errors}
-    rows = []
-    for field in submission.campaign.fields:
-        previous = last_year.get(field)
-        current = raw.get(field, "")
-        change = None
-        if previous not in (None, 0) and current not in ("", None):
-            try:
-                change = (Decimal(str(current).replace(",", "")) - Decimal(previous)) / Decimal(previous)
-            except ArithmeticError:
-                change = None
-        rows.append(
-            {
-                "field": field,
-                "label": label(field),
-                "value": current,
-                "previous": previous,
-                "money": is_money(field),
-                "error": error_fields.get(field),
-                "change": change,
-            }
-        )
-    return rows
-
-
 @login_required
 def submission_detail(request, pk):
     submission = selectors.submission_get(request.user, pk)
@@ -174,7 +146,7 @@ def submission_detail(request, pk):
         except ValidationError as exc:
             errors = [Problem("refused", "", m) for m in exc.messages]
         if not errors:
-            messages.success(request, "已提交，等待园区审核" if submit else "草稿已保存")
+            messages.success(request, "已提交。数据待园区审核采纳后才用于评估" if submit else "草稿已保存")
             return redirect(submission)
     elif can_fill:
         _, _, warnings = services.evaluate(submission, raw)
@@ -182,7 +154,8 @@ def submission_detail(request, pk):
         "submission": submission,
         "can_fill": can_fill,
         "can_review": services.is_bureau(request.user) and submission.status == SubmissionStatus.SUBMITTED,
-        "rows": _form_rows(submission, raw, errors, services.last_year_values(submission)),
+        "rows": services.form_rows(submission, raw, errors),
+        "notice": presenters.adoption_notice(submission, own=services.speaks_for_enterprise(request.user)),
         "errors": [e for e in errors if not e.field],
         "warnings": warnings,
         "confirmed": set(request.POST.getlist("confirm")) | set(submission.confirmed_warnings),

@@ -31,13 +31,14 @@ def test_campaign_round_trip_from_opening_to_reassessment(page, cast):
     for field, value in {
         "employees": "120",
         "tech_staff": "36",
-        "sales_revenue": "15000000",
-        "rd_expense": "900000",
+        "sales_revenue": "1500",  # 万元
+        "rd_expense": "90",
     }.items():
         page.fill(f"#f-{field}", value)
     page.check("#declaration")
     page.click("button[name=submit]")
-    assert "已提交，等待园区审核" in page.inner_text("main")
+    assert "已提交。数据待园区审核采纳后才用于评估" in page.inner_text("main")
+    assert "您提交的2024年度数据待园区审核采纳后才用于评估" in page.inner_text("#adoption-notice")
     form_url = page.url
 
     switch_user(page, "officer")
@@ -49,7 +50,7 @@ def test_campaign_round_trip_from_opening_to_reassessment(page, cast):
     switch_user(page, "user_a")
     page.goto(form_url)
     assert "请补充研发人员名单" in page.inner_text("main")
-    page.fill("#f-rd_expense", "950000")
+    page.fill("#f-rd_expense", "95")
     page.check("#declaration")
     page.click("button[name=submit]")
     assert "已提交" in page.inner_text("#submission-status")

@@ -3,9 +3,9 @@ from decimal import Decimal
 from innoladder.collection.checks import parse, plausibility
 
 
-def test_parse_accepts_full_width_digits_and_thousands_separators():
+def test_parse_accepts_full_width_digits_and_thousands_separators_and_money_in_wan():
     values, errors = parse(
-        {"employees": "１２０", "sales_revenue": "12,345,678.50"}, ["employees", "sales_revenue"]
+        {"employees": "１２０", "sales_revenue": "1,234.567850"}, ["employees", "sales_revenue"]
     )
     assert errors == []
     assert values == {"employees": 120, "sales_revenue": Decimal("12345678.50")}
@@ -23,7 +23,7 @@ def test_field_errors_are_chinese_and_name_the_field():
             "tech_staff": "-1",
             "rd_expense": "abc",
             "sales_revenue": "-3",
-            "total_cost": "1.234",
+            "total_cost": "1.2345678",
         },
         ["employees", "tech_staff", "rd_expense", "sales_revenue", "total_cost"],
     )
@@ -32,12 +32,12 @@ def test_field_errors_are_chinese_and_name_the_field():
     assert by_field["tech_staff"] == "科技人员须为不小于 0 的整数"
     assert "研发费用" in by_field["rd_expense"] and "不是有效数字" in by_field["rd_expense"]
     assert by_field["sales_revenue"] == "销售收入不能为负数"
-    assert "两位小数" in by_field["total_cost"]
+    assert by_field["total_cost"] == "成本费用支出总额以万元填写，最多保留六位小数（即精确到分）"
 
 
 def test_net_profit_may_be_negative():
-    values, errors = parse({"net_profit": "-50000"}, ["net_profit"])
-    assert errors == [] and values["net_profit"] == Decimal("-50000")
+    values, errors = parse({"net_profit": "-5"}, ["net_profit"])
+    assert errors == [] and values["net_profit"] == Decimal("-50000.00")
 
 
 def test_tech_staff_above_employees_is_a_warning():

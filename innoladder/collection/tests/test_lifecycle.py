@@ -12,7 +12,7 @@ from innoladder.core.testing.factories import AnnualDataFactory, UserFactory
 from innoladder.enterprises.models import AnnualData
 
 FIELDS = ["employees", "tech_staff", "sales_revenue", "rd_expense"]
-GOOD = {"employees": "100", "tech_staff": "15", "sales_revenue": "20000000", "rd_expense": "900000"}
+GOOD = {"employees": "100", "tech_staff": "15", "sales_revenue": "2000", "rd_expense": "90"}  # 万元
 
 
 @pytest.fixture
@@ -63,11 +63,20 @@ def test_only_bureau_staff_open_campaigns(cast):
         )
 
 
-def test_form_is_prefilled_from_last_year(cast, campaign):
+def test_this_years_fields_start_empty_even_when_last_year_is_known(cast, campaign):
     AnnualDataFactory(enterprise=cast.ent_a, year=2023, employees=90, sales_revenue=Decimal("18000000.00"))
-    values = services.prefill(form(campaign, cast.ent_a))
-    assert values["employees"] == "90" and values["sales_revenue"] == "18000000.00"
-    assert values["rd_expense"] == ""
+    AnnualDataFactory(enterprise=cast.ent_a, year=2024, employees=95)
+    assert services.prefill(form(campaign, cast.ent_a)) == {f: "" for f in FIELDS}
+
+
+def test_a_saved_draft_shows_again_in_wan_as_typed(cast, campaign):
+    sub = form(campaign, cast.ent_a)
+    services.submission_save(
+        user=cast.user_a, submission=sub, raw={**GOOD, "sales_revenue": "78.782"}, submit=False
+    )
+    sub.refresh_from_db()
+    assert sub.data["sales_revenue"] == "787820.00"  # stored in yuan, exactly
+    assert services.prefill(sub) == {**GOOD, "sales_revenue": "78.782"}
 
 
 def test_submit_needs_declaration_and_confirmed_warnings(cast, campaign):
@@ -116,7 +125,7 @@ def test_return_then_accept_writes_annual_data_with_source_and_history(cast, cam
     assert sub.status == "returned"
     assert Notification.objects.filter(user=cast.user_a, title__contains="退回").count() == 1
     services.submission_save(
-        user=cast.user_a, submission=sub, raw={**GOOD, "rd_expense": "950000"}, submit=True, declaration=True
+        user=cast.user_a, submission=sub, raw={**GOOD, "rd_expense": "95"}, submit=True, declaration=True
     )
     sub.refresh_from_db()
     row, job = services.submission_accept(user=cast.officer, submission=sub, on=dt.date(2025, 5, 10))

@@ -40,9 +40,9 @@ def test_acceptance_reruns_the_assessment_and_records_what_changed(cast):
     raw = {
         "employees": "100",
         "tech_staff": "30",
-        "sales_revenue": "10000000",
-        "rd_expense": "600000",
-        "total_assets": "30000000",
+        "sales_revenue": "1000",  # 万元
+        "rd_expense": "60",
+        "total_assets": "3000",
     }
     errors, _ = services.submission_save(
         user=cast.user_a, submission=form, raw=raw, submit=True, declaration=True

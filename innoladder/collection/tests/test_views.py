@@ -61,8 +61,8 @@ def test_enterprise_fills_and_submits_through_the_page(client, cast, campaign):
     data = {
         "employees": "50",
         "tech_staff": "8",
-        "sales_revenue": "8000000",
-        "rd_expense": "400000",
+        "sales_revenue": "800",  # 万元
+        "rd_expense": "40",
         "version": form_a.version,
         "declaration": "1",
         "submit": "1",
