@@ -5,13 +5,19 @@ and monthly voucher lines. Each ledger is laid out so that its computed deductio
 (expensed R&D, 2022, manufacturing → 100%); the 2023 rule pays 10% of the super-deduction amount, capped
 at 200万元. Subsidies: 200 + 150 + 120 + 100 + 80 + 70 + 55 = 775万元, all awarded in H1 2023. Every
 figure is recomputed from the stored lines by the real engine.
+
+The ledgers go on: four of them keep their ledger for the last complete year before the load date, laid
+out so that it totals the R&D expense the registry holds for that year, and the park's post-subsidy for
+that tax year is awarded on 16 June of the load year (not before the load date reaches it).
 """
 
 import datetime as dt
 from decimal import ROUND_DOWN, Decimal
 
+from django.utils import timezone
+
 from innoladder.core.services import object_create
-from innoladder.enterprises.models import Enterprise, Park
+from innoladder.enterprises.models import AnnualData, Enterprise, Park
 
 from . import choices as c
 from . import selectors, services
@@ -120,20 +126,20 @@ def split(amount: Decimal, parts: int) -> list[Decimal]:
     return [each] * (parts - 1) + [amount - each * (parts - 1)]
 
 
-def _projects(enterprise: Enterprise, names: tuple[str, ...]) -> list[RDProject]:
+def _projects(enterprise: Enterprise, names: tuple[str, ...], year: int = YEAR) -> list[RDProject]:
     projects = []
     for i, name in enumerate(names, start=1):
         entrusted = i == 3
-        project = RDProject.objects.filter(enterprise=enterprise, code=f"RD{YEAR}-{i:02d}").first()
+        project = RDProject.objects.filter(enterprise=enterprise, code=f"RD{year}-{i:02d}").first()
         if project is None:
             project = services.project_create(
                 user=None,
                 enterprise=enterprise,
-                code=f"RD{YEAR}-{i:02d}",
+                code=f"RD{year}-{i:02d}",
                 name=name,
                 form=c.RDForm.ENTRUSTED_DOMESTIC if entrusted else c.RDForm.SELF,
-                starts_on=dt.date(YEAR, 1, 1),
-                ends_on=dt.date(YEAR, 12, 31),
+                starts_on=dt.date(year, 1, 1),
+                ends_on=dt.date(year, 12, 31),
                 status=c.ProjectStatus.FINISHED,
                 completion=100,
                 contract_registration_no=f"63280122{enterprise.pk:04d}{i:02d}" if entrusted else "",
@@ -143,8 +149,8 @@ def _projects(enterprise: Enterprise, names: tuple[str, ...]) -> list[RDProject]
     return projects
 
 
-def _lines(enterprise: Enterprise, projects: list[RDProject], base: Decimal) -> None:
-    if LedgerLine.objects.filter(enterprise=enterprise, date__year=YEAR).exists():
+def _lines(enterprise: Enterprise, projects: list[RDProject], base: Decimal, year: int = YEAR) -> None:
+    if LedgerLine.objects.filter(enterprise=enterprise, date__year=year).exists():
         return
     rows = []
     voucher = 0
@@ -158,7 +164,7 @@ def _lines(enterprise: Enterprise, projects: list[RDProject], base: Decimal) -> 
                     LedgerLine(
                         enterprise=enterprise,
                         project=project,
-                        date=dt.date(YEAR, month, 25),
+                        date=dt.date(year, month, 25),
                         voucher_no=f"记-{month:02d}-{voucher:04d}",
                         summary=f"{SUMMARIES[category]}（{month}月）",
                         amount=amount,
@@ -168,6 +174,55 @@ def _lines(enterprise: Enterprise, projects: list[RDProject], base: Decimal) -> 
                     )
                 )
     LedgerLine.objects.bulk_create(rows)
+
+
+# Ledgers kept every year since: (name key, three project names).
+RECENT = (
+    ("盐湖镁业", ("镁电解槽能效提升技术研究", "高性能镁合金型材开发", "镁渣资源化利用委托研究")),
+    ("蓝科锂业", ("吸附剂寿命延长技术研究", "电池级碳酸锂连续结晶工艺", "老卤提锂尾液综合利用委托研究")),
+    ("西豫有色", ("冶炼烟气深度净化工艺研究", "铅银渣有价金属回收技术", "冶炼过程智能控制委托开发")),
+    ("启迪清源新材料", ("提锂纳滤膜抗污染改性研究", "电渗析膜组件国产化开发", "膜材料性能委托检测")),
+)
+PLAN_TOTAL = sum(share for _, categories in PLAN for _, share, _, _ in categories)
+
+
+def _recent(park: Park, today: dt.date) -> None:
+    """The last complete year's ledgers (totalling the registry's R&D expense) and that year's subsidy."""
+    year = today.year - 1
+    rule = SubsidyRule.objects.filter(park=park, year=year + 1).first()
+    if rule is None:
+        rule = object_create(
+            SubsidyRule(
+                park=park,
+                is_demo=True,
+                **{
+                    **RULE,
+                    "year": year + 1,
+                    "tax_year": year,
+                    "title": f"格尔木工业园{year + 1}年研发投入后补助（{year}年度研发费用）",
+                },
+            )
+        )
+    awarded_on = dt.date(year + 1, 6, 16)
+    for key, names in RECENT:
+        enterprise = find_enterprise(park, (key,))
+        row = AnnualData.objects.filter(enterprise=enterprise, year=year).first() if enterprise else None
+        if row is None or not row.rd_expense:
+            continue
+        TaxYearProfile.objects.get_or_create(
+            enterprise=enterprise,
+            year=year,
+            defaults={"manufacturing": True, "total_income": row.total_income, "is_demo": True},
+        )
+        base = (row.rd_expense / PLAN_TOTAL).quantize(FEN, rounding=ROUND_DOWN)
+        _lines(enterprise, _projects(enterprise, names, year), base, year)
+        run = selectors.latest_run(enterprise, year)
+        if run is None or run.inputs_hash != services.inputs_hash(services.deduction_input(enterprise, year)):
+            services.compute_for(enterprise=enterprise, year=year, is_demo=True)
+        if awarded_on <= today:
+            services.subsidy_award(
+                user=None, rule=rule, enterprise=enterprise, awarded_on=awarded_on, is_demo=True
+            )
 
 
 def load() -> None:
@@ -194,3 +249,4 @@ def load() -> None:
         services.subsidy_award(
             user=None, rule=rule, enterprise=enterprise, awarded_on=awarded_on, is_demo=True
         )
+    _recent(park, timezone.localdate())
