@@ -161,6 +161,17 @@ def assessment_context(assessment) -> dict[str, Any]:
             blocks.append(stored_block(row))
             continue
         block = scheme_block(result_dict(result), row.standing, (row.conditions_met, row.conditions_total))
+        if not block["assessed_on"]:
+            # A rule set that does not report its base date (e.g. one built from a rule table): the
+            # assessment's date and the stored data year still stand beside the verdict.
+            block["assessed_on"] = assessment.assessed_on.isoformat()
+            if block["data_year"] is None and row.data_year is not None:
+                block.update(
+                    data_year=row.data_year,
+                    data_year_fallback=row.data_year_fallback,
+                    data_year_missing=row.data_year_missing,
+                    data_year_text=row.data_year_text,
+                )
         if row.pk in explained.drifted:
             # The stored verdict stands; the rows below are today's code of that version.
             block.update(outcome=row.outcome, outcome_label=row.get_outcome_display())

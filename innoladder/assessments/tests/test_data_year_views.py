@@ -127,3 +127,28 @@ def test_an_old_assessment_offers_nothing_for_today(client, cast, ent_2024):
         client.force_login(cast.officer)
         html = client.get(f"/assessments/enterprise/{ent_2024.pk}/").content.decode()
     assert "缺少2025年度数据" in html and 'id="data-year-offer"' not in html
+
+
+@freeze_time("2026-12-05 10:00")
+def test_a_rule_set_that_reports_no_dates_still_shows_the_stored_base_date_and_year(
+    client, cast, ent_2024, monkeypatch
+):
+    """E.g. a rule set built from an entered rule table: the stored verdict's year stands beside it."""
+    from dataclasses import replace
+
+    from innoladder import eligibility as e
+    from innoladder.assessments import snapshots
+
+    original = snapshots.RULESETS["hnte_2016"]
+
+    def undated(facts, on, settings, data_year=None):
+        result = e.run(original, facts, on, settings, data_year)
+        return replace(result, assessed_on=None, data_year=None, rule_data_year=None, data_year_missing=False)
+
+    services.assess_enterprise(user=cast.officer, enterprise=ent_2024)
+    monkeypatch.setitem(snapshots.RULESETS, "hnte_2016", e.RuleSet(original.info, undated))
+    client.force_login(cast.officer)
+    html = client.get(f"/assessments/enterprise/{ent_2024.pk}/").content.decode()
+    start = html.index('id="scheme-hnte"')
+    section = html[start : html.index("</section>", start)]
+    assert _verdict_lines(section) == ["基准日 2026-12-05 · 缺少2025年度数据"]
