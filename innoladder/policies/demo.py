@@ -2,10 +2,16 @@
 2023) reaching the park's enterprises, and enterprises sent to the 省优秀青年企业家高级研修班 and the
 省专精特新企业高级管理专题培训班 (2023). Enterprises are looked up by name; absent ones are skipped.
 Attendee names are invented.
+
+A policy whose term has ended is re-issued for another three years, edition after edition, up to the load
+date (the revision's title and document number carry its year), so the policies in force are current on
+any day the demo is loaded.
 """
 
 import datetime as dt
 from decimal import Decimal
+
+from django.utils import timezone
 
 from innoladder.enterprises.models import Enterprise, Park
 
@@ -120,21 +126,37 @@ def _find(park, fragments: str):
     return None
 
 
+def _policy(park, title: str, data: dict, conditions) -> Policy:
+    policy, created = Policy.objects.get_or_create(park=park, title=title, defaults={**data, "is_demo": True})
+    if created:
+        for field, operator, threshold in conditions:
+            PolicyCondition.objects.create(policy=policy, field=field, operator=operator, threshold=threshold)
+    return policy
+
+
 def load() -> None:
+    today = timezone.localdate()
     park = Park.objects.filter(name="格尔木工业园").first()
     if park is None:
         return
     for data in POLICIES:
         data = dict(data)
         conditions = data.pop("conditions")
-        policy, created = Policy.objects.get_or_create(
-            park=park, title=data.pop("title"), defaults={**data, "is_demo": True}
-        )
-        if created:
-            for field, operator, threshold in conditions:
-                PolicyCondition.objects.create(
-                    policy=policy, field=field, operator=operator, threshold=threshold
-                )
+        title = data.pop("title")
+        _policy(park, title, data, conditions)
+        # Revised editions: each takes effect the day after the previous one ends, for three years.
+        while data["valid_until"] is not None and data["valid_until"] < today:
+            start = data["valid_until"] + dt.timedelta(days=1)
+            number = data["document_number"]
+            data = {
+                **data,
+                "document_number": number[: number.index("〔") + 1]
+                + f"{start.year}〕{number[number.index('〕') + 1 :]}",
+                "issued_on": start,
+                "valid_from": start,
+                "valid_until": start.replace(year=start.year + 3) - dt.timedelta(days=1),
+            }
+            _policy(park, f"{title}（{start.year}年修订）", data, conditions)
 
     campaign, _ = Campaign.objects.get_or_create(
         park=park,
