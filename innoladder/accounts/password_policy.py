@@ -9,7 +9,9 @@ from .choices import Role
 
 # Accounts of the bureau and its agencies change their password periodically; enterprise users only when
 # an administrator set or reset it.
-PERIODIC_ROLES = frozenset({Role.ADMIN, Role.OFFICER, Role.AGENCY, Role.AUDITOR})
+PERIODIC_ROLES = frozenset(
+    {Role.ADMIN, Role.OFFICER, Role.AGENCY, Role.AUDITOR, Role.SYSADMIN, Role.SECADMIN, Role.AUDITADMIN}
+)
 
 
 def password_change_reason(user, now: dt.datetime) -> str:

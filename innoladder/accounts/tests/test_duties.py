@@ -236,3 +236,17 @@ def test_the_first_security_administrators_come_from_the_shell(db, monkeypatch):
     assert user.role == Role.SECADMIN and user.must_change_password and not user.is_superuser
     assert "双人复核至少需要 2 名" in out.getvalue()
     assert AuditEntry.objects.filter(event_type="create", object_id=str(user.pk)).count() == 1
+
+
+@pytest.mark.parametrize("duty", ["sysadmin", "secadmin", "auditadmin"])
+def test_administrator_passwords_expire_like_staff_passwords(cast, duty):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    user = getattr(cast, duty)
+    User.objects.filter(pk=user.pk).update(password_changed_at=timezone.now() - dt.timedelta(days=91))
+    client = Client()
+    client.force_login(user)
+    landing = client.get("/")["Location"]
+    assert client.get(landing)["Location"] == "/accounts/password/"
