@@ -9,7 +9,7 @@ from innoladder.accounts.models import User
 from innoladder.enterprises.models import AnnualData, Park
 
 from . import services
-from .fields import DEFAULT_FIELDS
+from .fields import DEFAULT_FIELDS, entry_text
 from .models import Campaign, Submission
 
 
@@ -30,7 +30,7 @@ def load() -> None:
         # Opens on 1 March (on the load date before then); open at least six more weeks.
         opens_on=min(dt.date(today.year, 3, 1), today),
         deadline=max(dt.date(today.year, 6, 30), today + dt.timedelta(days=45)),
-        instructions=f"请按{year}年度经审计的财务报表填写，金额单位为元；研发费用按加计扣除口径归集。",
+        instructions=f"请按{year}年度经审计的财务报表填写，金额单位为万元；研发费用按加计扣除口径归集。",
     )
     Campaign.objects.filter(pk=campaign.pk).update(is_demo=True)
     forms = list(
@@ -42,10 +42,8 @@ def load() -> None:
         figures = AnnualData.objects.filter(enterprise=submission.enterprise, year=year).first()
         if figures is None or figures.employees is None or done >= 3:
             continue
-        raw = {}
-        for field in campaign.fields:
-            value = getattr(figures, field)
-            raw[field] = "" if value is None else str(value)
+        # Typed as in the form (money in 万元).
+        raw = {field: entry_text(field, getattr(figures, field)) for field in campaign.fields}
         errors, warnings = services.submission_save(
             user=officer,
             submission=submission,
