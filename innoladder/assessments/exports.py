@@ -1,6 +1,17 @@
-"""Columns of the candidates export (money in 万元 is not used here: scores and counts only)."""
+"""Columns of the candidates export (scores, counts, the gap in words; no internal rule-set ids)."""
 
 from innoladder.core.xlsx import Column
+
+
+def _gap(row) -> str:
+    gap = getattr(row, "gap", None)
+    return gap.text if gap is not None else ""
+
+
+def _data_year(row) -> str:
+    """The fiscal year the verdict read, in words (「2025年度数据」, 「缺少2025年度数据」…)."""
+    return getattr(row, "data_year_text", "")
+
 
 CANDIDATE_COLUMNS = [
     Column("企业名称", "enterprise.name", width=32),
@@ -14,9 +25,10 @@ CANDIDATE_COLUMNS = [
     Column("满足条件数", "conditions_met", kind="int", width=10),
     Column("条件总数", "conditions_total", kind="int", width=10),
     Column("未满足条件数", "unmet", kind="int", width=12),
+    Column("差距", _gap, width=40),
     Column("得分", "score", kind="decimal", width=8),
     Column("得分下限", "score_low", kind="decimal", width=8),
     Column("得分上限", "score_high", kind="decimal", width=8),
-    Column("规则版本", "ruleset_version", width=22),
+    Column("数据年度", _data_year, width=22),
     Column("评估基准日", "assessment.assessed_on", kind="date", width=12),
 ]

@@ -22,7 +22,10 @@ def style(form: forms.Form) -> None:
 
 
 class CandidateFilterForm(forms.Form):
-    scheme = forms.ChoiceField(label="认定类型", choices=c.SCHEME_CHOICES, required=False)
+    """The candidates list's filters. The tier always has a value: the one asked for, else the default,
+    and the select shows exactly the tier whose rows are listed (also after a wrong value)."""
+
+    scheme = forms.ChoiceField(label="认定类型", choices=c.SCHEME_CHOICES)
     standing = forms.ChoiceField(
         label="梯度位置", choices=[("", "未持有（全部）"), *c.Standing.choices], required=False
     )
@@ -32,20 +35,43 @@ class CandidateFilterForm(forms.Form):
         label="技术领域", choices=[("", "全部领域"), *TechField.choices], required=False
     )
     q = forms.CharField(label="企业名称", max_length=100, required=False)
+    as_of = forms.DateField(
+        label="截至日期",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="按每家企业在此日期前（含）最近一次评估；不填为今天。",
+    )
 
-    def __init__(self, *args, parks=None, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *, parks=None, default_scheme: str, **kwargs):
+        data = data.copy() if data is not None else None
+        if data is not None and data.get("scheme") not in dict(c.SCHEME_CHOICES):
+            self.scheme_error = bool(data.get("scheme"))
+            data["scheme"] = default_scheme
+        else:
+            self.scheme_error = False
+        super().__init__(data, initial={"scheme": default_scheme}, **kwargs)
         self.fields["park"].queryset = parks
         style(self)
 
     def filters(self) -> dict:
-        if not self.is_valid():
-            return {"scheme": "hnte"}
-        data = {key: value for key, value in self.cleaned_data.items() if value}
+        """The valid filters; a field with a wrong value is left out (its error is shown)."""
+        if self.is_bound:
+            self.is_valid()
+            data = {key: value for key, value in self.cleaned_data.items() if value}
+        else:
+            data = {"scheme": self.initial["scheme"]}
         if "park" in data:
             data["park"] = data["park"].pk
-        data.setdefault("scheme", "hnte")
+        data.setdefault("scheme", self.initial["scheme"])
         return data
+
+    def error_texts(self) -> list[str]:
+        texts = ["所选认定类型不存在，已显示默认的认定类型。"] if self.scheme_error else []
+        if self.is_bound:
+            texts += [
+                f"{self.fields[name].label}：{'；'.join(errors)}" for name, errors in self.errors.items()
+            ]
+        return texts
 
 
 class BatchForm(forms.Form):

@@ -2,18 +2,15 @@
 
 from django.urls import reverse
 
-from innoladder.core.scoping import VIEW, for_user
-
 from . import choices as c
 from . import selectors
-from .models import SchemeResult
 
 
 def home_panels(user) -> list[dict]:
     if not selectors.may_see_candidates(user):
         return []
     near = (
-        for_user(SchemeResult.objects.filter(is_latest=True), user, VIEW)
+        selectors.latest_results(user)
         .filter(standing__in=(c.Standing.ELIGIBLE, c.Standing.CLOSE))
         .values("enterprise_id")
         .distinct()
@@ -23,7 +20,7 @@ def home_panels(user) -> list[dict]:
         {
             "title": "候选企业",
             "value": near,
-            "text": "已符合或仅差一项条件即可申报某一梯度的企业（按最新评估）",
+            "text": "已符合或仅差一项条件即可申报某一梯度的企业（按每家企业最近一次评估）",
             "url": reverse("candidate_list"),
             "link_text": "查看候选企业",
             "order": 30,

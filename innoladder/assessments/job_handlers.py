@@ -53,7 +53,9 @@ def assess_batch(ctx: jobs.JobContext) -> dict:
         raise jobs.JobError(
             f"数据库出错，批量评估中断：已保存 {stored[0]} 家企业的评估结果，其余未评估，可重新提交。"
         ) from error
+    # The list as of the batch's base date: its rows are then this batch's results.
     query = "&".join(f"{key}={value}" for key, value in filters.items() if key != "standing")
+    query += ("&" if query else "") + f"as_of={on.isoformat()}"
     return {
         **summary,
         "message": f"已完成 {summary['enterprises']} 家企业的评估（基准日 {on.isoformat()}）。",

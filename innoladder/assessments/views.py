@@ -13,6 +13,7 @@ from innoladder.core.scoping import CHANGE, VIEW, for_user
 from innoladder.core.xlsx import export
 from innoladder.enterprises.selectors import enterprise_get
 
+from . import choices as c
 from . import exports, presenters, selectors, services
 from .calculator import CalculatorForm, limits
 from .forms import BatchForm, CandidateFilterForm, DataYearForm
@@ -73,15 +74,17 @@ def assessment_detail(request, pk):
 def _candidate_form(request) -> tuple[CandidateFilterForm, dict]:
     if not selectors.may_see_candidates(request.user):
         raise Http404
-    form = CandidateFilterForm(request.GET or None, parks=selectors.parks_for(request.user))
-    return form, form.filters() if request.GET else {"scheme": "hnte"}
+    form = CandidateFilterForm(
+        request.GET or None, parks=selectors.parks_for(request.user), default_scheme=selectors.DEFAULT_SCHEME
+    )
+    return form, form.filters()
 
 
 @login_required
 def candidate_list(request):
     form, filters = _candidate_form(request)
-    queryset = selectors.candidate_list(request.user, filters)
-    page = Paginator(queryset, 50).get_page(request.GET.get("page"))
+    rows = selectors.candidate_list(request.user, filters)
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -89,8 +92,11 @@ def candidate_list(request):
         "assessments/candidate_list.html",
         {
             "form": form,
+            "errors": form.error_texts(),
             "page": page,
             "filters": filters,
+            "scheme_name": c.SCHEME_NAMES[filters["scheme"]],
+            "as_of": filters.get("as_of") or timezone.localdate(),
             "query": query.urlencode(),
             "may_run_batch": selectors.may_run_batch(request.user),
             "batch_form": BatchForm(initial={"on": timezone.localdate()}),
@@ -103,12 +109,12 @@ def candidate_export(request):
     form, filters = _candidate_form(request)
     rows = selectors.candidate_list(request.user, filters)
     return export(
-        f"候选企业_{filters['scheme']}.xlsx",
+        f"候选企业_{c.SCHEME_NAMES[filters['scheme']]}.xlsx",
         "候选企业",
         exports.CANDIDATE_COLUMNS,
         rows,
         user=request.user,
-        filters=filters,
+        filters={key: str(value) for key, value in filters.items()},
         object_type="assessments.SchemeResult",
     )
 

@@ -184,17 +184,14 @@ def funds(user, park, on: dt.date):
     order=25,
 )
 def candidates(user, park, on: dt.date):
-    """Where the park's enterprises stand on each tier, by their latest assessment up to the date."""
-    from .providers.next_steps import latest_assessments
+    """Where the park's enterprises stand on each tier, by their latest assessment up to the date: the same
+    results, counted the same way, as the candidates list (``assessments.selectors.candidate_counts``)."""
+    from innoladder.assessments.selectors import candidate_counts
 
     result = apps.get_model("assessments", "SchemeResult")
     standings = [(v, str(label)) for v, label in result._meta.get_field("standing").choices]
     schemes = [(v, str(label)) for v, label in result._meta.get_field("scheme").choices]
-    counts = Counter(
-        for_user(result.objects.all(), user)
-        .filter(assessment_id__in=latest_assessments(user, park, on))
-        .values_list("scheme", "standing")
-    )
+    counts = candidate_counts(user, on=on, park=park)
     present = [(v, label) for v, label in schemes if any(counts.get((v, s), 0) for s, _ in standings)]
     rows = [[label, *[counts.get((v, s), 0) for s, _ in standings]] for v, label in present]
     return Chart(
@@ -209,5 +206,5 @@ def candidates(user, park, on: dt.date):
             for i, (_, label) in enumerate(standings)
         ],
         unit="家",
-        note="按每家企业在统计日期前最近一次评估的结果；“接近”即差一两项条件。",
+        note="按每家在园企业在统计日期前（含）最近一次评估的结果，与“候选企业”列表一致；“接近”即仅差一项条件。",
     )

@@ -94,19 +94,12 @@ def overdue_requests(user, park, start, end):
     )
 
 
-def latest_assessments(user, park, on: dt.date) -> list[int]:
-    """Each enterprise's latest assessment dated on or before `on` (by 评估基准日, then creation)."""
-    assessment = apps.get_model("assessments", "Assessment")
-    latest: dict[int, int] = {}
-    rows = (
-        for_user(assessment.objects.all(), user)
-        .filter(enterprise__park=park, assessed_on__lte=on)
-        .order_by("enterprise_id", "-assessed_on", "-created_at", "-pk")
-        .values_list("enterprise_id", "pk")
-    )
-    for enterprise_id, pk in rows:
-        latest.setdefault(enterprise_id, pk)
-    return list(latest.values())
+def latest_assessments(user, park, on: dt.date):
+    """Each enterprise's latest assessment on `on`, by the one rule the candidates list and the dashboard
+    use (``assessments.selectors.latest_assessment_ids``): a subquery of assessment ids."""
+    from innoladder.assessments.selectors import latest_assessment_ids
+
+    return latest_assessment_ids(user, on=on, park=park)
 
 
 CANDIDATE_STANDINGS = ("eligible", "close")
