@@ -6,18 +6,21 @@ plain functions registered by kind; they report progress through `JobContext.ste
 
 A running job is leased to its worker: the worker renews the lease from a heartbeat thread and with every
 progress step. A worker killed outright (`kill -9`, power loss) renews nothing, so once the lease has
-expired the job is marked failed by `recover_expired()` (each worker tick, core.schedule) or
-`recover_if_dead()` (when someone opens the job), and its kind's `on_interrupted` hook puts what the job
-was working on back into a state the user can submit again.
+expired (or, on the worker's own machine, as soon as its process is gone) the job is marked failed by
+`recover_expired()` (each worker tick, core.schedule) or `recover_if_dead()` (when someone opens the
+job), and its kind's `on_interrupted` hook puts what the job was working on back into a state the user
+can submit again.
 """
 
 import datetime as dt
+import hashlib
 import logging
 import os
 import socket
 import threading
 import uuid
 from collections.abc import Callable
+from pathlib import Path
 
 from django.conf import settings
 from django.db import DatabaseError, connection, transaction
@@ -156,8 +159,44 @@ class _Heartbeat:
             connection.close()
 
 
+def _machine() -> str:
+    """This boot of this machine and this PID namespace: where process ids mean the same processes."""
+    try:
+        boot = Path("/proc/sys/kernel/random/boot_id").read_text().strip()
+        namespace = os.stat("/proc/self/ns/pid").st_ino
+    except OSError:
+        return ""
+    return hashlib.sha256(f"{socket.gethostname()}:{boot}:{namespace}".encode()).hexdigest()[:12]
+
+
+def _started(pid: int) -> str:
+    """When process `pid` started (clock ticks since boot), so a reused process id is not taken for it."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        return ""
+
+
 def _worker_name() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"[:100]
+    """host:pid:machine:start — the last two let a checker on the same machine see whether it still runs."""
+    pid = os.getpid()
+    machine, started = _machine(), _started(pid)
+    if not machine or not started:
+        machine, started = "-", uuid.uuid4().hex[:8]
+    return f"{socket.gethostname()[:40]}:{pid}:{machine}:{started}"
+
+
+def _local_state(worker: str) -> str:
+    """Whether a worker process of this machine is "alive" or "gone"; "unknown" for another machine's
+    (then only its lease tells)."""
+    try:
+        _host, pid, machine, started = worker.rsplit(":", 3)
+        pid_number = int(pid)
+    except ValueError:
+        return "unknown"
+    if machine == "-" or machine != _machine():
+        return "unknown"
+    return "alive" if _started(pid_number) == started else "gone"
 
 
 def run(job_id: str) -> None:
@@ -206,13 +245,24 @@ def run(job_id: str) -> None:
     )
 
 
-def _dead(now) -> Q:
+def _expired(now) -> Q:
     """Running with an expired lease; a running job without a lease (started by a worker older than the
-    lease) counts as dead once it has run for a whole lease."""
+    lease) counts as expired once it has run for a whole lease."""
     since = now - dt.timedelta(seconds=lease_seconds())
     return Q(status=JobStatus.RUNNING) & (
         Q(lease_expires_at__lt=now) | Q(lease_expires_at__isnull=True, started_at__lt=since)
     )
+
+
+def _dead(now, running=None) -> Q:
+    """Running jobs whose worker died: on this machine, a worker process that no longer exists (at once);
+    elsewhere, an expired lease. A worker process of this machine that still exists is never taken for
+    dead: its lease can look expired while a long write transaction keeps its renewals from being seen."""
+    running = Job.objects.filter(status=JobStatus.RUNNING) if running is None else running
+    states = {pk: _local_state(worker) for pk, worker in running.values_list("pk", "worker")}
+    gone = [pk for pk, state in states.items() if state == "gone"]
+    alive = [pk for pk, state in states.items() if state == "alive"]
+    return Q(status=JobStatus.RUNNING) & (Q(pk__in=gone) | (_expired(now) & ~Q(pk__in=alive)))
 
 
 def _interrupted_message(job: Job) -> str:
@@ -226,7 +276,8 @@ def _recover(pk, now) -> Job | None:
     with transaction.atomic():
         # A worker inside a write transaction holds its job's row (its progress steps update it): on
         # PostgreSQL that row is skipped, not waited for; SQLite serialises the whole transaction anyway.
-        job = Job.objects.select_for_update(skip_locked=True).filter(Q(pk=pk) & _dead(now)).first()
+        one = Job.objects.filter(pk=pk)
+        job = one.select_for_update(skip_locked=True).filter(_dead(now, one)).first()
         if job is None:
             return None
         hook = ON_INTERRUPTED.get(job.kind)
@@ -256,6 +307,7 @@ def recover_expired(*, now=None) -> list[Job]:
 def recover_if_dead(job: Job) -> Job:
     """The job as it stands, after marking it failed if its worker died (for pages that show a job)."""
     now = timezone.now()
-    if job.status != JobStatus.RUNNING or not Job.objects.filter(Q(pk=job.pk) & _dead(now)).exists():
+    one = Job.objects.filter(pk=job.pk)
+    if job.status != JobStatus.RUNNING or not one.filter(_dead(now, one)).exists():
         return job
     return _recover(job.pk, now) or job

@@ -2,6 +2,7 @@
 kind's hook releases what it held. (The real kill -9 of a worker process: test_worker_kill.py.)"""
 
 import datetime as dt
+import os
 
 import pytest
 from django.utils import timezone
@@ -111,8 +112,23 @@ def test_a_job_is_run_by_one_worker_only(cast):
     assert (job.status, job.progress) == (JobStatus.RUNNING, 0)
 
 
-def test_a_worker_that_finishes_after_all_records_its_success(cast):
-    """A worker that was only slow (taken for dead, then done): its real outcome wins."""
+def test_on_its_own_machine_a_worker_is_dead_when_its_process_is_gone_whatever_its_lease(cast):
+    here = jobs._worker_name()
+    host, _pid, machine, _started = here.rsplit(":", 3)
+    alive = _running(cast, lease_in=-30)
+    Job.objects.filter(pk=alive.pk).update(worker=here)  # this process: running, however old its lease
+    gone = _running(cast, lease_in=60)
+    Job.objects.filter(pk=gone.pk).update(worker=f"{host}:999999999:{machine}:1")  # no such process
+    reused = _running(cast, lease_in=60)
+    Job.objects.filter(pk=reused.pk).update(worker=f"{host}:{os.getpid()}:{machine}:1")  # pid reused
+    assert {job.pk for job in jobs.recover_expired()} == {gone.pk, reused.pk}
+    alive.refresh_from_db()
+    assert alive.status == JobStatus.RUNNING
+
+
+def test_a_worker_that_finishes_after_all_records_its_success(cast, monkeypatch):
+    """A worker that was only slow (taken for dead by another machine, then done): its real outcome wins."""
+    monkeypatch.setattr(jobs, "_local_state", lambda worker: "unknown")
 
     @jobs.register("test_slow")
     def slow(ctx):
