@@ -33,7 +33,7 @@ NAMES = {
 
 
 def status_at_end_of_h1(application) -> str:
-    """The application's status on 30 June 2023, from its history (later steps happened after the half year)."""
+    """The application's status on 30 June 2023, from its history (later steps came after the half year)."""
     return application.transitions.filter(on__lte=H1[1]).order_by("on", "pk").last().to_status
 
 
@@ -114,7 +114,9 @@ def test_what_followed_the_half_year_is_dated_from_the_load_date(golmud, today):
     assert days_left["青海三元钾肥有限公司"] > 180 and days_left["青海金昆仑有限公司"] < 0
     # The recorded 高企 are re-recognised on schedule: each successor issued the day its predecessor expires.
     salt_lake = hnte.filter(enterprise__name=NAMES["盐湖股份"]).order_by("issued_on")
-    assert all(b.renews == a and b.issued_on == a.valid_until for a, b in zip(salt_lake, salt_lake[1:]))
+    assert all(
+        b.renews == a and b.issued_on == a.valid_until for a, b in zip(salt_lake, salt_lake[1:], strict=False)
+    )
     assert salt_lake.last().valid_until >= today
     # An expiring 高企 has its re-recognition in preparation.
     renewal = Application.objects.get(renews__enterprise__name="青海东台锂资源有限公司")
