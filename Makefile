@@ -50,8 +50,9 @@ lint:
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+## worker: run queued jobs, start periodic work (daily reminders…) and recover jobs of dead workers
 worker:
-	$(BIN)/python manage.py db_worker
+	$(BIN)/python manage.py run_worker
 
 serve:
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)

@@ -3,6 +3,8 @@ import importlib
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from innoladder.core import schedule
+
 # Apps whose demo data others build on come first.
 DEMO_ORDER = (
     "enterprises",
@@ -37,3 +39,7 @@ class Command(BaseCommand):
                 module.load()
                 loaded.append(app)
         self.stdout.write(self.style.SUCCESS("演示数据已载入：" + "、".join(loaded)))
+        # Today's reminder run, claimed like a worker tick claims it (the worker then runs it, and does
+        # not run it a second time today); already claimed today when the demo is loaded again.
+        if schedule.run_due(names=("recognitions.reminders",)):
+            self.stdout.write("已提交到期提醒任务（由后台任务进程运行）")
