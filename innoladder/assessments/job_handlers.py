@@ -13,8 +13,21 @@ from django.urls import reverse
 from innoladder.core import jobs
 
 from . import selectors, services
+from .models import Assessment
 
 FILTER_KEYS = ("scheme", "standing", "park", "industry", "tech_field", "q")
+
+
+def batch_interrupted(job) -> dict:
+    """The worker died mid-batch: each stored chunk is a whole transaction, so count what it stored (a
+    chunk stored just before the kill may not have reported its progress)."""
+    stored = Assessment.objects.filter(job=job).count()
+    return {
+        "message": f"后台任务中断（工作进程已停止）：已保存 {stored}/{job.total} 家企业的评估结果，"
+        "其余未评估，请重新提交。",
+        "url": reverse("candidate_list"),
+        "link_text": "返回候选企业重新提交",
+    }
 
 
 @jobs.register(
@@ -22,6 +35,7 @@ FILTER_KEYS = ("scheme", "standing", "park", "industry", "tech_field", "q")
     atomic=False,
     failure_message="任务运行出错而中断：已保存 {progress}/{total} 家企业的评估结果，其余未评估，可重新提交；"
     "如反复出错请联系系统管理员。",
+    on_interrupted=batch_interrupted,
 )
 def assess_batch(ctx: jobs.JobContext) -> dict:
     params = ctx.params

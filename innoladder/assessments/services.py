@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
 import gc
 import multiprocessing
@@ -27,6 +28,7 @@ from . import serialize as s
 from .models import Assessment, SchemeResult
 
 BATCH = 1000
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 
 
 @dataclass(frozen=True)
@@ -280,10 +282,21 @@ def may_fork() -> bool:
     return True
 
 
-def _child_start() -> None:
+def _child_start(parent: int) -> None:
     """A worker process ends on SIGTERM (``Pool.terminate``) even when the parent (e.g. the task
-    worker) installed its own graceful-shutdown handler, which the fork would otherwise inherit."""
+    worker) installed its own graceful-shutdown handler, which the fork would otherwise inherit.
+
+    It also dies with its parent: a task worker killed outright (``kill -9``) has its job marked
+    interrupted (core.jobs), and a pool process left behind would store its chunk after that (Linux:
+    PR_SET_PDEATHSIG; elsewhere it ends when its task queue closes, after the chunk in hand)."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
 
 
 def _chunk_in_child(args: tuple[Run, list[int]]) -> tuple[int, dict[str, dict[str, int]]]:
@@ -298,7 +311,8 @@ def _run_chunks(run: Run, chunks: list[list[int]], workers: int):
         return
     # Each child opens its own connection: none may be inherited open across fork.
     connections.close_all()
-    with multiprocessing.get_context("fork").Pool(min(workers, len(chunks)), _child_start) as pool:
+    processes = min(workers, len(chunks))
+    with multiprocessing.get_context("fork").Pool(processes, _child_start, (os.getpid(),)) as pool:
         yield from pool.imap_unordered(_chunk_in_child, [(run, chunk) for chunk in chunks])
         pool.close()
         pool.join()

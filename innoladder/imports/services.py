@@ -251,6 +251,10 @@ def _run_commit(batch: ImportBatch, progress, set_total) -> dict:
             counts = engine.write_plan(plan, user, progress=progress)
         except (engine.ScopeViolation, engine.ConcurrentEdit) as exc:
             raise CommitFailed(str(exc)) from exc
+        # A commit whose worker was taken for dead has had its batch put back (batch_interrupted): no write.
+        still_queued = ImportBatch.objects.select_for_update().filter(pk=batch.pk, status=BatchStatus.QUEUED)
+        if not still_queued.exists():
+            raise CommitFailed("该批次已不在写入中（后台任务被判定中断后已退回），本次未写入任何数据。")
         batch.status = BatchStatus.COMMITTED
         batch.committed_at = timezone.now()
         batch.message = (
@@ -312,11 +316,33 @@ def _unlink(path: Path) -> int:
     return 1
 
 
+def batch_interrupted(job) -> dict:
+    """The commit's worker died (core.jobs recovery, in its transaction): nothing was written, so the
+    batch is committable again (its file is kept while queued; the purge's retention time then applies)."""
+    batch = ImportBatch.objects.select_for_update().filter(job=job, status=BatchStatus.QUEUED).first()
+    if batch is None:
+        return {}
+    ImportBatch.objects.filter(pk=batch.pk).update(status=BatchStatus.PREVIEWED, message=jobs.INTERRUPTED)
+    audit.record(
+        AuditEvent.IMPORT,
+        obj=batch,
+        result="failure",
+        enterprise_id=batch.enterprise_id,
+        changes={"dataset": batch.dataset, "file_sha256": batch.file_sha256},
+        message=f"导入{batch.dataset_title}中断（工作进程已停止），未写入任何数据，批次可重新导入",
+    )
+    return {"url": batch.get_absolute_url(), "link_text": "返回导入批次重新导入"}
+
+
 def batch_sync_status(batch: ImportBatch) -> ImportBatch:
-    """A failed commit job rolled back everything, the batch's status too: mark it failed afterwards."""
+    """A failed commit job rolled back everything, the batch's status too: mark it failed afterwards.
+    A commit whose worker died is recovered here too (the batch becomes committable again)."""
     if batch.status != BatchStatus.QUEUED or batch.job_id is None:
         return batch
-    job = batch.job
+    job = jobs.recover_if_dead(batch.job)
+    batch.refresh_from_db()
+    if batch.status != BatchStatus.QUEUED:
+        return batch
     if job.status == JobStatus.FAILED:
         with transaction.atomic():
             updated = ImportBatch.objects.filter(pk=batch.pk, status=BatchStatus.QUEUED).update(
