@@ -65,11 +65,22 @@ def recipients_for(item: ObligationItem) -> list[User]:
     return list(users.values())
 
 
-def _title(item: ObligationItem, threshold: str) -> str:
+def urgency(due_on: dt.date, today: dt.date) -> str:
+    """How far the due date is from today, as titles state it: 今天到期, 明天到期, 3天后到期, 已逾期2天."""
+    days = (due_on - today).days
+    if days == 0:
+        return "今天到期"
+    if days == 1:
+        return "明天到期"
+    if days > 1:
+        return f"{days}天后到期"
+    return f"已逾期{-days}天"
+
+
+def _title(item: ObligationItem, today: dt.date) -> str:
+    """The real remaining days on the day the reminder is sent (the threshold only decides whether)."""
     who = f"{item.enterprise_name}：" if item.enterprise_name else ""
-    if threshold == "overdue":
-        return f"【已逾期】{who}{item.title}"
-    return f"【{threshold}天后到期】{who}{item.title}"
+    return f"【{urgency(item.due_on, today)}】{who}{item.title}"
 
 
 def send_reminders(today: dt.date, progress=None) -> dict:
@@ -90,7 +101,7 @@ def send_reminders(today: dt.date, progress=None) -> dict:
             note = notify(
                 user,
                 key=f"{item.key}:{threshold}",
-                title=_title(item, threshold),
+                title=_title(item, today),
                 body=body,
                 url=item.url or reverse("obligation_list"),
             )
