@@ -94,6 +94,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "innoladder.core.middleware.SecurityHeadersMiddleware",  # CSP, Permissions-Policy, no-store
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "innoladder.core.locale.ChineseFirstLocaleMiddleware",

@@ -22,7 +22,8 @@ def test_sections_timeline_and_chart_load_into_the_page(page, cast):
     login(page, "officer", PASSWORD)
     page.goto(f"{page.base_url}/enterprises/{cast.ent_a.pk}/")
     page.wait_for_selector("#assessment-panel")
-    page.wait_for_function("document.querySelectorAll('[aria-busy=true]').length === 0")
+    # a function, not a bare expression: Playwright evals an expression, which the CSP refuses
+    page.wait_for_function("() => document.querySelectorAll('[aria-busy=true]').length === 0")
     main = page.inner_text("main")
     assert "加载中" not in main and "加载失败" not in main
     assert "走访与诉求" in main and "科技局" in main

@@ -14,7 +14,9 @@
   var FONT = 16;
   var base = {
     textStyle: { fontSize: FONT },
-    tooltip: { trigger: "item", textStyle: { fontSize: FONT } },
+    // richText: the tooltip is drawn on the canvas; the HTML tooltip writes style attributes, which the
+    // Content-Security-Policy refuses.
+    tooltip: { trigger: "item", renderMode: "richText", textStyle: { fontSize: FONT } },
     legend: { top: 0, textStyle: { fontSize: FONT } },
     grid: { left: 16, right: 24, top: 48, bottom: 16, containLabel: true }
   };
@@ -35,7 +37,7 @@
     var horizontal = c.kind === "hbar";
     var cat = { type: "category", data: c.categories, axisLabel: axisLabel() };
     var val = { type: "value", name: c.unit || "", nameTextStyle: { fontSize: FONT }, axisLabel: { fontSize: FONT } };
-    o.tooltip = { trigger: "axis", textStyle: { fontSize: FONT } };
+    o.tooltip = { trigger: "axis", renderMode: "richText", textStyle: { fontSize: FONT } };
     o.xAxis = horizontal ? val : cat;
     o.yAxis = horizontal ? cat : val;
     var second = c.series.some(function (s) { return s.axis === 1; });
