@@ -37,7 +37,11 @@ class SystemAdminSite(admin.AdminSite):
         return redirect_to_login(request.GET.get("next") or reverse("admin:index"), reverse("login"))
 
     def logout(self, request, extra_context=None):
-        return redirect("home")
+        if request.method != "POST":
+            return redirect("home")
+        from .views import logout_view  # the app's audited logout
+
+        return logout_view(request)
 
     def password_change(self, request, extra_context=None):
         return redirect("password_change")

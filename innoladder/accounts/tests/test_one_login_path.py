@@ -122,3 +122,11 @@ def test_who_reaches_the_configuration_screens(client, cast):
                 assert follow.status_code in (302, 403), name
                 if user is not None:
                     assert follow.status_code == 403, name
+
+
+def test_logging_out_of_the_configuration_screens_is_the_apps_audited_logout(client, cast):
+    client.force_login(cast.sysadmin)
+    response = client.post("/sysadmin/logout/")
+    assert response.status_code == 302
+    assert client.get("/sysadmin/").status_code == 302
+    assert AuditEntry.objects.filter(event_type="logout", actor=cast.sysadmin).count() == 1
