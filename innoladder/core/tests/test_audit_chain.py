@@ -228,3 +228,33 @@ def test_changes_hash_as_a_json_column_gives_them_back(changes):
     index = audit_chain.CHAIN_FIELDS.index("changes")
     stored = json.loads(json.dumps(changes))
     assert audit_chain._piece(index, changes) == audit_chain._piece(index, stored)
+
+
+@pytest.mark.parametrize("night", ["2027-03-02 02:45:00+08:00", "2031-11-20 03:10:00+08:00"])
+def test_the_nightly_job_checks_the_chain_and_a_broken_one_fails_and_alerts(cast, night):
+    import datetime as dt
+
+    from freezegun import freeze_time
+
+    from innoladder.core import schedule
+    from innoladder.core.job_handlers import AUDIT_VERIFY_JOB
+    from innoladder.core.models import Job, JobStatus
+
+    entry = schedule.PERIODIC["core.verify_audit"]
+    assert (entry.kind, entry.at) == (AUDIT_VERIFY_JOB, dt.time(2, 30))
+    with freeze_time(night):
+        entries = _entries(cast)
+        [run] = schedule.run_due(names=("core.verify_audit",))
+        job = Job.objects.get(pk=run.job_id)
+        checked = AuditEntry.objects.exclude(event_type="audit_verify").count()  # + the job's own entry
+        assert (job.status, job.result["checked"]) == (JobStatus.SUCCEEDED, checked)
+        _raw("UPDATE core_auditentry SET object_repr = %s WHERE id = %s", ["改", entries[1].pk])
+        job = Job.objects.get(pk=audit_jobs_enqueue(AUDIT_VERIFY_JOB).pk)
+    assert job.status == JobStatus.FAILED and f"记录 ID {entries[1].pk}" in job.message
+    assert Notification.objects.filter(user=cast.secadmin, title="审计日志完整性校验失败").count() == 1
+
+
+def audit_jobs_enqueue(kind):
+    from innoladder.core import jobs
+
+    return jobs.enqueue(kind, title="审计日志完整性校验（手动）")
