@@ -30,7 +30,9 @@ KIND_LABELS = {
     "review": "复核",
     "expiry": "资质到期",
     "batch_deadline": "申报截止",
+    "project_milestone": "项目节点",
 }
+OTHER_KIND = "其他事项"
 
 
 def _month_grid(year: int, month: int, items) -> list[list[dict]]:
@@ -79,7 +81,7 @@ def obligation_list(request):
             object_type="obligations",
         )
     rows = [
-        {"item": i, "days": (i.due_on - today).days, "kind_label": KIND_LABELS.get(i.kind, i.kind)}
+        {"item": i, "days": (i.due_on - today).days, "kind_label": KIND_LABELS.get(i.kind, OTHER_KIND)}
         for i in items
     ]
     context = {
@@ -91,7 +93,7 @@ def obligation_list(request):
         "kind": kind,
         "enterprise_id": enterprise_id or "",
         "kinds": sorted(
-            {(i.kind, KIND_LABELS.get(i.kind, i.kind)) for i in items} | set(KIND_LABELS.items())
+            {(i.kind, KIND_LABELS.get(i.kind, OTHER_KIND)) for i in items} | set(KIND_LABELS.items())
         ),
         "query": request.GET.urlencode(),
         "can_send": request.user.role in (Role.ADMIN, Role.OFFICER),

@@ -188,3 +188,23 @@ def test_items_for_one_enterprise_leave_out_other_enterprises_and_batches(cast):
     assert sorted(i.key for i in mine) == sorted(
         i.key for i in everything if i.enterprise_id == cast.ent_a.pk
     )
+
+
+def test_calendar_names_every_kind_in_chinese(cast, client):
+    """A project milestone reads 项目节点 in the calendar, never its internal kind."""
+    from django.utils import timezone
+
+    from innoladder.core.testing.cast import PASSWORD
+    from innoladder.projects import services as project_services
+    from innoladder.projects.tests.factories import make_project
+
+    today = timezone.localdate()
+    project = make_project(cast.officer, cast.ent_a)
+    project_services.milestone_create(
+        user=cast.officer, project=project, title="中期检查", due_on=today + dt.timedelta(days=20)
+    )
+    client.login(username=cast.officer.username, password=PASSWORD)
+    html = client.get("/recognitions/obligations/").content.decode()
+    assert "中期检查" in html
+    assert "项目节点" in html
+    assert "project_milestone" not in html.replace('value="project_milestone"', "")
