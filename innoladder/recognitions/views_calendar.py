@@ -113,7 +113,7 @@ def obligation_list(request):
 @login_required
 @require_POST
 def reminders_send(request):
-    """Run the reminder pass now as a background job (the daily run is `manage.py send_reminders`)."""
+    """Run the reminder pass now as a background job (the workers also run it daily, core.schedule)."""
     if request.user.role not in (Role.ADMIN, Role.OFFICER):
         raise Http404
     job = jobs.enqueue(

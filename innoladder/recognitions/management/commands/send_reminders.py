@@ -7,7 +7,7 @@ from innoladder.recognitions.reminders import send_reminders
 
 
 class Command(BaseCommand):
-    help = "发送保存量到期提醒（到期前90/30/7天及逾期），同一提醒不会重复发送"
+    help = "立即发送保存量到期提醒（后台任务进程每日 07:00 自动运行），同一提醒不会重复发送"
 
     def add_arguments(self, parser):
         parser.add_argument("--today", help="以该日期（YYYY-MM-DD）为今天，默认取当前日期")
