@@ -16,7 +16,7 @@ def panels(request, enterprise) -> list[Panel]:
     return [Panel(title="梯度评估", html=html, order=ORDER)]
 
 
-def events(request, enterprise) -> list[TimelineEvent]:
+def events(request, enterprise, limit: int | None = None) -> list[TimelineEvent]:
     return [
         TimelineEvent(
             on=item.assessed_on,
@@ -26,5 +26,5 @@ def events(request, enterprise) -> list[TimelineEvent]:
         )
         for item in selectors.assessment_history(request.user, enterprise)
         .select_related(None)
-        .only("pk", "assessed_on")[:10]
+        .only("pk", "assessed_on")[: min(10, limit or 10)]
     ]

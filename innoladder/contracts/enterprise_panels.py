@@ -1,23 +1,44 @@
 from django.template.loader import render_to_string
 
-from innoladder.core.enterprise_page import Panel, TimelineEvent
+from innoladder.core.enterprise_page import Column, Listing, Panel, TimelineEvent, bounded
+from innoladder.enterprises.money import wan_text
 
 from . import selectors
 
 ORDER = 65  # place of this section on the enterprise page
 
 
+def _contracts(request, enterprise):
+    return selectors.contract_list(request.user).filter(enterprise=enterprise).order_by("-signed_on", "-id")
+
+
+LISTINGS = {
+    "contracts": Listing(
+        "技术合同登记",
+        _contracts,
+        (
+            Column("合同名称", lambda t: t.title),
+            Column("类别", lambda t: t.get_category_display()),
+            Column("对方", lambda t: t.counterparty_name),
+            Column("签订日期", lambda t: t.signed_on),
+            Column("技术交易额(万元)", lambda t: wan_text(t.transaction_amount, grouping=True)),
+            Column("登记状态", lambda t: t.get_status_display()),
+        ),
+    ),
+}
+
+
 def panels(request, enterprise) -> list[Panel]:
-    contracts = list(selectors.contract_list(request.user).filter(enterprise=enterprise)[:20])
+    contracts = bounded(_contracts(request, enterprise), enterprise, "contracts", "contracts")
     if not contracts:
         return []
     html = render_to_string("contracts/_enterprise_panel.html", {"contracts": contracts}, request=request)
     return [Panel(title="技术合同登记", html=html, order=ORDER)]
 
 
-def events(request, enterprise) -> list[TimelineEvent]:
+def events(request, enterprise, limit: int | None = None) -> list[TimelineEvent]:
     found = []
-    for t in selectors.contract_list(request.user).filter(enterprise=enterprise):
+    for t in _contracts(request, enterprise)[:limit]:
         url = t.get_absolute_url()
         found.append(
             TimelineEvent(t.signed_on, f"签订{t.get_category_display()}合同：{t.title}", "技术合同", url)

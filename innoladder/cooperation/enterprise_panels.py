@@ -2,30 +2,79 @@
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from innoladder.core.enterprise_page import Panel, TimelineEvent
+from innoladder.core.enterprise_page import Column, Listing, Panel, TimelineEvent, bounded
 
 from . import selectors
 
 ORDER = 65  # place of this section on the enterprise page
 
 
-def _rows(request, enterprise):
-    user = request.user
+def _cooperations(request, enterprise):
+    rows = selectors.cooperation_list(request.user).filter(enterprise=enterprise)
+    return rows.order_by("-signed_on", "-id")
+
+
+def _patents(request, enterprise):
+    return selectors.patent_list(request.user).filter(enterprise=enterprise).order_by("-introduced_on", "-id")
+
+
+def _talents(request, enterprise):
+    return selectors.talent_list(request.user).filter(enterprise=enterprise).order_by("-recorded_on", "-id")
+
+
+LISTINGS = {
+    "cooperations": Listing(
+        gettext_lazy("产学研合作"),
+        _cooperations,
+        (
+            Column(gettext_lazy("合作项目"), lambda c: c.title),
+            Column(gettext_lazy("合作方"), lambda c: c.partner),
+            Column(gettext_lazy("签订日期"), lambda c: c.signed_on),
+        ),
+    ),
+    "patents": Listing(
+        gettext_lazy("专利引进"),
+        _patents,
+        (
+            Column(gettext_lazy("专利号"), lambda p: p.patent_number),
+            Column(gettext_lazy("名称"), lambda p: p.title),
+            Column(gettext_lazy("引进日期"), lambda p: p.introduced_on),
+        ),
+    ),
+    "talents": Listing(
+        gettext_lazy("人才"),
+        _talents,
+        (
+            Column(gettext_lazy("姓名"), lambda t: t.name),
+            Column(gettext_lazy("类别"), lambda t: t.get_category_display()),
+            Column(gettext_lazy("状态"), lambda t: t.get_status_display()),
+            Column(gettext_lazy("登记日期"), lambda t: t.recorded_on),
+        ),
+    ),
+}
+
+
+def _rows(request, enterprise, limit=None):
     return {
-        "cooperations": list(selectors.cooperation_list(user).filter(enterprise=enterprise)),
-        "patents": list(selectors.patent_list(user).filter(enterprise=enterprise)),
-        "talents": list(selectors.talent_list(user).filter(enterprise=enterprise)),
+        "cooperations": _cooperations(request, enterprise)[:limit],
+        "patents": _patents(request, enterprise)[:limit],
+        "talents": _talents(request, enterprise)[:limit],
     }
 
 
 def panels(request, enterprise) -> list[Panel]:
-    html = render_to_string("cooperation/_enterprise_panel.html", _rows(request, enterprise), request=request)
+    lists = {"cooperations": _cooperations, "patents": _patents, "talents": _talents}
+    context = {
+        key: bounded(rows(request, enterprise), enterprise, "cooperation", key) for key, rows in lists.items()
+    }
+    html = render_to_string("cooperation/_enterprise_panel.html", context, request=request)
     return [Panel(title=_("产学研合作、专利引进与人才"), html=html, order=ORDER)]
 
 
-def events(request, enterprise) -> list[TimelineEvent]:
-    rows = _rows(request, enterprise)
+def events(request, enterprise, limit: int | None = None) -> list[TimelineEvent]:
+    rows = _rows(request, enterprise, limit)
     found = [
         TimelineEvent(
             on=c.signed_on, title=f"{c.partner}：{c.title}", kind=_("产学研合作"), url=c.get_absolute_url()

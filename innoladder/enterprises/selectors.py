@@ -4,12 +4,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from innoladder.core.enterprise_page import TimelineEvent
+from innoladder.core.enterprise_page import SECTION_ROWS, Bounded, TimelineEvent, bounded, listing_url
 from innoladder.core.scoping import CHANGE, VIEW, for_user
 
+from . import choices as c
 from .filtersets import EnterpriseFilterSet
 from .models import AnnualData, Award, Enterprise, Incident, IPRecord, Person, RDInstitution, StandardWork
 
@@ -119,26 +120,21 @@ def annual_table(rows: list[AnnualData]) -> tuple[list[AnnualData], list[AnnualL
 
 @dataclass
 class EnterpriseFile:
-    """Everything this app shows on the 一企一档 page for one enterprise."""
+    """Everything this app shows on the 一企一档 page for one enterprise; every list bounded (the first
+    rows, the total and the link to all of them)."""
 
     enterprise: Enterprise
     years: list[AnnualData]
     annual_lines: list[AnnualLine]
-    ip_records: list[IPRecord]
-    awards: list[Award]
-    standards: list[StandardWork]
-    institutions: list[RDInstitution]
-    incidents: list[Incident]
-    people: list[Person]
+    ip_records: Bounded
+    ip_counts: dict[str, int]
+    awards: Bounded
+    standards: Bounded
+    institutions: Bounded
+    incidents: Bounded
+    people: Bounded
     can_change: bool
     can_delete: bool
-
-    @property
-    def ip_counts(self) -> dict:
-        return {
-            "class1": sum(1 for r in self.ip_records if r.ip_class == "Ⅰ类"),
-            "class2": sum(1 for r in self.ip_records if r.ip_class == "Ⅱ类"),
-        }
 
 
 def own_events(enterprise, ip_records, awards, institutions, incidents) -> list[TimelineEvent]:
@@ -170,29 +166,71 @@ def enterprise_file(user, pk: int) -> EnterpriseFile:
     years, lines = annual_table(
         list(AnnualData.objects.filter(enterprise=enterprise).select_related("confirmed_by"))
     )
+    own = own_lists(enterprise)
+    lists = {key: bounded(qs, enterprise, "enterprises", key) for key, qs in own.items() if key != "ip"}
+    ip_records, ip_counts = _ip_section(own["ip"], enterprise)
     return EnterpriseFile(
         enterprise=enterprise,
         years=years,
         annual_lines=lines,
-        ip_records=list(IPRecord.objects.filter(enterprise=enterprise).order_by("-granted_on", "pk")),
-        awards=list(Award.objects.filter(enterprise=enterprise)),
-        standards=list(StandardWork.objects.filter(enterprise=enterprise)),
-        institutions=list(RDInstitution.objects.filter(enterprise=enterprise)),
-        incidents=list(Incident.objects.filter(enterprise=enterprise)),
-        people=list(Person.objects.filter(enterprise=enterprise)),
+        ip_records=ip_records,
+        ip_counts=ip_counts,
+        awards=lists["award"],
+        standards=lists["standard"],
+        institutions=lists["institution"],
+        incidents=lists["incident"],
+        people=lists["person"],
         can_change=for_user(Enterprise.objects.filter(pk=enterprise.pk), user, CHANGE).exists(),
         can_delete=for_user(Enterprise.objects.filter(pk=enterprise.pk), user, "delete").exists(),
     )
 
 
-def enterprise_timeline(user, pk: int) -> tuple[Enterprise, list[TimelineEvent]]:
-    """The registry's own dated entries for the timeline fragment (without the rest of the file)."""
+def _ip_section(queryset, enterprise) -> tuple[Bounded, dict[str, int]]:
+    """The first IP rows with the class Ⅰ/Ⅱ counts of all of them: counted from the rows when they are
+    all shown, else by one aggregate query that also gives the total."""
+    rows = list(queryset[: SECTION_ROWS + 1])
+    url = listing_url(enterprise, "enterprises", "ip")
+    if len(rows) <= SECTION_ROWS:
+        counts = {
+            "class1": sum(1 for r in rows if r.kind in c.CLASS_I_KINDS),
+            "class2": sum(1 for r in rows if r.kind in c.CLASS_II_KINDS),
+        }
+        return Bounded(rows, len(rows), url), counts
+    counts = queryset.order_by().aggregate(
+        total=Count("pk"),
+        class1=Count("pk", filter=Q(kind__in=c.CLASS_I_KINDS)),
+        class2=Count("pk", filter=Q(kind__in=c.CLASS_II_KINDS)),
+    )
+    return Bounded(rows[:SECTION_ROWS], counts.pop("total"), url), counts
+
+
+def own_lists(enterprise) -> dict[str, QuerySet]:
+    """The registry's lists of one enterprise (already in scope), in the order the page shows them."""
+    return {
+        "ip": IPRecord.objects.filter(enterprise=enterprise).order_by(
+            F("granted_on").desc(nulls_last=True), "pk"
+        ),
+        "award": Award.objects.filter(enterprise=enterprise).order_by("-year", "pk"),
+        "standard": StandardWork.objects.filter(enterprise=enterprise).order_by("-year", "pk"),
+        "institution": RDInstitution.objects.filter(enterprise=enterprise).order_by(
+            F("year").desc(nulls_last=True), "pk"
+        ),
+        "incident": Incident.objects.filter(enterprise=enterprise).order_by("-occurred_on", "pk"),
+        "person": Person.objects.filter(enterprise=enterprise).order_by("name", "pk"),
+    }
+
+
+def enterprise_timeline(user, pk: int, limit: int | None = None) -> tuple[Enterprise, list[TimelineEvent]]:
+    """The registry's own dated entries for the timeline fragment (without the rest of the file): at
+    most `limit` of each kind, the most recent first."""
     enterprise = enterprise_get(user, pk)
     found = own_events(
         enterprise,
-        IPRecord.objects.filter(enterprise=enterprise).exclude(granted_on=None),
-        Award.objects.filter(enterprise=enterprise),
-        RDInstitution.objects.filter(enterprise=enterprise).exclude(year=None),
-        Incident.objects.filter(enterprise=enterprise),
+        IPRecord.objects.filter(enterprise=enterprise)
+        .exclude(granted_on=None)
+        .order_by("-granted_on")[:limit],
+        Award.objects.filter(enterprise=enterprise).order_by("-year")[:limit],
+        RDInstitution.objects.filter(enterprise=enterprise).exclude(year=None).order_by("-year")[:limit],
+        Incident.objects.filter(enterprise=enterprise).order_by("-occurred_on")[:limit],
     )
     return enterprise, found

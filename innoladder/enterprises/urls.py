@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/", views.enterprise_detail, name="enterprise_detail"),
     path("<int:pk>/sections/<slug:label>/", views.enterprise_section, name="enterprise_section"),
     path("<int:pk>/timeline/", views.enterprise_timeline, name="enterprise_timeline"),
+    path("<int:pk>/all/<slug:label>/<slug:key>/", views.enterprise_listing, name="enterprise_listing"),
     path("<int:pk>/edit/", views.enterprise_edit, name="enterprise_edit"),
     path("<int:pk>/status/", views.enterprise_status, name="enterprise_status"),
     path("<int:pk>/annual-data/new/", views.annualdata_edit, name="annualdata_create"),

@@ -1,5 +1,6 @@
 """Registry screens: parse input, call one selector or service, render. Out of scope → 404."""
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django import forms as django_forms
@@ -145,10 +146,45 @@ def enterprise_section(request, pk: int, label: str):
 @login_required
 @require_GET
 def enterprise_timeline(request, pk: int):
-    """The 大事记 of the enterprise page: the registry's own dates and every module's (htmx fragment)."""
-    enterprise, own = selectors.enterprise_timeline(request.user, pk)
-    events = sorted([*enterprise_page.events(request, enterprise), *own], key=lambda e: e.on, reverse=True)
-    return render(request, "enterprises/_timeline.html", {"events": events})
+    """The 大事记 of the enterprise page: the latest entries of the registry and of every module (htmx
+    fragment); one more than shown is read to know whether there are older ones."""
+    limit = enterprise_page.TIMELINE_EVENTS
+    enterprise, own = selectors.enterprise_timeline(request.user, pk, limit + 1)
+    events = sorted(
+        [*enterprise_page.events(request, enterprise, limit), *own], key=lambda e: e.on, reverse=True
+    )
+    return render(
+        request,
+        "enterprises/_timeline.html",
+        {"events": events[:limit], "more": len(events) > limit, "limit": limit},
+    )
+
+
+@login_required
+@require_GET
+def enterprise_listing(request, pk: int, label: str, key: str):
+    """「查看全部」: every row of one list of the enterprise page, paged, scoped to this enterprise."""
+    enterprise = selectors.enterprise_get(request.user, pk)
+    listing = enterprise_page.listing(label, key)
+    if listing is None:
+        raise Http404
+    page = Paginator(listing.rows(request, enterprise), enterprise_page.LISTING_PAGE).get_page(
+        request.GET.get("page")
+    )
+    rows = [(row, [_cell(column.value(row)) for column in listing.columns]) for row in page]
+    return render(
+        request,
+        "enterprises/listing.html",
+        {"enterprise": enterprise, "listing": listing, "page": page, "rows": rows, "label": label},
+    )
+
+
+def _cell(value) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
 
 
 def _render_form(request, form, *, title: str, enterprise=None, cancel_url: str = ""):

@@ -1,14 +1,45 @@
 from django.template.loader import render_to_string
 
-from innoladder.core.enterprise_page import Panel, TimelineEvent
+from innoladder.core.enterprise_page import Column, Listing, Panel, TimelineEvent, bounded
+from innoladder.enterprises.money import wan_text
 
 from . import selectors
 
 ORDER = 60  # place of this section on the enterprise page
 
 
+def _applications(request, enterprise):
+    rows = selectors.fund_application_list(request.user).filter(enterprise=enterprise)
+    return rows.order_by("-applied_on", "-id")
+
+
+def _voucher_uses(request, enterprise):
+    return selectors.voucher_use_list(request.user).filter(enterprise=enterprise).order_by("-used_on", "-id")
+
+
+def _wan(amount):
+    return None if amount is None else wan_text(amount, grouping=True)
+
+
+LISTINGS = {
+    "applications": Listing(
+        "扶持资金申请",
+        _applications,
+        (
+            Column("申报事项", lambda a: a.title),
+            Column("扶持资金项目", lambda a: a.programme),
+            Column("申请日期", lambda a: a.applied_on),
+            Column("申请(万元)", lambda a: _wan(a.requested_amount)),
+            Column("批准(万元)", lambda a: _wan(a.approved_amount)),
+            Column("拨付(万元)", lambda a: _wan(a.paid_amount)),
+            Column("状态", lambda a: a.get_status_display()),
+        ),
+    ),
+}
+
+
 def panels(request, enterprise) -> list[Panel]:
-    applications = list(selectors.fund_application_list(request.user).filter(enterprise=enterprise)[:20])
+    applications = bounded(_applications(request, enterprise), enterprise, "funding", "applications")
     balances = selectors.voucher_balances(request.user, enterprise=enterprise)
     if not applications and not balances:
         return []
@@ -20,9 +51,9 @@ def panels(request, enterprise) -> list[Panel]:
     return [Panel(title="扶持资金与创新券", html=html, order=ORDER)]
 
 
-def events(request, enterprise) -> list[TimelineEvent]:
+def events(request, enterprise, limit: int | None = None) -> list[TimelineEvent]:
     found = []
-    for a in selectors.fund_application_list(request.user).filter(enterprise=enterprise):
+    for a in _applications(request, enterprise).select_related("programme")[:limit]:
         url = a.get_absolute_url()
         found.append(
             TimelineEvent(
@@ -33,7 +64,7 @@ def events(request, enterprise) -> list[TimelineEvent]:
             found.append(TimelineEvent(a.decided_on, f"{a.title}：{a.get_status_display()}", "扶持资金", url))
         if a.paid_on:
             found.append(TimelineEvent(a.paid_on, f"{a.title}：资金已拨付", "扶持资金", url))
-    for u in selectors.voucher_use_list(request.user).filter(enterprise=enterprise):
+    for u in _voucher_uses(request, enterprise)[:limit]:
         found.append(
             TimelineEvent(
                 u.used_on,

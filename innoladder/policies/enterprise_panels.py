@@ -2,7 +2,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from innoladder.core.enterprise_page import Panel, TimelineEvent
+from innoladder.core.enterprise_page import Column, Listing, Panel, TimelineEvent, bounded
 from innoladder.core.scoping import for_user
 
 from . import matching, selectors
@@ -33,7 +33,7 @@ def _current_policies(request, enterprise):
 def _reaches(request, enterprise):
     return for_user(
         CampaignReach.objects.filter(enterprise=enterprise).select_related("campaign"), request.user
-    )
+    ).order_by("-reached_on", "-id")
 
 
 def _enrolments(request, enterprise):
@@ -42,14 +42,36 @@ def _enrolments(request, enterprise):
         .select_related("event")
         .prefetch_related("attendees"),
         request.user,
-    )
+    ).order_by("-event__starts_on", "-id")
+
+
+LISTINGS = {
+    "reaches": Listing(
+        "宣传活动",
+        _reaches,
+        (
+            Column("日期", lambda r: r.reached_on),
+            Column("宣传活动", lambda r: r.campaign.title),
+            Column("方式", lambda r: r.get_channel_display()),
+        ),
+    ),
+    "enrolments": Listing(
+        "培训",
+        _enrolments,
+        (
+            Column("开班日期", lambda e: e.event.starts_on),
+            Column("培训班", lambda e: e.event.title),
+            Column("参训人员", lambda e: "、".join(a.name for a in e.attendees.all())),
+        ),
+    ),
+}
 
 
 def panels(request, enterprise) -> list[Panel]:
     context = {
         "policies": _current_policies(request, enterprise),
-        "reaches": list(_reaches(request, enterprise)),
-        "enrolments": list(_enrolments(request, enterprise)),
+        "reaches": bounded(_reaches(request, enterprise), enterprise, "policies", "reaches"),
+        "enrolments": bounded(_enrolments(request, enterprise), enterprise, "policies", "enrolments"),
     }
     if not any(context.values()):
         return []
@@ -57,7 +79,7 @@ def panels(request, enterprise) -> list[Panel]:
     return [Panel(title="政策匹配、宣传与培训", html=html, order=ORDER)]
 
 
-def events(request, enterprise) -> list[TimelineEvent]:
+def events(request, enterprise, limit: int | None = None) -> list[TimelineEvent]:
     found = [
         TimelineEvent(
             r.reached_on,
@@ -65,10 +87,10 @@ def events(request, enterprise) -> list[TimelineEvent]:
             "政策宣传",
             r.campaign.get_absolute_url(),
         )
-        for r in _reaches(request, enterprise)
+        for r in _reaches(request, enterprise)[:limit]
     ]
     found += [
         TimelineEvent(e.event.starts_on, f"参加{e.event.title}", "培训", e.event.get_absolute_url())
-        for e in _enrolments(request, enterprise)
+        for e in _enrolments(request, enterprise)[:limit]
     ]
     return found

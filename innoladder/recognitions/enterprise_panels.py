@@ -6,8 +6,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from innoladder.core.enterprise_page import Panel, TimelineEvent
+from innoladder.core.enterprise_page import Bounded, Column, Listing, Panel, TimelineEvent, bounded
 from innoladder.core.scoping import for_user
 
 from . import choices as c
@@ -19,15 +20,60 @@ ORDER = 20  # place of this section on the enterprise page
 LABELS = dict(c.RecognitionStatus.choices)
 
 
+def _recognitions(request, enterprise):
+    rows = selectors.recognition_list(request.user).filter(enterprise=enterprise)
+    return rows.order_by("-issued_on", "-id")
+
+
+def _open_applications(request, enterprise):
+    rows = selectors.application_list(request.user).filter(enterprise=enterprise, status__in=c.OPEN_STATUSES)
+    return rows.order_by("-started_on", "-id")
+
+
+def _status_label(rec) -> str:
+    return LABELS[rec.status_on(timezone.localdate(), rules_by_scheme()[rec.scheme])]
+
+
+LISTINGS = {
+    "recognitions": Listing(
+        gettext_lazy("资质认定"),
+        _recognitions,
+        (
+            Column(gettext_lazy("资质"), lambda r: r.scheme_label),
+            Column(gettext_lazy("证书编号"), lambda r: r.number),
+            Column(gettext_lazy("发证日期"), lambda r: r.issued_on),
+            Column(gettext_lazy("有效期至"), lambda r: r.valid_until),
+            Column(gettext_lazy("状态"), _status_label),
+        ),
+    ),
+    "applications": Listing(
+        gettext_lazy("进行中的申报"),
+        _open_applications,
+        (
+            Column(gettext_lazy("申报批次"), lambda a: a.batch.name),
+            Column(gettext_lazy("状态"), lambda a: a.get_status_display()),
+            Column(gettext_lazy("申报类型"), lambda a: a.get_kind_display()),
+        ),
+    ),
+}
+
+
 def panels(request, enterprise) -> list[Panel]:
     user = request.user
     today = timezone.localdate()
     rules = rules_by_scheme()
-    recognitions = [
-        {"rec": rec, "status": (s := rec.status_on(today, rules[rec.scheme])), "label": LABELS[s]}
-        for rec in selectors.recognition_list(user).filter(enterprise=enterprise)
-    ]
-    applications = selectors.application_list(user).filter(enterprise=enterprise, status__in=c.OPEN_STATUSES)
+    held = bounded(_recognitions(request, enterprise), enterprise, "recognitions", "recognitions")
+    recognitions = Bounded(
+        [
+            {"rec": rec, "status": (s := rec.status_on(today, rules[rec.scheme])), "label": LABELS[s]}
+            for rec in held
+        ],
+        held.total,
+        held.all_url,
+    )
+    applications = bounded(
+        _open_applications(request, enterprise), enterprise, "recognitions", "applications"
+    )
     upcoming = [
         item
         for item in obligations.items(
@@ -49,11 +95,11 @@ def panels(request, enterprise) -> list[Panel]:
     return [Panel(title=_("资质认定与保存量"), html=html, order=ORDER)]
 
 
-def events(request, enterprise) -> list[TimelineEvent]:
+def events(request, enterprise, limit: int | None = None) -> list[TimelineEvent]:
     user = request.user
     today = timezone.localdate()
     found: list[TimelineEvent] = []
-    for rec in selectors.recognition_list(user).filter(enterprise=enterprise):
+    for rec in _recognitions(request, enterprise)[:limit]:
         url = rec.get_absolute_url()
         found.append(
             TimelineEvent(
@@ -75,7 +121,7 @@ def events(request, enterprise) -> list[TimelineEvent]:
     transitions = for_user(ApplicationTransition.objects.select_related("application__batch"), user).filter(
         application__enterprise=enterprise
     )
-    for t in transitions:
+    for t in transitions.order_by("-on", "-id")[:limit]:
         found.append(
             TimelineEvent(
                 on=t.on,

@@ -3,8 +3,9 @@
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from innoladder.core.enterprise_page import Panel, TimelineEvent
+from innoladder.core.enterprise_page import Column, Listing, Panel, TimelineEvent, bounded
 from innoladder.core.scoping import for_user
+from innoladder.enterprises.money import wan_text
 
 from .models import DeductionRun, RDProject, SubsidyAward
 
@@ -21,14 +22,31 @@ def _runs(request, enterprise):
     return list(latest.values())
 
 
+def _awards(request, enterprise):
+    rows = for_user(SubsidyAward.objects.filter(enterprise=enterprise), request.user)
+    return rows.select_related("rule", "run").order_by("-awarded_on", "-id")
+
+
+LISTINGS = {
+    "awards": Listing(
+        "研发投入补助",
+        _awards,
+        (
+            Column("兑现日期", lambda a: a.awarded_on),
+            Column("补助规则", lambda a: a.rule),
+            Column("补助金额(万元)", lambda a: wan_text(a.amount, grouping=True)),
+        ),
+    ),
+}
+
+
 def panels(request, enterprise) -> list[Panel]:
-    awards = for_user(SubsidyAward.objects.filter(enterprise=enterprise), request.user)
     html = render_to_string(
         "rnd/_panel.html",
         {
             "enterprise": enterprise,
             "runs": _runs(request, enterprise),
-            "awards": list(awards),
+            "awards": bounded(_awards(request, enterprise), enterprise, "rnd", "awards"),
             "project_count": for_user(RDProject.objects.filter(enterprise=enterprise), request.user).count(),
         },
         request=request,
@@ -36,8 +54,7 @@ def panels(request, enterprise) -> list[Panel]:
     return [Panel(title="研发费用与加计扣除", html=html, order=ORDER)]
 
 
-def events(request, enterprise) -> list[TimelineEvent]:
-    awards = for_user(SubsidyAward.objects.filter(enterprise=enterprise), request.user).select_related("rule")
+def events(request, enterprise, limit: int | None = None) -> list[TimelineEvent]:
     return [
         TimelineEvent(
             on=a.awarded_on,
@@ -45,5 +62,5 @@ def events(request, enterprise) -> list[TimelineEvent]:
             kind="研发费用",
             url=reverse("rnd_computation", args=[enterprise.pk, a.run.year]),
         )
-        for a in awards.select_related("run")
+        for a in _awards(request, enterprise)[:limit]
     ]

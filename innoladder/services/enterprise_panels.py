@@ -3,34 +3,62 @@
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from innoladder.core.enterprise_page import Panel, TimelineEvent
+from innoladder.core.enterprise_page import Column, Listing, Panel, TimelineEvent, bounded
 
 from . import rules, selectors
 from .models import Visit
 
 ORDER = 60  # place of this section on the enterprise page
 
-LIMIT = 20
-
 
 def _visits(request, enterprise):
-    return selectors.visit_list(request.user).filter(
-        pk__in=Visit.objects.filter(enterprises=enterprise).values("pk")
+    return (
+        selectors.visit_list(request.user)
+        .filter(pk__in=Visit.objects.filter(enterprises=enterprise).values("pk"))
+        .order_by("-visited_on", "-id")
     )
 
 
+def _requests(request, enterprise):
+    return selectors.request_list(request.user).filter(enterprise=enterprise).order_by("-raised_on", "-id")
+
+
+LISTINGS = {
+    "visits": Listing(
+        gettext_lazy("走访记录"),
+        _visits,
+        (
+            Column(gettext_lazy("走访日期"), lambda v: v.visited_on),
+            Column(gettext_lazy("走访部门"), lambda v: v.department),
+            Column(gettext_lazy("走访内容"), lambda v: "、".join(v.topic_labels)),
+        ),
+    ),
+    "requests": Listing(
+        gettext_lazy("企业诉求"),
+        _requests,
+        (
+            Column(gettext_lazy("诉求"), lambda r: r.title),
+            Column(gettext_lazy("提出日期"), lambda r: r.raised_on),
+            Column(gettext_lazy("状态"), lambda r: r.get_status_display()),
+            Column(gettext_lazy("时限"), lambda r: r.due_on),
+        ),
+    ),
+}
+
+
 def panels(request, enterprise) -> list[Panel]:
-    visits = list(_visits(request, enterprise).order_by("-visited_on", "-id")[:LIMIT])
-    flags = rules.repeated_visit_flags([v.visited_on for v in reversed(visits)])
-    repeated = dict(zip([v.pk for v in reversed(visits)], flags, strict=True))
-    reqs = list(selectors.request_list(request.user).filter(enterprise=enterprise)[:LIMIT])
+    visits = bounded(_visits(request, enterprise), enterprise, "services", "visits")
+    flags = rules.repeated_visit_flags([v.visited_on for v in reversed(visits.rows)])
+    repeated = dict(zip([v.pk for v in reversed(visits.rows)], flags, strict=True))
     html = render_to_string(
         "services/_enterprise_panel.html",
         {
             "enterprise": enterprise,
             "visits": [(v, repeated[v.pk]) for v in visits],
-            "requests": reqs,
+            "all_visits": visits,
+            "requests": bounded(_requests(request, enterprise), enterprise, "services", "requests"),
             "today": timezone.localdate(),
         },
         request=request,
@@ -38,7 +66,7 @@ def panels(request, enterprise) -> list[Panel]:
     return [Panel(title=_("走访与诉求"), html=html, order=ORDER)]
 
 
-def events(request, enterprise) -> list[TimelineEvent]:
+def events(request, enterprise, limit: int | None = None) -> list[TimelineEvent]:
     found = [
         TimelineEvent(
             on=v.visited_on,
@@ -46,9 +74,9 @@ def events(request, enterprise) -> list[TimelineEvent]:
             kind=_("走访"),
             url=v.get_absolute_url(),
         )
-        for v in _visits(request, enterprise)
+        for v in _visits(request, enterprise)[:limit]
     ]
-    for r in selectors.request_list(request.user).filter(enterprise=enterprise):
+    for r in _requests(request, enterprise)[:limit]:
         found.append(
             TimelineEvent(
                 on=r.raised_on, title=_("提出诉求：") + r.title, kind=_("诉求"), url=r.get_absolute_url()
