@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "innoladder.reports",
     "innoladder.collection",
     "innoladder.contracts",
+    "innoladder.ruletables",
 ]
 
 MIDDLEWARE = [

@@ -19,6 +19,7 @@ urlpatterns = [
     path("reports/", include("innoladder.reports.urls")),
     path("collection/", include("innoladder.collection.urls")),
     path("contracts/", include("innoladder.contracts.urls")),
+    path("ruletables/", include("innoladder.ruletables.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     # System configuration (Django admin): no login of its own, see accounts/adminsite.py.
     path("sysadmin/", admin.site.urls),

@@ -36,5 +36,7 @@ SCHEME_NAMES = {
     "srdi_sme": "专精特新中小企业",
     "little_giant": "专精特新“小巨人”企业",
     "qh_tech_enterprise": "青海省科技型企业",
+    # No built-in rules: assessed only when an administrator's rule table is in force (``ruletables``).
+    "qh_tech_little_giant": "青海省科技小巨人企业",
 }
 SCHEME_CHOICES = list(SCHEME_NAMES.items())

@@ -22,6 +22,7 @@ from innoladder import eligibility as e
 from innoladder.core import audit
 from innoladder.core.models import AuditEvent
 from innoladder.enterprises.models import Enterprise
+from innoladder.ruletables.engine import with_tables
 
 from . import facts_loader, snapshots
 from . import serialize as s
@@ -77,7 +78,8 @@ class Run:
 
     def rulesets(self) -> list[e.RuleSet]:
         """The version of each scheme in force on the date, in ladder order (as ``e.assess``)."""
-        return list(e.in_force(self.on))
+        # An administrator's rule table in force on the date replaces a tier's built-in rules (ruletables).
+        return with_tables(list(e.in_force(self.on)), self.on)
 
     def evaluate(self, facts: e.EnterpriseFacts) -> list[e.RuleSetResult]:
         return [e.run(ruleset, facts, self.on, self.settings, self.data_year) for ruleset in self.rulesets()]

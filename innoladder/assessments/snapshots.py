@@ -25,8 +25,14 @@ _DEFAULTS = s.settings_dict(e.DEFAULT)
 
 
 def ruleset_for(version: str) -> e.RuleSet | None:
-    """The rule set a stored result names by its version, or None when it is no longer known."""
-    return RULESETS.get(version)
+    """The rule set a stored result names by its version (a built-in one, else an administrator's rule
+    table revision), or None when it is no longer known."""
+    found = RULESETS.get(version)
+    if found is None:
+        from innoladder.ruletables.engine import ruleset_for_version
+
+        found = ruleset_for_version(version)
+    return found
 
 
 def settings_snapshot(settings: e.Settings) -> dict[str, Any]:

@@ -19,6 +19,7 @@ MENU = (
     (_("申报批次"), "batch_list", STAFF),
     (_("保存量日历"), "obligation_list", ALL),
     (_("梯度培育"), "pipeline", BUREAU),
+    (_("认定标准"), "tier_list", STAFF),
     (_("研发费用"), "rnd_home", ALL),
     (_("服务工作"), "services_home", STAFF),
     (_("年度填报"), "campaign_list", ALL),

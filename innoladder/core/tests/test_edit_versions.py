@@ -125,6 +125,35 @@ def _open_submission():
     return submission, url, url
 
 
+def _rule_table():
+    """A rule table not yet enabled, with one condition (the demo enters none)."""
+    from decimal import Decimal
+
+    from innoladder.ruletables import services
+    from innoladder.ruletables.models import RuleTable
+
+    if not RuleTable.objects.exists():
+        services.ruletable_save(
+            user=_model("accounts.User").objects.get(username="version-check-admin"),
+            conditions=[services.ConditionInput("rd_expense", "last_year", ">=", Decimal(500))],
+            tier="tech_innovative_sme",
+            title="2026年修订版",
+            effective_from=dt.date(2026, 1, 1),
+            effective_to=None,
+            source="《优质中小企业梯度培育管理办法》",
+        )
+    return RuleTable.objects.order_by("pk").first()
+
+
+def _rule_table_page(path):
+    def target():
+        table = _rule_table()
+        detail = f"/ruletables/tables/{table.pk}/"
+        return table, detail if path == "publish/" else detail + path, detail + path
+
+    return target
+
+
 def _other_status(enterprise):
     from innoladder.enterprises.choices import EnterpriseStatus
 
@@ -270,6 +299,8 @@ CASES = [
     ),
     Case("report_edit", _report_section, "text", "第二稿"),
     Case("submission_detail", _open_submission, "employees", "123", {"save": ["1"]}),
+    Case("ruletable_edit", _rule_table_page("edit/"), "title", "2026年修订版（第二稿）"),
+    Case("ruletable_publish", _rule_table_page("publish/"), None),
 ]
 
 
