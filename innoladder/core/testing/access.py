@@ -1,5 +1,7 @@
 """One helper that checks a URL against the whole cast: who gets the page, who gets 404, who must log in."""
 
+from html.parser import HTMLParser
+
 from django.test import Client
 
 OK = 200
@@ -34,3 +36,90 @@ def assert_access(
             wrong[name] = (want, got)
     client.logout()
     assert not wrong, f"{method.upper()} {url}: unexpected statuses (want, got): {wrong}"
+
+
+class _PageReader(HTMLParser):
+    """Links of a page, and its visible text outside <details class="rule-basis"> (and scripts)."""
+
+    SKIP = ("script", "style", "template")
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.text: list[str] = []
+        self._stack: list[tuple[str, bool]] = []
+
+    def _hidden(self) -> bool:
+        return any(hidden for _tag, hidden in self._stack)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "a" and a.get("href"):
+            self.links.append(a["href"])
+        if tag in VOID:
+            return
+        basis = tag == "details" and "rule-basis" in (a.get("class") or "").split()
+        self._stack.append((tag, basis or tag in self.SKIP))
+
+    def handle_endtag(self, tag):
+        for index in range(len(self._stack) - 1, -1, -1):
+            if self._stack[index][0] == tag:
+                del self._stack[index:]
+                break
+
+    def handle_data(self, data):
+        if data.strip() and not self._hidden():
+            self.text.append(data.strip())
+
+
+VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+)
+NOT_PAGES = ("/accounts/logout", "/i18n/", "/sysadmin/", "/static/", "/media/")
+
+
+def read_page(html: str) -> tuple[list[str], str]:
+    """(the hrefs of the page, its visible text outside the 「规则依据」 details), as a reader sees it."""
+    reader = _PageReader()
+    reader.feed(html)
+    return reader.links, "\n".join(reader.text)
+
+
+def reachable_pages(client: Client, user, *, start=("/",), per_view: int = 2, limit: int = 400):
+    """Every HTML page a user reaches by following links from ``start`` (GET only, this site only), at
+    most ``per_view`` URLs per view (pages of one list, one detail per kind of record). Yields
+    (url, visible text outside the 「规则依据」 details)."""
+    from urllib.parse import urljoin, urlsplit
+
+    from django.urls import Resolver404, resolve
+
+    client.logout()
+    if user is not None:
+        client.force_login(user)
+    queue, seen, per_name = list(start), set(), {}
+    while queue and len(seen) < limit:
+        url = queue.pop(0)
+        if url in seen:
+            continue
+        seen.add(url)
+        response = client.get(url)
+        if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
+            continue
+        links, text = read_page(response.content.decode())
+        yield url, text
+        for href in links:
+            target = urljoin(url, href)
+            parts = urlsplit(target)
+            if parts.scheme or parts.netloc or not parts.path.startswith("/"):
+                continue
+            if parts.path.startswith(NOT_PAGES) or "format=" in parts.query or "export" in parts.path:
+                continue
+            try:
+                name = resolve(parts.path).view_name
+            except Resolver404:
+                continue
+            full = parts.path + (f"?{parts.query}" if parts.query else "")
+            if full in seen or per_name.get(name, 0) >= per_view:
+                continue
+            per_name[name] = per_name.get(name, 0) + 1
+            queue.append(full)
