@@ -54,9 +54,17 @@ def _note_csp_violation(page, message) -> None:
         page.csp_violations.append(f"{page.url}: {message.text}")
 
 
-def login(page, username: str, password: str) -> None:
+def login(page, username: str, password: str, device=None) -> None:
+    """Log in through the login page; `device` (a confirmed TOTP device) answers the second-factor step
+    as the user's phone would, for roles that must use one."""
     page.goto(f"{page.base_url}/accounts/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)
     page.click("button[type=submit]")
     page.wait_for_load_state("networkidle")
+    if device is not None and page.url.endswith("/accounts/mfa/verify/"):
+        from innoladder.accounts.testing import totp_now
+
+        page.fill("#id_code", totp_now(device))
+        page.click("main button[type=submit]")
+        page.wait_for_load_state("networkidle")
