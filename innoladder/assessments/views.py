@@ -96,6 +96,7 @@ def candidate_list(request):
             "page": page,
             "filters": filters,
             "scheme_name": c.SCHEME_NAMES[filters["scheme"]],
+            "rank_limit": selectors.RANK_LIMIT,
             "as_of": filters.get("as_of") or timezone.localdate(),
             "query": query.urlencode(),
             "may_run_batch": selectors.may_run_batch(request.user),

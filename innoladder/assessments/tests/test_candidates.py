@@ -183,3 +183,13 @@ def test_moved_out_enterprises_leave_every_count(client, assessed):
     chart = charts.build_one(assessed.officer, assessed.park, dt.date(2026, 12, 5), "candidates")
     qh = next(row for row in chart.rows if row[0] == c.SCHEME_NAMES["qh_tech_enterprise"])
     assert sum(qh[1:]) == 1
+
+
+def test_too_many_close_candidates_keep_the_score_order_and_say_so(client, assessed, monkeypatch):
+    monkeypatch.setattr(selectors, "RANK_LIMIT", 1)
+    client.force_login(assessed.admin)
+    response = client.get("/assessments/candidates/?scheme=qh_tech_enterprise")
+    # Two close ones are more than the limit: by name, as the database orders equal scores.
+    assert _names(response) == ["外园企业有限公司", "企业乙有限公司", "企业甲有限公司"]
+    assert "仅差一项条件的企业超过 1 家，按得分排序" in response.content.decode()
+    assert [row.gap.text for row in response.context["page"]][1:] == ["差 科技人员 6 人", "差 科技人员 2 人"]
