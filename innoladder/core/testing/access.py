@@ -39,7 +39,8 @@ def assert_access(
 
 
 class _PageReader(HTMLParser):
-    """Links of a page, and its visible text outside <details class="rule-basis"> (and scripts)."""
+    """Links (and htmx fragment URLs) of a page, and its visible text outside <details class="rule-basis">
+    (and scripts)."""
 
     SKIP = ("script", "style", "template")
 
@@ -56,6 +57,8 @@ class _PageReader(HTMLParser):
         a = dict(attrs)
         if tag == "a" and a.get("href"):
             self.links.append(a["href"])
+        if a.get("hx-get"):  # fragments the page loads (the enterprise page's sections)
+            self.links.append(a["hx-get"])
         if tag in VOID:
             return
         basis = tag == "details" and "rule-basis" in (a.get("class") or "").split()

@@ -74,7 +74,7 @@ def golmud(db):
 
 
 def test_no_page_shows_internal_ids_settings_or_confidence_notes(client, golmud):
-    found, pages = {}, {}
+    found, pages, visited = {}, {}, set()
     with freeze_time("2026-12-05 10:00"):
         for role in ROLES:
             user = get_user_model().objects.get(username=role) if role else None
@@ -86,6 +86,7 @@ def test_no_page_shows_internal_ids_settings_or_confidence_notes(client, golmud)
             pages[role] = 0
             for url, text in reachable_pages(client, user, start=start):
                 pages[role] += 1
+                visited.add(url)
                 if leaks(text):
                     found[f"{role} {url}"] = leaks(text)
         # The public calculator's results (a POST): every tier judged or said why not.
@@ -97,4 +98,12 @@ def test_no_page_shows_internal_ids_settings_or_confidence_notes(client, golmud)
         if leaks(text):
             found["calculator results"] = leaks(text)
     assert all(n >= 30 for role, n in pages.items() if role), pages
+    # The enterprise page's sections (htmx fragments), the assessment panel and the rule pages among them.
+    for part in (
+        "/sections/assessments/",
+        "/assessments/enterprise/",
+        "/ruletables/tables/",
+        "/rnd/enterprises/",
+    ):
+        assert any(part in url for url in visited), part
     assert not found, found
