@@ -4,8 +4,10 @@ the registry app predates the import framework; later modules register theirs in
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from innoladder.accounts.choices import Role
+from innoladder.core.validators import BAD_PHONE, is_phone_number
 from innoladder.enterprises import choices as ec
 from innoladder.enterprises.models import AnnualData, Award, Enterprise, IPRecord, Park, award_date_problem
 
@@ -41,6 +43,16 @@ def parse_email(raw, ctx) -> str:
     text = fold(str(raw))
     if not _EMAIL.match(text) or len(text) > 254:
         raise CellError("电子邮箱格式不正确")
+    return text
+
+
+def parse_phone(raw, ctx) -> str:
+    """A mobile number or a landline with its area code, as the enterprise form takes it."""
+    if isinstance(raw, int | float | Decimal) and raw == int(raw):
+        raw = int(raw)  # a number cell: 13809790001 read as 13809790001.0
+    text = fold(str(raw))
+    if not is_phone_number(text):
+        raise CellError(str(BAD_PHONE))
     return text
 
 
@@ -80,14 +92,14 @@ ENTERPRISES = registry.register(
             Column("园区分区", "sub_zone", TEXT),
             Column("法定代表人", "legal_representative", TEXT),
             Column("成立日期", "registered_on", DATE, help="如 2015-03-01"),
-            Column("注册资本", "registered_capital", MONEY, unit="万元"),
+            Column("注册资本", "registered_capital", MONEY, unit="万元", min_value=0),
             Column("注册地址", "address", TEXT, width=30),
             Column("行业代码", "industry_code", TEXT, help="GB/T 4754-2017 四位代码"),
             Column("行业名称", "industry_name", TEXT),
             Column("技术领域", "tech_field", CHOICE, choices=ec.TechField, help="国家重点支持的高新技术领域"),
             Column("主要产品(服务)", "main_products", TEXT, width=30, aliases=("主要产品",)),
             Column("联系人", "contact_name", TEXT),
-            Column("联系电话", "contact_phone", TEXT),
+            Column("联系电话", "contact_phone", TEXT, parse=parse_phone),
             Column("电子邮箱", "contact_email", TEXT, parse=parse_email),
             Column("企业规模", "size_class", CHOICE, choices=ec.SizeClass),
         ],

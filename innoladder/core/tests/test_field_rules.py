@@ -137,8 +137,6 @@ def test_a_loss_and_a_good_phone_are_still_saved(client, cast):
 # Import columns that accept negatives where the forms refuse them, in files this change could not edit;
 # each is refused later or is a known gap (docs/security.md, finding 11).
 IMPORT_GAPS = {
-    # enterprises registry import (imports/builtin.py): 注册资本 has no min_value yet
-    "enterprises.enterprise.registered_capital",
     # annual filing import rows: refused when applied to the forms (collection.checks.NON_NEGATIVE_MONEY)
     *(
         f"collection.collectionimportrow.{name}"
