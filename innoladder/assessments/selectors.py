@@ -87,7 +87,7 @@ def may_run_batch(user) -> bool:
 
 
 def parks_for(user) -> QuerySet[Park]:
-    if user.role == Role.ADMIN or (user.role == Role.AUDITOR and not user.parks.exists()):
+    if user.role == Role.ADMIN:
         return Park.objects.all()
     if user.role in (Role.OFFICER, Role.AUDITOR):
         return user.parks.all()

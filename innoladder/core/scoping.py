@@ -42,7 +42,9 @@ def enterprise_q(user, action: str, prefix: str = "") -> models.Q | None:
         if action != VIEW:
             return None
         park_ids = _park_ids(user)
-        return models.Q(**{_path(prefix, "park_id__in"): park_ids}) if park_ids else models.Q()
+        # A park auditor reads their parks only; with none they read nothing, as an officer without parks
+        # (reading every park is the audit administrator's duty, by role, in the audit log only).
+        return models.Q(**{_path(prefix, "park_id__in"): park_ids}) if park_ids else None
     if role == Role.OFFICER:
         return models.Q(**{_path(prefix, "park_id__in"): _park_ids(user)})
     if role == Role.AGENCY:
@@ -122,9 +124,7 @@ def can_see_park(user, park) -> bool:
     if user.role == Role.ADMIN:
         return True
     if user.role in (Role.OFFICER, Role.AUDITOR):
-        return user.parks.filter(pk=park.pk).exists() or (
-            user.role == Role.AUDITOR and not user.parks.exists()
-        )
+        return user.parks.filter(pk=park.pk).exists()
     return False
 
 

@@ -29,8 +29,6 @@ def visible_parks(user) -> QuerySet[Park]:
         return Park.objects.all()
     if user.role in (Role.OFFICER, Role.AUDITOR):
         own = Park.objects.filter(staff=user)
-        if user.role == Role.AUDITOR and not own.exists():
-            return Park.objects.all()
         return own
     return Park.objects.none()
 

@@ -23,7 +23,7 @@ def park_q(user, action: str = VIEW, path: str = "park") -> models.Q | None:
         return None
     if role == Role.AUDITOR:
         parks = list(user.parks.values_list("pk", flat=True))
-        return models.Q(**{f"{path}__in": parks}) if parks else models.Q()
+        return models.Q(**{f"{path}__in": parks}) if parks else None
     if role in (Role.ENTERPRISE, Role.AGENCY):
         from innoladder.enterprises.models import Enterprise
 

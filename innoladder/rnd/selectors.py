@@ -138,8 +138,6 @@ def park_list(user) -> QuerySet[Park]:
         return Park.objects.all()
     if user.role in (Role.OFFICER, Role.AUDITOR):
         parks = user.parks.all()
-        if user.role == Role.AUDITOR and not parks.exists():
-            return Park.objects.all()
         return Park.objects.filter(pk__in=parks.values("pk"))
     return Park.objects.none()
 
