@@ -3,7 +3,7 @@
 import datetime as dt
 
 from django.db import models
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from innoladder.accounts.choices import Role
@@ -151,3 +151,8 @@ def officers_of_park(park_id: int) -> models.QuerySet:
     from innoladder.accounts.models import User
 
     return User.objects.filter(role=Role.OFFICER, is_active=True, parks=park_id)
+
+
+def with_renewal_flag(queryset):
+    """Mark each recognition that a later one renews (``has_renewal``): its expiry is not a lapse."""
+    return queryset.annotate(has_renewal=Exists(Recognition.objects.filter(renews=OuterRef("pk"))))

@@ -95,7 +95,7 @@ def recognition_list(request):
             filters=params,
             object_type="recognitions.Recognition",
         )
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    page = Paginator(selectors.with_renewal_flag(qs), 50).get_page(request.GET.get("page"))
     for rec in page:
         rec.status = rec.status_on(today, rules[rec.scheme])
     return render(

@@ -198,3 +198,38 @@ def test_anonymous_is_sent_to_login(client, data):
     assert_access(client, type("C", (), {"users": lambda self: {"anonymous": None}})(), "/recognitions/", {})
     assert client.get("/recognitions/pipeline/").status_code == 302
     assert LOGIN == "login"
+
+
+def test_a_renewed_certificate_reads_as_renewed_not_only_expired(client, cast):
+    """The demo renews certificates on schedule; the old one is expired but was not lost."""
+    from django.utils import timezone
+
+    from innoladder.core.testing.cast import PASSWORD
+
+    today = timezone.localdate()
+    old = RecognitionFactory(
+        enterprise=cast.ent_a,
+        number="GR-OLD-1",
+        issued_on=today - dt.timedelta(days=3 * 365 + 30),
+        valid_until=today - dt.timedelta(days=30),
+    )
+    RecognitionFactory(
+        enterprise=cast.ent_a,
+        number="GR-NEW-1",
+        issued_on=today - dt.timedelta(days=40),
+        valid_until=today + dt.timedelta(days=3 * 365),
+        renews=old,
+    )
+    RecognitionFactory(
+        enterprise=cast.ent_b,
+        number="GR-LAPSED-1",
+        issued_on=today - dt.timedelta(days=3 * 365 + 30),
+        valid_until=today - dt.timedelta(days=30),
+    )
+    client.login(username=cast.officer.username, password=PASSWORD)
+    html = client.get("/recognitions/").content.decode()
+    rows = {row.split("</tr>")[0] for row in html.split("<tr>")}
+    renewed = next(r for r in rows if "GR-OLD-1" in r)
+    lapsed = next(r for r in rows if "GR-LAPSED-1" in r)
+    assert "已到期" in renewed and "已重新认定" in renewed
+    assert "已到期" in lapsed and "已重新认定" not in lapsed
