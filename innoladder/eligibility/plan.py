@@ -23,7 +23,8 @@ LADDERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "工信部门梯度（创新型→专精特新→小巨人）",
         ("innovative_sme", "tech_innovative_sme", "srdi_sme", "little_giant"),
     ),
-    ("青海省科技型企业", ("qh_tech_enterprise",)),
+    # 科技小巨人 has no built-in criteria: it appears once the administrator enters its rule table.
+    ("青海省梯度（科技型企业→科技小巨人）", ("qh_tech_enterprise", "qh_tech_little_giant")),
 )
 
 # What a tier is worth to the enterprise, highest first, in words a manager reads.
@@ -31,6 +32,7 @@ VALUE: dict[str, tuple[int, str]] = {
     "hnte": (5, "国家级认定，企业所得税可减按15%的税率征收"),
     "little_giant": (5, "国家级专精特新“小巨人”，工信部门梯度的最高层级"),
     "srdi_sme": (4, "省级专精特新中小企业，是申报“小巨人”的前提"),
+    "qh_tech_little_giant": (4, "青海省科技小巨人企业，省级科技部门对科技型企业的更高层级认定"),
     "qh_tech_enterprise": (3, "青海省科技型企业，省级科技部门认定"),
     "tech_innovative_sme": (2, "工信部门梯度的入门层级（2026年起合并科技型中小企业与创新型中小企业）"),
     "innovative_sme": (2, "工信部门梯度的入门层级"),

@@ -294,3 +294,15 @@ def test_rule_basis_detail_holds_versions_and_settings_in_words(client, cast, en
     assert "可靠程度中等" in html  # 小巨人 2026: the source is a consultancy page
     for raw in ("srdi_sme_lower_inclusive", "hnte_2016", "置信度", "本引擎"):
         assert raw not in html
+
+
+def test_a_tier_added_by_a_table_shows_on_the_enterprise_ladder(client, cast, ent):
+    """科技小巨人 has no built-in rules; once its table exists it stands on the Qinghai ladder."""
+    make_table(cast.admin, tier="qh_tech_little_giant", start=dt.date(2020, 1, 1), title="试行")
+    assessment_services.assess_enterprise(user=cast.admin, enterprise=ent, on=dt.date(2026, 12, 5))
+    with freeze_time("2026-12-06"):
+        _login(client, cast.officer)
+        html = client.get(f"/assessments/enterprise/{ent.pk}/").content.decode()
+    assert "青海省梯度（科技型企业→科技小巨人）" in html
+    ladder = html.split("青海省梯度（科技型企业→科技小巨人）", 1)[1]
+    assert "青海省科技小巨人企业" in ladder
