@@ -33,7 +33,7 @@ ON = dt.date(2025, 6, 30)
 
 
 def setup_django() -> None:
-    os.environ["DATABASE_URL"] = f"sqlite:///{DB_PATH}"
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{DB_PATH}")  # PostgreSQL when DATABASE_URL is set
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "innoladder.settings")
     import django
 

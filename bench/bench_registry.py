@@ -43,7 +43,7 @@ def main() -> int:
     if args.fresh:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{DB_FILE}{suffix}").unlink(missing_ok=True)
-    os.environ["DATABASE_URL"] = f"sqlite:///{DB_FILE}"
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{DB_FILE}")  # PostgreSQL when DATABASE_URL is set
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "innoladder.test_settings")
     sys.path.insert(0, str(ROOT))
 
@@ -76,6 +76,10 @@ def main() -> int:
             cursor.execute("DELETE FROM sqlite_stat1")
     park = Park.objects.get(name="格尔木工业园")
     officer, _ = User.objects.get_or_create(username="bench_officer", defaults={"role": Role.OFFICER})
+    # A password changed today: without it the password-age policy redirects every page to the change form.
+    officer.set_password(f"bench-{random.random()}")
+    officer.must_change_password = False
+    officer.save()
     officer.parks.add(park)
 
     # Not setup_test_environment(): it instruments every template render (copies each context for
