@@ -20,3 +20,15 @@ def test_officer_logs_in_and_sees_the_chinese_home_page(page, cast):
 def test_wrong_password_shows_a_chinese_error(page, cast):
     login(page, "officer", "wrong-password")
     assert "用户名或密码错误" in page.inner_text("main")
+
+
+@pytest.mark.browser
+def test_pages_load_without_a_missing_resource(page, cast):
+    """Every resource a page asks for exists (the browser used to ask for /favicon.ico and get a 404)."""
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    login(page, "officer", PASSWORD)
+    for path in ("/", "/enterprises/"):
+        page.goto(f"{page.base_url}{path}")
+        page.wait_for_load_state("networkidle")
+    assert errors == []
