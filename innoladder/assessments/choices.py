@@ -1,5 +1,7 @@
 from django.db import models
 
+from innoladder.eligibility.plan import NAMES
+
 
 class Outcome(models.TextChoices):
     ELIGIBLE = "eligible", "符合条件"
@@ -29,13 +31,7 @@ STANDING_ORDER = {
 CLOSE_MAX_UNMET = 1
 
 SCHEME_NAMES = {
-    "tsme": "科技型中小企业",
-    "hnte": "高新技术企业",
-    "innovative_sme": "创新型中小企业",
-    "tech_innovative_sme": "科技和创新型中小企业",
-    "srdi_sme": "专精特新中小企业",
-    "little_giant": "专精特新“小巨人”企业",
-    "qh_tech_enterprise": "青海省科技型企业",
+    **NAMES,  # the engine's built-in tiers, in ladder order
     # No built-in rules: assessed only when an administrator's rule table is in force (``ruletables``).
     "qh_tech_little_giant": "青海省科技小巨人企业",
 }

@@ -28,12 +28,12 @@ from .gaps import (
     staff_to_share,
 )
 from .results import FAIL, PASS, UNKNOWN, CriterionResult, Gap, Outcome, RuleSetResult, Status
+from .rulesets._common import WAN
 
 Kind = Literal["money", "count", "ratio"]
 Operator = Literal[">=", ">", "<=", "<"]
 Window = Literal["last_year", "last_2_years", "last_3_years"]
 
-WAN = Decimal(10000)
 HUNDRED = Decimal(100)
 
 

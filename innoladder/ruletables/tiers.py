@@ -8,17 +8,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from innoladder import eligibility as e
+from innoladder.assessments.choices import SCHEME_NAMES
 
-TIER_NAMES = {
-    "tsme": "科技型中小企业",
-    "hnte": "高新技术企业",
-    "innovative_sme": "创新型中小企业",
-    "tech_innovative_sme": "科技和创新型中小企业",
-    "srdi_sme": "专精特新中小企业",
-    "little_giant": "专精特新“小巨人”企业",
-    "qh_tech_enterprise": "青海省科技型企业",
-    "qh_tech_little_giant": "青海省科技小巨人企业",
-}
+# One name per tier, the same as the assessments' scheme names (the table-only tier included).
+TIER_NAMES = SCHEME_NAMES
 ISSUERS = {
     "tsme": "科学技术部（现与工业和信息化部）",
     "hnte": "科学技术部、财政部、国家税务总局",

@@ -27,7 +27,7 @@ def database_url() -> str:
         host = quote(db.get("HOST") or "", safe="")
         port = f":{db['PORT']}" if db.get("PORT") else ""
         return f"postgres://{auth}@{host}{port}/{db['NAME']}"
-    raise NotImplementedError(connection.vendor)
+    raise RuntimeError(f"worker tests run on SQLite or PostgreSQL, not {connection.vendor}")
 
 
 class Worker:
