@@ -20,6 +20,17 @@ def audit_entries_for(user) -> QuerySet[AuditEntry]:
     return for_user(AuditEntry, user, VIEW)
 
 
+# The audit list's filter fields and the lookup each one applies (dates and free text are handled apart).
+AUDIT_FILTERS = (
+    ("actor", "actor_name__icontains"),
+    ("event", "event_type"),
+    ("result", "result"),
+    ("object_type", "object_type"),
+    ("object_id", "object_id"),
+    ("enterprise", "enterprise_id"),
+)
+
+
 def audit_entry_list(user, form: AuditFilterForm) -> QuerySet[AuditEntry]:
     """The user's entries narrowed by a valid filter form; none for an invalid one (its errors are shown)."""
     qs = audit_entries_for(user)
@@ -30,18 +41,9 @@ def audit_entry_list(user, form: AuditFilterForm) -> QuerySet[AuditEntry]:
         qs = qs.filter(ts__gte=form.day_start(data["start"]))
     if data.get("end"):
         qs = qs.filter(ts__lt=form.day_start(data["end"] + timedelta(days=1)))
-    if data.get("actor"):
-        qs = qs.filter(actor_name__icontains=data["actor"])
-    if data.get("event"):
-        qs = qs.filter(event_type=data["event"])
-    if data.get("result"):
-        qs = qs.filter(result=data["result"])
-    if data.get("object_type"):
-        qs = qs.filter(object_type=data["object_type"])
-    if data.get("object_id"):
-        qs = qs.filter(object_id=data["object_id"])
-    if data.get("enterprise"):
-        qs = qs.filter(enterprise_id=data["enterprise"])
+    for name, lookup in AUDIT_FILTERS:
+        if data.get(name):
+            qs = qs.filter(**{lookup: data[name]})
     if data.get("q"):
         qs = qs.filter(Q(object_repr__icontains=data["q"]) | Q(message__icontains=data["q"]))
     return qs.order_by("-ts", "-id")
