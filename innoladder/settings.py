@@ -47,6 +47,7 @@ def env_list(name: str, default: str) -> list[str]:
 
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
+DEBUG_ERROR_PAGES = env_bool("DJANGO_DEBUG_PAGES", False)
 VAR_DIR = Path(env_str("INNOLADDER_VAR_DIR", str(BASE_DIR / "var")))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
@@ -110,6 +111,8 @@ MIDDLEWARE = [
     "innoladder.accounts.middleware.DutySeparationMiddleware",
     "innoladder.accounts.middleware.PasswordPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # The app's own 404/500 pages while DEBUG is on (the demo); Django's pages with DJANGO_DEBUG_PAGES=1.
+    "innoladder.core.error_pages.OwnErrorPagesMiddleware",
 ]
 
 ROOT_URLCONF = "innoladder.urls"
