@@ -92,6 +92,12 @@ INSTALLED_APPS = [
     "innoladder.collection",
     "innoladder.contracts",
     "innoladder.ruletables",
+    "innoladder.exchange",
+    # REST API (/api/v1/, docs/adr/0007-rest-api.md): DRF, its OpenAPI schema, Swagger UI from local files.
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "innoladder.api",
 ]
 
 MIDDLEWARE = [
@@ -264,6 +270,51 @@ EMAIL_BACKEND = (
     if EMAIL_HOST
     else "django.core.mail.backends.locmem.EmailBackend"
 )
+
+# --- Work reports ---------------------------------------------------------------------------
+# The issuing unit in a report's 落款, after the park's name (e.g. "管理委员会", "科技局"); empty: the park.
+REPORT_ISSUING_UNIT = os.environ.get("REPORT_ISSUING_UNIT", "")
+
+# --- REST API (docs/api.md) ------------------------------------------------------------------
+API_TOKEN_MAX_DAYS = env_int("API_TOKEN_MAX_DAYS", 365)  # a token expires at most this many days after issue
+API_TOKEN_MAX_ACTIVE = env_int("API_TOKEN_MAX_ACTIVE", 10)  # unexpired, unrevoked tokens per user
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["innoladder.api.authentication.TokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["innoladder.api.authentication.BusinessUser"],
+    # Counted per token in the database (api.authentication.TokenRateThrottle): one limit for all workers.
+    "DEFAULT_THROTTLE_CLASSES": ["innoladder.api.authentication.TokenRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"token": env_str("API_RATE_LIMIT", "600/min")},
+    "DEFAULT_PAGINATION_CLASS": "innoladder.api.pagination.Pagination",
+    "PAGE_SIZE": 100,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "InnoLadder 数据接口 API",
+    "DESCRIPTION": "科创企业梯度培育平台的 REST 接口：企业档案、评估、梯度候选、保存量事项、走访与诉求、年度数据填报、统计与"
+    "工作总结，以及按企业数据评估（不保存）。以个人接口令牌认证（Authorization: Bearer …），权限与账户相同，每次调用均记入审计"
+    "日志。说明见 docs/api.md。\n\nThe REST API of InnoLadder: enterprises, assessments, candidates, obligations, "
+    "visits and requests, annual data submissions, statistics and work reports, and the rules engine (nothing "
+    "stored). Personal API tokens (Authorization: Bearer …) act with the account's own scope; every call is "
+    "audited. See docs/api.md.",
+    "VERSION": "1",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # No call to the public validator at swagger.io: the docs page works offline.
+    "SWAGGER_UI_SETTINGS": {"validatorUrl": None, "deepLinking": True},
+    "ENUM_NAME_OVERRIDES": {
+        "EnterpriseStatusEnum": "innoladder.enterprises.choices.EnterpriseStatus",
+        "IPStatusEnum": "innoladder.enterprises.choices.IPStatus",
+        "RequestStatusEnum": "innoladder.services.choices.RequestStatus",
+        "SubmissionStatusEnum": "innoladder.collection.choices.SubmissionStatus",
+    },
+}
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,129 @@
+"""The base of every API view: token authentication, audited reads, filters through the web forms."""
+
+import datetime as dt
+
+from django import forms
+from django.contrib.auth.models import AnonymousUser
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+from rest_framework import exceptions, generics
+
+from innoladder.core import audit
+from innoladder.core.models import AuditEvent
+
+from ..serializers import ErrorSerializer
+
+ERRORS = {
+    400: OpenApiResponse(ErrorSerializer, description="参数或数据有误 / invalid parameters or data"),
+    401: OpenApiResponse(ErrorSerializer, description="缺少令牌或令牌无效、已过期、已吊销 / no valid token"),
+    403: OpenApiResponse(ErrorSerializer, description="管理员职责账户无业务接口 / duty administrators"),
+    404: OpenApiResponse(
+        ErrorSerializer, description="不存在或不在您的权限范围内 / not found or out of scope"
+    ),
+    429: OpenApiResponse(ErrorSerializer, description="请求过于频繁 / rate limit exceeded"),
+}
+
+
+def errors(*codes: int) -> dict:
+    return {code: ERRORS[code] for code in (401, 403, 429, *codes)}
+
+
+class ApiView(generics.GenericAPIView):
+    """Every successful read is audited as the web's exports are: who, which rows, with which filters."""
+
+    audit_type = ""  # model label of what a list returns
+    audited_object = None  # set by a detail view: the object read
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if request.method == "GET" and 200 <= response.status_code < 300 and request.user.is_authenticated:
+            self.audit_read(request, response)
+        return response
+
+    def audit_read(self, request, response) -> None:
+        data = response.data if isinstance(response.data, dict) else {}
+        rows = len(data["results"]) if isinstance(data.get("results"), list) else 1
+        obj = self.audited_object
+        audit.record(
+            AuditEvent.EXPORT,
+            user=request.user,
+            obj=obj,
+            object_type="" if obj is not None else self.audit_type,
+            changes={"api": request.path, "filters": request.query_params.dict(), "rows": rows},
+            message=f"接口读取 {request.path}，共 {rows} 行",
+        )
+
+    def paged(self, queryset, serializer_class, **context):
+        page = self.paginate_queryset(queryset)
+        context = {**self.get_serializer_context(), **context}
+        return self.get_paginated_response(serializer_class(page, many=True, context=context).data)
+
+
+def bound_filters(form: forms.Form) -> dict:
+    """The form's cleaned values; a wrong value is a 400 naming the field (the web page would ignore it)."""
+    if form.is_bound and not form.is_valid():
+        raise exceptions.ValidationError(form_errors(form))
+    return form.cleaned_data if form.is_bound else {}
+
+
+def form_errors(form: forms.Form) -> dict:
+    return {name: [e["message"] for e in items] for name, items in form.errors.get_json_data().items()}
+
+
+def _type_of(field: forms.Field):
+    if isinstance(field, forms.BooleanField):
+        return OpenApiTypes.BOOL
+    if isinstance(field, forms.DateField):
+        return OpenApiTypes.DATE
+    if isinstance(field, forms.ModelChoiceField | forms.IntegerField):
+        return OpenApiTypes.INT
+    if isinstance(field, forms.TypedChoiceField) and field.coerce is int:
+        return OpenApiTypes.INT
+    return OpenApiTypes.STR
+
+
+def form_parameters(form: forms.Form, *, dynamic: tuple[str, ...] = ()) -> list[OpenApiParameter]:
+    """Query parameters documented from a filter form (the web list's own), with their choices as enums
+    except for ``dynamic`` fields whose choices depend on the user (parks, officers)."""
+    found = []
+    for name, field in form.fields.items():
+        kind = _type_of(field)
+        enum = None
+        if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+            if name not in dynamic and kind == OpenApiTypes.STR:
+                enum = [str(value) for value, _ in field.choices if value != ""]
+        label = str(field.label or name)
+        found.append(OpenApiParameter(name, kind, OpenApiParameter.QUERY, description=label, enum=enum))
+    return found
+
+
+ANONYMOUS = AnonymousUser()
+
+
+def enterprise_parameter(*, required: bool = False) -> OpenApiParameter:
+    return OpenApiParameter(
+        "enterprise", OpenApiTypes.INT, OpenApiParameter.QUERY, required=required, description="企业 id"
+    )
+
+
+def query_int(request, name: str, *, required: bool = False) -> int | None:
+    """An integer query parameter; a missing required one or a non-number is a 400 naming it."""
+    raw = request.query_params.get(name, "").strip()
+    if not raw:
+        if required:
+            raise exceptions.ValidationError({name: ["此参数必填"]})
+        return None
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 18:
+        raise exceptions.ValidationError({name: ["应为正整数"]})
+    return int(raw)
+
+
+def query_date(request, name: str, default):
+    """A date query parameter (YYYY-MM-DD); anything else is a 400 naming it."""
+    raw = request.query_params.get(name, "")
+    if not raw:
+        return default
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        raise exceptions.ValidationError({name: ["日期应为 YYYY-MM-DD"]}) from None
