@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import ROUND_CEILING, Decimal
 
-from .results import Gap
+from .results import Gap, lazy_gap
 
 FEN = Decimal("0.01")
 WAN = Decimal(10000)
@@ -56,16 +56,19 @@ def staff_to_share(ratio: Decimal, staff: int, employees: int, strict: bool = Fa
 
 
 def money_gap(kind: str, amount: Decimal, label: str, basis: str) -> Gap:
-    text = f"{label}还需增加 ¥{format_wan(amount)}"
-    if basis:
-        text += f"（{basis}）"
-    return Gap(kind=kind, amount=amount, unit="元", text=text)
+    """ "{label}还需增加 ¥…万（{basis}）", formatted when read."""
+
+    def text(gap: Gap) -> str:
+        said = f"{label}还需增加 ¥{format_wan(gap.amount)}"
+        return f"{said}（{basis}）" if basis else said
+
+    return lazy_gap(kind, amount, "元", text)
 
 
 def count_gap(kind: str, amount: int, unit: str, text: str) -> Gap:
     """``text`` may contain ``{n}`` for the amount, e.g. "还需 {n} 名科技人员"."""
-    return Gap(kind=kind, amount=Decimal(amount), unit=unit, text=text.format(n=amount))
+    return lazy_gap(kind, Decimal(amount), unit, lambda gap: text.format(n=amount))
 
 
 def points_gap(amount: Decimal, what: str) -> Gap:
-    return Gap(kind="score", amount=amount, unit="分", text=f"{what}还差 {amount} 分")
+    return lazy_gap("score", amount, "分", lambda gap: f"{what}还差 {gap.amount} 分")

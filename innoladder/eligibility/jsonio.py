@@ -82,12 +82,23 @@ def _parse(kind: Any, value: Any, path: str) -> Any:
     return _parse_scalar(kind, value, path)
 
 
+_Described = tuple[dict[str, Any], dict[str, dataclasses.Field[Any]]]
+_DESCRIBED: dict[type[Any], _Described] = {}
+
+
+def _fields_of(cls: type[Any]) -> _Described:
+    """A dataclass's resolved type hints and fields; ``typing.get_type_hints`` is slow, so once a class."""
+    found = _DESCRIBED.get(cls)
+    if found is None:
+        found = _DESCRIBED[cls] = (typing.get_type_hints(cls), {f.name: f for f in dataclasses.fields(cls)})
+    return found
+
+
 def from_dict(cls: type[Any], data: Any, path: str = "") -> Any:
     """Build a dataclass from a JSON object, rejecting unknown and missing fields."""
     if not isinstance(data, Mapping):
         raise _fail(path, "应为 JSON 对象")
-    hints = typing.get_type_hints(cls)
-    fields = {f.name: f for f in dataclasses.fields(cls)}
+    hints, fields = _fields_of(cls)
     unknown = sorted(set(data) - set(fields))
     if unknown:
         raise _fail(path, f"未知字段 {', '.join(unknown)}")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from .facts import EnterpriseFacts
 from .results import RuleSetResult
@@ -72,8 +74,9 @@ def select(scheme: str, on: date) -> RuleSet | None:
     return max(candidates, key=lambda item: item.info.effective_from)
 
 
+@lru_cache(maxsize=128)
 def in_force(on: date) -> tuple[RuleSet, ...]:
-    """The version of each scheme in force on ``on``, in ladder order."""
+    """The version of each scheme in force on ``on``, in ladder order (the catalogue is fixed: cached)."""
     found = (select(scheme, on) for scheme in SCHEMES)
     return tuple(ruleset for ruleset in found if ruleset is not None)
 
@@ -105,6 +108,23 @@ def assess(
     rule's own (see ``latest_data_year``); None reads the year each rule prescribes on ``on``.
     """
     return tuple(run(ruleset, facts, on, settings, data_year) for ruleset in in_force(on))
+
+
+def assess_all(
+    facts: EnterpriseFacts,
+    on: date,
+    settings: Settings = DEFAULT,
+    data_year: int | None = None,
+    rulesets: Sequence[RuleSet] | None = None,
+) -> tuple[RuleSetResult, ...]:
+    """The batch path: ``assess``, or the given rule sets (e.g. with an administrator's rule tables).
+
+    Verdicts, points, values and gap amounts are decided here; every criterion's reason, value and
+    threshold texts and gap text are formatted only when read (``results.Lazy``), from the same
+    definitions, so a caller that stores only verdicts never formats them.
+    """
+    chosen = in_force(on) if rulesets is None else rulesets
+    return tuple(run(ruleset, facts, on, settings, data_year) for ruleset in chosen)
 
 
 def rule_data_year(on: date) -> int | None:

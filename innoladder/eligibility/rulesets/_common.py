@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from ..facts import EnterpriseFacts, IPRecord
-from ..gaps import format_pct
+from ..gaps import format_pct, format_wan
 from ..results import (
     FAIL,
     PASS,
@@ -19,6 +19,7 @@ from ..results import (
     Outcome,
     RuleSetResult,
     Status,
+    Text,
     Value,
     make_criterion,
 )
@@ -205,7 +206,7 @@ def unknown(
     code: str,
     name_zh: str,
     group: str,
-    reason: str,
+    reason: Text[CriterionResult],
     clause: str,
     threshold_text: str = "",
     points_max: Decimal | None = None,
@@ -230,16 +231,16 @@ def check(
     group: str,
     ok: bool,
     value: Value,
-    value_text: str,
-    threshold_text: str,
+    value_text: Text[CriterionResult],
+    threshold_text: Text[CriterionResult],
     clause: str,
     gap: Gap | Callable[[], Gap] | None = None,
 ) -> CriterionResult:
     """A pass/fail condition; the reason restates value against threshold.
 
-    ``gap`` may be a function, called only when the condition fails.
+    ``gap`` may be a function, called only when the condition fails. Texts may be functions of the
+    criterion, formatted when read (see ``results.Lazy``).
     """
-    verdict = "满足" if ok else "不满足"
     if ok:
         gap = None
     elif callable(gap):
@@ -252,10 +253,15 @@ def check(
         value=value,
         value_text=value_text,
         threshold_text=threshold_text,
-        reason=f"{name_zh}：{value_text}，要求{threshold_text}，{verdict}",
+        reason=_check_reason,
         clause=clause,
         gap=gap,
     )
+
+
+def _check_reason(item: CriterionResult) -> str:
+    verdict = "满足" if item.status == PASS else "不满足"
+    return f"{item.name_zh}：{item.value_text}，要求{item.threshold_text}，{verdict}"
 
 
 def scored(
@@ -263,17 +269,19 @@ def scored(
     name_zh: str,
     group: str,
     value: Value,
-    value_text: str,
-    threshold_text: str,
+    value_text: Text[CriterionResult],
+    threshold_text: Text[CriterionResult],
     points: Decimal,
     points_max: Decimal,
     clause: str,
     gap: Gap | None = None,
     points_range: tuple[Decimal, Decimal] | None = None,
-    reason: str = "",
+    reason: Text[CriterionResult] = "",
 ) -> CriterionResult:
     """A scored indicator: status pass when it earns points (or could, for an expert-judged range)."""
     top = points_range[1] if points_range is not None else points
+    if not reason:
+        reason = _scored_reason if points_range is None else _ranged_reason(points)
     return make_criterion(
         code=code,
         name_zh=name_zh,
@@ -285,15 +293,28 @@ def scored(
         points=None if points_range is not None else points,
         points_max=points_max,
         points_range=points_range,
-        reason=reason or f"{name_zh}：{value_text}，得 {points} 分（满分 {points_max} 分）",
+        reason=reason,
         clause=clause,
         gap=gap,
     )
 
 
-def route_result(code: str, name_zh: str, status: Status, value_text: str, clause: str) -> CriterionResult:
+def _scored_reason(item: CriterionResult) -> str:
+    return f"{item.name_zh}：{item.value_text}，得 {item.points} 分（满分 {item.points_max} 分）"
+
+
+def _ranged_reason(points: Decimal) -> Callable[[CriterionResult], str]:
+    """The reason of a range scored without one of its own: it names the low end as the points."""
+    return lambda item: f"{item.name_zh}：{item.value_text}，得 {points} 分（满分 {item.points_max} 分）"
+
+
+ROUTE_VERDICTS = {PASS: "符合直通条件", FAIL: "不符合", UNKNOWN: "数据不足，无法判断"}
+
+
+def route_result(
+    code: str, name_zh: str, status: Status, value_text: Text[CriterionResult], clause: str
+) -> CriterionResult:
     """A direct-qualification route (it never counts towards the score)."""
-    reason = {PASS: "符合直通条件", FAIL: "不符合", UNKNOWN: "数据不足，无法判断"}[status]
     return make_criterion(
         code=code,
         name_zh=name_zh,
@@ -301,9 +322,13 @@ def route_result(code: str, name_zh: str, status: Status, value_text: str, claus
         status=status,
         value_text=value_text,
         threshold_text=name_zh,
-        reason=f"{name_zh}：{reason}（{value_text}）",
+        reason=_route_reason,
         clause=clause,
     )
+
+
+def _route_reason(item: CriterionResult) -> str:
+    return f"{item.name_zh}：{ROUTE_VERDICTS[item.status]}（{item.value_text}）"
 
 
 def ratio(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
@@ -314,6 +339,18 @@ def ratio(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
 
 def pct(value: Decimal | None) -> str:
     return "未知" if value is None else format_pct(value)
+
+
+def value_pct(item: CriterionResult) -> str:
+    """The criterion's value (a ratio) as a percentage: a text formatted when read."""
+    value = item.value
+    return pct(value if isinstance(value, Decimal) else None)
+
+
+def value_wan(item: CriterionResult) -> str:
+    """The criterion's value (yuan) as "¥…万": a text formatted when read."""
+    value = item.value
+    return f"¥{format_wan(value if isinstance(value, Decimal) else Decimal(str(value)))}"
 
 
 def last_years(on: date, count: int) -> list[int]:

@@ -1,0 +1,384 @@
+"""Helpers shared by the rule sets: three-valued logic, result building, fact look-ups."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Protocol
+
+from ..facts import EnterpriseFacts, IPRecord
+from ..gaps import format_pct
+from ..results import (
+    FAIL,
+    PASS,
+    UNKNOWN,
+    CriterionResult,
+    Gap,
+    Outcome,
+    RuleSetResult,
+    Status,
+    Value,
+    make_criterion,
+)
+from ..settings import Settings
+
+ZERO = Decimal(0)
+WAN = Decimal(10000)
+YI = Decimal(100000000)
+
+
+@dataclass(frozen=True)
+class RuleSetInfo:
+    """Identity and validity period of one rule-set version."""
+
+    scheme: str
+    version: str
+    name_zh: str
+    basis: str
+    effective_from: date
+    effective_to: date | None
+    score_max: Decimal | None
+
+    def data_year(self, on: date) -> int:
+        """The fiscal year this rule set reads as 上年/当年 on ``on``.
+
+        Every encoded text reads the last complete fiscal year before the application year
+        (e.g. 国科发火〔2016〕195号: "当年、最近一年" = the fiscal year before the application year);
+        fiscal years are calendar years in China.
+        """
+        return on.year - 1
+
+
+class Evaluator(Protocol):
+    """``evaluate(facts, on, settings, data_year=None)`` of a rule-set module.
+
+    ``data_year`` replaces the year the rule reads as 上年 (only an earlier one: the caller's explicit
+    choice when that year has no data); the multi-year windows end at it. Dates (registration age,
+    validity of IP and recognitions, incidents, awards) stay relative to ``on``.
+    """
+
+    def __call__(
+        self, facts: EnterpriseFacts, on: date, settings: Settings, data_year: int | None = None
+    ) -> RuleSetResult: ...
+
+
+class DataYearError(ValueError):
+    """A chosen data year later than the one the rule reads on the date (not yet complete)."""
+
+
+def resolve_data_year(info: RuleSetInfo, on: date, data_year: int | None) -> int:
+    """The year to read: the rule's own on ``on``, or the chosen earlier one."""
+    own = info.data_year(on)
+    if data_year is None:
+        return own
+    if data_year > own:
+        raise DataYearError(f"{data_year}年度尚未结束或晚于{own}年度，不能作为「{info.name_zh}」的数据年度")
+    return data_year
+
+
+def all_of(statuses: Iterable[Status]) -> Status:
+    """Three-valued AND: any fail → fail; else any unknown → unknown; else pass."""
+    seen = list(statuses)
+    if FAIL in seen:
+        return FAIL
+    return UNKNOWN if UNKNOWN in seen else PASS
+
+
+def any_of(statuses: Iterable[Status]) -> Status:
+    """Three-valued OR: any pass → pass; else any unknown → unknown; else fail."""
+    seen = list(statuses)
+    if PASS in seen:
+        return PASS
+    return UNKNOWN if UNKNOWN in seen else FAIL
+
+
+def outcome_of(status: Status) -> Outcome:
+    if status == PASS:
+        return "eligible"
+    return "not_eligible" if status == FAIL else "insufficient_data"
+
+
+def at_least(bounds: tuple[Decimal, Decimal], threshold: Decimal, strict: bool = False) -> Status:
+    """Whether a score known only as (min, max) reaches the threshold."""
+    low, high = bounds
+    if low > threshold or (not strict and low == threshold):
+        return PASS
+    if high < threshold or (strict and high == threshold):
+        return FAIL
+    return UNKNOWN
+
+
+def bounds_of(criteria: Iterable[CriterionResult]) -> tuple[Decimal, Decimal]:
+    low, high = ZERO, ZERO
+    for item in criteria:
+        item_low, item_high = item.point_bounds()
+        low += item_low
+        high += item_high
+    return (low, high)
+
+
+def group_bounds(
+    criteria: Sequence[CriterionResult], group: str, cap: Decimal | None = None
+) -> tuple[Decimal, Decimal]:
+    low, high = bounds_of(item for item in criteria if item.group == group and item.points_max is not None)
+    if cap is not None:
+        low, high = min(low, cap), min(high, cap)
+    return (low, high)
+
+
+@dataclass(frozen=True)
+class Period:
+    """The base date and the fiscal year a rule set reads on it (see ``RuleSetResult``)."""
+
+    on: date
+    data_year: int
+    rule_data_year: int
+    data_year_missing: bool
+
+    def notes(self) -> list[str]:
+        """Plain statements of a missing data year and of an explicitly chosen earlier year."""
+        out = []
+        if self.data_year_missing:
+            out.append(
+                f"缺少{self.data_year}年度数据：基准日 {self.on.isoformat()} 应按{self.data_year}年度"
+                "（上一个完整会计年度）的数据评价。"
+            )
+        if self.data_year != self.rule_data_year:
+            out.append(
+                f"按{self.data_year}年度数据评估（最近有数据的年度）：基准日 {self.on.isoformat()} 本应按"
+                f"{self.rule_data_year}年度数据评价，该年度数据缺失，经选择改用{self.data_year}年度数据，"
+                "结论仅供参考。"
+            )
+        return out
+
+
+def period(info: RuleSetInfo, facts: EnterpriseFacts, on: date, data_year: int | None) -> Period:
+    """Resolve the year a rule set reads on ``on`` (see ``resolve_data_year``) and whether it has data."""
+    year = resolve_data_year(info, on, data_year)
+    return Period(on, year, info.data_year(on), facts.year(year) is None)
+
+
+def build(
+    info: RuleSetInfo,
+    criteria: Sequence[CriterionResult],
+    status: Status,
+    route: str,
+    notes: Sequence[str] = (),
+    groups: Sequence[tuple[str, Decimal, tuple[Decimal, Decimal]]] = (),
+    score_range: tuple[Decimal, Decimal] | None = None,
+    when: Period | None = None,
+) -> RuleSetResult:
+    """Assemble a RuleSetResult; ``groups`` is (group, max, (min, max) points); ``when`` the base date
+    and data year (its notes come first)."""
+    score = None
+    if score_range is not None and score_range[0] == score_range[1]:
+        score = score_range[0]
+    if when is not None:
+        notes = [*when.notes(), *notes]
+    return RuleSetResult(
+        ruleset_id=info.scheme,
+        version=info.version,
+        name_zh=info.name_zh,
+        basis=info.basis,
+        effective_from=info.effective_from,
+        effective_to=info.effective_to,
+        outcome=outcome_of(status),
+        route=route if status == PASS else "",
+        score=score,
+        score_max=info.score_max,
+        score_range=score_range,
+        group_scores=tuple((name, bounds[0], top) for name, top, bounds in groups),
+        criteria=tuple(criteria),
+        met_count=sum(1 for item in criteria if item.status == PASS),
+        total_count=len(criteria),
+        notes=tuple(notes),
+        assessed_on=when.on if when is not None else None,
+        data_year=when.data_year if when is not None else None,
+        rule_data_year=when.rule_data_year if when is not None else None,
+        data_year_missing=when.data_year_missing if when is not None else False,
+    )
+
+
+def unknown(
+    code: str,
+    name_zh: str,
+    group: str,
+    reason: str,
+    clause: str,
+    threshold_text: str = "",
+    points_max: Decimal | None = None,
+) -> CriterionResult:
+    return make_criterion(
+        code=code,
+        name_zh=name_zh,
+        group=group,
+        status=UNKNOWN,
+        value_text="未知",
+        threshold_text=threshold_text,
+        points_max=points_max,
+        points_range=(ZERO, points_max) if points_max is not None else None,
+        reason=reason,
+        clause=clause,
+    )
+
+
+def check(
+    code: str,
+    name_zh: str,
+    group: str,
+    ok: bool,
+    value: Value,
+    value_text: str,
+    threshold_text: str,
+    clause: str,
+    gap: Gap | Callable[[], Gap] | None = None,
+) -> CriterionResult:
+    """A pass/fail condition; the reason restates value against threshold.
+
+    ``gap`` may be a function, called only when the condition fails.
+    """
+    verdict = "满足" if ok else "不满足"
+    if ok:
+        gap = None
+    elif callable(gap):
+        gap = gap()
+    return make_criterion(
+        code=code,
+        name_zh=name_zh,
+        group=group,
+        status=PASS if ok else FAIL,
+        value=value,
+        value_text=value_text,
+        threshold_text=threshold_text,
+        reason=f"{name_zh}：{value_text}，要求{threshold_text}，{verdict}",
+        clause=clause,
+        gap=gap,
+    )
+
+
+def scored(
+    code: str,
+    name_zh: str,
+    group: str,
+    value: Value,
+    value_text: str,
+    threshold_text: str,
+    points: Decimal,
+    points_max: Decimal,
+    clause: str,
+    gap: Gap | None = None,
+    points_range: tuple[Decimal, Decimal] | None = None,
+    reason: str = "",
+) -> CriterionResult:
+    """A scored indicator: status pass when it earns points (or could, for an expert-judged range)."""
+    top = points_range[1] if points_range is not None else points
+    return make_criterion(
+        code=code,
+        name_zh=name_zh,
+        group=group,
+        status=PASS if top > 0 else FAIL,
+        value=value,
+        value_text=value_text,
+        threshold_text=threshold_text,
+        points=None if points_range is not None else points,
+        points_max=points_max,
+        points_range=points_range,
+        reason=reason or f"{name_zh}：{value_text}，得 {points} 分（满分 {points_max} 分）",
+        clause=clause,
+        gap=gap,
+    )
+
+
+def route_result(code: str, name_zh: str, status: Status, value_text: str, clause: str) -> CriterionResult:
+    """A direct-qualification route (it never counts towards the score)."""
+    reason = {PASS: "符合直通条件", FAIL: "不符合", UNKNOWN: "数据不足，无法判断"}[status]
+    return make_criterion(
+        code=code,
+        name_zh=name_zh,
+        group="直通条件",
+        status=status,
+        value_text=value_text,
+        threshold_text=name_zh,
+        reason=f"{name_zh}：{reason}（{value_text}）",
+        clause=clause,
+    )
+
+
+def ratio(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
+    if part is None or whole is None or whole == 0:
+        return None
+    return part / whole
+
+
+def pct(value: Decimal | None) -> str:
+    return "未知" if value is None else format_pct(value)
+
+
+def last_years(on: date, count: int) -> list[int]:
+    """The ``count`` fiscal years before the assessment year, oldest first."""
+    return years_to(on.year - 1, count)
+
+
+def years_to(last: int, count: int) -> list[int]:
+    """The ``count`` fiscal years ending with ``last``, oldest first."""
+    return list(range(last - count + 1, last + 1))
+
+
+def year_value(facts: EnterpriseFacts, year: int, attr: str) -> Decimal | None:
+    data = facts.year(year)
+    if data is None:
+        return None
+    value = getattr(data, attr)
+    if value is None or isinstance(value, Decimal):
+        return value
+    return Decimal(value)
+
+
+def sum_years(facts: EnterpriseFacts, years: Sequence[int], attr: str) -> tuple[Decimal, list[int]]:
+    """Sum of an attribute over years, with the years where it is unknown."""
+    total, missing = ZERO, []
+    for year in years:
+        value = year_value(facts, year, attr)
+        if value is None:
+            missing.append(year)
+        else:
+            total += value
+    return total, missing
+
+
+def valid_ips(facts: EnterpriseFacts, on: date, core_only: bool = True) -> list[IPRecord]:
+    return [ip for ip in facts.ips if ip.is_valid(on) and (ip.core_to_main_product or not core_only)]
+
+
+def holds(facts: EnterpriseFacts, schemes: Iterable[str], on: date) -> bool:
+    wanted = set(schemes)
+    return any(item.scheme in wanted and item.is_valid(on) for item in facts.recognitions)
+
+
+def award_route(
+    facts: EnterpriseFacts, on: date, within_years: int, max_rank_by_level: dict[str, int | None]
+) -> tuple[Status, str]:
+    """S&T award won in the last ``within_years`` years at a level, with unit rank ≤ a limit (None: any)."""
+    status: Status = FAIL
+    text = "无符合条件的科技奖励"
+    for award in facts.awards:
+        if award.kind != "sci_tech" or award.level not in max_rank_by_level:
+            continue
+        if not on.year - within_years <= award.year <= on.year:
+            continue
+        limit = max_rank_by_level[award.level]
+        if limit is None or (award.rank is not None and award.rank <= limit):
+            return PASS, f"{award.year}年 {award.name or award.level}"
+        if award.rank is None:
+            status, text = UNKNOWN, f"{award.year}年 {award.name or award.level}：完成单位排名未知"
+    return status, text
+
+
+def chuangke_route(facts: EnterpriseFacts, on: date, within_years: int, top: int) -> tuple[Status, str]:
+    if facts.chuangke_rank is None or facts.chuangke_year is None:
+        return FAIL, "无「创客中国」获奖记录"
+    recent = on.year - within_years <= facts.chuangke_year <= on.year
+    ok = recent and facts.chuangke_rank <= top
+    return (PASS if ok else FAIL), f"{facts.chuangke_year}年 第 {facts.chuangke_rank} 名"

@@ -1,0 +1,237 @@
+"""专精特新“小巨人”企业 — 工信部企业〔2022〕63号 附件3 (batches 4–7, 2022–2025)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from ..facts import EnterpriseFacts
+from ..gaps import count_gap, format_wan, money_gap, money_to_ratio
+from ..results import FAIL, PASS, UNKNOWN, CriterionResult, RuleSetResult, Status, make_criterion
+from ..settings import Settings
+from ._common import (
+    WAN,
+    YI,
+    RuleSetInfo,
+    all_of,
+    any_of,
+    award_route,
+    build,
+    check,
+    chuangke_route,
+    pct,
+    period,
+    route_result,
+    sum_years,
+    unknown,
+    year_value,
+    years_to,
+)
+from ._miit import average_growth, counted_class_i, debt_ratio, share
+
+INFO = RuleSetInfo(
+    scheme="little_giant",
+    version="little_giant_2022",
+    name_zh="专精特新“小巨人”企业",
+    basis="《优质中小企业梯度培育管理暂行办法》工信部企业〔2022〕63号 附件3",
+    effective_from=date(2022, 6, 1),
+    effective_to=date(2025, 12, 31),
+    score_max=None,
+)
+CLAUSE = "工信部企业〔2022〕63号 附件3"
+
+
+def ratio_check(
+    code: str,
+    name: str,
+    group: str,
+    value: Decimal | None,
+    ok_if: str,
+    threshold: Decimal,
+    missing: str,
+    clause: str = CLAUSE,
+) -> CriterionResult:
+    """A ratio compared with a threshold: ok_if is ">=" or "<="."""
+    text = f"{'≥' if ok_if == '>=' else '≤'}{pct(threshold)}"
+    if value is None:
+        return unknown(code, name, group, missing, clause, text)
+    ok = value >= threshold if ok_if == ">=" else value <= threshold
+    return check(code, name, group, ok, value, pct(value), text, clause)
+
+
+def flag_check(code: str, name: str, group: str, value: bool | None, clause: str = CLAUSE) -> CriterionResult:
+    if value is None:
+        return unknown(code, name, group, f"未填写：{name}", clause, "是")
+    return check(code, name, group, value, str(value), "是" if value else "否", "是", clause)
+
+
+def niche_check(facts: EnterpriseFacts, minimum: int, clause: str = CLAUSE) -> CriterionResult:
+    name = "从事特定细分市场年限"
+    years = facts.niche_market_years
+    if years is None:
+        return unknown("Z1_niche", name, "专", "未填写细分市场年限", clause, f"≥{minimum}年")
+    return check("Z1_niche", name, "专", years >= minimum, years, f"{years} 年", f"≥{minimum}年", clause)
+
+
+def _rd_route(facts: EnterpriseFacts, last: int) -> CriterionResult:
+    name = "研发投入（按上年营业收入分档）"
+    operating = year_value(facts, last, "operating_revenue")
+    if operating is None:
+        return unknown("X1_rd", name, "新", f"缺少{last}年营业收入", CLAUSE, "分档要求")
+    if operating >= 5000 * WAN:
+        threshold = Decimal("0.03") if operating >= YI else Decimal("0.06")
+        shortfall = Decimal(0)
+        texts, statuses = [], []
+        for year in (last - 1, last):
+            rd, revenue = year_value(facts, year, "rd_expense"), year_value(facts, year, "operating_revenue")
+            if rd is None or not revenue:
+                statuses.append(UNKNOWN)
+                texts.append(f"{year}年未知")
+                continue
+            statuses.append(PASS if rd / revenue >= threshold else FAIL)
+            shortfall += money_to_ratio(threshold, revenue, rd)
+            texts.append(f"{year}年 {pct(rd / revenue)}")
+        status = all_of(statuses)
+        gap = money_gap("rd_expense", shortfall, "研发费用", "按近两年营业收入计") if status == FAIL else None
+        return make_criterion(
+            code="X1_rd",
+            name_zh=name,
+            group="新",
+            status=status,
+            value=operating,
+            value_text="；".join(texts),
+            threshold_text=f"近两年每年≥{pct(threshold)}",
+            reason=f"上年营业收入 ¥{format_wan(operating)}，要求近两年研发费用占比均≥{pct(threshold)}："
+            + "；".join(texts),
+            clause=CLAUSE,
+            gap=gap,
+        )
+    equity, equity_missing = sum_years(facts, years_to(last, 2), "equity_financing")
+    rd_total, rd_missing = sum_years(facts, years_to(last, 2), "rd_expense")
+    staff = share(facts, last, "rd_staff", "employees")
+    parts: list[Status] = [
+        PASS if equity >= 8000 * WAN else (UNKNOWN if equity_missing else FAIL),
+        PASS if rd_total >= 3000 * WAN else (UNKNOWN if rd_missing else FAIL),
+        UNKNOWN if staff is None else (PASS if staff >= Decimal("0.5") else FAIL),
+    ]
+    text = (
+        f"近两年股权融资 ¥{format_wan(equity)}；研发费用 ¥{format_wan(rd_total)}；研发人员占比 {pct(staff)}"
+    )
+    return make_criterion(
+        code="X1_rd",
+        name_zh=name,
+        group="新",
+        status=all_of(parts),
+        value=operating,
+        value_text=text,
+        threshold_text="营业收入<5000万：融资≥8000万、研发≥3000万、研发人员≥50%",
+        reason=f"上年营业收入 ¥{format_wan(operating)}（<5000万）：{text}",
+        clause=CLAUSE,
+    )
+
+
+def _conditions(facts: EnterpriseFacts, on: date, last: int) -> list[CriterionResult]:
+    class_i = counted_class_i(facts, on)
+    return [
+        niche_check(facts, 3),
+        ratio_check(
+            "Z2_main_share",
+            "主营业务收入占营业收入比重",
+            "专",
+            share(facts, last, "main_revenue", "operating_revenue"),
+            ">=",
+            Decimal("0.7"),
+            f"缺少{last}年主营业务收入或营业收入",
+        ),
+        ratio_check(
+            "Z3_growth",
+            "近2年主营业务收入平均增长率",
+            "专",
+            average_growth(facts, last, "main_revenue"),
+            ">=",
+            Decimal("0.05"),
+            f"缺少{last - 2}–{last}年主营业务收入",
+        ),
+        flag_check(
+            "J1_info_system", "至少1项核心业务采用信息系统支撑", "精", facts.info_system_core_business
+        ),
+        flag_check(
+            "J2_certification", "取得管理体系认证或发达国家/地区产品认证", "精", facts.mgmt_certification
+        ),
+        ratio_check(
+            "J3_debt",
+            "上年末资产负债率",
+            "精",
+            debt_ratio(facts, last),
+            "<=",
+            Decimal("0.7"),
+            f"缺少{last}年资产负债数据",
+        ),
+        ratio_check(
+            "T1_market_share",
+            "主导产品全国细分市场占有率",
+            "特",
+            facts.market_share,
+            ">=",
+            Decimal("0.1"),
+            "未填写细分市场占有率",
+        ),
+        flag_check("T2_brand", "拥有自主品牌", "特", facts.own_brand),
+        _rd_route(facts, last),
+        check(
+            "X2_institution",
+            "自建或与高校、科研机构联合建立研发机构",
+            "新",
+            bool(facts.institutions),
+            len(facts.institutions),
+            f"{len(facts.institutions)} 个",
+            "≥1个",
+            CLAUSE,
+        ),
+        check(
+            "X3_ip",
+            "与主导产品相关的Ⅰ类知识产权",
+            "新",
+            len(class_i) >= 2,
+            len(class_i),
+            f"{len(class_i)} 项",
+            "≥2项",
+            CLAUSE,
+            count_gap("ip_class_i", max(2 - len(class_i), 0), "项", "还需 {n} 项Ⅰ类知识产权"),
+        ),
+        flag_check(
+            "L1_chain", "位于产业链关键环节，发挥补短板、锻长板、填空白作用", "链", facts.chain_key_link
+        ),
+        flag_check(
+            "P1_field", "主导产品属于工业基础、制造强国或网络强国重点领域", "品", facts.foundation_field
+        ),
+    ]
+
+
+def evaluate(
+    facts: EnterpriseFacts, on: date, settings: Settings, data_year: int | None = None
+) -> RuleSetResult:
+    when = period(INFO, facts, on, data_year)
+    conditions = _conditions(facts, on, when.data_year)
+    award, award_text = award_route(facts, on, 3, {"national": 3})
+    chuangke, chuangke_text = chuangke_route(facts, on, 3, 50)
+    routes = [
+        route_result("D1_award", "近三年获国家级科技奖励（前三名）", award, award_text, CLAUSE),
+        route_result("D2_chuangke", "近三年「创客中国」大赛全国50强", chuangke, chuangke_text, CLAUSE),
+    ]
+    new_general = all_of(c.status for c in conditions if c.group == "新")
+    others = [c.status for c in conditions if c.group != "新"]
+    status = all_of([*others, any_of([new_general, *(r.status for r in routes)])])
+    route = (
+        "general"
+        if new_general == PASS
+        else next((f"direct:{r.code}" for r in routes if r.status == PASS), "")
+    )
+    notes = [
+        "“新”的一般条件（研发投入、研发机构、Ⅰ类知识产权）与直通条件满足其一即可。",
+        "“链”“品”条件的表述依记忆整理（置信度中），以工信部原文为准。",
+    ]
+    return build(INFO, [*conditions, *routes], status, route, notes, when=when)
+
+
+__all__ = ["INFO", "evaluate", "flag_check", "niche_check", "ratio_check"]
