@@ -29,6 +29,7 @@ def test_auditor_enrols_then_logs_in_with_the_code(page, cast):
     assert page.url.rstrip("/") == page.base_url and "您好" in page.inner_text("main")
     page.goto(f"{page.base_url}/accounts/mfa/setup/")
     assert page.locator("#totp-key").count() == 0 and "已绑定手机验证器" in page.inner_text("main")
+    page.click("[data-user-menu]")
     page.click("nav button:has-text('退出')")
     page.wait_for_load_state("networkidle")
     device.refresh_from_db()

@@ -1,0 +1,56 @@
+"""The main menu fits one line of a 1366 px screen in Chinese and in English for every business role (the
+administrator has the most entries), and no page scrolls sideways at 1366 px or on a 390 px phone."""
+
+import pytest
+
+from innoladder.accounts.testing import enrolled_device
+from innoladder.core.testing.browser import login
+from innoladder.core.testing.cast import PASSWORD
+
+PAGES = ("/", "/enterprises/", "/recognitions/")
+
+
+def _switch_language(page, code: str) -> None:
+    page.context.add_cookies([{"name": "django_language", "value": code, "url": page.base_url}])
+
+
+def _measure(page) -> dict:
+    return page.evaluate(
+        """() => ({
+            width: document.documentElement.scrollWidth,
+            navHeight: document.querySelector('nav.navbar').getBoundingClientRect().height,
+            brandHeight: document.querySelector('.navbar-brand').getBoundingClientRect().height,
+        })"""
+    )
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+@pytest.mark.parametrize("who", ["admin", "officer", "agency", "user_a"])
+def test_menu_fits_one_line_at_1366_px(page, cast, who, language):
+    user = getattr(cast, who)
+    device = enrolled_device(user) if who == "admin" else None
+    page.set_viewport_size({"width": 1366, "height": 800})
+    _switch_language(page, language)
+    login(page, who, PASSWORD, device=device)
+    for path in PAGES:
+        page.goto(f"{page.base_url}{path}")
+        figures = _measure(page)
+        assert figures["width"] <= 1366, (path, figures)
+        # One line: the bar is no taller than its brand line plus the bar's own padding.
+        assert figures["navHeight"] <= figures["brandHeight"] + 24, (path, figures)
+    if language == "en":
+        assert page.locator("html[lang=en]").count() == 1
+        assert "企业档案" not in page.inner_text("nav")
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("who", ["officer", "user_a"])
+def test_no_sideways_scrolling_on_a_phone(page, cast, who):
+    page.set_viewport_size({"width": 390, "height": 844})
+    login(page, who, PASSWORD)
+    for path in PAGES:
+        page.goto(f"{page.base_url}{path}")
+        assert _measure(page)["width"] <= 390, path
