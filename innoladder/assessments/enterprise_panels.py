@@ -2,18 +2,20 @@
 
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from innoladder.core.enterprise_page import Panel, TimelineEvent
 
 from . import selectors
 from .views import panel_context
 
-ORDER = 30  # place of this section on the enterprise page
+ORDER = 10  # place of this section on the enterprise page: the ladder first
+TITLE = _("梯度评估")  # its entry in the page's section index
 
 
 def panels(request, enterprise) -> list[Panel]:
     html = render_to_string("assessments/_panel.html", panel_context(request, enterprise), request=request)
-    return [Panel(title="梯度评估", html=html, order=ORDER)]
+    return [Panel(title=TITLE, html=html, order=ORDER)]
 
 
 def events(request, enterprise, limit: int | None = None) -> list[TimelineEvent]:

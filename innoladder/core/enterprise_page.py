@@ -122,10 +122,32 @@ def _modules():
     return [module for _, module in _contributors()]
 
 
-def section_labels() -> list[str]:
+TOP_ORDER = 25  # sections ordered before this stand above the registry's own (the ladder, recognitions)
+
+
+@dataclass(frozen=True)
+class Section:
+    label: str  # app label: the fragment's URL and the anchor #section-<label>
+    title: str  # its entry in the page's section index
+    order: int
+
+    @property
+    def on_top(self) -> bool:
+        return self.order < TOP_ORDER
+
+
+def sections() -> list[Section]:
     """The apps that contribute a section, in page order: each is loaded as its own fragment."""
-    with_panels = [(label, m) for label, m in _contributors() if hasattr(m, "panels")]
-    return [label for label, m in sorted(with_panels, key=lambda lm: getattr(lm[1], "ORDER", 100))]
+    found = []
+    for label, module in _contributors():
+        if hasattr(module, "panels"):
+            title = getattr(module, "TITLE", "") or apps.get_app_config(label).verbose_name
+            found.append(Section(label, title, getattr(module, "ORDER", 100)))
+    return sorted(found, key=lambda section: section.order)
+
+
+def section_labels() -> list[str]:
+    return [section.label for section in sections()]
 
 
 def section_panels(label: str, request, enterprise) -> list[Panel] | None:

@@ -125,7 +125,7 @@ def enterprise_detail(request, pk: int):
         {
             "enterprise": file.enterprise,
             "file": file,
-            "sections": enterprise_page.section_labels(),
+            "sections": enterprise_page.sections(),
             "is_staff": is_staff_role(request.user),
             "children": CHILDREN,
         },

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from innoladder.core.enterprise_page import Panel
 from innoladder.core.scoping import for_user
@@ -13,6 +14,7 @@ from innoladder.enterprises.models import AnnualData
 from .charts import Chart, wan
 
 ORDER = 40  # place of this section on the enterprise page
+TITLE = _("经营与研发趋势")  # its entry in the page's section index
 
 WAN = Decimal(10000)
 YI = Decimal(100_000_000)
@@ -106,4 +108,4 @@ def panels(request, enterprise) -> list[Panel]:
         },
         request=request,
     )
-    return [Panel(title="经营与研发趋势", html=html, order=ORDER)]
+    return [Panel(title=TITLE, html=html, order=ORDER)]

@@ -20,8 +20,23 @@ def test_page_has_one_placeholder_per_contributing_module_in_page_order(client, 
     assert {"recognitions", "assessments", "services", "reports"} <= set(labels)
     positions = [body.index(f'hx-get="/enterprises/{cast.ent_a.pk}/sections/{label}/"') for label in labels]
     assert positions == sorted(positions)
-    assert labels.index("recognitions") < labels.index("assessments") < labels.index("services")  # 20, 30, 60
+    assert labels.index("assessments") < labels.index("recognitions") < labels.index("services")  # 10, 20, 60
     assert f'hx-get="/enterprises/{cast.ent_a.pk}/timeline/"' in body
+
+
+def test_the_ladder_stands_first_and_an_index_links_every_section(client, cast):
+    """The ladder (梯度评估) and recognitions come before the registry's own sections, and the sticky
+    index at the top links every section of the page, in the order they stand."""
+    client.force_login(cast.officer)
+    body = client.get(f"/enterprises/{cast.ent_a.pk}/").content.decode()
+    index = body[body.index('id="file-index"') : body.index("</nav>", body.index('id="file-index"'))]
+    anchors = [part.split('"')[0] for part in index.split('href="#')[1:]]
+    assert anchors[:3] == ["section-assessments", "section-recognitions", "profile"]
+    for anchor in anchors:
+        assert f'id="{anchor}"' in body, anchor
+    page_positions = [body.index(f'id="{anchor}"') for anchor in anchors]
+    assert page_positions == sorted(page_positions)
+    assert body.index('id="section-assessments"') < body.index('id="profile"') < body.index('id="ip"')
 
 
 def test_sections_and_timeline_are_scoped_like_the_page(client, cast):
