@@ -1,106 +1,46 @@
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from innoladder.core.services import MissingVersionError, StaleEditError, posted_version
-from innoladder.core.xlsx import Column
-from innoladder.services import crud
-from innoladder.services.crud import Col
-from innoladder.services.templatetags.service_tags import wan
+from innoladder.core import viewkit as vk
 
 from . import files, selectors, services
 from .choices import PROJECT_TRANSITIONS
-from .forms import MilestoneForm, ProjectFilterForm, ProjectForm, ReportForm, TransitionForm
-from .models import Project
+from .filtersets import ProjectFilterSet
+from .forms import MilestoneForm, ProjectForm, ReportForm, TransitionForm
+from .tables import PROJECT_EXPORT, project_columns
 
 
-def _partners(project) -> str:
-    names = [e.name for e in project.partners.all()]
-    if project.partner_institutions:
-        names.append(project.partner_institutions)
-    return "、".join(names)
+class ProjectListView(vk.ObjectListView):
+    select = selectors.project_list
+    filterset = ProjectFilterSet
+    title = _("科技计划项目")
+    create_url_name, export_url_name = "project_create", "project_export"
+
+    def get_columns(self):
+        return project_columns()
 
 
-def _filtered(request):
-    form = ProjectFilterForm(request.GET or None)
-    qs = selectors.project_list(request.user)
-    if form.is_valid():
-        qs = selectors.filter_projects(qs, **form.cleaned_data)
-    return form, qs
+class ProjectExportView(vk.ObjectExportView):
+    select = selectors.project_list
+    filterset = ProjectFilterSet
+    filename, columns = "科技计划项目.xlsx", PROJECT_EXPORT
+
+    def rows(self, queryset):
+        return queryset.prefetch_related("partners")
 
 
-@login_required
-def project_list(request):
-    form, qs = _filtered(request)
-    columns = [
-        Col(_("项目名称"), lambda p: p.title, lambda p: p.get_absolute_url()),
-        Col(_("承担企业"), lambda p: p.enterprise.name),
-        Col(_("计划类别"), lambda p: p.programme),
-        Col(_("级别"), lambda p: p.get_level_display()),
-        Col(_("年度/批次"), lambda p: f"{p.year} {p.batch}"),
-        Col(_("财政资助(万元)"), lambda p: wan(p.government_funding)),
-        Col(_("立项日期"), lambda p: p.approved_on),
-        Col(_("状态"), lambda p: p.get_status_display()),
-    ]
-    return crud.list_page(
-        request,
-        title=_("科技计划项目"),
-        queryset=qs,
-        columns=columns,
-        form=form,
-        create_url=reverse("project_create"),
-        export_url=reverse("project_export"),
-    )
+class ProjectDetailView(vk.ObjectDetailView):
+    select = selectors.project_list
+    template_name, context_object_name = "projects/project_detail.html", "project"
 
-
-@login_required
-def project_export(request):
-    form, qs = _filtered(request)
-    columns = [
-        Column("项目名称", "title", width=40),
-        Column("项目编号", "number"),
-        Column("承担企业", "enterprise.name", width=30),
-        Column("合作单位", _partners, width=30),
-        Column("计划类别", "programme"),
-        Column("级别", lambda p: p.get_level_display()),
-        Column("年度", "year", "int", 8),
-        Column("批次", "batch"),
-        Column("财政资助", "government_funding", "money_wan"),
-        Column("自筹资金", "self_raised", "money_wan"),
-        Column("开始日期", "starts_on", "date", 12),
-        Column("结束日期", "ends_on", "date", 12),
-        Column("立项日期", "approved_on", "date", 12),
-        Column("状态", lambda p: p.get_status_display()),
-    ]
-    return crud.export_response(
-        request,
-        filename="科技计划项目.xlsx",
-        title="科技计划项目",
-        columns=columns,
-        rows=qs.prefetch_related("partners"),
-        form=form,
-        model=Project,
-    )
-
-
-@login_required
-def project_detail(request, pk, error=""):
-    project = selectors.project_get(request.user, pk)
-    can_edit = selectors.project_list(request.user, "change").filter(pk=project.pk).exists()
-    transition_form = TransitionForm(initial={"version": project.version, "on": timezone.localdate()})
-    allowed = PROJECT_TRANSITIONS.get(project.status, ())
-    transition_form.fields["to_status"].choices = [(s.value, s.label) for s in allowed]
-    return render(
-        request,
-        "projects/project_detail.html",
-        {
-            "project": project,
+    def get_context(self, project):
+        can_edit = self.may("change", project)
+        transition_form = TransitionForm(initial={"version": project.version, "on": timezone.localdate()})
+        allowed = PROJECT_TRANSITIONS.get(project.status, ())
+        transition_form.fields["to_status"].choices = [(s.value, s.label) for s in allowed]
+        return {
             "partners": project.partners.all(),
             "history": project.history.select_related("actor"),
             "milestones": project.milestones.all(),
@@ -110,96 +50,67 @@ def project_detail(request, pk, error=""):
             "transition_form": transition_form,
             "milestone_form": MilestoneForm(),
             "report_form": ReportForm(initial={"reported_on": timezone.localdate()}),
-            "error": error,
             "today": timezone.localdate(),
-        },
-    )
+        }
 
 
-def _fields(form) -> dict:
-    data = dict(form.cleaned_data)
-    data["partners"] = list(data.get("partners") or [])
-    return data
+class ProjectEditView(vk.ObjectEditView):
+    select = selectors.project_list
+    form_class = ProjectForm
+    create, update, instance_kwarg = services.project_create, services.project_update, "project"
+    title_create, title_edit = _("登记科技计划项目"), _("编辑科技计划项目")
+    created_message, updated_message = _("项目已登记。"), _("项目已更新。")
+    list_url_name = "project_list"
+
+    def data(self, form, obj):
+        return {**form.cleaned_data, "partners": list(form.cleaned_data.get("partners") or [])}
 
 
-@login_required
-def project_create(request):
-    crud.require_writer(request.user)
-    form = ProjectForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            project = services.project_create(user=request.user, **_fields(form))
-        except ValidationError as exc:
-            form.add_error(None, crud.error_text(exc))
-        else:
-            messages.success(request, _("项目已登记。"))
-            return redirect(project)
-    return crud.form_page(request, title=_("登记科技计划项目"), form=form, back_url=reverse("project_list"))
+class ProjectAction(vk.ObjectActionView):
+    select = selectors.project_list
+    detail_view = ProjectDetailView
 
 
-@login_required
-def project_edit(request, pk):
-    project = selectors.project_get(request.user, pk, "change")
-    version = project.version
-    form = ProjectForm(request.POST or None, instance=project, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.project_update(
-                project=project,
-                user=request.user,
-                expected_version=posted_version(request.POST),
-                **_fields(form),
-            )
-        except StaleEditError as exc:
-            form.add_error(None, exc.message)
-        except ValidationError as exc:
-            form.add_error(None, crud.error_text(exc))
-        else:
-            messages.success(request, _("项目已更新。"))
-            return redirect(project)
-    return crud.form_page(
-        request, title=_("编辑科技计划项目"), form=form, back_url=project.get_absolute_url(), version=version
-    )
+class ProjectTransitionView(vk.ObjectTransitionView, ProjectAction):
+    form_class = TransitionForm
+    invalid_message = _("请选择新的状态。")
+    success = _("项目状态已更新。")
 
-
-@login_required
-@require_POST
-def project_transition(request, pk):
-    project = selectors.project_get(request.user, pk, "change")
-    form = TransitionForm(request.POST)
-    if not form.is_valid():
-        if "version" in form.errors:
-            return project_detail(request, pk, error=MissingVersionError().message)
-        return project_detail(request, pk, error=_("请选择新的状态。"))
-    try:
+    def perform(self, project, form):
         services.project_transition(
             project=project,
-            user=request.user,
+            user=self.request.user,
             to_status=form.cleaned_data["to_status"],
             on=form.cleaned_data["on"],
             comment=form.cleaned_data["comment"],
             expected_version=form.cleaned_data["version"],
         )
-    except StaleEditError as exc:
-        return project_detail(request, pk, error=exc.message)
-    except ValidationError as exc:
-        return project_detail(request, pk, error=crud.error_text(exc))
-    messages.success(request, _("项目状态已更新。"))
-    return redirect(project)
 
 
-@login_required
-@require_POST
-def milestone_add(request, pk):
-    project = selectors.project_get(request.user, pk, "change")
-    form = MilestoneForm(request.POST)
-    if not form.is_valid():
-        return project_detail(request, pk, error=_("请填写节点名称和截止日期。"))
-    services.milestone_create(user=request.user, project=project, **form.cleaned_data)
-    return redirect(project)
+class MilestoneAddView(ProjectAction):
+    form_class = MilestoneForm
+    invalid_message = _("请填写节点名称和截止日期。")
+
+    def perform(self, project, form):
+        services.milestone_create(user=self.request.user, project=project, **form.cleaned_data)
 
 
-@login_required
+class ReportAddView(ProjectAction):
+    form_class = ReportForm
+    invalid_message = _("请填写报告日期和进展情况。")
+    success = _("进展报告已上传。")
+
+    def perform(self, project, form):
+        services.report_create(
+            user=self.request.user,
+            project=project,
+            reported_on=form.cleaned_data["reported_on"],
+            summary=form.cleaned_data["summary"],
+            upload=form.cleaned_data["attachment"],
+        )
+
+
+@vk.login_required
 @require_POST
 def milestone_done(request, pk):
     milestone = get_object_or_404(selectors.milestone_list(request.user, "change"), pk=pk)
@@ -207,38 +118,11 @@ def milestone_done(request, pk):
     return redirect(milestone.project)
 
 
-@login_required
-@require_POST
-def report_add(request, pk):
-    project = selectors.project_get(request.user, pk, "change")
-    form = ReportForm(request.POST, request.FILES)
-    if not form.is_valid():
-        return project_detail(request, pk, error=_("请填写报告日期和进展情况。"))
-    try:
-        services.report_create(
-            user=request.user,
-            project=project,
-            reported_on=form.cleaned_data["reported_on"],
-            summary=form.cleaned_data["summary"],
-            upload=form.cleaned_data["attachment"],
-        )
-    except ValidationError as exc:
-        return project_detail(request, pk, error=crud.error_text(exc))
-    messages.success(request, _("进展报告已上传。"))
-    return redirect(project)
-
-
-@login_required
+@vk.login_required
 def report_file(request, pk):
     report = selectors.report_get(request.user, pk)
-    if not report.attachment:
-        raise Http404
-    response = FileResponse(
-        report.attachment.open("rb"),
-        as_attachment=True,
-        filename=report.original_name or f"附件.{report.extension}",
-        content_type=files.CONTENT_TYPES.get(report.extension, "application/octet-stream"),
+    return vk.download(
+        report.attachment,
+        report.original_name or f"附件.{report.extension}",
+        files.CONTENT_TYPES.get(report.extension, "application/octet-stream"),
     )
-    response["Cache-Control"] = "no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response

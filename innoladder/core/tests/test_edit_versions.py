@@ -375,11 +375,16 @@ def _views(patterns, prefix=""):
         if isinstance(entry, URLResolver):
             yield from _views(entry.url_patterns)
         elif isinstance(entry, URLPattern) and entry.name:
-            yield entry.name, inspect.unwrap(entry.callback)
+            callback = entry.callback
+            yield entry.name, getattr(callback, "view_class", None) or inspect.unwrap(callback)
 
 
 def _source(view) -> str:
-    """The view's code and that of the module's own helpers it calls (`_programme_save`, `_save`)."""
+    """The view's code and that of the module's own helpers it calls (`_programme_save`, `_save`); for a
+    class-based view, its class and the project's classes it is built on (the view kit's edit view)."""
+    if inspect.isclass(view):
+        bases = [k for k in view.__mro__ if k.__module__.startswith("innoladder.")]
+        return "\n".join(inspect.getsource(k) for k in bases)
     module = inspect.getmodule(view)
     parts = [inspect.getsource(view)]
     for name in view.__code__.co_names:

@@ -1,0 +1,89 @@
+"""A generic, scoped view kit (after NetBox's generic views): a module declares, the kit handles requests.
+
+A module declares its selector, filter set, table columns, form, services and export columns::
+
+    # projects/filtersets.py
+    class ProjectFilterSet(vk.FilterSet):
+        q = vk.SearchFilter(fields=("title", "enterprise__name"))
+        start, end = vk.period("approved_on")
+        status = vk.choice("状态", ProjectStatus.choices)
+
+    # projects/views.py
+    class ProjectListView(vk.ObjectListView):
+        select = selectors.project_list              # (user, action) -> scoped queryset
+        filterset = ProjectFilterSet
+        columns = [vk.link("项目名称", lambda p: p.title), vk.Col("状态", lambda p: p.get_status_display())]
+        title, create_url_name, export_url_name = "科技计划项目", "project_create", "project_export"
+
+    class ProjectExportView(vk.ObjectExportView):
+        select, filterset = selectors.project_list, ProjectFilterSet
+        filename, columns = "科技计划项目.xlsx", [Column("项目名称", "title")]
+
+    class ProjectEditView(vk.ObjectEditView):        # /new/ creates, /<pk>/edit/ edits (version checked)
+        select, form_class = selectors.project_list, ProjectForm
+        create, update, instance_kwarg = services.project_create, services.project_update, "project"
+
+    class ProjectTransitionView(vk.ObjectTransitionView):
+        select, form_class, detail_view = selectors.project_list, TransitionForm, ProjectDetailView
+        def perform(self, obj, form): services.project_transition(project=obj, user=..., **form.cleaned_data)
+
+What the kit guarantees: every object comes through `select(user, action)` (out of scope: 404), lists
+filter (django-filter), sort (`?sort=`, whitelisted by `ordering`) and page; exports audit their filters
+and row count; edits post the loaded version and a stale one is refused; actions and deletes are POST
+only (CSRF) and go through the module's service, which writes the history row and the audit entry.
+"""
+
+from django.contrib.auth.decorators import login_required
+from django_filters import CharFilter, ChoiceFilter, DateFilter, ModelChoiceFilter
+
+from .access import can_write, require_writer, scoped, writable
+from .filters import FilterSet, IntegerFilter, SearchFilter, choice, period
+from .forms import StyledMixin, bootstrap, error_text, form_errors_text, put_errors
+from .responses import download
+from .tables import Col, link, wan
+from .views import (
+    ObjectActionView,
+    ObjectDeleteView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectExportView,
+    ObjectListView,
+    ObjectTransitionView,
+    querystring,
+    require,
+)
+
+__all__ = [
+    "CharFilter",
+    "ChoiceFilter",
+    "Col",
+    "DateFilter",
+    "FilterSet",
+    "IntegerFilter",
+    "ModelChoiceFilter",
+    "ObjectActionView",
+    "ObjectDeleteView",
+    "ObjectDetailView",
+    "ObjectEditView",
+    "ObjectExportView",
+    "ObjectListView",
+    "ObjectTransitionView",
+    "SearchFilter",
+    "StyledMixin",
+    "bootstrap",
+    "can_write",
+    "choice",
+    "download",
+    "error_text",
+    "form_errors_text",
+    "link",
+    "login_required",
+    "period",
+    "put_errors",
+    "querystring",
+    "require",
+    "require_writer",
+    "scoped",
+    "wan",
+    "writable",
+]

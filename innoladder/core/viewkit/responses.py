@@ -1,0 +1,15 @@
+"""Downloads of stored files (attachments, certificates, evidence): never cached, never sniffed."""
+
+from django.http import FileResponse, Http404
+
+
+def download(field, filename: str, content_type: str = "application/octet-stream") -> FileResponse:
+    """The file behind a FileField as an attachment; an empty field is a 404."""
+    if not field:
+        raise Http404
+    response = FileResponse(
+        field.open("rb"), as_attachment=True, filename=filename, content_type=content_type
+    )
+    response["Cache-Control"] = "no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

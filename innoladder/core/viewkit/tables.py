@@ -1,0 +1,39 @@
+"""Table columns of a list page: a header, how to get the cell's text, and optionally its link and CSS."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Col:
+    header: str
+    value: Callable[[object], object]
+    link: Callable[[object], str] | None = None
+    css: Callable[[object], str] | None = None
+
+
+def link(header: str, value: Callable[[object], object]) -> Col:
+    """The first column of most lists: the row's name, linking to its detail page."""
+    return Col(header, value, lambda obj: obj.get_absolute_url())
+
+
+def rows(objects, columns: list[Col]) -> list[list[dict]]:
+    return [
+        [
+            {
+                "text": col.value(obj),
+                "url": col.link(obj) if col.link else "",
+                "css": col.css(obj) if col.css else "",
+            }
+            for col in columns
+        ]
+        for obj in objects
+    ]
+
+
+def wan(value) -> str:
+    """Yuan → 万元 with thousands separators and 2 decimals ("" when unknown)."""
+    if value is None or value == "":
+        return ""
+    return f"{(Decimal(value) / Decimal(10000)).quantize(Decimal('0.01')):,}"
