@@ -34,6 +34,20 @@ def enterprise_search(user, params) -> tuple[EnterpriseFilterSet, QuerySet[Enter
     return filterset, queryset
 
 
+PICK_LIMIT = 20
+
+
+def enterprise_pick(user, text: str, action: str = CHANGE) -> tuple[list[Enterprise], bool]:
+    """The first PICK_LIMIT enterprises matching `text` (as the list's keyword) that the user may act on,
+    and whether there are more: the searchable picker of the forms (core/widgets.py)."""
+    text = text.strip()
+    if not text:
+        return [], False
+    filterset = EnterpriseFilterSet({"q": text}, user=user)
+    rows = list(filterset.filter(enterprise_list(user, action)).order_by("name", "pk")[: PICK_LIMIT + 1])
+    return rows[:PICK_LIMIT], len(rows) > PICK_LIMIT
+
+
 def child_get(model, user, pk: int, action: str = CHANGE):
     """A child record (IP, award, …) of an enterprise the user may act on; otherwise 404."""
     return get_object_or_404(for_user(model.objects.select_related("enterprise"), user, action), pk=pk)

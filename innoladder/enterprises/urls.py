@@ -5,6 +5,7 @@ from . import views
 urlpatterns = [
     path("", views.enterprise_list, name="enterprise_list"),
     path("new/", views.enterprise_create, name="enterprise_create"),
+    path("pick/", views.enterprise_pick, name="enterprise_pick"),
     path("export/", views.enterprise_export, name="enterprise_export"),
     path("export/annual-data/", views.annualdata_export, name="annualdata_export"),
     path("export/ip/", views.iprecord_export, name="iprecord_export"),

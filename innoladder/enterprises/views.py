@@ -116,6 +116,18 @@ def iprecord_export(request):
 
 
 @login_required
+@require_GET
+def enterprise_pick(request):
+    """Matches for a form's searchable enterprise picker (htmx): names the user may act on, at most 20."""
+    field = request.GET.get("field", "enterprise")
+    text = request.GET.get(f"{field}__q", "")
+    enterprises, more = selectors.enterprise_pick(request.user, text)
+    return render(
+        request, "enterprises/_pick_results.html", {"enterprises": enterprises, "more": more, "query": text}
+    )
+
+
+@login_required
 def enterprise_detail(request, pk: int):
     """The registry's own sections; each module's section and the timeline load as fragments."""
     file = selectors.enterprise_file(request.user, pk)

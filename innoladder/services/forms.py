@@ -4,6 +4,8 @@ from django.db.models import Q
 from innoladder.accounts.choices import Role
 from innoladder.accounts.models import ServiceAgency, User
 
+from innoladder.core.widgets import SearchPicker
+
 from . import selectors
 from .choices import RequestStatus, Topic
 from .crud import PeriodFilterForm, StyledMixin
@@ -41,8 +43,8 @@ class VisitForm(StyledMixin, forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["enterprises"].widget = SearchPicker("enterprise_pick", multiple=True)
         self.fields["enterprises"].queryset = selectors.enterprise_choices(user)
-        self.fields["enterprises"].widget.attrs["size"] = 10
         self.fields["staff"].queryset = staff_choices(user)
         agencies = ServiceAgency.objects.all()
         if user.role == Role.AGENCY:
@@ -77,6 +79,7 @@ class RequestForm(StyledMixin, forms.ModelForm):
             for name in ("enterprise", "visit", "department", "responsible", "raised_on"):
                 del self.fields[name]
         else:
+            self.fields["enterprise"].widget = SearchPicker("enterprise_pick")
             self.fields["enterprise"].queryset = selectors.enterprise_choices(user)
             self.fields["visit"].queryset = selectors.visit_list(user, "change")
             self.fields["raised_on"].required = False

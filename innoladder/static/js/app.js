@@ -42,3 +42,31 @@
   document.addEventListener("DOMContentLoaded", function () { widths(document); });
   document.addEventListener("htmx:load", function (event) { widths(event.detail.elt); });
 })();
+
+// Searchable picker (core/widgets.py): a click on a match adds it to the chosen rows (or replaces the one
+// chosen, for a single choice) as a checked input carrying the field's name; unchecking drops it.
+(function () {
+  document.addEventListener("click", function (event) {
+    var match = event.target.closest && event.target.closest("[data-pick-value]");
+    if (!match) return;
+    var picker = match.closest("[data-picker]");
+    if (!picker) return;
+    var chosen = picker.querySelector("[data-picker-chosen]");
+    var multiple = picker.hasAttribute("data-picker-multiple");
+    var value = match.dataset.pickValue;
+    var existing = chosen.querySelector('input[value="' + value + '"]');
+    if (existing) { existing.checked = true; return; }
+    if (!multiple) chosen.textContent = "";
+    var label = document.createElement("label");
+    label.className = "badge text-bg-light border fw-normal";
+    var input = document.createElement("input");
+    input.className = "form-check-input me-1";
+    input.type = multiple ? "checkbox" : "radio";
+    input.name = picker.dataset.picker;
+    input.value = value;
+    input.checked = true;
+    label.appendChild(input);
+    label.appendChild(document.createTextNode(match.dataset.pickLabel));
+    chosen.appendChild(label);
+  });
+})();
