@@ -3,12 +3,12 @@ from django.db.models import Q
 
 from innoladder.accounts.choices import Role
 from innoladder.accounts.models import ServiceAgency, User
-
+from innoladder.core.viewkit import StyledMixin
 from innoladder.core.widgets import SearchPicker
+from innoladder.services.crud import PeriodFilterForm
 
 from . import selectors
 from .choices import RequestStatus, Topic
-from .crud import PeriodFilterForm, StyledMixin
 from .models import EnterpriseRequest, RequestCategory, Visit
 
 

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -10,17 +9,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from innoladder.accounts.choices import Role
-from innoladder.core.scoping import VIEW, for_user
-from innoladder.core.services import MissingVersionError, StaleEditError, posted_version
-from innoladder.core.xlsx import Column
-from innoladder.enterprises.models import Enterprise
+from innoladder.core import viewkit as vk
 from innoladder.enterprises.selectors import enterprise_get
 
-from . import crud, selectors, services
+from . import selectors, services, tables
 from .choices import REQUEST_TRANSITIONS, RequestStatus
-from .crud import Col
-from .forms import RatingForm, RequestFilterForm, RequestForm, TransitionForm, VisitFilterForm, VisitForm
-from .models import EnterpriseRequest, Visit
+from .filtersets import RequestFilterSet, VisitFilterSet
+from .forms import RatingForm, RequestForm, TransitionForm, VisitForm
 
 MODULES = (
     ("visit_list", gettext_lazy("走访记录"), gettext_lazy("走访、上门服务及企业走访日志")),
@@ -56,148 +51,67 @@ def services_home(request):
 # --- visits -------------------------------------------------------------------------------------
 
 
-def _names(items) -> str:
-    return "、".join(str(item) for item in items)
+class VisitListView(vk.ObjectListView):
+    select = selectors.visit_list
+    filterset = VisitFilterSet
+    title = gettext_lazy("走访记录")
+    create_url_name, export_url_name = "visit_create", "visit_export"
+
+    def get_columns(self):
+        return tables.visit_columns(self.request)
+
+    def get_context(self):
+        return {
+            "import_url": reverse("import_upload", args=["service_visits"]),
+            "pending_import": selectors.pending_import_rows(self.request.user).count(),
+            "apply_import_url": reverse("visit_import_apply"),
+        }
 
 
-def _staff(visit) -> str:
-    return "、".join([str(u) for u in visit.staff.all()] + ([visit.staff_names] if visit.staff_names else []))
+class VisitExportView(vk.ObjectExportView):
+    select = selectors.visit_list
+    filterset = VisitFilterSet
+    filename = "走访记录.xlsx"
 
-
-def _visit_enterprises(request, visit):
-    """The visit's enterprises the user may see (one scope query per request, not per row)."""
-    if request.user.role == Role.ADMIN:
-        return list(visit.enterprises.all())
-    if not hasattr(request, "_visible_enterprise_ids"):
-        visible = for_user(Enterprise.objects.all(), request.user, VIEW).values_list("pk", flat=True)
-        request._visible_enterprise_ids = set(visible)
-    return [e for e in visit.enterprises.all() if e.pk in request._visible_enterprise_ids]
-
-
-def _filtered_visits(request):
-    form = VisitFilterForm(request.GET or None)
-    qs = selectors.visit_list(request.user)
-    if form.is_valid():
-        qs = selectors.filter_visits(qs, **form.cleaned_data)
-    return form, qs
-
-
-@login_required
-def visit_list(request):
-    form, qs = _filtered_visits(request)
-    columns = [
-        Col(_("走访日期"), lambda v: v.visited_on, lambda v: v.get_absolute_url()),
-        Col(_("走访企业"), lambda v: _names(_visit_enterprises(request, v))),
-        Col(_("走访部门"), lambda v: v.department),
-        Col(_("走访人员"), _staff),
-        Col(_("服务机构"), lambda v: v.agency or ""),
-        Col(_("走访内容"), lambda v: "、".join(v.topic_labels)),
-    ]
-    return crud.list_page(
-        request,
-        title=_("走访记录"),
-        queryset=qs,
-        columns=columns,
-        form=form,
-        create_url=reverse("visit_create"),
-        export_url=reverse("visit_export"),
-        import_url=reverse("import_upload", args=["service_visits"]),
-        pending_import=selectors.pending_import_rows(request.user).count(),
-        apply_import_url=reverse("visit_import_apply"),
-    )
-
-
-@login_required
-def visit_export(request):
-    form, qs = _filtered_visits(request)
-    columns = [
-        Column("走访日期", "visited_on", "date", 12),
-        Column("走访企业", lambda v: _names(_visit_enterprises(request, v)), width=40),
-        Column("走访部门", "department"),
-        Column("走访人员", _staff, width=24),
-        Column("服务机构", lambda v: v.agency.name if v.agency else ""),
-        Column("走访内容", lambda v: "、".join(v.topic_labels), width=30),
-        Column("走访记录", "notes", width=50),
-        Column("后续跟进", "follow_up", width=40),
-    ]
-    return crud.export_response(
-        request, filename="走访记录.xlsx", title="走访记录", columns=columns, rows=qs, form=form, model=Visit
-    )
+    def get_columns(self):
+        return tables.visit_export(self.request)
 
 
 @login_required
 @require_POST
 def visit_import_apply(request):
-    crud.require_writer(request.user)
+    vk.require_writer(request.user)
     created = services.visit_import_apply(user=request.user)
     messages.success(request, _("已转入 %(n)d 次走访。") % {"n": created})
     return redirect("visit_list")
 
 
-@login_required
-def visit_detail(request, pk):
-    visit = selectors.visit_get(request.user, pk)
-    requests_qs = selectors.request_list(request.user).filter(visit=visit)
-    can_edit = selectors.visit_list(request.user, "change").filter(pk=visit.pk).exists()
-    return render(
-        request,
-        "services/visit_detail.html",
-        {
-            "visit": visit,
-            "enterprises": selectors.visible_enterprises(request.user, visit),
-            "requests": requests_qs,
-            "can_edit": can_edit,
-        },
-    )
+class VisitDetailView(vk.ObjectDetailView):
+    select = selectors.visit_list
+    template_name, context_object_name = "services/visit_detail.html", "visit"
+
+    def get_context(self, visit):
+        return {
+            "enterprises": selectors.visible_enterprises(self.request.user, visit),
+            "requests": selectors.request_list(self.request.user).filter(visit=visit),
+            "can_edit": self.may("change", visit),
+        }
 
 
-def _visit_fields(form) -> dict:
-    data = dict(form.cleaned_data)
-    return {
-        "enterprises": list(data.pop("enterprises")),
-        "staff": list(data.pop("staff")),
-        **data,
-    }
+class VisitEditView(vk.ObjectEditView):
+    select = selectors.visit_list
+    form_class = VisitForm
+    create, update, instance_kwarg = services.visit_create, services.visit_update, "visit"
+    title_create, title_edit = gettext_lazy("新增走访记录"), gettext_lazy("编辑走访记录")
+    created_message, updated_message = gettext_lazy("走访记录已保存。"), gettext_lazy("走访记录已更新。")
+    list_url_name = "visit_list"
 
+    def initial(self):
+        return {"visited_on": timezone.localdate()}
 
-@login_required
-def visit_create(request):
-    crud.require_writer(request.user)
-    form = VisitForm(request.POST or None, user=request.user, initial={"visited_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            visit = services.visit_create(user=request.user, **_visit_fields(form))
-        except ValidationError as exc:
-            form.add_error(None, crud.error_text(exc))
-        else:
-            messages.success(request, _("走访记录已保存。"))
-            return redirect(visit)
-    return crud.form_page(request, title=_("新增走访记录"), form=form, back_url=reverse("visit_list"))
-
-
-@login_required
-def visit_edit(request, pk):
-    visit = selectors.visit_get(request.user, pk, "change")
-    version = visit.version
-    form = VisitForm(request.POST or None, instance=visit, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.visit_update(
-                visit=visit,
-                user=request.user,
-                expected_version=posted_version(request.POST),
-                **_visit_fields(form),
-            )
-        except StaleEditError as exc:
-            form.add_error(None, exc.message)
-        except ValidationError as exc:
-            form.add_error(None, crud.error_text(exc))
-        else:
-            messages.success(request, _("走访记录已更新。"))
-            return redirect(visit)
-    return crud.form_page(
-        request, title=_("编辑走访记录"), form=form, back_url=visit.get_absolute_url(), version=version
-    )
+    def data(self, form, obj):
+        data = dict(form.cleaned_data)
+        return {"enterprises": list(data.pop("enterprises")), "staff": list(data.pop("staff")), **data}
 
 
 @login_required
@@ -214,92 +128,44 @@ def enterprise_visit_log(request, enterprise_pk):
 # --- requests ------------------------------------------------------------------------------------
 
 
-def _filtered_requests(request):
-    form = RequestFilterForm(request.GET or None)
-    qs = selectors.request_list(request.user)
-    if form.is_valid():
-        qs = selectors.filter_requests(qs, on=timezone.localdate(), **form.cleaned_data)
-    return form, qs
+class RequestListView(vk.ObjectListView):
+    select = selectors.request_list
+    filterset = RequestFilterSet
+    title = gettext_lazy("企业诉求")
+    create_url_name, export_url_name = "request_create", "request_export"
+
+    def get_columns(self):
+        return tables.request_columns()
+
+    def get_context(self):
+        return {"can_write": self.request.user.role != Role.AUDITOR}
 
 
-@login_required
-def request_list(request):
-    form, qs = _filtered_requests(request)
-    today = timezone.localdate()
-    columns = [
-        Col(_("诉求事项"), lambda r: r.title, lambda r: r.get_absolute_url()),
-        Col(_("企业"), lambda r: r.enterprise.name),
-        Col(_("类别"), lambda r: r.category.name),
-        Col(_("提出日期"), lambda r: r.raised_on),
-        Col(_("办理时限"), lambda r: r.due_on, css=lambda r: "table-danger" if r.overdue_on(today) else ""),
-        Col(
-            _("状态"),
-            lambda r: r.get_status_display() + (_("（超期）") if r.overdue_on(today) else ""),
-            css=lambda r: "text-danger fw-bold" if r.overdue_on(today) else "",
-        ),
-        Col(_("责任部门"), lambda r: r.department),
-        Col(_("满意度"), lambda r: r.satisfaction or ""),
-    ]
-    return crud.list_page(
-        request,
-        title=_("企业诉求"),
-        queryset=qs,
-        columns=columns,
-        form=form,
-        create_url=reverse("request_create"),
-        export_url=reverse("request_export"),
-        can_write=request.user.role != Role.AUDITOR,
-    )
+class RequestExportView(vk.ObjectExportView):
+    select = selectors.request_list
+    filterset = RequestFilterSet
+    filename = "企业诉求.xlsx"
+
+    def get_columns(self):
+        return tables.request_export()
 
 
-@login_required
-def request_export(request):
-    form, qs = _filtered_requests(request)
-    today = timezone.localdate()
-    columns = [
-        Column("企业名称", "enterprise.name", width=30),
-        Column("诉求类别", "category.name"),
-        Column("诉求事项", "title", width=30),
-        Column("诉求内容", "description", width=40),
-        Column("提出日期", "raised_on", "date", 12),
-        Column("办理时限", "due_on", "date", 12),
-        Column("状态", lambda r: r.get_status_display()),
-        Column("是否超期", lambda r: "是" if r.overdue_on(today) else "否", width=8),
-        Column("责任部门", "department"),
-        Column("责任人", "responsible"),
-        Column("办理结果", "resolution", width=40),
-        Column("办结日期", "resolved_on", "date", 12),
-        Column("退回原因", "return_reason", width=30),
-        Column("满意度", "satisfaction", "int", 8),
-    ]
-    return crud.export_response(
-        request,
-        filename="企业诉求.xlsx",
-        title="企业诉求",
-        columns=columns,
-        rows=qs,
-        form=form,
-        model=EnterpriseRequest,
-    )
+class RequestDetailView(vk.ObjectDetailView):
+    select = selectors.request_list
+    template_name, context_object_name = "services/request_detail.html", "req"
 
-
-@login_required
-def request_detail(request, pk, error=""):
-    req = selectors.request_get(request.user, pk)
-    can_handle = selectors.request_list(request.user, "change").filter(pk=req.pk).exists()
-    allowed = REQUEST_TRANSITIONS.get(req.status, ())
-    transition_form = TransitionForm(initial={"version": req.version})
-    transition_form.fields["to_status"].choices = [(s.value, s.label) for s in allowed]
-    can_rate = (
-        request.user.role == Role.ENTERPRISE
-        and request.user.enterprise_id == req.enterprise_id
-        and req.status == RequestStatus.RESOLVED
-    )
-    return render(
-        request,
-        "services/request_detail.html",
-        {
-            "req": req,
+    def get_context(self, req):
+        user = self.request.user
+        can_handle = self.may("change", req)
+        allowed = REQUEST_TRANSITIONS.get(req.status, ())
+        transition_form = TransitionForm(initial={"version": req.version})
+        transition_form.fields["to_status"].choices = [(s.value, s.label) for s in allowed]
+        can_rate = (
+            user.role == Role.ENTERPRISE
+            and user.enterprise_id == req.enterprise_id
+            and req.status == RequestStatus.RESOLVED
+        )
+        return {
             "history": req.history.select_related("actor"),
             "can_handle": can_handle and bool(allowed),
             "can_edit": can_handle,
@@ -309,103 +175,75 @@ def request_detail(request, pk, error=""):
                 initial={"score": req.satisfaction or 5, "note": req.satisfaction_note}
             ),
             "overdue": req.is_overdue,
-            "error": error,
-        },
-    )
+        }
 
 
-@login_required
-def request_create(request):
-    user = request.user
-    if user.role == Role.ENTERPRISE:
-        if user.enterprise_id is None:
+class RequestEditView(vk.ObjectEditView):
+    """Enterprise users raise requests on their own enterprise; staff writers on any they may change."""
+
+    select = selectors.request_list
+    form_class = RequestForm
+    create, update, instance_kwarg = services.request_create, services.request_update, "request"
+    title_create, title_edit = gettext_lazy("提出诉求"), gettext_lazy("编辑诉求")
+    created_message, updated_message = gettext_lazy("诉求已提交。"), gettext_lazy("诉求已更新。")
+    list_url_name = "request_list"
+
+    def check_create(self):
+        user = self.request.user
+        if user.role != Role.ENTERPRISE:
+            super().check_create()
+        elif user.enterprise_id is None:
             raise Http404
-    else:
-        crud.require_writer(user)
-    initial = {"raised_on": timezone.localdate()}
-    if request.GET.get("visit"):
-        visit = selectors.visit_list(user, "change").filter(pk=request.GET["visit"]).first()
-        if visit is not None:
-            initial["visit"] = visit.pk
-            initial["enterprise"] = visit.enterprises.first()
-    form = RequestForm(request.POST or None, user=user, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        if user.role == Role.ENTERPRISE:
-            data["enterprise"] = user.enterprise
-        try:
-            req = services.request_create(user=user, **data)
-        except ValidationError as exc:
-            form.add_error(None, crud.error_text(exc))
-        else:
-            messages.success(request, _("诉求已提交。"))
-            return redirect(req)
-    return crud.form_page(request, title=_("提出诉求"), form=form, back_url=reverse("request_list"))
 
-
-@login_required
-def request_edit(request, pk):
-    req = selectors.request_get(request.user, pk, "change")
-    version = req.version
-    form = RequestForm(request.POST or None, instance=req, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.request_update(
-                request=req,
-                user=request.user,
-                expected_version=posted_version(request.POST),
-                **form.cleaned_data,
+    def initial(self):
+        initial = {"raised_on": timezone.localdate()}
+        if self.request.GET.get("visit"):
+            visit = (
+                selectors.visit_list(self.request.user, "change").filter(pk=self.request.GET["visit"]).first()
             )
-        except StaleEditError as exc:
-            form.add_error(None, exc.message)
-        except ValidationError as exc:
-            form.add_error(None, crud.error_text(exc))
-        else:
-            messages.success(request, _("诉求已更新。"))
-            return redirect(req)
-    return crud.form_page(
-        request, title=_("编辑诉求"), form=form, back_url=req.get_absolute_url(), version=version
-    )
+            if visit is not None:
+                initial["visit"] = visit.pk
+                initial["enterprise"] = visit.enterprises.first()
+        return initial
+
+    def data(self, form, obj):
+        data = dict(form.cleaned_data)
+        if obj is None and self.request.user.role == Role.ENTERPRISE:
+            data["enterprise"] = self.request.user.enterprise
+        return data
 
 
-@login_required
-@require_POST
-def request_transition(request, pk):
-    req = selectors.request_get(request.user, pk, "change")
-    form = TransitionForm(request.POST)
-    if not form.is_valid():
-        if "version" in form.errors:
-            return request_detail(request, pk, error=MissingVersionError().message)
-        return request_detail(request, pk, error=_("请选择办理操作。"))
-    try:
+class RequestAction(vk.ObjectActionView):
+    select = selectors.request_list
+    detail_view = RequestDetailView
+
+
+class RequestTransitionView(vk.ObjectTransitionView, RequestAction):
+    form_class = TransitionForm
+    invalid_message = gettext_lazy("请选择办理操作。")
+    success = gettext_lazy("办理状态已更新。")
+
+    def perform(self, req, form):
         services.request_transition(
             request=req,
-            user=request.user,
+            user=self.request.user,
             to_status=form.cleaned_data["to_status"],
             comment=form.cleaned_data["comment"],
             resolution=form.cleaned_data["resolution"],
             expected_version=form.cleaned_data["version"],
         )
-    except StaleEditError as exc:
-        return request_detail(request, pk, error=exc.message)
-    except ValidationError as exc:
-        return request_detail(request, pk, error=crud.error_text(exc))
-    messages.success(request, _("办理状态已更新。"))
-    return redirect(req)
 
 
-@login_required
-@require_POST
-def request_rate(request, pk):
-    req = selectors.request_get(request.user, pk)
-    form = RatingForm(request.POST)
-    if not form.is_valid():
-        return request_detail(request, pk, error=_("请选择满意度。"))
-    try:
+class RequestRateView(RequestAction):
+    action = "view"
+    form_class = RatingForm
+    invalid_message = gettext_lazy("请选择满意度。")
+    success = gettext_lazy("感谢您的评价。")
+
+    def perform(self, req, form):
         services.request_rate(
-            request=req, user=request.user, score=form.cleaned_data["score"], note=form.cleaned_data["note"]
+            request=req,
+            user=self.request.user,
+            score=form.cleaned_data["score"],
+            note=form.cleaned_data["note"],
         )
-    except ValidationError as exc:
-        return request_detail(request, pk, error=crud.error_text(exc))
-    messages.success(request, _("感谢您的评价。"))
-    return redirect(req)

@@ -37,7 +37,7 @@ from django.contrib.auth.decorators import login_required
 from django_filters import CharFilter, ChoiceFilter, DateFilter, ModelChoiceFilter
 
 from .access import can_write, require_writer, scoped, writable
-from .filters import FilterSet, IntegerFilter, SearchFilter, choice, period
+from .filters import CheckedFilter, FilterSet, IntegerFilter, SearchFilter, choice, period
 from .forms import StyledMixin, bootstrap, error_text, form_errors_text, put_errors
 from .responses import download
 from .tables import Col, link, wan
@@ -55,6 +55,7 @@ from .views import (
 
 __all__ = [
     "CharFilter",
+    "CheckedFilter",
     "ChoiceFilter",
     "Col",
     "DateFilter",

@@ -38,8 +38,15 @@ class IntegerFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
-def choice(label: str, choices, field_name: str | None = None, empty: str = "全部"):
-    return django_filters.ChoiceFilter(field_name=field_name, label=label, choices=choices, empty_label=empty)
+def choice(label: str, choices, *, empty: str = "全部", **kwargs):
+    """A select of `choices` headed by 全部 (no filter)."""
+    return django_filters.ChoiceFilter(label=label, choices=choices, empty_label=empty, **kwargs)
+
+
+class CheckedFilter(django_filters.Filter):
+    """A checkbox that narrows the list when ticked (give it a `method`)."""
+
+    field_class = forms.BooleanField
 
 
 def period(field_name: str, start_label: str = "起始日期", end_label: str = "截止日期"):
