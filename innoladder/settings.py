@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "innoladder.collection",
     "innoladder.contracts",
     "innoladder.ruletables",
+    "innoladder.exchange",
     # REST API (/api/v1/, docs/adr/0007-rest-api.md): DRF, its OpenAPI schema, Swagger UI from local files.
     "rest_framework",
     "drf_spectacular",

@@ -20,6 +20,7 @@ urlpatterns = [
     path("collection/", include("innoladder.collection.urls")),
     path("contracts/", include("innoladder.contracts.urls")),
     path("ruletables/", include("innoladder.ruletables.urls")),
+    path("exchange/", include("innoladder.exchange.urls")),
     path("api/", include("innoladder.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     # System configuration (Django admin): no login of its own, see accounts/adminsite.py.

@@ -104,6 +104,39 @@ class Column:
         return {split_header(h)[0] for h in (self.header, *self.aliases)}
 
 
+@dataclass(frozen=True)
+class RowNote:
+    """What the dry run says about one row beside the counts: `outcome` in a few Chinese words (新增, 跳过：
+    不在本园区 …), `note` any detail (a name that differs from the registry); `skip` leaves the row out."""
+
+    row: int
+    key: str
+    outcome: str
+    note: str = ""
+    skip: bool = False
+
+    def as_list(self) -> list:
+        return [self.row, self.key, self.outcome, self.note, self.skip]
+
+
+def file_options(ctx) -> dict:
+    """The options chosen for the whole file at upload (`Dataset.options_form`), as stored on the batch."""
+    options = getattr(ctx.batch, "options", None) or {}
+    return options.get("values", {})
+
+
+def _with_options(option_fields: tuple[str, ...], clean):
+    """The dataset's clean hook, run after each row took the option fields' values from the file's options."""
+
+    def clean_with_options(values: dict, ctx) -> dict[str, str]:
+        chosen = file_options(ctx)
+        for name in option_fields:
+            values[name] = chosen.get(name)
+        return clean(values, ctx) if clean is not None else {}
+
+    return clean_with_options
+
+
 @dataclass
 class Dataset:
     """An importable dataset.
@@ -118,6 +151,14 @@ class Dataset:
     clean: cross-column check `(values: dict, ctx) -> dict[field, message]` (field "" = whole row).
     allowed: `(user) -> bool`, who sees the dataset; default: anyone with write scope somewhere.
     examples: rows for the template, as {field: display value}; written as marked example rows.
+    options_form: a `forms.FileOptionsForm` subclass: choices made once for the whole file at upload
+        (e.g. the scheme and date of a published 名单); stored on the batch, read with `file_options(ctx)`.
+    option_fields: model fields every row takes from the file's options (set before `clean` runs); they
+        may be part of the natural key although the sheet has no such column.
+    screen: `(parsed, ctx) -> list[RowNote]`: a note on rows before they are validated, and which rows the
+        file holds on purpose without being imported (e.g. a provincial list's enterprises of other parks).
+        Skipped rows are listed with their reason in the dry run and never written; the commit refuses
+        if the rows it would skip are not the ones the dry run showed.
     """
 
     key: str
@@ -132,9 +173,12 @@ class Dataset:
     allowed: Callable[[Any], bool] | None = None
     examples: list[dict] = field(default_factory=list)
     order: int = 100
+    options_form: type | None = None
+    option_fields: tuple[str, ...] = ()
+    screen: Callable[[Any, Any], list[RowNote]] | None = None
 
     def __post_init__(self):
-        fields = {c.field for c in self.columns}
+        fields = {c.field for c in self.columns} | set(self.option_fields)
         missing = [k for k in self.natural_key if k not in fields]
         if missing:
             raise ValueError(f"dataset {self.key}: natural key fields {missing} are not columns")
@@ -143,6 +187,10 @@ class Dataset:
                 raise ValueError(f"dataset {self.key}: key column {col.header} must be required")
         if getattr(self.model, "scope_enterprise_path", None) is None:
             raise ValueError(f"dataset {self.key}: {self.model.__name__} declares no scope_enterprise_path")
+        if self.option_fields:
+            if self.options_form is None:
+                raise ValueError(f"dataset {self.key}: option_fields need an options_form")
+            self.clean = _with_options(self.option_fields, self.clean)
 
     def column(self, field_name: str) -> Column:
         for col in self.columns:
@@ -152,7 +200,7 @@ class Dataset:
 
     @property
     def key_attnames(self) -> tuple[str, ...]:
-        return tuple(self.column(f).attname for f in self.natural_key)
+        return tuple(f if f in self.option_fields else self.column(f).attname for f in self.natural_key)
 
     def is_allowed(self, user) -> bool:
         from innoladder.accounts.choices import Role

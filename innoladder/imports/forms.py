@@ -18,3 +18,31 @@ class UploadForm(forms.Form):
 
 class CommitForm(forms.Form):
     confirm_duplicate = forms.BooleanField(label=_("确认再次导入"), required=False)
+
+
+class FileOptionsForm(forms.Form):
+    """Choices made once for a whole file at upload (`Dataset.options_form`), e.g. a 名单's scheme.
+
+    `options()` is what the batch stores: the JSON-ready values the dataset's hooks read with
+    `datasets.file_options(ctx)`, and each choice as shown to people (label, text) for the batch page.
+    """
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def options(self) -> dict:
+        values, shown = {}, []
+        for name, field in self.fields.items():
+            value = self.cleaned_data.get(name)
+            text = value
+            if hasattr(value, "pk"):
+                values[name] = value.pk
+            elif hasattr(value, "isoformat"):
+                values[name] = value.isoformat()
+            else:
+                values[name] = value
+                text = dict(getattr(field, "choices", ())).get(value, value)
+            if value not in (None, ""):
+                shown.append([str(field.label), str(text)])
+        return {"values": values, "shown": shown}

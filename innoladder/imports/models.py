@@ -53,6 +53,10 @@ class ImportBatch(models.Model):
     rows_unchanged = models.PositiveIntegerField("未变化", default=0)
     rows_error = models.PositiveIntegerField("有错误的行", default=0)
     example_rows = models.PositiveIntegerField("忽略的示例行", default=0)
+    rows_skip = models.PositiveIntegerField("跳过", default=0)
+    # Dataset.options_form's choices for the whole file: {"values": {...}, "shown": [[label, text], ...]}
+    options = models.JSONField("文件选项", default=dict, blank=True)
+    row_notes = models.JSONField("逐行结果", default=list, blank=True)  # [row, key, outcome, note, skip]
     errors = models.JSONField("错误", default=list, blank=True)
     file_errors = models.JSONField("文件级问题", default=list, blank=True)
     warnings = models.JSONField("提示", default=list, blank=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import gc
 import hashlib
@@ -93,11 +94,13 @@ def uploads_left(user) -> int:
     )
 
 
-def batch_preview(*, dataset: Dataset, data: bytes, file_name: str, user) -> ImportBatch:
+def batch_preview(
+    *, dataset: Dataset, data: bytes, file_name: str, user, options: dict | None = None
+) -> ImportBatch:
     """Dry run: store the upload under a random name, parse and validate every row, record the counts.
 
     Nothing but the ImportBatch row is written. A file that is refused as a whole still gets a batch (status
-    预检未通过) so the user sees why.
+    预检未通过) so the user sees why. `options` are the file's choices (`FileOptionsForm.options()`).
     """
     sha = hashlib.sha256(data).hexdigest()
     batch = ImportBatch(
@@ -110,6 +113,7 @@ def batch_preview(*, dataset: Dataset, data: bytes, file_name: str, user) -> Imp
         created_by=user,
         park_id=_batch_park_id(user),
         enterprise_id=user.enterprise_id if user.role == Role.ENTERPRISE else None,
+        options=options or {},
     )
     with _bulk_work():
         try:
@@ -157,6 +161,9 @@ def _apply_plan(
         batch.file_errors = ["文件中没有数据行。"]
         return None
     context = engine.make_context(user, dataset, batch=batch)
+    parsed = _screen(batch, dataset, parsed, context)
+    if parsed is None:
+        return None
     plan = engine.build_plan(dataset, parsed, context, counts_only=counts_only)
     batch.rows_create = plan.created
     batch.rows_update = plan.updated
@@ -165,6 +172,29 @@ def _apply_plan(
     batch.errors = [e.as_list() for e in plan.errors[:MAX_STORED_ERRORS]]
     batch.status = BatchStatus.INVALID if plan.errors else BatchStatus.PREVIEWED
     return plan
+
+
+def _screen(batch: ImportBatch, dataset: Dataset, parsed: reader.ParsedSheet, context):
+    """The dataset's notes on rows (Dataset.screen) stored on the batch, and the sheet without the rows it
+    skips on purpose; None (the batch refused) when no row is left to import."""
+    if dataset.screen is None:
+        return parsed
+    notes = dataset.screen(parsed, context)
+    batch.row_notes = [note.as_list() for note in notes[:MAX_STORED_ERRORS]]
+    skipped = {note.row for note in notes if note.skip}
+    batch.rows_skip = len(skipped)
+    if not skipped:
+        return parsed
+    kept = [row for row in parsed.rows if row[0] not in skipped]
+    if not kept:
+        batch.status = BatchStatus.INVALID
+        batch.file_errors = ["文件中的行全部跳过（原因见逐行结果），没有可导入的记录。"]
+        return None
+    return dataclasses.replace(parsed, rows=kept)
+
+
+def _skipped_rows(batch: ImportBatch) -> set[int]:
+    return {note[0] for note in batch.row_notes if note[4]}
 
 
 @transaction.atomic
@@ -238,7 +268,12 @@ def _run_commit(batch: ImportBatch, progress, set_total) -> dict:
         parse_cache.discard(_cache_path(batch))
     if set_total:
         set_total(len(parsed.rows))
+    skipped_before = _skipped_rows(batch)
     plan = _apply_plan(batch, dataset, parsed, user)
+    if _skipped_rows(batch) != skipped_before:
+        raise CommitFailed(
+            "预检后企业登记或管理范围发生了变化，跳过的行与预检时不同，未写入任何数据。请重新上传预检。"
+        )
     if plan is None or plan.errors:
         raise CommitFailed(
             f"预检后数据发生了变化，重新检查发现 {batch.rows_error} 行有错误，未写入任何数据。"
@@ -261,18 +296,20 @@ def _run_commit(batch: ImportBatch, progress, set_total) -> dict:
             f"导入完成：新增 {counts['created']} 行，更新 {counts['updated']} 行，"
             f"未变化 {counts['unchanged']} 行。"
         )
+        if batch.rows_skip:
+            batch.message += f"跳过 {batch.rows_skip} 行（原因见逐行结果）。"
         batch.save()
+        changes = {"dataset": batch.dataset, "file_sha256": batch.file_sha256, "file_name": batch.file_name}
+        if batch.options:
+            changes["options"] = batch.options.get("values", {})
+        if batch.rows_skip:
+            changes["skipped"] = batch.rows_skip
         audit.record(
             AuditEvent.IMPORT,
             obj=batch,
             user=user,
             enterprise_id=batch.enterprise_id,
-            changes={
-                "dataset": batch.dataset,
-                "file_sha256": batch.file_sha256,
-                "file_name": batch.file_name,
-                **counts,
-            },
+            changes={**changes, **counts},
             message=f"导入{batch.dataset_title}（{batch.file_name}）：{batch.message}",
         )
     return {**counts, "message": batch.message, "url": batch.get_absolute_url(), "link_text": "查看导入结果"}

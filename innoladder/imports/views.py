@@ -14,6 +14,7 @@ from . import registry, selectors, services, workbooks
 from .forms import CommitForm, UploadForm
 
 PREVIEW_ERRORS = 200
+PREVIEW_ROW_NOTES = 5000  # a published 名单 has hundreds of rows; every row's outcome is shown
 
 
 def _dataset_or_404(user, key):
@@ -41,19 +42,30 @@ def dataset_template(request, key):
 def dataset_upload(request, key):
     dataset = _dataset_or_404(request.user, key)
     form = UploadForm(request.POST or None, request.FILES or None)
+    options_form = None
+    if dataset.options_form is not None:
+        data = request.POST if request.method == "POST" else None
+        options_form = dataset.options_form(data, user=request.user, prefix="opt")
     if request.method == "POST" and form.is_valid() and not services.uploads_left(request.user):
         form.add_error(
             "file",
             _("上传过于频繁：每小时最多上传 %(n)s 个文件，请稍后再试。")
             % {"n": services.MAX_UPLOADS_PER_HOUR},
         )
-    if request.method == "POST" and form.is_valid():
+    options_valid = options_form is None or options_form.is_valid()
+    if request.method == "POST" and form.is_valid() and options_valid:
         upload = form.cleaned_data["file"]
         batch = services.batch_preview(
-            dataset=dataset, data=upload.read(), file_name=upload.name, user=request.user
+            dataset=dataset,
+            data=upload.read(),
+            file_name=upload.name,
+            user=request.user,
+            options=options_form.options() if options_form is not None else None,
         )
         return redirect(batch)
-    return render(request, "imports/upload.html", {"dataset": dataset, "form": form})
+    return render(
+        request, "imports/upload.html", {"dataset": dataset, "form": form, "options_form": options_form}
+    )
 
 
 @login_required
@@ -66,6 +78,8 @@ def batch_detail(request, pk):
             "batch": batch,
             "errors": batch.errors[:PREVIEW_ERRORS],
             "more_errors": max(0, len(batch.errors) - PREVIEW_ERRORS),
+            "row_notes": batch.row_notes[:PREVIEW_ROW_NOTES],
+            "more_row_notes": max(0, len(batch.row_notes) - PREVIEW_ROW_NOTES),
             "can_commit": batch.can_commit and batch.created_by_id == request.user.pk,
             "form": CommitForm(),
             "file_ttl_minutes": settings.IMPORT_FILE_TTL_MINUTES,
