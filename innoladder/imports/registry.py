@@ -27,7 +27,6 @@ def autodiscover() -> None:
     if _discovered:
         return
     _discovered = True
-    importlib.import_module("innoladder.imports.builtin")
     for config in apps.get_app_configs():
         if not config.name.startswith("innoladder.") or config.name == "innoladder.imports":
             continue
