@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from innoladder.accounts.choices import Role
 
+from . import audit
 from .models import AuditEvent
 from .xlsx import Column
 
@@ -115,12 +116,16 @@ class FieldChange:
     after: str
 
 
-def readable_changes(object_type: str, changes) -> list[FieldChange]:
+def readable_changes(object_type: str, changes, *, enterprise_id: int | None = None) -> list[FieldChange]:
     """An entry's `changes` as field-level lines: an update's {field: [old, new]}, a creation's
-    {"after": {...}}, a deletion's {"before": {...}}, or any other record's keys and values."""
+    {"after": {...}}, a deletion's {"before": {...}}, or any other record's keys and values. A batched
+    entry (an import's rows, `audit.record_batch`) gives one line per row: the rows of `enterprise_id` when
+    given, else the first BATCH_ROWS_SHOWN and a line saying how many more."""
     if not changes:
         return []
     model = _model(object_type) if object_type else None
+    if audit.is_batch(changes):
+        return _batch_lines(model, changes, enterprise_id)
     if not isinstance(changes, dict):
         return [FieldChange(str(_("内容")), EMPTY, _value_text(None, changes))]
     lines = []
@@ -137,6 +142,35 @@ def readable_changes(object_type: str, changes) -> list[FieldChange]:
             lines.append(FieldChange(_key_label(model, key), *(_value_text(field, v) for v in value)))
         else:
             lines.append(FieldChange(_key_label(model, key), EMPTY, _value_text(field, value)))
+    return lines
+
+
+BATCH_ROWS_SHOWN = 50
+
+
+def _batch_lines(model, changes: dict, enterprise_id: int | None) -> list[FieldChange]:
+    rows = audit.batch_rows(changes, enterprise_id)
+    total = changes[audit.BATCH_KEY].get("rows", len(rows))
+    lines = []
+    for row in rows[:BATCH_ROWS_SHOWN]:
+        label = f"{row['repr']}（ID {row['object_id']}）"
+        row_changes = row["changes"]
+        if set(row_changes) == {"after"}:
+            after = "；".join(
+                f"{_key_label(model, key)}：{_value_text(_field(model, key), value)}"
+                for key, value in row_changes["after"].items()
+            )
+            lines.append(FieldChange(label, EMPTY, after))
+            continue
+        before, after = [], []
+        for key, pair in row_changes.items():
+            name, field = _key_label(model, key), _field(model, key)
+            before.append(f"{name}：{_value_text(field, pair[0])}")
+            after.append(f"{name}：{_value_text(field, pair[1])}")
+        lines.append(FieldChange(label, "；".join(before), "；".join(after)))
+    hidden = (len(rows) if enterprise_id is not None else total) - len(lines)
+    if hidden > 0:
+        lines.append(FieldChange(str(_("其余行")), EMPTY, str(_("另有 %(n)s 行未列出") % {"n": hidden})))
     return lines
 
 
@@ -212,8 +246,6 @@ EXPORT_COLUMNS = [
 
 def record_read(user, form: AuditFilterForm, *, page: int, rows: int) -> None:
     """Reading or searching the audit log is itself audited (等保 DB-MC-1, DB-AU-LOG-1)."""
-    from . import audit
-
     filters = form.applied()
     audit.record(
         AuditEvent.AUDIT_READ,

@@ -102,6 +102,25 @@ class AuditEntry(models.Model):
         raise PermissionError("审计日志不可删除")
 
 
+class AuditEntryEnterprise(models.Model):
+    """Which enterprises a batched audit entry concerns (`core.audit.record_batch`: one entry holds the
+    rows of a bulk write, e.g. an import), so the audit log finds the entry by enterprise. A finding aid
+    only: the rows themselves are in the entry, under its hash; written with the entry, never changed."""
+
+    entry = models.ForeignKey(AuditEntry, on_delete=models.PROTECT, related_name="+")
+    enterprise_id = models.BigIntegerField("企业ID", db_index=True)
+
+    class Meta:
+        verbose_name = "审计日志涉及企业"
+        verbose_name_plural = "审计日志涉及企业"
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "enterprise_id"], name="auditentryenterprise_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.entry_id} → {self.enterprise_id}"
+
+
 class AuditChainHead(models.Model):
     """The audit chain's lock row (id 1; PostgreSQL appends lock it) and the last verified link: the
     daily check records the newest entry it verified, so deleting entries up to it is seen later."""

@@ -5,7 +5,7 @@ from django.db.models import Q, QuerySet
 from innoladder.accounts.choices import Role
 
 from .auditlog import AuditFilterForm
-from .models import AuditEntry, Job
+from .models import AuditEntry, AuditEntryEnterprise, Job
 from .scoping import VIEW, audit_log_q, for_user
 
 
@@ -27,7 +27,6 @@ AUDIT_FILTERS = (
     ("result", "result"),
     ("object_type", "object_type"),
     ("object_id", "object_id"),
-    ("enterprise", "enterprise_id"),
 )
 
 
@@ -44,6 +43,9 @@ def audit_entry_list(user, form: AuditFilterForm) -> QuerySet[AuditEntry]:
     for name, lookup in AUDIT_FILTERS:
         if data.get(name):
             qs = qs.filter(**{lookup: data[name]})
+    if data.get("enterprise"):  # its own entries and the batched ones (an import's rows) holding rows of it
+        held = AuditEntryEnterprise.objects.filter(enterprise_id=data["enterprise"]).values("entry_id")
+        qs = qs.filter(Q(enterprise_id=data["enterprise"]) | Q(pk__in=held))
     if data.get("q"):
         qs = qs.filter(Q(object_repr__icontains=data["q"]) | Q(message__icontains=data["q"]))
     return qs.order_by("-ts", "-id")

@@ -32,12 +32,13 @@ def audit_list(request):
         raise Http404
     form = auditlog.AuditFilterForm(request.GET)
     page = Paginator(selectors.audit_entry_list(request.user, form), 50).get_page(request.GET.get("page"))
+    enterprise_id = form.cleaned_data.get("enterprise") if form.is_valid() else None
     entries = [
         {
             "entry": e,
             "role": auditlog.role_label(e.actor_role),
             "object_type": auditlog.object_type_label(e.object_type) if e.object_type else "",
-            "changes": auditlog.readable_changes(e.object_type, e.changes),
+            "changes": auditlog.readable_changes(e.object_type, e.changes, enterprise_id=enterprise_id),
         }
         for e in page.object_list
     ]

@@ -642,34 +642,52 @@ def _json_ready(field) -> bool:
 
 
 def _audit_rows(plan: Plan, created_pks: list, user) -> None:
-    """One audit entry per written row, as object_create/object_update write them: the created record's
-    values, or each changed field's old and new value."""
+    """Every written row audited, as object_create/object_update would (the created record's values, or
+    each changed field's old and new value), in a few batched entries (`audit.record_batch`): one entry
+    per row cost more than validating and writing the row together."""
     model = plan.dataset.model
     path = getattr(model, "scope_enterprise_path", None)
-    audited = [f.attname for f in model._meta.concrete_fields if f.name not in _NOT_AUDITED]
-    # Only these fields can hold values that JSON does not take as they are (Decimal, dates, UUIDs).
-    special = [f.attname for f in model._meta.concrete_fields if f.attname in audited and not _json_ready(f)]
-
-    def enterprise_of(values, pk):
-        if path == "":
-            return pk
-        if path == "enterprise":
-            return values.get("enterprise_id")
-        return None
-
-    creates = []
-    values_of = operator.itemgetter(*audited)  # a written row holds every field (insert filled them)
-    for row, pk in zip(plan.creates, created_pks, strict=True):
-        values = row.values
-        after = dict(zip(audited, values_of(values), strict=True))
-        for a in special:
-            v = after[a]
-            if type(v) not in _NATIVE:
-                after[a] = _plain(v)
-        creates.append((model, pk, {"after": after}, row.label, enterprise_of(values, pk)))
     message = f"Excel导入（{plan.dataset.title}）"
-    audit.record_many(AuditEvent.CREATE, creates, user=user, message=message)
-    updates = []
-    for change in plan.updates:
-        updates.append((model, change.pk, change.diff, change.label, change.enterprise_id))
-    audit.record_many(AuditEvent.UPDATE, updates, user=user, message=message)
+    if plan.creates:
+        values = [row.values for row in plan.creates]  # a written row holds every field (insert filled them)
+        fields = tuple(f.attname for f in model._meta.concrete_fields if f.name not in _NOT_AUDITED)
+        special = {f.attname for f in model._meta.concrete_fields if not _json_ready(f)}
+        columns = []
+        for attname in fields:
+            column = list(map(operator.itemgetter(attname), values))
+            columns.append(_json_column(column) if attname in special else column)
+        if path == "":
+            owners = list(created_pks)
+        elif path == "enterprise":
+            owners = list(map(operator.itemgetter("enterprise_id"), values))
+        else:
+            owners = [None] * len(values)
+        rows = audit.BatchRows(
+            model,
+            list(created_pks),
+            owners,
+            [row.label for row in plan.creates],
+            fields=fields,
+            columns=columns,
+        )
+        audit.record_batch(AuditEvent.CREATE, rows, message=message, user=user)
+    if plan.updates:
+        changes = plan.updates
+        rows = audit.BatchRows(
+            model,
+            [c.pk for c in changes],
+            [c.enterprise_id for c in changes],
+            [c.label for c in changes],
+            diffs=[c.diff for c in changes],
+        )
+        audit.record_batch(AuditEvent.UPDATE, rows, message=message, user=user)
+
+
+def _json_column(column: list) -> list:
+    """One field's values of many rows as JSON takes them (Decimal and UUID as text, dates in ISO format)."""
+    kinds = set(map(type, column))
+    if kinds <= _NATIVE:
+        return column
+    if kinds == {Decimal}:
+        return list(map(str, column))
+    return list(map(_plain, column))

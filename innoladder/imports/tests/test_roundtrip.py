@@ -4,6 +4,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
+from innoladder.core import audit, audit_chain
 from innoladder.core.models import AuditEntry, AuditEvent, JobStatus
 from innoladder.core.testing.factories import AnnualDataFactory, EnterpriseFactory, make_uscc
 from innoladder.enterprises.models import AnnualData, Enterprise, IPRecord
@@ -57,9 +58,18 @@ def test_annual_data_round_trip_converts_units(cast):
     assert (entry.changes["created"], entry.changes["updated"]) == (1, 0)
 
 
-def test_every_written_row_gets_its_own_audit_entry(cast):
-    """Created rows are audited with their values, updated rows with each changed field's old and new value,
-    beside the one import entry with the file hash and counts."""
+def _audited_rows(event_type, enterprise_id=None):
+    """The rows the import's batched audit entries hold, as per-row entries had them."""
+    rows = []
+    for entry in AuditEntry.objects.filter(event_type=event_type, object_type="enterprises.AnnualData"):
+        rows += audit.batch_rows(entry.changes, enterprise_id)
+    return rows
+
+
+def test_every_written_row_is_audited_with_its_values_or_its_changes(cast):
+    """Created rows are audited with their values, updated rows with each changed field's old and new value
+    (in the import's batched entries, read back per enterprise), beside the one import entry with the file
+    hash and counts; the audit chain verifies with them."""
     AnnualDataFactory(enterprise=cast.ent_b, year=2023, employees=80, rd_staff=8)
     rows = [
         HEAD,
@@ -68,15 +78,13 @@ def test_every_written_row_gets_its_own_audit_entry(cast):
     ]
     batch, job = commit(preview(cast.officer, "annual_data", xlsx(rows)), cast.officer)
     assert job.status == JobStatus.SUCCEEDED, job.message
-    created = AuditEntry.objects.get(event_type=AuditEvent.CREATE, object_type="enterprises.AnnualData")
+    entry = AuditEntry.objects.get(event_type=AuditEvent.CREATE, object_type="enterprises.AnnualData")
+    assert (entry.actor, entry.park_id, entry.enterprise_id) == (cast.officer, cast.park.pk, cast.ent_a.pk)
     record = AnnualData.objects.get(enterprise=cast.ent_a, year=2024)
-    assert (created.object_id, created.enterprise_id, created.actor) == (
-        str(record.pk),
-        cast.ent_a.pk,
-        cast.officer,
-    )
-    assert created.object_repr == f"年度数据 {cast.ent_a.uscc} / 2024"
-    after = created.changes["after"]
+    [created] = _audited_rows(AuditEvent.CREATE, cast.ent_a.pk)
+    assert (created["object_id"], created["enterprise_id"]) == (record.pk, cast.ent_a.pk)
+    assert created["repr"] == f"年度数据 {cast.ent_a.uscc} / 2024"
+    after = created["changes"]["after"]
     assert (after["id"], after["year"], after["employees"], after["rd_staff"]) == (record.pk, 2024, 120, 18)
     assert (after["sales_revenue"], after["rd_expense"], after["source"]) == (
         "86505000.00",
@@ -84,13 +92,35 @@ def test_every_written_row_gets_its_own_audit_entry(cast):
         "import",
     )
     assert after["version"] == 1 and "created_at" not in after
-    updated = AuditEntry.objects.get(event_type=AuditEvent.UPDATE, object_type="enterprises.AnnualData")
+    assert _audited_rows(AuditEvent.CREATE, cast.ent_b.pk) == []
     existing = AnnualData.objects.get(enterprise=cast.ent_b, year=2023)
-    assert (updated.object_id, updated.enterprise_id) == (str(existing.pk), cast.ent_b.pk)
-    assert updated.changes["employees"] == [80, 90]
-    assert updated.changes["source"][1] == "import"
-    assert "version" not in updated.changes and "rd_staff" not in updated.changes
+    [updated] = _audited_rows(AuditEvent.UPDATE, cast.ent_b.pk)
+    assert (updated["object_id"], updated["enterprise_id"]) == (existing.pk, cast.ent_b.pk)
+    changes = updated["changes"]
+    assert changes["employees"] == [80, 90]
+    assert changes["source"][1] == "import"
+    assert "version" not in changes and "rd_staff" not in changes
     assert AuditEntry.objects.filter(event_type=AuditEvent.IMPORT).count() == 1
+    assert audit_chain.verify().ok
+
+
+def test_the_audit_log_filtered_by_enterprise_shows_its_imported_rows(client, cast, enterprises):
+    batch, job = commit(
+        preview(cast.officer, "annual_data", xlsx(rows_200(enterprises, bad=False))), cast.officer
+    )
+    assert job.status == JobStatus.SUCCEEDED, job.message
+    target = enterprises[7]
+    assert len(_audited_rows(AuditEvent.CREATE, target.pk)) == 5
+    assert len(_audited_rows(AuditEvent.CREATE)) == 200
+    client.force_login(cast.auditadmin)
+    page = client.get("/audit/", {"enterprise": target.pk}).content.decode()
+    for year in range(2020, 2025):
+        assert f"年度数据 {target.uscc} / {year}" in page
+    assert enterprises[8].uscc not in page  # another enterprise's rows of the same entry are not listed
+    client.force_login(cast.auditor)  # the park's auditor reads the park's batched entries
+    assert (
+        f"年度数据 {target.uscc} / 2020" in client.get("/audit/", {"enterprise": target.pk}).content.decode()
+    )
 
 
 def test_two_bad_rows_among_200_write_nothing_and_are_reported_exactly(cast, enterprises):
