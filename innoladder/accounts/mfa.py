@@ -7,7 +7,6 @@ once and stored as SHA-256 hashes: each is 50 random bits, so a fast hash is eno
 """
 
 import base64
-import hashlib
 import secrets
 
 import segno
@@ -18,18 +17,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from innoladder.core import audit
 from innoladder.core.models import AuditEvent
 
+from .codes import recovery_code_hash
 from .models import RecoveryCode, RecoveryCodeDevice, User
 
 RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read off paper without doubt
 RECOVERY_LENGTH = 10
-
-
-def _normalise(code: str) -> str:
-    return "".join(ch for ch in (code or "").upper() if ch.isalnum())
-
-
-def recovery_code_hash(user_id: int, code: str) -> str:
-    return hashlib.sha256(f"{user_id}:{_normalise(code)}".encode()).hexdigest()
 
 
 def totp_device(user: User) -> TOTPDevice | None:

@@ -22,14 +22,11 @@ import hashlib
 import hmac
 import ipaddress
 import json
-import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
-
-logger = logging.getLogger(__name__)
 
 GENESIS = "0" * 64
 HEAD_ID = 1
@@ -276,53 +273,3 @@ def record_checkpoint(result: Verification, using: str = "default") -> None:
                 "checked_at": timezone.now(),
             },
         )
-
-
-# --- the daily check -------------------------------------------------------------------------------
-
-
-def security_admins():
-    """Who is told when the chain breaks: the active 安全管理员 accounts."""
-    from innoladder.accounts.choices import Role
-    from innoladder.accounts.models import User
-
-    return User.objects.filter(role=Role.SECADMIN, is_active=True)
-
-
-def verify_and_alert(using: str = "default") -> Verification:
-    """Verify the chain, record the outcome in the audit log, and on failure notify every security
-    administrator (once a day per broken entry). The daily periodic job and `manage.py verify_audit`
-    both call this."""
-    from django.urls import reverse
-    from django.utils import timezone
-
-    from . import audit
-    from .models import AuditEvent
-    from .notifications import notify
-
-    result = verify(using)
-    record_checkpoint(result, using)
-    audit.record(
-        AuditEvent.AUDIT_VERIFY,
-        object_type="core.AuditEntry",
-        object_id=str(result.broken_id) if result.broken_id is not None else "",
-        object_repr="审计日志哈希链",
-        result="success" if result.ok else "failure",
-        message=result.summary(),
-        changes={"checked": result.checked, "broken_id": result.broken_id},
-    )
-    if result.ok:
-        # The checkpoint in the application log too: a copy outside the database to compare with later.
-        logger.info("audit chain verified up to entry %s, hash %s", result.last_id, result.last_hash)
-    else:
-        logger.error("audit chain broken: %s", result.summary())
-        day = timezone.localdate().isoformat()
-        for user in security_admins():
-            notify(
-                user,
-                key=f"audit-chain:{result.broken_id}:{day}",
-                title="审计日志完整性校验失败",
-                body=result.summary(),
-                url=reverse("audit_list"),
-            )
-    return result

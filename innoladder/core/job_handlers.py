@@ -5,7 +5,7 @@ import importlib
 
 from django.apps import apps
 
-from . import audit_chain, schedule
+from . import audit_check, schedule
 from .jobs import JobContext, JobError, register
 
 AUDIT_VERIFY_JOB = "core.verify_audit"
@@ -26,7 +26,7 @@ def verify_audit(ctx: JobContext) -> dict:
     """The audit hash chain's daily check (core.audit_chain): records the outcome, notifies the security
     administrators and fails the job at a broken link. Not in one transaction: on SQLite that would hold
     the writer lock for the whole check."""
-    result = audit_chain.verify_and_alert()
+    result = audit_check.verify_and_alert()
     if not result.ok:
         raise JobError(result.summary())
     return {"message": result.summary(), "checked": result.checked}

@@ -9,7 +9,7 @@ from django.core.management.base import CommandError
 from django.db import DatabaseError, IntegrityError, connection, connections, transaction
 
 from innoladder.accounts.choices import Role
-from innoladder.core import audit, audit_chain, audit_guard
+from innoladder.core import audit, audit_chain, audit_check, audit_guard
 from innoladder.core.models import AuditChainHead, AuditEntry, Notification
 from innoladder.core.testing.factories import UserFactory
 from innoladder.enterprises.models import Enterprise
@@ -88,7 +88,7 @@ def test_a_deleted_row_breaks_the_link_of_the_next_one(cast):
 
 def test_deleting_the_newest_rows_up_to_the_last_checkpoint_is_seen(cast):
     entries = _entries(cast)
-    assert audit_chain.verify_and_alert().ok  # the daily check: entries[-1] is the checkpoint
+    assert audit_check.verify_and_alert().ok  # the daily check: entries[-1] is the checkpoint
     _raw("DELETE FROM core_auditentry WHERE id >= %s", [entries[-2].pk])
     result = audit_chain.verify()
     assert not result.ok
@@ -99,7 +99,7 @@ def test_a_failed_check_is_audited_and_notifies_each_security_administrator(cast
     admins = [UserFactory(role=Role.SECADMIN), UserFactory(role=Role.SECADMIN, is_active=False)]
     entries = _entries(cast)
     _raw("UPDATE core_auditentry SET actor_name = %s WHERE id = %s", ["别人", entries[0].pk])
-    result = audit_chain.verify_and_alert()
+    result = audit_check.verify_and_alert()
     assert not result.ok
     notes = Notification.objects.filter(title="审计日志完整性校验失败")
     expected = sorted([cast.secadmin.pk, cast.secadmin2.pk, admins[0].pk])  # active ones only
@@ -107,13 +107,13 @@ def test_a_failed_check_is_audited_and_notifies_each_security_administrator(cast
     assert f"记录 ID {entries[0].pk}" in notes[0].body
     logged = AuditEntry.objects.get(event_type="audit_verify")
     assert logged.result == "failure" and logged.changes["broken_id"] == entries[0].pk
-    audit_chain.verify_and_alert()  # the same break again today: no second notification
+    audit_check.verify_and_alert()  # the same break again today: no second notification
     assert notes.count() == len(expected)
 
 
 def test_a_passing_check_is_audited_and_notifies_nobody(cast):
     _entries(cast)
-    assert audit_chain.verify_and_alert().ok
+    assert audit_check.verify_and_alert().ok
     assert AuditEntry.objects.get(event_type="audit_verify").result == "success"
     assert not Notification.objects.exists()
 

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from innoladder.core import audit_chain
+from innoladder.core import audit_chain, audit_check
 
 
 class Command(BaseCommand):
@@ -19,7 +19,7 @@ class Command(BaseCommand):
         if options["no_alert"]:
             result = audit_chain.verify()
         else:
-            result = audit_chain.verify_and_alert()
+            result = audit_check.verify_and_alert()
         if not result.ok:
             raise CommandError(result.summary(), returncode=1)
         self.stdout.write(self.style.SUCCESS(result.summary()))
