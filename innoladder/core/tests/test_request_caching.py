@@ -1,0 +1,44 @@
+"""What is cached between requests (issue 23: the list page's per-request costs) never outlives a change of
+role or parks: the menu follows the role at the next page, the list follows the parks at the next page."""
+
+from innoladder.accounts.choices import Role
+from innoladder.accounts.models import User
+
+
+def _menu_names(response) -> set[str]:
+    names = set()
+    for entry in response.context["menu"]:
+        names |= set(entry.get("names", {entry.get("name")}))
+    return names
+
+
+def test_the_menu_follows_a_role_change_at_the_next_page(client, cast):
+    client.force_login(cast.officer)
+    assert "pipeline" in _menu_names(client.get("/enterprises/"))  # 梯度培育: the bureau's roles only
+    User.objects.filter(pk=cast.officer.pk).update(role=Role.AGENCY, agency=cast.agency.agency)
+    assert "pipeline" not in _menu_names(client.get("/enterprises/"))
+    User.objects.filter(pk=cast.officer.pk).update(role=Role.OFFICER, agency=None)
+    assert "pipeline" in _menu_names(client.get("/enterprises/"))
+
+
+def test_the_menu_is_built_once_per_role_and_language(cast, rf):
+    from innoladder.core import context_processors
+
+    request = rf.get("/")
+    request.user = cast.officer
+    first = context_processors.navigation(request)["menu"]
+    request = rf.get("/")
+    request.user = cast.other_officer  # same role: the same menu, built once
+    assert context_processors.navigation(request)["menu"] is first
+    request = rf.get("/")
+    request.user = cast.user_a
+    assert context_processors.navigation(request)["menu"] != first
+
+
+def test_the_list_follows_a_park_change_at_the_next_page(client, cast):
+    client.force_login(cast.officer)
+    assert cast.ent_a.name in client.get("/enterprises/").content.decode()
+    cast.officer.parks.set([cast.other_park])
+    page = client.get("/enterprises/").content.decode()
+    assert cast.ent_a.name not in page and cast.ent_other_park.name in page
+    assert client.get(f"/enterprises/{cast.ent_a.pk}/").status_code == 404
