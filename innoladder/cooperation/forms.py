@@ -1,17 +1,15 @@
 from django import forms
 
 from innoladder.core.validators import apply_field_rules
-from innoladder.services import selectors as service_selectors
-from innoladder.services.crud import PeriodFilterForm, StyledMixin
+from innoladder.core.viewkit import StyledMixin, enterprise_choices
 
-from .choices import CooperationKind, IntroductionMode, TalentCategory, TalentStatus
 from .models import Cooperation, PatentIntroduction, Talent
 
 
 class EnterpriseScopedForm(StyledMixin, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["enterprise"].queryset = service_selectors.enterprise_choices(user)
+        self.fields["enterprise"].queryset = enterprise_choices(user)
         apply_field_rules(self)
 
 
@@ -40,22 +38,3 @@ class TalentForm(EnterpriseScopedForm):
     class Meta:
         model = Talent
         fields = ["enterprise", "name", "category", "field", "status", "recorded_on"]
-
-
-class CooperationFilterForm(PeriodFilterForm):
-    kind = forms.ChoiceField(
-        label="合作方式", choices=[("", "全部")] + CooperationKind.choices, required=False
-    )
-
-
-class PatentFilterForm(PeriodFilterForm):
-    mode = forms.ChoiceField(
-        label="引进方式", choices=[("", "全部")] + IntroductionMode.choices, required=False
-    )
-
-
-class TalentFilterForm(PeriodFilterForm):
-    category = forms.ChoiceField(
-        label="人才类别", choices=[("", "全部")] + TalentCategory.choices, required=False
-    )
-    status = forms.ChoiceField(label="状态", choices=[("", "全部")] + TalentStatus.choices, required=False)

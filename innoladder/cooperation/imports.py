@@ -6,9 +6,9 @@ keyed hash and last 4 characters; the number itself is never written to the data
 
 from django.core.exceptions import ValidationError
 
+from innoladder.core.viewkit import can_write
 from innoladder.imports import registry
 from innoladder.imports.datasets import CHOICE, DATE, ENTERPRISE, MONEY, TEXT, Column, Dataset
-from innoladder.services.crud import can_write
 
 from . import services
 from .choices import CooperationKind, TalentCategory, TalentStatus

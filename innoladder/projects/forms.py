@@ -1,10 +1,9 @@
 from django import forms
 
 from innoladder.core.validators import apply_field_rules
-from innoladder.services import selectors as service_selectors
-from innoladder.services.crud import PeriodFilterForm, StyledMixin
+from innoladder.core.viewkit import StyledMixin, enterprise_choices
 
-from .choices import ProjectLevel, ProjectStatus
+from .choices import ProjectStatus
 from .models import Project
 
 
@@ -30,18 +29,10 @@ class ProjectForm(StyledMixin, forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["enterprise"].queryset = service_selectors.enterprise_choices(user)
-        self.fields["partners"].queryset = service_selectors.enterprise_choices(user, "view")
+        self.fields["enterprise"].queryset = enterprise_choices(user)
+        self.fields["partners"].queryset = enterprise_choices(user, "view")
         self.fields["partners"].required = False
         apply_field_rules(self)
-
-
-class ProjectFilterForm(PeriodFilterForm):
-    start = forms.DateField(label="立项起始", required=False)
-    end = forms.DateField(label="立项截止", required=False)
-    status = forms.ChoiceField(label="状态", choices=[("", "全部")] + ProjectStatus.choices, required=False)
-    level = forms.ChoiceField(label="级别", choices=[("", "全部")] + ProjectLevel.choices, required=False)
-    year = forms.IntegerField(label="年度", required=False)
 
 
 class TransitionForm(StyledMixin, forms.Form):

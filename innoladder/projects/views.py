@@ -17,6 +17,7 @@ class ProjectListView(vk.ObjectListView):
     filterset = ProjectFilterSet
     title = _("科技计划项目")
     create_url_name, export_url_name = "project_create", "project_export"
+    ordering = ("title", "year", "approved_on")
 
     def get_columns(self):
         return project_columns()
@@ -76,15 +77,7 @@ class ProjectTransitionView(vk.ObjectTransitionView, ProjectAction):
     invalid_message = _("请选择新的状态。")
     success = _("项目状态已更新。")
 
-    def perform(self, project, form):
-        services.project_transition(
-            project=project,
-            user=self.request.user,
-            to_status=form.cleaned_data["to_status"],
-            on=form.cleaned_data["on"],
-            comment=form.cleaned_data["comment"],
-            expected_version=form.cleaned_data["version"],
-        )
+    transition, instance_kwarg = services.project_transition, "project"
 
 
 class MilestoneAddView(ProjectAction):

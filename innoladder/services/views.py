@@ -223,15 +223,7 @@ class RequestTransitionView(vk.ObjectTransitionView, RequestAction):
     invalid_message = gettext_lazy("请选择办理操作。")
     success = gettext_lazy("办理状态已更新。")
 
-    def perform(self, req, form):
-        services.request_transition(
-            request=req,
-            user=self.request.user,
-            to_status=form.cleaned_data["to_status"],
-            comment=form.cleaned_data["comment"],
-            resolution=form.cleaned_data["resolution"],
-            expected_version=form.cleaned_data["version"],
-        )
+    transition, instance_kwarg = services.request_transition, "request"
 
 
 class RequestRateView(RequestAction):

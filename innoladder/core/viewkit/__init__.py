@@ -36,7 +36,7 @@ only (CSRF) and go through the module's service, which writes the history row an
 from django.contrib.auth.decorators import login_required
 from django_filters import CharFilter, ChoiceFilter, DateFilter, ModelChoiceFilter
 
-from .access import can_write, require_writer, scoped, writable
+from .access import can_write, enterprise_choices, require_writer, scoped, writable
 from .filters import CheckedFilter, FilterSet, IntegerFilter, SearchFilter, choice, period
 from .forms import StyledMixin, bootstrap, error_text, form_errors_text, put_errors
 from .responses import download
@@ -75,6 +75,7 @@ __all__ = [
     "can_write",
     "choice",
     "download",
+    "enterprise_choices",
     "error_text",
     "form_errors_text",
     "link",

@@ -33,3 +33,12 @@ def require_writer(user) -> None:
 
     if not can_write(user) or not for_user(Enterprise.objects.all(), user, CHANGE).exists():
         raise Http404
+
+
+def enterprise_choices(user, action: str = CHANGE):
+    """The enterprises a service-work form may name: those the user may write to (or, for `VIEW`, see)."""
+    from innoladder.enterprises.models import Enterprise
+
+    if action == CHANGE and not can_write(user):
+        return Enterprise.objects.none()
+    return for_user(Enterprise.objects.select_related("park"), user, action)

@@ -292,8 +292,19 @@ class ObjectActionView(KitView):
 
 
 class ObjectTransitionView(ObjectActionView):
-    """A status change: the form carries `version`; the module's transition service writes the history
-    row and the audit entry. A form without its version is refused like a stale one."""
+    """A status change: the form carries `version`; the module's `transition(<instance_kwarg>=obj,
+    user=..., expected_version=..., **the form's other fields)` writes the history row and the audit
+    entry. A form without its version is refused like a stale one."""
+
+    transition = None
+    instance_kwarg = "instance"
+
+    def perform(self, obj, form) -> None:
+        data = dict(form.cleaned_data)
+        expected_version = data.pop("version")
+        type(self).transition(
+            user=self.request.user, expected_version=expected_version, **{self.instance_kwarg: obj}, **data
+        )
 
     def invalid(self, obj, form):
         if "version" in form.errors:
