@@ -26,6 +26,7 @@ from django.conf import settings
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django_tasks import task
 
 from . import audit
 from .models import AuditEvent, Job, JobStatus
@@ -116,8 +117,6 @@ def enqueue(kind: str, *, title: str, params: dict | None = None, user=None) -> 
         raise ValueError(f"no job handler for {kind!r}")
     job = Job.objects.create(kind=kind, title=title, params=params or {}, created_by=user)
     audit.record(AuditEvent.JOB, obj=job, user=user, message=f"提交后台任务：{title}")
-    from .tasks import run_job
-
     run_job.enqueue(str(job.pk))
     return job
 
@@ -311,3 +310,9 @@ def recover_if_dead(job: Job) -> Job:
     if job.status != JobStatus.RUNNING or not one.filter(_dead(now, one)).exists():
         return job
     return _recover(job.pk, now) or job
+
+
+@task()
+def run_job(job_id: str) -> None:
+    """The task the queue carries: run the job `job_id` (its kind's handler, with lease and progress)."""
+    run(job_id)
