@@ -321,7 +321,7 @@ def _batch_entry(event_type, rows: BatchRows, chunk: list[int], label: str, park
         object_repr=f"{message}：{len(chunk)} 行",
         enterprise_id=distinct[0] if len(distinct) == 1 else None,
         park_id=park_id,
-        changes={BATCH_KEY: summary, ROWS_KEY: base64.b64encode(zlib.compress(text, 6)).decode("ascii")},
+        changes={BATCH_KEY: summary, ROWS_KEY: base64.b64encode(zlib.compress(text, 1)).decode("ascii")},
         message=message,
     )
     if distinct:
