@@ -237,14 +237,22 @@ class VisitSerializer(serializers.ModelSerializer):
         return [e.pk for e in obj.enterprises.all() if e.pk in visible]
 
 
+# Row ids: the databases' 64-bit integers (a larger number is no id, and SQLite refuses to compare it).
+MAX_ID = 2**63 - 1
+
+
+def _id(**kwargs) -> serializers.IntegerField:
+    return serializers.IntegerField(min_value=1, max_value=MAX_ID, **kwargs)
+
+
 class VisitWriteSerializer(serializers.Serializer):
     """A new visit record: the fields of the web form (services.forms.VisitForm), validated by it."""
 
     visited_on = serializers.DateField()
-    enterprises = serializers.ListField(child=serializers.IntegerField(), min_length=1)
-    staff = serializers.ListField(child=serializers.IntegerField(), required=False)
+    enterprises = serializers.ListField(child=_id(), min_length=1)
+    staff = serializers.ListField(child=_id(), required=False)
     department = serializers.CharField(required=False, allow_blank=True, max_length=100)
-    agency = serializers.IntegerField(required=False, allow_null=True)
+    agency = _id(required=False, allow_null=True)
     topics = serializers.ListField(child=serializers.CharField(), min_length=1)
     notes = serializers.CharField(required=False, allow_blank=True)
     follow_up = serializers.CharField(required=False, allow_blank=True)
@@ -295,12 +303,12 @@ class RequestWriteSerializer(serializers.Serializer):
     """A new request: the fields of the web form (services.forms.RequestForm). An enterprise user raises
     its own requests: enterprise, visit, department, responsible and raised_on are set for it."""
 
-    enterprise = serializers.IntegerField(required=False)
-    category = serializers.IntegerField()
+    enterprise = _id(required=False)
+    category = _id()
     title = serializers.CharField(max_length=200)
     description = serializers.CharField(required=False, allow_blank=True)
     raised_on = serializers.DateField(required=False, allow_null=True)
-    visit = serializers.IntegerField(required=False, allow_null=True)
+    visit = _id(required=False, allow_null=True)
     department = serializers.CharField(required=False, allow_blank=True, max_length=100)
     responsible = serializers.CharField(required=False, allow_blank=True, max_length=50)
 
@@ -338,7 +346,7 @@ class SubmissionWriteSerializer(serializers.Serializer):
     submit = serializers.BooleanField(default=False)
     confirmed_warnings = serializers.ListField(child=serializers.CharField(), required=False)
     declaration = serializers.BooleanField(default=False)
-    version = serializers.IntegerField(min_value=0, help_text="读取时的版本号（乐观锁）")
+    version = serializers.IntegerField(min_value=0, max_value=MAX_ID, help_text="读取时的版本号（乐观锁）")
 
 
 class ProblemSerializer(serializers.Serializer):
@@ -398,4 +406,14 @@ class ReportDetailSerializer(ReportSerializer):
 
 
 class ErrorSerializer(serializers.Serializer):
-    detail = serializers.JSONField(help_text="中文错误说明；字段错误时为 {字段: [说明…]}")
+    detail = serializers.CharField(help_text="中文错误说明 / what went wrong, in Chinese")
+    errors = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        required=False,
+        help_text="字段错误：{字段: [说明…]} / field errors",
+    )
+
+
+class SubmissionErrorSerializer(ErrorSerializer):
+    problems = ProblemSerializer(many=True, help_text="填报校验问题（字段、说明）")
+    warnings = ProblemSerializer(many=True, help_text="合理性提示：提交前须逐项确认（confirmed_warnings）")

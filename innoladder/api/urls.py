@@ -1,6 +1,6 @@
 """/api/v1/: the REST API, its OpenAPI schema and its docs page (Swagger UI served from local files)."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.permissions import AllowAny
 
@@ -36,6 +36,8 @@ v1 = [
         ),
         name="docs",
     ),
+    # Any other path under /api/v1/ answers as the API does (JSON), not with the site's HTML 404 page.
+    re_path(r"^.*$", web.api_not_found),
 ]
 
 urlpatterns = [

@@ -5,9 +5,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from . import services
@@ -68,3 +69,8 @@ def token_revoke(request, pk: int):
     services.token_revoke(user=request.user, token=token)
     messages.success(request, _("令牌已吊销，使用它的请求将被拒绝。"))
     return redirect("api:tokens")
+
+
+@csrf_exempt  # it changes nothing: a PUT to a wrong path gets the API's JSON 404, not the CSRF page
+def api_not_found(request):
+    return JsonResponse({"detail": "未找到。"}, status=404, json_dumps_params={"ensure_ascii": False})

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django import forms
 from django.contrib.auth.models import AnonymousUser
+from django.utils.datastructures import MultiValueDict
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import exceptions, generics
@@ -11,7 +12,7 @@ from rest_framework import exceptions, generics
 from innoladder.core import audit
 from innoladder.core.models import AuditEvent
 
-from ..serializers import ErrorSerializer
+from ..serializers import MAX_ID, ErrorSerializer
 
 ERRORS = {
     400: OpenApiResponse(ErrorSerializer, description="参数或数据有误 / invalid parameters or data"),
@@ -24,8 +25,15 @@ ERRORS = {
 }
 
 
+def _is_huge(value: str) -> bool:
+    text = value.strip().lstrip("+-")
+    return text.isascii() and text.isdigit() and int(text) > MAX_ID
+
+
 def errors(*codes: int) -> dict:
-    return {code: ERRORS[code] for code in (401, 403, 429, *codes)}
+    """The error answers of an operation: always 400 (a wrong parameter), 401, 403, 404 (out of scope, or
+    no such page) and 429, and ``codes``."""
+    return {code: ERRORS[code] for code in sorted({400, 401, 403, 404, 429, *codes})}
 
 
 class ApiView(generics.GenericAPIView):
@@ -33,6 +41,16 @@ class ApiView(generics.GenericAPIView):
 
     audit_type = ""  # model label of what a list returns
     audited_object = None  # set by a detail view: the object read
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        # A number no 64-bit column holds is no id (and SQLite refuses even to compare it): 404 in the path,
+        # 400 in a filter, before any form or query sees it.
+        if any(value > MAX_ID for value in kwargs.values() if isinstance(value, int)):
+            raise exceptions.NotFound()
+        huge = [name for name, value in request.query_params.items() if _is_huge(value)]
+        if huge:
+            raise exceptions.ValidationError({name: ["数值过大"] for name in huge})
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -64,6 +82,17 @@ def bound_filters(form: forms.Form) -> dict:
     if form.is_bound and not form.is_valid():
         raise exceptions.ValidationError(form_errors(form))
     return form.cleaned_data if form.is_bound else {}
+
+
+def form_data(values: dict) -> MultiValueDict:
+    """Validated JSON as the web form's POST data (lists as repeated keys), for the app's own form."""
+    data = MultiValueDict()
+    for name, value in values.items():
+        if value is None:
+            continue
+        items = value if isinstance(value, list) else [value]
+        data.setlist(name, [item.isoformat() if isinstance(item, dt.date) else str(item) for item in items])
+    return data
 
 
 def form_errors(form: forms.Form) -> dict:

@@ -23,7 +23,16 @@ from innoladder.services import crud, selectors, services
 from innoladder.services.forms import RequestFilterForm, RequestForm, VisitFilterForm, VisitForm
 
 from .. import serializers as s
-from .base import ApiView, bound_filters, errors, form_errors, form_parameters, query_date
+from .base import (
+    ApiView,
+    bound_filters,
+    errors,
+    form_data,
+    form_errors,
+    form_parameters,
+    query_date,
+    query_int,
+)
 
 OBLIGATION_MAX_DAYS = 366
 
@@ -63,7 +72,7 @@ class VisitList(ApiView):
         crud.require_writer(request.user)
         incoming = s.VisitWriteSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
-        form = VisitForm(incoming.validated_data, user=request.user)
+        form = VisitForm(form_data(incoming.validated_data), user=request.user)
         if not form.is_valid():
             raise exceptions.ValidationError(form_errors(form))
         data = dict(form.cleaned_data)
@@ -128,7 +137,7 @@ class RequestList(ApiView):
             crud.require_writer(user)
         incoming = s.RequestWriteSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
-        form = RequestForm(incoming.validated_data, user=user)
+        form = RequestForm(form_data(incoming.validated_data), user=user)
         if not form.is_valid():
             raise exceptions.ValidationError(form_errors(form))
         data = dict(form.cleaned_data)
@@ -165,11 +174,9 @@ class SubmissionList(ApiView):
     )
     def get(self, request):
         queryset = collection_selectors.submission_list(request.user)
-        campaign = request.query_params.get("campaign", "")
-        if campaign:
-            if not campaign.isascii() or not campaign.isdigit():
-                raise exceptions.ValidationError({"campaign": ["应为正整数"]})
-            queryset = queryset.filter(campaign_id=int(campaign))
+        campaign = query_int(request, "campaign")
+        if campaign is not None:
+            queryset = queryset.filter(campaign_id=campaign)
         state = request.query_params.get("status", "")
         if state:
             if state not in SubmissionStatus.values:
@@ -196,8 +203,9 @@ class SubmissionDetail(ApiView):
         request=s.SubmissionWriteSerializer,
         responses={
             200: s.SubmissionResultSerializer,
+            400: OpenApiResponse(s.SubmissionErrorSerializer, description="数据有误 / invalid data"),
             409: OpenApiResponse(s.ErrorSerializer, description="已被他人修改 / changed meanwhile"),
-            **errors(400, 404),
+            **errors(404),
         },
     )
     def put(self, request, pk: int):
@@ -228,13 +236,12 @@ class SubmissionDetail(ApiView):
         except DjangoValidationError as exc:
             raise _refused(exc) from exc
         if problems:
-            raise exceptions.ValidationError(
-                {
-                    "detail": [p.message for p in problems],
-                    "problems": s.ProblemSerializer(problems, many=True).data,
-                    "warnings": s.ProblemSerializer(warnings, many=True).data,
-                }
-            )
+            body = {
+                "detail": "；".join(p.message for p in problems),
+                "problems": s.ProblemSerializer(problems, many=True).data,
+                "warnings": s.ProblemSerializer(warnings, many=True).data,
+            }
+            return Response(body, status=status.HTTP_400_BAD_REQUEST)
         submission.refresh_from_db()
         return Response(
             {
