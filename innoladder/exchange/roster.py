@@ -169,16 +169,14 @@ def screen(parsed, ctx) -> list[RowNote]:
         )
     )
     name_at = parsed.matches["enterprise_name"].index if "enterprise_name" in parsed.matches else None
+    uscc_at = parsed.matches["enterprise"].index
     number_col = parsed.matches.get("number")
     notes = []
     for row, raw_values in parsed.rows:
         code = codes[row]
         name = values.fold(str(_cell(raw_values, name_at) or ""))
-        key = " ".join(
-            part
-            for part in (name, code or str(_cell(raw_values, parsed.matches["enterprise"].index) or ""))
-            if part
-        )
+        shown_code = code or values.fold(str(_cell(raw_values, uscc_at) or ""))
+        key = " ".join(part for part in (name, shown_code) if part)
         if code is None:
             if not key and _is_empty(raw_values, number_col):
                 # A footnote under the table (注：排名不分先后): no enterprise, no certificate.

@@ -111,7 +111,10 @@ def template_bytes(dataset: Dataset) -> bytes:
 
 
 def _instructions(ws, dataset: Dataset) -> None:
-    key_headers = "、".join(dataset.column(f).header for f in dataset.natural_key)
+    # A key field given once for the whole file at upload (Dataset.option_fields) has no column.
+    key_headers = "、".join(
+        dataset.column(f).header for f in dataset.natural_key if f not in dataset.option_fields
+    )
     lines = [
         f"{dataset.title} 导入模板",
         dataset.description,

@@ -1,6 +1,8 @@
+import io
 import json
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl import load_workbook
 
 from innoladder.core.models import Job
 from innoladder.core.testing.access import OK, assert_access
@@ -81,3 +83,12 @@ def test_exchange_page_export_and_download(client, cast):
     assert 'id="roster-import"' not in client.get("/exchange/").content.decode()
     assert client.post("/exchange/export/csv/").status_code == 302
     assert not Job.objects.filter(created_by=cast.user_a).exists()
+
+
+def test_list_template_has_the_lists_columns(client, cast):
+    client.force_login(cast.officer)
+    response = client.get("/imports/recognition_roster/template.xlsx")
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content))["认定名单"]
+    headers = [c.value for c in sheet[1]]
+    assert {"统一社会信用代码", "证书编号", "发证日期", "企业名称"} <= set(headers)
