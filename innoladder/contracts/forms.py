@@ -1,7 +1,7 @@
 from django import forms
 
 from innoladder.core.validators import apply_field_rules
-from innoladder.funding.viewkit import bootstrap
+from innoladder.core.viewkit import bootstrap
 
 from . import choices as c
 from .models import TechContract

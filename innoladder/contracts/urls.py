@@ -3,10 +3,10 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("", views.contract_list, name="contract_list"),
-    path("export/", views.contract_export, name="contract_export"),
-    path("new/", views.contract_create, name="contract_create"),
-    path("<int:pk>/", views.contract_detail, name="contract_detail"),
-    path("<int:pk>/edit/", views.contract_edit, name="contract_edit"),
-    path("<int:pk>/transition/", views.contract_transition, name="contract_transition"),
+    path("", views.ContractListView.as_view(), name="contract_list"),
+    path("export/", views.ContractExportView.as_view(), name="contract_export"),
+    path("new/", views.ContractEditView.as_view(), name="contract_create"),
+    path("<int:pk>/", views.ContractDetailView.as_view(), name="contract_detail"),
+    path("<int:pk>/edit/", views.ContractEditView.as_view(), name="contract_edit"),
+    path("<int:pk>/transition/", views.ContractTransitionView.as_view(), name="contract_transition"),
 ]

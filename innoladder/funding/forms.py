@@ -4,12 +4,12 @@ from django import forms
 
 from innoladder.core.scoping import CHANGE, VIEW, for_user
 from innoladder.core.validators import apply_field_rules
+from innoladder.core.viewkit import bootstrap
 from innoladder.enterprises.models import Enterprise
 
 from . import choices as c
 from .models import FundApplication, Programme, VoucherUse
 from .parkscope import park_scoped, writable_parks
-from .viewkit import bootstrap
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
