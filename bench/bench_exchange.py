@@ -1,0 +1,196 @@
+"""Benchmark: the exchange export of a large park, beside a raw SQL read of the same rows.
+
+Creates a throw-away SQLite database (or, with DATABASE_URL set, a throw-away database on that PostgreSQL
+server), one park of N enterprises (default 20,000) with three years of annual data each (every money
+column filled) and one recognition for every second enterprise, and an officer of the park. Then times,
+in wall-clock and CPU seconds, best and median of `--rounds`:
+
+  0. THE ANCHOR: one raw SQL SELECT per table (the park's enterprises, all their annual data, their
+     recognitions) fetched into Python tuples: the floor of reading the data, with no scoping, no paging,
+     no latest-year choice and no formatting;
+  1. the JSON export as the job writes it (`services.json_chunks`: scoped, paged by primary key, latest
+     year per enterprise, every field formatted), written to a file;
+  2. the xlsx export (`services.xlsx_bytes`: the same rows through the shared write-only workbook writer).
+
+A calibration loop (10 million additions) is timed before every round: this host's speed varies.
+
+Run:  /work/main/.venv/bin/python bench/bench_exchange.py [enterprises] [--rounds N]
+"""
+
+import argparse
+import atexit
+import datetime as dt
+import os
+import statistics
+import sys
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+TMP = tempfile.mkdtemp(prefix="innoladder-bench-")
+os.environ["INNOLADDER_VAR_DIR"] = TMP
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "innoladder.test_settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, models  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from innoladder.accounts.choices import Role  # noqa: E402
+from innoladder.accounts.models import User  # noqa: E402
+from innoladder.core.testing.factories import make_uscc  # noqa: E402
+from innoladder.enterprises.models import AnnualData, Enterprise, Park  # noqa: E402
+from innoladder.exchange import services  # noqa: E402
+from innoladder.recognitions.models import Recognition  # noqa: E402
+
+MONEY = [f.name for f in AnnualData._meta.concrete_fields if isinstance(f, models.DecimalField)]
+
+
+def say(text: str) -> None:
+    """Benchmarks report their figures on standard output."""
+    sys.stdout.write(text + "\n")
+
+
+def calibration() -> float:
+    started = time.perf_counter()
+    total = 0
+    for i in range(10_000_000):
+        total += i
+    return time.perf_counter() - started
+
+
+def build(count: int) -> User:
+    park = Park.objects.create(name="格尔木工业园")
+    Enterprise.objects.bulk_create(
+        [
+            Enterprise(
+                uscc=make_uscc(200_000 + n),
+                name=f"基准企业{n}有限公司",
+                park=park,
+                registered_on=dt.date(2015, 1, 1),
+                registered_capital=Decimal("5000000.00"),
+                industry_code="3985",
+                tech_field="4",
+                size_class="small",
+            )
+            for n in range(count)
+        ],
+        batch_size=2000,
+    )
+    ids = list(Enterprise.objects.filter(park=park).values_list("pk", flat=True))
+    money = {name: Decimal(f"{1_000_000 + i * 1234}.56") for i, name in enumerate(MONEY)}
+    annual = [
+        AnnualData(enterprise_id=pk, year=year, employees=100, tech_staff=20, rd_staff=10, **money)
+        for pk in ids
+        for year in (2025, 2026, 2027)
+    ]
+    AnnualData.objects.bulk_create(annual, batch_size=2000)
+    Recognition.objects.bulk_create(
+        [
+            Recognition(
+                enterprise_id=pk,
+                scheme="hnte",
+                level="national",
+                number=f"GR2026630{i:05d}",
+                issued_on=dt.date(2026, 11, 20),
+                valid_until=dt.date(2029, 11, 19),
+            )
+            for i, pk in enumerate(ids[::2])
+        ],
+        batch_size=2000,
+    )
+    officer = User.objects.create_user("bench_officer", password="bench-Passw0rd!", role=Role.OFFICER)
+    officer.parks.add(park)
+    return officer
+
+
+def anchor(park_id: int) -> int:
+    tables = [
+        ("SELECT * FROM enterprises_enterprise WHERE park_id = %s", [park_id]),
+        (
+            "SELECT a.* FROM enterprises_annualdata a "
+            "JOIN enterprises_enterprise e ON e.id = a.enterprise_id WHERE e.park_id = %s",
+            [park_id],
+        ),
+        (
+            "SELECT r.* FROM recognitions_recognition r "
+            "JOIN enterprises_enterprise e ON e.id = r.enterprise_id WHERE e.park_id = %s",
+            [park_id],
+        ),
+    ]
+    rows = 0
+    with connection.cursor() as cursor:
+        for sql, params in tables:
+            cursor.execute(sql, params)
+            rows += len(cursor.fetchall())
+    return rows
+
+
+def export_json(officer) -> int:
+    path = Path(TMP) / "export.json"
+    with path.open("w", encoding="utf-8") as stream:
+        for chunk in services.json_chunks(officer, today=timezone.localdate()):
+            stream.write(chunk)
+    return path.stat().st_size
+
+
+def export_xlsx(officer) -> int:
+    content, _counts = services.xlsx_bytes(officer, today=timezone.localdate())
+    return len(content)
+
+
+def timed(func, *args):
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = func(*args)
+    return time.perf_counter() - wall, time.process_time() - cpu, result
+
+
+def main(count: int, rounds: int) -> None:
+    if connection.vendor == "postgresql":
+        connection.settings_dict["TEST"]["NAME"] = f"innoladder_bench_exchange_{os.getpid()}"
+        original = connection.settings_dict["NAME"]
+        connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+        atexit.register(connection.creation.destroy_test_db, original, verbosity=0)
+        database = f"PostgreSQL {connection.pg_version // 10000}"
+    else:
+        call_command("migrate", verbosity=0)
+        database = "SQLite"
+    officer = build(count)
+    park_id = officer.parks.get().pk
+    records = count + count // 2
+    say(f"{count:,} enterprises × 3 years of annual data, {count // 2:,} recognitions, {database}")
+    steps = {"0. anchor: raw SQL read": [], "1. JSON export": [], "2. xlsx export": []}
+    sizes = {}
+    for number in range(rounds):
+        say(f"round {number + 1}: calibration {calibration():.2f} s, load average {os.getloadavg()[0]:.1f}")
+        for label, func, arg in (
+            ("0. anchor: raw SQL read", anchor, park_id),
+            ("1. JSON export", export_json, type(officer).objects.get(pk=officer.pk)),
+            ("2. xlsx export", export_xlsx, type(officer).objects.get(pk=officer.pk)),
+        ):
+            wall, cpu, result = timed(func, arg)
+            steps[label].append((wall, cpu))
+            sizes[label] = result
+    base = min(w for w, _ in steps["0. anchor: raw SQL read"])
+    for label, runs in steps.items():
+        walls = [w for w, _ in runs]
+        best, median = min(walls), statistics.median(walls)
+        extra = f"{sizes[label]:,} rows read" if label.startswith("0") else f"{sizes[label] / 1e6:.1f} MB"
+        say(
+            f"{label:28} best {best:6.2f} s  median {median:6.2f} s  cpu {min(c for _, c in runs):6.2f} s  "
+            f"{records / best:8,.0f} records/s  ×{best / base:5.1f} anchor  ({extra})"
+        )
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("enterprises", nargs="?", type=int, default=20_000)
+    parser.add_argument("--rounds", type=int, default=2)
+    args = parser.parse_args()
+    main(args.enterprises, args.rounds)
