@@ -52,8 +52,12 @@ def _s(value: Any) -> Any:
     return value
 
 
+_CRITERION_FIELDS = tuple(f.name for f in dataclasses.fields(CriterionResult))
+
+
 def criterion_dict(item: CriterionResult) -> dict[str, Any]:
-    data = dict(item.__dict__)
+    # Field by field: the engine formats a criterion's texts when read (eligibility.results.Lazy).
+    data = {name: getattr(item, name) for name in _CRITERION_FIELDS}
     data["value"] = _s(data["value"])
     data["points"] = _s(data["points"])
     data["points_max"] = _s(data["points_max"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 PointRange = tuple[Decimal, Decimal]
 
@@ -31,10 +32,15 @@ class BandTable:
             return value > band.edge
         return value >= band.edge
 
+    @cached_property
+    def _rows(self) -> tuple[tuple[Decimal, bool, PointRange], ...]:
+        """(edge, strictly above, points) of each band, highest first: ``lookup`` without a call a band."""
+        return tuple((band.edge, band.exclusive or not self.inclusive, band.points) for band in self.bands)
+
     def lookup(self, value: Decimal) -> PointRange:
-        for band in self.bands:
-            if self._reaches(value, band):
-                return band.points
+        for edge, strict, points in self._rows:
+            if value > edge or (not strict and value == edge):
+                return points
         return self.below
 
     def points(self, value: Decimal) -> Decimal:

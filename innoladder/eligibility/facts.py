@@ -253,5 +253,11 @@ class EnterpriseFacts:
     def _years_by_number(self) -> dict[int, YearData]:
         return {item.year: item for item in self.years}
 
+    @cached_property
+    def memo(self) -> dict[object, object]:
+        """Look-ups that several rule sets derive alike (e.g. the IP valid on a date), kept once a facts
+        object; the facts are frozen, so a key's value never changes."""
+        return {}
+
     def year(self, year: int) -> YearData | None:
         return self._years_by_number.get(year)

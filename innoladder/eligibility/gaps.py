@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import ROUND_CEILING, Decimal
 
 from .results import Gap, lazy_gap
@@ -55,19 +56,24 @@ def staff_to_share(ratio: Decimal, staff: int, employees: int, strict: bool = Fa
     return needed
 
 
-def money_gap(kind: str, amount: Decimal, label: str, basis: str) -> Gap:
-    """ "{label}还需增加 ¥…万（{basis}）", formatted when read."""
+def money_gap(kind: str, amount: Decimal, label: str, basis: str | Callable[[], str]) -> Gap:
+    """The text "{label}还需增加 ¥…万（{basis}）", formatted when read (``basis`` may be a function)."""
 
     def text(gap: Gap) -> str:
         said = f"{label}还需增加 ¥{format_wan(gap.amount)}"
-        return f"{said}（{basis}）" if basis else said
+        why = basis if isinstance(basis, str) else basis()
+        return f"{said}（{why}）" if why else said
 
     return lazy_gap(kind, amount, "元", text)
 
 
-def count_gap(kind: str, amount: int, unit: str, text: str) -> Gap:
-    """``text`` may contain ``{n}`` for the amount, e.g. "还需 {n} 名科技人员"."""
-    return lazy_gap(kind, Decimal(amount), unit, lambda gap: text.format(n=amount))
+def count_gap(kind: str, amount: int, unit: str, text: str | Callable[[], str]) -> Gap:
+    """``text`` (or a function giving it) may hold ``{n}`` for the amount, e.g. "还需 {n} 名科技人员"."""
+
+    def said(gap: Gap) -> str:
+        return (text if isinstance(text, str) else text()).format(n=amount)
+
+    return lazy_gap(kind, Decimal(amount), unit, said)
 
 
 def points_gap(amount: Decimal, what: str) -> Gap:

@@ -64,33 +64,56 @@ def _parse_scalar(kind: type, value: Any, path: str) -> Any:
 
 
 def _parse(kind: Any, value: Any, path: str) -> Any:
-    origin = typing.get_origin(kind)
-    if origin in (types.UnionType, typing.Union):
+    shape, inner = _shape(kind)
+    if shape == "optional":
         if value is None:
             return None
-        options = [arg for arg in typing.get_args(kind) if arg is not type(None)]
-        return _parse(options[0], value, path)
-    if origin is tuple:
+        return _parse(inner, value, path)
+    if shape == "tuple":
         if not isinstance(value, list):
             raise _fail(path, "应为数组")
-        item_kind = typing.get_args(kind)[0]
-        return tuple(_parse(item_kind, item, f"{path}[{index}]") for index, item in enumerate(value))
-    if dataclasses.is_dataclass(kind) and isinstance(kind, type):
-        return from_dict(kind, value, path)
+        return tuple(_parse(inner, item, f"{path}[{index}]") for index, item in enumerate(value))
+    if shape == "dataclass":
+        return from_dict(inner, value, path)
     if value is None:
         raise _fail(path, "不能为空")
     return _parse_scalar(kind, value, path)
 
 
+_SHAPES: dict[Any, tuple[str, Any]] = {}
+
+
+def _shape(kind: Any) -> tuple[str, Any]:
+    """("optional" | "tuple" | "dataclass" | "scalar", the inner type) of a field's type, once a type."""
+    found = _SHAPES.get(kind)
+    if found is None:
+        origin = typing.get_origin(kind)
+        if origin in (types.UnionType, typing.Union):
+            found = ("optional", next(arg for arg in typing.get_args(kind) if arg is not type(None)))
+        elif origin is tuple:
+            found = ("tuple", typing.get_args(kind)[0])
+        elif dataclasses.is_dataclass(kind) and isinstance(kind, type):
+            found = ("dataclass", kind)
+        else:
+            found = ("scalar", kind)
+        _SHAPES[kind] = found
+    return found
+
+
 _Described = tuple[dict[str, Any], dict[str, dataclasses.Field[Any]]]
-_DESCRIBED: dict[type[Any], _Described] = {}
+_DESCRIBED: dict[tuple[type[Any], type[Any]], _Described] = {}
 
 
 def _fields_of(cls: type[Any]) -> _Described:
-    """A dataclass's resolved type hints and fields; ``typing.get_type_hints`` is slow, so once a class."""
-    found = _DESCRIBED.get(cls)
+    """A dataclass's resolved type hints and fields; ``typing.get_type_hints`` is slow, so once a class.
+
+    Keyed by the ``date`` class in force too: a test clock (freezegun) swaps it in every module, and
+    the hints resolve ``date`` to whichever class ``_parse_scalar`` will compare with.
+    """
+    key = (cls, date)
+    found = _DESCRIBED.get(key)
     if found is None:
-        found = _DESCRIBED[cls] = (typing.get_type_hints(cls), {f.name: f for f in dataclasses.fields(cls)})
+        found = _DESCRIBED[key] = (typing.get_type_hints(cls), {f.name: f for f in dataclasses.fields(cls)})
     return found
 
 

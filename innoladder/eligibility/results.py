@@ -145,7 +145,9 @@ class LazyCriterion(_Explained, CriterionResult):
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, CriterionResult):
             return NotImplemented
-        return _fields_of(self) == _fields_of(other)
+        if _numbers_of(self) != _numbers_of(other):  # the texts only when all else is equal
+            return False
+        return _texts_of(self) == _texts_of(other)
 
     __hash__ = CriterionResult.__hash__
 
@@ -180,11 +182,18 @@ def _rebuild_criterion(state: dict[str, object]) -> LazyCriterion:
     return item
 
 
-_CRITERION_FIELDS = tuple(CriterionResult.__dataclass_fields__)
+_CRITERION_TEXTS = LazyCriterion._texts
+_CRITERION_NUMBERS = tuple(
+    name for name in CriterionResult.__dataclass_fields__ if name not in _CRITERION_TEXTS
+)
 
 
-def _fields_of(item: CriterionResult) -> tuple[object, ...]:
-    return tuple(getattr(item, name) for name in _CRITERION_FIELDS)
+def _numbers_of(item: CriterionResult) -> tuple[object, ...]:
+    return tuple(getattr(item, name) for name in _CRITERION_NUMBERS)
+
+
+def _texts_of(item: CriterionResult) -> tuple[object, ...]:
+    return tuple(getattr(item, name) for name in _CRITERION_TEXTS)
 
 
 def lazy_gap(kind: str, amount: Decimal, unit: str, text: Text[Gap]) -> Gap:
@@ -218,20 +227,27 @@ def make_criterion(
     Each text is a string or a function of the criterion (e.g. ``lambda c: pct(c.value)``): the
     verdict, value, points and gap amount are decided here; the wording only when shown.
     """
-    item = object.__new__(LazyCriterion)
-    item.__dict__.update(
-        code=code,
-        name_zh=name_zh,
-        group=group,
-        status=status,
-        value=value,
-        value_text=value_text,
-        threshold_text=threshold_text,
-        points=points,
-        points_max=points_max,
-        points_range=points_range,
-        reason=reason,
-        clause=clause,
-        gap=gap,
+    item = _new(LazyCriterion)
+    _set(
+        item,
+        "__dict__",
+        {
+            "code": code,
+            "name_zh": name_zh,
+            "group": group,
+            "status": status,
+            "value": value,
+            "value_text": value_text,
+            "threshold_text": threshold_text,
+            "points": points,
+            "points_max": points_max,
+            "points_range": points_range,
+            "reason": reason,
+            "clause": clause,
+            "gap": gap,
+        },
     )
     return item
+
+
+_new, _set = object.__new__, object.__setattr__

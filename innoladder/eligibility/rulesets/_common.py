@@ -111,19 +111,28 @@ def at_least(bounds: tuple[Decimal, Decimal], threshold: Decimal, strict: bool =
     return UNKNOWN
 
 
-def bounds_of(criteria: Iterable[CriterionResult]) -> tuple[Decimal, Decimal]:
+def bounds_of(criteria: Iterable[CriterionResult], group: str | None = None) -> tuple[Decimal, Decimal]:
+    """Sum of each criterion's ``point_bounds()`` (of one group's scored criteria when ``group`` is given)."""
     low, high = ZERO, ZERO
     for item in criteria:
-        item_low, item_high = item.point_bounds()
-        low += item_low
-        high += item_high
+        if group is not None and (item.group != group or item.points_max is None):
+            continue
+        points = item.points  # point_bounds() inline: this runs for every scored criterion
+        if points is not None:
+            low += points
+            high += points
+        elif item.points_range is not None:
+            low += item.points_range[0]
+            high += item.points_range[1]
+        elif item.points_max is not None:
+            high += item.points_max
     return (low, high)
 
 
 def group_bounds(
     criteria: Sequence[CriterionResult], group: str, cap: Decimal | None = None
 ) -> tuple[Decimal, Decimal]:
-    low, high = bounds_of(item for item in criteria if item.group == group and item.points_max is not None)
+    low, high = bounds_of(criteria, group)
     if cap is not None:
         low, high = min(low, cap), min(high, cap)
     return (low, high)
@@ -192,7 +201,7 @@ def build(
         score_range=score_range,
         group_scores=tuple((name, bounds[0], top) for name, top, bounds in groups),
         criteria=tuple(criteria),
-        met_count=sum(1 for item in criteria if item.status == PASS),
+        met_count=[item.status for item in criteria].count(PASS),
         total_count=len(criteria),
         notes=tuple(notes),
         assessed_on=when.on if when is not None else None,
@@ -347,6 +356,16 @@ def value_pct(item: CriterionResult) -> str:
     return pct(value if isinstance(value, Decimal) else None)
 
 
+def value_people(item: CriterionResult) -> str:
+    """The criterion's value (a head count) as "…人"."""
+    return f"{int(item.value or 0)}人"
+
+
+def said_value(item: CriterionResult) -> str:
+    """ "{name}：{value text}", the reason of a criterion that only states its value."""
+    return f"{item.name_zh}：{item.value_text}"
+
+
 def value_wan(item: CriterionResult) -> str:
     """The criterion's value (yuan) as "¥…万": a text formatted when read."""
     value = item.value
@@ -364,11 +383,11 @@ def years_to(last: int, count: int) -> list[int]:
 
 
 def year_value(facts: EnterpriseFacts, year: int, attr: str) -> Decimal | None:
-    data = facts.year(year)
+    data = facts._years_by_number.get(year)
     if data is None:
         return None
     value = getattr(data, attr)
-    if value is None or isinstance(value, Decimal):
+    if value is None or value.__class__ is Decimal:
         return value
     return Decimal(value)
 
@@ -385,8 +404,15 @@ def sum_years(facts: EnterpriseFacts, years: Sequence[int], attr: str) -> tuple[
     return total, missing
 
 
-def valid_ips(facts: EnterpriseFacts, on: date, core_only: bool = True) -> list[IPRecord]:
-    return [ip for ip in facts.ips if ip.is_valid(on) and (ip.core_to_main_product or not core_only)]
+def valid_ips(facts: EnterpriseFacts, on: date, core_only: bool = True) -> tuple[IPRecord, ...]:
+    """The IP valid on ``on`` (core to the main products only, unless ``core_only`` is False)."""
+    key = (valid_ips, on, core_only)
+    found = facts.memo.get(key)
+    if found is None:
+        found = facts.memo[key] = tuple(
+            ip for ip in facts.ips if ip.is_valid(on) and (ip.core_to_main_product or not core_only)
+        )
+    return found  # type: ignore[return-value]
 
 
 def holds(facts: EnterpriseFacts, schemes: Iterable[str], on: date) -> bool:

@@ -17,7 +17,7 @@ from ..gaps import (
     points_gap,
     staff_to_share,
 )
-from ..results import UNKNOWN, CriterionResult, Gap, RuleSetResult, make_criterion
+from ..results import UNKNOWN, CriterionResult, Gap, RuleSetResult, Text, make_criterion
 from ..settings import Settings
 from ._common import (
     WAN,
@@ -36,6 +36,7 @@ from ._common import (
     sum_years,
     unknown,
     valid_ips,
+    value_pct,
     year_value,
     years_to,
 )
@@ -171,7 +172,7 @@ def _k4(facts: EnterpriseFacts, year: int) -> CriterionResult:
         return count_gap("tech_staff", need, "人", "还需新增 {n} 名科技人员")
 
     return check(
-        "K4", "科技人员占比", "认定条件", share >= Decimal("0.1"), share, pct(share), "≥10%", clause, gap
+        "K4", "科技人员占比", "认定条件", share >= Decimal("0.1"), share, value_pct, "≥10%", clause, gap
     )
 
 
@@ -190,9 +191,11 @@ def _k5(facts: EnterpriseFacts, last: int) -> list[CriterionResult]:
     else:
         threshold = rd_threshold(last_sales)
         share = rd / sales
-        basis = f"按近{len(years)}年销售收入 ¥{format_wan(sales)} 计"
 
         def gap() -> Gap:
+            def basis() -> str:
+                return f"按近{len(years)}年销售收入 ¥{format_wan(sales)} 计"
+
             return money_gap("rd_expense", money_to_ratio(threshold, sales, rd), "研发费用", basis)
 
         ratio_result = check(
@@ -201,8 +204,8 @@ def _k5(facts: EnterpriseFacts, last: int) -> list[CriterionResult]:
             "认定条件",
             share >= threshold,
             share,
-            pct(share),
-            f"≥{pct(threshold)}（上年销售收入 ¥{format_wan(last_sales)}）",
+            value_pct,
+            lambda item: f"≥{pct(threshold)}（上年销售收入 ¥{format_wan(last_sales)}）",
             clause,
             gap,
         )
@@ -231,7 +234,7 @@ def _k5_domestic(facts: EnterpriseFacts, years: list[int], clause: str) -> Crite
     def gap() -> Gap:
         return money_gap("rd_domestic", money_to_share(D60, domestic, total), "境内研发费用", "")
 
-    return check("K5_domestic", name, "认定条件", share >= D60, share, pct(share), "≥60%", clause, gap)
+    return check("K5_domestic", name, "认定条件", share >= D60, share, value_pct, "≥60%", clause, gap)
 
 
 def _k6(facts: EnterpriseFacts, year: int) -> CriterionResult:
@@ -254,7 +257,7 @@ def _k6(facts: EnterpriseFacts, year: int) -> CriterionResult:
         "认定条件",
         share >= D60,
         share,
-        pct(share),
+        value_pct,
         "≥60%（总收入=收入总额−不征税收入）",
         clause,
         gap,
@@ -285,7 +288,7 @@ def _judged(
     given: int | None,
     band: PointRange,
     top: int,
-    value_text: str,
+    value_text: Text[CriterionResult],
     clause: str,
     gap: Gap | None = None,
 ) -> tuple[CriterionResult, str | None]:
@@ -297,20 +300,23 @@ def _judged(
         if points != given:
             note = f"{name}：专家分 {given} 超出本档 {low}–{high} 分，已按 {points} 分计"
         return scored(
-            code, name, group, given, value_text, f"本档 {low}–{high} 分", points, Decimal(top), clause, gap
+            code, name, group, given, value_text, _band_text(band), points, Decimal(top), clause, gap
         ), note
     if low == high:
         return scored(
-            code, name, group, None, value_text, f"本档 {low} 分", low, Decimal(top), clause, gap
+            code, name, group, None, value_text, lambda item: f"本档 {low} 分", low, Decimal(top), clause, gap
         ), None
-    reason = f"{name}：{value_text}，本档 {low}–{high} 分，待专家评定"
+
+    def reason(item: CriterionResult) -> str:
+        return f"{item.name_zh}：{item.value_text}，本档 {low}–{high} 分，待专家评定"
+
     return scored(
         code,
         name,
         group,
         None,
         value_text,
-        f"本档 {low}–{high} 分",
+        _band_text(band),
         low,
         Decimal(top),
         clause,
@@ -318,6 +324,10 @@ def _judged(
         points_range=(low, high),
         reason=reason,
     ), None
+
+
+def _band_text(band: PointRange) -> Text[CriterionResult]:
+    return lambda item: f"本档 {band[0]}–{band[1]} 分"
 
 
 def _ip_scores(facts: EnterpriseFacts, on: date) -> tuple[list[CriterionResult], list[str]]:
@@ -408,7 +418,10 @@ def _conversion(facts: EnterpriseFacts, last: int) -> tuple[CriterionResult, str
     if edge is not None:
         need = ceil_int(edge * len(years) - total)
         gap = count_gap("tech_conversions", need, "项", "近三年还需增加 {n} 项科技成果转化")
-    text = f"近{len(years)}年共 {total} 项，年均 {average.quantize(Decimal('0.01'))} 项"
+
+    def text(item: CriterionResult) -> str:
+        return f"近{len(years)}年共 {total} 项，年均 {average.quantize(Decimal('0.01'))} 项"
+
     return _judged(
         "I6_conversion",
         "科技成果转化能力",
@@ -450,11 +463,14 @@ def _growth(facts: EnterpriseFacts, last: int) -> tuple[list[CriterionResult], l
             continue
         rate, how = growth_rate(known)
         band = GROWTH.lookup(rate) if rate is not None else (ZERO, ZERO)
-        text = f"{pct(rate) if rate is not None else '—'}（{how}）"
-        item, note = _judged(code, name, "企业成长性", given, band, 10, text, clause)
+        item, note = _judged(code, name, "企业成长性", given, band, 10, _growth_text(rate, how), clause)
         out.append(item)
         notes += [note] if note else []
     return out, notes
+
+
+def _growth_text(rate: Decimal | None, how: str) -> Text[CriterionResult]:
+    return lambda item: f"{pct(rate) if rate is not None else '—'}（{how}）"
 
 
 def evaluate(

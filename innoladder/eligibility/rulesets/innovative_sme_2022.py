@@ -22,12 +22,12 @@ from ._common import (
     build,
     group_bounds,
     holds,
-    pct,
     period,
     route_result,
     scored,
     sum_years,
     unknown,
+    value_pct,
     year_value,
     years_to,
 )
@@ -77,7 +77,7 @@ def _ratio_item(
     if value is None:
         return unknown(code, name, group, missing, CLAUSE, threshold, Decimal(top))
     return scored(
-        code, name, group, value, pct(value), threshold, band.points(value), Decimal(top), CLAUSE, gap
+        code, name, group, value, value_pct, threshold, band.points(value), Decimal(top), CLAUSE, gap
     )
 
 
@@ -201,7 +201,7 @@ def _routes(facts: EnterpriseFacts, on: date, last: int) -> list[CriterionResult
             "D4_equity",
             "近三年新增股权融资总额（合格机构投资者实缴）500万元以上",
             equity_status,
-            f"¥{format_wan(equity)}" + (f"（缺 {missing} 年数据）" if missing else ""),
+            lambda item: f"¥{format_wan(equity)}" + (f"（缺 {missing} 年数据）" if missing else ""),
             CLAUSE,
         ),
     ]

@@ -24,6 +24,7 @@ from ._common import (
     route_result,
     sum_years,
     unknown,
+    value_pct,
     year_value,
     years_to,
 )
@@ -56,7 +57,7 @@ def ratio_check(
     if value is None:
         return unknown(code, name, group, missing, clause, text)
     ok = value >= threshold if ok_if == ">=" else value <= threshold
-    return check(code, name, group, ok, value, pct(value), text, clause)
+    return check(code, name, group, ok, value, value_pct, text, clause)
 
 
 def flag_check(code: str, name: str, group: str, value: bool | None, clause: str = CLAUSE) -> CriterionResult:
@@ -81,17 +82,22 @@ def _rd_route(facts: EnterpriseFacts, last: int) -> CriterionResult:
     if operating >= 5000 * WAN:
         threshold = Decimal("0.03") if operating >= YI else Decimal("0.06")
         shortfall = Decimal(0)
-        texts, statuses = [], []
+        shares: list[tuple[int, Decimal | None]] = []
+        statuses = []
         for year in (last - 1, last):
             rd, revenue = year_value(facts, year, "rd_expense"), year_value(facts, year, "operating_revenue")
             if rd is None or not revenue:
                 statuses.append(UNKNOWN)
-                texts.append(f"{year}年未知")
+                shares.append((year, None))
                 continue
             statuses.append(PASS if rd / revenue >= threshold else FAIL)
             shortfall += money_to_ratio(threshold, revenue, rd)
-            texts.append(f"{year}年 {pct(rd / revenue)}")
+            shares.append((year, rd / revenue))
         status = all_of(statuses)
+
+        def texts(item: CriterionResult) -> str:
+            return "；".join(f"{year}年未知" if x is None else f"{year}年 {pct(x)}" for year, x in shares)
+
         gap = money_gap("rd_expense", shortfall, "研发费用", "按近两年营业收入计") if status == FAIL else None
         return make_criterion(
             code="X1_rd",
@@ -99,10 +105,12 @@ def _rd_route(facts: EnterpriseFacts, last: int) -> CriterionResult:
             group="新",
             status=status,
             value=operating,
-            value_text="；".join(texts),
-            threshold_text=f"近两年每年≥{pct(threshold)}",
-            reason=f"上年营业收入 ¥{format_wan(operating)}，要求近两年研发费用占比均≥{pct(threshold)}："
-            + "；".join(texts),
+            value_text=texts,
+            threshold_text=lambda item: f"近两年每年≥{pct(threshold)}",
+            reason=lambda item: (
+                f"上年营业收入 ¥{format_wan(operating)}，要求近两年研发费用占比均≥{pct(threshold)}："
+                + item.value_text
+            ),
             clause=CLAUSE,
             gap=gap,
         )
@@ -114,9 +122,13 @@ def _rd_route(facts: EnterpriseFacts, last: int) -> CriterionResult:
         PASS if rd_total >= 3000 * WAN else (UNKNOWN if rd_missing else FAIL),
         UNKNOWN if staff is None else (PASS if staff >= Decimal("0.5") else FAIL),
     ]
-    text = (
-        f"近两年股权融资 ¥{format_wan(equity)}；研发费用 ¥{format_wan(rd_total)}；研发人员占比 {pct(staff)}"
-    )
+
+    def text(item: CriterionResult) -> str:
+        return (
+            f"近两年股权融资 ¥{format_wan(equity)}；研发费用 ¥{format_wan(rd_total)}；"
+            f"研发人员占比 {pct(staff)}"
+        )
+
     return make_criterion(
         code="X1_rd",
         name_zh=name,
@@ -125,7 +137,7 @@ def _rd_route(facts: EnterpriseFacts, last: int) -> CriterionResult:
         value=operating,
         value_text=text,
         threshold_text="营业收入<5000万：融资≥8000万、研发≥3000万、研发人员≥50%",
-        reason=f"上年营业收入 ¥{format_wan(operating)}（<5000万）：{text}",
+        reason=lambda item: f"上年营业收入 ¥{format_wan(operating)}（<5000万）：{item.value_text}",
         clause=CLAUSE,
     )
 

@@ -21,7 +21,9 @@ from ._common import (
     pct,
     period,
     route_result,
+    said_value,
     unknown,
+    value_wan,
     year_value,
 )
 from ._miit import counted_class_i, debt_ratio, share
@@ -70,7 +72,7 @@ def _c2(facts: EnterpriseFacts, last: int) -> list[CriterionResult]:
             "条件二",
             operating >= 5000 * WAN,
             operating,
-            f"¥{format_wan(operating)}",
+            value_wan,
             "≥5000万元",
             clause,
             money_gap("operating_revenue", 5000 * WAN - operating, "营业收入", ""),
@@ -116,17 +118,27 @@ def _c2(facts: EnterpriseFacts, last: int) -> list[CriterionResult]:
 def _c3(facts: EnterpriseFacts, last: int) -> CriterionResult:
     clause = CLAUSE + " 第三条"
     name = "近两年研发费用合计≥1200万元且每年占营业收入≥3%"
-    total, statuses, texts, shortfall = Decimal(0), [], [], Decimal(0)
+    total, statuses, shortfall = Decimal(0), [], Decimal(0)
+    spent: list[tuple[int, Decimal, Decimal] | tuple[int, None, None]] = []
     for year in (last - 1, last):
         rd, revenue = year_value(facts, year, "rd_expense"), year_value(facts, year, "operating_revenue")
         if rd is None or not revenue:
             statuses.append(UNKNOWN)
-            texts.append(f"{year}年未知")
+            spent.append((year, None, None))
             continue
         total += rd
         statuses.append(PASS if rd / revenue >= Decimal("0.03") else FAIL)
         shortfall += money_to_ratio(Decimal("0.03"), revenue, rd)
-        texts.append(f"{year}年 ¥{format_wan(rd)}（{pct(rd / revenue)}）")
+        spent.append((year, rd, revenue))
+
+    def texts(item: CriterionResult) -> str:
+        return "；".join(
+            f"{year}年未知"
+            if rd is None or revenue is None
+            else f"{year}年 ¥{format_wan(rd)}（{pct(rd / revenue)}）"
+            for year, rd, revenue in spent
+        )
+
     if UNKNOWN not in statuses:
         statuses.append(PASS if total >= 1200 * WAN else FAIL)
     status: Status = all_of(statuses)
@@ -138,9 +150,9 @@ def _c3(facts: EnterpriseFacts, last: int) -> CriterionResult:
         group="条件三",
         status=status,
         value=total,
-        value_text="；".join(texts),
+        value_text=texts,
         threshold_text="合计≥1200万元，每年≥3%",
-        reason=f"{name}：" + "；".join(texts),
+        reason=said_value,
         clause=clause,
         gap=gap,
     )
@@ -174,7 +186,12 @@ def _c5(facts: EnterpriseFacts) -> CriterionResult:
     rank_ok = None if facts.market_rank is None else facts.market_rank <= 3
     statuses: list[Status] = [UNKNOWN if v is None else (PASS if v else FAIL) for v in (share_ok, rank_ok)]
     status = any_of(statuses)
-    text = f"占有率 {pct(facts.market_share)}；国内排名 {facts.market_rank if facts.market_rank else '未知'}"
+
+    def text(item: CriterionResult) -> str:
+        return (
+            f"占有率 {pct(facts.market_share)}；国内排名 {facts.market_rank if facts.market_rank else '未知'}"
+        )
+
     return make_criterion(
         code="C5_market",
         name_zh=name,
@@ -183,7 +200,7 @@ def _c5(facts: EnterpriseFacts) -> CriterionResult:
         value=facts.market_share,
         value_text=text,
         threshold_text="≥10% 或 前三",
-        reason=f"{name}：{text}",
+        reason=said_value,
         clause=clause,
     )
 
@@ -231,7 +248,8 @@ def evaluate(
         flag_check("C6_chain", "位于产业链关键环节", "条件六", facts.chain_key_link, clause6),
         c7,
     ]
-    statuses = [c.status for c in criteria if c not in c4] + [any_of(c.status for c in c4)]
+    either = {id(c) for c in c4}  # by identity: the criteria are not compared field by field
+    statuses = [c.status for c in criteria if id(c) not in either] + [any_of(c.status for c in c4)]
     status = all_of(statuses)
     notes = [
         "依据2026年修订办法中可获得的七项条件（来源为咨询机构页面，置信度中）；评分指标体系未编码，需录入得分。",

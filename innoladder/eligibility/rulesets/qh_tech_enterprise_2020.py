@@ -9,7 +9,18 @@ from ..facts import EnterpriseFacts
 from ..gaps import count_gap, money_gap, money_to_ratio, staff_to_share
 from ..results import UNKNOWN, CriterionResult, Gap, RuleSetResult
 from ..settings import Settings
-from ._common import RuleSetInfo, all_of, build, check, pct, period, ratio, unknown, valid_ips, year_value
+from ._common import (
+    RuleSetInfo,
+    all_of,
+    build,
+    check,
+    period,
+    ratio,
+    unknown,
+    valid_ips,
+    value_pct,
+    year_value,
+)
 
 INFO = RuleSetInfo(
     scheme="qh_tech_enterprise",
@@ -71,7 +82,7 @@ def _main_share(facts: EnterpriseFacts, year: int) -> CriterionResult:
     def gap() -> Gap:
         return money_gap("main_revenue", money_to_ratio(D50, sales, main, strict=True), "主营业务收入", "")
 
-    return check("Q2_main_share", name, GROUP, share > Decimal("0.5"), share, pct(share), ">50%", DOC, gap)
+    return check("Q2_main_share", name, GROUP, share > Decimal("0.5"), share, value_pct, ">50%", DOC, gap)
 
 
 def _tech_staff(facts: EnterpriseFacts, year: int) -> CriterionResult:
@@ -85,7 +96,7 @@ def _tech_staff(facts: EnterpriseFacts, year: int) -> CriterionResult:
         need = staff_to_share(Decimal("0.1"), int(staff), int(employees))
         return count_gap("tech_staff", need, "人", "还需新增 {n} 名科技人员")
 
-    return check("Q3_tech_staff", name, GROUP, share >= Decimal("0.1"), share, pct(share), "≥10%", DOC, gap)
+    return check("Q3_tech_staff", name, GROUP, share >= Decimal("0.1"), share, value_pct, "≥10%", DOC, gap)
 
 
 def _rd(facts: EnterpriseFacts, year: int) -> CriterionResult:
@@ -100,7 +111,7 @@ def _rd(facts: EnterpriseFacts, year: int) -> CriterionResult:
             "rd_expense", money_to_ratio(Decimal("0.02"), sales, rd), "研发费用", "按上年销售收入计"
         )
 
-    return check("Q4_rd", name, GROUP, share >= Decimal("0.02"), share, pct(share), "≥2%", DOC, gap)
+    return check("Q4_rd", name, GROUP, share >= Decimal("0.02"), share, value_pct, "≥2%", DOC, gap)
 
 
 def _ip(facts: EnterpriseFacts, on: date) -> CriterionResult:

@@ -27,9 +27,11 @@ from ._common import (
     pct,
     period,
     route_result,
+    said_value,
     scored,
     sum_years,
     unknown,
+    value_pct,
     year_value,
     years_to,
 )
@@ -85,7 +87,7 @@ def _item(
 ) -> CriterionResult:
     if value is None:
         return unknown(code, name, group, missing, CLAUSE, threshold, Decimal(top))
-    return scored(code, name, group, value, pct(value), threshold, band.points(value), Decimal(top), CLAUSE)
+    return scored(code, name, group, value, value_pct, threshold, band.points(value), Decimal(top), CLAUSE)
 
 
 def _flag_item(
@@ -288,7 +290,10 @@ def _rd_input(facts: EnterpriseFacts, last: int, ratio_band: BandTable) -> Crite
             "S11_rd", "上年研发费用投入", "创新能力", f"缺少{last}年研发费用", CLAUSE, threshold, Decimal(10)
         )
     by_amount = RD_AMOUNT.points(rd)
-    text = f"¥{format_wan(rd)}，占营业收入 {pct(ratio)}"
+
+    def text(item: CriterionResult) -> str:
+        return f"¥{format_wan(rd)}，占营业收入 {pct(ratio)}"
+
     if ratio is None:
         return scored(
             "S11_rd",
@@ -358,7 +363,7 @@ def _base(facts: EnterpriseFacts, on: date, last: int, settings: Settings) -> li
                 "基本条件",
                 ok,
                 rd,
-                f"¥{format_wan(rd)}（{pct(rd / operating) if operating else '—'}）",
+                lambda item: f"¥{format_wan(rd)}（{pct(rd / operating) if operating else '—'}）",
                 "≥100万元且≥3%",
                 CLAUSE,
                 gap,
@@ -394,8 +399,11 @@ def _revenue_or_equity(facts: EnterpriseFacts, last: int) -> CriterionResult:
         status = UNKNOWN
     else:
         status = FAIL
-    revenue_text = format_wan(operating) if operating is not None else "未知"
-    text = f"营业收入 ¥{revenue_text}；近2年股权融资 ¥{format_wan(equity)}"
+
+    def text(item: CriterionResult) -> str:
+        revenue_text = format_wan(operating) if operating is not None else "未知"
+        return f"营业收入 ¥{revenue_text}；近2年股权融资 ¥{format_wan(equity)}"
+
     gap = None
     if status == FAIL and operating is not None:
         gap = money_gap("operating_revenue", 1000 * WAN - operating, "营业收入", "")
@@ -407,7 +415,7 @@ def _revenue_or_equity(facts: EnterpriseFacts, last: int) -> CriterionResult:
         value=operating,
         value_text=text,
         threshold_text="≥1000万元 或 股权融资≥2000万元",
-        reason=f"{name}：{text}",
+        reason=said_value,
         clause=CLAUSE,
         gap=gap,
     )
@@ -430,14 +438,14 @@ def _routes(facts: EnterpriseFacts, on: date, last: int) -> list[CriterionResult
             "D2_rd",
             "近两年研发费用年均≥1000万元",
             status_of(rd / 2 >= 1000 * WAN, rd_missing),
-            f"年均 ¥{format_wan(rd / 2)}",
+            lambda item: f"年均 ¥{format_wan(rd / 2)}",
             CLAUSE,
         ),
         route_result(
             "D3_equity",
             "近两年新增股权融资≥6000万元",
             status_of(equity >= 6000 * WAN, equity_missing),
-            f"¥{format_wan(equity)}",
+            lambda item: f"¥{format_wan(equity)}",
             CLAUSE,
         ),
         route_result(

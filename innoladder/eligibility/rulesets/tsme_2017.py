@@ -9,7 +9,6 @@ from ..bands import table
 from ..facts import LIST_INCIDENT_KINDS, EnterpriseFacts
 from ..gaps import (
     count_gap,
-    format_wan,
     money_gap,
     money_to_ratio,
     money_to_share,
@@ -36,6 +35,9 @@ from ._common import (
     scored,
     unknown,
     valid_ips,
+    value_pct,
+    value_people,
+    value_wan,
     year_value,
 )
 
@@ -92,7 +94,7 @@ def _gates(facts: EnterpriseFacts, on: date, year: int) -> list[CriterionResult]
         if value is None:
             out.append(unknown(code, name, "基本条件", f"缺少{year}年{name}", clause, text))
             continue
-        shown = f"{int(value)}人" if attr == "employees" else f"¥{format_wan(value)}"
+        shown = value_people if attr == "employees" else value_wan
         out.append(check(code, name, "基本条件", value <= limit, value, shown, text, clause))
     out.append(
         check(
@@ -152,13 +154,15 @@ def _tech_staff(facts: EnterpriseFacts, year: int) -> CriterionResult:
     edge = TECH_STAFF.next_edge(share)
     if edge is not None:
         need = staff_to_share(edge, int(staff), int(employees))
-        gap = count_gap("tech_staff", need, "人", "还需新增 {n} 名科技人员（占比达 " + pct(edge) + "）")
+        gap = count_gap(
+            "tech_staff", need, "人", lambda: "还需新增 {n} 名科技人员（占比达 " + pct(edge) + "）"
+        )
     return scored(
         "S1_tech_staff",
         name,
         "科技人员",
         share,
-        pct(share),
+        value_pct,
         "≥30% 得20分，每档5个百分点",
         points,
         Decimal(20),
@@ -186,7 +190,10 @@ def _rd(facts: EnterpriseFacts, year: int) -> CriterionResult:
             Decimal(50),
         )
     best = max(known)
-    text = f"占销售收入 {pct(by_sales)}；占成本费用 {pct(by_cost)}"
+
+    def text(item: CriterionResult) -> str:
+        return f"占销售收入 {pct(by_sales)}；占成本费用 {pct(by_cost)}"
+
     gap = _rd_gap(rd, sales, by_sales, cost, by_cost)
     if len(known) == 2 or best == 50:
         return scored(
@@ -213,7 +220,7 @@ def _rd(facts: EnterpriseFacts, year: int) -> CriterionResult:
         clause,
         gap,
         points_range=(best, Decimal(50)),
-        reason=f"{name}：{text}；另一口径缺数据，得分在 {best}–50 分之间",
+        reason=lambda item: f"{name}：{item.value_text}；另一口径缺数据，得分在 {best}–50 分之间",
     )
 
 

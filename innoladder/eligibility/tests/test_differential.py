@@ -8,6 +8,7 @@ verdict-only results of ``assess_all`` before and after their text is read.
 from __future__ import annotations
 
 import copy
+import functools
 import pickle
 from dataclasses import fields
 from datetime import date
@@ -16,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from innoladder.eligibility import CriterionResult, Gap, RuleSetResult, assess, assess_all
+from innoladder.eligibility import CriterionResult, EnterpriseFacts, Gap, RuleSetResult, assess, assess_all
 from innoladder.eligibility.jsonio import to_jsonable
 from innoladder.eligibility.tests.generated import population
 from innoladder.eligibility.tests.reference import registry as reference
@@ -52,6 +53,12 @@ def _flat(results: Any) -> list[tuple[Any, ...]]:
     return out
 
 
+@functools.cache
+def _everyone(on: date) -> list[EnterpriseFacts]:
+    """The population of a date, generated once a test process."""
+    return population(COUNT, on)
+
+
 def _verdicts(results: Any) -> list[tuple[Any, ...]]:
     return [(item.version, item.outcome, _plain(item.score_range)) for item in results]
 
@@ -60,7 +67,7 @@ def _verdicts(results: Any) -> list[tuple[Any, ...]]:
 @pytest.mark.parametrize("on", DATES, ids=lambda on: on.isoformat())
 def test_engine_agrees_with_the_reference_copy(on: date, chunk: int) -> None:
     size = COUNT // CHUNKS
-    everyone = population(COUNT, on)[chunk * size : (chunk + 1) * size]
+    everyone = _everyone(on)[chunk * size : (chunk + 1) * size]
     outcomes: set[tuple[str, str]] = set()
     for number, facts in enumerate(everyone):
         old = reference.assess(facts, on)

@@ -104,3 +104,18 @@ def test_cli_unknown_scheme_exits_2(
     monkeypatch.setattr("sys.stdin", io.StringIO('{"uscc": "1", "name": "x", "as_of": "2025-06-01"}'))
     assert main(["assess", "-", "--scheme", "nope"]) == 2
     assert "未知的认定类型" in capsys.readouterr().err
+
+
+def test_cached_type_hints_follow_a_swapped_date_class() -> None:
+    """The parser resolves each class's type hints once; a test clock swaps ``date`` in every module,
+    and documents parse the same before, under and after it."""
+    from freezegun import freeze_time
+
+    text = json.dumps(facts_to_dict(facts()))
+    before = facts_from_dict(json.loads(text))
+    with freeze_time("2028-03-15"):
+        frozen = facts_from_dict(json.loads(text))
+        assert frozen.registered_on is not None and frozen.registered_on.isoformat() == "2015-01-01"
+    after = facts_from_dict(json.loads(text))
+    assert before == after == facts()
+    assert frozen.years == before.years
