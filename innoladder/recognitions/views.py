@@ -6,15 +6,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from innoladder.accounts.choices import Role
 from innoladder.accounts.models import ServiceAgency, User
+from innoladder.core import viewkit as vk
 from innoladder.core import xlsx
 from innoladder.core.scoping import CHANGE, is_staff_role
 from innoladder.core.services import StaleEditError, posted_version
@@ -45,17 +47,6 @@ def _error_text(exc: ValidationError) -> str:
 def _require_staff(user):
     if not is_staff_role(user):
         raise Http404
-
-
-def _file_response(field, content_type: str, name: str) -> FileResponse:
-    try:
-        handle = field.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    response = FileResponse(handle, content_type=content_type, as_attachment=True, filename=name)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 # --- Recognitions ----------------------------------------------------------------------------------
@@ -207,50 +198,37 @@ def recognition_edit(request, pk):
     )
 
 
-@login_required
-@require_POST
-def recognition_end(request, pk):
-    _require_staff(request.user)
-    rec = selectors.recognition_get(request.user, pk, CHANGE)
-    form = forms.EndForm(request.POST)
-    if form.is_valid():
-        try:
-            services.recognition_end(user=request.user, recognition=rec, **form.cleaned_data)
-            messages.success(request, _("已登记。"))
-        except ValidationError as exc:
-            messages.error(request, _error_text(exc))
-    else:
-        messages.error(request, _("请完整填写日期和原因。"))
-    return redirect(rec)
+class RecognitionAction(vk.ObjectActionView):
+    select = selectors.recognition_list
 
 
-@login_required
-@require_POST
-def annual_report_add(request, pk):
-    rec = selectors.recognition_get(request.user, pk, CHANGE)
-    form = forms.AnnualReportForm(request.POST)
-    if form.is_valid():
-        try:
-            services.annual_report_record(user=request.user, recognition=rec, **form.cleaned_data)
-            messages.success(request, _("年报报送已登记。"))
-        except ValidationError as exc:
-            messages.error(request, _error_text(exc))
-    else:
-        messages.error(request, _("请填写报告年度和报送日期。"))
-    return redirect(rec)
+class RecognitionEndView(RecognitionAction):
+    form_class = forms.EndForm
+    invalid_message, success = _lazy("请完整填写日期和原因。"), _lazy("已登记。")
+
+    def form_kwargs(self, rec):
+        _require_staff(self.request.user)
+        return {}
+
+    def perform(self, rec, form):
+        services.recognition_end(user=self.request.user, recognition=rec, **form.cleaned_data)
 
 
-@login_required
-@require_POST
-def change_event_add(request, pk):
-    rec = selectors.recognition_get(request.user, pk, CHANGE)
-    form = forms.ChangeEventForm(request.POST)
-    if form.is_valid():
-        services.change_event_create(user=request.user, enterprise=rec.enterprise, **form.cleaned_data)
-        messages.success(request, _("变更事项已登记，须在3个月内报告。"))
-    else:
-        messages.error(request, _("请填写变更类型和发生日期。"))
-    return redirect(rec)
+class AnnualReportAddView(RecognitionAction):
+    form_class = forms.AnnualReportForm
+    invalid_message, success = _lazy("请填写报告年度和报送日期。"), _lazy("年报报送已登记。")
+
+    def perform(self, rec, form):
+        services.annual_report_record(user=self.request.user, recognition=rec, **form.cleaned_data)
+
+
+class ChangeEventAddView(RecognitionAction):
+    form_class = forms.ChangeEventForm
+    invalid_message = _lazy("请填写变更类型和发生日期。")
+    success = _lazy("变更事项已登记，须在3个月内报告。")
+
+    def perform(self, rec, form):
+        services.change_event_create(user=self.request.user, enterprise=rec.enterprise, **form.cleaned_data)
 
 
 @login_required
@@ -270,10 +248,8 @@ def change_event_reported(request, pk):
 @login_required
 def recognition_certificate(request, pk):
     rec = selectors.recognition_get(request.user, pk)
-    if not rec.certificate:
-        raise Http404
     suffix = rec.certificate.name.rsplit(".", 1)[-1] if "." in rec.certificate.name else "bin"
-    return _file_response(rec.certificate, rec.certificate_type, f"证书-{rec.number or rec.pk}.{suffix}")
+    return vk.download(rec.certificate, f"证书-{rec.number or rec.pk}.{suffix}", rec.certificate_type)
 
 
 # --- Batches ---------------------------------------------------------------------------------------
@@ -492,56 +468,40 @@ def application_detail(request, pk):
     )
 
 
-@login_required
-@require_POST
-def application_transition(request, pk):
-    application = selectors.application_get(request.user, pk, CHANGE)
-    form = forms.TransitionForm(request.POST, targets=c.ApplicationStatus.values)
-    if not form.is_valid():
-        messages.error(request, _("请选择要变更的状态。"))
-        return redirect(application)
-    data = form.cleaned_data
-    try:
-        services.application_transition(
-            user=request.user,
+class ApplicationAction(vk.ObjectActionView):
+    select = selectors.application_list
+
+
+class ApplicationTransitionView(ApplicationAction):
+    form_class = forms.TransitionForm
+    invalid_message = _lazy("请选择要变更的状态。")
+
+    def form_kwargs(self, application):
+        return {"targets": c.ApplicationStatus.values}
+
+    def perform(self, application, form):
+        data = dict(form.cleaned_data)
+        services.application_transition(user=self.request.user, application=application, **data)
+        self.success = f"状态已变更为“{c.ApplicationStatus(data['to_status']).label}”。"
+
+
+class ApplicationDocumentUploadView(ApplicationAction):
+    form_class = forms.DocumentForm
+    invalid_message, success = _lazy("请选择要上传的文件。"), _lazy("材料已上传。")
+
+    def perform(self, application, form):
+        data = form.cleaned_data
+        services.application_document_add(
+            user=self.request.user,
             application=application,
-            to_status=data["to_status"],
-            comment=data["comment"],
-            on=data["on"],
-            number=data["number"],
-            issued_on=data["issued_on"],
+            uploaded=data["file"],
+            title=data["title"],
+            kind=data["kind"],
         )
-    except ValidationError as exc:
-        messages.error(request, _error_text(exc))
-    else:
-        messages.success(request, f"状态已变更为“{c.ApplicationStatus(data['to_status']).label}”。")
-    return redirect(application)
-
-
-@login_required
-@require_POST
-def application_document_upload(request, pk):
-    application = selectors.application_get(request.user, pk, CHANGE)
-    form = forms.DocumentForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.application_document_add(
-                user=request.user,
-                application=application,
-                uploaded=form.cleaned_data["file"],
-                title=form.cleaned_data["title"],
-                kind=form.cleaned_data["kind"],
-            )
-            messages.success(request, _("材料已上传。"))
-        except ValidationError as exc:
-            messages.error(request, _error_text(exc))
-    else:
-        messages.error(request, _("请选择要上传的文件。"))
-    return redirect(application)
 
 
 @login_required
 def document_download(request, pk):
     document = selectors.document_get(request.user, pk)
     suffix = document.file.name.rsplit(".", 1)[-1] if "." in document.file.name else "bin"
-    return _file_response(document.file, document.content_type, f"{document.title}.{suffix}")
+    return vk.download(document.file, f"{document.title}.{suffix}", document.content_type)

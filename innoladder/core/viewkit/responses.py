@@ -7,9 +7,11 @@ def download(field, filename: str, content_type: str = "application/octet-stream
     """The file behind a FileField as an attachment; an empty field is a 404."""
     if not field:
         raise Http404
-    response = FileResponse(
-        field.open("rb"), as_attachment=True, filename=filename, content_type=content_type
-    )
+    try:
+        handle = field.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type)
     response["Cache-Control"] = "no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
