@@ -11,6 +11,8 @@ cat <<TXT
    agency      服务机构
    enterprise  企业用户（青海蓝科锂业股份有限公司）
    auditor     审计员 *
+   delingha    园区工作人员（德令哈工业园）
+   regional    区域管理人员（海西州：两个园区合计，只读）
   三权分立（各管一摊，互不越权）:
    sysadmin    系统管理员：园区、规则参数等系统配置 *
    secadmin    安全管理员：账户、角色、凭据重置 *

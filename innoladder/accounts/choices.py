@@ -8,6 +8,8 @@ class Role(models.TextChoices):
     AGENCY = "agency", "服务机构"
     ENTERPRISE = "enterprise", "企业用户"
     AUDITOR = "auditor", "审计员"
+    # Reads (never changes) every park of one region (市州 or 省) and writes the region's own reports.
+    REGIONAL = "regional", "区域管理人员"
     # 三权分立 (等保 2.0 §8.1.5): three administrator duties, never held by one account, no business data.
     SYSADMIN = "sysadmin", "系统管理员"
     SECADMIN = "secadmin", "安全管理员"

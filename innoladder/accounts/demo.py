@@ -5,7 +5,7 @@ The administrator and auditor roles must enrol a phone authenticator (TOTP) at t
 
 import datetime as dt
 
-from innoladder.enterprises.models import Enterprise, Park
+from innoladder.enterprises.models import Enterprise, Park, Region
 
 from .choices import Role
 from .models import AgencyAssignment, ServiceAgency, User
@@ -17,6 +17,9 @@ DEMO_USERS = (
     ("agency", "李顾问（服务机构）", Role.AGENCY),
     ("enterprise", "张经理（蓝科锂业）", Role.ENTERPRISE),
     ("auditor", "赵审计", Role.AUDITOR),
+    # 德令哈工业园's officer, and the 海西州 regional officer who reads both parks (issue 22).
+    ("delingha", "马科长（德令哈工业园）", Role.OFFICER),
+    ("regional", "韩处长（海西州科技局）", Role.REGIONAL),
     # 三权分立: one login per administrator duty; two security administrators for the two-person rule.
     ("sysadmin", "系统管理员（系统配置）", Role.SYSADMIN),
     ("secadmin", "安全管理员（账户与权限）", Role.SECADMIN),
@@ -27,6 +30,8 @@ DEMO_USERS = (
 
 def load() -> None:
     golmud = Park.objects.get(name="格尔木工业园")
+    delingha = Park.objects.filter(name="德令哈工业园").first()
+    haixi = Region.objects.filter(name="海西蒙古族藏族自治州").first()
     agency, _ = ServiceAgency.objects.get_or_create(
         name="青海科创咨询服务有限公司（演示）", defaults={"contact": "李顾问", "is_demo": True}
     )
@@ -39,10 +44,14 @@ def load() -> None:
             user.agency = agency
         if role == Role.ENTERPRISE:
             user.enterprise = own
+        if role == Role.REGIONAL:
+            if haixi is None:
+                continue
+            user.region = haixi
         user.set_password(DEMO_PASSWORD)
         user.save()
         if role in (Role.OFFICER, Role.AUDITOR):
-            user.parks.add(golmud)
+            user.parks.add(delingha if username == "delingha" and delingha else golmud)
     assigned = Enterprise.objects.filter(park=golmud).order_by("name")[:10]
     for enterprise in assigned:
         AgencyAssignment.objects.get_or_create(

@@ -4,7 +4,7 @@ from django import forms
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
-from innoladder.enterprises.models import Enterprise, Park
+from innoladder.enterprises.models import Enterprise, Park, Region
 
 from .choices import Role
 from .models import ServiceAgency, User
@@ -30,6 +30,12 @@ class _ProfileFields(forms.Form):
         queryset=ServiceAgency.objects.order_by("name"),
         required=False,
         help_text=_("仅服务机构账户"),
+    )
+    region = forms.ModelChoiceField(
+        label=_("所属区域"),
+        queryset=Region.objects.order_by("division_code"),
+        required=False,
+        help_text=_("仅区域管理人员账户"),
     )
     enterprise_uscc = forms.CharField(
         label=_("所属企业统一社会信用代码"), max_length=18, required=False, help_text=_("仅企业用户账户")
@@ -63,6 +69,8 @@ class _ProfileFields(forms.Form):
                     )
         if role == Role.AGENCY and not data.get("agency"):
             self.add_error("agency", _("服务机构账户须选择服务机构。"))
+        if role == Role.REGIONAL and not data.get("region"):
+            self.add_error("region", _("区域管理人员账户须选择所属区域。"))
         return data
 
 
@@ -77,6 +85,7 @@ class UserCreateForm(_ProfileFields):
         "role",
         "parks",
         "agency",
+        "region",
         "enterprise_uscc",
         "password1",
         "password2",
@@ -115,6 +124,7 @@ class UserEditForm(_ProfileFields):
             "role": user.role,
             "parks": list(user.parks.all()),
             "agency": user.agency,
+            "region": user.region,
             "enterprise_uscc": user.enterprise.uscc if user.enterprise_id else "",
             "is_active": user.is_active,
         }

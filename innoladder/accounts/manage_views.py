@@ -77,6 +77,7 @@ def user_create(request):
                 parks=data["parks"],
                 agency=data["agency"],
                 enterprise=data["enterprise"],
+                region=data["region"],
                 password=data["password1"],
             )
         except ValidationError as exc:
@@ -106,6 +107,7 @@ def user_edit(request, pk):
                 parks=data["parks"],
                 agency=data["agency"],
                 enterprise=data["enterprise"],
+                region=data["region"],
                 is_active=data["is_active"],
                 reason=data["reason"],
             )

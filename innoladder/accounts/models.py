@@ -52,6 +52,15 @@ class User(AbstractUser):
         related_name="users",
         verbose_name="服务机构",
     )
+    region = models.ForeignKey(
+        "enterprises.Region",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="users",
+        verbose_name="所属区域",
+        help_text="区域管理人员查看该区域（含下级区域）内各园区的企业",
+    )
     enterprise = models.ForeignKey(
         "enterprises.Enterprise",
         null=True,
@@ -84,6 +93,10 @@ class User(AbstractUser):
             models.CheckConstraint(
                 condition=~models.Q(role=Role.AGENCY) | models.Q(agency__isnull=False),
                 name="accounts_user_agency_role_has_agency",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(role=Role.REGIONAL) | models.Q(region__isnull=False),
+                name="accounts_user_regional_role_has_region",
             ),
             # 三权分立: a superuser would hold every duty at once; each account holds its one role only.
             models.CheckConstraint(condition=models.Q(is_superuser=False), name="accounts_user_no_superuser"),
@@ -174,7 +187,7 @@ class RecoveryCodeDevice(Device):
         verbose_name_plural = "恢复码"
 
     def verify_token(self, token):
-        from .codes import recovery_code_hash
+        from .mfa import recovery_code_hash
 
         digest = recovery_code_hash(self.user_id, token)
         used = RecoveryCode.objects.filter(device=self, code_hash=digest, used_at__isnull=True).update(

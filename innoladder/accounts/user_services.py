@@ -20,7 +20,7 @@ from . import mfa, roles
 from .choices import RequestKind, RequestStatus, Role
 from .models import CredentialRequest, PasswordHistory, User
 
-PROFILE_FIELDS = ("display_name", "role", "agency_id", "enterprise_id", "is_active")
+PROFILE_FIELDS = ("display_name", "role", "agency_id", "enterprise_id", "region_id", "is_active")
 
 
 def _require_secadmin(by: User) -> None:
@@ -44,6 +44,8 @@ def _clear_links_for_role(user: User) -> None:
         user.agency = None
     if user.role != Role.ENTERPRISE:
         user.enterprise = None
+    if user.role != Role.REGIONAL:
+        user.region = None
 
 
 def _request(*, kind: str, target: User, by: User, reason: str, new_role: str = "", password_hash: str = ""):
@@ -69,7 +71,16 @@ def _request(*, kind: str, target: User, by: User, reason: str, new_role: str = 
 
 @transaction.atomic
 def user_create(
-    *, by: User, username: str, display_name: str, role: str, parks, agency, enterprise, password: str
+    *,
+    by: User,
+    username: str,
+    display_name: str,
+    role: str,
+    parks,
+    agency,
+    enterprise,
+    password: str,
+    region=None,
 ) -> tuple[User, CredentialRequest | None]:
     """Open an account with an initial password its user must change; a protected role waits for approval."""
     _require_secadmin(by)
@@ -80,6 +91,7 @@ def user_create(
         role=role,
         agency=agency,
         enterprise=enterprise,
+        region=region,
         must_change_password=True,
         is_active=not protected,
     )
@@ -113,6 +125,7 @@ def user_update(
     enterprise,
     is_active: bool,
     reason: str,
+    region=None,
 ) -> CredentialRequest | None:
     """Edit an account; a role change to or from a protected role becomes a request for approval."""
     _require_secadmin(by)
@@ -127,6 +140,7 @@ def user_update(
     user.role = role
     user.agency = agency
     user.enterprise = enterprise
+    user.region = region
     user.is_active = is_active
     _clear_links_for_role(user)
     user.full_clean(exclude=["password"])

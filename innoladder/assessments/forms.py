@@ -30,6 +30,8 @@ class CandidateFilterForm(forms.Form):
         label="梯度位置", choices=[("", "未持有（全部）"), *c.Standing.choices], required=False
     )
     park = forms.ModelChoiceField(label="园区", queryset=None, required=False, empty_label="全部园区")
+    # Shown to those who may read a region's parks added up (admins, regional officers).
+    region = forms.ModelChoiceField(label="区域", queryset=None, required=False, empty_label="全部区域")
     industry = forms.CharField(label="行业代码", max_length=5, required=False)
     tech_field = forms.ChoiceField(
         label="技术领域", choices=[("", "全部领域"), *TechField.choices], required=False
@@ -42,7 +44,7 @@ class CandidateFilterForm(forms.Form):
         help_text="按每家企业在此日期前（含）最近一次评估；不填为今天。",
     )
 
-    def __init__(self, data=None, *, parks=None, default_scheme: str, **kwargs):
+    def __init__(self, data=None, *, parks=None, regions=None, default_scheme: str, **kwargs):
         data = data.copy() if data is not None else None
         if data is not None and data.get("scheme") not in dict(c.SCHEME_CHOICES):
             self.scheme_error = bool(data.get("scheme"))
@@ -51,6 +53,10 @@ class CandidateFilterForm(forms.Form):
             self.scheme_error = False
         super().__init__(data, initial={"scheme": default_scheme}, **kwargs)
         self.fields["park"].queryset = parks
+        if regions is not None and regions.exists():
+            self.fields["region"].queryset = regions
+        else:
+            del self.fields["region"]
         style(self)
 
     def filters(self) -> dict:
@@ -60,8 +66,9 @@ class CandidateFilterForm(forms.Form):
             data = {key: value for key, value in self.cleaned_data.items() if value}
         else:
             data = {"scheme": self.initial["scheme"]}
-        if "park" in data:
-            data["park"] = data["park"].pk
+        for name in ("park", "region"):
+            if name in data:
+                data[name] = data[name].pk
         data.setdefault("scheme", self.initial["scheme"])
         return data
 

@@ -15,7 +15,7 @@ from innoladder.core import jobs
 from . import selectors, services
 from .models import Assessment
 
-FILTER_KEYS = ("scheme", "standing", "park", "industry", "tech_field", "q")
+FILTER_KEYS = ("scheme", "standing", "park", "region", "industry", "tech_field", "q")
 
 
 def batch_interrupted(job) -> dict:

@@ -17,13 +17,13 @@ from django.utils import timezone
 
 from innoladder.accounts.choices import Role
 from innoladder.core.scoping import CHANGE, VIEW, for_user
-from innoladder.enterprises.models import Enterprise, Park
+from innoladder.enterprises.models import Enterprise, Park, Region, park_q
 
 from . import candidates
 from . import choices as c
 from .models import Assessment, SchemeResult
 
-CANDIDATE_ROLES = (Role.ADMIN, Role.OFFICER, Role.AUDITOR, Role.AGENCY)
+CANDIDATE_ROLES = (Role.ADMIN, Role.OFFICER, Role.AUDITOR, Role.AGENCY, Role.REGIONAL)
 BATCH_ROLES = (Role.ADMIN, Role.OFFICER)
 
 
@@ -47,7 +47,7 @@ def latest_assessment_ids(user, *, on: dt.date | None = None, park=None, enterpr
     )
     enterprises = for_user(Enterprise.objects.filter(status="active"), user, VIEW)
     if park is not None:
-        enterprises = enterprises.filter(park=park)
+        enterprises = enterprises.filter(park_q("park", park))
     if enterprise is not None:
         enterprises = enterprises.filter(pk=enterprise.pk)
     return enterprises.annotate(latest=Subquery(newest)).filter(latest__isnull=False).values("latest")
@@ -113,7 +113,9 @@ def candidate_queryset(user, filters: dict) -> QuerySet[SchemeResult]:
     """
     if not may_see_candidates(user):
         return SchemeResult.objects.none()
-    queryset = latest_results(user, on=filters.get("as_of"), park=filters.get("park"))
+    # A region counts its parks (`park_q`); a park chosen as well narrows it to that park.
+    scope = filters.get("park") or _region(filters)
+    queryset = latest_results(user, on=filters.get("as_of"), park=scope)
     queryset = queryset.filter(scheme=filters.get("scheme") or DEFAULT_SCHEME)
     standing = filters.get("standing")
     if standing:
@@ -238,6 +240,11 @@ class RankedCandidates:
             yield from self[start : start + step]
 
 
+def _region(filters: dict) -> Region | None:
+    """The region of the filters (an id the filter form took from the user's readable regions)."""
+    return Region.objects.filter(pk=filters["region"]).first() if filters.get("region") else None
+
+
 def candidate_list(user, filters: dict) -> RankedCandidates:
     """The candidates of one tier, nearest first (see ``RankedCandidates``)."""
     return RankedCandidates(candidate_queryset(user, filters))
@@ -260,6 +267,9 @@ def batch_enterprises(user, filters: dict) -> QuerySet[Enterprise]:
     queryset = for_user(Enterprise.objects.filter(status="active"), user, CHANGE)
     if filters.get("park"):
         queryset = queryset.filter(park_id=filters["park"])
+    elif filters.get("region"):
+        region = _region(filters)
+        queryset = queryset.filter(park_id__in=region.park_ids if region else [])
     if filters.get("industry"):
         queryset = queryset.filter(industry_code__startswith=filters["industry"])
     if filters.get("tech_field"):

@@ -11,7 +11,7 @@ from innoladder import eligibility as e
 from innoladder.core import jobs
 from innoladder.core.scoping import CHANGE, VIEW, for_user
 from innoladder.core.xlsx import export
-from innoladder.enterprises.selectors import enterprise_get
+from innoladder.enterprises.selectors import enterprise_get, region_list
 
 from . import choices as c
 from . import exports, presenters, selectors, services
@@ -75,7 +75,10 @@ def _candidate_form(request) -> tuple[CandidateFilterForm, dict]:
     if not selectors.may_see_candidates(request.user):
         raise Http404
     form = CandidateFilterForm(
-        request.GET or None, parks=selectors.parks_for(request.user), default_scheme=selectors.DEFAULT_SCHEME
+        request.GET or None,
+        parks=selectors.parks_for(request.user),
+        regions=region_list(request.user),
+        default_scheme=selectors.DEFAULT_SCHEME,
     )
     return form, form.filters()
 

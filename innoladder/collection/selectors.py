@@ -2,7 +2,7 @@ from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from innoladder.accounts.choices import Role
-from innoladder.core.scoping import VIEW, for_user
+from innoladder.core.scoping import VIEW, for_user, region_park_ids
 
 from .choices import SubmissionStatus
 from .models import Campaign, Submission
@@ -26,6 +26,8 @@ def campaign_list(user) -> QuerySet[Campaign]:
     if user.role in (Role.OFFICER, Role.AUDITOR):
         parks = user.parks.values("pk")
         return qs.filter(park__in=parks) if user.role == Role.OFFICER or user.parks.exists() else qs
+    if user.role == Role.REGIONAL:
+        return qs.filter(park__in=region_park_ids(user))
     return qs.filter(pk__in=submission_list(user).values("campaign_id"))
 
 

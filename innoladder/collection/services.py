@@ -126,9 +126,9 @@ def _transition(submission: Submission, to_status: str, *, user, comment: str = 
 
 
 def _may_fill(user, submission: Submission) -> bool:
-    return (
-        for_user(Submission.objects.filter(pk=submission.pk), user, CHANGE).exists()
-        and user.role != Role.AUDITOR
+    return for_user(Submission.objects.filter(pk=submission.pk), user, CHANGE).exists() and user.role not in (
+        Role.AUDITOR,
+        Role.REGIONAL,
     )
 
 

@@ -4,6 +4,7 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from innoladder.core.scoping import VIEW, for_user
+from innoladder.enterprises.models import park_q
 
 from . import choices as c
 from .models import TechContract
@@ -30,7 +31,7 @@ def contracts_in_period(
     condition = {"registered": registered, "preparing": prepared}.get(status or "", prepared | registered)
     qs = contract_list(user).filter(condition)
     if park is not None:
-        qs = qs.filter(enterprise__park=park)
+        qs = qs.filter(park_q("enterprise__park", park))
     return qs.order_by("prepared_on", "id")
 
 

@@ -13,6 +13,7 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from innoladder.core.scoping import DELETE, VIEW, for_user
+from innoladder.enterprises.models import park_q
 from innoladder.services import crud
 
 from .models import Cooperation, PatentIntroduction, Talent
@@ -84,7 +85,7 @@ def filter_talents(qs, *, q="", start=None, end=None, category="", status=""):
 
 
 def _in_park(qs, park):
-    return qs.filter(enterprise__park=park) if park is not None else qs
+    return qs.filter(park_q("enterprise__park", park)) if park is not None else qs
 
 
 def cooperation_in_period(user, park, start: dt.date, end: dt.date) -> QuerySet[Cooperation]:

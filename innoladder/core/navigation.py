@@ -20,7 +20,7 @@ MENU = (
         (
             (_("企业档案"), "enterprise_list", ALL),
             (_("年度填报"), "campaign_list", ALL),
-            (_("数据导入"), "import_home", ALL),
+            (_("数据导入"), "import_home", ALL - {Role.REGIONAL}),
             (_("数据交换"), "exchange_home", ALL),
         ),
     ),

@@ -27,6 +27,16 @@ def _park_ids(user) -> list[int]:
     return cached
 
 
+def region_park_ids(user) -> list[int]:
+    """A regional officer's parks (those of their region and its sub-regions), read once per user object."""
+    cached = getattr(user, "_innoladder_region_park_ids", None)
+    if cached is None:
+        region = user.region if user.region_id is not None else None
+        cached = list(region.park_ids) if region is not None else []
+        user._innoladder_region_park_ids = cached
+    return cached
+
+
 def enterprise_q(user, action: str, prefix: str = "") -> models.Q | None:
     """Q object selecting the enterprises (at `prefix`) the user may act on; None means nothing."""
     from innoladder.accounts.choices import Role
@@ -47,6 +57,11 @@ def enterprise_q(user, action: str, prefix: str = "") -> models.Q | None:
         return models.Q(**{_path(prefix, "park_id__in"): park_ids}) if park_ids else None
     if role == Role.OFFICER:
         return models.Q(**{_path(prefix, "park_id__in"): _park_ids(user)})
+    if role == Role.REGIONAL:
+        # A regional officer reads every park of their region and its sub-regions, and changes nothing.
+        if action != VIEW or user.region_id is None:
+            return None
+        return models.Q(**{_path(prefix, "park_id__in"): region_park_ids(user)})
     if role == Role.AGENCY:
         if action == DELETE or user.agency_id is None:
             return None
@@ -125,6 +140,8 @@ def can_see_park(user, park) -> bool:
         return True
     if user.role in (Role.OFFICER, Role.AUDITOR):
         return user.parks.filter(pk=park.pk).exists()
+    if user.role == Role.REGIONAL:
+        return park.pk in region_park_ids(user)
     return False
 
 

@@ -1,4 +1,5 @@
-"""Demo parks and the Golmud scenario's enterprises with annual data, IP, awards, standards and institutions.
+"""Demo regions (青海省 > 海西州), the two parks of 海西州, and their enterprises (the Golmud scenario's and
+德令哈's) with annual data, IP, awards, standards and institutions.
 
 The scenario's recorded years (2020–2024) keep their figures; annual data and newly granted IP continue
 year by year up to the last complete year before the load date, so assessments made today read the
@@ -19,13 +20,25 @@ from .demo_data import (
     DELINGHA,
     ENTERPRISES,
     GOLMUD,
+    HAIXI,
     INCIDENTS,
     INSTITUTIONS,
+    REGIONS,
     STANDARDS,
     demo_years,
 )
 from .generator import annual_series, annual_series_after, make_uscc, plus_years
-from .models import AnnualData, Award, Enterprise, Incident, IPRecord, Park, RDInstitution, StandardWork
+from .models import (
+    AnnualData,
+    Award,
+    Enterprise,
+    Incident,
+    IPRecord,
+    Park,
+    RDInstitution,
+    Region,
+    StandardWork,
+)
 from .services import refresh_size_class
 
 IP_TITLES = {
@@ -50,6 +63,22 @@ RECENT_IP_TITLES = {
 RECENT_IP_SERIAL = 100  # serials of recent IP start here, after the recorded ones
 
 
+def _regions() -> dict[str, Region]:
+    found: dict[str, Region] = {}
+    for name, short, level, code, parent in REGIONS:
+        found[name], _ = Region.objects.get_or_create(
+            name=name,
+            defaults={
+                "short_name": short,
+                "level": level,
+                "division_code": code,
+                "parent": found.get(parent),
+                "is_demo": True,
+            },
+        )
+    return found
+
+
 def _parks() -> dict[str, Park]:
     golmud, _ = Park.objects.get_or_create(
         name=GOLMUD,
@@ -63,6 +92,8 @@ def _parks() -> dict[str, Park]:
     delingha, _ = Park.objects.get_or_create(
         name=DELINGHA, defaults={"short_name": "德令哈", "division_code": "632802", "is_demo": True}
     )
+    # Both parks lie in 海西州; a park loaded before regions existed is placed there now.
+    Park.objects.filter(pk__in=(golmud.pk, delingha.pk), region__isnull=True).update(region=_regions()[HAIXI])
     return {GOLMUD: golmud, DELINGHA: delingha}
 
 

@@ -11,6 +11,13 @@ from dataclasses import dataclass, field
 
 GOLMUD = "格尔木工业园"
 DELINGHA = "德令哈工业园"
+# The regions above the demo parks: (name, short name, level, division code, parent's name).
+PROVINCE = "青海省"
+HAIXI = "海西蒙古族藏族自治州"
+REGIONS = (
+    (PROVINCE, "青海", "province", "630000", ""),
+    (HAIXI, "海西州", "prefecture", "632800", PROVINCE),
+)
 SALT_LAKE_ZONE = "察尔汗盐湖工业园"
 KUNLUN_ZONE = "昆仑经济技术开发区"
 TIBET_ZONE = "藏青工业园"
@@ -170,6 +177,19 @@ ENTERPRISES: tuple[DemoEnterprise, ...] = (
                    42000, 380, "0.030", "tier1", "", "纯碱", ("盐湖化工",), 1, 6, 0, park=DELINGHA),
     DemoEnterprise("德令哈光伏", "德令哈光伏发电有限公司", "D4416", "太阳能发电", "6", "2015-06-30",
                    8700, 26, "0.030", "", "", "光伏发电", ("新能源",), 0, 3, 0, park=DELINGHA),
+    # The rest of 德令哈工业园 (issue 22): a small park of the same 州, so 海西州's figures add up two parks.
+    DemoEnterprise("昊阳光热", "青海昊阳光热装备有限公司", "C3825", "光伏设备及元器件制造", "6", "2016-04-11",
+                   16800, 140, "0.041", "tier1", "", "定日镜、光热集热管", ("新能源",), 2, 9, 1, park=DELINGHA),
+    DemoEnterprise("柯鲁柯盐化", "青海柯鲁柯盐化有限公司", "C2619", "其他基础化学原料制造", "4", "2011-08-23",
+                   23500, 210, "0.028", "reserve", "", "氯化镁、溴素", ("盐湖化工",), 1, 5, 0, park=DELINGHA),
+    DemoEnterprise("高原藜麦", "青海高原藜麦食品有限公司", "C1399", "其他未列明农副食品加工", "2", "2017-03-15",
+                   4200, 45, "0.035", "reserve", "", "藜麦米、藜麦粉", ("特色农牧",), 0, 4, 1, park=DELINGHA),
+    DemoEnterprise("海西云数据", "青海海西云数据科技有限公司", "I6450", "互联网数据服务", "1", "2019-10-09",
+                   1800, 32, "0.085", "tier1", "", "数据中心托管、工业云服务", ("数字经济",), 0, 1, 8, park=DELINGHA),
+    DemoEnterprise("锂能储能", "青海锂能储能科技有限公司", "C3841", "锂离子电池制造", "6", "2021-05-20",
+                   9600, 88, "0.052", "tier3", "", "储能电池系统", ("新能源", "锂产业"), 1, 6, 2, park=DELINGHA),
+    DemoEnterprise("诺木洪枸杞", "青海诺木洪枸杞生物科技有限公司", "C1499", "其他未列明食品制造", "2", "2014-07-02",
+                   6300, 70, "0.033", "tier1", "", "枸杞干果、枸杞多糖", ("特色农牧",), 1, 5, 0, park=DELINGHA),
 )
 # fmt: on
 
@@ -185,6 +205,9 @@ AWARDS = (
     ("蓝科锂业", "青海省科学技术进步奖", "provincial", "二等奖", 2021, 1, "吸附法盐湖卤水提锂产业化技术", "2022-05-12"),
     ("启迪清源新材料", "青海省专利奖", "provincial", "优秀奖", 2022, 1, "一种盐湖卤水提锂用纳滤膜的制备方法", "2022-11-18"),
     ("三元钾肥", "海西州科学技术进步奖", "municipal", "一等奖", 2021, 1, "低品位固体钾矿溶浸开采技术", "2022-01-25"),
+    # 德令哈工业园: two awards conferred in the first half of 2023.
+    ("昊阳光热", "海西州科学技术进步奖", "municipal", "二等奖", 2022, 1, "塔式光热定日镜高精度跟踪控制技术", "2023-03-16"),
+    ("诺木洪枸杞", "青海省科学技术进步奖", "provincial", "三等奖", 2022, 1, "枸杞多糖高效提取与纯化技术", "2023-04-20"),
 )
 # fmt: on
 
@@ -207,6 +230,14 @@ INSTITUTIONS = (
         2019,
     ),
     ("蓝科锂业", "青海省盐湖提锂工程技术研究中心", "eng_tech_center", "provincial", "青海省科学技术厅", 2016),
+    (
+        "昊阳光热",
+        "青海省光热发电装备工程技术研究中心",
+        "eng_tech_center",
+        "provincial",
+        "青海省科学技术厅",
+        2021,
+    ),
     ("启迪清源新材料", "青海省盐湖提锂膜材料重点实验室", "key_lab", "provincial", "青海省科学技术厅", 2021),
     (
         "东台锂资源",

@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import Q, QuerySet
 
 from innoladder.accounts.choices import Role
+from innoladder.core.scoping import region_park_ids
 from innoladder.eligibility import uscc
 
 from . import choices as c
@@ -30,6 +31,8 @@ def visible_parks(user) -> QuerySet[Park]:
     if user.role in (Role.OFFICER, Role.AUDITOR):
         own = Park.objects.filter(staff=user)
         return own
+    if user.role == Role.REGIONAL:
+        return Park.objects.filter(pk__in=region_park_ids(user))
     return Park.objects.none()
 
 

@@ -19,6 +19,83 @@ def mask_phone(phone: str) -> str:
     return digits[:3] + "****" + digits[-4:]
 
 
+class Region(models.Model):
+    """An administrative region above the parks (省, 市/州): the unit a regional officer reads and a region's
+    reports and dashboards add up. A 市州 sits in its 省 (`parent`); a park sits in one region."""
+
+    class Level(models.TextChoices):
+        PROVINCE = "province", "省"
+        PREFECTURE = "prefecture", "市州"
+
+    name = models.CharField("区域名称", max_length=100, unique=True)
+    short_name = models.CharField("简称", max_length=40, blank=True)
+    level = models.CharField("层级", max_length=20, choices=Level.choices)
+    division_code = models.CharField("行政区划代码", max_length=6, unique=True)
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        verbose_name="上级区域",
+    )
+    is_demo = models.BooleanField("演示数据", default=False)
+
+    class Meta:
+        verbose_name = "区域"
+        verbose_name_plural = "区域"
+        ordering = ["division_code"]
+        constraints = [
+            # A province has no parent region; a 市州 has one (its province).
+            models.CheckConstraint(
+                condition=models.Q(level="province", parent__isnull=True)
+                | models.Q(level="prefecture", parent__isnull=False),
+                name="region_level_parent",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def region_ids(self) -> list[int]:
+        """This region and every region below it (a province's 市州), read level by level."""
+        found, level = [self.pk], [self.pk]
+        while level:
+            level = list(Region.objects.filter(parent_id__in=level).values_list("pk", flat=True))
+            found += level
+        return found
+
+    @property
+    def park_ids(self) -> tuple[int, ...]:
+        """The parks of this region and its sub-regions: what a region's figures add up (see `park_q`)."""
+        cached = self.__dict__.get("_park_ids")
+        if cached is None:
+            ids = (
+                Park.objects.filter(region_id__in=self.region_ids())
+                .order_by("pk")
+                .values_list("pk", flat=True)
+            )
+            cached = self.__dict__["_park_ids"] = tuple(ids)
+        return cached
+
+
+def park_q(path: str, scope) -> models.Q:
+    """Rows whose park (at `path`, e.g. "enterprise__park") is in `scope`: a Park, or a Region (its parks).
+
+    Reports, dashboards and statistics take a park or a region; a region's figures are then its parks'
+    figures added up, because every count filters by this one condition."""
+    ids = getattr(scope, "park_ids", None)
+    if ids is None:
+        return models.Q(**{path: scope})
+    return models.Q(**{f"{path}__in": ids})
+
+
+def scope_park_ids(scope) -> tuple[int, ...]:
+    """The ids of the parks a scope (a Park or a Region) counts."""
+    ids = getattr(scope, "park_ids", None)
+    return (scope.pk,) if ids is None else ids
+
+
 class Park(models.Model):
     """An industrial park (园区); every enterprise belongs to one, officers work for one or more."""
 
@@ -27,6 +104,15 @@ class Park(models.Model):
     province = models.CharField("省份", max_length=20, default="青海省")
     division_code = models.CharField("行政区划代码", max_length=6, blank=True)
     sub_zones = models.JSONField("分区", default=list, blank=True)
+    region = models.ForeignKey(
+        Region,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="parks",
+        verbose_name="所属区域",
+        help_text="所在市州（区域管理人员按区域查看其下各园区）",
+    )
     is_demo = models.BooleanField("演示数据", default=False)
 
     class Meta:

@@ -12,7 +12,31 @@ from innoladder.core.scoping import CHANGE, VIEW, for_user
 
 from . import choices as c
 from .filtersets import EnterpriseFilterSet
-from .models import AnnualData, Award, Enterprise, Incident, IPRecord, Person, RDInstitution, StandardWork
+from .models import (
+    AnnualData,
+    Award,
+    Enterprise,
+    Incident,
+    IPRecord,
+    Person,
+    RDInstitution,
+    Region,
+    StandardWork,
+)
+
+
+def region_list(user) -> QuerySet[Region]:
+    """Regions whose parks' figures the user may read added up: admin every region, a regional officer
+    their region and the regions below it; nobody else (a region's figures name other parks' enterprises)."""
+    from innoladder.accounts.choices import Role
+
+    if not user.is_authenticated or not user.is_active:
+        return Region.objects.none()
+    if user.role == Role.ADMIN:
+        return Region.objects.all()
+    if user.role == Role.REGIONAL and user.region_id is not None:
+        return Region.objects.filter(pk__in=user.region.region_ids())
+    return Region.objects.none()
 
 
 def enterprise_list(user, action: str = VIEW) -> QuerySet[Enterprise]:

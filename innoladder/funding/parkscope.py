@@ -8,7 +8,7 @@ agencies read the parks of the enterprises they may see. Only admin and officers
 from django.db import models
 
 from innoladder.accounts.choices import Role
-from innoladder.core.scoping import VIEW, enterprise_q
+from innoladder.core.scoping import VIEW, enterprise_q, region_park_ids
 
 
 def park_q(user, action: str = VIEW, path: str = "park") -> models.Q | None:
@@ -24,6 +24,8 @@ def park_q(user, action: str = VIEW, path: str = "park") -> models.Q | None:
     if role == Role.AUDITOR:
         parks = list(user.parks.values_list("pk", flat=True))
         return models.Q(**{f"{path}__in": parks}) if parks else None
+    if role == Role.REGIONAL:
+        return models.Q(**{f"{path}__in": region_park_ids(user)})
     if role in (Role.ENTERPRISE, Role.AGENCY):
         from innoladder.enterprises.models import Enterprise
 

@@ -7,6 +7,7 @@ from django.db.models import Count, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 
 from innoladder.core.scoping import VIEW, for_user
+from innoladder.enterprises.models import park_q
 
 from . import choices as c
 from .models import FundApplication, Programme, VoucherUse
@@ -87,7 +88,7 @@ def voucher_balances(user, year: int | None = None, enterprise=None) -> list[dic
 
 
 def _in_park(qs, park):
-    return qs.filter(enterprise__park=park) if park is not None else qs
+    return qs.filter(park_q("enterprise__park", park)) if park is not None else qs
 
 
 def fund_applications_in_period(

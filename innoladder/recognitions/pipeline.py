@@ -59,14 +59,16 @@ class Period:
 class Bases:
     """The user's scoped querysets, built once per page (each scoping call reads the user's parks)."""
 
-    def __init__(self, user, park_id: int | None):
+    def __init__(self, user, park_id: int | list[int] | None):
+        """`park_id`: one park, the ids of a region's parks, or None for every park the user sees."""
         self.enterprises = for_user(Enterprise.objects.select_related("park"), user)
         self.recognitions = selectors.recognition_list(user)
         self.applications = selectors.application_list(user)
-        if park_id:
-            self.enterprises = self.enterprises.filter(park_id=park_id)
-            self.recognitions = self.recognitions.filter(enterprise__park_id=park_id)
-            self.applications = self.applications.filter(enterprise__park_id=park_id)
+        if park_id is not None:
+            ids = park_id if isinstance(park_id, list) else [park_id]
+            self.enterprises = self.enterprises.filter(park_id__in=ids)
+            self.recognitions = self.recognitions.filter(enterprise__park_id__in=ids)
+            self.applications = self.applications.filter(enterprise__park_id__in=ids)
 
     def recs(self, scheme: str | None) -> QuerySet[Recognition]:
         return self.recognitions.filter(scheme=scheme) if scheme else self.recognitions
@@ -103,7 +105,7 @@ def measure_queryset(
     measure: str,
     scheme: str | None,
     period: Period,
-    park_id: int | None = None,
+    park_id: int | list[int] | None = None,
     pool: str | None = None,
     bases: Bases | None = None,
 ) -> QuerySet:
@@ -155,7 +157,7 @@ def conversion(passed: int, decided: int) -> Decimal | None:
     return (Decimal(passed) * 100 / Decimal(decided)).quantize(Decimal("0.1"))
 
 
-def tier_rows(user, period: Period, park_id: int | None = None) -> list[dict]:
+def tier_rows(user, period: Period, park_id: int | list[int] | None = None) -> list[dict]:
     """Counts per tier: each measure is one grouped query over all schemes (candidates: one per scheme)."""
     bases = Bases(user, park_id)
     grouped: dict[str, dict[str, int]] = {}
@@ -184,7 +186,7 @@ def tier_rows(user, period: Period, park_id: int | None = None) -> list[dict]:
     return rows
 
 
-def pool_rows(user, period: Period, park_id: int | None = None) -> list[dict]:
+def pool_rows(user, period: Period, park_id: int | list[int] | None = None) -> list[dict]:
     bases = Bases(user, park_id)
     rows = []
     for value, label in Pool.choices:

@@ -11,11 +11,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from innoladder.accounts.choices import Role
 from innoladder.core import jobs, xlsx
 from innoladder.core import obligations as core_obligations
+from innoladder.enterprises.selectors import region_list
 
 from . import choices as c
 from . import exports, pipeline, selectors, services
@@ -157,17 +159,41 @@ def notification_read(request, pk=None):
 
 
 def _require_bureau(user):
-    if user.role not in (Role.ADMIN, Role.OFFICER, Role.AUDITOR):
+    if user.role not in (Role.ADMIN, Role.OFFICER, Role.AUDITOR, Role.REGIONAL):
         raise Http404
 
 
-def _period(request) -> tuple[pipeline.Period, int | None]:
+def _scope(request) -> tuple[int | list[int] | None, dict]:
+    """The park (`park=<id>`) or the region (`region=<id>`: the ids of its parks) the pipeline counts, or
+    None for every park the user sees; and the query naming it. `scope=park:<id>|region:<id>` too."""
+    kind, _, value = (request.GET.get("scope") or "").partition(":")
+    params = {kind: value} if kind in ("park", "region") else request.GET
+    region_id = _int(params.get("region"))
+    if region_id:
+        region = region_list(request.user).filter(pk=region_id).first()
+        if region is None:
+            raise Http404
+        return list(region.park_ids), {"region": region_id}
+    park_id = _int(params.get("park"))
+    if park_id and not selectors.park_list(request.user).filter(pk=park_id).exists():
+        raise Http404
+    return (park_id, {"park": park_id}) if park_id else (None, {})
+
+
+def _scope_choices(user) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The regions (their parks added up), then the parks, the user may count; empty with one park only."""
+    regions = [(f"region:{r.pk}", r.name) for r in region_list(user).order_by("division_code")]
+    parks = [(f"park:{p.pk}", p.name) for p in selectors.park_list(user)]
+    if not regions and len(parks) < 2:
+        return []
+    return ([(gettext("区域（各园区合计）"), regions)] if regions else []) + [(gettext("园区"), parks)]
+
+
+def _period(request) -> tuple[pipeline.Period, int | list[int] | None]:
     today = parse_date(request.GET.get("today"), timezone.localdate())
     start = parse_date(request.GET.get("start"), dt.date(today.year, 1, 1))
     end = parse_date(request.GET.get("end"), today)
-    park_id = _int(request.GET.get("park"))
-    if park_id and not selectors.park_list(request.user).filter(pk=park_id).exists():
-        raise Http404
+    park_id, _query = _scope(request)
     return pipeline.Period(today=today, start=start, end=end), park_id
 
 
@@ -180,8 +206,8 @@ def pipeline_view(request):
         "end": period.end.isoformat(),
         "today": period.today.isoformat(),
     }
-    if park_id:
-        base["park"] = park_id
+    scope_query = _scope(request)[1]
+    base.update(scope_query)
     list_url = reverse("pipeline_list")
 
     def link(**extra):
@@ -200,8 +226,8 @@ def pipeline_view(request):
             "tiers": tiers,
             "pools": pools,
             "period": period,
-            "parks": selectors.park_list(request.user),
-            "park_id": park_id or "",
+            "scope_choices": _scope_choices(request.user),
+            "scope_value": next((f"{k}:{v}" for k, v in scope_query.items()), ""),
             "labels": pipeline.MEASURE_LABELS,
         },
     )

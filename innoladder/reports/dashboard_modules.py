@@ -9,6 +9,7 @@ from django.apps import apps
 from django.db.models import Q, Sum
 
 from innoladder.core.scoping import for_user
+from innoladder.enterprises.models import park_q
 
 from .charts import Chart, chart, wan
 from .providers.next_steps import months_after
@@ -63,7 +64,9 @@ def applications(user, park, on: dt.date):
     model = apps.get_model("recognitions", "Application")
     statuses = model._meta.get_field("status").choices
     counts = Counter(
-        for_user(model.objects.all(), user).filter(enterprise__park=park).values_list("status", flat=True)
+        for_user(model.objects.all(), user)
+        .filter(park_q("enterprise__park", park))
+        .values_list("status", flat=True)
     )
     rows = [[str(label), counts.get(value, 0)] for value, label in statuses]
     return Chart(
@@ -83,14 +86,14 @@ def visits(user, park, on: dt.date):
     visit = apps.get_model("services", "Visit")
     request = apps.get_model("services", "EnterpriseRequest")
     start = dt.date(on.year, 1, 1)
-    visit_ids = visit.objects.filter(enterprises__park=park).values("pk")
+    visit_ids = visit.objects.filter(park_q("enterprises__park", park)).values("pk")
     visit_months = Counter(
         d.month
         for d in for_user(visit.objects.all(), user)
         .filter(pk__in=visit_ids, visited_on__gte=start, visited_on__lte=on)
         .values_list("visited_on", flat=True)
     )
-    requests = for_user(request.objects.all(), user).filter(enterprise__park=park)
+    requests = for_user(request.objects.all(), user).filter(park_q("enterprise__park", park))
     request_months = Counter(
         d.month
         for d in requests.filter(raised_on__gte=start, raised_on__lte=on).values_list("raised_on", flat=True)
@@ -124,7 +127,9 @@ def projects(user, park, on: dt.date):
     model = apps.get_model("projects", "Project")
     statuses = model._meta.get_field("status").choices
     counts = Counter(
-        for_user(model.objects.all(), user).filter(enterprise__park=park).values_list("status", flat=True)
+        for_user(model.objects.all(), user)
+        .filter(park_q("enterprise__park", park))
+        .values_list("status", flat=True)
     )
     rows = [[str(label), counts.get(value, 0)] for value, label in statuses]
     return Chart(
@@ -146,7 +151,10 @@ def funds(user, park, on: dt.date):
     approved = {
         y: for_user(model.objects.all(), user)
         .filter(
-            enterprise__park=park, status__in=("approved", "paid"), decided_on__year=y, decided_on__lte=on
+            park_q("enterprise__park", park),
+            status__in=("approved", "paid"),
+            decided_on__year=y,
+            decided_on__lte=on,
         )
         .aggregate(total=Sum("approved_amount"))["total"]
         or Decimal(0)
@@ -160,7 +168,7 @@ def funds(user, park, on: dt.date):
     if award is not None:
         for y in years:
             subsidies[y] = for_user(award.objects.all(), user).filter(
-                enterprise__park=park, awarded_on__year=y, awarded_on__lte=on
+                park_q("enterprise__park", park), awarded_on__year=y, awarded_on__lte=on
             ).aggregate(total=Sum("amount"))["total"] or Decimal(0)
     rows = [[y, wan(approved[y]), wan(subsidies[y]), wan(approved[y] + subsidies[y])] for y in years]
     return Chart(

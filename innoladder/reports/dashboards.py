@@ -8,7 +8,7 @@ from django.db.models import Count, Sum
 
 from innoladder.core.scoping import for_user
 from innoladder.enterprises.choices import EnterpriseStatus, Pool
-from innoladder.enterprises.models import AnnualData, Enterprise
+from innoladder.enterprises.models import AnnualData, Enterprise, park_q
 
 from .charts import Chart, chart, wan
 
@@ -24,14 +24,16 @@ INTENSITY_BANDS = (
 
 
 def park_enterprises(user, park):
-    return for_user(Enterprise.objects.all(), user).filter(park=park, status=EnterpriseStatus.ACTIVE)
+    return for_user(Enterprise.objects.all(), user).filter(
+        park_q("park", park), status=EnterpriseStatus.ACTIVE
+    )
 
 
 def latest_annual(user, park) -> dict[int, AnnualData]:
     """Each active enterprise's latest annual data row (by fiscal year)."""
     rows = (
         for_user(AnnualData.objects.all(), user)
-        .filter(enterprise__park=park, enterprise__status=EnterpriseStatus.ACTIVE)
+        .filter(park_q("enterprise__park", park), enterprise__status=EnterpriseStatus.ACTIVE)
         .only("enterprise_id", "year", "sales_revenue", "rd_expense")
         .order_by("enterprise_id", "-year")
     )
@@ -124,7 +126,7 @@ def rd_intensity(user, park, on: dt.date):
 def trends(user, park, on: dt.date):
     rows = (
         for_user(AnnualData.objects.all(), user)
-        .filter(enterprise__park=park, year__lte=on.year)
+        .filter(park_q("enterprise__park", park), year__lte=on.year)
         .values("year")
         .annotate(revenue=Sum("sales_revenue"), rd=Sum("rd_expense"), n=Count("pk"), staff=Sum("tech_staff"))
         .order_by("year")

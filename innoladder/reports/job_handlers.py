@@ -3,7 +3,7 @@
 import datetime as dt
 
 from innoladder.core.jobs import JobContext, JobError, register
-from innoladder.enterprises.models import Park
+from innoladder.enterprises.models import Park, Region
 
 from .selectors import can_write
 from .services import ReportError, report_generate
@@ -14,9 +14,12 @@ def generate(ctx: JobContext) -> dict:
     """Not wrapped in one transaction, so the progress page sees each provider finish; the report itself
     is written atomically by `report_generate`."""
     user = ctx.job.created_by
-    park = Park.objects.filter(pk=ctx.params.get("park")).first()
+    if ctx.params.get("region"):
+        park = Region.objects.filter(pk=ctx.params["region"]).first()
+    else:
+        park = Park.objects.filter(pk=ctx.params.get("park")).first()
     if user is None or park is None or not can_write(user, park):
-        raise JobError("无权为该园区生成工作总结")
+        raise JobError("无权为该园区或区域生成工作总结")
     start = dt.date.fromisoformat(ctx.params["start"])
     end = dt.date.fromisoformat(ctx.params["end"])
 

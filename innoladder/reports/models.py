@@ -8,7 +8,8 @@ from . import choices as c
 
 
 class WorkReport(Tracked):
-    """A generated period work report (工作总结) of one park: the text per section and the facts behind it.
+    """A generated period work report (工作总结) of one park, or of one region (its parks added up): the text
+    per section and the facts behind it.
 
     `sections` and `facts` are the generator's output as it stood when the report was made: the facts keep
     the ids of the rows they counted, so every figure can be traced and a re-generation compared. What an
@@ -16,7 +17,20 @@ class WorkReport(Tracked):
     """
 
     park = models.ForeignKey(
-        "enterprises.Park", on_delete=models.PROTECT, related_name="work_reports", verbose_name="园区"
+        "enterprises.Park",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="work_reports",
+        verbose_name="园区",
+    )
+    region = models.ForeignKey(
+        "enterprises.Region",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="work_reports",
+        verbose_name="区域",
     )
     period_start = models.DateField("开始日期")
     period_end = models.DateField("结束日期")
@@ -41,7 +55,13 @@ class WorkReport(Tracked):
             models.CheckConstraint(
                 condition=models.Q(period_end__gte=models.F("period_start")),
                 name="workreport_period_ordered",
-            )
+            ),
+            # A report counts one park or one region, never both or neither.
+            models.CheckConstraint(
+                condition=models.Q(park__isnull=False, region__isnull=True)
+                | models.Q(park__isnull=True, region__isnull=False),
+                name="workreport_park_or_region",
+            ),
         ]
         indexes = [models.Index(fields=["park", "-created_at"])]
 
@@ -50,6 +70,11 @@ class WorkReport(Tracked):
 
     def get_absolute_url(self):
         return reverse("report_detail", args=[self.pk])
+
+    @property
+    def scope(self):
+        """What the report counts: its park, or its region."""
+        return self.park if self.park_id is not None else self.region
 
     def fact(self, key: str) -> dict | None:
         for fact in self.facts:

@@ -1,32 +1,49 @@
 """Reads of the reports module: which parks and reports a user may see, and the rows behind a figure."""
 
 from django.apps import apps
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
 
 from innoladder.accounts.choices import Role
-from innoladder.core.scoping import for_user, is_staff_role
-from innoladder.enterprises.models import Park
+from innoladder.core.scoping import for_user, is_staff_role, region_park_ids
+from innoladder.enterprises.models import Park, Region
+from innoladder.enterprises.selectors import region_list
 
 from .facts import Fact
 from .models import WorkReport
 
-READERS = (Role.ADMIN, Role.OFFICER, Role.AUDITOR)
+READERS = (Role.ADMIN, Role.OFFICER, Role.AUDITOR, Role.REGIONAL)
+
+
+def _reader(user) -> bool:
+    return user.is_authenticated and user.is_active and user.role in READERS
 
 
 def parks_for(user) -> QuerySet[Park]:
-    """Parks whose reports and dashboards the user may read: admin all, officers and auditors their parks
-    (an auditor bound to no park reads all), nobody else."""
-    if not user.is_authenticated or not user.is_active or user.role not in READERS:
+    """Parks whose reports and dashboards the user may read: admin all, officers and auditors their parks,
+    a regional officer the parks of their region (and its sub-regions), nobody else."""
+    if not _reader(user):
         return Park.objects.none()
     if user.role == Role.ADMIN:
         return Park.objects.all()
+    if user.role == Role.REGIONAL:
+        return Park.objects.filter(pk__in=region_park_ids(user))
     own = user.parks.all()
     return Park.objects.filter(pk__in=own.values("pk"))
 
 
+def regions_for(user) -> QuerySet[Region]:
+    """Regions whose added-up reports and dashboards the user may read (`region_list`)."""
+    return region_list(user)
+
+
 def park_get(user, pk) -> Park:
     return get_object_or_404(parks_for(user), pk=pk)
+
+
+def region_get(user, pk) -> Region:
+    return get_object_or_404(regions_for(user), pk=pk)
 
 
 def default_park(user, requested=None) -> Park | None:
@@ -39,13 +56,54 @@ def default_park(user, requested=None) -> Park | None:
     return parks_for(user).order_by("name").first()
 
 
-def can_write(user, park) -> bool:
-    """Generating and editing reports is the bureau's work: admins and the park's officers."""
-    return is_staff_role(user) and parks_for(user).filter(pk=park.pk).exists()
+def default_scope(user, params) -> Park | Region | None:
+    """What a report page counts, from its query string: `scope=region:<id>`, `region=<id>` or `park=<id>`
+    (404 when out of scope); else a regional officer's own region, anyone else's first park."""
+    kind, _, pk = (params.get("scope") or "").partition(":")
+    if kind in ("park", "region"):
+        params = {kind: pk}
+    requested = params.get("region")
+    if requested not in (None, ""):
+        try:
+            return region_get(user, int(requested))
+        except (TypeError, ValueError):
+            return None
+    if params.get("park") in (None, "") and user.is_authenticated and user.role == Role.REGIONAL:
+        return regions_for(user).filter(pk=user.region_id).first()
+    return default_park(user, params.get("park"))
+
+
+def scope_query(scope) -> str:
+    """The query string naming a scope, for links: "region=3" or "park=1"."""
+    kind = "region" if isinstance(scope, Region) else "park"
+    return f"{kind}={scope.pk}"
+
+
+def scope_choices(user) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The regions, then the parks, the user may choose as a report's scope ("region:3", "park:1")."""
+    groups = []
+    regions = [(f"region:{r.pk}", r.name) for r in regions_for(user).order_by("division_code")]
+    if regions:
+        groups.append((gettext("区域（各园区合计）"), regions))
+    groups.append((gettext("园区"), [(f"park:{p.pk}", p.name) for p in parks_for(user).order_by("name")]))
+    return groups
+
+
+def can_write(user, scope) -> bool:
+    """Generating and editing reports is the bureau's work: admins and the park's officers for a park; for
+    a region, admins and the region's regional officers (the region's report is their own output, though
+    they change no enterprise record)."""
+    if isinstance(scope, Region):
+        if not (user.is_authenticated and user.role in (Role.ADMIN, Role.REGIONAL)):
+            return False
+        return regions_for(user).filter(pk=scope.pk).exists()
+    return is_staff_role(user) and parks_for(user).filter(pk=scope.pk).exists()
 
 
 def report_list(user) -> QuerySet[WorkReport]:
-    return WorkReport.objects.filter(park__in=parks_for(user)).select_related("park", "created_by")
+    """Reports of the parks and the regions the user may read."""
+    visible = Q(park__in=parks_for(user)) | Q(region__in=regions_for(user))
+    return WorkReport.objects.filter(visible).select_related("park", "region", "created_by")
 
 
 def report_get(user, pk) -> WorkReport:

@@ -9,6 +9,7 @@ from django.db import transaction
 from innoladder.core import audit
 from innoladder.core.models import AuditEvent
 from innoladder.core.services import StaleEditError, object_create, object_delete, object_update
+from innoladder.enterprises.models import Region
 
 from . import providers
 from .choices import SECTION_NUMERALS, Section
@@ -33,7 +34,8 @@ def section_text(facts: list[Fact]) -> str:
 
 
 def compose(*, user, park, start: dt.date, end: dt.date, progress: Callable | None = None) -> Composed:
-    """Run every available provider for the park and period and write the sections from their facts."""
+    """Run every available provider for the park (or region: `park` is then a Region and every provider
+    counts its parks together) and period, and write the sections from their facts."""
     if end < start:
         raise ReportError("结束日期不能早于开始日期")
     found = providers.available()
@@ -70,8 +72,10 @@ def report_generate(
 
 
 def _store(*, user, park, start: dt.date, end: dt.date, composed: Composed, is_demo: bool) -> WorkReport:
+    region = park if isinstance(park, Region) else None
     report = WorkReport(
-        park=park,
+        park=None if region else park,
+        region=region,
         period_start=start,
         period_end=end,
         title=composed.title,
@@ -86,7 +90,7 @@ def _store(*, user, park, start: dt.date, end: dt.date, composed: Composed, is_d
         obj=report,
         user=user,
         changes={
-            "park": park.pk,
+            "region" if region else "park": park.pk,
             "start": start.isoformat(),
             "end": end.isoformat(),
             "facts": len(composed.facts),
@@ -156,7 +160,7 @@ def _signature(fact: Fact) -> tuple:
 
 def report_compare(*, user, report: WorkReport) -> Comparison:
     """Re-generate the report from today's records and list what differs from the stored snapshot."""
-    composed = compose(user=user, park=report.park, start=report.period_start, end=report.period_end)
+    composed = compose(user=user, park=report.scope, start=report.period_start, end=report.period_end)
     before = {d["key"]: Fact.from_json(d) for d in report.facts}
     after = {f.key: f for f in composed.facts}
     changes = []

@@ -12,7 +12,7 @@ from django.db.models import Count, Q, Sum
 from innoladder.core.scoping import for_user
 from innoladder.core.xlsx import Column
 from innoladder.enterprises.choices import EnterpriseStatus, Pool, TechField
-from innoladder.enterprises.models import Enterprise
+from innoladder.enterprises.models import Enterprise, park_q
 
 from . import providers
 from .charts import wan
@@ -40,7 +40,9 @@ GROUP_KINDS = ["int", "int", "wan", "wan", "percent", "int"]
 
 
 def _grouped(user, park, year: int, field: str, labels: Callable[[str], str], title: str, key: str) -> Table:
-    base = for_user(Enterprise.objects.all(), user).filter(park=park, status=EnterpriseStatus.ACTIVE)
+    base = for_user(Enterprise.objects.all(), user).filter(
+        park_q("park", park), status=EnterpriseStatus.ACTIVE
+    )
     in_year = Q(annual_data__year=year)
     rows = (
         base.values(field)

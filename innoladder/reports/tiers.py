@@ -7,6 +7,7 @@ from django.apps import apps
 from django.db.models import Q, QuerySet
 
 from innoladder.core.scoping import for_user
+from innoladder.enterprises.models import park_q
 
 from .charts import wan
 
@@ -15,7 +16,7 @@ def held_on(user, park, on: dt.date) -> QuerySet:
     recognition = apps.get_model("recognitions", "Recognition")
     return (
         for_user(recognition.objects.all(), user)
-        .filter(enterprise__park=park, enterprise__status="active", issued_on__lte=on)
+        .filter(park_q("enterprise__park", park), enterprise__status="active", issued_on__lte=on)
         .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=on))
         .filter(Q(revoked_on__isnull=True) | Q(revoked_on__gt=on))
         .filter(Q(cancelled_on__isnull=True) | Q(cancelled_on__gt=on))
@@ -43,7 +44,7 @@ def tier_table(user, park, year: int):
     figures = {
         row["enterprise_id"]: row
         for row in for_user(annual.objects.all(), user)
-        .filter(enterprise__park=park, year=year)
+        .filter(park_q("enterprise__park", park), year=year)
         .values("enterprise_id", "sales_revenue", "rd_expense", "tech_staff")
     }
     rows = []

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from innoladder.core import jobs
 from innoladder.core.services import StaleEditError, posted_version
+from innoladder.enterprises.models import Region
 
 from . import charts, exports, selectors, statistics
 from .choices import Section
@@ -36,23 +37,37 @@ def _today():
     return timezone.localdate()
 
 
+def _period_form(user, data=None, **kwargs) -> PeriodForm:
+    return PeriodForm(data, parks=selectors.parks_for(user), regions=selectors.regions_for(user), **kwargs)
+
+
+def _scope_context(user, scope) -> dict:
+    """The scope list of a report page and the query string of its links (a park or a region)."""
+    query = selectors.scope_query(scope) if scope is not None else ""
+    return {
+        "scope_query": query,
+        "scope_value": query.replace("=", ":"),
+        "scope_choices": selectors.scope_choices(user),
+    }
+
+
 @bureau_required
 def reports_home(request):
-    parks = selectors.parks_for(request.user)
-    park = selectors.default_park(request.user, request.GET.get("park"))
+    scope = selectors.default_scope(request.user, request.GET)
     today = _today()
-    initial = {"park": park, "start": dt.date(today.year, 1, 1), "end": today}
-    form = PeriodForm(initial=initial, parks=parks)
+    initial = {"start": dt.date(today.year, 1, 1), "end": today}
+    form = _period_form(request.user, initial=initial)
     reports = selectors.report_list(request.user)[:50]
     return render(
         request,
         "reports/home.html",
         {
             "form": form,
-            "park": park,
+            "park": scope,
+            **_scope_context(request.user, scope),
             "reports": reports,
             "presets": presets(today),
-            "can_generate": park is not None and selectors.can_write(request.user, park),
+            "can_generate": scope is not None and selectors.can_write(request.user, scope),
         },
     )
 
@@ -60,18 +75,19 @@ def reports_home(request):
 @require_POST
 @bureau_required
 def report_generate(request):
-    form = PeriodForm(request.POST, parks=selectors.parks_for(request.user))
+    form = _period_form(request.user, request.POST)
     if not form.is_valid():
         for error in form.errors.values():
             messages.error(request, "；".join(error))
         return redirect("reports_home")
-    park, start, end = form.cleaned_data["park"], form.cleaned_data["start"], form.cleaned_data["end"]
+    park, start, end = form.cleaned_data["target"], form.cleaned_data["start"], form.cleaned_data["end"]
     if not selectors.can_write(request.user, park):
         raise Http404
+    kind = "region" if isinstance(park, Region) else "park"
     job = jobs.enqueue(
         "reports.generate",
         title=f"生成{report_title(park, start, end)}",
-        params={"park": park.pk, "start": start.isoformat(), "end": end.isoformat()},
+        params={kind: park.pk, "start": start.isoformat(), "end": end.isoformat()},
         user=request.user,
     )
     return redirect("job_detail", job_id=job.pk)
@@ -84,14 +100,14 @@ def report_detail(request, pk):
     return render(
         request,
         "reports/report_detail.html",
-        {"report": report, "sections": sections, "can_edit": selectors.can_write(request.user, report.park)},
+        {"report": report, "sections": sections, "can_edit": selectors.can_write(request.user, report.scope)},
     )
 
 
 @bureau_required
 def report_edit(request, pk, section):
     report = selectors.report_get(request.user, pk)
-    if section not in Section.values or not selectors.can_write(request.user, report.park):
+    if section not in Section.values or not selectors.can_write(request.user, report.scope):
         raise Http404
     generated = next((s for s in report.sections if s["key"] == section), None)
     if generated is None:
@@ -161,7 +177,8 @@ def report_xlsx(request, pk):
 
 
 def _park_and_date(request):
-    park = selectors.default_park(request.user, request.GET.get("park"))
+    """The scope (a park, or a region adding up its parks) and the reference date of a report page."""
+    park = selectors.default_scope(request.user, request.GET)
     if park is None:
         raise Http404
     try:
@@ -183,7 +200,7 @@ def dashboard(request):
             "on": on,
             "charts": built,
             "chart_data": {c.key: c.echarts() for c in built},
-            "parks": selectors.parks_for(request.user),
+            **_scope_context(request.user, park),
         },
     )
 
@@ -220,7 +237,7 @@ def statistics_view(request):
             "year": year,
             "tables": tables,
             "years": list(range(_today().year, _today().year - 8, -1)),
-            "parks": selectors.parks_for(request.user),
+            **_scope_context(request.user, park),
         },
     )
 

@@ -16,8 +16,8 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from innoladder.accounts.choices import Role
-from innoladder.core.scoping import CHANGE, VIEW, can_see_park, for_user, is_staff_role
-from innoladder.enterprises.models import AnnualData, Enterprise, Park
+from innoladder.core.scoping import CHANGE, VIEW, can_see_park, for_user, is_staff_role, region_park_ids
+from innoladder.enterprises.models import AnnualData, Enterprise, Park, park_q
 
 from . import choices as c
 from .models import DeductionRun, LedgerLine, RDProject, SubsidyAward, SubsidyRule, TaxYearProfile
@@ -139,6 +139,8 @@ def park_list(user) -> QuerySet[Park]:
     if user.role in (Role.OFFICER, Role.AUDITOR):
         parks = user.parks.all()
         return Park.objects.filter(pk__in=parks.values("pk"))
+    if user.role == Role.REGIONAL:
+        return Park.objects.filter(pk__in=region_park_ids(user))
     return Park.objects.none()
 
 
@@ -160,7 +162,7 @@ def can_manage_rules(user) -> bool:
 def subsidy_awards(user, park: Park, start: dt.date, end: dt.date) -> QuerySet[SubsidyAward]:
     """The subsidy awards of the park's enterprises dated in [start, end] that the user may see."""
     qs = SubsidyAward.objects.select_related("enterprise", "rule").filter(
-        enterprise__park=park, awarded_on__gte=start, awarded_on__lte=end
+        park_q("enterprise__park", park), awarded_on__gte=start, awarded_on__lte=end
     )
     return for_user(qs, user, VIEW)
 
@@ -174,7 +176,7 @@ def ledgers_collected(user, park: Park, year: int) -> QuerySet[Enterprise]:
     """The park's enterprises with at least one ledger line dated in ``year``."""
     start, end = year_range(year)
     with_lines = LedgerLine.objects.filter(date__gte=start, date__lte=end).values("enterprise_id")
-    return enterprise_list(user).filter(park=park, pk__in=with_lines)
+    return enterprise_list(user).filter(park_q("park", park), pk__in=with_lines)
 
 
 def park_overview(user, park: Park, year: int) -> list[dict]:

@@ -13,7 +13,7 @@ from innoladder.accounts.choices import Role
 from . import tiers
 from .models import RuleTable, RuleTableRevision
 
-VIEWERS = (Role.ADMIN, Role.OFFICER, Role.AUDITOR, Role.AGENCY)
+VIEWERS = (Role.ADMIN, Role.OFFICER, Role.AUDITOR, Role.AGENCY, Role.REGIONAL)
 EDITORS = (Role.ADMIN,)
 
 

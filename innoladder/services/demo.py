@@ -7,7 +7,7 @@ The work goes on: over the twelve months before the load date the park visits an
 days and receives a request every seventeen, on a fixed calendar counted from July 2023 (so loading again,
 the same day or later, adds only what fell due since). A request is handled as far as its age allows:
 accepted the next day, then resolved within its category's time limit, or returned; one in seven is
-still open past its deadline.
+still open past its deadline. 德令哈工业园, the second park of 海西州, has fewer visits and requests (below).
 """
 
 import datetime as dt
@@ -154,9 +154,9 @@ def _visits(park, officer, agency) -> dict[int, Visit]:
     return made
 
 
-def _requests(park, officer, visits) -> None:
+def _requests(park, officer, visits, requests=REQUESTS, responsible="王科长") -> None:
     rater = User.objects.filter(username__iexact="enterprise").first()
-    for short, code, title, raised_on, path, text in REQUESTS:
+    for short, code, title, raised_on, path, text in requests:
         enterprise = _by_short(park, short)
         category = RequestCategory.objects.filter(code=code).first()
         if enterprise is None or category is None:
@@ -172,7 +172,7 @@ def _requests(park, officer, visits) -> None:
             raised_on=raised_on,
             visit=visits.get(enterprise.pk),
             department="园区科技局",
-            responsible="王科长",
+            responsible=responsible,
             is_demo=True,
         )
         day = raised_on
@@ -226,12 +226,12 @@ def _grid(step: int, today: dt.date):
         n += 1
 
 
-def _recent_visits(park, officer, agency, today: dt.date) -> None:
+def _recent_visits(park, officer, agency, today: dt.date, every: int = VISIT_EVERY) -> None:
     targets = list(Enterprise.objects.filter(park=park, is_demo=True, status="active").order_by("name"))
     if not targets:
         return
     staff = [officer] if officer else []
-    for n, day in _grid(VISIT_EVERY, today):
+    for n, day in _grid(every, today):
         enterprise = targets[n % len(targets)]
         if Visit.objects.filter(is_demo=True, visited_on=day, enterprises=enterprise).exists():
             continue
@@ -261,12 +261,14 @@ def _request_steps(outcome: str, raised_on: dt.date, days: int, text: str) -> li
     return accepted + [(RequestStatus.RESOLVED, raised_on + dt.timedelta(days=max(1, days - 1)), "", text)]
 
 
-def _recent_requests(park, officer, today: dt.date) -> None:
+def _recent_requests(
+    park, officer, today: dt.date, every: int = REQUEST_EVERY, responsible: str = "王科长"
+) -> None:
     targets = list(Enterprise.objects.filter(park=park, is_demo=True, status="active").order_by("pk"))
     categories = {c.code: c for c in RequestCategory.objects.all()}
     if not targets:
         return
-    for n, raised_on in _grid(REQUEST_EVERY, today):
+    for n, raised_on in _grid(every, today):
         code, template, outcome, text = RECENT_REQUESTS[n % len(RECENT_REQUESTS)]
         category = categories.get(code)
         if category is None:
@@ -285,7 +287,7 @@ def _recent_requests(park, officer, today: dt.date) -> None:
                 description=title + "。",
                 raised_on=raised_on,
                 department="园区科技局",
-                responsible="王科长",
+                responsible=responsible,
                 is_demo=True,
             )
         # Carry the request forward to where its age puts it (a later load continues a request left open).
@@ -308,3 +310,32 @@ def load() -> None:
     today = timezone.localdate()
     _recent_visits(park, officer, agency, today)
     _recent_requests(park, officer, today)
+    _load_delingha(today)
+
+
+# 德令哈工业园 (issue 22), the smaller park of 海西州: each enterprise visited once in H1 2023 by the park's
+# own officer, two requests of that half year, then a visit a month and a request a quarter.
+DELINGHA = "德令哈工业园"
+DELINGHA_REQUESTS = (
+    (
+        "柯鲁柯盐化",
+        "technology",
+        "溴素提取尾液综合利用技术对接高校",
+        dt.date(2023, 3, 21),
+        ["in_progress", "resolved"],
+        "已对接中国科学院青海盐湖研究所",
+    ),
+    ("高原藜麦", "funding", "申请创新券支持产品检测费用", dt.date(2023, 5, 9), ["in_progress"], ""),
+)
+DELINGHA_VISIT_EVERY, DELINGHA_REQUEST_EVERY = 30, 90
+
+
+def _load_delingha(today: dt.date) -> None:
+    park = Park.objects.filter(name=DELINGHA).first()
+    officer = User.objects.filter(username__iexact="delingha").first()
+    if park is None or officer is None:
+        return
+    visits = _visits(park, officer, None)
+    _requests(park, officer, visits, DELINGHA_REQUESTS, responsible="马科长")
+    _recent_visits(park, officer, None, today, every=DELINGHA_VISIT_EVERY)
+    _recent_requests(park, officer, today, every=DELINGHA_REQUEST_EVERY, responsible="马科长")

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from innoladder.accounts.choices import Role
 from innoladder.core.scoping import CHANGE, VIEW, enterprise_q, for_user
-from innoladder.enterprises.models import Enterprise
+from innoladder.enterprises.models import Enterprise, park_q
 
 from . import crud
 from .choices import OPEN_STATUSES, RequestStatus
@@ -124,13 +124,13 @@ def enterprise_choices(user, action: str = CHANGE) -> QuerySet[Enterprise]:
 
 
 def _in_park(qs, park, path: str = "enterprise__park"):
-    return qs.filter(**{path: park}) if park is not None else qs
+    return qs.filter(park_q(path, park)) if park is not None else qs
 
 
 def visits_in_period(user, park, start: dt.date, end: dt.date) -> QuerySet[Visit]:
     qs = visit_list(user).filter(visited_on__gte=start, visited_on__lte=end)
     if park is not None:
-        qs = qs.filter(pk__in=Visit.objects.filter(enterprises__park=park).values("pk"))
+        qs = qs.filter(pk__in=Visit.objects.filter(park_q("enterprises__park", park)).values("pk"))
     return qs
 
 

@@ -23,11 +23,16 @@ def status_for(client: Client, user, url: str, method: str = "get", data=None) -
 def assert_access(
     client: Client, cast, url: str, expected: dict, method: str = "get", data=None, default=NOT_FOUND
 ) -> None:
-    """`expected` maps cast names to a status (200, 302, 404, 403 or LOGIN); the rest must get `default`.
+    """`expected` maps cast names to a status (200, 302, 404, 403 or LOGIN); the rest must get `default`
+    (the regional officer: the auditor's status when the test names none for it).
 
     Anonymous users must always be sent to the login page unless stated otherwise.
     """
     expected = {"anonymous": LOGIN, **expected}
+    # The regional officer of the cast reads what the park's auditor reads (the same park, view only)
+    # unless a test says otherwise.
+    if "regional" not in expected and "auditor" in expected:
+        expected["regional"] = expected["auditor"]
     wrong = {}
     for name, user in cast.users().items():
         want = expected.get(name, default)

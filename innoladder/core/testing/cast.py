@@ -4,6 +4,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from innoladder.accounts.choices import Role
+from innoladder.enterprises.models import Region
 
 from .factories import AgencyFactory, AssignmentFactory, EnterpriseFactory, ParkFactory, UserFactory
 
@@ -25,6 +26,9 @@ class Cast:
     user_a: object
     user_b: object
     auditor: object
+    # 区域管理人员 of the region of `park` (海西州); `other_park` lies in another region (海东市).
+    regional: object = None
+    region: object = None
     # 三权分立: the three administrator duties (two security administrators for the two-person rule).
     # Not in users(): they see no business data at all (tested in accounts/tests/test_duties.py).
     sysadmin: object = None
@@ -51,12 +55,20 @@ class Cast:
             "user_a": self.user_a,
             "user_b": self.user_b,
             "auditor": self.auditor,
+            "regional": self.regional,
         }
 
 
 def build_cast() -> Cast:
-    park = ParkFactory(name="格尔木工业园")
-    other_park = ParkFactory(name="德令哈工业园")
+    province = Region.objects.create(name="青海省", level=Region.Level.PROVINCE, division_code="630000")
+    region = Region.objects.create(
+        name="海西蒙古族藏族自治州", level=Region.Level.PREFECTURE, division_code="632800", parent=province
+    )
+    other_region = Region.objects.create(
+        name="海东市", level=Region.Level.PREFECTURE, division_code="630200", parent=province
+    )
+    park = ParkFactory(name="格尔木工业园", region=region)
+    other_park = ParkFactory(name="德令哈工业园", region=other_region)
     ent_a = EnterpriseFactory(park=park, name="企业甲有限公司")
     ent_b = EnterpriseFactory(park=park, name="企业乙有限公司")
     ent_other = EnterpriseFactory(park=other_park, name="外园企业有限公司")
@@ -86,6 +98,8 @@ def build_cast() -> Cast:
         user_a=UserFactory(username="user_a", role=Role.ENTERPRISE, enterprise=ent_a),
         user_b=UserFactory(username="user_b", role=Role.ENTERPRISE, enterprise=ent_b),
         auditor=auditor,
+        regional=UserFactory(username="regional", role=Role.REGIONAL, region=region),
+        region=region,
         sysadmin=UserFactory(username="sysadmin", role=Role.SYSADMIN),
         secadmin=UserFactory(username="secadmin", role=Role.SECADMIN),
         secadmin2=UserFactory(username="secadmin2", role=Role.SECADMIN),

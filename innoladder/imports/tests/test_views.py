@@ -70,13 +70,15 @@ def test_batch_pages_are_scoped(client, cast):
         client,
         cast,
         f"/imports/batches/{batch.pk}/",
-        {"user_a": OK, "officer": OK, "admin": OK, "auditor": OK},
+        # The regional officer imports nothing and reads no park's import batches.
+        {"user_a": OK, "officer": OK, "admin": OK, "auditor": OK, "regional": 404},
     )
     assert_access(
         client,
         cast,
         f"/imports/batches/{batch.pk}/errors.xlsx",
-        {"user_a": OK, "officer": OK, "admin": OK, "auditor": OK},
+        # The regional officer imports nothing and reads no park's import batches.
+        {"user_a": OK, "officer": OK, "admin": OK, "auditor": OK, "regional": 404},
     )
     # Only the uploader may commit (others get 404 even if they may read the batch).
     assert_access(client, cast, f"/imports/batches/{batch.pk}/commit/", {"user_a": 302}, method="post")

@@ -8,6 +8,8 @@ certificates renewed on schedule since (高企 re-recognised at expiry, 青海�
 some are mid-term, some expire within 90 days and a few have lapsed, with the re-recognition
 applications those expiries call for.
 
+德令哈工业园, the second park of 海西州, has its own smaller set (`delingha.py`).
+
 Idempotent: batches are keyed by (park, name), recognitions by (enterprise, scheme, number), applications by
 (enterprise, batch). Enterprises are looked up by short name; a name not yet loaded is skipped quietly.
 Workflow rows are written with the dates they happened on, so reports over past periods count them; a step
@@ -17,6 +19,7 @@ dated after the load date is not written.
 from django.utils import timezone
 
 from .current import load_since_2023
+from .delingha import load_delingha
 from .h1_2023 import load_h1_2023
 
 
@@ -24,3 +27,4 @@ def load() -> None:
     found = load_h1_2023()
     if found is not None:
         load_since_2023(*found, timezone.localdate())
+    load_delingha(timezone.localdate())

@@ -6,6 +6,7 @@ from collections import defaultdict
 from django.apps import apps
 
 from innoladder.core.scoping import for_user
+from innoladder.enterprises.models import park_q
 
 from ..choices import Section
 from ..facts import facts_from_rows
@@ -18,7 +19,7 @@ def accepted(user, park, start, end):
     rows = list(
         for_user(submission.objects.all(), user)
         .filter(
-            enterprise__park=park,
+            park_q("enterprise__park", park),
             status="accepted",
             accepted_at__date__gte=start,
             accepted_at__date__lte=end,

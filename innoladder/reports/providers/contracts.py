@@ -4,6 +4,7 @@ date) and contracts registered in it (by the registration date) with their techn
 from django.apps import apps
 
 from innoladder.core.scoping import for_user
+from innoladder.enterprises.models import park_q
 
 from ..choices import Section
 from ..facts import in_period, rows_fact
@@ -12,7 +13,7 @@ from . import provider
 
 def _contracts(user, park):
     model = apps.get_model("contracts", "TechContract")
-    return for_user(model.objects.all(), user).filter(enterprise__park=park)
+    return for_user(model.objects.all(), user).filter(park_q("enterprise__park", park))
 
 
 @provider("contracts.prepared", Section.POLICIES, requires=("contracts.TechContract.prepared_on",), order=40)

@@ -6,6 +6,7 @@ from collections import defaultdict
 from django.apps import apps
 
 from innoladder.core.scoping import for_user
+from innoladder.enterprises.models import park_q
 
 from ..choices import Section
 from ..facts import facts_from_rows, in_period, rows_fact, short_name
@@ -18,7 +19,7 @@ def _period_qs(selector_name: str, model_name: str, date_field: str, user, park,
         return found(user, park, start, end)
     model = apps.get_model("cooperation", model_name)
     return for_user(model.objects.all(), user).filter(
-        enterprise__park=park, **in_period(date_field, start, end)
+        park_q("enterprise__park", park), **in_period(date_field, start, end)
     )
 
 

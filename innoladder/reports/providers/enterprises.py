@@ -2,7 +2,7 @@
 awards by the date they were conferred, each named with its date."""
 
 from innoladder.core.scoping import for_user
-from innoladder.enterprises.models import Award, IPRecord
+from innoladder.enterprises.models import Award, IPRecord, park_q
 
 from ..choices import Section
 from ..facts import Fact, in_period, rows_fact, short_name
@@ -15,7 +15,7 @@ def ip_transferred_in(user, park, start, end):
     if requirement_met("cooperation.PatentIntroduction"):
         return []
     qs = for_user(IPRecord.objects.all(), user).filter(
-        enterprise__park=park, acquisition="transferred", **in_period("transferred_on", start, end)
+        park_q("enterprise__park", park), acquisition="transferred", **in_period("transferred_on", start, end)
     )
     return rows_fact(
         qs,
@@ -55,7 +55,7 @@ def awards(user, park, start, end):
     conferral date is in no period."""
     qs = (
         for_user(Award.objects.all(), user)
-        .filter(enterprise__park=park, **in_period("awarded_on", start, end))
+        .filter(park_q("enterprise__park", park), **in_period("awarded_on", start, end))
         .select_related("enterprise")
         .order_by("awarded_on", "pk")
     )

@@ -4,6 +4,7 @@ programme kinds), support funds approved in the period (by decision date), innov
 from django.apps import apps
 
 from innoladder.core.scoping import for_user
+from innoladder.enterprises.models import park_q
 
 from ..choices import Section
 from ..facts import in_period, rows_fact
@@ -14,7 +15,7 @@ APPROVED = ("approved", "paid")
 
 def _applications(user, park):
     model = apps.get_model("funding", "FundApplication")
-    return for_user(model.objects.all(), user).filter(enterprise__park=park)
+    return for_user(model.objects.all(), user).filter(park_q("enterprise__park", park))
 
 
 @provider("funding.applications", Section.POLICIES, requires=("funding.FundApplication",), order=10)
@@ -65,7 +66,9 @@ def approved(user, park, start, end):
 @provider("funding.vouchers", Section.POLICIES, requires=("funding.VoucherUse",), order=25)
 def vouchers(user, park, start, end):
     model = apps.get_model("funding", "VoucherUse")
-    qs = for_user(model.objects.all(), user).filter(enterprise__park=park, **in_period("used_on", start, end))
+    qs = for_user(model.objects.all(), user).filter(
+        park_q("enterprise__park", park), **in_period("used_on", start, end)
+    )
     return rows_fact(
         qs,
         key="funding.vouchers",

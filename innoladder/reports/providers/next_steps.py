@@ -10,6 +10,7 @@ from django.apps import apps
 from django.db.models import Q
 
 from innoladder.core.scoping import for_user
+from innoladder.enterprises.models import park_q
 
 from ..choices import Section
 from ..facts import facts_from_rows, rows_fact
@@ -33,7 +34,12 @@ def expiring(user, park, start, end):
     horizon = months_after(end, HORIZON_MONTHS)
     held = (
         for_user(recognition.objects.all(), user)
-        .filter(enterprise__park=park, issued_on__lte=end, valid_until__gt=end, valid_until__lte=horizon)
+        .filter(
+            park_q("enterprise__park", park),
+            issued_on__lte=end,
+            valid_until__gt=end,
+            valid_until__lte=horizon,
+        )
         .filter(Q(revoked_on__isnull=True) | Q(revoked_on__gt=end))
         .filter(Q(cancelled_on__isnull=True) | Q(cancelled_on__gt=end))
     )
@@ -77,7 +83,7 @@ def overdue_requests(user, park, start, end):
     model = apps.get_model("services", "EnterpriseRequest")
     qs = (
         for_user(model.objects.all(), user)
-        .filter(enterprise__park=park, raised_on__lte=end, due_on__lt=end)
+        .filter(park_q("enterprise__park", park), raised_on__lte=end, due_on__lt=end)
         .filter(Q(resolved_on__isnull=True) | Q(resolved_on__gt=end))
     )
     # A returned request is closed (with a reason); it is never "overdue".
@@ -113,7 +119,7 @@ def held_at(user, park, on: dt.date) -> set[tuple[int, str]]:
         return set()
     rows = (
         for_user(recognition.objects.all(), user)
-        .filter(enterprise__park=park, issued_on__lte=on)
+        .filter(park_q("enterprise__park", park), issued_on__lte=on)
         .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=on))
         .filter(Q(revoked_on__isnull=True) | Q(revoked_on__gt=on))
         .filter(Q(cancelled_on__isnull=True) | Q(cancelled_on__gt=on))

@@ -6,6 +6,7 @@ from collections import defaultdict
 from django.apps import apps
 
 from innoladder.core.scoping import for_user
+from innoladder.enterprises.models import park_q
 
 from ..choices import Section
 from ..facts import facts_from_rows, in_period
@@ -21,7 +22,7 @@ def campaigns(user, park, start, end):
     reach = apps.get_model("policies", "CampaignReach")
     rows = list(
         for_user(reach.objects.all(), user)
-        .filter(campaign__park=park, **in_period("reached_on", start, end))
+        .filter(park_q("campaign__park", park), **in_period("reached_on", start, end))
         .select_related("campaign", "enterprise")
         .order_by("campaign__starts_on", "campaign_id", "reached_on", "pk")
     )
@@ -58,7 +59,7 @@ def trainings(user, park, start, end):
     enrolment = apps.get_model("policies", "TrainingEnrolment")
     rows = list(
         for_user(enrolment.objects.all(), user)
-        .filter(event__park=park, **in_period("event__starts_on", start, end))
+        .filter(park_q("event__park", park), **in_period("event__starts_on", start, end))
         .select_related("event", "enterprise")
         .order_by("event__starts_on", "event_id", "pk")
     )

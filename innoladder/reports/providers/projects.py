@@ -5,6 +5,7 @@ from django.apps import apps
 from django.db.models import Q
 
 from innoladder.core.scoping import for_user
+from innoladder.enterprises.models import park_q
 
 from ..choices import Section
 from ..facts import in_period, rows_fact, with_suffix
@@ -13,7 +14,7 @@ from . import provider, selector
 
 def _projects(user, park):
     model = apps.get_model("projects", "Project")
-    return for_user(model.objects.all(), user).filter(enterprise__park=park)
+    return for_user(model.objects.all(), user).filter(park_q("enterprise__park", park))
 
 
 @provider("projects.approved", Section.PROJECTS, requires=("projects.Project.approved_on",), order=30)

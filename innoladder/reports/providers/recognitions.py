@@ -6,6 +6,7 @@ from collections import defaultdict
 from django.apps import apps
 
 from innoladder.core.scoping import for_user
+from innoladder.enterprises.models import park_q
 
 from ..choices import Section
 from ..facts import facts_from_rows, in_period
@@ -30,7 +31,7 @@ def applications_at(user, park, start, end) -> list[tuple]:
     transition = _model("ApplicationTransition")
     moves = (
         for_user(transition.objects.all(), user)
-        .filter(application__enterprise__park=park, on__lte=end)
+        .filter(park_q("application__enterprise__park", park), on__lte=end)
         .select_related("application", "application__enterprise", "application__batch")
         .order_by("on", "at", "pk")
     )
@@ -136,7 +137,7 @@ def issued(user, park, start, end):
     recognition = _model("Recognition")
     rows = list(
         for_user(recognition.objects.all(), user)
-        .filter(enterprise__park=park, **in_period("issued_on", start, end))
+        .filter(park_q("enterprise__park", park), **in_period("issued_on", start, end))
         .select_related("enterprise", "batch")
         .order_by("issued_on", "pk")
     )

@@ -4,10 +4,11 @@ subsidies (研发投入补助) secured in the period (by award date)."""
 from django.apps import apps
 
 from innoladder.core.scoping import for_user
+from innoladder.enterprises.models import park_q
 
 from ..choices import Section
 from ..facts import facts_from_rows, in_period, rows_fact
-from . import provider, selector
+from . import lean, provider, selector
 
 
 def _collection_years(start, end) -> list[int]:
@@ -26,8 +27,8 @@ def ledgers(user, park, start, end):
         else:
             enterprise = apps.get_model("enterprises", "Enterprise")
             with_lines = line.objects.filter(date__year=year).values("enterprise_id")
-            qs = for_user(enterprise.objects.all(), user).filter(park=park, pk__in=with_lines)
-        enterprises = list(qs.order_by("name", "pk"))
+            qs = for_user(enterprise.objects.all(), user).filter(park_q("park", park), pk__in=with_lines)
+        enterprises = list(lean(qs, "").order_by("name", "pk"))
         facts += facts_from_rows(
             enterprises,
             enterprises,
@@ -52,7 +53,7 @@ def subsidies(user, park, start, end):
     else:
         award = apps.get_model("rnd", "SubsidyAward")
         qs = for_user(award.objects.all(), user).filter(
-            enterprise__park=park, **in_period("awarded_on", start, end)
+            park_q("enterprise__park", park), **in_period("awarded_on", start, end)
         )
     return rows_fact(
         qs,

@@ -4,6 +4,7 @@ covered and the service agencies that took part, and the enterprise requests rai
 from django.apps import apps
 
 from innoladder.core.scoping import for_user
+from innoladder.enterprises.models import park_q, scope_park_ids
 
 from ..choices import Section
 from ..facts import facts_from_rows, in_period, rows_fact
@@ -15,7 +16,7 @@ def visits_in_period(user, park, start, end):
     if found is not None:
         return found(user, park, start, end)
     visit = apps.get_model("services", "Visit")
-    ids = visit.objects.filter(enterprises__park=park).values("pk")
+    ids = visit.objects.filter(park_q("enterprises__park", park)).values("pk")
     return for_user(visit.objects.all(), user).filter(pk__in=ids, **in_period("visited_on", start, end))
 
 
@@ -32,9 +33,10 @@ def visits(user, park, start, end):
     if found is not None:
         visible = set(found(user, park, start, end).values_list("pk", flat=True))
     enterprises = []
+    park_ids = scope_park_ids(park)
     for visit in rows:
         for enterprise in sorted(visit.enterprises.all(), key=lambda e: e.pk):
-            if enterprise.park_id != park.pk or enterprise in enterprises:
+            if enterprise.park_id not in park_ids or enterprise in enterprises:
                 continue
             if visible is not None and enterprise.pk not in visible:
                 continue
@@ -98,7 +100,7 @@ def requests_in_period(user, park, start, end):
         return found(user, park, start, end)
     model = apps.get_model("services", "EnterpriseRequest")
     return for_user(model.objects.all(), user).filter(
-        enterprise__park=park, **in_period("raised_on", start, end)
+        park_q("enterprise__park", park), **in_period("raised_on", start, end)
     )
 
 
@@ -117,7 +119,7 @@ def requests(user, park, start, end):
     )
     model = apps.get_model("services", "EnterpriseRequest")
     resolved = for_user(model.objects.all(), user).filter(
-        enterprise__park=park, **in_period("resolved_on", start, end)
+        park_q("enterprise__park", park), **in_period("resolved_on", start, end)
     )
     facts += rows_fact(
         resolved.filter(status="resolved"),

@@ -4,7 +4,7 @@ import pytest
 
 from innoladder.core.scoping import for_user
 from innoladder.core.testing.factories import IPRecordFactory
-from innoladder.enterprises.models import IPRecord
+from innoladder.enterprises.models import IPRecord, park_q
 from innoladder.reports import providers
 from innoladder.reports.choices import Section
 from innoladder.reports.facts import in_period, rows_fact
@@ -15,7 +15,7 @@ H1_2023 = (dt.date(2023, 1, 1), dt.date(2023, 6, 30))
 def granted_patents(user, park, start, end):
     """A provider for the tests: invention patents granted in the period (a real query on real rows)."""
     qs = for_user(IPRecord.objects.all(), user).filter(
-        enterprise__park=park, kind="invention_patent", **in_period("granted_on", start, end)
+        park_q("enterprise__park", park), kind="invention_patent", **in_period("granted_on", start, end)
     )
     return rows_fact(
         qs,
@@ -30,7 +30,7 @@ def granted_patents(user, park, start, end):
 
 def patent_holders(user, park, start, end):
     qs = for_user(IPRecord.objects.all(), user).filter(
-        enterprise__park=park, kind="invention_patent", **in_period("granted_on", start, end)
+        park_q("enterprise__park", park), kind="invention_patent", **in_period("granted_on", start, end)
     )
     return rows_fact(
         qs,

@@ -275,6 +275,9 @@ def test_demo_report_is_generated_once(cast, patents):
     get_user_model().objects.filter(pk=cast.officer.pk).update(username="officer")
     demo.load()
     demo.load()
-    report = WorkReport.objects.get(is_demo=True)
+    report = WorkReport.objects.get(is_demo=True, park__isnull=False)
     assert report.title == "格尔木工业园2023年上半年科技创新工作总结"
     assert report.fact("test.granted")["count"] == 3
+    # and the region's (the cast's 海西州 holds this park only), by its regional officer
+    region = WorkReport.objects.get(is_demo=True, region__isnull=False)
+    assert region.created_by == cast.regional and region.fact("test.granted")["count"] == 3
