@@ -138,7 +138,7 @@ class RequestListView(vk.ObjectListView):
         return tables.request_columns()
 
     def get_context(self):
-        return {"can_write": self.request.user.role != Role.AUDITOR}
+        return {"can_write": self.request.user.role not in (Role.AUDITOR, Role.REGIONAL)}
 
 
 class RequestExportView(vk.ObjectExportView):
