@@ -8,6 +8,7 @@ import gc
 import multiprocessing
 import os
 import signal
+import time
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings as django_settings
-from django.db import connection, connections, transaction
+from django.db import connections, transaction
 from django.utils import timezone
 
 from innoladder import eligibility as e
@@ -24,11 +25,12 @@ from innoladder.core.models import AuditEvent
 from innoladder.enterprises.models import Enterprise
 from innoladder.ruletables.engine import with_tables
 
-from . import facts_loader, snapshots
+from . import facts_loader, snapshots, store
 from . import serialize as s
-from .models import Assessment, SchemeResult
+from .models import Assessment
 
 BATCH = 1000
+ID_SLICE = 20_000
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 
 
@@ -85,144 +87,6 @@ class Run:
         return [e.run(ruleset, facts, self.on, self.settings, self.data_year) for ruleset in self.rulesets()]
 
 
-ASSESSMENT_COLUMNS = (
-    "enterprise_id",
-    "assessed_on",
-    "run_by_id",
-    "job_id",
-    "facts",
-    "versions",
-    "settings",
-    "data_year",
-    "is_latest",
-    "is_demo",
-    "created_at",
-)
-RESULT_COLUMNS = (
-    "assessment_id",
-    "enterprise_id",
-    "scheme",
-    "ruleset_version",
-    "outcome",
-    "standing",
-    "score",
-    "score_low",
-    "score_high",
-    "met_count",
-    "total_count",
-    "conditions_met",
-    "conditions_total",
-    "unmet",
-    "data_year",
-    "data_year_fallback",
-    "data_year_missing",
-    "is_latest",
-)
-
-
-def _insert_sql(model, columns: tuple[str, ...]) -> str:
-    quote = connection.ops.quote_name
-    names = ", ".join(quote(name) for name in columns)
-    marks = ", ".join(["%s"] * len(columns))
-    # Only constant identifiers are interpolated; every value is a bound parameter.
-    return f"INSERT INTO {quote(model._meta.db_table)} ({names}) VALUES ({marks})"  # noqa: S608
-
-
-@dataclass
-class Prepared:
-    """One enterprise's assessment, ready to insert: the engine's objects are not kept alive."""
-
-    enterprise_id: int
-    facts_json: Any
-    versions: tuple[tuple[str, str], ...]
-    rows: list[tuple]  # RESULT_COLUMNS without assessment_id
-
-
-def _prepare(run: Run, enterprise_id: int, facts: e.EnterpriseFacts, results) -> Prepared:
-    rows = []
-    for result in results:
-        standing, met, total, failed = s.verdict(result, s.held(facts, result.ruleset_id, run.on))
-        low, high = result.score_range if result.score_range else (None, None)
-        rows.append(
-            (
-                enterprise_id,
-                result.ruleset_id,
-                result.version,
-                result.outcome,
-                standing,
-                result.score,
-                low,
-                high,
-                result.met_count,
-                result.total_count,
-                met,
-                total,
-                failed,
-                result.data_year,
-                result.data_year_fallback and result.data_year is not None,
-                result.data_year_missing,
-                True,
-            )
-        )
-    facts_json = connection.ops.adapt_json_value(s.snapshot_dict(facts), s.CompactJSONEncoder)
-    versions = tuple((result.ruleset_id, result.version) for result in results)
-    return Prepared(enterprise_id, facts_json, versions, rows)
-
-
-def _write(run: Run, prepared: list[Prepared]) -> tuple[dict[int, int], dict[str, dict[str, int]]]:
-    """Store one assessment per enterprise and one verdict row per scheme, in one transaction.
-
-    Multi-row INSERTs through the DB-API (portable SQL): building ~7 model instances per enterprise
-    cost more than evaluating the rules. The facts snapshot is the only per-enterprise JSON; versions
-    and settings are the same for the whole chunk and are encoded once. Returns the new assessment id
-    per enterprise id, and counts per scheme and standing.
-    """
-    ops = connection.ops
-    encoder = s.CompactJSONEncoder
-    on = ops.adapt_datefield_value(run.on)
-    created_at = ops.adapt_datetimefield_value(timezone.now())
-    settings_json = ops.adapt_json_value(snapshots.settings_snapshot(run.settings), encoder)
-    job_id = Assessment._meta.get_field("job").get_db_prep_save(run.job_id, connection)
-    versions_json: dict[tuple[tuple[str, str], ...], Any] = {}
-    assessments = []
-    for item in prepared:
-        if item.versions not in versions_json:
-            versions_json[item.versions] = ops.adapt_json_value(dict(item.versions), encoder)
-        assessments.append(
-            (
-                item.enterprise_id,
-                on,
-                run.run_by_id,
-                job_id,
-                item.facts_json,
-                versions_json[item.versions],
-                settings_json,
-                run.data_year,
-                True,
-                run.is_demo,
-                created_at,
-            )
-        )
-    of_chunk = facts_loader.id_filter("enterprise_id", [item.enterprise_id for item in prepared])
-    counts: dict[str, dict[str, int]] = {}
-    with transaction.atomic():
-        Assessment.objects.filter(of_chunk, is_latest=True).update(is_latest=False)
-        SchemeResult.objects.filter(of_chunk, is_latest=True).update(is_latest=False)
-        with connection.cursor() as cursor:
-            cursor.executemany(_insert_sql(Assessment, ASSESSMENT_COLUMNS), assessments)
-        created = dict(Assessment.objects.filter(of_chunk, is_latest=True).values_list("enterprise_id", "pk"))
-        rows = []
-        for item in prepared:
-            assessment_id = created[item.enterprise_id]
-            for row in item.rows:
-                rows.append((assessment_id, *row))
-                per_scheme = counts.setdefault(row[1], {})
-                per_scheme[row[4]] = per_scheme.get(row[4], 0) + 1
-        with connection.cursor() as cursor:
-            cursor.executemany(_insert_sql(SchemeResult, RESULT_COLUMNS), rows)
-    return created, counts
-
-
 @contextmanager
 def _gc_paused():
     """No cyclic garbage collection while a chunk is evaluated: the engine allocates ~100 small objects
@@ -237,19 +101,41 @@ def _gc_paused():
             gc.enable()
 
 
+PHASES = ("read", "engine", "prepare", "store")
+
+
+def evaluate(run: Run, rulesets: list[e.RuleSet], facts: e.EnterpriseFacts) -> list[e.RuleSetResult]:
+    """Every rule set of the run on one enterprise's facts (the engine's share of a batch)."""
+    return [ruleset.evaluate(facts, run.on, run.settings) for ruleset in rulesets]
+
+
+def assess_chunk_timed(run: Run, ids: list[int]) -> tuple[int, dict[str, dict[str, int]], dict[str, float]]:
+    """Load, evaluate and store the enterprises ``ids`` (one chunk).
+
+    Returns the count, the counts per scheme and standing, and the seconds spent per phase (reading
+    the facts, the engine, preparing the rows, storing them), so a batch can say what is engine and
+    what is input/output.
+    """
+    clock = time.perf_counter
+    started = clock()
+    loaded = facts_loader.facts_for_ids(ids, run.on)
+    read = clock()
+    rulesets = run.rulesets()
+    with _gc_paused():
+        evaluated = [(pk, facts, evaluate(run, rulesets, facts)) for pk, facts in loaded]
+        engine = clock()
+        prepared = [store.prepare(run.on, pk, facts, results) for pk, facts, results in evaluated]
+    del loaded, evaluated
+    ready = clock()
+    counts = store.write(run, prepared)[1] if prepared else {}
+    seconds = dict(zip(PHASES, (read - started, engine - read, ready - engine, clock() - ready), strict=True))
+    return len(prepared), counts, seconds
+
+
 def assess_chunk(run: Run, ids: list[int]) -> tuple[int, dict[str, dict[str, int]]]:
     """Load, evaluate and store the enterprises ``ids`` (one chunk); returns (count, counts per scheme)."""
-    rulesets = run.rulesets()
-    on, settings = run.on, run.settings
-    with _gc_paused():
-        prepared = [
-            _prepare(run, pk, facts, [ruleset.evaluate(facts, on, settings) for ruleset in rulesets])
-            for pk, facts in facts_loader.facts_for_ids(ids, on)
-        ]
-    if not prepared:
-        return 0, {}
-    _, counts = _write(run, prepared)
-    return len(prepared), counts
+    count, counts, _ = assess_chunk_timed(run, ids)
+    return count, counts
 
 
 def _merge(total: dict[str, dict[str, int]], part: dict[str, dict[str, int]]) -> None:
@@ -301,15 +187,15 @@ def _child_start(parent: int) -> None:
         os._exit(1)
 
 
-def _chunk_in_child(args: tuple[Run, list[int]]) -> tuple[int, dict[str, dict[str, int]]]:
-    return assess_chunk(*args)
+def _chunk_in_child(args: tuple[Run, list[int]]):
+    return assess_chunk_timed(*args)
 
 
 def _run_chunks(run: Run, chunks: list[list[int]], workers: int):
-    """Yield (count, counts) per stored chunk, in this process or in ``workers`` forked processes."""
+    """Yield (count, counts, seconds) per stored chunk, here or in ``workers`` forked processes."""
     if workers <= 1 or len(chunks) <= 1 or not may_fork():
         for chunk in chunks:
-            yield assess_chunk(run, chunk)
+            yield assess_chunk_timed(run, chunk)
         return
     # Each child opens its own connection: none may be inherited open across fork.
     connections.close_all()
@@ -336,9 +222,11 @@ def assess_many(
 
     Each chunk is loaded with one query per table, evaluated and stored in its own transaction;
     with ``workers`` > 1 (and no open transaction) the chunks run in that many forked processes.
-    ``progress(done, total)`` is called after each stored chunk. Returns counts per scheme and standing.
+    ``progress(done, total)`` is called after each stored chunk. Returns counts per scheme and standing,
+    and the seconds the chunks spent per phase (summed over the processes: read, engine, prepare, store).
     """
-    ids = list(queryset.order_by("pk").values_list("pk", flat=True))
+    # A server-side cursor on PostgreSQL: a million ids arrive in slices, not in one result set.
+    ids = list(queryset.order_by("pk").values_list("pk", flat=True).iterator(chunk_size=ID_SLICE))
     total = len(ids)
     run = Run(
         on=on,
@@ -348,10 +236,14 @@ def assess_many(
         is_demo=is_demo,
     )
     chunks = [ids[start : start + batch_size] for start in range(0, total, batch_size)]
+    del ids
     done = 0
     counts: dict[str, dict[str, int]] = {}
-    for count, part in _run_chunks(run, chunks, workers):
+    seconds = dict.fromkeys(PHASES, 0.0)
+    for count, part, spent in _run_chunks(run, chunks, workers):
         _merge(counts, part)
+        for phase, value in spent.items():
+            seconds[phase] += value
         done += count
         if progress is not None:
             progress(done, total)
@@ -363,7 +255,12 @@ def assess_many(
         changes={"assessed_on": on.isoformat(), "enterprises": done},
         message=f"批量评估 {done} 家企业（基准日 {on.isoformat()}）",
     )
-    return {"enterprises": done, "counts": counts, "assessed_on": on.isoformat()}
+    return {
+        "enterprises": done,
+        "counts": counts,
+        "assessed_on": on.isoformat(),
+        "seconds": {phase: round(value, 3) for phase, value in seconds.items()},
+    }
 
 
 class DataYearChoiceError(ValueError):
@@ -409,7 +306,8 @@ def assess_enterprise(
             f"评估「{enterprise.name}」（基准日 {on.isoformat()}，按{data_year}年度数据：最近有数据的年度）"
         )
     with transaction.atomic():
-        created, _ = _write(run, [_prepare(run, enterprise.pk, facts, results)])
+        # One enterprise: plain INSERTs (COPY is for chunks); the batch stores the same rows.
+        created, _ = store.write(run, [store.prepare(on, enterprise.pk, facts, results)], copy=False)
         assessment = Assessment.objects.select_related("run_by").get(pk=created[enterprise.pk])
         audit.record(
             AuditEvent.CREATE,

@@ -230,7 +230,8 @@ class FastInsert:
     Django's bulk_create spends about 70% of its time preparing each value through the compiler; at
     100,000 enterprises (with ~600,000 child rows) that is many minutes. The rows here are plain values
     of known types, so the adaptation can be done once per column. Portable SQL (no backend-specific
-    syntax); defaults and auto_now timestamps are filled in as Django would.
+    syntax), except on PostgreSQL where the rows go through one COPY; defaults and auto_now
+    timestamps are filled in as Django would.
     """
 
     def __init__(self, model):
@@ -241,6 +242,7 @@ class FastInsert:
         marks = ", ".join(["%s"] * len(self.fields))
         # Identifiers come from the model definition and are quoted; values are bound parameters.
         self.sql = f"INSERT INTO {qn(model._meta.db_table)} ({columns}) VALUES ({marks})"  # noqa: S608
+        self.copy_sql = f"COPY {qn(model._meta.db_table)} ({columns}) FROM STDIN"
         now = connection.ops.adapt_datetimefield_value(timezone.now())
         self.defaults = {}
         self.adapters = []
@@ -270,6 +272,12 @@ class FastInsert:
                 values.append(adapt(value) if adapt is not None and value is not None else value)
             params.append(values)
         with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                # COPY streams the rows in one statement: a million enterprises in minutes, not an hour.
+                with cursor.cursor.copy(self.copy_sql) as copy:
+                    for values in params:
+                        copy.write_row(values)
+                return
             for start in range(0, len(params), 500):
                 cursor.executemany(self.sql, params[start : start + 500])
 
