@@ -8,9 +8,11 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
-from innoladder.core.scoping import CHANGE, is_staff_role
+from innoladder.core import viewkit as vk
+from innoladder.core.scoping import CHANGE, VIEW, is_staff_role
 from innoladder.core.services import StaleEditError, posted_version
 from innoladder.core.xlsx import Column, export, xlsx_response
 
@@ -26,14 +28,6 @@ def _int(value, default: int) -> int:
 
 def _default_year() -> int:
     return timezone.localdate().year - 1
-
-
-def _form_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 @login_required
@@ -96,40 +90,32 @@ def project_detail(request, pk):
     )
 
 
-@login_required
-def project_edit(request, pk=None, enterprise_pk=None):
-    user = request.user
-    if pk is not None:
-        project = selectors.project_get(user, pk, CHANGE)
-        enterprise = project.enterprise
-    else:
-        enterprise = selectors.enterprise_get(user, enterprise_pk, CHANGE)
-        project = None
-    form = RDProjectForm(request.POST or None, instance=project)
-    if request.method == "POST" and form.is_valid():
-        try:
-            fields = {f: form.cleaned_data[f] for f in form.Meta.fields}
-            if project is None:
-                project = services.project_create(user=user, enterprise=enterprise, **fields)
-            else:
-                project = services.project_update(
-                    user=user, project=project, expected_version=posted_version(request.POST), **fields
-                )
-            messages.success(request, _("研发项目已保存"))
-            return redirect(project.get_absolute_url())
-        except StaleEditError as exc:
-            form.add_error(None, exc.message)
-        except ValidationError as exc:
-            _form_errors(form, exc)
-    return render(
-        request,
-        "rnd/form.html",
-        {
-            "form": form,
-            "title": _("%(name)s · 研发项目") % {"name": enterprise.name},
-            "version": project.version if project else "",
-        },
-    )
+class RDEditView(vk.ObjectEditView):
+    """The research ledger's forms: created under their enterprise or project, field errors on fields."""
+
+    template_name, errors_by_field = "rnd/form.html", True
+
+    def form_kwargs(self):
+        return {}
+
+    def fields(self, form) -> dict:
+        return {f: form.cleaned_data[f] for f in form.Meta.fields}
+
+
+class RDProjectEditView(RDEditView):
+    select = selectors.project_list
+    form_class = RDProjectForm
+    create, update, instance_kwarg = services.project_create, services.project_update, "project"
+    created_message = updated_message = _lazy("研发项目已保存")
+
+    def check_create(self):
+        self.enterprise = selectors.enterprise_get(self.request.user, self.kwargs["enterprise_pk"], CHANGE)
+
+    def data(self, form, project):
+        return self.fields(form) if project else {"enterprise": self.enterprise, **self.fields(form)}
+
+    def page_title(self, project):
+        return _("%(name)s · 研发项目") % {"name": (project.enterprise if project else self.enterprise).name}
 
 
 @login_required
@@ -177,48 +163,32 @@ def line_list(request):
     )
 
 
-@login_required
-def line_edit(request, pk=None, project_pk=None):
-    user = request.user
-    if pk is not None:
-        line = selectors.line_get(user, pk, CHANGE)
-        project = line.project
-    else:
-        project = selectors.project_get(user, project_pk, CHANGE)
-        line = None
-    projects = selectors.project_list(user, CHANGE).filter(enterprise_id=project.enterprise_id)
-    form = LedgerLineForm(
-        request.POST or None, instance=line, projects=projects, initial={"project": project}
-    )
-    if request.method == "POST" and form.is_valid():
-        fields = {f: form.cleaned_data[f] for f in form.Meta.fields if f != "project"}
-        target = form.cleaned_data["project"]
-        try:
-            if line is None:
-                services.line_create(user=user, project=target, **fields)
-            else:
-                services.line_update(
-                    user=user,
-                    line=line,
-                    expected_version=posted_version(request.POST),
-                    project=target,
-                    **fields,
-                )
-            messages.success(request, _("辅助账明细已保存"))
-            return redirect(f"{target.get_absolute_url()}?year={fields['date'].year}")
-        except StaleEditError as exc:
-            form.add_error(None, exc.message)
-        except ValidationError as exc:
-            _form_errors(form, exc)
-    return render(
-        request,
-        "rnd/form.html",
-        {
-            "form": form,
-            "title": _("%(name)s · 辅助账明细") % {"name": project},
-            "version": line.version if line else "",
-        },
-    )
+class LineEditView(RDEditView):
+    select = selectors.line_list
+    form_class = LedgerLineForm
+    create, update, instance_kwarg = services.line_create, services.line_update, "line"
+    created_message = updated_message = _lazy("辅助账明细已保存")
+
+    def check_create(self):
+        self.project = selectors.project_get(self.request.user, self.kwargs["project_pk"], CHANGE)
+
+    def get_object(self, action=VIEW):
+        line = super().get_object(action)
+        self.project = line.project
+        return line
+
+    def form_kwargs(self):
+        projects = selectors.project_list(self.request.user, CHANGE)
+        return {"projects": projects.filter(enterprise_id=self.project.enterprise_id)}
+
+    def initial(self):
+        return {"project": self.project}
+
+    def success_url(self, line):
+        return f"{line.project.get_absolute_url()}?year={line.date.year}"
+
+    def page_title(self, line):
+        return _("%(name)s · 辅助账明细") % {"name": self.project}
 
 
 @login_required

@@ -193,7 +193,15 @@ class ObjectEditView(KitView):
         return self.created_message if created else self.updated_message
 
     def back_url(self, obj) -> str:
-        return obj.get_absolute_url() if obj is not None else reverse(self.list_url_name)
+        if obj is not None and hasattr(obj, "get_absolute_url"):
+            return obj.get_absolute_url()
+        return reverse(self.list_url_name) if self.list_url_name else ""
+
+    def page_title(self, obj) -> str:
+        return self.title_edit if obj is not None else self.title_create
+
+    def success_url(self, saved):
+        return saved
 
     def save(self, form, obj):
         data = self.data(form, obj)
@@ -229,12 +237,12 @@ class ObjectEditView(KitView):
                 message = self.success_message(saved, obj is None)
                 if message:
                     messages.success(request, message)
-                return redirect(saved)
+                return redirect(self.success_url(saved))
         return render(
             request,
             self.template_name,
             {
-                "title": self.title_edit if obj is not None else self.title_create,
+                "title": self.page_title(obj),
                 "form": form,
                 "back_url": self.back_url(obj),
                 "version": version,
