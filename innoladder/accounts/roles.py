@@ -25,6 +25,7 @@ MFA_ALWAYS_REQUIRED = frozenset({Role.ADMIN, Role.SYSADMIN, Role.SECADMIN, Role.
 SYSTEM_CONFIG_GRANTS = {
     Role.SYSADMIN: {
         "enterprises.park": ("view", "add", "change"),
+        "enterprises.region": ("view", "add", "change"),
         "recognitions.schemerule": ("view", "change"),
         "services.requestcategory": ("view", "add", "change"),
         "accounts.serviceagency": ("view", "add", "change"),

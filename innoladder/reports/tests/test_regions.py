@@ -93,6 +93,37 @@ def test_regional_officer_generates_the_region_s_report_but_no_park_s(client, ca
     assert response.status_code == 302 and WorkReport.objects.count() == 1
 
 
+def test_the_system_administrator_keeps_the_regions_audited(client, cast):
+    from innoladder.core.models import AuditEntry
+    from innoladder.enterprises.models import Region
+
+    client.force_login(cast.sysadmin)
+    response = client.post(
+        "/sysadmin/enterprises/region/add/",
+        {
+            "name": "西宁市",
+            "short_name": "西宁",
+            "level": "prefecture",
+            "division_code": "630100",
+            "parent": cast.region.parent_id,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:800]
+    made = Region.objects.get(division_code="630100")
+    assert made.parent == cast.region.parent
+    assert AuditEntry.objects.filter(
+        event_type="create", object_type="enterprises.Region", actor=cast.sysadmin
+    ).exists()
+    # A 市州 without its province is refused by the database constraint's form check.
+    response = client.post(
+        "/sysadmin/enterprises/region/add/",
+        {"name": "无上级", "level": "prefecture", "division_code": "639900"},
+    )
+    assert response.status_code == 200 and not Region.objects.filter(division_code="639900").exists()
+    client.force_login(cast.regional)
+    assert client.get("/sysadmin/enterprises/region/").status_code in (302, 403, 404)
+
+
 # --- The rollup, on the demo: 海西州 = 格尔木工业园 + 德令哈工业园 ------------------------------
 
 
