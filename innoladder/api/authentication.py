@@ -61,29 +61,46 @@ def _rate() -> tuple[int, int]:
     return int(count), seconds
 
 
+def _window(now) -> tuple[dt.datetime, int, int]:
+    """(start of the current window, its length in seconds, the limit)."""
+    limit, seconds = _rate()
+    start = now.replace(microsecond=0) - dt.timedelta(seconds=int(now.timestamp()) % seconds)
+    return start, seconds, limit
+
+
+def count_call(token: ApiToken) -> None:
+    """Count one call in the token's current window with one atomic UPDATE (see TokenRateThrottle).
+
+    Called when the answer is ready, in the same transaction as the call's audit entry: one commit (one
+    fsync on SQLite) per call instead of two."""
+    start, _, _ = _window(timezone.now())
+    rows = ApiToken.objects.filter(pk=token.pk)
+    if not rows.filter(window_start=start).update(window_count=F("window_count") + 1):
+        if not rows.exclude(window_start=start).update(window_start=start, window_count=1):
+            # Another worker opened the window between the two updates: count in it.
+            rows.filter(window_start=start).update(window_count=F("window_count") + 1)
+
+
 class TokenRateThrottle(throttling.BaseThrottle):
-    """A fixed window per token, counted in the token's own row with one atomic UPDATE.
+    """A fixed window per token, counted in the token's own row.
 
     DRF's own throttles keep their history in the cache: the default local-memory cache is per process,
     so N workers would allow N times the rate. The database is shared by every worker and the increment
-    is atomic (UPDATE … SET count = count + 1), so the limit holds however many workers there are.
+    is atomic (``count_call``: UPDATE … SET count = count + 1), so the limit holds however many workers
+    there are. The check reads the count before the call and the call is counted when it is answered, so
+    calls running at the same moment (at most one per worker) may pass the limit by that many.
     """
 
     def allow_request(self, request, view):
         token = request.auth
         if not isinstance(token, ApiToken):
             return True
-        limit, seconds = _rate()
         now = timezone.now()
-        start = now.replace(microsecond=0) - dt.timedelta(seconds=int(now.timestamp()) % seconds)
-        rows = ApiToken.objects.filter(pk=token.pk)
-        counted = rows.filter(window_start=start).update(window_count=F("window_count") + 1)
-        if not counted and not rows.exclude(window_start=start).update(window_start=start, window_count=1):
-            # Another worker opened the window between the two updates: count in it.
-            rows.filter(window_start=start).update(window_count=F("window_count") + 1)
-        count = rows.values_list("window_count", flat=True).first() or 0
+        start, seconds, limit = _window(now)
+        row = ApiToken.objects.filter(pk=token.pk).values("window_start", "window_count").first() or {}
+        used = row.get("window_count", 0) if row.get("window_start") == start else 0
         self._wait = (start + dt.timedelta(seconds=seconds) - now).total_seconds()
-        return count <= limit
+        return used < limit
 
     def wait(self):
         return max(self._wait, 0)

@@ -1,6 +1,7 @@
 """What the API returns and accepts. Serializers only shape data: reads come from selectors, writes go
 through the apps' own forms and services (views.py), so validation and audit are those of the web pages."""
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 from rest_framework import serializers
 
@@ -11,13 +12,26 @@ from innoladder.recognitions.models import Recognition
 from innoladder.services.models import EnterpriseRequest, RequestHistory, Visit
 
 
-class AnnualDataSerializer(serializers.ModelSerializer):
+class ReadModelSerializer(serializers.ModelSerializer):
+    """Output only, so without the model fields' integer range checks: those are the database's ranges
+    (they differ between SQLite and PostgreSQL), and the committed schema is one for both."""
+
+    def build_standard_field(self, field_name, model_field):
+        field_class, kwargs = super().build_standard_field(field_name, model_field)
+        kwargs.pop("min_value", None)
+        kwargs.pop("max_value", None)
+        ranges = (MinValueValidator, MaxValueValidator)
+        kwargs["validators"] = [v for v in kwargs.get("validators", []) if not isinstance(v, ranges)]
+        return field_class, kwargs
+
+
+class AnnualDataSerializer(ReadModelSerializer):
     class Meta:
         model = AnnualData
         fields = ["year", *ANNUAL_FIELDS, "source", "source_note", "confirmed_at", "version"]
 
 
-class IPRecordSerializer(serializers.ModelSerializer):
+class IPRecordSerializer(ReadModelSerializer):
     class Meta:
         model = IPRecord
         fields = [
@@ -34,7 +48,7 @@ class IPRecordSerializer(serializers.ModelSerializer):
         ]
 
 
-class RecognitionSerializer(serializers.ModelSerializer):
+class RecognitionSerializer(ReadModelSerializer):
     status = serializers.SerializerMethodField(help_text="按今天的日期判断的状态（有效、即将到期、已到期…）")
 
     class Meta:
@@ -76,7 +90,7 @@ ENTERPRISE_LIST_FIELDS = [
 ]
 
 
-class EnterpriseListSerializer(serializers.ModelSerializer):
+class EnterpriseListSerializer(ReadModelSerializer):
     park_name = serializers.CharField(source="park.name", read_only=True)
     tags = serializers.ListField(child=serializers.CharField(), read_only=True)
 
@@ -212,7 +226,7 @@ class ObligationSerializer(serializers.Serializer):
     note = serializers.CharField(allow_blank=True)
 
 
-class VisitSerializer(serializers.ModelSerializer):
+class VisitSerializer(ReadModelSerializer):
     enterprises = serializers.SerializerMethodField(help_text="您可见的走访企业 id")
     staff = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
 
@@ -258,13 +272,13 @@ class VisitWriteSerializer(serializers.Serializer):
     follow_up = serializers.CharField(required=False, allow_blank=True)
 
 
-class RequestHistorySerializer(serializers.ModelSerializer):
+class RequestHistorySerializer(ReadModelSerializer):
     class Meta:
         model = RequestHistory
         fields = ["from_status", "to_status", "at", "comment"]
 
 
-class RequestSerializer(serializers.ModelSerializer):
+class RequestSerializer(ReadModelSerializer):
     category_name = serializers.CharField(source="category.name", read_only=True)
     overdue = serializers.BooleanField(source="is_overdue", read_only=True)
 
@@ -313,7 +327,7 @@ class RequestWriteSerializer(serializers.Serializer):
     responsible = serializers.CharField(required=False, allow_blank=True, max_length=50)
 
 
-class SubmissionSerializer(serializers.ModelSerializer):
+class SubmissionSerializer(ReadModelSerializer):
     campaign_title = serializers.CharField(source="campaign.title", read_only=True)
     fiscal_year = serializers.IntegerField(source="campaign.fiscal_year", read_only=True)
     fields = serializers.ListField(source="campaign.fields", child=serializers.CharField(), read_only=True)

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django import forms
 from django.contrib.auth.models import AnonymousUser
+from django.db import transaction
 from django.utils.datastructures import MultiValueDict
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
@@ -12,6 +13,8 @@ from rest_framework import exceptions, generics
 from innoladder.core import audit
 from innoladder.core.models import AuditEvent
 
+from ..authentication import count_call
+from ..models import ApiToken
 from ..serializers import MAX_ID, ErrorSerializer
 
 ERRORS = {
@@ -54,8 +57,12 @@ class ApiView(generics.GenericAPIView):
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
-        if request.method == "GET" and 200 <= response.status_code < 300 and request.user.is_authenticated:
-            self.audit_read(request, response)
+        token = request.auth if isinstance(request.auth, ApiToken) else None
+        with transaction.atomic():
+            if token is not None:
+                count_call(token)
+            if request.method == "GET" and 200 <= response.status_code < 300 and token is not None:
+                self.audit_read(request, response)
         return response
 
     def audit_read(self, request, response) -> None:

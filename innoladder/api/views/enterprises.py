@@ -33,9 +33,8 @@ class EnterpriseList(ApiView):
         responses={200: s.EnterpriseListSerializer(many=True), **errors(400)},
     )
     def get(self, request):
-        filterset = EnterpriseFilterSet(request.query_params or None, user=request.user)
+        filterset, queryset = selectors.enterprise_search(request.user, request.query_params or None)
         bound_filters(filterset)
-        _, queryset = selectors.enterprise_search(request.user, request.query_params)
         return self.paged(queryset.prefetch_related(None).select_related("park"), s.EnterpriseListSerializer)
 
 
