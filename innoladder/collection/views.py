@@ -3,12 +3,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from innoladder.core import audit, xlsx
+from innoladder.core import viewkit as vk
 from innoladder.core.models import AuditEvent
 from innoladder.core.scoping import CHANGE, for_user
 from innoladder.core.services import StaleEditError, posted_version
@@ -244,6 +245,7 @@ def evidence_upload(request, pk):
 @login_required
 def evidence_download(request, pk):
     evidence = get_object_or_404(for_user(Evidence.objects.all(), request.user), pk=pk)
+    response = vk.download(evidence.file, evidence.original_name)
     audit.record(
         AuditEvent.EXPORT,
         obj=evidence,
@@ -251,4 +253,4 @@ def evidence_download(request, pk):
         enterprise_id=evidence.submission.enterprise_id,
         message=f"下载证明材料：{evidence.original_name}",
     )
-    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name)
+    return response

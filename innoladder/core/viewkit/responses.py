@@ -3,8 +3,9 @@
 from django.http import FileResponse, Http404
 
 
-def download(field, filename: str, content_type: str = "application/octet-stream") -> FileResponse:
-    """The file behind a FileField as an attachment; an empty field is a 404."""
+def download(field, filename: str, content_type: str | None = None) -> FileResponse:
+    """The file behind a FileField as an attachment (type guessed from the name unless given); an empty
+    field or a missing file is a 404."""
     if not field:
         raise Http404
     try:
