@@ -226,6 +226,10 @@ def build_plan(
     new_row_check = _new_row_check(dataset, ctx)
     now = timezone.now()
     title = dataset.title
+    if not counts_only:  # the changes of every matched row the user may change, column by column
+        matched = [(row, vals) for _, vals, key, _ in converted if (row := existing.get(key)) is not None]
+        matched = [(row, vals) for row, vals in matched if row[pk_at] in writable_existing]
+        befores = iter(stored.changes_many([row for row, _ in matched], [vals for _, vals in matched]))
     for row_number, vals, key, raw_values in converted:
         row = existing.get(key)
         if row is None:
@@ -255,7 +259,7 @@ def build_plan(
             else:
                 plan.unchanged += 1
             continue
-        before = stored.changes(row, vals)
+        before = next(befores)
         if not before:
             plan.unchanged += 1
             continue

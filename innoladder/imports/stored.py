@@ -20,7 +20,9 @@ to exactly what Django's converter would give, without its cost (`_stored_decima
 
 from __future__ import annotations
 
+import operator
 from decimal import Decimal
+from itertools import compress, repeat
 
 from django.db import connections, models, router
 
@@ -89,6 +91,65 @@ class StoredRows:
             if old is not _SAME:
                 changed[attname] = old
         return changed
+
+    def changes_many(self, raw_rows: list[tuple], vals_list: list[dict]) -> list[dict]:
+        """`changes` of many rows, column by column: each column's equal values are found with one
+        comparison of the whole column (exact under the rules above; any value it cannot decide goes
+        through `_compare`), and the stored decimals of the changed ones converted together."""
+        out: list[dict] = [{} for _ in raw_rows]
+        groups: dict[tuple, list[int]] = {}
+        for position, vals in enumerate(vals_list):
+            groups.setdefault(tuple(vals), []).append(position)
+        for names, positions in groups.items():
+            rows = raw_rows if len(positions) == len(raw_rows) else [raw_rows[p] for p in positions]
+            for attname in names:
+                raws = list(map(operator.itemgetter(self.index[attname]), rows))
+                news = [vals_list[p][attname] for p in positions]
+                for k, old in self._column_changes(attname, raws, news):
+                    out[positions[k]][attname] = old
+        if len(groups) > 1:  # keep each row's changes in its own field order, as `changes` gives them
+            out = [{a: c[a] for a in vals if a in c} for c, vals in zip(out, vals_list, strict=True)]
+        return out
+
+    def _column_changes(self, attname: str, raws: list, news: list) -> list[tuple[int, object]]:
+        """(position, stored Python value) of the column's values that differ from the imported ones."""
+        raw_kinds, new_kinds = set(map(type, raws)), set(map(type, news))
+        if len(new_kinds) == 1 and raw_kinds == new_kinds and new_kinds <= {int, str, Decimal}:
+            same = list(map(operator.eq, raws, news))
+        elif (
+            new_kinds == {Decimal}
+            and raw_kinds <= {float, int}
+            and -_FLOAT_EXACT < min(raws)
+            and max(raws) < _FLOAT_EXACT
+        ):
+            same = list(map(operator.eq, raws, map(float, news)))
+        else:
+            same = [False] * len(raws)
+        differing = list(compress(range(len(raws)), map(operator.not_, same)))
+        if not differing:
+            return []
+        decimal = self._decimals.get(attname)
+        if (
+            decimal is not None
+            and raw_kinds <= {float, int}
+            and min(raws) > -_FLOAT_EXACT
+            and max(raws) < _FLOAT_EXACT
+        ):
+            # As `_stored_decimal`, for the whole column at once (an int's repr is its digits: exact).
+            texts = [repr(raws[k]) for k in differing]
+            if max(map(len, texts)) <= 15:
+                quantum, context = decimal
+                olds = list(
+                    map(Decimal.quantize, map(Decimal, texts), repeat(quantum), repeat(None), repeat(context))
+                )
+                return [(k, old) for k, old in zip(differing, olds, strict=True) if old != news[k]]
+        compare = self._compare
+        found = []
+        for k in differing:
+            old = compare(attname, raws[k], news[k])
+            if old is not _SAME:
+                found.append((k, old))
+        return found
 
     def _compare(self, attname: str, raw, new):
         """_SAME when the stored value equals the imported one, else the stored value as Python."""
