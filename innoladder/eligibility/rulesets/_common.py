@@ -356,6 +356,12 @@ def value_pct(item: CriterionResult) -> str:
     return pct(value if isinstance(value, Decimal) else None)
 
 
+def score_text(total: tuple[Decimal, Decimal]) -> Text[CriterionResult]:
+    """A score known as (min, max): "72 分", or "60–75 分" while experts have not judged."""
+    low, high = total
+    return lambda item: f"{low} 分" if low == high else f"{low}–{high} 分"
+
+
 def value_people(item: CriterionResult) -> str:
     """The criterion's value (a head count) as "…人"."""
     return f"{int(item.value or 0)}人"

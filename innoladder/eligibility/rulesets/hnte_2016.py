@@ -32,6 +32,7 @@ from ._common import (
     pct,
     period,
     ratio,
+    score_text,
     scored,
     sum_years,
     unknown,
@@ -510,16 +511,15 @@ def evaluate(
     group_values = [(g, top, group_bounds(scores, g, top)) for g, top in groups]
     total = (sum((b[0] for _, _, b in group_values), ZERO), sum((b[1] for _, _, b in group_values), ZERO))
     score_status = at_least(total, Decimal(70), strict=True)
-    shown = f"{total[0]} 分" if total[0] == total[1] else f"{total[0]}–{total[1]} 分"
     k7 = make_criterion(
         code="K7",
         name_zh="企业创新能力评价得分",
         group="认定条件",
         status=score_status,
         value=total[0] if total[0] == total[1] else None,
-        value_text=shown,
+        value_text=score_text(total),
         threshold_text="70分以上（不含70分）",
-        reason=f"创新能力评价 {shown}，要求高于70分",
+        reason=lambda item: f"创新能力评价 {item.value_text}，要求高于70分",
         clause=f"{DOC} 第十一条(七)",
         gap=points_gap(Decimal(71) - total[1], "创新能力评价") if total[1] <= 70 else None,
     )

@@ -24,6 +24,7 @@ from ._common import (
     holds,
     period,
     route_result,
+    score_text,
     scored,
     sum_years,
     unknown,
@@ -220,16 +221,17 @@ def evaluate(
         at_least(group_bounds(scores, name), floor) for name, _, floor in GROUPS
     ]
     by_score = all_of(checks)
-    shown = f"{total[0]} 分" if total[0] == total[1] else f"{total[0]}–{total[1]} 分"
     gate = make_criterion(
         code="G_score",
         name_zh="评价得分≥60分且创新能力≥20、成长性≥15、专业化≥15",
         group="评分",
         status=by_score,
         value=total[0] if total[0] == total[1] else None,
-        value_text=shown,
+        value_text=score_text(total),
         threshold_text="≥60分，各类最低分",
-        reason="分项得分：" + "；".join(f"{g} {b[0]}/{t}" for g, t, b in groups) + f"；总分 {shown}",
+        reason=lambda item: (
+            "分项得分：" + "；".join(f"{g} {b[0]}/{t}" for g, t, b in groups) + f"；总分 {item.value_text}"
+        ),
         clause=CLAUSE,
         gap=points_gap(Decimal(60) - total[1], "评分") if total[1] < 60 else None,
     )

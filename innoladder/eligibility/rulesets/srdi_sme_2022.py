@@ -28,6 +28,7 @@ from ._common import (
     period,
     route_result,
     said_value,
+    score_text,
     scored,
     sum_years,
     unknown,
@@ -464,16 +465,15 @@ def evaluate(
     routes = _routes(facts, on, when.data_year)
     total = bounds_of(scores)
     by_score = at_least(total, Decimal(60))
-    shown = f"{total[0]} 分" if total[0] == total[1] else f"{total[0]}–{total[1]} 分"
     b4 = make_criterion(
         code="B4_score",
         name_zh="评价得分≥60分或符合直通条件之一",
         group="基本条件",
         status=any_of([by_score, *(r.status for r in routes)]),
         value=total[0] if total[0] == total[1] else None,
-        value_text=shown,
+        value_text=score_text(total),
         threshold_text="≥60分",
-        reason=f"专精特新评价得分 {shown}",
+        reason=lambda item: f"专精特新评价得分 {item.value_text}",
         clause=CLAUSE,
         gap=points_gap(Decimal(60) - total[1], "评分") if total[1] < 60 else None,
     )

@@ -32,6 +32,7 @@ from ._common import (
     period,
     ratio,
     route_result,
+    score_text,
     scored,
     unknown,
     valid_ips,
@@ -343,16 +344,17 @@ def evaluate(
         (g, top, group_bounds(scores, g))
         for g, top in (("科技人员", Decimal(20)), ("研发投入", Decimal(50)), ("科技成果", Decimal(30)))
     ]
-    shown = f"{total[0]} 分" if total[0] == total[1] else f"{total[0]}–{total[1]} 分"
     g5 = make_criterion(
         code="G5_score",
         name_zh="评价得分≥60分且科技人员得分不为0",
         group="评分",
         status=by_score,
         value=total[0] if total[0] == total[1] else None,
-        value_text=shown,
+        value_text=score_text(total),
         threshold_text="≥60分，科技人员得分>0",
-        reason=f"评价得分 {shown}；科技人员得分{'不为0' if staff_nonzero == PASS else '为0或未知'}",
+        reason=lambda item: (
+            f"评价得分 {item.value_text}；科技人员得分{'不为0' if staff_nonzero == PASS else '为0或未知'}"
+        ),
         clause=f"{DOC} 第六条(五)",
         gap=points_gap(Decimal(60) - total[1], "评分") if total[1] < 60 else None,
     )
