@@ -5,11 +5,16 @@ from innoladder.accounts.choices import Role
 from innoladder.accounts.models import ServiceAgency, User
 from innoladder.core.viewkit import StyledMixin
 from innoladder.core.widgets import SearchPicker
-from innoladder.services.crud import PeriodFilterForm
 
 from . import selectors
 from .choices import RequestStatus, Topic
 from .models import EnterpriseRequest, RequestCategory, Visit
+
+
+class PeriodFilterForm(StyledMixin, forms.Form):
+    q = forms.CharField(label="关键词", required=False)
+    start = forms.DateField(label="起始日期", required=False)
+    end = forms.DateField(label="截止日期", required=False)
 
 
 def staff_choices(user):

@@ -4,11 +4,11 @@ One row per enterprise visited; rows land in VisitImportRow and become visits (r
 department, staff, topics and notes → one visit of several enterprises) with the 转入走访记录 action.
 """
 
+from innoladder.core.viewkit import can_write
 from innoladder.imports import registry
 from innoladder.imports.datasets import DATE, ENTERPRISE, TEXT, CellError, Column, Dataset
 
 from .choices import Topic
-from .crud import can_write
 from .models import VisitImportRow
 
 SEPARATORS = ("，", ",", "；", ";", "/", " ")
