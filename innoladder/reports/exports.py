@@ -5,6 +5,7 @@ import datetime as dt
 import re
 from urllib.parse import quote
 
+from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
 from django.utils import timezone
 
@@ -36,20 +37,35 @@ def _row_date(row, fact: Fact):
     return value
 
 
-def fact_row_dicts(user, fact: Fact) -> list[dict]:
-    """The counted rows in a uniform shape: enterprise, record, date, link."""
+def _load_named_links(rows: list) -> None:
+    """Some records are named after a linked record (an application after its batch, a reach after its
+    campaign): the links the first row's name reads are loaded for all rows at once, in one query each,
+    instead of one query per row."""
+    if not rows:
+        return
+    first = rows[0]
+    str(first)
+    links = [f.name for f in first._meta.concrete_fields if f.many_to_one and f.is_cached(first)]
+    prefetch_related_objects(rows[1:], *links)
+
+
+def fact_row_dicts(user, fact: Fact, *, links: bool = True) -> list[dict]:
+    """The counted rows in a uniform shape: enterprise, record, date, link (`links`: the page's; the xlsx
+    does not show them)."""
     out = []
-    for row in selectors.fact_rows(user, fact):
+    rows = selectors.fact_rows(user, fact)
+    _load_named_links(rows)
+    for row in rows:
         enterprise = row if fact.model == "enterprises.Enterprise" else getattr(row, "enterprise", None)
         out.append(
             {
                 "label": fact.label,
                 "enterprise": enterprise.name if enterprise is not None else "",
-                "short_name": short_name(enterprise) if enterprise is not None else "",
+                "short_name": short_name(enterprise) if enterprise is not None and links else "",
                 "uscc": enterprise.uscc if enterprise is not None else "",
                 "record": "" if row is enterprise else str(row),
                 "date": _row_date(row, fact),
-                "url": row.get_absolute_url() if hasattr(row, "get_absolute_url") else "",
+                "url": row.get_absolute_url() if links and hasattr(row, "get_absolute_url") else "",
                 "pk": row.pk,
             }
         )
@@ -120,7 +136,7 @@ def report_xlsx(user, report):
         rows = []
         for fact in facts:
             if fact.section == value:
-                rows.extend(fact_row_dicts(user, fact))
+                rows.extend(fact_row_dicts(user, fact, links=False))
         sheets.append((label, ROW_COLUMNS, rows))
     content, count = build_workbook(sheets)
     filename = f"{report.title}-数据表.xlsx"

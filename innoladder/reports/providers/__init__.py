@@ -83,6 +83,35 @@ def available() -> list[Provider]:
     return sorted(found, key=lambda p: (rank[p.section], p.order, p.key))
 
 
+# What a provider reads of an enterprise: its id and name (the sentence's names), park and status. The other
+# columns (JSON tags and former names, contacts, products…) are left unread: loading them for tens of
+# thousands of counted rows was most of the report's time (issue 23).
+ENTERPRISE_READ = ("id", "name", "park", "uscc", "status")
+
+
+def lean(queryset, *paths: str):
+    """`queryset` reading only `ENTERPRISE_READ` of the enterprise at each of `paths` ("" for the rows
+    themselves when they are enterprises)."""
+    enterprise = apps.get_model("enterprises", "Enterprise")
+    unread = [f.name for f in enterprise._meta.concrete_fields if f.name not in ENTERPRISE_READ]
+    return queryset.defer(*(f"{path}__{name}" if path else name for path in paths for name in unread))
+
+
+def distinct_enterprises(rows) -> list:
+    """The enterprises of `rows` (each row's `.enterprise`), each once, in the order they first appear.
+
+    By id in a set: the report counts tens of thousands of rows, and a list lookup per row made grouping
+    quadratic (issue 23)."""
+    seen: set[int] = set()
+    enterprises = []
+    for row in rows:
+        enterprise = row.enterprise
+        if enterprise.pk not in seen:
+            seen.add(enterprise.pk)
+            enterprises.append(enterprise)
+    return enterprises
+
+
 def selector(app: str, name: str):
     """`innoladder.<app>.selectors.<name>` when that app provides it, else None."""
     try:

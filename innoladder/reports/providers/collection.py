@@ -10,14 +10,14 @@ from innoladder.enterprises.models import park_q
 
 from ..choices import Section
 from ..facts import facts_from_rows
-from . import provider
+from . import distinct_enterprises, lean, provider
 
 
 @provider("collection.accepted", Section.SERVICES, requires=("collection.Submission.accepted_at",), order=40)
 def accepted(user, park, start, end):
     submission = apps.get_model("collection", "Submission")
     rows = list(
-        for_user(submission.objects.all(), user)
+        lean(for_user(submission.objects.all(), user), "enterprise")
         .filter(
             park_q("enterprise__park", park),
             status="accepted",
@@ -25,6 +25,7 @@ def accepted(user, park, start, end):
             accepted_at__date__lte=end,
         )
         .select_related("enterprise", "campaign")
+        .defer("data", "confirmed_warnings", "assessment_changes")
         .order_by("accepted_at", "pk")
     )
     by_year: dict[int, list] = defaultdict(list)
@@ -32,10 +33,7 @@ def accepted(user, park, start, end):
         by_year[row.campaign.fiscal_year].append(row)
     facts = []
     for year, members in sorted(by_year.items()):
-        enterprises = []
-        for row in members:
-            if row.enterprise not in enterprises:
-                enterprises.append(row.enterprise)
+        enterprises = distinct_enterprises(members)
         facts += facts_from_rows(
             members,
             enterprises,

@@ -10,7 +10,7 @@ from innoladder.enterprises.models import park_q
 
 from ..choices import Section
 from ..facts import facts_from_rows, in_period, rows_fact, short_name
-from . import provider, selector
+from . import distinct_enterprises, provider, selector
 
 
 def _period_qs(selector_name: str, model_name: str, date_field: str, user, park, start, end):
@@ -75,11 +75,8 @@ def patents(user, park, start, end):
 @provider("cooperation.talents", Section.PROJECTS, requires=("cooperation.Talent",), order=70)
 def talents(user, park, start, end):
     qs = _period_qs("talents_in_period", "Talent", "recorded_on", user, park, start, end)
-    rows, enterprises = [], []
-    for row in qs.select_related("enterprise").order_by("recorded_on", "pk"):
-        rows.append(row)
-        if row.enterprise not in enterprises:
-            enterprises.append(row.enterprise)
+    rows = list(qs.select_related("enterprise").order_by("recorded_on", "pk"))
+    enterprises = distinct_enterprises(rows)
     if not rows:
         return []
     labels = []

@@ -14,7 +14,7 @@ from innoladder.enterprises.models import park_q
 
 from ..choices import Section
 from ..facts import facts_from_rows, rows_fact
-from . import provider
+from . import distinct_enterprises, lean, provider
 
 HORIZON_MONTHS = 6
 
@@ -45,17 +45,14 @@ def expiring(user, park, start, end):
     )
     # Already renewed by a recognition issued on or before the end: nothing left to do.
     held = held.exclude(renewed_by__issued_on__lte=end)
-    rows = list(held.select_related("enterprise").order_by("valid_until", "pk"))
+    rows = list(lean(held, "enterprise").select_related("enterprise").order_by("valid_until", "pk"))
     groups: dict[str, list] = defaultdict(list)
     for row in rows:
         groups[row.scheme].append(row)
     facts = []
     for i, (scheme, members) in enumerate(groups.items()):
         label = getattr(members[0], "scheme_label", None) or members[0].get_scheme_display()
-        enterprises = []
-        for row in members:
-            if row.enterprise not in enterprises:
-                enterprises.append(row.enterprise)
+        enterprises = distinct_enterprises(members)
         facts += facts_from_rows(
             members,
             enterprises,
@@ -89,7 +86,7 @@ def overdue_requests(user, park, start, end):
     # A returned request is closed (with a reason); it is never "overdue".
     qs = qs.exclude(status="returned")
     return rows_fact(
-        qs,
+        lean(qs, "enterprise"),
         key="next_steps.overdue_requests",
         section=Section.NEXT_STEPS,
         label="超期未办结诉求",
@@ -137,9 +134,9 @@ def candidates(user, park, start, end):
     """Enterprises that, by their latest assessment up to the end, meet or nearly meet a tier they lack."""
     result = apps.get_model("assessments", "SchemeResult")
     rows = list(
-        for_user(result.objects.all(), user)
+        lean(for_user(result.objects.all(), user), "enterprise")
         .filter(assessment_id__in=latest_assessments(user, park, end), standing__in=CANDIDATE_STANDINGS)
-        .select_related("enterprise", "assessment")
+        .select_related("enterprise")
         .order_by("scheme", "enterprise__name", "pk")
     )
     # Those already eligible are named first; a tier the enterprise holds at the end is no longer a target.
@@ -152,10 +149,7 @@ def candidates(user, park, start, end):
     facts = []
     for i, (scheme, members) in enumerate(groups.items()):
         label = members[0].get_scheme_display()
-        enterprises = []
-        for row in members:
-            if row.enterprise not in enterprises:
-                enterprises.append(row.enterprise)
+        enterprises = distinct_enterprises(members)
         facts += facts_from_rows(
             members,
             enterprises,

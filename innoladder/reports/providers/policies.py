@@ -10,7 +10,7 @@ from innoladder.enterprises.models import park_q
 
 from ..choices import Section
 from ..facts import facts_from_rows, in_period
-from . import provider
+from . import distinct_enterprises, lean, provider
 
 
 def _quoted(title: str) -> str:
@@ -21,7 +21,7 @@ def _quoted(title: str) -> str:
 def campaigns(user, park, start, end):
     reach = apps.get_model("policies", "CampaignReach")
     rows = list(
-        for_user(reach.objects.all(), user)
+        lean(for_user(reach.objects.all(), user), "enterprise")
         .filter(park_q("campaign__park", park), **in_period("reached_on", start, end))
         .select_related("campaign", "enterprise")
         .order_by("campaign__starts_on", "campaign_id", "reached_on", "pk")
@@ -32,10 +32,7 @@ def campaigns(user, park, start, end):
     facts = []
     for i, members in enumerate(by_campaign.values()):
         campaign = members[0].campaign
-        enterprises = []
-        for row in members:
-            if row.enterprise not in enterprises:
-                enterprises.append(row.enterprise)
+        enterprises = distinct_enterprises(members)
         facts += facts_from_rows(
             enterprises,
             enterprises,
@@ -58,7 +55,7 @@ def campaigns(user, park, start, end):
 def trainings(user, park, start, end):
     enrolment = apps.get_model("policies", "TrainingEnrolment")
     rows = list(
-        for_user(enrolment.objects.all(), user)
+        lean(for_user(enrolment.objects.all(), user), "enterprise")
         .filter(park_q("event__park", park), **in_period("event__starts_on", start, end))
         .select_related("event", "enterprise")
         .order_by("event__starts_on", "event_id", "pk")
@@ -69,10 +66,7 @@ def trainings(user, park, start, end):
     facts = []
     for i, members in enumerate(by_event.values()):
         event = members[0].event
-        enterprises = []
-        for row in members:
-            if row.enterprise not in enterprises:
-                enterprises.append(row.enterprise)
+        enterprises = distinct_enterprises(members)
         facts += facts_from_rows(
             members,
             enterprises,

@@ -10,7 +10,7 @@ from innoladder.enterprises.models import park_q
 
 from ..choices import Section
 from ..facts import facts_from_rows, in_period
-from . import provider
+from . import distinct_enterprises, lean, provider
 
 PREPARING = ("intent", "preparing")
 SUBMITTED = ("submitted", "reviewing", "publicised")
@@ -30,7 +30,7 @@ def applications_at(user, park, start, end) -> list[tuple]:
     first transition date in the period), from the recorded transition dates only."""
     transition = _model("ApplicationTransition")
     moves = (
-        for_user(transition.objects.all(), user)
+        lean(for_user(transition.objects.all(), user), "application__enterprise")
         .filter(park_q("application__enterprise__park", park), on__lte=end)
         .select_related("application", "application__enterprise", "application__batch")
         .order_by("on", "at", "pk")
@@ -62,10 +62,7 @@ def _grouped_application_facts(user, park, start, end, statuses, key_prefix, tem
         sorted(groups.items(), key=lambda g: g[1][0].started_on)
     ):
         batch = rows[0].batch
-        enterprises = []
-        for row in rows:
-            if row.enterprise not in enterprises:
-                enterprises.append(row.enterprise)
+        enterprises = distinct_enterprises(rows)
         name = scheme_label(batch)
         facts += facts_from_rows(
             rows,
@@ -136,7 +133,7 @@ def issued(user, park, start, end):
     """Recognitions issued in the period, by batch (or by scheme when recorded without a batch)."""
     recognition = _model("Recognition")
     rows = list(
-        for_user(recognition.objects.all(), user)
+        lean(for_user(recognition.objects.all(), user), "enterprise")
         .filter(park_q("enterprise__park", park), **in_period("issued_on", start, end))
         .select_related("enterprise", "batch")
         .order_by("issued_on", "pk")
@@ -148,10 +145,7 @@ def issued(user, park, start, end):
     for i, ((group, renewal), members) in enumerate(groups.items()):
         first = members[0]
         scheme = scheme_label(first)
-        enterprises = []
-        for row in members:
-            if row.enterprise not in enterprises:
-                enterprises.append(row.enterprise)
+        enterprises = distinct_enterprises(members)
         if renewal:
             template = f"{{names}}{{figure}}通过{scheme}重新认定"
         elif first.batch is not None:
