@@ -5,6 +5,8 @@ built yet is absent. Builders take (user, park, on) where `on` is the reference 
 """
 
 import datetime as dt
+import math
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -28,7 +30,7 @@ class Chart:
     threshold: list | None = None
 
     def echarts(self) -> dict:
-        return {
+        data = {
             "kind": self.kind,
             "title": self.title,
             "categories": self.categories,
@@ -36,6 +38,134 @@ class Chart:
             "unit": self.unit,
             "unit2": self.unit,
         }
+        if self.kind in AXIS_KINDS:
+            data["labels"] = label_layout(self.categories, horizontal=self.kind == "hbar")
+            for axis in (0, 1):
+                top = counts_top(self.series, axis)
+                if top is not None:
+                    data[f"axis{axis}"] = count_axis(top)
+        return data
+
+
+AXIS_KINDS = ("bar", "hbar", "line")
+
+# The size a chart is drawn at on the dashboard (half the page width, `.echart-lg`), the font of its labels
+# (charts.js: FONT), and the space a label line takes.
+CHART_WIDTH, CHART_HEIGHT, FONT = 560, 420, 16
+LINE_HEIGHT = 1.3  # in font sizes
+MAX_TICKS = 6
+ROTATE = 45
+HBAR_LINE_CHARS = 8  # a horizontal bar's category label wraps after 8 characters
+ROTATED_CHARS = 8  # a rotated label is cut after 8 characters
+
+
+def _is_count(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _value(point):
+    return point.get("value") if isinstance(point, dict) else point
+
+
+def counts_top(series: list[dict], axis: int = 0) -> int | None:
+    """The largest bar on `axis` when every value on it is a count (an int), stacked series added up;
+    None when the axis shows amounts (or nothing)."""
+    on_axis = [s for s in series if s.get("axis", 0) == axis]
+    values = [_value(p) for s in on_axis for p in s["data"]]
+    if not values or not all(_is_count(v) for v in values if v is not None):
+        return None
+    stacks: dict[object, list[int]] = {}
+    for i, s in enumerate(on_axis):
+        key = s.get("stack") or f"series-{i}"
+        column = stacks.setdefault(key, [0] * len(s["data"]))
+        for j, point in enumerate(s["data"]):
+            column[j] += max(0, _value(point) or 0)
+    return max((max(column, default=0) for column in stacks.values()), default=0)
+
+
+def count_axis(top: int, max_ticks: int = MAX_TICKS) -> dict:
+    """A value axis for counts: from 0 in whole steps of 1, 2 or 5 × 10ⁿ, with at most `max_ticks` steps
+    and the top at or above the largest value (never a tick at 0.5)."""
+    top = max(int(top), 1)
+    step = 1
+    while math.ceil(top / step) > max_ticks:
+        for factor in (2, 5, 10):
+            magnitude = 10 ** (len(str(step)) - 1)
+            candidate = magnitude * factor
+            if candidate > step:
+                step = candidate
+                break
+    return {"min": 0, "max": math.ceil(top / step) * step, "interval": step}
+
+
+def ticks(axis: dict) -> list[int]:
+    return list(range(axis["min"], axis["max"] + 1, axis["interval"]))
+
+
+def text_width(text: str) -> float:
+    """Width in font sizes: a Chinese character (or full-width sign) is 1, a digit or Latin letter 0.55."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WFA" else 0.55 for ch in text)
+
+
+def shorten(text: str, width: float) -> str:
+    """`text` cut to `width` font sizes, ending in "…" when cut."""
+    if text_width(text) <= width:
+        return text
+    out = ""
+    for ch in text:
+        if text_width(out + ch) > width - 1:
+            break
+        out += ch
+    return out + "…"
+
+
+def wrap(text: str, width: float, lines: int = 2) -> str:
+    """`text` in at most `lines` lines of `width` font sizes (the last one cut with "…")."""
+    rows, current = [], ""
+    for ch in text:
+        if text_width(current + ch) > width:
+            rows.append(current)
+            current = ""
+        current += ch
+    rows.append(current)
+    if len(rows) > lines:
+        rows = rows[: lines - 1] + [shorten("".join(rows[lines - 1 :]), width)]
+    return "\n".join(rows)
+
+
+def label_layout(
+    categories: list[str], *, horizontal: bool, width: int = CHART_WIDTH, height: int = CHART_HEIGHT
+) -> dict:
+    """How the category labels are drawn so that none overlaps its neighbour: the label texts (wrapped or
+    cut), their rotation, and `interval` (labels skipped between two shown; 0 shows all).
+
+    Under vertical bars each category has `width / n` pixels: the labels stay level when they fit (on one
+    line, else wrapped on two), else they turn 45° and are cut to 8 characters; turned labels need about
+    1.8 line heights between two, so when the bars are narrower than that only every k-th is shown. Beside
+    horizontal bars the labels wrap after 8 characters in two lines, one when the bars are too thin, and
+    again every k-th when even one line does not fit."""
+    n = len(categories)
+    if n == 0:
+        return {"texts": [], "rotate": 0, "interval": 0}
+    if horizontal:
+        slot = height / n / FONT  # font sizes per category, vertically
+        lines = 2 if slot >= 2 * LINE_HEIGHT else 1
+        texts = [wrap(c, HBAR_LINE_CHARS, lines) for c in categories]
+        return {"texts": texts, "rotate": 0, "interval": max(0, math.ceil(LINE_HEIGHT / slot) - 1)}
+    slot = width / n / FONT  # font sizes per category, horizontally
+    room = slot - 0.5  # keep half a character between neighbours
+    if all(text_width(c) <= room for c in categories):
+        return {"texts": list(categories), "rotate": 0, "interval": 0}
+    wrapped = [wrap(c, room) for c in categories]
+    if room >= 2 and all(text_width(line) <= room for t in wrapped for line in t.split("\n")):
+        if all("…" not in t for t in wrapped):
+            return {"texts": wrapped, "rotate": 0, "interval": 0}
+    needed = LINE_HEIGHT / math.sin(math.radians(ROTATE))  # horizontal distance between turned labels
+    return {
+        "texts": [shorten(c, ROTATED_CHARS) for c in categories],
+        "rotate": ROTATE,
+        "interval": max(0, math.ceil(needed / slot) - 1),
+    }
 
 
 @dataclass(frozen=True)

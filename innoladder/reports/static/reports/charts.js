@@ -20,7 +20,22 @@
     legend: { top: 0, textStyle: { fontSize: FONT } },
     grid: { left: 16, right: 24, top: 48, bottom: 16, containLabel: true }
   };
-  function axisLabel() { return { fontSize: FONT, interval: 0, hideOverlap: false }; }
+  // The label texts, their rotation and how many to skip are laid out on the server (charts.label_layout),
+  // so that no two labels overlap; the full category name stays in the tooltip.
+  function axisLabel(c) {
+    var layout = c.labels || { texts: c.categories, rotate: 0, interval: 0 };
+    return { fontSize: FONT, interval: layout.interval, rotate: layout.rotate, hideOverlap: false,
+      formatter: function (value, index) { return layout.texts[index] !== undefined ? layout.texts[index] : value; } };
+  }
+  // Counts get whole-number ticks (charts.count_axis): never 0.5 of an enterprise.
+  function valueAxis(c, which, name) {
+    var axis = { type: "value", name: name || "", nameTextStyle: { fontSize: FONT }, axisLabel: { fontSize: FONT } };
+    var counts = c["axis" + which];
+    if (counts) {
+      axis.min = counts.min; axis.max = counts.max; axis.interval = counts.interval; axis.minInterval = 1;
+    }
+    return axis;
+  }
   function option(c) {
     var o = Object.assign({}, base);
     if (c.kind === "funnel") {
@@ -35,17 +50,17 @@
       return o;
     }
     var horizontal = c.kind === "hbar";
-    var cat = { type: "category", data: c.categories, axisLabel: axisLabel() };
-    var val = { type: "value", name: c.unit || "", nameTextStyle: { fontSize: FONT }, axisLabel: { fontSize: FONT } };
+    var cat = { type: "category", data: c.categories, axisLabel: axisLabel(c) };
+    var val = valueAxis(c, 0, c.unit);
     o.tooltip = { trigger: "axis", renderMode: "richText", textStyle: { fontSize: FONT } };
     o.xAxis = horizontal ? val : cat;
     o.yAxis = horizontal ? cat : val;
     var second = c.series.some(function (s) { return s.axis === 1; });
     if (second && !horizontal) {
-      o.yAxis = [val, { type: "value", name: c.unit2 || "", nameTextStyle: { fontSize: FONT },
-        axisLabel: { fontSize: FONT }, splitLine: { show: false } }];
+      var right = valueAxis(c, 1, c.unit2);
+      right.splitLine = { show: false };
+      o.yAxis = [val, right];
     }
-    if (!horizontal && c.categories.length > 5) { o.xAxis.axisLabel.rotate = 30; }
     o.series = c.series.map(function (s) {
       var out = { name: s.name, type: c.kind === "line" ? "line" : "bar", data: s.data,
         label: { show: c.kind !== "line", position: horizontal ? "right" : "top", fontSize: FONT } };
