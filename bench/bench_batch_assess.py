@@ -182,8 +182,14 @@ def main() -> None:
     load_before = uptime()
     cpu = cpu_now()
     started = time.perf_counter()
+    step = max(args.batch, total // 10)
+
+    def progress(done: int, of: int) -> None:
+        if done // step != (done - args.batch) // step or done == of:
+            say(f"    stored {done}/{of} at {time.perf_counter() - started:.1f} s (load {uptime()})")
+
     summary = services.assess_many(
-        user=None, queryset=enterprises, on=ON, batch_size=args.batch, workers=args.workers
+        user=None, queryset=enterprises, on=ON, batch_size=args.batch, workers=args.workers, progress=progress
     )
     full = time.perf_counter() - started
     full_cpu = cpu_now() - cpu
