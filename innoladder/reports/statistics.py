@@ -12,6 +12,7 @@ from django.db.models import Count, Q, Sum
 from innoladder.core.scoping import for_user
 from innoladder.core.xlsx import Column
 from innoladder.enterprises.choices import EnterpriseStatus, Pool, TechField
+from innoladder.enterprises.industry_codes import industry_label
 from innoladder.enterprises.models import Enterprise, park_q
 
 from . import providers
@@ -39,13 +40,16 @@ GROUP_HEADERS = ["企业数", "有年度数据企业数", "销售收入(万元)"
 GROUP_KINDS = ["int", "int", "wan", "wan", "percent", "int"]
 
 
-def _grouped(user, park, year: int, field: str, labels: Callable[[str], str], title: str, key: str) -> Table:
+def _grouped(
+    user, park, year: int, field: str, labels: Callable, title: str, key: str, also: tuple[str, ...] = ()
+) -> Table:
+    """One row per label: `labels(value of field, *values of also)`; groups with the same label add up."""
     base = for_user(Enterprise.objects.all(), user).filter(
         park_q("park", park), status=EnterpriseStatus.ACTIVE
     )
     in_year = Q(annual_data__year=year)
     rows = (
-        base.values(field)
+        base.values(field, *also)
         .annotate(
             n=Count("pk", distinct=True),
             with_data=Count("annual_data", filter=in_year),
@@ -53,17 +57,25 @@ def _grouped(user, park, year: int, field: str, labels: Callable[[str], str], ti
             rd=Sum("annual_data__rd_expense", filter=in_year),
             staff=Sum("annual_data__tech_staff", filter=in_year),
         )
-        .order_by(field)
+        .order_by(field, *also)
     )
-    out = []
+    merged: dict[str, dict] = {}
     totals = [0, 0, Decimal(0), Decimal(0), None, 0]
     if field == "pool":
         rank = {value: i for i, value in enumerate(Pool.values)}
         rows = sorted(rows, key=lambda r: rank.get(r["pool"], len(rank)))
     for r in rows:
+        label = labels(r[field], *(r[name] for name in also))
+        if label in merged:
+            for name in ("n", "with_data", "revenue", "rd", "staff"):
+                merged[label][name] = (merged[label][name] or 0) + (r[name] or 0)
+        else:
+            merged[label] = dict(r)
+    out = []
+    for label, r in merged.items():
         revenue, rd = r["revenue"] or Decimal(0), r["rd"] or Decimal(0)
         ratio = (rd / revenue).quantize(Decimal("0.0001")) if revenue else None
-        out.append([labels(r[field]), r["n"], r["with_data"], wan(revenue), wan(rd), ratio, r["staff"] or 0])
+        out.append([label, r["n"], r["with_data"], wan(revenue), wan(rd), ratio, r["staff"] or 0])
         totals[0] += r["n"]
         totals[1] += r["with_data"]
         totals[2] += revenue
@@ -78,8 +90,17 @@ def _grouped(user, park, year: int, field: str, labels: Callable[[str], str], ti
 
 
 def by_industry(user, park, year: int) -> Table:
+    """Per industry: the recorded name, else the GB/T 4754-2017 division (or section) its code names; 未填行业
+    only when neither is recorded."""
     return _grouped(
-        user, park, year, "industry_name", lambda v: v or "未填行业", f"{year}年度分行业统计", "industry"
+        user,
+        park,
+        year,
+        "industry_name",
+        lambda name, code: industry_label(name, code) or "未填行业",
+        f"{year}年度分行业统计",
+        "industry",
+        also=("industry_code",),
     )
 
 

@@ -43,3 +43,29 @@ def test_recorded_name_first_then_the_code():
     assert industry_label("", "C2613") == "化学原料和化学制品制造业"
     assert industry_label("  ", "N7724") == "生态保护和环境治理业"
     assert industry_label("", "") == ""
+
+
+@pytest.mark.django_db
+def test_statistics_count_an_enterprise_with_a_code_but_no_name_under_its_division(cast):
+    from decimal import Decimal
+
+    from innoladder.core.testing.factories import AnnualDataFactory, EnterpriseFactory
+    from innoladder.reports import statistics
+
+    wan = Decimal(10000)
+    named = EnterpriseFactory(park=cast.park, industry_code="C2622", industry_name="化学原料和化学制品制造业")
+    coded = EnterpriseFactory(park=cast.park, industry_code="C2613", industry_name="")
+    blank = EnterpriseFactory(park=cast.park, industry_code="", industry_name="")
+    AnnualDataFactory(enterprise=named, year=2028, sales_revenue=100 * wan, rd_expense=5 * wan)
+    AnnualDataFactory(enterprise=coded, year=2028, sales_revenue=300 * wan, rd_expense=9 * wan)
+    AnnualDataFactory(enterprise=blank, year=2028, sales_revenue=50 * wan, rd_expense=1 * wan)
+    rows = {r[0]: r for r in statistics.by_industry(cast.officer, cast.park, 2028).rows}
+    # The coded enterprise joins the enterprise recorded under the same division name.
+    chemistry = rows["化学原料和化学制品制造业"]
+    assert chemistry[1:3] == [2, 2] and chemistry[3] == Decimal("400.00") and chemistry[4] == Decimal("14.00")
+    unnamed = rows["未填行业"]
+    assert unnamed[3] == Decimal("50.00")
+    # Everything of the park still adds up to the total, nothing counted twice.
+    counted = [r for label, r in rows.items() if label != "合计"]
+    assert sum(r[1] for r in counted) == rows["合计"][1]
+    assert sum(r[3] for r in counted) == rows["合计"][3]
