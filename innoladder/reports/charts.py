@@ -4,14 +4,11 @@ Chart builders are registered like fact providers, with the models they read; a 
 built yet is absent. Builders take (user, park, on) where `on` is the reference date of the dashboard.
 """
 
-import datetime as dt
 import math
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-
-from .providers import requirement_met
 
 WAN = Decimal(10000)
 
@@ -186,29 +183,6 @@ def chart(key: str, *, requires: tuple[str, ...] = (), order: int = 100):
         return func
 
     return decorator
-
-
-def available() -> list[ChartBuilder]:
-    from . import dashboards  # noqa: F401  (registers the builders)
-
-    found = [c for c in CHARTS if all(requirement_met(spec) for spec in c.requires)]
-    return sorted(found, key=lambda c: (c.order, c.key))
-
-
-def build_all(user, park, on: dt.date) -> list[Chart]:
-    charts = []
-    for builder in available():
-        built = builder.func(user, park, on)
-        if built is not None:
-            charts.append(built)
-    return charts
-
-
-def build_one(user, park, on: dt.date, key: str) -> Chart | None:
-    for builder in available():
-        if builder.key == key:
-            return builder.func(user, park, on)
-    return None
 
 
 def wan(value) -> Decimal:

@@ -10,7 +10,8 @@ from innoladder.core.scoping import for_user
 from innoladder.enterprises.choices import EnterpriseStatus, Pool
 from innoladder.enterprises.models import AnnualData, Enterprise, park_q
 
-from .charts import Chart, chart, wan
+from .charts import CHARTS, Chart, ChartBuilder, chart, wan
+from .providers import requirement_met
 
 # R&D intensity bands (研发费用 ÷ 销售收入), lower bound inclusive.
 INTENSITY_BANDS = (
@@ -151,3 +152,25 @@ def trends(user, park, on: dt.date):
 
 
 from . import dashboard_modules  # noqa: E402,F401  (charts of the other modules, registered by requirement)
+
+
+def available() -> list[ChartBuilder]:
+    """The dashboard's charts whose modules are installed (registered here and in dashboard_modules)."""
+    found = [c for c in CHARTS if all(requirement_met(spec) for spec in c.requires)]
+    return sorted(found, key=lambda c: (c.order, c.key))
+
+
+def build_all(user, park, on: dt.date) -> list[Chart]:
+    charts = []
+    for builder in available():
+        built = builder.func(user, park, on)
+        if built is not None:
+            charts.append(built)
+    return charts
+
+
+def build_one(user, park, on: dt.date, key: str) -> Chart | None:
+    for builder in available():
+        if builder.key == key:
+            return builder.func(user, park, on)
+    return None

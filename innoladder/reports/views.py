@@ -12,7 +12,7 @@ from innoladder.core import jobs
 from innoladder.core.services import StaleEditError, posted_version
 from innoladder.enterprises.models import Region
 
-from . import charts, exports, selectors, statistics
+from . import dashboards, exports, selectors, statistics
 from .choices import Section
 from .forms import PeriodForm, SectionEditForm
 from .periods import presets, report_title
@@ -191,7 +191,7 @@ def _park_and_date(request):
 @bureau_required
 def dashboard(request):
     park, on = _park_and_date(request)
-    built = charts.build_all(request.user, park, on)
+    built = dashboards.build_all(request.user, park, on)
     return render(
         request,
         "reports/dashboard.html",
@@ -208,7 +208,7 @@ def dashboard(request):
 @bureau_required
 def chart_xlsx(request, key):
     park, on = _park_and_date(request)
-    chart = charts.build_one(request.user, park, on, key)
+    chart = dashboards.build_one(request.user, park, on, key)
     if chart is None:
         raise Http404
     return exports.chart_xlsx(request.user, park, on, chart)

@@ -12,7 +12,7 @@ from innoladder.assessments import choices as c
 from innoladder.assessments import selectors, services
 from innoladder.assessments.models import Assessment, SchemeResult
 from innoladder.enterprises.models import Enterprise
-from innoladder.reports import charts
+from innoladder.reports import dashboards
 
 from .factories import add_ip, add_years
 
@@ -139,7 +139,7 @@ def test_latest_is_the_latest_base_date_not_the_last_run(client, assessed):
 def test_dashboard_counts_equal_the_candidates_lists(client, assessed):
     services.assess_enterprise(user=assessed.admin, enterprise=assessed.ent_b, on=dt.date(2022, 6, 30))
     on = dt.date(2026, 12, 5)
-    chart = charts.build_one(assessed.officer, assessed.park, on, "candidates")
+    chart = dashboards.build_one(assessed.officer, assessed.park, on, "candidates")
     standings = list(c.Standing)
     labels = dict(c.SCHEME_CHOICES)
     by_label = {row[0]: row[1:] for row in chart.rows}
@@ -180,7 +180,7 @@ def test_moved_out_enterprises_leave_every_count(client, assessed):
     assessed.ent_b.save()
     rows = selectors.candidate_list(assessed.officer, {"scheme": "qh_tech_enterprise"})
     assert [row.enterprise.name for row in rows] == ["企业甲有限公司"]
-    chart = charts.build_one(assessed.officer, assessed.park, dt.date(2026, 12, 5), "candidates")
+    chart = dashboards.build_one(assessed.officer, assessed.park, dt.date(2026, 12, 5), "candidates")
     qh = next(row for row in chart.rows if row[0] == c.SCHEME_NAMES["qh_tech_enterprise"])
     assert sum(qh[1:]) == 1
 

@@ -7,7 +7,7 @@ from openpyxl import load_workbook
 from innoladder.core.models import AuditEntry, AuditEvent
 from innoladder.core.testing.access import OK, assert_access
 from innoladder.core.testing.factories import AnnualDataFactory, EnterpriseFactory
-from innoladder.reports import charts, statistics
+from innoladder.reports import dashboards, statistics
 from innoladder.reports.enterprise_panels import enterprise_charts, hnte_rd_threshold
 
 W = Decimal(10000)
@@ -36,7 +36,7 @@ def _figures(cast):
 
 
 def _chart(cast, key):
-    return charts.build_one(cast.officer, cast.park, dt.date(2024, 6, 30), key)
+    return dashboards.build_one(cast.officer, cast.park, dt.date(2024, 6, 30), key)
 
 
 def test_pools_ladder_and_intensity_from_the_registry(cast):

@@ -179,12 +179,12 @@ def test_both_demo_parks_lie_in_haixi(haixi, db):
 
 @pytest.mark.parametrize("on", [dt.date(2023, 6, 30), None])
 def test_region_dashboard_is_the_sum_of_the_parks_dashboards(haixi, db, on):
-    from innoladder.reports import charts
+    from innoladder.reports import dashboards
 
     on = on or dt.date.today()
     user = haixi["regional"]
-    region = {c.key: c for c in charts.build_all(user, haixi["region"], on)}
-    parks = [{c.key: c for c in charts.build_all(user, haixi[p], on)} for p in ("golmud", "delingha")]
+    region = {c.key: c for c in dashboards.build_all(user, haixi["region"], on)}
+    parks = [{c.key: c for c in dashboards.build_all(user, haixi[p], on)} for p in ("golmud", "delingha")]
     assert region and set(region) == set(parks[0]) | set(parks[1])
     checked = 0
     for key, chart in region.items():
