@@ -18,8 +18,9 @@ from innoladder.collection.choices import SubmissionStatus
 from innoladder.core import obligations
 from innoladder.core.scoping import CHANGE, VIEW, for_user
 from innoladder.core.services import StaleEditError
+from innoladder.core.viewkit.access import require_writer
 from innoladder.enterprises.models import Enterprise
-from innoladder.services import crud, selectors, services
+from innoladder.services import selectors, services
 from innoladder.services.forms import RequestFilterForm, RequestForm, VisitFilterForm, VisitForm
 
 from .. import serializers as s
@@ -69,7 +70,7 @@ class VisitList(ApiView):
         responses={201: s.VisitSerializer, **errors(400, 404)},
     )
     def post(self, request):
-        crud.require_writer(request.user)
+        require_writer(request.user)
         incoming = s.VisitWriteSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         form = VisitForm(form_data(incoming.validated_data), user=request.user)
@@ -134,7 +135,7 @@ class RequestList(ApiView):
             if user.enterprise_id is None:
                 raise Http404
         else:
-            crud.require_writer(user)
+            require_writer(user)
         incoming = s.RequestWriteSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         form = RequestForm(form_data(incoming.validated_data), user=user)
