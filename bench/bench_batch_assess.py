@@ -174,7 +174,8 @@ def main() -> None:
 
     rows, anchor = raw_read(enterprises, 20_000)
     say(
-        f"(anchor) raw read, server-side cursor, 1 process: {rows} rows of {total} enterprises in"
+        f"(anchor) raw read, {'server-side' if connection.vendor == 'postgresql' else 'plain'} cursor,"
+        f" 1 process: {rows} rows of {total} enterprises in"
         f" {anchor:.1f} s ({rows / anchor:.0f} rows/s)"
     )
 
