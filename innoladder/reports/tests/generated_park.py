@@ -310,7 +310,7 @@ def _projects_and_cooperation(writer, rng, ids, year):
                     "level": rng.choice(("national", "provincial", "municipal")),
                     "year": approved.year,
                     "title": rng.choice(("盐湖卤水提锂关键技术研究", "高纯镁合金制备", "光伏组件回收利用"))
-                    + f"（{pk}）",
+                    + f"（{len(projects) + 1}）",
                     "government_funding": _money(rng, 10, 300),
                     "self_raised": _money(rng, 10, 500),
                     "applied_on": approved - dt.timedelta(days=90),

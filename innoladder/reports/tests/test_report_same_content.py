@@ -5,7 +5,8 @@ period's report does not depend on the clock: both clocks give the same snapshot
 
 Row ids differ between databases and runs, so the snapshot names each counted row by its place among the
 rows of its table (its id minus the table's first id: the fixtures create the same rows in the same order),
-and the ids inside fact keys (a batch, a campaign, an award) by their order of first appearance.
+and the ids inside fact keys (a batch, a campaign, an award) by their order of first appearance after the
+same key prefix.
 
 Regenerate the snapshots only from report code known to be right:
 `REPORT_GOLDEN_WRITE=1 pytest innoladder/reports/tests/test_report_same_content.py`.
@@ -37,7 +38,7 @@ GENERATED_YEAR = 2025
 def snapshot(composed) -> dict:
     """The composed report without its database ids (see the module)."""
     first_ids: dict[str, int] = {}
-    key_numbers: dict[str, str] = {}
+    key_numbers: dict[str, dict[str, str]] = {}
 
     def row(model: str, pk: int) -> int:
         if model not in first_ids:
@@ -45,9 +46,12 @@ def snapshot(composed) -> dict:
         return pk - first_ids[model]
 
     def key(text: str) -> str:
-        return re.sub(
-            r"(?<=\.)\d+(?=\.|$)", lambda m: key_numbers.setdefault(m[0], f"#{len(key_numbers)}"), text
-        )
+        # Numbered per key prefix: ids of different tables (a batch, an enterprise) may be equal.
+        def number(match) -> str:
+            numbers = key_numbers.setdefault(text[: match.start()], {})
+            return numbers.setdefault(match[0], f"#{len(numbers)}")
+
+        return re.sub(r"(?<=\.)\d+(?=\.|$)", number, text)
 
     facts = []
     for fact in composed.facts:
