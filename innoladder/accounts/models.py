@@ -187,7 +187,7 @@ class RecoveryCodeDevice(Device):
         verbose_name_plural = "恢复码"
 
     def verify_token(self, token):
-        from .mfa import recovery_code_hash
+        from .codes import recovery_code_hash
 
         digest = recovery_code_hash(self.user_id, token)
         used = RecoveryCode.objects.filter(device=self, code_hash=digest, used_at__isnull=True).update(
