@@ -28,6 +28,7 @@ step "rules engine imports no Django"
 if grep -rEn '^\s*(from|import)\s+django' innoladder/eligibility --include=*.py; then
   failed+=("eligibility imports Django")
 fi
+run "no import circles" "$BIN/python" scripts/import_cycles.py
 run "mypy --strict eligibility" "$BIN/mypy" --strict innoladder/eligibility --exclude 'innoladder/eligibility/tests/'
 
 pytest_run "tests on SQLite"

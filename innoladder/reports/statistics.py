@@ -4,13 +4,11 @@ field for a fiscal year, and the period figures of the work report by month. Mon
 import calendar
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 
 from innoladder.core.scoping import for_user
-from innoladder.core.xlsx import Column
 from innoladder.enterprises.choices import EnterpriseStatus, Pool, TechField
 from innoladder.enterprises.industry_codes import industry_label
 from innoladder.enterprises.models import Enterprise, park_q
@@ -18,26 +16,7 @@ from innoladder.enterprises.models import Enterprise, park_q
 from . import providers
 from .charts import wan
 from .providers import requirement_met
-
-
-@dataclass
-class Table:
-    key: str
-    title: str
-    headers: list[str]
-    kinds: list[str]
-    rows: list[list]
-    note: str = ""
-
-    def columns(self) -> list[Column]:
-        return [
-            Column(header, (lambda row, i=i: row[i]), kind="decimal" if kind == "wan" else kind)
-            for i, (header, kind) in enumerate(zip(self.headers, self.kinds, strict=True))
-        ]
-
-
-GROUP_HEADERS = ["企业数", "有年度数据企业数", "销售收入(万元)", "研发费用(万元)", "研发投入强度", "科技人员"]
-GROUP_KINDS = ["int", "int", "wan", "wan", "percent", "int"]
+from .tables import GROUP_HEADERS, GROUP_KINDS, Table
 
 
 def _grouped(

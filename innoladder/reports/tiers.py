@@ -10,6 +10,7 @@ from innoladder.core.scoping import for_user
 from innoladder.enterprises.models import park_q
 
 from .charts import wan
+from .tables import GROUP_HEADERS, GROUP_KINDS, Table
 
 
 def held_on(user, park, on: dt.date) -> QuerySet:
@@ -36,7 +37,6 @@ def enterprises_by_scheme(user, park, on: dt.date) -> dict[str, set[int]]:
 
 
 def tier_table(user, park, year: int):
-    from .statistics import GROUP_HEADERS, GROUP_KINDS, Table
 
     annual = apps.get_model("enterprises", "AnnualData")
     on = dt.date(year, 12, 31)

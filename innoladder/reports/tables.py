@@ -1,0 +1,25 @@
+"""A statistics table as the pages, the xlsx export and the API show it; its group columns."""
+
+from dataclasses import dataclass
+
+from innoladder.core.xlsx import Column
+
+
+@dataclass
+class Table:
+    key: str
+    title: str
+    headers: list[str]
+    kinds: list[str]
+    rows: list[list]
+    note: str = ""
+
+    def columns(self) -> list[Column]:
+        return [
+            Column(header, (lambda row, i=i: row[i]), kind="decimal" if kind == "wan" else kind)
+            for i, (header, kind) in enumerate(zip(self.headers, self.kinds, strict=True))
+        ]
+
+
+GROUP_HEADERS = ["企业数", "有年度数据企业数", "销售收入(万元)", "研发费用(万元)", "研发投入强度", "科技人员"]
+GROUP_KINDS = ["int", "int", "wan", "wan", "percent", "int"]
