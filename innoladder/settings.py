@@ -293,12 +293,17 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "InnoLadder 数据接口 API",
-    "DESCRIPTION": "科创企业梯度培育平台的 REST 接口：企业档案、评估、梯度候选、保存量事项、走访与诉求、年度数据填报、统计与"
-    "工作总结，以及按企业数据评估（不保存）。以个人接口令牌认证（Authorization: Bearer …），权限与账户相同，每次调用均记入审计"
-    "日志。说明见 docs/api.md。\n\nThe REST API of InnoLadder: enterprises, assessments, candidates, obligations, "
-    "visits and requests, annual data submissions, statistics and work reports, and the rules engine (nothing "
-    "stored). Personal API tokens (Authorization: Bearer …) act with the account's own scope; every call is "
-    "audited. See docs/api.md.",
+    "DESCRIPTION": (
+        "科创企业梯度培育平台的 REST 接口：企业档案、评估、梯度候选、保存量事项、走"
+        "访与诉求、年度数据填报、统计与工作总结，以及按企业数据评估（不保存）。以个人接口"
+        "令牌认证（Authorization: Bearer …），权限与账户相同，每次"
+        "调用均记入审计日志。说明见 docs/api.md。"
+        "\n\n"
+        "The REST API of InnoLadder: enterprises, assessments, candidates, obligations, visits and "
+        "requests, annual data submissions, statistics and work reports, and the rules engine "
+        "(nothing stored). Personal API tokens (Authorization: Bearer …) act with the account's own"
+        " scope; every call is audited. See docs/api.md."
+    ),
     "VERSION": "1",
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "SERVE_INCLUDE_SCHEMA": False,

@@ -6,6 +6,7 @@ from django.core.management import CommandError, call_command
 
 from innoladder.assessments import demo
 from innoladder.assessments.models import Assessment, SchemeResult
+from innoladder.core.testing.factories import EnterpriseFactory, ParkFactory
 
 from .factories import add_years
 
@@ -29,11 +30,14 @@ def test_assess_park_rejects_an_unknown_park(db):
 
 def test_demo_assesses_golmud_on_both_dates_and_is_idempotent(cast):
     add_years(cast.ent_a)
+    elsewhere = EnterpriseFactory(park=ParkFactory(name="西宁经济技术开发区"), name="园外企业有限公司")
     demo.load()
     demo.load()
     dates = set(Assessment.objects.filter(is_demo=True).values_list("assessed_on", flat=True))
     assert dt.date(2023, 6, 30) in dates and len(dates) in (1, 2)
     per_enterprise = Assessment.objects.filter(enterprise=cast.ent_a, is_demo=True).count()
     assert per_enterprise == len(dates)
-    assert not Assessment.objects.filter(enterprise=cast.ent_other_park).exists()
+    # The two demo parks of 海西州 are assessed (the cast's other park is 德令哈), no other park.
+    assert Assessment.objects.filter(enterprise=cast.ent_other_park, is_demo=True).count() == len(dates)
+    assert not Assessment.objects.filter(enterprise=elsewhere).exists()
     assert SchemeResult.objects.filter(is_latest=True, enterprise=cast.ent_a).count() >= 6
