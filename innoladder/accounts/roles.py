@@ -16,10 +16,15 @@ DUTY_ROLES = frozenset({Role.SYSADMIN, Role.SECADMIN, Role.AUDITADMIN})
 
 # Accounts whose credentials one security administrator may not reset alone, and roles one may not grant
 # alone: the administrators, the all-parks business role, and the two audit roles.
-PROTECTED_ROLES = frozenset({Role.ADMIN, Role.SYSADMIN, Role.SECADMIN, Role.AUDITADMIN, Role.AUDITOR})
+PROTECTED_ROLES = frozenset(
+    {Role.ADMIN, Role.SYSADMIN, Role.SECADMIN, Role.AUDITADMIN, Role.AUDITOR, Role.REGIONAL}
+)
 
-# A second factor is required for the administrators and the auditors; officers when the operator says so.
-MFA_ALWAYS_REQUIRED = frozenset({Role.ADMIN, Role.SYSADMIN, Role.SECADMIN, Role.AUDITADMIN, Role.AUDITOR})
+# A second factor is required for the administrators, the auditors and the regional officers (who read every
+# park of a region); park officers when the operator says so.
+MFA_ALWAYS_REQUIRED = frozenset(
+    {Role.ADMIN, Role.SYSADMIN, Role.SECADMIN, Role.AUDITADMIN, Role.AUDITOR, Role.REGIONAL}
+)
 
 # Roles that may open the system configuration screens, and what each may do there (app_label.model).
 SYSTEM_CONFIG_GRANTS = {
