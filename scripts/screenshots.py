@@ -12,15 +12,6 @@ from pathlib import Path
 
 import django
 
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PASSWORD = "Golmud#2023demo"
 WIDTHS = {"desktop": (1440, 900), "phone": (390, 844)}
 # role → [(file name, page, what it shows)]; "{enterprise}" is the first enterprise the role may open.
@@ -91,10 +82,12 @@ def main() -> int:
     from django.contrib.auth import get_user_model
     from playwright.sync_api import sync_playwright
 
+    from innoladder.core.testing.browser import CHROMIUM_ARGS, chromium_path
+
     out.mkdir(parents=True, exist_ok=True)
     lines = []
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=ARGS)
+        browser = pw.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
         for role, screens in SCREENS.items():
             if not get_user_model().objects.filter(username=role).exists():
                 continue
