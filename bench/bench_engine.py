@@ -4,8 +4,7 @@ Usage: python bench/bench_engine.py [N] [YYYY-MM-DD] [REPEATS]
 
 The enterprises are the differential test's (innoladder/eligibility/tests/generated.py). Figures are
 CPU time of this process per enterprise (best of REPEATS; the machine is shared), results dropped as
-they come, as the batch does. Anchors measured in the same run: the old evaluation path (the frozen
-copy the differential test compares with, which formats every text), and building the facts objects.
+they come, as the batch does. Anchor measured in the same run: building the facts objects.
 """
 
 from __future__ import annotations
@@ -25,7 +24,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from innoladder.eligibility import EnterpriseFacts, RuleSetResult, assess_all, jsonio  # noqa: E402
 from innoladder.eligibility.tests.generated import population  # noqa: E402
-from innoladder.eligibility.tests.reference import registry as reference  # noqa: E402
 
 TARGET_US = 100
 
@@ -81,7 +79,6 @@ def main() -> None:
     people = population(count, on)
     for facts in people[:200]:  # warm-up
         verdicts(assess_all(facts, on))
-        reference.assess(facts, on)
 
     def run(
         read: Callable[[tuple[RuleSetResult, ...]], int], engine: Callable[..., Any]
@@ -92,8 +89,6 @@ def main() -> None:
 
         return work
 
-    old_verdict = best_us(run(verdicts, reference.assess), count, repeats)
-    old_explained = best_us(run(explained, reference.assess), count, repeats)
     new_verdict = best_us(run(verdicts, assess_all), count, repeats)
     new_explained = best_us(run(explained, assess_all), count, repeats)
     build = best_us(lambda: [copy_facts(facts) for facts in people], count, repeats)
@@ -113,15 +108,14 @@ def main() -> None:
 
     rulesets = len(assess_all(people[0], on))
     say(f"enterprises: {count}, rule sets each: {rulesets}, date: {on.isoformat()}, best of {repeats}")
-    say("CPU µs per enterprise (all rule sets)      old path   new path   old/new")
+    say("CPU µs per enterprise (all rule sets)")
     rows = (
-        ("verdict only (what the batch stores)", old_verdict, new_verdict),
-        ("with every text read (pages, report)", old_explained, new_explained),
+        ("verdict only (what the batch stores)", new_verdict),
+        ("with every text read (pages, report)", new_explained),
     )
-    for label, old, new in rows:
-        say(f"  {label:<38}{old:9.1f}  {new:9.1f}  {old / new:6.2f}x")
+    for label, figure in rows:
+        say(f"  {label:<38}{figure:9.1f}  = {figure / build:5.1f}× anchor")
     say(f"anchor: building the facts objects only: {build:.1f} µs per enterprise")
-    say(f"  verdict path = {new_verdict / build:.1f}× building facts (old path {old_verdict / build:.1f}×)")
     met = "met" if new_verdict <= TARGET_US else "NOT met"
     say(f"target verdict path ≤ {TARGET_US} µs: {met} ({new_verdict:.1f} µs)")
     say(f"JSON facts document → EnterpriseFacts ({len(texts)} documents), µs per document:")
