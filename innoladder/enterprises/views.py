@@ -18,7 +18,7 @@ from innoladder.core import enterprise_page, xlsx
 from innoladder.core.scoping import CHANGE, DELETE, is_staff_role
 from innoladder.core.services import StaleEditError, posted_version
 
-from . import exports, forms, selectors, services
+from . import exports, forms, selectors, services, tables
 from .models import AnnualData, Award, Incident, IPRecord, Person, RDInstitution, StandardWork
 
 PAGE_SIZE = 50
@@ -32,7 +32,8 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        found = self.object_list.order_by()[: COUNT_CAP + 1].count()
+        # Only the ids: the page's other columns would make SQLite read whole rows instead of an index.
+        found = self.object_list.order_by().values("pk")[: COUNT_CAP + 1].count()
         self.capped = found > COUNT_CAP
         return min(found, COUNT_CAP)
 
@@ -48,7 +49,10 @@ def _apply_errors(form: django_forms.BaseForm, exc: ValidationError) -> None:
 @login_required
 def enterprise_list(request):
     filterset, queryset = selectors.enterprise_search(request.user, request.GET)
+    queryset = queryset.prefetch_related(None).values_list(*tables.ROW_FIELDS, named=True)
     page = CappedPaginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = list(page.object_list)
+    parks, officers = selectors.enterprise_row_names(rows, dict(filterset.park_options))
     params = request.GET.copy()
     params.pop("page", None)
     return render(
@@ -57,7 +61,8 @@ def enterprise_list(request):
         {
             "filterset": filterset,
             "page_obj": page,
-            "object_list": page.object_list,
+            "object_list": rows,
+            "rows": tables.enterprise_rows(rows, parks, officers),
             "querystring": params.urlencode(),
             "current_sort": request.GET.get("sort", ""),
             "can_create": is_staff_role(request.user),

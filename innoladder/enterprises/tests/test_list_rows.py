@@ -1,0 +1,76 @@
+"""The list's rows drawn by enterprises/tables.py are the markup the template loop drew, character for
+character, whatever the row holds (markup in names and tags, blanks, every status, an officer or none)."""
+
+import datetime as dt
+
+import pytest
+from django.template import Context, Engine
+from django.utils import translation
+
+from innoladder.core.testing.factories import EnterpriseFactory, UserFactory
+from innoladder.enterprises import selectors, tables
+from innoladder.enterprises.models import Enterprise
+
+# The loop enterprise_list.html had before the rows were drawn in Python.
+TEMPLATE_LOOP = """{% for e in object_list %}
+<tr>
+  <td><a href="{{ e.get_absolute_url }}">{{ e.name }}</a>{% for t in e.tags %} <span class="badge text-bg-light">{{ t }}</span>{% endfor %}</td>
+  <td class="font-monospace small">{{ e.uscc }}</td>
+  <td>{{ e.park.name }}{% if e.sub_zone %}<div class="small text-muted">{{ e.sub_zone }}</div>{% endif %}</td>
+  <td>{{ e.industry_name }}{% if e.industry_code %} <span class="small text-muted">{{ e.industry_code }}</span>{% endif %}</td>
+  <td>{{ e.get_tech_field_display }}</td>
+  <td>{{ e.get_pool_display }}</td>
+  <td>{{ e.get_size_class_display }}</td>
+  <td>{{ e.registered_on|date:"Y-m-d" }}</td>
+  <td>{{ e.contact_name }}</td>
+  <td>{{ e.contact_phone_masked }}</td>
+  <td>{{ e.assigned_officer|default_if_none:"" }}</td>
+  <td>{% if e.status == "active" %}{{ e.get_status_display }}{% else %}<span class="badge text-bg-secondary">{{ e.get_status_display }}</span>{% endif %}</td>
+</tr>
+{% endfor %}"""  # noqa: E501
+
+
+@pytest.fixture
+def varied(cast):
+    named = UserFactory(username="officer_x", role="officer", display_name="张<三> & 李")
+    plain = UserFactory(username="officer_y", role="officer")
+    EnterpriseFactory(
+        park=cast.park,
+        name="<b>锂&\"源'</b>",
+        tags=["<i>新材料</i>", "a&b", 7],
+        sub_zone="察尔汗<盐湖>",
+        industry_code="C2613",
+        industry_name="无机盐 & 制造",
+        tech_field="4",
+        pool="tier1",
+        size_class="small",
+        contact_name="王<五>",
+        contact_phone="138 1234 5678",
+        assigned_officer=named,
+    )
+    EnterpriseFactory(park=cast.park, registered_on=None, contact_phone="12", status="moved_out")
+    EnterpriseFactory(
+        park=cast.park, registered_on=dt.date(998, 1, 2), assigned_officer=plain, pool="reserve"
+    )
+    EnterpriseFactory(park=cast.other_park, status="deregistered", size_class="micro", tech_field="8")
+    return cast
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_rows_match_the_template_loop(varied, language):
+    objects = list(Enterprise.objects.select_related("park", "assigned_officer").order_by("name", "pk"))
+    assert len(objects) >= 7
+    rows = list(Enterprise.objects.order_by("name", "pk").values_list(*tables.ROW_FIELDS, named=True))
+    parks, officers = selectors.enterprise_row_names(rows, {})
+    with translation.override(language):
+        expected = Engine.get_default().from_string(TEMPLATE_LOOP).render(Context({"object_list": objects}))
+        assert tables.enterprise_rows(rows, parks, officers) == expected
+
+
+def test_row_names_read_only_the_parks_not_known(varied, django_assert_num_queries):
+    rows = list(Enterprise.objects.order_by("name", "pk").values_list(*tables.ROW_FIELDS, named=True))
+    known = {varied.park.pk: varied.park.name, varied.other_park.pk: varied.other_park.name}
+    with django_assert_num_queries(1):  # the officers; every park is known
+        parks, officers = selectors.enterprise_row_names(rows, known)
+    assert parks == known
+    assert sorted(officers.values()) == ["officer_y", "张<三> & 李"]
