@@ -9,12 +9,12 @@ Report selectors (issue 9), each `(user, park, start, end)` → scoped queryset,
 
 import datetime as dt
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from innoladder.core.scoping import DELETE, VIEW, for_user
+from innoladder.core.viewkit.access import writable
 from innoladder.enterprises.models import park_q
-from innoladder.services import crud
 
 from .models import Cooperation, PatentIntroduction, Talent
 
@@ -25,7 +25,7 @@ def _scoped(model, user, action):
         return for_user(qs, user, VIEW)
     if action == DELETE:
         return for_user(qs, user, DELETE)
-    return crud.writable(qs, user)
+    return writable(qs, user)
 
 
 def cooperation_list(user, action: str = VIEW) -> QuerySet[Cooperation]:
@@ -42,46 +42,6 @@ def talent_list(user, action: str = VIEW) -> QuerySet[Talent]:
 
 def get(queryset, pk: int):
     return get_object_or_404(queryset, pk=pk)
-
-
-def filter_cooperation(qs, *, q="", start=None, end=None, kind=""):
-    if q:
-        qs = qs.filter(Q(title__icontains=q) | Q(enterprise__name__icontains=q) | Q(partner__icontains=q))
-    if start:
-        qs = qs.filter(signed_on__gte=start)
-    if end:
-        qs = qs.filter(signed_on__lte=end)
-    if kind:
-        qs = qs.filter(kind=kind)
-    return qs
-
-
-def filter_patents(qs, *, q="", start=None, end=None, mode=""):
-    if q:
-        qs = qs.filter(
-            Q(title__icontains=q) | Q(enterprise__name__icontains=q) | Q(patent_number__icontains=q)
-        )
-    if start:
-        qs = qs.filter(introduced_on__gte=start)
-    if end:
-        qs = qs.filter(introduced_on__lte=end)
-    if mode:
-        qs = qs.filter(mode=mode)
-    return qs
-
-
-def filter_talents(qs, *, q="", start=None, end=None, category="", status=""):
-    if q:
-        qs = qs.filter(Q(name__icontains=q) | Q(enterprise__name__icontains=q) | Q(field__icontains=q))
-    if start:
-        qs = qs.filter(recorded_on__gte=start)
-    if end:
-        qs = qs.filter(recorded_on__lte=end)
-    if category:
-        qs = qs.filter(category=category)
-    if status:
-        qs = qs.filter(status=status)
-    return qs
 
 
 def _in_park(qs, park):

@@ -13,44 +13,22 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from innoladder.core.scoping import VIEW, for_user
+from innoladder.core.viewkit.access import scoped
 from innoladder.enterprises.models import park_q
-from innoladder.services import crud
 
 from .models import Milestone, ProgressReport, Project
 
 
 def project_list(user, action: str = VIEW) -> QuerySet[Project]:
-    qs = Project.objects.select_related("enterprise")
-    if action == VIEW:
-        return for_user(qs, user, VIEW)
-    return crud.writable(qs, user)
+    return scoped(Project.objects.select_related("enterprise"), user, action)
 
 
 def project_get(user, pk: int, action: str = VIEW) -> Project:
     return get_object_or_404(project_list(user, action), pk=pk)
 
 
-def filter_projects(qs, *, q="", start=None, end=None, status="", level="", year=None):
-    if q:
-        qs = qs.filter(Q(title__icontains=q) | Q(enterprise__name__icontains=q) | Q(programme__icontains=q))
-    if start:
-        qs = qs.filter(approved_on__gte=start)
-    if end:
-        qs = qs.filter(approved_on__lte=end)
-    if status:
-        qs = qs.filter(status=status)
-    if level:
-        qs = qs.filter(level=level)
-    if year:
-        qs = qs.filter(year=year)
-    return qs
-
-
 def milestone_list(user, action: str = VIEW) -> QuerySet[Milestone]:
-    qs = Milestone.objects.select_related("project", "project__enterprise")
-    if action == VIEW:
-        return for_user(qs, user, VIEW)
-    return crud.writable(qs, user)
+    return scoped(Milestone.objects.select_related("project", "project__enterprise"), user, action)
 
 
 def report_list(user) -> QuerySet[ProgressReport]:

@@ -3,7 +3,7 @@ from django.db.models import Q
 
 from innoladder.accounts.choices import Role
 from innoladder.accounts.models import ServiceAgency, User
-from innoladder.core.viewkit import StyledMixin
+from innoladder.core.viewkit import StyledMixin, enterprise_choices
 from innoladder.core.widgets import SearchPicker
 
 from . import selectors
@@ -49,7 +49,7 @@ class VisitForm(StyledMixin, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["enterprises"].widget = SearchPicker("enterprise_pick", multiple=True)
-        self.fields["enterprises"].queryset = selectors.enterprise_choices(user)
+        self.fields["enterprises"].queryset = enterprise_choices(user)
         self.fields["staff"].queryset = staff_choices(user)
         agencies = ServiceAgency.objects.all()
         if user.role == Role.AGENCY:
@@ -85,7 +85,7 @@ class RequestForm(StyledMixin, forms.ModelForm):
                 del self.fields[name]
         else:
             self.fields["enterprise"].widget = SearchPicker("enterprise_pick")
-            self.fields["enterprise"].queryset = selectors.enterprise_choices(user)
+            self.fields["enterprise"].queryset = enterprise_choices(user)
             self.fields["visit"].queryset = selectors.visit_list(user, "change")
             self.fields["raised_on"].required = False
 

@@ -15,9 +15,9 @@ from django.utils import timezone
 
 from innoladder.accounts.choices import Role
 from innoladder.core.scoping import CHANGE, VIEW, enterprise_q, for_user
+from innoladder.core.viewkit.access import can_write, scoped, writable
 from innoladder.enterprises.models import Enterprise, park_q
 
-from . import crud
 from .choices import OPEN_STATUSES, RequestStatus
 from .models import EnterpriseRequest, RequestCategory, Visit
 
@@ -30,7 +30,7 @@ def visit_list(user, action: str = VIEW) -> QuerySet[Visit]:
     )
     if action == VIEW:
         return visible.select_related("agency").prefetch_related("enterprises", "staff")
-    if not crud.can_write(user):
+    if not can_write(user):
         return Visit.objects.none()
     condition = enterprise_q(user, CHANGE)
     if condition is None:
@@ -82,10 +82,7 @@ def enterprise_visit_log(user, enterprise: Enterprise) -> list[dict]:
 
 
 def request_list(user, action: str = VIEW) -> QuerySet[EnterpriseRequest]:
-    qs = EnterpriseRequest.objects.select_related("enterprise", "category", "visit")
-    if action == VIEW:
-        return for_user(qs, user, VIEW)
-    return crud.writable(qs, user)
+    return scoped(EnterpriseRequest.objects.select_related("enterprise", "category", "visit"), user, action)
 
 
 def request_get(user, pk: int, action: str = VIEW) -> EnterpriseRequest:
@@ -115,12 +112,6 @@ def overdue_requests(qs, on: dt.date):
 
 def categories() -> QuerySet[RequestCategory]:
     return RequestCategory.objects.filter(active=True)
-
-
-def enterprise_choices(user, action: str = CHANGE) -> QuerySet[Enterprise]:
-    if action == CHANGE and not crud.can_write(user):
-        return Enterprise.objects.none()
-    return for_user(Enterprise.objects.select_related("park"), user, action)
 
 
 def _in_park(qs, park, path: str = "enterprise__park"):
@@ -163,4 +154,4 @@ def pending_import_rows(user):
     """Imported visit rows not yet turned into visits, on enterprises the user may write."""
     from .models import VisitImportRow
 
-    return crud.writable(VisitImportRow.objects.filter(visit__isnull=True), user)
+    return writable(VisitImportRow.objects.filter(visit__isnull=True), user)

@@ -16,10 +16,13 @@ from innoladder.enterprises.models import Park
 from .. import choices as c
 from .current import _annual_reports, _renew_on_schedule, _steps
 from .h1_2023 import (
+    BATCHES,
     _passed_steps,
     application_with_steps,
+    ensure_batches,
     find_enterprise,
     hnte_batch,
+    passed_in_batch,
     recognition_for,
 )
 
@@ -27,77 +30,37 @@ D = dt.date
 S = c.ApplicationStatus
 DELINGHA = "德令哈工业园"
 INNOVATIVE_2023 = ("昊阳光热", "海西云数据", "诺木洪枸杞")
-BATCHES = {
-    "innovative": dict(
-        name="2023年青海省第一批创新型中小企业",
-        scheme=c.Scheme.INNOVATIVE_SME,
-        level=c.RecognitionLevel.PROVINCIAL,
-        year=2023,
-        opens_on=D(2023, 2, 1),
-        closes_on=D(2023, 3, 15),
-    ),
-    "tsme": dict(
-        name="2023年第二批科技型中小企业入库",
-        scheme=c.Scheme.TSME,
-        level=c.RecognitionLevel.NATIONAL,
-        year=2023,
-        opens_on=D(2023, 4, 1),
-        closes_on=D(2023, 5, 31),
-    ),
-    "qh_tech": dict(
-        name="2023年度青海省科技型企业认定",
-        scheme=c.Scheme.QH_TECH_ENTERPRISE,
-        level=c.RecognitionLevel.PROVINCIAL,
-        year=2023,
-        opens_on=D(2023, 6, 13),
-        closes_on=D(2023, 8, 10),
-    ),
-}
+# The province's calls of 2023, the same as Golmud's.
+CALLS_2023 = ("innovative", "tsme", "qh_tech")
 
 
 def load_delingha(today: dt.date) -> None:
-    from innoladder.recognitions.models import Batch
-
     park = Park.objects.filter(name=DELINGHA).first()
     if park is None:
         return
     officer = User.objects.filter(role=Role.OFFICER, parks=park).order_by("pk").first()
-    batches = {}
-    for code, fields in BATCHES.items():
-        batches[code], _ = Batch.objects.get_or_create(
-            park=park, name=fields["name"], defaults={**fields, "is_demo": True}
-        )
+    batches = ensure_batches(park, {code: BATCHES[code] for code in CALLS_2023})
 
-    batch = batches["innovative"]
-    for index, short in enumerate(INNOVATIVE_2023, start=1):
-        enterprise = find_enterprise(park, short)
-        if enterprise is None:
-            continue
-        rec = recognition_for(
-            enterprise,
-            batch.scheme,
-            f"QHCX2023-01-{100 + index:03d}",
-            D(2023, 5, 20),
-            level=batch.level,
-            batch=batch,
-        )
-        application_with_steps(
-            enterprise,
-            batch,
-            _passed_steps(D(2023, 2, 8), D(2023, 3, 9), D(2023, 5, 8), D(2023, 5, 20)),
-            officer=officer,
-            recognition=rec,
-        )
-        _renew_on_schedule(rec, "QHCX{y}-01-", 100 + index, today)
+    held = passed_in_batch(
+        park,
+        batches["innovative"],
+        INNOVATIVE_2023,
+        "QHCX2023-01-{:03d}",
+        _passed_steps(D(2023, 2, 8), D(2023, 3, 9), D(2023, 5, 8), D(2023, 5, 20)),
+        officer=officer,
+        start=101,
+    )
+    for serial, rec in held.items():
+        _renew_on_schedule(rec, "QHCX{y}-01-", serial, today)
 
-    enterprise = find_enterprise(park, "锂能储能")
-    if enterprise is not None:
-        batch = batches["tsme"]
-        steps = _passed_steps(D(2023, 4, 6), D(2023, 4, 27), D(2023, 6, 1), D(2023, 6, 15))
-        rec = recognition_for(
-            enterprise, batch.scheme, "202363280202000031", steps[-1][1], level=batch.level, batch=batch
-        )
-        application_with_steps(enterprise, batch, steps, officer=officer, recognition=rec)
+    passed_in_batch(
+        park,
+        batches["tsme"],
+        ("锂能储能",),
+        "202363280202000031",
+        _passed_steps(D(2023, 4, 6), D(2023, 4, 27), D(2023, 6, 1), D(2023, 6, 15)),
+        officer=officer,
+    )
 
     enterprise = find_enterprise(park, "柯鲁柯盐化")
     if enterprise is not None:

@@ -195,6 +195,32 @@ def application_with_steps(
     return app
 
 
+def ensure_batches(park, specs: dict) -> dict[str, Batch]:
+    """The park's batches of `specs` by code, created once (keyed by park and name)."""
+    return {
+        code: Batch.objects.get_or_create(
+            park=park, name=fields["name"], defaults={**fields, "is_demo": True}
+        )[0]
+        for code, fields in specs.items()
+    }
+
+
+def passed_in_batch(park, batch, shorts, number: str, steps, *, officer, agency=None, start=1) -> dict:
+    """Each of `shorts` found in the park went through `steps` in `batch` and holds the certificate issued
+    on the last step's date, numbered `number.format(i)` for the i-th (from `start`): {i: recognition}."""
+    held = {}
+    for index, short in enumerate(shorts, start=start):
+        enterprise = find_enterprise(park, short)
+        if enterprise is None:
+            continue
+        rec = recognition_for(
+            enterprise, batch.scheme, number.format(index), steps[-1][1], level=batch.level, batch=batch
+        )
+        application_with_steps(enterprise, batch, steps, officer=officer, agency=agency, recognition=rec)
+        held[index] = rec
+    return held
+
+
 def _passed_steps(intent, submitted, publicised, passed):
     return [
         (S.INTENT, intent, "走访中确认申报意向"),
@@ -213,34 +239,18 @@ def load_h1_2023():
         return None
     officer = _officer(park)
     agency = ServiceAgency.objects.filter(is_demo=True).order_by("pk").first()
-    batches = {}
-    for code, fields in BATCHES.items():
-        batches[code], _ = Batch.objects.get_or_create(
-            park=park, name=fields["name"], defaults={**fields, "is_demo": True}
-        )
+    batches = ensure_batches(park, BATCHES)
 
     # 9 enterprises recognised in the province's first 2023 batch of 创新型中小企业.
-    batch = batches["innovative"]
-    for index, short in enumerate(INNOVATIVE_2023, start=1):
-        enterprise = find_enterprise(park, short)
-        if enterprise is None:
-            continue
-        rec = recognition_for(
-            enterprise,
-            batch.scheme,
-            f"QHCX2023-01-{index:03d}",
-            D(2023, 5, 20),
-            level=batch.level,
-            batch=batch,
-        )
-        application_with_steps(
-            enterprise,
-            batch,
-            _passed_steps(D(2023, 2, 6), D(2023, 3, 8), D(2023, 5, 8), D(2023, 5, 20)),
-            officer=officer,
-            agency=agency,
-            recognition=rec,
-        )
+    passed_in_batch(
+        park,
+        batches["innovative"],
+        INNOVATIVE_2023,
+        "QHCX2023-01-{:03d}",
+        _passed_steps(D(2023, 2, 6), D(2023, 3, 8), D(2023, 5, 8), D(2023, 5, 20)),
+        officer=officer,
+        agency=agency,
+    )
 
     # Re-recognition preparation of 青海省科技型企业 expiring at the end of 2023.
     batch = batches["qh_tech"]
@@ -313,12 +323,7 @@ def load_h1_2023():
             _passed_steps(D(2023, 4, 3), D(2023, 4, 28), D(2023, 6, 1), D(2023, 6, 15)),
         ),
     ):
-        enterprise = find_enterprise(park, short)
-        if enterprise is None:
-            continue
-        batch = batches[code]
-        rec = recognition_for(enterprise, batch.scheme, number, steps[-1][1], level=batch.level, batch=batch)
-        application_with_steps(enterprise, batch, steps, officer=officer, agency=agency, recognition=rec)
+        passed_in_batch(park, batches[code], (short,), number, steps, officer=officer, agency=agency)
 
     # 高新技术企业 held over the years: expiries, a renewal and annual reports for the calendar.
     previous: dict[str, Recognition] = {}
