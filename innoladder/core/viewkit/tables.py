@@ -2,7 +2,8 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
+
+from innoladder.core import money
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,4 @@ def rows(objects, columns: list[Col]) -> list[list[dict]]:
 
 def wan(value) -> str:
     """Yuan → 万元 with thousands separators and 2 decimals ("" when unknown)."""
-    if value is None or value == "":
-        return ""
-    return f"{(Decimal(value) / Decimal(10000)).quantize(Decimal('0.01')):,}"
+    return money.wan(value, empty="")

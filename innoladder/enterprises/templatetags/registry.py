@@ -1,4 +1,4 @@
-"""Display helpers for the registry: money in 万元 with thousands separators, changes as percentages."""
+"""Display helpers for the registry: changes as percentages, masked phones, sort links (money: `money`)."""
 
 from decimal import Decimal
 
@@ -7,15 +7,6 @@ from django import template
 from innoladder.enterprises.models import mask_phone
 
 register = template.Library()
-WAN = Decimal(10000)
-
-
-@register.filter
-def wan(value) -> str:
-    """Yuan → 万元 with thousands separators and 2 decimals: 12345678 → 1,234.57."""
-    if value is None or value == "":
-        return "—"
-    return f"{(Decimal(value) / WAN).quantize(Decimal('0.01')):,.2f}"
 
 
 @register.filter
