@@ -2,6 +2,7 @@ from decimal import Decimal
 
 from django import forms
 
+from innoladder.core.parkscope import park_scoped, writable_parks
 from innoladder.core.scoping import CHANGE, VIEW, for_user
 from innoladder.core.validators import apply_field_rules
 from innoladder.core.viewkit import bootstrap
@@ -9,7 +10,6 @@ from innoladder.enterprises.models import Enterprise
 
 from . import choices as c
 from .models import FundApplication, Programme, VoucherUse
-from .parkscope import park_scoped, writable_parks
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

@@ -4,13 +4,13 @@ Rows are matched by enterprise + programme + 申报事项. Only the application 
 申请); acceptance, approval and payment go through the workflow on screen, where the caps are checked.
 """
 
+from innoladder.core.parkscope import park_scoped
 from innoladder.imports import registry
 from innoladder.imports.datasets import DATE, ENTERPRISE, MONEY, TEXT, CellError, Column, Dataset
 from innoladder.imports.values import fold
 
 from . import choices as c
 from .models import FundApplication, Programme
-from .parkscope import park_scoped
 
 
 def _programmes(ctx) -> dict[str, list[tuple[int, int]]]:

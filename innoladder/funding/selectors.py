@@ -6,12 +6,12 @@ from decimal import Decimal
 from django.db.models import Count, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 
+from innoladder.core.parkscope import park_scoped
 from innoladder.core.scoping import VIEW, for_user
 from innoladder.enterprises.models import park_q
 
 from . import choices as c
 from .models import FundApplication, Programme, VoucherUse
-from .parkscope import park_scoped
 
 ZERO = Decimal(0)
 FEN = Decimal("0.01")

@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from innoladder.core import viewkit as vk
+from innoladder.core.parkscope import writable_parks
 from innoladder.core.scoping import CHANGE, is_staff_role
 from innoladder.core.xlsx import export
 
@@ -11,7 +12,6 @@ from . import choices as c
 from . import exports, selectors, services
 from .filtersets import ApplicationFilterSet, ProgrammeFilterSet, VoucherFilterSet
 from .forms import FundApplicationForm, ProgrammeForm, TransitionForm, VoucherUseForm, writable_enterprises
-from .parkscope import writable_parks
 
 
 class FundingEditView(vk.ObjectEditView):

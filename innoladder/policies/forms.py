@@ -1,9 +1,9 @@
 from django import forms
 
+from innoladder.core.parkscope import writable_parks
 from innoladder.core.viewkit import bootstrap
 from innoladder.enterprises.choices import TechField
 from innoladder.enterprises.models import Enterprise
-from innoladder.funding.parkscope import writable_parks
 
 from . import choices as c
 from . import selectors

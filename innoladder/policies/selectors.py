@@ -4,10 +4,10 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from innoladder.core.parkscope import park_scoped
 from innoladder.core.scoping import CHANGE, DELETE, VIEW, enterprise_q, for_user
 from innoladder.enterprises.choices import EnterpriseStatus
 from innoladder.enterprises.models import Enterprise
-from innoladder.funding.parkscope import park_scoped
 
 from . import matching
 from .facts import facts_for

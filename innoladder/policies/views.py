@@ -8,10 +8,10 @@ from django.views.decorators.http import require_POST
 from innoladder.core import audit
 from innoladder.core import viewkit as vk
 from innoladder.core.models import AuditEvent
+from innoladder.core.parkscope import writable_parks
 from innoladder.core.scoping import VIEW, enterprise_q
 from innoladder.core.xlsx import export
 from innoladder.enterprises.choices import TechField
-from innoladder.funding.parkscope import writable_parks
 
 from . import choices as c
 from . import exports, selectors, services

@@ -1,4 +1,4 @@
-"""Scoping for park-level records (programmes, policies, campaigns, training events).
+"""Scoping for park-level records (funding programmes, policies, campaigns, training events).
 
 They belong to a park, not to one enterprise: admin sees all; officers see and change their parks;
 auditors read their parks (all parks when they have none, as in core.scoping); enterprise users and
