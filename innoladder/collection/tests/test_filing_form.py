@@ -11,7 +11,7 @@ from django.utils import timezone
 from freezegun import freeze_time
 
 from innoladder.collection import presenters, services
-from innoladder.collection.models import Submission
+from innoladder.collection.tests.helpers import open_campaign, submission
 from innoladder.core.testing.factories import AnnualDataFactory
 
 FIELDS = ["employees", "operating_revenue", "net_profit", "rd_expense"]
@@ -59,12 +59,10 @@ def campaign(cast):
         net_profit=Decimal("-500000.00"),
         rd_expense=None,
     )
-    return services.campaign_open(
-        user=cast.officer,
-        park=cast.park,
-        title=f"{year}年度填报",
-        fiscal_year=year,
-        fields=FIELDS,
+    return open_campaign(
+        cast,
+        FIELDS,
+        year=year,
         opens_on=timezone.localdate(),
         deadline=timezone.localdate() + dt.timedelta(days=30),
     )
@@ -78,7 +76,7 @@ def _cells(body: str, field: str) -> tuple[str, str, str]:
 
 
 def test_fields_start_empty_with_last_years_figure_beside_them(client, cast, campaign):
-    sub = Submission.objects.get(campaign=campaign, enterprise=cast.ent_a)
+    sub = submission(campaign, cast.ent_a)
     client.force_login(cast.user_a)
     body = client.get(sub.get_absolute_url()).content.decode()
     field, previous, change = _cells(body, "operating_revenue")
@@ -91,7 +89,7 @@ def test_fields_start_empty_with_last_years_figure_beside_them(client, cast, cam
 
 
 def test_the_change_column_after_saving_a_draft(client, cast, campaign):
-    sub = Submission.objects.get(campaign=campaign, enterprise=cast.ent_a)
+    sub = submission(campaign, cast.ent_a)
     client.force_login(cast.user_a)
     data = {"employees": "135", "operating_revenue": "85", "net_profit": "-20", "rd_expense": "5"}
     response = client.post(sub.get_absolute_url(), {**data, "version": sub.version, "save": "1"})
@@ -112,7 +110,7 @@ def test_the_change_column_after_saving_a_draft(client, cast, campaign):
 
 
 def test_a_field_with_an_error_shows_no_change(client, cast, campaign):
-    sub = Submission.objects.get(campaign=campaign, enterprise=cast.ent_a)
+    sub = submission(campaign, cast.ent_a)
     client.force_login(cast.user_a)
     response = client.post(
         sub.get_absolute_url(), {"operating_revenue": "85.0000001", "version": sub.version, "save": "1"}
@@ -126,16 +124,14 @@ def test_a_field_with_an_error_shows_no_change(client, cast, campaign):
 def test_submitted_figures_are_plainly_pending_until_adopted(client, cast, today):
     with freeze_time(today):
         year = dt.date.fromisoformat(today).year - 1
-        campaign = services.campaign_open(
-            user=cast.officer,
-            park=cast.park,
-            title=f"{year}年度填报",
-            fiscal_year=year,
-            fields=FIELDS,
+        campaign = open_campaign(
+            cast,
+            FIELDS,
+            year=year,
             opens_on=timezone.localdate(),
             deadline=timezone.localdate() + dt.timedelta(days=30),
         )
-        sub = Submission.objects.get(campaign=campaign, enterprise=cast.ent_a)
+        sub = submission(campaign, cast.ent_a)
         client.force_login(cast.user_a)
         form_page = client.get(sub.get_absolute_url()).content.decode()
         assert f"提交后须经园区审核采纳，{year}年度数据才写入企业档案并用于评估。" in form_page
@@ -175,6 +171,6 @@ def test_an_imported_sheet_fills_the_form_in_wan(cast, campaign, settings, tmp_p
     )
     assert job.status == "succeeded", batch.errors
     assert services.campaign_apply_import(user=cast.officer, campaign=campaign) == 1
-    sub = Submission.objects.get(campaign=campaign, enterprise=cast.ent_a)
+    sub = submission(campaign, cast.ent_a)
     assert sub.data["operating_revenue"] == "787820.00"
     assert services.prefill(sub)["operating_revenue"] == "78.782"

@@ -1,9 +1,7 @@
-import datetime as dt
-
 import pytest
 
 from innoladder.collection import services
-from innoladder.collection.models import Submission
+from innoladder.collection.tests.helpers import open_campaign, submission
 from innoladder.imports.tests.helpers import commit, preview, xlsx
 
 FIELDS = ["employees", "tech_staff", "sales_revenue"]
@@ -12,15 +10,7 @@ HEAD = ["填报任务编号", "统一社会信用代码", "职工总数", "科�
 
 @pytest.fixture
 def campaign(cast):
-    return services.campaign_open(
-        user=cast.officer,
-        park=cast.park,
-        title="2024年度填报",
-        fiscal_year=2024,
-        fields=FIELDS,
-        opens_on=dt.date(2025, 3, 1),
-        deadline=dt.date(2025, 4, 30),
-    )
+    return open_campaign(cast, FIELDS)
 
 
 def _sheet(campaign, cast, b_staff="20"):
@@ -38,7 +28,7 @@ def test_the_campaign_sheet_fills_and_submits_every_form_on_behalf(cast, campaig
     batch, job = commit(preview(cast.officer, "collection_returns", _sheet(campaign, cast)), cast.officer)
     assert job.status == "succeeded", job.message
     assert services.campaign_apply_import(user=cast.officer, campaign=campaign) == 2
-    form_a = Submission.objects.get(campaign=campaign, enterprise=cast.ent_a)
+    form_a = submission(campaign, cast.ent_a)
     assert form_a.status == "submitted" and form_a.on_behalf
     assert form_a.data == {"employees": "100", "tech_staff": "12", "sales_revenue": "15000000.00"}
     # Applied rows are not applied twice.
@@ -46,7 +36,7 @@ def test_the_campaign_sheet_fills_and_submits_every_form_on_behalf(cast, campaig
 
 
 def test_one_refused_row_applies_nothing(cast, campaign):
-    form_b = Submission.objects.get(campaign=campaign, enterprise=cast.ent_b)
+    form_b = submission(campaign, cast.ent_b)
     services.submission_save(
         user=cast.user_b, submission=form_b, raw={"employees": "40"}, submit=True, declaration=True
     )
@@ -54,7 +44,7 @@ def test_one_refused_row_applies_nothing(cast, campaign):
     with pytest.raises(services.CollectionError) as exc:
         services.campaign_apply_import(user=cast.officer, campaign=campaign)
     assert "企业乙有限公司" in exc.value.messages[0]
-    assert Submission.objects.get(campaign=campaign, enterprise=cast.ent_a).status == "not_started"
+    assert submission(campaign, cast.ent_a).status == "not_started"
 
 
 def test_enterprise_users_cannot_import_campaign_sheets(cast, campaign):

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 
 from innoladder.accounts.choices import Role
 from innoladder.collection import services
-from innoladder.collection.models import Submission
+from innoladder.collection.tests.helpers import open_campaign, submission
 from innoladder.core.models import AuditEntry, Notification
 from innoladder.core.testing.factories import AnnualDataFactory, UserFactory
 from innoladder.enterprises.models import AnnualData
@@ -17,19 +17,7 @@ GOOD = {"employees": "100", "tech_staff": "15", "sales_revenue": "2000", "rd_exp
 
 @pytest.fixture
 def campaign(cast):
-    return services.campaign_open(
-        user=cast.officer,
-        park=cast.park,
-        title="2024年度企业科技创新数据填报",
-        fiscal_year=2024,
-        fields=FIELDS,
-        opens_on=dt.date(2025, 3, 1),
-        deadline=dt.date(2025, 4, 30),
-    )
-
-
-def form(campaign, enterprise):
-    return Submission.objects.get(campaign=campaign, enterprise=enterprise)
+    return open_campaign(cast, FIELDS, title="2024年度企业科技创新数据填报")
 
 
 def test_opening_creates_a_form_for_each_active_enterprise_of_the_park(cast, campaign):
@@ -42,35 +30,19 @@ def test_opening_creates_a_form_for_each_active_enterprise_of_the_park(cast, cam
 
 def test_only_bureau_staff_open_campaigns(cast):
     with pytest.raises(PermissionDenied):
-        services.campaign_open(
-            user=cast.user_a,
-            park=cast.park,
-            title="x",
-            fiscal_year=2024,
-            fields=FIELDS,
-            opens_on=dt.date(2025, 3, 1),
-            deadline=dt.date(2025, 4, 30),
-        )
+        open_campaign(cast, FIELDS, user=cast.user_a)
     with pytest.raises(PermissionDenied):
-        services.campaign_open(
-            user=cast.other_officer,
-            park=cast.park,
-            title="x",
-            fiscal_year=2024,
-            fields=FIELDS,
-            opens_on=dt.date(2025, 3, 1),
-            deadline=dt.date(2025, 4, 30),
-        )
+        open_campaign(cast, FIELDS, user=cast.other_officer)
 
 
 def test_this_years_fields_start_empty_even_when_last_year_is_known(cast, campaign):
     AnnualDataFactory(enterprise=cast.ent_a, year=2023, employees=90, sales_revenue=Decimal("18000000.00"))
     AnnualDataFactory(enterprise=cast.ent_a, year=2024, employees=95)
-    assert services.prefill(form(campaign, cast.ent_a)) == {f: "" for f in FIELDS}
+    assert services.prefill(submission(campaign, cast.ent_a)) == {f: "" for f in FIELDS}
 
 
 def test_a_saved_draft_shows_again_in_wan_as_typed(cast, campaign):
-    sub = form(campaign, cast.ent_a)
+    sub = submission(campaign, cast.ent_a)
     services.submission_save(
         user=cast.user_a, submission=sub, raw={**GOOD, "sales_revenue": "78.782"}, submit=False
     )
@@ -80,7 +52,7 @@ def test_a_saved_draft_shows_again_in_wan_as_typed(cast, campaign):
 
 
 def test_submit_needs_declaration_and_confirmed_warnings(cast, campaign):
-    sub = form(campaign, cast.ent_a)
+    sub = submission(campaign, cast.ent_a)
     odd = {**GOOD, "tech_staff": "120"}
     errors, warnings = services.submission_save(
         user=cast.user_a, submission=sub, raw=odd, submit=True, declaration=True
@@ -107,7 +79,7 @@ def test_submit_needs_declaration_and_confirmed_warnings(cast, campaign):
 
 
 def test_field_errors_save_nothing(cast, campaign):
-    sub = form(campaign, cast.ent_a)
+    sub = submission(campaign, cast.ent_a)
     errors, _ = services.submission_save(
         user=cast.user_a, submission=sub, raw={**GOOD, "employees": "abc"}, submit=False
     )
@@ -118,7 +90,7 @@ def test_field_errors_save_nothing(cast, campaign):
 
 def test_return_then_accept_writes_annual_data_with_source_and_history(cast, campaign):
     old = AnnualDataFactory(enterprise=cast.ent_a, year=2024, employees=80, source="manual")
-    sub = form(campaign, cast.ent_a)
+    sub = submission(campaign, cast.ent_a)
     services.submission_save(user=cast.user_a, submission=sub, raw=GOOD, submit=True, declaration=True)
     services.submission_return(user=cast.officer, submission=sub, comment="研发费用请附审计报告")
     sub.refresh_from_db()
@@ -143,7 +115,7 @@ def test_return_then_accept_writes_annual_data_with_source_and_history(cast, cam
 
 
 def test_illegal_transitions_are_refused(cast, campaign):
-    sub = form(campaign, cast.ent_a)
+    sub = submission(campaign, cast.ent_a)
     with pytest.raises(services.CollectionError):
         services.submission_accept(user=cast.officer, submission=sub)
     services.submission_save(user=cast.user_a, submission=sub, raw=GOOD, submit=True, declaration=True)
@@ -155,16 +127,16 @@ def test_illegal_transitions_are_refused(cast, campaign):
 def test_enterprise_cannot_fill_another_enterprise_or_review(cast, campaign):
     with pytest.raises(PermissionDenied):
         services.submission_save(
-            user=cast.user_b, submission=form(campaign, cast.ent_a), raw=GOOD, submit=False
+            user=cast.user_b, submission=submission(campaign, cast.ent_a), raw=GOOD, submit=False
         )
-    sub = form(campaign, cast.ent_a)
+    sub = submission(campaign, cast.ent_a)
     services.submission_save(user=cast.user_a, submission=sub, raw=GOOD, submit=True, declaration=True)
     with pytest.raises(PermissionDenied):
         services.submission_accept(user=cast.user_a, submission=sub)
 
 
 def test_officer_filling_on_behalf_is_recorded(cast, campaign):
-    sub = form(campaign, cast.ent_b)
+    sub = submission(campaign, cast.ent_b)
     services.submission_save(user=cast.officer, submission=sub, raw=GOOD, submit=True, declaration=True)
     sub.refresh_from_db()
     assert sub.on_behalf and sub.events.last().comment == "工作人员代为填报并提交"
@@ -187,7 +159,7 @@ def test_reminder_stage_by_days_to_deadline(today, stage):
 def test_reminders_go_to_those_not_submitted_and_never_twice(cast, campaign):
     UserFactory(username="user_a2", role=Role.ENTERPRISE, enterprise=cast.ent_a)
     services.submission_save(
-        user=cast.user_b, submission=form(campaign, cast.ent_b), raw=GOOD, submit=True, declaration=True
+        user=cast.user_b, submission=submission(campaign, cast.ent_b), raw=GOOD, submit=True, declaration=True
     )
     sent = services.campaign_remind(user=cast.officer, campaign=campaign, today=dt.date(2025, 4, 25))
     assert sent == 2  # both users of enterprise A, none for B which submitted

@@ -4,7 +4,7 @@ from decimal import Decimal
 from innoladder.assessments.models import Assessment
 from innoladder.assessments.services import assess_enterprise
 from innoladder.collection import services
-from innoladder.collection.models import Submission
+from innoladder.collection.tests.helpers import open_campaign, submission
 from innoladder.core.testing.factories import AnnualDataFactory, IPRecordFactory
 
 FIELDS = ["employees", "tech_staff", "sales_revenue", "rd_expense", "total_assets"]
@@ -27,16 +27,8 @@ def test_acceptance_reruns_the_assessment_and_records_what_changed(cast):
     before = assess_enterprise(user=cast.officer, enterprise=cast.ent_a, on=on)
     assert before.scheme_results.get(scheme="tsme").outcome == "not_eligible"
 
-    campaign = services.campaign_open(
-        user=cast.officer,
-        park=cast.park,
-        title="2024年度填报",
-        fiscal_year=2024,
-        fields=FIELDS,
-        opens_on=dt.date(2025, 3, 1),
-        deadline=dt.date(2025, 4, 30),
-    )
-    form = Submission.objects.get(campaign=campaign, enterprise=cast.ent_a)
+    campaign = open_campaign(cast, FIELDS)
+    form = submission(campaign, cast.ent_a)
     raw = {
         "employees": "100",
         "tech_staff": "30",

@@ -1,9 +1,7 @@
-import datetime as dt
-
 import pytest
 
 from innoladder.collection import services
-from innoladder.collection.models import Submission
+from innoladder.collection.tests.helpers import open_campaign, submission
 from innoladder.core.testing.access import OK, assert_access
 
 FIELDS = ["employees", "tech_staff", "sales_revenue", "rd_expense"]
@@ -11,15 +9,7 @@ FIELDS = ["employees", "tech_staff", "sales_revenue", "rd_expense"]
 
 @pytest.fixture
 def campaign(cast):
-    return services.campaign_open(
-        user=cast.officer,
-        park=cast.park,
-        title="2024年度填报",
-        fiscal_year=2024,
-        fields=FIELDS,
-        opens_on=dt.date(2025, 3, 1),
-        deadline=dt.date(2025, 4, 30),
-    )
+    return open_campaign(cast, FIELDS)
 
 
 def test_campaign_pages_are_scoped(client, cast, campaign):
@@ -43,7 +33,7 @@ def test_campaign_pages_are_scoped(client, cast, campaign):
 
 
 def test_each_enterprise_sees_only_its_own_form(client, cast, campaign):
-    form_a = Submission.objects.get(campaign=campaign, enterprise=cast.ent_a)
+    form_a = submission(campaign, cast.ent_a)
     assert_access(
         client,
         cast,
@@ -56,7 +46,7 @@ def test_each_enterprise_sees_only_its_own_form(client, cast, campaign):
 
 
 def test_enterprise_fills_and_submits_through_the_page(client, cast, campaign):
-    form_a = Submission.objects.get(campaign=campaign, enterprise=cast.ent_a)
+    form_a = submission(campaign, cast.ent_a)
     client.force_login(cast.user_a)
     data = {
         "employees": "50",
@@ -74,7 +64,7 @@ def test_enterprise_fills_and_submits_through_the_page(client, cast, campaign):
 
 
 def test_stale_version_is_refused_on_the_page(client, cast, campaign):
-    form_a = Submission.objects.get(campaign=campaign, enterprise=cast.ent_a)
+    form_a = submission(campaign, cast.ent_a)
     client.force_login(cast.user_a)
     data = {"employees": "50", "version": form_a.version, "save": "1"}
     assert client.post(f"/collection/forms/{form_a.pk}/", data).status_code == 302
@@ -85,7 +75,7 @@ def test_stale_version_is_refused_on_the_page(client, cast, campaign):
 
 
 def test_review_actions_are_for_bureau_staff_only(client, cast, campaign):
-    form_a = Submission.objects.get(campaign=campaign, enterprise=cast.ent_a)
+    form_a = submission(campaign, cast.ent_a)
     services.submission_save(
         user=cast.user_a, submission=form_a, raw={"employees": "5"}, submit=True, declaration=True
     )
@@ -103,7 +93,7 @@ def test_evidence_upload_checks_content_and_download_is_scoped(client, cast, cam
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     settings.MEDIA_ROOT = tmp_path
-    form_a = Submission.objects.get(campaign=campaign, enterprise=cast.ent_a)
+    form_a = submission(campaign, cast.ent_a)
     client.force_login(cast.user_a)
     fake = SimpleUploadedFile("报表.pdf", b"MZ not a pdf", content_type="application/pdf")
     client.post(f"/collection/forms/{form_a.pk}/evidence/", {"file": fake})
