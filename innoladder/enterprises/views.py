@@ -3,7 +3,6 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from innoladder.core import enterprise_page, xlsx
 from innoladder.core.scoping import CHANGE, DELETE, is_staff_role
 from innoladder.core.services import StaleEditError, posted_version
+from innoladder.core.viewkit.forms import put_errors
 
 from . import exports, forms, selectors, services, tables
 from .models import AnnualData, Award, Incident, IPRecord, Person, RDInstitution, StandardWork
@@ -36,14 +36,6 @@ class CappedPaginator(Paginator):
         found = self.object_list.order_by().values("pk")[: COUNT_CAP + 1].count()
         self.capped = found > COUNT_CAP
         return min(found, COUNT_CAP)
-
-
-def _apply_errors(form: django_forms.BaseForm, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 @login_required
@@ -77,47 +69,35 @@ def _filtered(request):
     return queryset
 
 
-@login_required
-def enterprise_export(request):
+def _export(request, filename: str, sheet: str, columns, rows):
+    """The registry's sheets: the rows of the filtered list, read in chunks, audited with the filters."""
     return xlsx.export(
-        "企业名单.xlsx",
-        "企业名单",
-        exports.ENTERPRISE_COLUMNS,
-        _filtered(request).iterator(chunk_size=2000),
+        filename,
+        sheet,
+        columns,
+        rows.iterator(chunk_size=2000),
         user=request.user,
         filters=request.GET.dict(),
-        object_type="enterprises.Enterprise",
+        object_type=rows.model._meta.label,
     )
+
+
+@login_required
+def enterprise_export(request):
+    return _export(request, "企业名单.xlsx", "企业名单", exports.ENTERPRISE_COLUMNS, _filtered(request))
 
 
 @login_required
 def annualdata_export(request):
-    rows = selectors.annual_data_for(request.user, _filtered(request)).order_by(
-        "enterprise__name", "-year", "pk"
-    )
-    return xlsx.export(
-        "企业年度数据.xlsx",
-        "年度数据",
-        exports.ANNUAL_COLUMNS,
-        rows.iterator(chunk_size=2000),
-        user=request.user,
-        filters=request.GET.dict(),
-        object_type="enterprises.AnnualData",
-    )
+    rows = selectors.annual_data_for(request.user, _filtered(request))
+    rows = rows.order_by("enterprise__name", "-year", "pk")
+    return _export(request, "企业年度数据.xlsx", "年度数据", exports.ANNUAL_COLUMNS, rows)
 
 
 @login_required
 def iprecord_export(request):
     rows = selectors.ip_records_for(request.user, _filtered(request))
-    return xlsx.export(
-        "知识产权清单.xlsx",
-        "知识产权",
-        exports.IP_COLUMNS,
-        rows.iterator(chunk_size=2000),
-        user=request.user,
-        filters=request.GET.dict(),
-        object_type="enterprises.IPRecord",
-    )
+    return _export(request, "知识产权清单.xlsx", "知识产权", exports.IP_COLUMNS, rows)
 
 
 @login_required
@@ -204,12 +184,30 @@ def _cell(value) -> str:
     return str(value)
 
 
-def _render_form(request, form, *, title: str, enterprise=None, cancel_url: str = ""):
+def _form_page(request, form, save, *, saved: str, then, title: str, enterprise=None, cancel_url: str = ""):
+    """The registry's form pages: a valid POST calls `save()` (one service); a stale version or the
+    service's refusal goes back on the form (on its fields), else the `saved` message and a redirect to
+    `then(result)`."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = save()
+        except (StaleEditError, ValidationError) as exc:
+            put_errors(form, exc, by_field=True)
+        else:
+            messages.success(request, saved)
+            return redirect(then(result))
+    if enterprise is not None and not cancel_url:
+        cancel_url = enterprise.get_absolute_url()
     return render(
         request,
         "enterprises/form.html",
         {"form": form, "title": title, "enterprise": enterprise, "cancel_url": cancel_url},
     )
+
+
+def _to_enterprise(enterprise, anchor: str = ""):
+    """Where a saved form goes back to: the enterprise's page (at `anchor`)."""
+    return lambda _result: enterprise.get_absolute_url() + anchor
 
 
 @login_required
@@ -218,19 +216,19 @@ def enterprise_create(request):
     if not is_staff_role(request.user):
         raise Http404
     form = forms.EnterpriseForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            enterprise = services.enterprise_create(
-                user=request.user,
-                data=form.data_for_service(),
-                override_reason=form.cleaned_data.get("override_reason", ""),
-            )
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("企业已登记"))
-            return redirect(enterprise)
-    return _render_form(request, form, title=_("登记企业"), cancel_url="/enterprises/")
+    return _form_page(
+        request,
+        form,
+        lambda: services.enterprise_create(
+            user=request.user,
+            data=form.data_for_service(),
+            override_reason=form.cleaned_data.get("override_reason", ""),
+        ),
+        saved=_("企业已登记"),
+        then=lambda enterprise: enterprise.get_absolute_url(),
+        title=_("登记企业"),
+        cancel_url="/enterprises/",
+    )
 
 
 @login_required
@@ -238,28 +236,20 @@ def enterprise_create(request):
 def enterprise_edit(request, pk: int):
     enterprise = selectors.enterprise_get(request.user, pk, CHANGE)
     form = forms.EnterpriseForm(request.POST or None, instance=enterprise, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.enterprise_update(
-                enterprise=enterprise,
-                user=request.user,
-                data=form.data_for_service(),
-                expected_version=posted_version(form.cleaned_data, "expected_version"),
-                override_reason=form.cleaned_data.get("override_reason", ""),
-            )
-        except StaleEditError as exc:
-            form.add_error(None, exc.message)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("企业信息已保存"))
-            return redirect(enterprise)
-    return _render_form(
+    return _form_page(
         request,
         form,
+        lambda: services.enterprise_update(
+            enterprise=enterprise,
+            user=request.user,
+            data=form.data_for_service(),
+            expected_version=posted_version(form.cleaned_data, "expected_version"),
+            override_reason=form.cleaned_data.get("override_reason", ""),
+        ),
+        saved=_("企业信息已保存"),
+        then=_to_enterprise(enterprise),
         title=_("编辑企业信息"),
         enterprise=enterprise,
-        cancel_url=enterprise.get_absolute_url(),
     )
 
 
@@ -270,29 +260,21 @@ def enterprise_status(request, pk: int):
         raise Http404
     enterprise = selectors.enterprise_get(request.user, pk, CHANGE)
     form = forms.EnterpriseStatusForm(request.POST or None, initial={"expected_version": enterprise.version})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.enterprise_set_status(
-                enterprise=enterprise,
-                user=request.user,
-                status=form.cleaned_data["status"],
-                on=form.cleaned_data["on"],
-                reason=form.cleaned_data["reason"],
-                expected_version=posted_version(form.cleaned_data, "expected_version"),
-            )
-        except StaleEditError as exc:
-            form.add_error(None, exc.message)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("企业状态已变更"))
-            return redirect(enterprise)
-    return _render_form(
+    return _form_page(
         request,
         form,
+        lambda: services.enterprise_set_status(
+            enterprise=enterprise,
+            user=request.user,
+            status=form.cleaned_data["status"],
+            on=form.cleaned_data["on"],
+            reason=form.cleaned_data["reason"],
+            expected_version=posted_version(form.cleaned_data, "expected_version"),
+        ),
+        saved=_("企业状态已变更"),
+        then=_to_enterprise(enterprise),
         title=_("变更企业状态"),
         enterprise=enterprise,
-        cancel_url=enterprise.get_absolute_url(),
     )
 
 
@@ -304,27 +286,22 @@ def annualdata_edit(request, pk: int, year: int | None = None):
     if year is not None:
         instance = get_object_or_404(AnnualData, enterprise=enterprise, year=year)
     form = forms.AnnualDataForm(request.POST or None, instance=instance or AnnualData(enterprise=enterprise))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.annual_data_upsert(
-                enterprise=enterprise,
-                year=instance.year if instance else form.cleaned_data["year"],
-                user=request.user,
-                data=form.annual_values(),
-                source=form.cleaned_data["source"],
-                source_note=form.cleaned_data["source_note"],
-                expected_version=posted_version(form.cleaned_data, "expected_version"),
-            )
-        except StaleEditError as exc:
-            form.add_error(None, exc.message)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("年度数据已保存"))
-            return redirect(enterprise.get_absolute_url() + "#annual")
-    title = _("编辑年度数据") if instance else _("录入年度数据")
-    return _render_form(
-        request, form, title=title, enterprise=enterprise, cancel_url=enterprise.get_absolute_url()
+    return _form_page(
+        request,
+        form,
+        lambda: services.annual_data_upsert(
+            enterprise=enterprise,
+            year=instance.year if instance else form.cleaned_data["year"],
+            user=request.user,
+            data=form.annual_values(),
+            source=form.cleaned_data["source"],
+            source_note=form.cleaned_data["source_note"],
+            expected_version=posted_version(form.cleaned_data, "expected_version"),
+        ),
+        saved=_("年度数据已保存"),
+        then=_to_enterprise(enterprise, "#annual"),
+        title=_("编辑年度数据") if instance else _("录入年度数据"),
+        enterprise=enterprise,
     )
 
 
@@ -367,17 +344,14 @@ def child_create(request, pk: int, kind: str):
     child = CHILDREN[kind]
     enterprise = selectors.enterprise_get(request.user, pk, CHANGE)
     form = child.form(request.POST or None, instance=child.model(enterprise=enterprise))
-    if request.method == "POST" and form.is_valid():
-        try:
-            child.create(enterprise=enterprise, user=request.user, data=form.data_for_service())
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("已保存"))
-            return redirect(enterprise.get_absolute_url() + f"#{kind}")
-    title = _("新增") + _(child.label)
-    return _render_form(
-        request, form, title=title, enterprise=enterprise, cancel_url=enterprise.get_absolute_url()
+    return _form_page(
+        request,
+        form,
+        lambda: child.create(enterprise=enterprise, user=request.user, data=form.data_for_service()),
+        saved=_("已保存"),
+        then=_to_enterprise(enterprise, f"#{kind}"),
+        title=_("新增") + _(child.label),
+        enterprise=enterprise,
     )
 
 
@@ -386,26 +360,20 @@ def child_create(request, pk: int, kind: str):
 def child_edit(request, pk: int, kind: str):
     child = CHILDREN[kind]
     record = selectors.child_get(child.model, request.user, pk, CHANGE)
-    enterprise = record.enterprise
     form = child.form(request.POST or None, instance=record)
-    if request.method == "POST" and form.is_valid():
-        try:
-            child.update(
-                record=record,
-                user=request.user,
-                data=form.data_for_service(),
-                expected_version=posted_version(form.cleaned_data, "expected_version"),
-            )
-        except StaleEditError as exc:
-            form.add_error(None, exc.message)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("已保存"))
-            return redirect(enterprise.get_absolute_url() + f"#{kind}")
-    title = _("编辑") + _(child.label)
-    return _render_form(
-        request, form, title=title, enterprise=enterprise, cancel_url=enterprise.get_absolute_url()
+    return _form_page(
+        request,
+        form,
+        lambda: child.update(
+            record=record,
+            user=request.user,
+            data=form.data_for_service(),
+            expected_version=posted_version(form.cleaned_data, "expected_version"),
+        ),
+        saved=_("已保存"),
+        then=_to_enterprise(record.enterprise, f"#{kind}"),
+        title=_("编辑") + _(child.label),
+        enterprise=record.enterprise,
     )
 
 
