@@ -42,3 +42,18 @@ def test_the_list_follows_a_park_change_at_the_next_page(client, cast):
     page = client.get("/enterprises/").content.decode()
     assert cast.ent_a.name not in page and cast.ent_other_park.name in page
     assert client.get(f"/enterprises/{cast.ent_a.pk}/").status_code == 404
+
+
+def test_the_menu_markup_marks_the_current_page_and_follows_the_role(client, cast):
+    from django.urls import reverse
+
+    client.force_login(cast.officer)
+    pipeline = f'href="{reverse("pipeline")}"'
+    page = client.get("/enterprises/").content.decode()
+    assert f'class="dropdown-item active" href="{reverse("enterprise_list")}"' in page
+    assert pipeline in page
+    page = client.get("/recognitions/").content.decode()  # the same role, another page: its own entry active
+    assert f'class="dropdown-item active" href="{reverse("recognition_list")}"' in page
+    assert f'class="dropdown-item active" href="{reverse("enterprise_list")}"' not in page
+    User.objects.filter(pk=cast.officer.pk).update(role=Role.AGENCY, agency=cast.agency.agency)
+    assert pipeline not in client.get("/enterprises/").content.decode()
