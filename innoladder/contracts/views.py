@@ -22,17 +22,14 @@ class ContractList:
 
 class ContractListView(ContractList, vk.ObjectListView):
     template_name = "contracts/contract_list.html"
+    creatable = staticmethod(selectors.writable_enterprises)
 
     def get_context(self):
-        return {
-            "categories": c.ContractCategory.choices,
-            "statuses": c.RegistrationStatus.choices,
-            "can_create": selectors.writable_enterprises(self.request.user).exists(),
-        }
+        return {"categories": c.ContractCategory.choices, "statuses": c.RegistrationStatus.choices}
 
 
 class ContractExportView(ContractList, vk.ObjectExportView):
-    filename, sheet, columns = "技术合同登记.xlsx", "技术合同登记", exports.CONTRACT_COLUMNS
+    filename, columns = "技术合同登记.xlsx", exports.CONTRACT_COLUMNS
 
 
 class ContractDetailView(vk.ObjectDetailView):
@@ -60,9 +57,7 @@ class ContractEditView(vk.ObjectEditView):
     created_message, updated_message = _("技术合同已保存"), _("技术合同已更新")
     list_url_name = "contract_list"
     version_name, errors_by_field = "_version", True
-
-    def check_create(self):
-        vk.require(selectors.writable_enterprises(self.request.user).exists())
+    creatable = staticmethod(selectors.writable_enterprises)
 
     def data(self, form, obj):
         return {k: v for k, v in form.cleaned_data.items() if obj is None or k != "enterprise"}

@@ -19,10 +19,7 @@ class FundingEditView(vk.ObjectEditView):
 
     version_name = "_version"
     errors_by_field = True
-    writable = staticmethod(writable_enterprises)
-
-    def check_create(self):
-        vk.require(type(self).writable(self.request.user).exists())
+    creatable = staticmethod(writable_enterprises)
 
     def data(self, form, obj):
         return {k: v for k, v in form.cleaned_data.items() if obj is None or k != "enterprise"}
@@ -37,19 +34,15 @@ class ApplicationList:
 
 
 class FundListView(ApplicationList, vk.ObjectListView):
-    template_name = "funding/application_list.html"
+    template_name, tab = "funding/application_list.html", "applications"
+    creatable = staticmethod(writable_enterprises)
 
     def get_context(self):
-        return {
-            "statuses": c.ApplicationStatus.choices,
-            "kinds": c.ProgrammeKind.choices,
-            "can_create": writable_enterprises(self.request.user).exists(),
-            "tab": "applications",
-        }
+        return {"statuses": c.ApplicationStatus.choices, "kinds": c.ProgrammeKind.choices}
 
 
 class FundExportView(ApplicationList, vk.ObjectExportView):
-    filename, sheet, columns = "扶持资金申请.xlsx", "扶持资金申请", exports.APPLICATION_COLUMNS
+    filename, columns = "扶持资金申请.xlsx", exports.APPLICATION_COLUMNS
 
 
 class ApplicationDetailView(vk.ObjectDetailView):
@@ -105,18 +98,15 @@ class ProgrammeList:
 
 
 class ProgrammeListView(ProgrammeList, vk.ObjectListView):
-    template_name = "funding/programme_list.html"
+    template_name, tab = "funding/programme_list.html", "programmes"
+    creatable = staticmethod(writable_parks)
 
     def get_context(self):
-        return {
-            "kinds": c.ProgrammeKind.choices,
-            "can_create": writable_parks(self.request.user).exists(),
-            "tab": "programmes",
-        }
+        return {"kinds": c.ProgrammeKind.choices}
 
 
 class ProgrammeExportView(ProgrammeList, vk.ObjectExportView):
-    filename, sheet, columns = "扶持资金项目.xlsx", "扶持资金项目", exports.PROGRAMME_COLUMNS
+    filename, columns = "扶持资金项目.xlsx", exports.PROGRAMME_COLUMNS
 
 
 class ProgrammeDetailView(vk.ObjectDetailView):
@@ -141,7 +131,7 @@ class ProgrammeEditView(FundingEditView):
     title_create, title_edit = "新增扶持资金项目", "修改扶持资金项目"
     created_message, updated_message = _("扶持资金项目已保存"), _("扶持资金项目已更新")
     list_url_name = "programme_list"
-    writable = staticmethod(writable_parks)
+    creatable = staticmethod(writable_parks)
 
     def data(self, form, obj):
         quotas, shares = form.voucher_parameters()
@@ -160,18 +150,15 @@ class VoucherList:
 
 
 class VoucherListView(VoucherList, vk.ObjectListView):
-    template_name = "funding/voucher_list.html"
+    template_name, tab = "funding/voucher_list.html", "vouchers"
+    creatable = staticmethod(writable_enterprises)
 
     def get_context(self):
-        return {
-            "services": c.ServiceType.choices,
-            "can_create": writable_enterprises(self.request.user).exists(),
-            "tab": "vouchers",
-        }
+        return {"services": c.ServiceType.choices}
 
 
 class VoucherExportView(VoucherList, vk.ObjectExportView):
-    filename, sheet, columns = "创新券使用.xlsx", "创新券使用", exports.VOUCHER_COLUMNS
+    filename, columns = "创新券使用.xlsx", exports.VOUCHER_COLUMNS
 
 
 class VoucherDetailView(vk.ObjectDetailView):

@@ -23,9 +23,7 @@ class PolicyEditBase(vk.ObjectEditView):
     """Policies, campaigns and trainings are written by park staff."""
 
     version_name, errors_by_field = "_version", True
-
-    def check_create(self):
-        vk.require(writable_parks(self.request.user).exists())
+    creatable = staticmethod(writable_parks)
 
 
 # --- Policies ------------------------------------------------------------------------------------
@@ -38,17 +36,14 @@ class PolicyList:
 
 class PolicyListView(PolicyList, vk.ObjectListView):
     template_name = "policies/policy_list.html"
+    creatable = staticmethod(writable_parks)
 
     def get_context(self):
-        return {
-            "levels": c.PolicyLevel.choices,
-            "can_create": writable_parks(self.request.user).exists(),
-            "today": timezone.localdate(),
-        }
+        return {"levels": c.PolicyLevel.choices, "today": timezone.localdate()}
 
 
 class PolicyExportView(PolicyList, vk.ObjectExportView):
-    filename, sheet, columns = "政策库.xlsx", "政策库", exports.POLICY_COLUMNS
+    filename, columns = "政策库.xlsx", exports.POLICY_COLUMNS
 
 
 class PolicyDetailView(vk.ObjectDetailView):
@@ -164,12 +159,12 @@ def event_list(request):
 
 class CampaignExportView(vk.ObjectExportView):
     select, filterset = campaign_rows, CampaignFilterSet
-    filename, sheet, columns = "宣传活动.xlsx", "宣传活动", exports.CAMPAIGN_COLUMNS
+    filename, columns = "宣传活动.xlsx", exports.CAMPAIGN_COLUMNS
 
 
 class TrainingExportView(vk.ObjectExportView):
     select, filterset = training_rows, TrainingFilterSet
-    filename, sheet, columns = "培训班.xlsx", "培训班", exports.TRAINING_COLUMNS
+    filename, columns = "培训班.xlsx", exports.TRAINING_COLUMNS
 
 
 class CampaignDetailView(vk.ObjectDetailView):

@@ -79,6 +79,8 @@ class ObjectListView(FilteredMixin, KitView):
     create_url_name = ""
     export_url_name = ""
     page_size = PAGE_SIZE
+    creatable: Callable | None = None  # (user) -> where a new record may go; `can_create` when it has any
+    tab = ""  # the module's tab this list is under
 
     def get_columns(self):
         return self.columns
@@ -101,6 +103,10 @@ class ObjectListView(FilteredMixin, KitView):
             "create_url": reverse(self.create_url_name) if self.create_url_name else "",
             "export_url": reverse(self.export_url_name) if self.export_url_name else "",
         }
+        if self.creatable is not None:
+            context["can_create"] = type(self).creatable(request.user).exists()
+        if self.tab:
+            context["tab"] = self.tab
         columns = self.get_columns()
         if columns is not None:
             context["headers"] = [c.header for c in columns]
@@ -172,12 +178,16 @@ class ObjectEditView(KitView):
     updated_message = ""
     errors_by_field = False  # a service's field errors on their fields, not joined above the form
     with_files = False
+    creatable: Callable | None = None  # (user) -> where a new record may go (default: the kit's writers)
 
     def check_create(self) -> None:
         """A create page the user may not use is a 404 (like a record out of scope)."""
         from .access import require_writer
 
-        require_writer(self.request.user)
+        if self.creatable is None:
+            require_writer(self.request.user)
+        else:
+            require(type(self).creatable(self.request.user).exists())
 
     def form_kwargs(self) -> dict:
         return {"user": self.request.user}
