@@ -114,6 +114,8 @@ class Plan:
     rows_total: int = 0
     created: int = 0  # counted also when the plan holds no rows (a dry run's count-only plan)
     updated: int = 0
+    # The converted columns a commit may take as they are: (row numbers, columns.reusable(...)).
+    converted: tuple | None = None
 
     @property
     def error_rows(self) -> int:
@@ -173,12 +175,18 @@ def build_plan(
             converter=values.converter_for(m.column, m.unit, ctx),
             column_converter=values.column_converter_for(m.column, m.unit),
             limit=text_limits.get(m.column.field),
+            reuse_key=_reuse_key(m, text_limits.get(m.column.field)),
         )
         for m in matches
         if m.column.field not in unread
     ]
     attnames = [spec.attname for spec in specs]
-    cells = columns.convert([raw for _, raw in parsed.rows], specs)
+    numbers = [number for number, _ in parsed.rows]
+    reuse = None
+    if parsed.converted is not None and parsed.converted[0] == numbers:
+        reuse = parsed.converted[1]
+    cells = columns.convert([raw for _, raw in parsed.rows], specs, reuse)
+    plan.converted = (numbers, columns.reusable(cells, specs))
     cell_errors = cells.errors
     absent = columns.ABSENT
     clean = dataset.clean
@@ -286,6 +294,16 @@ def build_plan(
         )
     errors.sort(key=lambda e: e.row)
     return plan
+
+
+def _reuse_key(match, limit: int | None) -> tuple | None:
+    """What identifies a column's conversion when it depends on nothing but the cells and the header
+    (not a dataset's own parse, which may look things up, nor an enterprise code, matched against the
+    user's scope as it is when converting)."""
+    col = match.column
+    if col.parse is not None or col.type == d.ENTERPRISE:
+        return None
+    return (col.field, match.index, match.unit, col.type, limit)
 
 
 def _unitless_money(matches: list) -> list:

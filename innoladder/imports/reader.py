@@ -107,6 +107,9 @@ class ParsedSheet:
     missing_required: list[str] = field(default_factory=list)
     example_rows: int = 0
     marker_index: int | None = None
+    # The dry run's converted columns, read back by the commit (parse_cache): (row numbers,
+    # {columns.Spec.reuse_key: (column, absent positions)}); engine.build_plan takes them for these rows.
+    converted: tuple | None = None
 
 
 def check_archive(data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:

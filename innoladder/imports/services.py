@@ -128,7 +128,9 @@ def batch_preview(
         batch.stored_name = stored
         plan = _apply_plan(batch, dataset, parsed, user, counts_only=True)
         if plan is not None and not plan.errors:  # only a committable batch is read again
-            parse_cache.save(_cache_path(batch), sha256=sha, dataset=dataset, parsed=parsed)
+            parse_cache.save(
+                _cache_path(batch), sha256=sha, dataset=dataset, parsed=parsed, converted=plan.converted
+            )
         del parsed, plan
     batch.duplicate_of = (
         ImportBatch.objects.filter(dataset=dataset.key, file_sha256=sha, status=BatchStatus.COMMITTED)
