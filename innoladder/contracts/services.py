@@ -5,9 +5,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from innoladder.core import audit
-from innoladder.core.models import AuditEvent
 from innoladder.core.scoping import is_staff_role
-from innoladder.core.services import object_create, object_update
+from innoladder.core.services import object_create, object_transition, object_update
 
 from . import choices as c
 from .models import TechContract, TechContractHistory
@@ -64,19 +63,12 @@ def contract_transition(
         current.registration_number = registration_number.strip()
     elif to_status == S.PREPARING and not comment.strip():
         raise ValidationError({"comment": "退回时请填写原因"})
-    from_status = current.status
-    current.status = to_status
-    current.version += 1
-    current.full_clean()
-    current.save()
-    TechContractHistory.objects.create(
-        contract=current, from_status=from_status, to_status=to_status, actor=user, comment=comment
-    )
-    audit.record(
-        AuditEvent.TRANSITION,
-        obj=current,
+    return object_transition(
+        current,
+        to_status,
         user=user,
-        changes=audit.diff(before, audit.snapshot(current)),
-        message=f"{S(from_status).label} → {S(to_status).label}" + (f"：{comment}" if comment else ""),
+        before=before,
+        history=TechContractHistory,
+        link="contract",
+        comment=comment,
     )
-    return current

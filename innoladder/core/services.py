@@ -79,3 +79,27 @@ def object_delete(instance, *, user=None, message: str = ""):
     before = audit.snapshot(instance)
     audit.record(AuditEvent.DELETE, obj=instance, changes={"before": before}, user=user, message=message)
     instance.delete()
+
+
+def object_transition(current, to_status: str, *, user, before: dict, history, link: str, comment: str = ""):
+    """The end of a status change on a record locked and checked by its service: the new status saved with
+    the next version, a row of the `history` model (whose foreign key to the record is `link`), and the
+    audit entry "从 → 到：comment" with what changed since `before` (the snapshot taken before the checks)."""
+    from_status = current.status
+    current.status = to_status
+    current.version += 1
+    current.full_clean()
+    current.save()
+    history.objects.create(
+        **{link: current}, from_status=from_status, to_status=to_status, actor=user, comment=comment
+    )
+    labels = type(current)._meta.get_field("status").flatchoices
+    label = dict(labels).get
+    audit.record(
+        AuditEvent.TRANSITION,
+        obj=current,
+        user=user,
+        changes=audit.diff(before, audit.snapshot(current)),
+        message=f"{label(from_status)} → {label(to_status)}" + (f"：{comment}" if comment else ""),
+    )
+    return current

@@ -8,9 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from innoladder.core import audit
-from innoladder.core.models import AuditEvent
 from innoladder.core.scoping import is_staff_role
-from innoladder.core.services import object_create, object_update
+from innoladder.core.services import object_create, object_transition, object_update
 from innoladder.eligibility.voucher import voucher_use as compute_voucher_use
 from innoladder.enterprises.models import Enterprise
 
@@ -92,22 +91,15 @@ def fund_application_transition(
         current.paid_on = on
         if current.decided_on and on < current.decided_on:
             raise ValidationError({"on": "拨付日期不能早于批复日期"})
-    from_status = current.status
-    current.status = to_status
-    current.version += 1
-    current.full_clean()
-    current.save()
-    FundApplicationHistory.objects.create(
-        application=current, from_status=from_status, to_status=to_status, actor=user, comment=comment
-    )
-    audit.record(
-        AuditEvent.TRANSITION,
-        obj=current,
+    return object_transition(
+        current,
+        to_status,
         user=user,
-        changes=audit.diff(before, audit.snapshot(current)),
-        message=f"{S(from_status).label} → {S(to_status).label}" + (f"：{comment}" if comment else ""),
+        before=before,
+        history=FundApplicationHistory,
+        link="application",
+        comment=comment,
     )
-    return current
 
 
 def _compute(use: VoucherUse) -> None:
