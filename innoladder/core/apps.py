@@ -7,7 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = "基础"
 
     def ready(self):
-        # Job handlers register themselves when their module is imported.
-        from . import job_handlers
+        # Job handlers register themselves when their module is imported, and so does the check below.
+        from . import job_handlers, migration_check  # noqa: F401
 
         job_handlers.load_all()

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('enterprises', '0001_initial'),
+        ('enterprises', '0001_squashed_0007_region'),
     ]
 
     operations = [

@@ -177,38 +177,6 @@ def test_concurrent_writers_append_one_unbroken_chain():
     assert result.ok, result.summary()
 
 
-@pytest.mark.django_db(transaction=True)
-def test_the_migration_chains_the_entries_written_before_it():
-    from django.db.migrations.executor import MigrationExecutor
-
-    from innoladder.core.testing.factories import EnterpriseFactory
-
-    enterprise = EnterpriseFactory()
-    executor = MigrationExecutor(connection)
-    executor.migrate([("core", "0005_job_lease_periodic_run")])
-    try:
-        with connection.cursor() as cursor:
-            for i, enterprise_id in enumerate([enterprise.pk, None, enterprise.pk]):
-                cursor.execute(
-                    "INSERT INTO core_auditentry (ts, actor_name, actor_role, request_id, event_type,"
-                    " object_type, object_id, object_repr, enterprise_id, result, changes, message)"
-                    " VALUES (%s, 'officer', 'officer', '', 'update', 'enterprises.Enterprise', '1', '甲',"
-                    " %s, 'success', %s, %s)",
-                    [f"2025-0{i + 1}-01 08:00:00", enterprise_id, '{"name": ["a", "b"]}', f"旧记录{i}"],
-                )
-    finally:
-        executor = MigrationExecutor(connection)
-        executor.migrate(executor.loader.graph.leaf_nodes())  # every app back to its latest
-    rows = list(AuditEntry.objects.order_by("id"))
-    assert [r.park_id for r in rows] == [enterprise.park_id, None, enterprise.park_id]
-    assert rows[0].prev_hash == audit_chain.GENESIS and rows[1].prev_hash == rows[0].entry_hash
-    assert audit_chain.verify().ok
-    audit.record("export", message="迁移之后")  # appends continue the migrated chain
-    assert audit_chain.verify().checked == 4
-    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("DELETE FROM core_auditentry WHERE id = %s", [rows[0].pk])  # triggers are back
-
-
 @pytest.mark.parametrize(
     "changes",
     [

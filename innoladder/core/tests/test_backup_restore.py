@@ -243,6 +243,13 @@ def test_an_older_backup_needs_allow_older_and_a_newer_one_is_refused():
         checks.compare_migrations(ours | {("core", "9999_future")}, allow_older=True)
 
 
+def test_a_copy_from_before_the_migrations_were_squashed_is_current():
+    ours = checks.code_migrations()
+    squashed = {(app, name) for app, name in ours if "_squashed_" in name}
+    assert squashed
+    assert checks.compare_migrations(ours - squashed, allow_older=False) == []
+
+
 @postgres_only
 @pytest.mark.django_db(transaction=True)
 def test_postgresql_restore_drill_and_a_damaged_dump_is_refused(place):

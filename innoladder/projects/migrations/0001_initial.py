@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('enterprises', '0001_initial'),
+        ('enterprises', '0001_squashed_0007_region'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

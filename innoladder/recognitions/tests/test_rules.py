@@ -55,7 +55,7 @@ def test_scheme_years_are_configurable_data():
 def test_every_scheme_is_seeded():
     from importlib import import_module
 
-    seed = import_module("innoladder.recognitions.migrations.0002_seed_scheme_rules")
+    seed = import_module("innoladder.recognitions.migrations.0001_squashed_0002_seed_scheme_rules")
     assert {row[0] for row in seed.RULES} == set(Scheme.values)
 
 
