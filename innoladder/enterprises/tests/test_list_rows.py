@@ -74,3 +74,44 @@ def test_row_names_read_only_the_parks_not_known(varied, django_assert_num_queri
         parks, officers = selectors.enterprise_row_names(rows, known)
     assert parks == known
     assert sorted(officers.values()) == ["officer_y", "张<三> & 李"]
+
+
+OPTION_LOOP = (
+    '{% for v, l in f.fields.NAME.choices %}<option value="{{ v }}"{% if COMPARE %} selected{% endif %}>'
+    "{{ l }}</option>{% endfor %}"
+)
+# The comparisons the list's selects made: the park and the officer as text, the others as posted.
+COMPARISONS = {
+    "park": "f.data.park == v|stringformat:'s'",
+    "officer": "f.data.officer == v|stringformat:'s'",
+    "tech_field": "f.data.tech_field == v",
+    "pool": "f.data.pool == v",
+    "status": "f.data.status == v",
+}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "park=&officer=&tech_field=&pool=&status=",
+        "tech_field=4&pool=none&status=moved_out",
+        "park=abc&pool=x",
+    ],
+)
+def test_filter_options_match_the_template_loops(varied, query):
+    from django.http import QueryDict
+
+    from innoladder.enterprises.filtersets import EnterpriseFilterSet
+
+    officer = varied.officer
+    form = EnterpriseFilterSet(QueryDict(f"{query}&park={varied.park.pk}&officer={officer.pk}"), user=officer)
+    form.fields["tech_field"].choices = [*form.fields["tech_field"].choices, ("<&>", "<b>&</b>")]
+    engine = Engine.get_default()
+    for name, compare in COMPARISONS.items():
+        loop = OPTION_LOOP.replace("NAME", name).replace("COMPARE", compare)
+        expected = engine.from_string(loop).render(Context({"f": form}))
+        tag = f'{{% load registry %}}{{% options f "{name}" %}}'
+        shown = engine.from_string(tag).render(Context({"f": form}))
+        assert shown == expected, name
+    assert " selected>" in shown or "status=" not in query
