@@ -27,10 +27,13 @@ def masked(value) -> str:
 @register.simple_tag(takes_context=True)
 def sort_url(context, key: str) -> str:
     """The list URL with the same filters, sorted by `key` (toggling direction when already sorted by it)."""
-    params = context["request"].GET.copy()
-    current = params.get("sort", "")
-    params["sort"] = f"-{key}" if current == key else key
-    params.pop("page", None)
+    request = context["request"]
+    params = getattr(request, "_innoladder_sort_params", None)
+    if params is None:  # one copy of the query for the page's sort links, not one per link
+        params = request._innoladder_sort_params = request.GET.copy()
+        params.pop("page", None)
+    current = request.GET.get("sort", "")
+    params.setlist("sort", [f"-{key}" if current == key else key])
     return "?" + params.urlencode()
 
 
@@ -42,7 +45,7 @@ def options(form, name: str) -> SafeString:
     return mark_safe(  # noqa: S308 - values and labels escaped
         "".join(
             f'<option value="{conditional_escape(value)}"'
-            f'{" selected" if posted == str(value) else ""}>'
+            f"{' selected' if posted == str(value) else ''}>"
             f"{conditional_escape(label)}</option>"
             for value, label in form.fields[name].choices
         )

@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from django.template import Context, Engine
 from django.utils import translation
+from django.utils.html import escape
 
 from innoladder.core.testing.factories import EnterpriseFactory, UserFactory
 from innoladder.enterprises import selectors, tables
@@ -115,3 +116,25 @@ def test_filter_options_match_the_template_loops(varied, query):
         shown = engine.from_string(tag).render(Context({"f": form}))
         assert shown == expected, name
     assert " selected>" in shown or "status=" not in query
+
+
+def _old_sort_url(request, key: str) -> str:
+    params = request.GET.copy()
+    current = params.get("sort", "")
+    params["sort"] = f"-{key}" if current == key else key
+    params.pop("page", None)
+    return "?" + params.urlencode()
+
+
+@pytest.mark.parametrize(
+    "query", ["", "page=2", "sort=name&q=锂 源&page=3", "q=a&sort=-uscc&sort=uscc&tag=<b>"]
+)
+def test_sort_links_are_those_of_a_fresh_copy_of_the_query(rf, query):
+    request = rf.get(f"/enterprises/?{query}")
+    keys = ["name", "uscc", "park", "name", "status"]
+    template = Engine.get_default().from_string(
+        "{% load registry %}" + "|".join(f"{{% sort_url '{key}' %}}" for key in keys)
+    )
+    shown = template.render(Context({"request": request}))
+    assert shown == "|".join(escape(_old_sort_url(request, key)) for key in keys)
+    assert request.GET.urlencode() == rf.get(f"/enterprises/?{query}").GET.urlencode()  # left as it came
