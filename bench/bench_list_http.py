@@ -14,7 +14,8 @@ a second factor is not required for officers by default), then drives `--clients
      so this module adds a plain AdminSite for the bench process only, with the app's middleware in
      front, opened by the same officer marked staff in the bench database).
 
-Prints requests per second, p50/p95 latency and the ratio list ÷ anchor. Target (issue 23): the list at
+Prints requests per second, p50/p95 latency, the workers' CPU per request (user + system time from /proc,
+the figure a shared machine does not inflate) and the ratios list ÷ anchor. Target (issue 23): the list at
 ≥ 300 req/s and p95 ≤ 100 ms.
 
     .venv/bin/python bench/bench_list_http.py [--enterprises 5000] [--seconds 15] [--clients 8] [--fresh]
@@ -102,6 +103,21 @@ if __name__ != "__main__":
 
 
 # --- the driver --------------------------------------------------------------------------------------
+
+
+def server_cpu_seconds(master: int) -> float:
+    """User + system CPU seconds used so far by gunicorn's workers (the children of `master`), from /proc:
+    the server's own cost per request, whatever else the shared machine is doing."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # a process that ended meanwhile
+            continue
+        if int(fields[1]) == master:  # ppid
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -347,6 +363,7 @@ def main() -> int:
         for label, template in scenarios.items():
             # Warm every worker, and check every answer is the page (200, not a redirect to a login).
             drive(port, cookies, lambda n, t=template: t % (n % pages + 1), args.clients, 2)
+            cpu_before = server_cpu_seconds(server.pid)
             if use_wrk:
                 rate, p50, p95, count = drive_wrk(port, cookies, template, pages, args.clients, args.seconds)
             else:
@@ -354,13 +371,21 @@ def main() -> int:
                     port, cookies, lambda n, t=template: t % (n % pages + 1), args.clients, args.seconds
                 )
                 rate, p50, p95 = count / wall, statistics.median(latencies), percentile(latencies, 0.95)
-            results[label] = rate
+            cpu_ms = (server_cpu_seconds(server.pid) - cpu_before) / count * 1000
+            results[label] = (rate, cpu_ms)
             say(
                 f"{label:34s} {rate:7.1f} req/s  p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  "
-                f"(n={count}, load average {os.getloadavg()[0]:.1f})"
+                f"server CPU {cpu_ms:5.2f} ms/request  (n={count}, load average {os.getloadavg()[0]:.1f})"
             )
-        list_rate, anchor_rate = results.values()
+        (list_rate, list_cpu), (anchor_rate, anchor_cpu) = results.values()
         say(f"ratio list ÷ anchor: {list_rate / anchor_rate:.2f}× the admin changelist's throughput")
+        cpus = min(args.workers, os.cpu_count() or 1)
+        say(
+            f"server CPU per request: list {list_cpu:.2f} ms, anchor {anchor_cpu:.2f} ms "
+            f"(the list costs {list_cpu / anchor_cpu:.2f}× the anchor's CPU; at this cost {cpus} CPUs "
+            f"given to the workers alone, no client, would serve at most {cpus * 1000 / list_cpu:.0f} "
+            "list pages a second)"
+        )
     finally:
         server.terminate()
         server.wait(timeout=30)
