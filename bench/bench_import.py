@@ -272,11 +272,15 @@ def main(rows: int, round_count: int) -> None:
         one_round(rounds, rows, data, changed, officer, first=number == 0)
     rounds.report(rows)
     anchor = min(rounds.walls[ANCHOR])
+    anchor_cpu = min(rounds.cpus[ANCHOR])
     for label in WHOLE:
         best = min(rounds.walls[label])
+        cpu = min(rounds.cpus[label])
         say(
-            f"{label[3:]}: {rows / best:,.0f} rows/s, {best / anchor:.1f}× python-calamine's read "
-            f"({anchor:.2f} s, {rows / anchor:,.0f} rows/s) — target ≥ 20,000 rows/s and ≤ 2.5×"
+            f"{label[3:]}: wall {best:.2f} s, {rows / best:,.0f} rows/s, {best / anchor:.1f}× "
+            f"python-calamine's read ({anchor:.2f} s, {rows / anchor:,.0f} rows/s); CPU {cpu:.2f} s, "
+            f"{rows / cpu:,.0f} rows/s, {cpu / anchor_cpu:.1f}× calamine's CPU ({anchor_cpu:.2f} s)"
+            " — target ≥ 20,000 rows/s and ≤ 2.5×"
         )
     say(
         f"calibration (10M-addition loop) per round: {', '.join(f'{c:.2f}' for c in calibrations)} s; "

@@ -222,14 +222,14 @@ def build_plan(
             continue
         seen_keys[key] = row_number
         converted.append((row_number, vals, key, raw_values))
-    stored = StoredRows(dataset.model)
-    existing = _load_existing(dataset, [key for _, _, key, _ in converted])
-    pk_at = stored.index[dataset.model._meta.pk.attname]
-    writable_existing = _writable_pks(dataset.model, [row[pk_at] for row in existing.values()], ctx.user)
     defaults = dataset.resolved_defaults(ctx)
     stamp = dataset.resolved_stamp(ctx)
+    stored = StoredRows(dataset.model, _read_fields(dataset.model, key_attnames, converted, stamp))
+    existing = _load_existing(dataset, [key for _, _, key, _ in converted], stored=stored)
+    pk_at = stored.index[dataset.model._meta.pk.attname]
+    writable_existing = _writable_pks(dataset.model, [row[pk_at] for row in existing.values()], ctx.user)
     version_at = stored.index.get("version")
-    has_updated_at = "updated_at" in stored.index
+    has_updated_at = "updated_at" in {f.attname for f in dataset.model._meta.concrete_fields}
     enterprise_at = _enterprise_position(dataset.model, stored)
     new_row_check = _new_row_check(dataset, ctx)
     now = timezone.now()
@@ -237,8 +237,11 @@ def build_plan(
     if not counts_only:  # the changes of every matched row the user may change, column by column
         matched = [(row, vals) for _, vals, key, _ in converted if (row := existing.get(key)) is not None]
         matched = [(row, vals) for row, vals in matched if row[pk_at] in writable_existing]
-        befores = iter(stored.changes_many([row for row, _ in matched], [vals for _, vals in matched]))
+        befores, stamped, diffs = _changes(stored, matched, stamp)
+        befores, stamped, diffs = iter(befores), iter(stamped), iter(diffs)
+        labels = iter(_key_texts([raw for *_, raw in converted], key_indexes, f"{title} "))
     for row_number, vals, key, raw_values in converted:
+        label = "" if counts_only else next(labels)
         row = existing.get(key)
         if row is None:
             merged = {**defaults, **vals, **stamp}
@@ -248,7 +251,7 @@ def build_plan(
                 continue
             plan.created += 1
             if not counts_only:
-                plan.creates.append(NewRow(merged, f"{title} {_key_raw(raw_values, key_indexes)}"))
+                plan.creates.append(NewRow(merged, label))
             continue
         pk = row[pk_at]
         if pk not in writable_existing:
@@ -267,33 +270,50 @@ def build_plan(
             else:
                 plan.unchanged += 1
             continue
-        before = next(befores)
+        before, extra, diff = next(befores), next(stamped), next(diffs)
         if not before:
             plan.unchanged += 1
             continue
         plan.updated += 1
         new_values = {a: vals[a] for a in before}
-        if stamp:
-            for attname, old in stored.changes(row, stamp).items():
-                before[attname] = old
-                new_values[attname] = stamp[attname]
+        for attname in extra:
+            new_values[attname] = stamp[attname]
         if version_at is not None:
             new_values["version"] = row[version_at] + 1
         if has_updated_at:
             new_values["updated_at"] = now
         enterprise_id = pk if enterprise_at == -1 else None if enterprise_at is None else row[enterprise_at]
-        diff = {}
-        for attname, old in before.items():
-            new = new_values[attname]
-            diff[attname] = [
-                str(old) if type(old) is Decimal else _plain(old),
-                str(new) if type(new) is Decimal else _plain(new),
-            ]
-        plan.updates.append(
-            Change(pk, new_values, diff, f"{title} {_key_raw(raw_values, key_indexes)}", enterprise_id)
-        )
+        plan.updates.append(Change(pk, new_values, diff, label, enterprise_id))
     errors.sort(key=lambda e: e.row)
     return plan
+
+
+def _changes(stored: StoredRows, matched: list[tuple[tuple, dict]], stamp: dict) -> tuple[list, list, list]:
+    """For each matched (stored row, imported values): the stored values of the changed fields, those of
+    the stamp's fields that change with them, and the audit trail's diff ({attname: [old, new]} as
+    JSON-ready values), found and written column by column."""
+    rows = [row for row, _ in matched]
+    vals_list = [vals for _, vals in matched]
+    columns: list = []
+    befores = stored.changes_many(rows, vals_list, columns)
+    diffs: list[dict] = [{} for _ in rows]
+    for attname, positions, olds in columns:
+        news = _json_column([vals_list[p][attname] for p in positions])
+        for position, old, new in zip(positions, _json_column(olds), news, strict=True):
+            diffs[position][attname] = [old, new]
+    stamped: list[dict] = [{}] * len(rows)
+    if stamp:  # the stamp's fields change only with a row that changes
+        changing = [p for p, before in enumerate(befores) if before]
+        columns = []
+        found = stored.changes_many([rows[p] for p in changing], [stamp] * len(changing), columns)
+        stamped = [{} for _ in rows]
+        for p, extra in zip(changing, found, strict=True):
+            stamped[p] = extra
+        for attname, positions, olds in columns:
+            new = _plain(stamp[attname])
+            for position, old in zip(positions, _json_column(olds), strict=True):
+                diffs[changing[position]][attname] = [old, new]
+    return befores, stamped, diffs
 
 
 def _reuse_key(match, limit: int | None) -> tuple | None:
@@ -328,12 +348,40 @@ def _key_raw(raw_values: tuple, key_indexes: list[int]) -> str:
     return " / ".join(display(raw_values[i]).strip() if i < width else "" for i in key_indexes)
 
 
-def _load_existing(dataset: Dataset, keys: list[tuple]) -> dict[tuple, tuple]:
-    """Existing records by natural key as raw rows (`StoredRows` order), fetched in chunks on the key's
-    first column."""
+def _read_fields(model, key_attnames: tuple, converted: list, stamp: dict) -> set[str]:
+    """The fields of existing records an import reads: the id, version, enterprise, natural key, and
+    every field a row or the stamp gives (what is compared)."""
+    wanted = {model._meta.pk.attname, "version", "enterprise_id", *key_attnames, *stamp}
+    for names in {tuple(vals) for _, vals, _, _ in converted}:
+        wanted.update(names)
+    return wanted
+
+
+def _key_texts(raw_rows: list[tuple], key_indexes: list[int], prefix: str) -> list[str]:
+    """`prefix` + `_key_raw` of every row, column by column."""
+    if not key_indexes:
+        return [prefix] * len(raw_rows)
+    parts = []
+    for i in key_indexes:
+        cells = [r[i] if i < len(r) else None for r in raw_rows]
+        kinds = set(map(type, cells))
+        if kinds == {str} and max(map(len, cells)) <= 200:
+            parts.append(list(map(str.strip, cells)))
+        elif kinds == {int}:
+            parts.append(list(map(str, cells)))
+        else:
+            parts.append([display(cell).strip() for cell in cells])
+    return list(map(prefix.__add__, map(" / ".join, zip(*parts, strict=True))))
+
+
+def _load_existing(
+    dataset: Dataset, keys: list[tuple], stored: StoredRows | None = None
+) -> dict[tuple, tuple]:
+    """Existing records by natural key as raw rows (`stored`'s order, by default every field), fetched in
+    chunks on the key's first column."""
     if not keys:
         return {}
-    stored = StoredRows(dataset.model)
+    stored = stored or StoredRows(dataset.model)
     attnames = _key_columns(dataset)
     positions = [stored.index[a] for a in attnames]
     as_stored = not any(stored.needs_python(a) for a in attnames)

@@ -100,18 +100,14 @@ def _encode(column: list, absent: list[int]) -> tuple:
         for position in absent:
             column[position] = None
     kinds = set(map(type, column))
-    kinds.discard(type(None))
-    if kinds == {Decimal}:
-        texts = list(map(str, column)) if not absent else [None if v is None else str(v) for v in column]
-        return ("decimal", texts, absent)
+    if kinds == {Decimal}:  # one text for the column: pickles in one piece
+        return ("decimal", "\n".join(map(str, column)), absent)
     return ("plain", column, absent)
 
 
-def _decode(kind: str, column: list, absent: list[int]) -> tuple[list, list[int]]:
-    if kind == "decimal" and not absent:
-        column = list(map(Decimal, column))
-    elif kind == "decimal":
-        column = [None if v is None else Decimal(v) for v in column]
+def _decode(kind: str, column, absent: list[int]) -> tuple[list, list[int]]:
+    if kind == "decimal":
+        column = list(map(Decimal, column.split("\n"))) if column else []
     for position in absent:
         column[position] = ABSENT
     return column, absent

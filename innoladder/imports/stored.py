@@ -33,11 +33,13 @@ _SAME = object()
 class StoredRows:
     """One model's concrete fields read without conversion; `python` and `changes` work per attname."""
 
-    def __init__(self, model):
+    def __init__(self, model, attnames=None):
+        """`attnames`: read only these fields (all concrete fields when None); a field the import neither
+        compares nor needs is not read, nor converted by the driver (SQLite parses every datetime)."""
         self.model = model
         self.db = router.db_for_read(model)
         self.conn = connections[self.db]
-        self.fields = list(model._meta.concrete_fields)
+        self.fields = [f for f in model._meta.concrete_fields if attnames is None or f.attname in attnames]
         self.attnames = [f.attname for f in self.fields]
         self.index = {a: i for i, a in enumerate(self.attnames)}
         self._converters: dict[str, tuple[list, object]] = {}
@@ -92,10 +94,15 @@ class StoredRows:
                 changed[attname] = old
         return changed
 
-    def changes_many(self, raw_rows: list[tuple], vals_list: list[dict]) -> list[dict]:
+    def changes_many(
+        self, raw_rows: list[tuple], vals_list: list[dict], by_column: list | None = None
+    ) -> list[dict]:
         """`changes` of many rows, column by column: each column's equal values are found with one
         comparison of the whole column (exact under the rules above; any value it cannot decide goes
-        through `_compare`), and the stored decimals of the changed ones converted together."""
+        through `_compare`), and the stored decimals of the changed ones converted together.
+
+        `by_column` receives the same changes column by column: (attname, row positions, stored values).
+        """
         out: list[dict] = [{} for _ in raw_rows]
         groups: dict[tuple, list[int]] = {}
         for position, vals in enumerate(vals_list):
@@ -105,8 +112,11 @@ class StoredRows:
             for attname in names:
                 raws = list(map(operator.itemgetter(self.index[attname]), rows))
                 news = [vals_list[p][attname] for p in positions]
-                for k, old in self._column_changes(attname, raws, news):
+                found = self._column_changes(attname, raws, news)
+                for k, old in found:
                     out[positions[k]][attname] = old
+                if by_column is not None and found:
+                    by_column.append((attname, [positions[k] for k, _ in found], [old for _, old in found]))
         if len(groups) > 1:  # keep each row's changes in its own field order, as `changes` gives them
             out = [{a: c[a] for a in vals if a in c} for c, vals in zip(out, vals_list, strict=True)]
         return out
@@ -128,6 +138,8 @@ class StoredRows:
         differing = list(compress(range(len(raws)), map(operator.not_, same)))
         if not differing:
             return []
+        if raw_kinds <= {int, str} and raw_kinds == new_kinds and attname not in self._converters:
+            return [(k, raws[k]) for k in differing]  # the driver's value is the model's (ints, text)
         decimal = self._decimals.get(attname)
         if (
             decimal is not None

@@ -340,8 +340,8 @@ def test_a_record_edited_between_reading_and_writing_is_not_overwritten(cast, mo
     existing = AnnualDataFactory(enterprise=cast.ent_a, year=2024, employees=80)
     real_load = engine._load_existing
 
-    def load_then_someone_edits(dataset, keys):
-        found = real_load(dataset, keys)
+    def load_then_someone_edits(dataset, keys, **kwargs):
+        found = real_load(dataset, keys, **kwargs)
         AnnualData.objects.filter(pk=existing.pk).update(employees=81, version=2)
         return found
 
