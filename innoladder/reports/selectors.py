@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 
 from innoladder.accounts.choices import Role
-from innoladder.core.scoping import for_user, is_staff_role, region_park_ids
+from innoladder.core.scoping import VIEW, enterprise_q, is_staff_role, region_park_ids
 from innoladder.enterprises.models import Park, Region
 from innoladder.enterprises.selectors import region_list
 
@@ -127,25 +127,74 @@ def fact_get(report: WorkReport, key: str) -> Fact:
 ID_CHUNK = 500
 
 
-def fact_rows(user, fact: Fact) -> list:
-    """The rows a figure counted, as the viewer may see them now (scoped), in the order they were counted.
-
-    Read by their ids in sorted chunks (each id a primary-key lookup) with the enterprise joined, only the
-    columns a row list shows: a figure counts up to tens of thousands of rows (issue 23).
-    """
-    if not fact.model or not fact.row_ids:
-        return []
-    model = apps.get_model(fact.model)
-    joined = [
-        f.name for f in model._meta.concrete_fields if f.many_to_one and f.name in ("enterprise", "park")
-    ]
-    ids = sorted(set(fact.row_ids))
-    by_pk = {}
+def _chunks(ids: list[int]):
     for start in range(0, len(ids), ID_CHUNK):
-        qs = for_user(model._default_manager.filter(pk__in=ids[start : start + ID_CHUNK]), user)
-        if "enterprise" in joined:
-            qs = lean(qs, "enterprise")
-        elif model._meta.label == "enterprises.Enterprise":
-            qs = lean(qs, "")
-        by_pk.update((row.pk, row) for row in qs.select_related(*joined))
-    return [by_pk[pk] for pk in fact.row_ids if pk in by_pk]
+        yield ids[start : start + ID_CHUNK]
+
+
+def _visible_ids(user, model, ids: list[int]) -> set[int]:
+    """Of `ids` (rows of `model`), those `for_user(model, user)` keeps.
+
+    Decided on the enterprises at the model's scope path, read in their own query: joined to the rows and
+    filtered on the park, SQLite (without table statistics) drove the look-up from the park's enterprises
+    and probed every id for each of them, enterprises × rows (issue 23). The same rule: a row is visible when
+    an enterprise at its path is (`enterprise_q`); everything for a rule without condition."""
+    condition = enterprise_q(user, VIEW)
+    if condition is None:
+        return set()
+    if not condition:
+        return set(ids)
+    path = model.scope_enterprise_path
+    if path:
+        pairs = []
+        for chunk in _chunks(ids):
+            rows = model._default_manager.filter(pk__in=chunk).order_by()
+            pairs.extend(rows.values_list("pk", f"{path}__pk"))
+    else:
+        pairs = [(pk, pk) for pk in ids]
+    enterprise = apps.get_model("enterprises", "Enterprise")
+    visible = set()
+    for chunk in _chunks(sorted({e for _, e in pairs if e is not None})):
+        visible.update(enterprise._base_manager.filter(condition, pk__in=chunk).values_list("pk", flat=True))
+    return {pk for pk, e in pairs if e in visible}
+
+
+def facts_rows(user, facts: list[Fact]) -> dict[str, list]:
+    """The rows each figure counted (by fact key), as the viewer may see them now (scoped), in the order
+    they were counted.
+
+    The rows of one model are read once for all the figures counting them, by their ids in sorted chunks
+    (each id a primary-key look-up) with the enterprise joined and only the columns a row list shows: a
+    report counts tens of thousands of rows (issue 23). Which of them the viewer may see is decided apart
+    (`_visible_ids`)."""
+    by_model: dict[str, set[int]] = {}
+    for fact in facts:
+        if fact.model and fact.row_ids:
+            by_model.setdefault(fact.model, set()).update(fact.row_ids)
+    loaded: dict[str, dict] = {}
+    for label, wanted in by_model.items():
+        model = apps.get_model(label)
+        joined = [
+            f.name for f in model._meta.concrete_fields if f.many_to_one and f.name in ("enterprise", "park")
+        ]
+        ids = sorted(wanted)
+        visible = _visible_ids(user, model, ids)
+        by_pk = {}
+        for chunk in _chunks(sorted(visible)):
+            qs = model._default_manager.filter(pk__in=chunk).order_by()
+            if "enterprise" in joined:
+                qs = lean(qs, "enterprise")
+            elif model._meta.label == "enterprises.Enterprise":
+                qs = lean(qs, "")
+            by_pk.update((row.pk, row) for row in qs.select_related(*joined))
+        loaded[label] = by_pk
+    result = {}
+    for fact in facts:
+        by_pk = loaded.get(fact.model, {}) if fact.row_ids else {}
+        result[fact.key] = [by_pk[pk] for pk in fact.row_ids if pk in by_pk]
+    return result
+
+
+def fact_rows(user, fact: Fact) -> list:
+    """The rows one figure counted, as the viewer may see them now (`facts_rows`)."""
+    return facts_rows(user, [fact])[fact.key]
