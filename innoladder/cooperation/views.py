@@ -13,14 +13,21 @@ from .forms import CooperationForm, PatentIntroductionForm, TalentForm
 
 
 class Kind:
-    """One of the three: `name` is the URL names' prefix (<name>_list, <name>_detail, ...)."""
+    """One of the three, declared once: `name` is the URL names' prefix (<name>_list, <name>_detail, ...);
+    `list_columns()` and `export_columns` the list's and the sheet's columns, `fields(obj)` the detail's
+    rows; `form_class`, `create`, `update` and `instance_kwarg` the edit page's form and services."""
 
     name = ""
     title = ""
     import_dataset = ""
+    deletable = False
+    list_columns = export_columns = fields = None
 
 
 class ListView(vk.ObjectListView):
+    def get_columns(self):
+        return type(self).list_columns()
+
     def get_context(self):
         return {
             "title": self.title,
@@ -31,6 +38,9 @@ class ListView(vk.ObjectListView):
 
 
 class ExportView(vk.ObjectExportView):
+    def get_columns(self):
+        return self.export_columns
+
     def get(self, request, *args, **kwargs):
         self.filename = f"{self.title}.xlsx"
         return super().get(request, *args, **kwargs)
@@ -38,13 +48,14 @@ class ExportView(vk.ObjectExportView):
 
 class DetailView(vk.ObjectDetailView):
     template_name = "cooperation/detail.html"
-    fields = None
 
     def get_context(self, obj):
+        deletable = self.deletable and self.may("delete", obj)
         return {
             "title": f"{self.title}：{obj}",
             "fields": type(self).fields(obj),
             "edit_url": reverse(f"{self.name}_edit", args=[obj.pk]) if self.may("change", obj) else "",
+            "delete_url": reverse(f"{self.name}_delete", args=[obj.pk]) if deletable else "",
             "back_url": reverse(f"{self.name}_list"),
         }
 
@@ -59,78 +70,49 @@ class EditView(vk.ObjectEditView):
         return super().dispatch(request, *args, **kwargs)
 
 
+def pages(kind: type[Kind]) -> tuple[type, type, type, type]:
+    """The kind's list, export, detail and edit views."""
+    return tuple(
+        type(f"{kind.__name__}{role}View", (kind, base), {"__module__": __name__})
+        for role, base in (
+            ("List", ListView),
+            ("Export", ExportView),
+            ("Detail", DetailView),
+            ("Edit", EditView),
+        )
+    )
+
+
 class CooperationKind(Kind):
     name, title, import_dataset = "cooperation", gettext_lazy("产学研合作"), "cooperation_projects"
-    select = selectors.cooperation_list
-    filterset = CooperationFilterSet
-
-
-class CooperationListView(CooperationKind, ListView):
-    get_columns = staticmethod(tables.cooperation_columns)
-
-
-class CooperationExportView(CooperationKind, ExportView):
-    columns = tables.COOPERATION_EXPORT
-
-
-class CooperationDetailView(CooperationKind, DetailView):
-    fields = tables.cooperation_fields
-
-
-class CooperationEditView(CooperationKind, EditView):
-    form_class = CooperationForm
+    select, filterset = selectors.cooperation_list, CooperationFilterSet
+    list_columns, export_columns = tables.cooperation_columns, tables.COOPERATION_EXPORT
+    fields, form_class = tables.cooperation_fields, CooperationForm
     create, update, instance_kwarg = services.cooperation_create, services.cooperation_update, "cooperation"
 
 
 class PatentKind(Kind):
     name, title = "patent", gettext_lazy("专利引进")
-    select = selectors.patent_list
-    filterset = PatentFilterSet
-
-
-class PatentListView(PatentKind, ListView):
-    get_columns = staticmethod(tables.patent_columns)
-
-
-class PatentExportView(PatentKind, ExportView):
-    columns = tables.PATENT_EXPORT
-
-
-class PatentDetailView(PatentKind, DetailView):
-    fields = tables.patent_fields
-
-
-class PatentEditView(PatentKind, EditView):
-    form_class = PatentIntroductionForm
+    select, filterset = selectors.patent_list, PatentFilterSet
+    list_columns, export_columns = tables.patent_columns, tables.PATENT_EXPORT
+    fields, form_class = tables.patent_fields, PatentIntroductionForm
     create, update = services.patent_introduction_create, services.patent_introduction_update
     instance_kwarg = "intro"
 
 
 class TalentKind(Kind):
-    name, title, import_dataset = "talent", gettext_lazy("人才"), "talents"
-    select = selectors.talent_list
-    filterset = TalentFilterSet
-
-
-class TalentListView(TalentKind, ListView):
-    get_columns = staticmethod(tables.talent_columns)
-
-
-class TalentExportView(TalentKind, ExportView):
-    columns = tables.TALENT_EXPORT
-
-
-class TalentDetailView(TalentKind, DetailView):
-    fields = tables.talent_fields
-
-    def get_context(self, talent):
-        delete_url = reverse("talent_delete", args=[talent.pk]) if self.may("delete", talent) else ""
-        return {**super().get_context(talent), "delete_url": delete_url}
-
-
-class TalentEditView(TalentKind, EditView):
-    form_class = TalentForm
+    name, title, import_dataset, deletable = "talent", gettext_lazy("人才"), "talents", True
+    select, filterset = selectors.talent_list, TalentFilterSet
+    list_columns, export_columns = tables.talent_columns, tables.TALENT_EXPORT
+    fields, form_class = tables.talent_fields, TalentForm
     create, update, instance_kwarg = services.talent_create, services.talent_update, "talent"
+
+
+CooperationListView, CooperationExportView, CooperationDetailView, CooperationEditView = pages(
+    CooperationKind
+)
+PatentListView, PatentExportView, PatentDetailView, PatentEditView = pages(PatentKind)
+TalentListView, TalentExportView, TalentDetailView, TalentEditView = pages(TalentKind)
 
 
 class TalentDeleteView(TalentKind, vk.ObjectDeleteView):
