@@ -9,39 +9,18 @@ import pytest
 from innoladder.core.models import AuditEntry
 from innoladder.policies import services
 from innoladder.policies.models import CampaignReach, TrainingEnrolment
+from innoladder.policies.tests.helpers import enrol, reach, spring_campaign, training_event
 
 
 @pytest.fixture
 def moved(cast):
     """A campaign and a training event of park 1 with rows for ent_a and ent_b; ent_b then moves to park 2."""
-    campaign = services.campaign_create(
-        user=cast.officer,
-        park=cast.park,
-        title="助企暖企春风行动",
-        starts_on=dt.date(2023, 3, 1),
-        ends_on=dt.date(2023, 5, 31),
-    )
-    event = services.training_create(
-        user=cast.officer,
-        park=cast.park,
-        title="专精特新培训班",
-        organiser="青海省工业和信息化厅",
-        place="西宁",
-        starts_on=dt.date(2023, 6, 30),
-        ends_on=dt.date(2023, 7, 3),
-    )
+    campaign = spring_campaign(cast)
+    event = training_event(cast, "专精特新培训班")
     reaches, enrolments = {}, {}
     for enterprise in (cast.ent_a, cast.ent_b):
-        reaches[enterprise.pk] = services.campaign_reach_add(
-            user=cast.officer,
-            campaign=campaign,
-            enterprise=enterprise,
-            reached_on=dt.date(2023, 3, 2),
-            channel="visit",
-        )
-        enrolments[enterprise.pk] = services.training_enrol(
-            user=cast.officer, event=event, enterprise=enterprise, attendees=[("张三", "总经理")]
-        )
+        reaches[enterprise.pk] = reach(cast, campaign, enterprise, dt.date(2023, 3, 2))
+        enrolments[enterprise.pk] = enrol(cast, event, enterprise, ("张三", "总经理"))
     cast.ent_b.park = cast.other_park
     cast.ent_b.save()
     return campaign, event, reaches, enrolments

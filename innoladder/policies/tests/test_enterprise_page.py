@@ -16,6 +16,7 @@ from innoladder.funding.tests.factories import FundApplicationFactory
 from innoladder.policies import enterprise_panels as policy_panels
 from innoladder.policies import home as policy_home
 from innoladder.policies import services
+from innoladder.policies.tests.helpers import spring_campaign
 
 
 def _request(user):
@@ -42,13 +43,7 @@ def test_enterprise_page_panels_and_timeline(cast):
         transaction_amount=Decimal(100),
         signed_on=dt.date(2023, 3, 8),
     )
-    campaign = services.campaign_create(
-        user=cast.officer,
-        park=cast.park,
-        title="助企暖企春风行动",
-        starts_on=dt.date(2023, 3, 1),
-        ends_on=dt.date(2023, 5, 31),
-    )
+    campaign = spring_campaign(cast)
     services.campaign_reach_add(
         user=cast.officer, campaign=campaign, enterprise=ent, reached_on=dt.date(2023, 3, 9), channel="visit"
     )

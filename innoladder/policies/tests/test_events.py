@@ -9,6 +9,7 @@ from innoladder.core.testing.access import OK, assert_access
 from innoladder.core.testing.factories import EnterpriseFactory
 from innoladder.policies import selectors, services
 from innoladder.policies.models import TrainingAttendee
+from innoladder.policies.tests.helpers import enrol, reach, spring_campaign, training_event
 
 PARK_READERS = {"admin": OK, "officer": OK, "agency": OK, "user_a": OK, "user_b": OK, "auditor": OK}
 STAFF = {"admin": OK, "officer": OK}
@@ -16,61 +17,22 @@ STAFF = {"admin": OK, "officer": OK}
 
 @pytest.fixture
 def spring(cast):
-    campaign = services.campaign_create(
-        user=cast.officer,
-        park=cast.park,
-        title="助企暖企春风行动",
-        starts_on=dt.date(2023, 3, 1),
-        ends_on=dt.date(2023, 5, 31),
-    )
-    services.campaign_reach_add(
-        user=cast.officer,
-        campaign=campaign,
-        enterprise=cast.ent_a,
-        reached_on=dt.date(2023, 3, 2),
-        channel="visit",
-    )
-    services.campaign_reach_add(
-        user=cast.officer,
-        campaign=campaign,
-        enterprise=cast.ent_b,
-        reached_on=dt.date(2023, 6, 30),
-        channel="online",
-    )
+    campaign = spring_campaign(cast)
+    reach(cast, campaign, cast.ent_a, dt.date(2023, 3, 2))
+    reach(cast, campaign, cast.ent_b, dt.date(2023, 6, 30), "online")
     return campaign
 
 
 @pytest.fixture
 def training(cast):
-    event = services.training_create(
-        user=cast.officer,
-        park=cast.park,
-        title="省专精特新企业高级管理专题培训班",
-        organiser="青海省工业和信息化厅",
-        starts_on=dt.date(2023, 6, 30),
-        ends_on=dt.date(2023, 7, 3),
-        place="西宁",
-    )
-    services.training_enrol(
-        user=cast.officer, event=event, enterprise=cast.ent_a, attendees=[("张三", "总经理")]
-    )
-    services.training_enrol(
-        user=cast.officer,
-        event=event,
-        enterprise=cast.ent_b,
-        attendees=[("李四", "副总"), ("王五", "技术总监")],
-    )
+    event = training_event(cast)
+    enrol(cast, event, cast.ent_a, ("张三", "总经理"))
+    enrol(cast, event, cast.ent_b, ("李四", "副总"), ("王五", "技术总监"))
     return event
 
 
 def test_campaigns_in_period_count_enterprises_reached_in_the_period(cast, spring):
-    outside = services.campaign_create(
-        user=cast.officer,
-        park=cast.park,
-        title="往年活动",
-        starts_on=dt.date(2022, 3, 1),
-        ends_on=dt.date(2022, 12, 31),
-    )
+    outside = spring_campaign(cast, "往年活动", dt.date(2022, 3, 1), dt.date(2022, 12, 31))
     [row] = selectors.campaigns_in_period(cast.officer, cast.park, dt.date(2023, 1, 1), dt.date(2023, 6, 29))
     assert row == spring and row.enterprise_count == 1  # the 6-30 reach is just outside
     [row] = selectors.campaigns_in_period(cast.officer, cast.park, dt.date(2023, 1, 1), dt.date(2023, 6, 30))
@@ -107,13 +69,7 @@ def test_other_park_enterprise_cannot_be_reached(cast, spring):
     from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError):
-        services.campaign_reach_add(
-            user=cast.officer,
-            campaign=spring,
-            enterprise=cast.ent_other_park,
-            reached_on=dt.date(2023, 3, 5),
-            channel="visit",
-        )
+        reach(cast, spring, cast.ent_other_park, dt.date(2023, 3, 5))
 
 
 def test_event_pages_are_scoped_and_show_only_visible_enterprises(client, cast, spring, training):
@@ -147,13 +103,7 @@ def test_staff_add_and_remove_reaches_with_audit(client, cast, spring):
 
 def test_event_list_queries_stay_flat(client, cast, spring, django_assert_max_num_queries):
     for _i in range(20):
-        services.campaign_reach_add(
-            user=cast.officer,
-            campaign=spring,
-            enterprise=EnterpriseFactory(park=cast.park),
-            reached_on=dt.date(2023, 4, 1),
-            channel="visit",
-        )
+        reach(cast, spring, EnterpriseFactory(park=cast.park), dt.date(2023, 4, 1))
     client.force_login(cast.officer)
     with django_assert_max_num_queries(10):
         assert client.get("/policies/events/").status_code == 200
