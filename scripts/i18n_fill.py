@@ -12,18 +12,56 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PO = ROOT / "innoladder/locale/en/LC_MESSAGES/django.po"
 TSV = ROOT / "innoladder/locale/en.tsv"
+# The rules engine's texts: the engine (pure Python) marks none, so each one the sources do not mark is
+# added to the catalogue from here (see innoladder/ruletables/english.py).
+ENGINE_TSV = ROOT / "innoladder/ruletables/engine_en.tsv"
 
 
-def load_terms() -> dict[str, str]:
+def read_tsv(path: Path) -> dict[str, str]:
     terms = {}
-    lines = []
-    for path in [TSV, *sorted(ROOT.glob("innoladder/*/en.tsv"))]:
-        lines.extend(path.read_text(encoding="utf-8").splitlines())
-    for line in lines:
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             zh, en = line.split("\t", 1)
             terms[zh] = en
     return terms
+
+
+def load_terms() -> dict[str, str]:
+    terms = {}
+    for path in [TSV, *sorted(ROOT.glob("innoladder/*/en.tsv")), ENGINE_TSV]:
+        terms.update(read_tsv(path))
+    return terms
+
+
+def msgid_of(entry: str) -> str | None:
+    """The msgid of an active entry (None for the header's empty one, comments and obsolete entries)."""
+    parts, reading = [], False
+    for line in entry.split("\n"):
+        if line.startswith("msgid "):
+            parts, reading = [line[len("msgid ") :]], True
+        elif reading and line.startswith('"'):
+            parts.append(line)
+        elif reading:
+            break
+    return unquote(parts) if parts else None
+
+
+def add_engine_texts(entries: list[str], engine: dict[str, str]) -> list[str]:
+    """The entries, with one for each engine text no source marks (and without an obsolete copy of it)."""
+    present = {msgid_of(entry) for entry in entries}
+    wanted = [zh for zh in engine if zh not in present]
+    obsolete = set(wanted)
+
+    def is_obsolete_copy(entry: str) -> bool:
+        active = "\n".join(line[len("#~ ") :] for line in entry.split("\n") if line.startswith("#~ "))
+        return bool(active) and msgid_of(active) in obsolete
+
+    kept = [entry for entry in entries if not is_obsolete_copy(entry)]
+    added = [
+        f'#. rules engine text (innoladder/ruletables/engine_en.tsv)\nmsgid {quote(zh)}\nmsgstr ""'
+        for zh in wanted
+    ]
+    return kept + added
 
 
 _KEYWORD = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) (".*")$')
@@ -81,7 +119,7 @@ def main() -> int:
     terms = load_terms()
     text = PO.read_text(encoding="utf-8")
     missing: list[str] = []
-    entries = text.rstrip("\n").split("\n\n")
+    entries = add_engine_texts(text.rstrip("\n").split("\n\n"), read_tsv(ENGINE_TSV))
     text = "\n\n".join(fill_entry(entry, terms, missing) for entry in entries) + "\n"
     text = text.replace("#, fuzzy\n", "", 1)
     PO.write_text(text, encoding="utf-8")

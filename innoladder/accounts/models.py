@@ -2,6 +2,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_otp.models import Device
 
 from .choices import RequestKind, RequestStatus, Role
@@ -21,11 +22,11 @@ class CaseInsensitiveUserManager(UserManager):
 class ServiceAgency(models.Model):
     """A third-party service agency (第三方服务机构) that works for the park on assigned enterprises."""
 
-    name = models.CharField("机构名称", max_length=200, unique=True)
-    uscc = models.CharField("统一社会信用代码", max_length=18, blank=True)
-    contact = models.CharField("联系人", max_length=100, blank=True)
-    phone = models.CharField("联系电话", max_length=40, blank=True)
-    is_demo = models.BooleanField("演示数据", default=False)
+    name = models.CharField(_("机构名称"), max_length=200, unique=True)
+    uscc = models.CharField(_("统一社会信用代码"), max_length=18, blank=True)
+    contact = models.CharField(_("联系人"), max_length=100, blank=True)
+    phone = models.CharField(_("联系电话"), max_length=40, blank=True)
+    is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
         verbose_name = "服务机构"
@@ -39,10 +40,10 @@ class ServiceAgency(models.Model):
 class User(AbstractUser):
     """A person who logs in; the role and the links below decide which enterprises they may see."""
 
-    role = models.CharField("角色", max_length=20, choices=Role.choices, default=Role.OFFICER)
-    display_name = models.CharField("姓名", max_length=100, blank=True)
+    role = models.CharField(_("角色"), max_length=20, choices=Role.choices, default=Role.OFFICER)
+    display_name = models.CharField(_("姓名"), max_length=100, blank=True)
     parks = models.ManyToManyField(
-        "enterprises.Park", blank=True, related_name="staff", verbose_name="所属园区"
+        "enterprises.Park", blank=True, related_name="staff", verbose_name=_("所属园区")
     )
     agency = models.ForeignKey(
         ServiceAgency,
@@ -50,7 +51,7 @@ class User(AbstractUser):
         blank=True,
         on_delete=models.PROTECT,
         related_name="users",
-        verbose_name="服务机构",
+        verbose_name=_("服务机构"),
     )
     region = models.ForeignKey(
         "enterprises.Region",
@@ -58,8 +59,8 @@ class User(AbstractUser):
         blank=True,
         on_delete=models.PROTECT,
         related_name="users",
-        verbose_name="所属区域",
-        help_text="区域管理人员查看该区域（含下级区域）内各园区的企业",
+        verbose_name=_("所属区域"),
+        help_text=_("区域管理人员查看该区域（含下级区域）内各园区的企业"),
     )
     enterprise = models.ForeignKey(
         "enterprises.Enterprise",
@@ -67,17 +68,17 @@ class User(AbstractUser):
         blank=True,
         on_delete=models.PROTECT,
         related_name="users",
-        verbose_name="所属企业",
+        verbose_name=_("所属企业"),
     )
-    failed_login_count = models.PositiveIntegerField("连续登录失败次数", default=0)
-    locked_until = models.DateTimeField("锁定至", null=True, blank=True)
-    password_changed_at = models.DateTimeField("密码修改时间", null=True, blank=True)
+    failed_login_count = models.PositiveIntegerField(_("连续登录失败次数"), default=0)
+    locked_until = models.DateTimeField(_("锁定至"), null=True, blank=True)
+    password_changed_at = models.DateTimeField(_("密码修改时间"), null=True, blank=True)
     must_change_password = models.BooleanField(
-        "下次登录须修改密码", default=False, help_text="管理员设置或重置的初始密码，用户登录后须先修改"
+        _("下次登录须修改密码"), default=False, help_text=_("管理员设置或重置的初始密码，用户登录后须先修改")
     )
     # Kept with the devices (accounts.mfa) so that a request of an account without a second factor needs
     # no query to know it; the devices themselves decide every verification.
-    mfa_enrolled = models.BooleanField("已绑定双因素认证", default=False)
+    mfa_enrolled = models.BooleanField(_("已绑定双因素认证"), default=False)
 
     objects = CaseInsensitiveUserManager()
 
@@ -126,9 +127,9 @@ class AgencyAssignment(models.Model):
     enterprise = models.ForeignKey(
         "enterprises.Enterprise", on_delete=models.CASCADE, related_name="agency_assignments"
     )
-    starts_on = models.DateField("开始日期")
-    ends_on = models.DateField("结束日期", null=True, blank=True)
-    note = models.CharField("说明", max_length=200, blank=True)
+    starts_on = models.DateField(_("开始日期"))
+    ends_on = models.DateField(_("结束日期"), null=True, blank=True)
+    note = models.CharField(_("说明"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = "服务机构分配"
@@ -150,9 +151,9 @@ class PasswordHistory(models.Model):
     """Each password hash a user has had, newest last: a new password may not repeat recent ones (等保)."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="password_history")
-    password_hash = models.CharField("密码哈希", max_length=128)
-    set_by_admin = models.BooleanField("管理员设置的初始密码", default=False)
-    created_at = models.DateTimeField("设置时间", default=timezone.now)
+    password_hash = models.CharField(_("密码哈希"), max_length=128)
+    set_by_admin = models.BooleanField(_("管理员设置的初始密码"), default=False)
+    created_at = models.DateTimeField(_("设置时间"), default=timezone.now)
 
     class Meta:
         verbose_name = "历史密码"
@@ -167,8 +168,8 @@ class PasswordHistory(models.Model):
 class LoginFailure(models.Model):
     """One failed or refused login attempt from a source address, for the per-address limit."""
 
-    ip = models.GenericIPAddressField("来源IP", null=True, blank=True)
-    at = models.DateTimeField("时间", default=timezone.now)
+    ip = models.GenericIPAddressField(_("来源IP"), null=True, blank=True)
+    at = models.DateTimeField(_("时间"), default=timezone.now)
 
     class Meta:
         verbose_name = "登录失败记录"
@@ -200,8 +201,8 @@ class RecoveryCode(models.Model):
     """One recovery code (its hash); a code works once."""
 
     device = models.ForeignKey(RecoveryCodeDevice, on_delete=models.CASCADE, related_name="codes")
-    code_hash = models.CharField("恢复码哈希", max_length=64)
-    used_at = models.DateTimeField("使用时间", null=True, blank=True)
+    code_hash = models.CharField(_("恢复码哈希"), max_length=64)
+    used_at = models.DateTimeField(_("使用时间"), null=True, blank=True)
 
     class Meta:
         verbose_name = "恢复码"
@@ -221,21 +222,23 @@ class CredentialRequest(models.Model):
     protected role take effect only when another security administrator approves.
     """
 
-    kind = models.CharField("申请类型", max_length=20, choices=RequestKind.choices)
+    kind = models.CharField(_("申请类型"), max_length=20, choices=RequestKind.choices)
     target = models.ForeignKey(User, on_delete=models.PROTECT, related_name="credential_requests")
-    new_role = models.CharField("申请角色", max_length=20, choices=Role.choices, blank=True)
+    new_role = models.CharField(_("申请角色"), max_length=20, choices=Role.choices, blank=True)
     # The administrator-set password to apply on approval, already hashed; cleared once decided.
-    password_hash = models.CharField("新密码哈希", max_length=128, blank=True)
-    reason = models.CharField("理由", max_length=300)
+    password_hash = models.CharField(_("新密码哈希"), max_length=128, blank=True)
+    reason = models.CharField(_("理由"), max_length=300)
     status = models.CharField(
-        "状态", max_length=20, choices=RequestStatus.choices, default=RequestStatus.PENDING
+        _("状态"), max_length=20, choices=RequestStatus.choices, default=RequestStatus.PENDING
     )
-    requested_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", verbose_name="申请人")
-    requested_at = models.DateTimeField("申请时间", default=timezone.now)
+    requested_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="+", verbose_name=_("申请人")
+    )
+    requested_at = models.DateTimeField(_("申请时间"), default=timezone.now)
     decided_by = models.ForeignKey(
-        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="复核人"
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("复核人")
     )
-    decided_at = models.DateTimeField("复核时间", null=True, blank=True)
+    decided_at = models.DateTimeField(_("复核时间"), null=True, blank=True)
 
     class Meta:
         verbose_name = "凭据与角色复核申请"

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class ApiToken(models.Model):
@@ -13,17 +14,17 @@ class ApiToken(models.Model):
     """
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens", verbose_name="用户"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("用户")
     )
-    name = models.CharField("名称", max_length=100)
-    prefix = models.CharField("前缀", max_length=16, unique=True)
-    digest = models.CharField("密钥哈希", max_length=64)
-    created_at = models.DateTimeField("签发时间", auto_now_add=True)
-    expires_at = models.DateTimeField("有效期至")
-    revoked_at = models.DateTimeField("吊销时间", null=True, blank=True)
-    last_used_at = models.DateTimeField("最近使用", null=True, blank=True)
-    window_start = models.DateTimeField("限流窗口起点", null=True, blank=True, editable=False)
-    window_count = models.PositiveIntegerField("限流窗口内请求数", default=0, editable=False)
+    name = models.CharField(_("名称"), max_length=100)
+    prefix = models.CharField(_("前缀"), max_length=16, unique=True)
+    digest = models.CharField(_("密钥哈希"), max_length=64)
+    created_at = models.DateTimeField(_("签发时间"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("有效期至"))
+    revoked_at = models.DateTimeField(_("吊销时间"), null=True, blank=True)
+    last_used_at = models.DateTimeField(_("最近使用"), null=True, blank=True)
+    window_start = models.DateTimeField(_("限流窗口起点"), null=True, blank=True, editable=False)
+    window_count = models.PositiveIntegerField(_("限流窗口内请求数"), default=0, editable=False)
 
     class Meta:
         verbose_name = "接口令牌"

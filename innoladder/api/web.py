@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -18,8 +19,10 @@ DAY_CHOICES = [(30, "30 天"), (90, "90 天"), (180, "180 天"), (365, "365 天"
 
 
 class TokenForm(forms.Form):
-    name = forms.CharField(label="名称", max_length=100, help_text="用途，例如“统计系统对接”")
-    days = forms.TypedChoiceField(label="有效期", coerce=int, choices=DAY_CHOICES, initial=90)
+    name = forms.CharField(
+        label=gettext_lazy("名称"), max_length=100, help_text=gettext_lazy("用途，例如“统计系统对接”")
+    )
+    days = forms.TypedChoiceField(label=gettext_lazy("有效期"), coerce=int, choices=DAY_CHOICES, initial=90)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -15,6 +15,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from innoladder import eligibility as e
 from innoladder.enterprises.choices import TechField
@@ -53,7 +54,7 @@ IP_FIELDS = (
 CLASS_II = ("utility_model", "software_copyright", "design_patent")
 HELD_CHOICES = [(k, v) for k, v in c.SCHEME_CHOICES if k != "tech_innovative_sme"]
 STANDARD_CHOICES = [
-    ("", "未参与"),
+    ("", _("未参与")),
     ("took_part", "参与制定（未进入起草单位前五名）"),
     ("led", "主导制定（起草单位前五名）"),
 ]
@@ -82,39 +83,41 @@ EXPERT_FIELDS = (
 class CalculatorForm(forms.Form):
     """The public self-assessment form; nothing it receives is stored."""
 
-    name = forms.CharField(label="企业名称（可不填）", max_length=100, required=False)
-    registered_on = forms.DateField(label="成立日期", widget=forms.DateInput(attrs={"type": "date"}))
+    name = forms.CharField(label=_("企业名称（可不填）"), max_length=100, required=False)
+    registered_on = forms.DateField(label=_("成立日期"), widget=forms.DateInput(attrs={"type": "date"}))
     tech_field = forms.ChoiceField(
-        label="国家重点支持的高新技术领域",
-        choices=[("", "不属于/不确定"), *TechField.choices],
+        label=_("国家重点支持的高新技术领域"),
+        choices=[("", _("不属于/不确定")), *TechField.choices],
         required=False,
     )
     standards = forms.ChoiceField(
-        label="参与制定国家标准、行业标准、检测方法或技术规范", choices=STANDARD_CHOICES, required=False
+        label=_("参与制定国家标准、行业标准、检测方法或技术规范"), choices=STANDARD_CHOICES, required=False
     )
-    registered_in_qinghai = forms.BooleanField(label="在青海省注册", required=False, initial=True)
-    strategic_emerging = forms.BooleanField(label="主导产品属于战略性新兴产业", required=False)
-    proprietary_tech = forms.BooleanField(label="拥有自主核心技术（无知识产权时据此判断）", required=False)
+    registered_in_qinghai = forms.BooleanField(label=_("在青海省注册"), required=False, initial=True)
+    strategic_emerging = forms.BooleanField(label=_("主导产品属于战略性新兴产业"), required=False)
+    proprietary_tech = forms.BooleanField(label=_("拥有自主核心技术（无知识产权时据此判断）"), required=False)
     rd_all_domestic = forms.BooleanField(
-        label="研发费用全部在境内发生（未填委托境外研发费用的年度按0计）", required=False, initial=True
+        label=_("研发费用全部在境内发生（未填委托境外研发费用的年度按0计）"), required=False, initial=True
     )
     ip_acquired_only = forms.BooleanField(
-        label="知识产权均为受让、受赠或并购取得（无自主研发）", required=False
+        label=_("知识产权均为受让、受赠或并购取得（无自主研发）"), required=False
     )
-    award_national = forms.BooleanField(label="近五年获国家级科技奖励（前三名）", required=False)
-    award_provincial = forms.BooleanField(label="近三年获省级科技奖励（前三名）", required=False)
-    institution_provincial = forms.BooleanField(label="拥有省部级以上研发机构", required=False)
-    institution_municipal = forms.BooleanField(label="拥有市级研发机构", required=False)
-    incident = forms.BooleanField(label="近一年内发生过重大安全、质量事故或严重环境违法行为", required=False)
+    award_national = forms.BooleanField(label=_("近五年获国家级科技奖励（前三名）"), required=False)
+    award_provincial = forms.BooleanField(label=_("近三年获省级科技奖励（前三名）"), required=False)
+    institution_provincial = forms.BooleanField(label=_("拥有省部级以上研发机构"), required=False)
+    institution_municipal = forms.BooleanField(label=_("拥有市级研发机构"), required=False)
+    incident = forms.BooleanField(
+        label=_("近一年内发生过重大安全、质量事故或严重环境违法行为"), required=False
+    )
     ip_used_class_ii = forms.IntegerField(
-        label="其中已在以往高企认定中使用过的Ⅱ类知识产权（件）",
+        label=_("其中已在以往高企认定中使用过的Ⅱ类知识产权（件）"),
         min_value=0,
         max_value=999,
         required=False,
         initial=0,
     )
     held = forms.MultipleChoiceField(
-        label="已持有的认定", choices=HELD_CHOICES, required=False, widget=forms.CheckboxSelectMultiple
+        label=_("已持有的认定"), choices=HELD_CHOICES, required=False, widget=forms.CheckboxSelectMultiple
     )
 
     def __init__(self, *args, on: dt.date, **kwargs):

@@ -1,22 +1,23 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from innoladder.eligibility.plan import NAMES
 
 
 class Outcome(models.TextChoices):
-    ELIGIBLE = "eligible", "符合条件"
-    NOT_ELIGIBLE = "not_eligible", "不符合"
-    INSUFFICIENT = "insufficient_data", "数据不足"
+    ELIGIBLE = "eligible", _("符合条件")
+    NOT_ELIGIBLE = "not_eligible", _("不符合")
+    INSUFFICIENT = "insufficient_data", _("数据不足")
 
 
 class Standing(models.TextChoices):
     """Where an enterprise stands on one tier; ordered from nearest to farthest."""
 
-    HELD = "held", "已持有"
-    ELIGIBLE = "eligible", "已符合条件"
-    CLOSE = "close", "接近"
-    FAR = "far", "差距较大"
-    UNKNOWN = "unknown", "数据不足"
+    HELD = "held", _("已持有")
+    ELIGIBLE = "eligible", _("已符合条件")
+    CLOSE = "close", _("接近")
+    FAR = "far", _("差距较大")
+    UNKNOWN = "unknown", _("数据不足")
 
 
 STANDING_ORDER = {

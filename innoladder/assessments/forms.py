@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from innoladder.enterprises.choices import TechField
 
@@ -25,23 +26,23 @@ class CandidateFilterForm(forms.Form):
     """The candidates list's filters. The tier always has a value: the one asked for, else the default,
     and the select shows exactly the tier whose rows are listed (also after a wrong value)."""
 
-    scheme = forms.ChoiceField(label="认定类型", choices=c.SCHEME_CHOICES)
+    scheme = forms.ChoiceField(label=_("认定类型"), choices=c.SCHEME_CHOICES)
     standing = forms.ChoiceField(
-        label="梯度位置", choices=[("", "未持有（全部）"), *c.Standing.choices], required=False
+        label=_("梯度位置"), choices=[("", _("未持有（全部）")), *c.Standing.choices], required=False
     )
-    park = forms.ModelChoiceField(label="园区", queryset=None, required=False, empty_label="全部园区")
+    park = forms.ModelChoiceField(label=_("园区"), queryset=None, required=False, empty_label=_("全部园区"))
     # Shown to those who may read a region's parks added up (admins, regional officers).
-    region = forms.ModelChoiceField(label="区域", queryset=None, required=False, empty_label="全部区域")
-    industry = forms.CharField(label="行业代码", max_length=5, required=False)
+    region = forms.ModelChoiceField(label=_("区域"), queryset=None, required=False, empty_label=_("全部区域"))
+    industry = forms.CharField(label=_("行业代码"), max_length=5, required=False)
     tech_field = forms.ChoiceField(
-        label="技术领域", choices=[("", "全部领域"), *TechField.choices], required=False
+        label=_("技术领域"), choices=[("", _("全部领域")), *TechField.choices], required=False
     )
-    q = forms.CharField(label="企业名称", max_length=100, required=False)
+    q = forms.CharField(label=_("企业名称"), max_length=100, required=False)
     as_of = forms.DateField(
-        label="截至日期",
+        label=_("截至日期"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="按每家企业在此日期前（含）最近一次评估；不填为今天。",
+        help_text=_("按每家企业在此日期前（含）最近一次评估；不填为今天。"),
     )
 
     def __init__(self, data=None, *, parks=None, regions=None, default_scheme: str, **kwargs):
@@ -82,7 +83,7 @@ class CandidateFilterForm(forms.Form):
 
 
 class BatchForm(forms.Form):
-    on = forms.DateField(label="评估基准日", widget=forms.DateInput(attrs={"type": "date"}))
+    on = forms.DateField(label=_("评估基准日"), widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -92,7 +93,7 @@ class BatchForm(forms.Form):
 class DataYearForm(forms.Form):
     """The explicit choice to assess on an earlier fiscal year with data (blank: each rule's own year)."""
 
-    data_year = forms.IntegerField(label="数据年度", min_value=1900, max_value=9999, required=False)
+    data_year = forms.IntegerField(label=_("数据年度"), min_value=1900, max_value=9999, required=False)
 
     def error_text(self) -> str:
         return "未评估：数据年度应为四位年份。"

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from innoladder.core.scoping import ScopedQuerySet
 from innoladder.enterprises.models import Enterprise
@@ -23,14 +24,14 @@ class Assessment(models.Model):
     scope_enterprise_path = "enterprise"
 
     enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="assessments")
-    assessed_on = models.DateField("评估基准日")
+    assessed_on = models.DateField(gettext_lazy("评估基准日"))
     run_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name="评估人",
+        verbose_name=gettext_lazy("评估人"),
     )
     job = models.ForeignKey(
         "core.Job",
@@ -38,18 +39,22 @@ class Assessment(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name="批量任务",
+        verbose_name=gettext_lazy("批量任务"),
     )
     # serialize.snapshot_dict: the engine's facts JSON without fields at their default value.
-    facts = models.JSONField("评估所用数据快照", default=dict, encoder=CompactJSONEncoder)
-    versions = models.JSONField("规则版本", default=dict, encoder=CompactJSONEncoder)
-    settings = models.JSONField("口径设置（仅记与默认不同者）", default=dict, encoder=CompactJSONEncoder)
+    facts = models.JSONField(gettext_lazy("评估所用数据快照"), default=dict, encoder=CompactJSONEncoder)
+    versions = models.JSONField(gettext_lazy("规则版本"), default=dict, encoder=CompactJSONEncoder)
+    settings = models.JSONField(
+        gettext_lazy("口径设置（仅记与默认不同者）"), default=dict, encoder=CompactJSONEncoder
+    )
     # None: every rule set reads the fiscal year its rule prescribes on ``assessed_on``. A year: the user
     # explicitly chose to assess on the latest year with data instead (shown as such on every verdict).
-    data_year = models.PositiveSmallIntegerField("选定的数据年度（最近有数据的年度）", null=True, blank=True)
-    is_latest = models.BooleanField("最新一次", default=True)
-    is_demo = models.BooleanField("演示数据", default=False)
-    created_at = models.DateTimeField("评估时间", auto_now_add=True)
+    data_year = models.PositiveSmallIntegerField(
+        gettext_lazy("选定的数据年度（最近有数据的年度）"), null=True, blank=True
+    )
+    is_latest = models.BooleanField(gettext_lazy("最新一次"), default=True)
+    is_demo = models.BooleanField(gettext_lazy("演示数据"), default=False)
+    created_at = models.DateTimeField(gettext_lazy("评估时间"), auto_now_add=True)
 
     objects = ScopedQuerySet.as_manager()
 
@@ -73,25 +78,29 @@ class SchemeResult(models.Model):
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="scheme_results")
     enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="+")
-    scheme = models.CharField("认定类型", max_length=30, choices=c.SCHEME_CHOICES)
-    ruleset_version = models.CharField("规则版本", max_length=40)
-    outcome = models.CharField("结论", max_length=20, choices=c.Outcome.choices)
-    standing = models.CharField("梯度位置", max_length=10, choices=c.Standing.choices)
-    score = models.DecimalField("得分", max_digits=6, decimal_places=2, null=True, blank=True)
-    score_low = models.DecimalField("得分下限", max_digits=6, decimal_places=2, null=True, blank=True)
-    score_high = models.DecimalField("得分上限", max_digits=6, decimal_places=2, null=True, blank=True)
-    met_count = models.PositiveSmallIntegerField("满足项数", default=0)
-    total_count = models.PositiveSmallIntegerField("评价项数", default=0)
-    conditions_met = models.PositiveSmallIntegerField("满足条件数", default=0)
-    conditions_total = models.PositiveSmallIntegerField("条件总数", default=0)
-    unmet = models.PositiveSmallIntegerField("未满足条件数", default=0)
+    scheme = models.CharField(gettext_lazy("认定类型"), max_length=30, choices=c.SCHEME_CHOICES)
+    ruleset_version = models.CharField(gettext_lazy("规则版本"), max_length=40)
+    outcome = models.CharField(gettext_lazy("结论"), max_length=20, choices=c.Outcome.choices)
+    standing = models.CharField(gettext_lazy("梯度位置"), max_length=10, choices=c.Standing.choices)
+    score = models.DecimalField(gettext_lazy("得分"), max_digits=6, decimal_places=2, null=True, blank=True)
+    score_low = models.DecimalField(
+        gettext_lazy("得分下限"), max_digits=6, decimal_places=2, null=True, blank=True
+    )
+    score_high = models.DecimalField(
+        gettext_lazy("得分上限"), max_digits=6, decimal_places=2, null=True, blank=True
+    )
+    met_count = models.PositiveSmallIntegerField(gettext_lazy("满足项数"), default=0)
+    total_count = models.PositiveSmallIntegerField(gettext_lazy("评价项数"), default=0)
+    conditions_met = models.PositiveSmallIntegerField(gettext_lazy("满足条件数"), default=0)
+    conditions_total = models.PositiveSmallIntegerField(gettext_lazy("条件总数"), default=0)
+    unmet = models.PositiveSmallIntegerField(gettext_lazy("未满足条件数"), default=0)
     # The fiscal year the verdict read as "last year" (None: the rule set reads no annual data).
-    data_year = models.PositiveSmallIntegerField("数据年度", null=True, blank=True)
+    data_year = models.PositiveSmallIntegerField(gettext_lazy("数据年度"), null=True, blank=True)
     # True when the user chose to assess on the latest year with data instead of the rule's year.
-    data_year_fallback = models.BooleanField("按最近有数据的年度评估", default=False)
+    data_year_fallback = models.BooleanField(gettext_lazy("按最近有数据的年度评估"), default=False)
     # True when the enterprise has no figures at all for ``data_year``.
-    data_year_missing = models.BooleanField("缺少数据年度的数据", default=False)
-    is_latest = models.BooleanField("最新一次", default=True)
+    data_year_missing = models.BooleanField(gettext_lazy("缺少数据年度的数据"), default=False)
+    is_latest = models.BooleanField(gettext_lazy("最新一次"), default=True)
 
     objects = ScopedQuerySet.as_manager()
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from innoladder import eligibility as e
 from innoladder.eligibility.jsonio import facts_to_dict
@@ -17,7 +18,11 @@ from . import snapshots
 from .models import data_year_text
 from .serialize import is_condition, result_dict
 
-STATUS_LABELS = {"pass": "满足", "fail": "不满足", "insufficient_data": "数据不足"}
+STATUS_LABELS = {
+    "pass": gettext_lazy("满足"),
+    "fail": gettext_lazy("不满足"),
+    "insufficient_data": gettext_lazy("数据不足"),
+}
 
 
 def _points(item: dict[str, Any]) -> str:

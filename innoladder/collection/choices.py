@@ -1,17 +1,18 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class CampaignStatus(models.TextChoices):
-    OPEN = "open", "进行中"
-    CLOSED = "closed", "已结束"
+    OPEN = "open", _("进行中")
+    CLOSED = "closed", _("已结束")
 
 
 class SubmissionStatus(models.TextChoices):
-    NOT_STARTED = "not_started", "未开始"
-    DRAFT = "draft", "草稿"
-    SUBMITTED = "submitted", "已提交"
-    RETURNED = "returned", "已退回"
-    ACCEPTED = "accepted", "已采纳"
+    NOT_STARTED = "not_started", _("未开始")
+    DRAFT = "draft", _("草稿")
+    SUBMITTED = "submitted", _("已提交")
+    RETURNED = "returned", _("已退回")
+    ACCEPTED = "accepted", _("已采纳")
 
 
 # Which status may move to which: everything else is refused.

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from innoladder.core.models import Tracked
 from innoladder.core.scoping import ScopedQuerySet
@@ -12,20 +13,20 @@ from .choices import CampaignStatus, SubmissionStatus
 class Campaign(Tracked):
     """A yearly collection of enterprise figures (年度数据填报) for a park or a chosen set of enterprises."""
 
-    park = models.ForeignKey(Park, on_delete=models.PROTECT, related_name="campaigns", verbose_name="园区")
-    title = models.CharField("名称", max_length=200)
-    fiscal_year = models.PositiveSmallIntegerField("填报年度")
-    fields = models.JSONField("填报字段", default=list)
-    opens_on = models.DateField("开始日期")
-    deadline = models.DateField("截止日期")
-    instructions = models.TextField("填报说明", blank=True)
+    park = models.ForeignKey(Park, on_delete=models.PROTECT, related_name="campaigns", verbose_name=_("园区"))
+    title = models.CharField(_("名称"), max_length=200)
+    fiscal_year = models.PositiveSmallIntegerField(_("填报年度"))
+    fields = models.JSONField(_("填报字段"), default=list)
+    opens_on = models.DateField(_("开始日期"))
+    deadline = models.DateField(_("截止日期"))
+    instructions = models.TextField(_("填报说明"), blank=True)
     status = models.CharField(
-        "状态", max_length=20, choices=CampaignStatus.choices, default=CampaignStatus.OPEN
+        _("状态"), max_length=20, choices=CampaignStatus.choices, default=CampaignStatus.OPEN
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    is_demo = models.BooleanField("演示数据", default=False)
+    is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
         verbose_name = "填报任务"
@@ -52,22 +53,22 @@ class Submission(Tracked):
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="submissions")
     enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="submissions")
     status = models.CharField(
-        "状态", max_length=20, choices=SubmissionStatus.choices, default=SubmissionStatus.NOT_STARTED
+        _("状态"), max_length=20, choices=SubmissionStatus.choices, default=SubmissionStatus.NOT_STARTED
     )
-    data = models.JSONField("填报数据", default=dict, blank=True)
-    confirmed_warnings = models.JSONField("已确认的提示", default=list, blank=True)
-    declaration = models.BooleanField("已承诺数据真实", default=False)
-    on_behalf = models.BooleanField("由工作人员代填", default=False)
-    submitted_at = models.DateTimeField("提交时间", null=True, blank=True)
+    data = models.JSONField(_("填报数据"), default=dict, blank=True)
+    confirmed_warnings = models.JSONField(_("已确认的提示"), default=list, blank=True)
+    declaration = models.BooleanField(_("已承诺数据真实"), default=False)
+    on_behalf = models.BooleanField(_("由工作人员代填"), default=False)
+    submitted_at = models.DateTimeField(_("提交时间"), null=True, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    return_comment = models.TextField("退回意见", blank=True)
-    accepted_at = models.DateTimeField("采纳时间", null=True, blank=True)
+    return_comment = models.TextField(_("退回意见"), blank=True)
+    accepted_at = models.DateTimeField(_("采纳时间"), null=True, blank=True)
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    assessment_changes = models.JSONField("评估变化", default=list, blank=True)
+    assessment_changes = models.JSONField(_("评估变化"), default=list, blank=True)
 
     objects = ScopedQuerySet.as_manager()
 
@@ -93,13 +94,13 @@ class SubmissionEvent(models.Model):
     scope_enterprise_path = "submission__enterprise"
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
-    from_status = models.CharField("原状态", max_length=20, choices=SubmissionStatus.choices)
-    to_status = models.CharField("新状态", max_length=20, choices=SubmissionStatus.choices)
+    from_status = models.CharField(_("原状态"), max_length=20, choices=SubmissionStatus.choices)
+    to_status = models.CharField(_("新状态"), max_length=20, choices=SubmissionStatus.choices)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    at = models.DateTimeField("时间", auto_now_add=True)
-    comment = models.TextField("说明", blank=True)
+    at = models.DateTimeField(_("时间"), auto_now_add=True)
+    comment = models.TextField(_("说明"), blank=True)
 
     objects = ScopedQuerySet.as_manager()
 
@@ -118,13 +119,13 @@ class Evidence(models.Model):
     scope_enterprise_path = "submission__enterprise"
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="evidence")
-    file = models.FileField("文件", upload_to="collection/%Y/")
-    original_name = models.CharField("文件名", max_length=200)
-    description = models.CharField("说明", max_length=200, blank=True)
+    file = models.FileField(_("文件"), upload_to="collection/%Y/")
+    original_name = models.CharField(_("文件名"), max_length=200)
+    description = models.CharField(_("说明"), max_length=200, blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+    uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
 
     objects = ScopedQuerySet.as_manager()
 
@@ -151,43 +152,49 @@ class CollectionImportRow(Tracked):
     enterprise = models.ForeignKey(
         Enterprise, on_delete=models.CASCADE, related_name="collection_import_rows"
     )
-    employees = models.PositiveIntegerField("职工总数", null=True, blank=True)
-    tech_staff = models.PositiveIntegerField("科技人员", null=True, blank=True)
-    rd_staff = models.PositiveIntegerField("研发人员", null=True, blank=True)
-    tech_conversions = models.PositiveIntegerField("技术成果转化数", null=True, blank=True)
-    sales_revenue = models.DecimalField("销售收入", max_digits=18, decimal_places=2, null=True, blank=True)
-    main_revenue = models.DecimalField("主营业务收入", max_digits=18, decimal_places=2, null=True, blank=True)
-    operating_revenue = models.DecimalField(
-        "营业收入", max_digits=18, decimal_places=2, null=True, blank=True
+    employees = models.PositiveIntegerField(_("职工总数"), null=True, blank=True)
+    tech_staff = models.PositiveIntegerField(_("科技人员"), null=True, blank=True)
+    rd_staff = models.PositiveIntegerField(_("研发人员"), null=True, blank=True)
+    tech_conversions = models.PositiveIntegerField(_("技术成果转化数"), null=True, blank=True)
+    sales_revenue = models.DecimalField(_("销售收入"), max_digits=18, decimal_places=2, null=True, blank=True)
+    main_revenue = models.DecimalField(
+        _("主营业务收入"), max_digits=18, decimal_places=2, null=True, blank=True
     )
-    total_income = models.DecimalField("收入总额", max_digits=18, decimal_places=2, null=True, blank=True)
+    operating_revenue = models.DecimalField(
+        _("营业收入"), max_digits=18, decimal_places=2, null=True, blank=True
+    )
+    total_income = models.DecimalField(_("收入总额"), max_digits=18, decimal_places=2, null=True, blank=True)
     non_taxable_income = models.DecimalField(
-        "不征税收入", max_digits=18, decimal_places=2, null=True, blank=True
+        _("不征税收入"), max_digits=18, decimal_places=2, null=True, blank=True
     )
     hitech_revenue = models.DecimalField(
-        "高新技术产品(服务)收入", max_digits=18, decimal_places=2, null=True, blank=True
+        _("高新技术产品(服务)收入"), max_digits=18, decimal_places=2, null=True, blank=True
     )
-    rd_expense = models.DecimalField("研发费用", max_digits=18, decimal_places=2, null=True, blank=True)
-    rd_domestic = models.DecimalField("境内研发费用", max_digits=18, decimal_places=2, null=True, blank=True)
+    rd_expense = models.DecimalField(_("研发费用"), max_digits=18, decimal_places=2, null=True, blank=True)
+    rd_domestic = models.DecimalField(
+        _("境内研发费用"), max_digits=18, decimal_places=2, null=True, blank=True
+    )
     rd_entrusted_domestic = models.DecimalField(
-        "委托境内研发费用", max_digits=18, decimal_places=2, null=True, blank=True
+        _("委托境内研发费用"), max_digits=18, decimal_places=2, null=True, blank=True
     )
     rd_entrusted_overseas = models.DecimalField(
-        "委托境外研发费用", max_digits=18, decimal_places=2, null=True, blank=True
+        _("委托境外研发费用"), max_digits=18, decimal_places=2, null=True, blank=True
     )
     total_cost = models.DecimalField(
-        "成本费用支出总额", max_digits=18, decimal_places=2, null=True, blank=True
+        _("成本费用支出总额"), max_digits=18, decimal_places=2, null=True, blank=True
     )
-    total_assets = models.DecimalField("资产总额", max_digits=18, decimal_places=2, null=True, blank=True)
+    total_assets = models.DecimalField(_("资产总额"), max_digits=18, decimal_places=2, null=True, blank=True)
     total_liabilities = models.DecimalField(
-        "负债总额", max_digits=18, decimal_places=2, null=True, blank=True
+        _("负债总额"), max_digits=18, decimal_places=2, null=True, blank=True
     )
-    net_assets = models.DecimalField("净资产", max_digits=18, decimal_places=2, null=True, blank=True)
-    net_profit = models.DecimalField("净利润", max_digits=18, decimal_places=2, null=True, blank=True)
-    taxes_paid = models.DecimalField("上缴税金", max_digits=18, decimal_places=2, null=True, blank=True)
-    export_value = models.DecimalField("出口额", max_digits=18, decimal_places=2, null=True, blank=True)
-    equity_financing = models.DecimalField("股权融资", max_digits=18, decimal_places=2, null=True, blank=True)
-    applied_at = models.DateTimeField("转入时间", null=True, blank=True)
+    net_assets = models.DecimalField(_("净资产"), max_digits=18, decimal_places=2, null=True, blank=True)
+    net_profit = models.DecimalField(_("净利润"), max_digits=18, decimal_places=2, null=True, blank=True)
+    taxes_paid = models.DecimalField(_("上缴税金"), max_digits=18, decimal_places=2, null=True, blank=True)
+    export_value = models.DecimalField(_("出口额"), max_digits=18, decimal_places=2, null=True, blank=True)
+    equity_financing = models.DecimalField(
+        _("股权融资"), max_digits=18, decimal_places=2, null=True, blank=True
+    )
+    applied_at = models.DateTimeField(_("转入时间"), null=True, blank=True)
 
     objects = ScopedQuerySet.as_manager()
 

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from innoladder.eligibility.tech_contract import CATEGORY_LABELS, SUBTYPES
 
@@ -17,14 +18,14 @@ SUBTYPE_CHOICES = [
 
 
 class PartyRole(models.TextChoices):
-    SELLER = "seller", "卖方"
-    BUYER = "buyer", "买方"
+    SELLER = "seller", _("卖方")
+    BUYER = "buyer", _("买方")
 
 
 class RegistrationStatus(models.TextChoices):
-    PREPARING = "preparing", "准备"
-    SUBMITTED = "submitted", "已提交"
-    REGISTERED = "registered", "已登记"
+    PREPARING = "preparing", _("准备")
+    SUBMITTED = "submitted", _("已提交")
+    REGISTERED = "registered", _("已登记")
 
 
 TRANSITIONS: dict[str, tuple[str, ...]] = {

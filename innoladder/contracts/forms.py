@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from innoladder.core.validators import apply_field_rules
 from innoladder.core.viewkit import bootstrap
@@ -59,10 +60,10 @@ class TechContractForm(forms.ModelForm):
 
 
 class ContractTransitionForm(forms.Form):
-    to_status = forms.ChoiceField(label="办理为", choices=())
-    on = forms.DateField(label="日期", widget=DATE)
-    registration_number = forms.CharField(label="登记编号", required=False, max_length=60)
-    comment = forms.CharField(label="说明", required=False, max_length=300)
+    to_status = forms.ChoiceField(label=_("办理为"), choices=())
+    on = forms.DateField(label=_("日期"), widget=DATE)
+    registration_number = forms.CharField(label=_("登记编号"), required=False, max_length=60)
+    comment = forms.CharField(label=_("说明"), required=False, max_length=300)
 
     def __init__(self, *args, contract, **kwargs):
         super().__init__(*args, **kwargs)

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from innoladder.eligibility import uscc
 from innoladder.eligibility.tech_contract import SUBTYPES
@@ -20,39 +21,39 @@ class TechContract(EnterpriseChild):
     """
 
     enterprise = models.ForeignKey(
-        Enterprise, on_delete=models.PROTECT, related_name="tech_contracts", verbose_name="园区企业"
+        Enterprise, on_delete=models.PROTECT, related_name="tech_contracts", verbose_name=_("园区企业")
     )
-    enterprise_role = models.CharField("园区企业为", max_length=10, choices=c.PartyRole.choices)
-    title = models.CharField("合同名称", max_length=300)
-    category = models.CharField("合同类别", max_length=20, choices=c.ContractCategory.choices)
-    subtype = models.CharField("子类", max_length=30, choices=c.SUBTYPE_CHOICES)
+    enterprise_role = models.CharField(_("园区企业为"), max_length=10, choices=c.PartyRole.choices)
+    title = models.CharField(_("合同名称"), max_length=300)
+    category = models.CharField(_("合同类别"), max_length=20, choices=c.ContractCategory.choices)
+    subtype = models.CharField(_("子类"), max_length=30, choices=c.SUBTYPE_CHOICES)
     bundled_with_transfer_or_development = models.BooleanField(
-        "咨询/服务与技术转让或开发相关且同票开具", default=False
+        _("咨询/服务与技术转让或开发相关且同票开具"), default=False
     )
-    seller_name = models.CharField("卖方名称", max_length=200)
-    seller_uscc = models.CharField("卖方统一社会信用代码", max_length=18)
-    buyer_name = models.CharField("买方名称", max_length=200)
-    buyer_uscc = models.CharField("买方统一社会信用代码", max_length=18)
-    contract_amount = models.DecimalField("合同成交额(元)", **MONEY)
-    transaction_amount = models.DecimalField("技术交易额(元)", **MONEY)
-    signed_on = models.DateField("签订日期")
-    term_start = models.DateField("履行期限自", null=True, blank=True)
-    term_end = models.DateField("履行期限至", null=True, blank=True)
-    prepared_on = models.DateField("登记准备日期")
+    seller_name = models.CharField(_("卖方名称"), max_length=200)
+    seller_uscc = models.CharField(_("卖方统一社会信用代码"), max_length=18)
+    buyer_name = models.CharField(_("买方名称"), max_length=200)
+    buyer_uscc = models.CharField(_("买方统一社会信用代码"), max_length=18)
+    contract_amount = models.DecimalField(_("合同成交额(元)"), **MONEY)
+    transaction_amount = models.DecimalField(_("技术交易额(元)"), **MONEY)
+    signed_on = models.DateField(_("签订日期"))
+    term_start = models.DateField(_("履行期限自"), null=True, blank=True)
+    term_end = models.DateField(_("履行期限至"), null=True, blank=True)
+    prepared_on = models.DateField(_("登记准备日期"))
     status = models.CharField(
-        "登记状态",
+        _("登记状态"),
         max_length=20,
         choices=c.RegistrationStatus.choices,
         default=c.RegistrationStatus.PREPARING,
     )
-    submitted_on = models.DateField("提交日期", null=True, blank=True)
-    registration_number = models.CharField("登记编号", max_length=60, blank=True)
-    registered_on = models.DateField("登记日期", null=True, blank=True)
-    transfer_income = models.DecimalField("技术转让收入(元)", null=True, blank=True, **MONEY)
-    transfer_cost = models.DecimalField("技术转让成本(元)", null=True, blank=True, **MONEY)
-    transfer_taxes = models.DecimalField("相关税费(元)", null=True, blank=True, **MONEY)
-    note = models.TextField("备注", blank=True)
-    is_demo = models.BooleanField("演示数据", default=False)
+    submitted_on = models.DateField(_("提交日期"), null=True, blank=True)
+    registration_number = models.CharField(_("登记编号"), max_length=60, blank=True)
+    registered_on = models.DateField(_("登记日期"), null=True, blank=True)
+    transfer_income = models.DecimalField(_("技术转让收入(元)"), null=True, blank=True, **MONEY)
+    transfer_cost = models.DecimalField(_("技术转让成本(元)"), null=True, blank=True, **MONEY)
+    transfer_taxes = models.DecimalField(_("相关税费(元)"), null=True, blank=True, **MONEY)
+    note = models.TextField(_("备注"), blank=True)
+    is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
         verbose_name = "技术合同"
@@ -138,13 +139,15 @@ class TechContractHistory(models.Model):
     scope_enterprise_path = "contract__enterprise"
 
     contract = models.ForeignKey(TechContract, on_delete=models.CASCADE, related_name="history")
-    from_status = models.CharField("原状态", max_length=20, choices=c.RegistrationStatus.choices, blank=True)
-    to_status = models.CharField("新状态", max_length=20, choices=c.RegistrationStatus.choices)
+    from_status = models.CharField(
+        _("原状态"), max_length=20, choices=c.RegistrationStatus.choices, blank=True
+    )
+    to_status = models.CharField(_("新状态"), max_length=20, choices=c.RegistrationStatus.choices)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    at = models.DateTimeField("时间", auto_now_add=True)
-    comment = models.CharField("说明", max_length=300, blank=True)
+    at = models.DateTimeField(_("时间"), auto_now_add=True)
+    comment = models.CharField(_("说明"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = "技术合同登记流转记录"

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from innoladder.core.validators import apply_field_rules
 from innoladder.core.viewkit import StyledMixin, enterprise_choices
@@ -28,10 +29,10 @@ class PatentIntroductionForm(EnterpriseScopedForm):
 
 class TalentForm(EnterpriseScopedForm):
     id_number = forms.CharField(
-        label="身份证号",
+        label=_("身份证号"),
         required=False,
         max_length=20,
-        help_text="仅用于查重，系统不保存明文，只保留后四位；留空则不修改。",
+        help_text=_("仅用于查重，系统不保存明文，只保留后四位；留空则不修改。"),
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
 

@@ -1,5 +1,6 @@
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from innoladder.enterprises.choices import IPKind
 from innoladder.enterprises.models import MONEY, EnterpriseChild
@@ -11,16 +12,19 @@ class Cooperation(EnterpriseChild):
     """An industry–university–research cooperation project (产学研合作) of an enterprise."""
 
     enterprise = models.ForeignKey(
-        "enterprises.Enterprise", on_delete=models.CASCADE, related_name="cooperations", verbose_name="企业"
+        "enterprises.Enterprise",
+        on_delete=models.CASCADE,
+        related_name="cooperations",
+        verbose_name=_("企业"),
     )
-    partner = models.CharField("合作高校/院所", max_length=200)
-    title = models.CharField("合作项目名称", max_length=300)
-    kind = models.CharField("合作方式", max_length=20, choices=CooperationKind.choices)
-    amount = models.DecimalField("合同金额(元)", **MONEY)
-    signed_on = models.DateField("签订日期")
-    ends_on = models.DateField("结束日期", null=True, blank=True)
-    outcome = models.TextField("合作成果", blank=True)
-    is_demo = models.BooleanField("演示数据", default=False)
+    partner = models.CharField(_("合作高校/院所"), max_length=200)
+    title = models.CharField(_("合作项目名称"), max_length=300)
+    kind = models.CharField(_("合作方式"), max_length=20, choices=CooperationKind.choices)
+    amount = models.DecimalField(_("合同金额(元)"), **MONEY)
+    signed_on = models.DateField(_("签订日期"))
+    ends_on = models.DateField(_("结束日期"), null=True, blank=True)
+    outcome = models.TextField(_("合作成果"), blank=True)
+    is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
         verbose_name = "产学研合作"
@@ -42,21 +46,21 @@ class PatentIntroduction(EnterpriseChild):
         "enterprises.Enterprise",
         on_delete=models.CASCADE,
         related_name="patent_introductions",
-        verbose_name="引进企业",
+        verbose_name=_("引进企业"),
     )
-    patent_number = models.CharField("专利号", max_length=60)
-    title = models.CharField("专利名称", max_length=300)
+    patent_number = models.CharField(_("专利号"), max_length=60)
+    title = models.CharField(_("专利名称"), max_length=300)
     kind = models.CharField(
-        "专利类型", max_length=30, choices=IPKind.choices, default=IPKind.INVENTION_PATENT
+        _("专利类型"), max_length=30, choices=IPKind.choices, default=IPKind.INVENTION_PATENT
     )
-    mode = models.CharField("引进方式", max_length=20, choices=IntroductionMode.choices)
-    source = models.CharField("转让/许可方", max_length=200)
-    introduced_on = models.DateField("引进日期")
-    amount = models.DecimalField("金额(元)", **MONEY)
+    mode = models.CharField(_("引进方式"), max_length=20, choices=IntroductionMode.choices)
+    source = models.CharField(_("转让/许可方"), max_length=200)
+    introduced_on = models.DateField(_("引进日期"))
+    amount = models.DecimalField(_("金额(元)"), **MONEY)
     ip_record = models.ForeignKey(
         "enterprises.IPRecord", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    is_demo = models.BooleanField("演示数据", default=False)
+    is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
         verbose_name = "专利引进"
@@ -82,18 +86,18 @@ class Talent(EnterpriseChild):
     """
 
     enterprise = models.ForeignKey(
-        "enterprises.Enterprise", on_delete=models.CASCADE, related_name="talents", verbose_name="企业"
+        "enterprises.Enterprise", on_delete=models.CASCADE, related_name="talents", verbose_name=_("企业")
     )
-    name = models.CharField("姓名", max_length=50)
-    category = models.CharField("人才类别", max_length=30, choices=TalentCategory.choices)
-    field = models.CharField("专业领域", max_length=100, blank=True)
+    name = models.CharField(_("姓名"), max_length=50)
+    category = models.CharField(_("人才类别"), max_length=30, choices=TalentCategory.choices)
+    field = models.CharField(_("专业领域"), max_length=100, blank=True)
     status = models.CharField(
-        "状态", max_length=20, choices=TalentStatus.choices, default=TalentStatus.RESERVED
+        _("状态"), max_length=20, choices=TalentStatus.choices, default=TalentStatus.RESERVED
     )
-    recorded_on = models.DateField("入库/认定日期")
-    id_hash = models.CharField("身份证号摘要", max_length=64, blank=True, editable=False)
-    id_last4 = models.CharField("身份证号后四位", max_length=4, blank=True, editable=False)
-    is_demo = models.BooleanField("演示数据", default=False)
+    recorded_on = models.DateField(_("入库/认定日期"))
+    id_hash = models.CharField(_("身份证号摘要"), max_length=64, blank=True, editable=False)
+    id_last4 = models.CharField(_("身份证号后四位"), max_length=4, blank=True, editable=False)
+    is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
         verbose_name = "人才"

@@ -3,14 +3,15 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class Tracked(models.Model):
     """Abstract base: creation/update times and a version number for optimistic locking."""
 
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True)
-    version = models.PositiveIntegerField("版本", default=1)
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+    version = models.PositiveIntegerField(_("版本"), default=1)
 
     class Meta:
         abstract = True
@@ -56,26 +57,26 @@ class AuditEntry(models.Model):
     # Read through core.scoping.for_user with the audit rule (park-scoped auditors, 审计管理员 all).
     scope_audit_log = True
 
-    ts = models.DateTimeField("时间", default=timezone.now, editable=False, db_index=True)
+    ts = models.DateTimeField(_("时间"), default=timezone.now, editable=False, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    actor_name = models.CharField("操作人", max_length=150, blank=True)
-    actor_role = models.CharField("角色", max_length=20, blank=True)
-    source_ip = models.GenericIPAddressField("来源IP", null=True, blank=True)
-    request_id = models.CharField("请求ID", max_length=36, blank=True)
-    event_type = models.CharField("事件", max_length=20, choices=AuditEvent.choices, db_index=True)
-    object_type = models.CharField("对象类型", max_length=100, blank=True)
-    object_id = models.CharField("对象ID", max_length=64, blank=True)
-    object_repr = models.CharField("对象", max_length=300, blank=True)
-    enterprise_id = models.BigIntegerField("企业ID", null=True, blank=True, db_index=True)
+    actor_name = models.CharField(_("操作人"), max_length=150, blank=True)
+    actor_role = models.CharField(_("角色"), max_length=20, blank=True)
+    source_ip = models.GenericIPAddressField(_("来源IP"), null=True, blank=True)
+    request_id = models.CharField(_("请求ID"), max_length=36, blank=True)
+    event_type = models.CharField(_("事件"), max_length=20, choices=AuditEvent.choices, db_index=True)
+    object_type = models.CharField(_("对象类型"), max_length=100, blank=True)
+    object_id = models.CharField(_("对象ID"), max_length=64, blank=True)
+    object_repr = models.CharField(_("对象"), max_length=300, blank=True)
+    enterprise_id = models.BigIntegerField(_("企业ID"), null=True, blank=True, db_index=True)
     # The park the entry concerns (its object's or enterprise's), kept even after the object is deleted.
-    park_id = models.BigIntegerField("园区ID", null=True, blank=True, db_index=True)
-    result = models.CharField("结果", max_length=20, default="success")
-    changes = models.JSONField("变更内容", default=dict, blank=True)
-    message = models.TextField("说明", blank=True)
-    prev_hash = models.CharField("前一条哈希", max_length=64, editable=False)
-    entry_hash = models.CharField("本条哈希", max_length=64, editable=False)
+    park_id = models.BigIntegerField(_("园区ID"), null=True, blank=True, db_index=True)
+    result = models.CharField(_("结果"), max_length=20, default="success")
+    changes = models.JSONField(_("变更内容"), default=dict, blank=True)
+    message = models.TextField(_("说明"), blank=True)
+    prev_hash = models.CharField(_("前一条哈希"), max_length=64, editable=False)
+    entry_hash = models.CharField(_("本条哈希"), max_length=64, editable=False)
 
     objects = AuditEntryQuerySet.as_manager()
 
@@ -108,7 +109,7 @@ class AuditEntryEnterprise(models.Model):
     only: the rows themselves are in the entry, under its hash; written with the entry, never changed."""
 
     entry = models.ForeignKey(AuditEntry, on_delete=models.PROTECT, related_name="+")
-    enterprise_id = models.BigIntegerField("企业ID", db_index=True)
+    enterprise_id = models.BigIntegerField(_("企业ID"), db_index=True)
 
     class Meta:
         verbose_name = "审计日志涉及企业"
@@ -125,9 +126,9 @@ class AuditChainHead(models.Model):
     """The audit chain's lock row (id 1; PostgreSQL appends lock it) and the last verified link: the
     daily check records the newest entry it verified, so deleting entries up to it is seen later."""
 
-    checked_id = models.BigIntegerField("已校验到的记录ID", default=0)
-    checked_hash = models.CharField("已校验到的记录哈希", max_length=64, blank=True)
-    checked_at = models.DateTimeField("校验时间", null=True, blank=True)
+    checked_id = models.BigIntegerField(_("已校验到的记录ID"), default=0)
+    checked_hash = models.CharField(_("已校验到的记录哈希"), max_length=64, blank=True)
+    checked_at = models.DateTimeField(_("校验时间"), null=True, blank=True)
 
     class Meta:
         verbose_name = "审计日志链头"
@@ -148,24 +149,24 @@ class Job(models.Model):
     """A long piece of work (import, batch assessment, report) run by a worker, with progress."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    kind = models.CharField("任务类型", max_length=50)
-    title = models.CharField("任务", max_length=200)
-    params = models.JSONField("参数", default=dict, blank=True)
-    status = models.CharField("状态", max_length=20, choices=JobStatus.choices, default=JobStatus.QUEUED)
-    progress = models.PositiveIntegerField("已完成", default=0)
-    total = models.PositiveIntegerField("总数", default=0)
-    message = models.TextField("说明", blank=True)
-    result = models.JSONField("结果", default=dict, blank=True)
+    kind = models.CharField(_("任务类型"), max_length=50)
+    title = models.CharField(_("任务"), max_length=200)
+    params = models.JSONField(_("参数"), default=dict, blank=True)
+    status = models.CharField(_("状态"), max_length=20, choices=JobStatus.choices, default=JobStatus.QUEUED)
+    progress = models.PositiveIntegerField(_("已完成"), default=0)
+    total = models.PositiveIntegerField(_("总数"), default=0)
+    message = models.TextField(_("说明"), blank=True)
+    result = models.JSONField(_("结果"), default=dict, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="jobs"
     )
-    created_at = models.DateTimeField("提交时间", auto_now_add=True)
-    started_at = models.DateTimeField("开始时间", null=True, blank=True)
-    finished_at = models.DateTimeField("结束时间", null=True, blank=True)
+    created_at = models.DateTimeField(_("提交时间"), auto_now_add=True)
+    started_at = models.DateTimeField(_("开始时间"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("结束时间"), null=True, blank=True)
     # A running job belongs to its worker until the lease expires; the worker renews it while alive
     # (core.jobs), so an expired lease means the worker died and the job is marked failed.
-    lease_expires_at = models.DateTimeField("租约到期", null=True, blank=True)
-    worker = models.CharField("工作进程", max_length=100, blank=True)
+    lease_expires_at = models.DateTimeField(_("租约到期"), null=True, blank=True)
+    worker = models.CharField(_("工作进程"), max_length=100, blank=True)
 
     class Meta:
         verbose_name = "后台任务"
@@ -193,10 +194,10 @@ class PeriodicRun(models.Model):
     """One claimed run of a periodic job (core.schedule): the unique (name, slot) lets exactly one worker
     enqueue it, however many workers tick at the same moment. A daily job's slot is its day."""
 
-    name = models.CharField("定时任务", max_length=100)
-    slot = models.CharField("时段", max_length=20)
+    name = models.CharField(_("定时任务"), max_length=100)
+    slot = models.CharField(_("时段"), max_length=20)
     job = models.ForeignKey(Job, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    claimed_at = models.DateTimeField("启动时间", auto_now_add=True)
+    claimed_at = models.DateTimeField(_("启动时间"), auto_now_add=True)
 
     class Meta:
         verbose_name = "定时任务运行"
@@ -212,13 +213,13 @@ class Notification(models.Model):
     """A message in a user's notification centre; `key` makes each reminder unique per user."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
-    key = models.CharField("提醒标识", max_length=200)
-    title = models.CharField("标题", max_length=200)
-    body = models.TextField("内容", blank=True)
-    url = models.CharField("链接", max_length=300, blank=True)
-    created_at = models.DateTimeField("时间", auto_now_add=True)
-    read_at = models.DateTimeField("已读时间", null=True, blank=True)
-    emailed_at = models.DateTimeField("邮件发送时间", null=True, blank=True)
+    key = models.CharField(_("提醒标识"), max_length=200)
+    title = models.CharField(_("标题"), max_length=200)
+    body = models.TextField(_("内容"), blank=True)
+    url = models.CharField(_("链接"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("时间"), auto_now_add=True)
+    read_at = models.DateTimeField(_("已读时间"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("邮件发送时间"), null=True, blank=True)
 
     class Meta:
         verbose_name = "通知"

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from innoladder.accounts.choices import Role
 from innoladder.core.scoping import region_park_ids
@@ -39,26 +40,26 @@ def visible_parks(user) -> QuerySet[Park]:
 class EnterpriseFilterSet(forms.Form):
     """GET parameters: q, park, sub_zone, industry, tech_field, pool, tag, officer, status, sort."""
 
-    q = forms.CharField(label="关键词", required=False, max_length=100)
-    park = forms.TypedChoiceField(label="园区", required=False, coerce=int, empty_value=None)
-    sub_zone = forms.CharField(label="园区分区", required=False, max_length=100)
-    industry = forms.CharField(label="行业代码", required=False, max_length=5)
-    tech_field = forms.ChoiceField(label="技术领域", required=False)
-    pool = forms.ChoiceField(label="培育库", required=False)
-    tag = forms.CharField(label="标签", required=False, max_length=50)
-    officer = forms.TypedChoiceField(label="联系干部", required=False, coerce=int, empty_value=None)
-    status = forms.ChoiceField(label="状态", required=False)
-    sort = forms.ChoiceField(label="排序", required=False)
+    q = forms.CharField(label=_("关键词"), required=False, max_length=100)
+    park = forms.TypedChoiceField(label=_("园区"), required=False, coerce=int, empty_value=None)
+    sub_zone = forms.CharField(label=_("园区分区"), required=False, max_length=100)
+    industry = forms.CharField(label=_("行业代码"), required=False, max_length=5)
+    tech_field = forms.ChoiceField(label=_("技术领域"), required=False)
+    pool = forms.ChoiceField(label=_("培育库"), required=False)
+    tag = forms.CharField(label=_("标签"), required=False, max_length=50)
+    officer = forms.TypedChoiceField(label=_("联系干部"), required=False, coerce=int, empty_value=None)
+    status = forms.ChoiceField(label=_("状态"), required=False)
+    sort = forms.ChoiceField(label=_("排序"), required=False)
 
     def __init__(self, data=None, *, user):
         super().__init__(data)
         self.user = user
         parks = list(visible_parks(user).values_list("pk", "name"))
-        self.fields["park"].choices = [("", "全部园区"), *parks]
-        self.fields["tech_field"].choices = [("", "全部领域"), *c.TechField.choices]
-        self.fields["pool"].choices = [("", "全部"), ("none", "未入库"), *c.Pool.choices[1:]]
-        self.fields["status"].choices = [("", "全部状态"), *c.EnterpriseStatus.choices]
-        self.fields["sort"].choices = [("", "默认")] + [
+        self.fields["park"].choices = [("", _("全部园区")), *parks]
+        self.fields["tech_field"].choices = [("", _("全部领域")), *c.TechField.choices]
+        self.fields["pool"].choices = [("", _("全部")), ("none", "未入库"), *c.Pool.choices[1:]]
+        self.fields["status"].choices = [("", _("全部状态")), *c.EnterpriseStatus.choices]
+        self.fields["sort"].choices = [("", _("默认"))] + [
             (f"{prefix}{key}", label) for key, (_, label) in SORTS.items() for prefix in ("", "-")
         ]
         officers = []
@@ -71,7 +72,7 @@ class EnterpriseFilterSet(forms.Form):
                 .order_by("username")
                 .values_list("pk", "username")
             )
-        self.fields["officer"].choices = [("", "全部")] + officers
+        self.fields["officer"].choices = [("", _("全部"))] + officers
         self.park_options = parks
         self.officer_options = officers
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from innoladder.accounts.choices import Role
 from innoladder.core.validators import apply_field_rules
@@ -66,24 +67,24 @@ def _is_staff(user) -> bool:
 
 class EnterpriseForm(VersionedForm):
     uscc = forms.CharField(
-        label="统一社会信用代码",
+        label=_("统一社会信用代码"),
         max_length=40,
-        help_text="18位，字母不区分大小写，可含空格；不使用字母I、O、S、V、Z",
+        help_text=_("18位，字母不区分大小写，可含空格；不使用字母I、O、S、V、Z"),
         error_messages={"required": "请填写统一社会信用代码"},
     )
     override_reason = forms.CharField(
-        label="校验未通过的确认理由",
+        label=_("校验未通过的确认理由"),
         required=False,
         max_length=200,
-        help_text="仅当代码确实如此（如营业执照所载）而校验未通过时填写，将记入审计日志",
+        help_text=_("仅当代码确实如此（如营业执照所载）而校验未通过时填写，将记入审计日志"),
     )
     former_names = forms.CharField(
-        label="曾用名",
+        label=_("曾用名"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="多个名称用逗号或换行分隔",
+        help_text=_("多个名称用逗号或换行分隔"),
     )
-    tags = forms.CharField(label="标签", required=False, max_length=400, help_text="多个标签用逗号分隔")
+    tags = forms.CharField(label=_("标签"), required=False, max_length=400, help_text=_("多个标签用逗号分隔"))
 
     class Meta:
         model = Enterprise
@@ -182,9 +183,9 @@ class EnterpriseForm(VersionedForm):
 
 
 class EnterpriseStatusForm(forms.Form):
-    status = forms.ChoiceField(label="新状态", choices=c.EnterpriseStatus.choices)
-    on = forms.DateField(label="变更日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    reason = forms.CharField(label="说明", required=False, max_length=200)
+    status = forms.ChoiceField(label=_("新状态"), choices=c.EnterpriseStatus.choices)
+    on = forms.DateField(label=_("变更日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    reason = forms.CharField(label=_("说明"), required=False, max_length=200)
     expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
@@ -236,7 +237,7 @@ class AnnualDataForm(VersionedForm):
         for name in ANNUAL_FIELDS:
             f = self.fields[name]
             if isinstance(f, WanField):
-                f.label = f"{f.label}(万元)"
+                f.label = _("%(label)s(万元)") % {"label": f.label}
 
     def clean_year(self):
         year = self.cleaned_data["year"]

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from innoladder.core.models import Tracked
 from innoladder.core.scoping import ScopedQuerySet
@@ -27,19 +28,19 @@ class Region(models.Model):
         PROVINCE = "province", "省"
         PREFECTURE = "prefecture", "市州"
 
-    name = models.CharField("区域名称", max_length=100, unique=True)
-    short_name = models.CharField("简称", max_length=40, blank=True)
-    level = models.CharField("层级", max_length=20, choices=Level.choices)
-    division_code = models.CharField("行政区划代码", max_length=6, unique=True)
+    name = models.CharField(_("区域名称"), max_length=100, unique=True)
+    short_name = models.CharField(_("简称"), max_length=40, blank=True)
+    level = models.CharField(_("层级"), max_length=20, choices=Level.choices)
+    division_code = models.CharField(_("行政区划代码"), max_length=6, unique=True)
     parent = models.ForeignKey(
         "self",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="children",
-        verbose_name="上级区域",
+        verbose_name=_("上级区域"),
     )
-    is_demo = models.BooleanField("演示数据", default=False)
+    is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
         verbose_name = "区域"
@@ -99,21 +100,21 @@ def scope_park_ids(scope) -> tuple[int, ...]:
 class Park(models.Model):
     """An industrial park (园区); every enterprise belongs to one, officers work for one or more."""
 
-    name = models.CharField("园区名称", max_length=100, unique=True)
-    short_name = models.CharField("简称", max_length=40, blank=True)
-    province = models.CharField("省份", max_length=20, default="青海省")
-    division_code = models.CharField("行政区划代码", max_length=6, blank=True)
-    sub_zones = models.JSONField("分区", default=list, blank=True)
+    name = models.CharField(_("园区名称"), max_length=100, unique=True)
+    short_name = models.CharField(_("简称"), max_length=40, blank=True)
+    province = models.CharField(_("省份"), max_length=20, default="青海省")
+    division_code = models.CharField(_("行政区划代码"), max_length=6, blank=True)
+    sub_zones = models.JSONField(_("分区"), default=list, blank=True)
     region = models.ForeignKey(
         Region,
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="parks",
-        verbose_name="所属区域",
-        help_text="所在市州（区域管理人员按区域查看其下各园区）",
+        verbose_name=_("所属区域"),
+        help_text=_("所在市州（区域管理人员按区域查看其下各园区）"),
     )
-    is_demo = models.BooleanField("演示数据", default=False)
+    is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
         verbose_name = "园区"
@@ -129,50 +130,50 @@ class Enterprise(Tracked):
 
     scope_enterprise_path = ""
 
-    uscc = models.CharField("统一社会信用代码", max_length=18, unique=True)
-    uscc_override_reason = models.CharField("校验未通过的确认理由", max_length=200, blank=True)
-    name = models.CharField("企业名称", max_length=200)
-    former_names = models.JSONField("曾用名", default=list, blank=True)
+    uscc = models.CharField(_("统一社会信用代码"), max_length=18, unique=True)
+    uscc_override_reason = models.CharField(_("校验未通过的确认理由"), max_length=200, blank=True)
+    name = models.CharField(_("企业名称"), max_length=200)
+    former_names = models.JSONField(_("曾用名"), default=list, blank=True)
     # Plain-text copies of the JSON lists, kept by the services: JSON text is escaped differently on
     # SQLite and PostgreSQL, so searching and tag filtering use these portable columns instead.
-    former_names_text = models.CharField("曾用名(检索)", max_length=500, blank=True, editable=False)
-    legal_representative = models.CharField("法定代表人", max_length=50, blank=True)
-    registered_on = models.DateField("成立日期", null=True, blank=True)
-    registered_capital = models.DecimalField("注册资本(元)", **MONEY)
-    address = models.CharField("注册地址", max_length=300, blank=True)
+    former_names_text = models.CharField(_("曾用名(检索)"), max_length=500, blank=True, editable=False)
+    legal_representative = models.CharField(_("法定代表人"), max_length=50, blank=True)
+    registered_on = models.DateField(_("成立日期"), null=True, blank=True)
+    registered_capital = models.DecimalField(_("注册资本(元)"), **MONEY)
+    address = models.CharField(_("注册地址"), max_length=300, blank=True)
     park = models.ForeignKey(
-        Park, on_delete=models.PROTECT, related_name="enterprises", verbose_name="所属园区"
+        Park, on_delete=models.PROTECT, related_name="enterprises", verbose_name=_("所属园区")
     )
-    sub_zone = models.CharField("园区分区", max_length=100, blank=True)
-    industry_code = models.CharField("行业代码(GB/T 4754-2017)", max_length=5, blank=True)
-    industry_name = models.CharField("行业名称", max_length=100, blank=True)
+    sub_zone = models.CharField(_("园区分区"), max_length=100, blank=True)
+    industry_code = models.CharField(_("行业代码(GB/T 4754-2017)"), max_length=5, blank=True)
+    industry_name = models.CharField(_("行业名称"), max_length=100, blank=True)
     tech_field = models.CharField(
-        "国家重点支持的高新技术领域", max_length=2, choices=c.TechField.choices, blank=True
+        _("国家重点支持的高新技术领域"), max_length=2, choices=c.TechField.choices, blank=True
     )
-    tech_subfield = models.CharField("技术领域子类", max_length=100, blank=True)
-    strategic_emerging = models.BooleanField("战略性新兴产业", null=True, blank=True)
-    main_products = models.TextField("主要产品(服务)", blank=True)
-    niche_market_since = models.IntegerField("进入细分市场年份", null=True, blank=True)
-    contact_name = models.CharField("联系人", max_length=50, blank=True)
-    contact_phone = models.CharField("联系电话", max_length=40, blank=True)
-    contact_email = models.EmailField("电子邮箱", blank=True)
-    size_class = models.CharField("企业规模", max_length=10, choices=c.SizeClass.choices, blank=True)
-    tags = models.JSONField("标签", default=list, blank=True)
-    tags_text = models.CharField("标签(检索)", max_length=500, blank=True, editable=False)
-    pool = models.CharField("培育库", max_length=20, choices=c.Pool.choices, blank=True, default="")
+    tech_subfield = models.CharField(_("技术领域子类"), max_length=100, blank=True)
+    strategic_emerging = models.BooleanField(_("战略性新兴产业"), null=True, blank=True)
+    main_products = models.TextField(_("主要产品(服务)"), blank=True)
+    niche_market_since = models.IntegerField(_("进入细分市场年份"), null=True, blank=True)
+    contact_name = models.CharField(_("联系人"), max_length=50, blank=True)
+    contact_phone = models.CharField(_("联系电话"), max_length=40, blank=True)
+    contact_email = models.EmailField(_("电子邮箱"), blank=True)
+    size_class = models.CharField(_("企业规模"), max_length=10, choices=c.SizeClass.choices, blank=True)
+    tags = models.JSONField(_("标签"), default=list, blank=True)
+    tags_text = models.CharField(_("标签(检索)"), max_length=500, blank=True, editable=False)
+    pool = models.CharField(_("培育库"), max_length=20, choices=c.Pool.choices, blank=True, default="")
     assigned_officer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="assigned_enterprises",
-        verbose_name="联系干部",
+        verbose_name=_("联系干部"),
     )
     status = models.CharField(
-        "状态", max_length=20, choices=c.EnterpriseStatus.choices, default=c.EnterpriseStatus.ACTIVE
+        _("状态"), max_length=20, choices=c.EnterpriseStatus.choices, default=c.EnterpriseStatus.ACTIVE
     )
-    status_changed_on = models.DateField("状态变更日期", null=True, blank=True)
-    is_demo = models.BooleanField("演示数据", default=False)
+    status_changed_on = models.DateField(_("状态变更日期"), null=True, blank=True)
+    is_demo = models.BooleanField(_("演示数据"), default=False)
 
     objects = ScopedQuerySet.as_manager()
 
@@ -241,37 +242,37 @@ class AnnualData(EnterpriseChild):
     """One enterprise's figures for one fiscal year, with where they came from and who confirmed them."""
 
     enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="annual_data")
-    year = models.PositiveSmallIntegerField("年度")
-    employees = models.PositiveIntegerField("职工总数", null=True, blank=True)
-    tech_staff = models.PositiveIntegerField("科技人员", null=True, blank=True)
-    rd_staff = models.PositiveIntegerField("研发人员", null=True, blank=True)
-    sales_revenue = models.DecimalField("销售收入", **MONEY)
-    main_revenue = models.DecimalField("主营业务收入", **MONEY)
-    operating_revenue = models.DecimalField("营业收入", **MONEY)
-    total_income = models.DecimalField("收入总额", **MONEY)
-    non_taxable_income = models.DecimalField("不征税收入", **MONEY)
-    hitech_revenue = models.DecimalField("高新技术产品(服务)收入", **MONEY)
-    rd_expense = models.DecimalField("研发费用", **MONEY)
-    rd_domestic = models.DecimalField("境内研发费用", **MONEY)
-    rd_entrusted_domestic = models.DecimalField("委托境内研发费用", **MONEY)
-    rd_entrusted_overseas = models.DecimalField("委托境外研发费用", **MONEY)
-    total_cost = models.DecimalField("成本费用支出总额", **MONEY)
-    total_assets = models.DecimalField("资产总额", **MONEY)
-    total_liabilities = models.DecimalField("负债总额", **MONEY)
-    net_assets = models.DecimalField("净资产", **MONEY)
-    net_profit = models.DecimalField("净利润", **MONEY)
-    taxes_paid = models.DecimalField("上缴税金", **MONEY)
-    export_value = models.DecimalField("出口额", **MONEY)
-    equity_financing = models.DecimalField("股权融资", **MONEY)
-    tech_conversions = models.PositiveIntegerField("技术成果转化数", null=True, blank=True)
+    year = models.PositiveSmallIntegerField(_("年度"))
+    employees = models.PositiveIntegerField(_("职工总数"), null=True, blank=True)
+    tech_staff = models.PositiveIntegerField(_("科技人员"), null=True, blank=True)
+    rd_staff = models.PositiveIntegerField(_("研发人员"), null=True, blank=True)
+    sales_revenue = models.DecimalField(_("销售收入"), **MONEY)
+    main_revenue = models.DecimalField(_("主营业务收入"), **MONEY)
+    operating_revenue = models.DecimalField(_("营业收入"), **MONEY)
+    total_income = models.DecimalField(_("收入总额"), **MONEY)
+    non_taxable_income = models.DecimalField(_("不征税收入"), **MONEY)
+    hitech_revenue = models.DecimalField(_("高新技术产品(服务)收入"), **MONEY)
+    rd_expense = models.DecimalField(_("研发费用"), **MONEY)
+    rd_domestic = models.DecimalField(_("境内研发费用"), **MONEY)
+    rd_entrusted_domestic = models.DecimalField(_("委托境内研发费用"), **MONEY)
+    rd_entrusted_overseas = models.DecimalField(_("委托境外研发费用"), **MONEY)
+    total_cost = models.DecimalField(_("成本费用支出总额"), **MONEY)
+    total_assets = models.DecimalField(_("资产总额"), **MONEY)
+    total_liabilities = models.DecimalField(_("负债总额"), **MONEY)
+    net_assets = models.DecimalField(_("净资产"), **MONEY)
+    net_profit = models.DecimalField(_("净利润"), **MONEY)
+    taxes_paid = models.DecimalField(_("上缴税金"), **MONEY)
+    export_value = models.DecimalField(_("出口额"), **MONEY)
+    equity_financing = models.DecimalField(_("股权融资"), **MONEY)
+    tech_conversions = models.PositiveIntegerField(_("技术成果转化数"), null=True, blank=True)
     source = models.CharField(
-        "数据来源", max_length=20, choices=c.DataSource.choices, default=c.DataSource.MANUAL
+        _("数据来源"), max_length=20, choices=c.DataSource.choices, default=c.DataSource.MANUAL
     )
-    source_note = models.CharField("来源说明", max_length=200, blank=True)
+    source_note = models.CharField(_("来源说明"), max_length=200, blank=True)
     confirmed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    confirmed_at = models.DateTimeField("确认时间", null=True, blank=True)
+    confirmed_at = models.DateTimeField(_("确认时间"), null=True, blank=True)
 
     class Meta:
         verbose_name = "年度数据"
@@ -289,23 +290,23 @@ class IPRecord(EnterpriseChild):
     """An intellectual-property right held by the enterprise."""
 
     enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="ip_records")
-    kind = models.CharField("类型", max_length=30, choices=c.IPKind.choices)
-    number = models.CharField("编号", max_length=60)
-    title = models.CharField("名称", max_length=300)
-    applied_on = models.DateField("申请日", null=True, blank=True)
-    granted_on = models.DateField("授权日", null=True, blank=True)
-    status = models.CharField("状态", max_length=20, choices=c.IPStatus.choices, default=c.IPStatus.VALID)
-    expires_on = models.DateField("到期日", null=True, blank=True)
+    kind = models.CharField(_("类型"), max_length=30, choices=c.IPKind.choices)
+    number = models.CharField(_("编号"), max_length=60)
+    title = models.CharField(_("名称"), max_length=300)
+    applied_on = models.DateField(_("申请日"), null=True, blank=True)
+    granted_on = models.DateField(_("授权日"), null=True, blank=True)
+    status = models.CharField(_("状态"), max_length=20, choices=c.IPStatus.choices, default=c.IPStatus.VALID)
+    expires_on = models.DateField(_("到期日"), null=True, blank=True)
     acquisition = models.CharField(
-        "获得方式", max_length=20, choices=c.IPAcquisition.choices, default=c.IPAcquisition.SELF
+        _("获得方式"), max_length=20, choices=c.IPAcquisition.choices, default=c.IPAcquisition.SELF
     )
-    transferred_on = models.DateField("受让日期", null=True, blank=True)
-    overseas_family = models.BooleanField("有海外同族专利", default=False)
-    pledge_financing = models.BooleanField("质押融资", default=False)
-    award_winning = models.BooleanField("获国家科技奖或中国专利奖", default=False)
-    core_to_main_product = models.BooleanField("对主要产品起核心支持作用", default=False)
-    used_in_hnte_application = models.BooleanField("已用于高企申报", default=False)
-    used_in_note = models.CharField("使用记录", max_length=200, blank=True)
+    transferred_on = models.DateField(_("受让日期"), null=True, blank=True)
+    overseas_family = models.BooleanField(_("有海外同族专利"), default=False)
+    pledge_financing = models.BooleanField(_("质押融资"), default=False)
+    award_winning = models.BooleanField(_("获国家科技奖或中国专利奖"), default=False)
+    core_to_main_product = models.BooleanField(_("对主要产品起核心支持作用"), default=False)
+    used_in_hnte_application = models.BooleanField(_("已用于高企申报"), default=False)
+    used_in_note = models.CharField(_("使用记录"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = "知识产权"
@@ -343,16 +344,18 @@ class Award(EnterpriseChild):
     """An award the enterprise won (level, edition year, date conferred and rank of the unit)."""
 
     enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="awards")
-    name = models.CharField("奖项名称", max_length=300)
-    kind = models.CharField("类别", max_length=20, choices=c.AwardKind.choices, default=c.AwardKind.SCI_TECH)
-    level = models.CharField("级别", max_length=20, choices=c.Level.choices)
-    grade = models.CharField("等级", max_length=50, blank=True)
-    year = models.PositiveSmallIntegerField("年度")
+    name = models.CharField(_("奖项名称"), max_length=300)
+    kind = models.CharField(
+        _("类别"), max_length=20, choices=c.AwardKind.choices, default=c.AwardKind.SCI_TECH
+    )
+    level = models.CharField(_("级别"), max_length=20, choices=c.Level.choices)
+    grade = models.CharField(_("等级"), max_length=50, blank=True)
+    year = models.PositiveSmallIntegerField(_("年度"))
     # The award's edition year and the day it was conferred differ (a "2022年度" award is conferred in
     # 2023); the period report counts an award by the day it was conferred.
-    awarded_on = models.DateField("授奖日期", null=True, blank=True)
-    rank = models.PositiveSmallIntegerField("完成单位排名", null=True, blank=True)
-    project = models.CharField("获奖项目", max_length=300, blank=True)
+    awarded_on = models.DateField(_("授奖日期"), null=True, blank=True)
+    rank = models.PositiveSmallIntegerField(_("完成单位排名"), null=True, blank=True)
+    project = models.CharField(_("获奖项目"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = "获奖"
@@ -367,11 +370,11 @@ class StandardWork(EnterpriseChild):
     """A standard the enterprise drafted or took part in."""
 
     enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="standards")
-    title = models.CharField("标准名称", max_length=300)
-    number = models.CharField("标准号", max_length=60, blank=True)
-    level = models.CharField("级别", max_length=20, choices=c.StandardLevel.choices)
-    year = models.PositiveSmallIntegerField("发布年度")
-    rank = models.PositiveSmallIntegerField("起草单位排名", null=True, blank=True)
+    title = models.CharField(_("标准名称"), max_length=300)
+    number = models.CharField(_("标准号"), max_length=60, blank=True)
+    level = models.CharField(_("级别"), max_length=20, choices=c.StandardLevel.choices)
+    year = models.PositiveSmallIntegerField(_("发布年度"))
+    rank = models.PositiveSmallIntegerField(_("起草单位排名"), null=True, blank=True)
 
     class Meta:
         verbose_name = "参与标准"
@@ -386,11 +389,11 @@ class RDInstitution(EnterpriseChild):
     """An R&D institution (研发机构) of the enterprise, with its level and approving body."""
 
     enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="institutions")
-    name = models.CharField("机构名称", max_length=200)
-    kind = models.CharField("类型", max_length=30, choices=c.InstitutionKind.choices)
-    level = models.CharField("级别", max_length=20, choices=c.Level.choices)
-    approved_by = models.CharField("认定部门", max_length=100, blank=True)
-    year = models.PositiveSmallIntegerField("认定年度", null=True, blank=True)
+    name = models.CharField(_("机构名称"), max_length=200)
+    kind = models.CharField(_("类型"), max_length=30, choices=c.InstitutionKind.choices)
+    level = models.CharField(_("级别"), max_length=20, choices=c.Level.choices)
+    approved_by = models.CharField(_("认定部门"), max_length=100, blank=True)
+    year = models.PositiveSmallIntegerField(_("认定年度"), null=True, blank=True)
 
     class Meta:
         verbose_name = "研发机构"
@@ -405,10 +408,10 @@ class Incident(EnterpriseChild):
     """An incident that bars recognitions (accident, violation, listing), with its dates."""
 
     enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="incidents")
-    kind = models.CharField("类型", max_length=30, choices=c.IncidentKind.choices)
-    occurred_on = models.DateField("发生/列入日期")
-    removed_on = models.DateField("移出日期", null=True, blank=True)
-    description = models.CharField("说明", max_length=300, blank=True)
+    kind = models.CharField(_("类型"), max_length=30, choices=c.IncidentKind.choices)
+    occurred_on = models.DateField(_("发生/列入日期"))
+    removed_on = models.DateField(_("移出日期"), null=True, blank=True)
+    description = models.CharField(_("说明"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = "不良记录"
@@ -423,10 +426,10 @@ class Person(EnterpriseChild):
     """A key person of the enterprise (minimum personal data)."""
 
     enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="people")
-    name = models.CharField("姓名", max_length=50)
-    position = models.CharField("职务", max_length=100, blank=True)
-    phone = models.CharField("电话", max_length=40, blank=True)
-    is_tech_staff = models.BooleanField("科技人员", default=False)
+    name = models.CharField(_("姓名"), max_length=50)
+    position = models.CharField(_("职务"), max_length=100, blank=True)
+    phone = models.CharField(_("电话"), max_length=40, blank=True)
+    is_tech_staff = models.BooleanField(_("科技人员"), default=False)
 
     class Meta:
         verbose_name = "人员"

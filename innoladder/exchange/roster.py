@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from innoladder.accounts.choices import Role
 from innoladder.enterprises.models import Enterprise
@@ -29,7 +30,7 @@ DEFAULT_LEVEL = {
     rc.Scheme.HNTE: rc.RecognitionLevel.NATIONAL,
     rc.Scheme.LITTLE_GIANT: rc.RecognitionLevel.NATIONAL,
 }
-SCHEMES = [("", "请选择名单的认定类别")] + [
+SCHEMES = [("", _("请选择名单的认定类别"))] + [
     (v, label) for v, label in rc.Scheme.choices if v != rc.Scheme.OTHER
 ]
 INFORMATIONAL = ("seq", "enterprise_name", "region", "batch_label")  # read for notes, never stored
@@ -46,26 +47,26 @@ ERROR = "错误"
 
 
 class RosterOptionsForm(FileOptionsForm):
-    scheme = forms.ChoiceField(label="认定类别", choices=SCHEMES)
+    scheme = forms.ChoiceField(label=_("认定类别"), choices=SCHEMES)
     level = forms.ChoiceField(
-        label="级别",
+        label=_("级别"),
         choices=[
-            ("", "按认定类别（高企、科技型中小企业、小巨人为国家级，其余为省级）"),
+            ("", _("按认定类别（高企、科技型中小企业、小巨人为国家级，其余为省级）")),
             *rc.RecognitionLevel.choices,
         ],
         required=False,
     )
     issued_on = forms.DateField(
-        label="发证（认定）日期",
+        label=_("发证（认定）日期"),
         required=False,
-        help_text="名单没有“发证日期”列时必填，如 2024-12-01；名单有该列时以每行为准",
+        help_text=_("名单没有“发证日期”列时必填，如 2024-12-01；名单有该列时以每行为准"),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     batch = forms.ModelChoiceField(
-        label="申报批次",
+        label=_("申报批次"),
         queryset=Batch.objects.none(),
         required=False,
-        help_text="可选：把名单中的认定记入本园区的一个申报批次（须与认定类别一致）",
+        help_text=_("可选：把名单中的认定记入本园区的一个申报批次（须与认定类别一致）"),
     )
 
     def __init__(self, *args, **kwargs):

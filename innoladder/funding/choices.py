@@ -1,22 +1,23 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from innoladder.eligibility.voucher import HOLDER_LABELS, SERVICE_LABELS
 
 
 class ProgrammeKind(models.TextChoices):
-    FACTOR = "factor", "生产要素"
-    TRANSFORMATION = "transformation", "转型升级"
-    VOUCHER = "voucher", "创新券"
-    RD_SUBSIDY = "rd_subsidy", "研发投入补助"
-    OTHER = "other", "其他"
+    FACTOR = "factor", _("生产要素")
+    TRANSFORMATION = "transformation", _("转型升级")
+    VOUCHER = "voucher", _("创新券")
+    RD_SUBSIDY = "rd_subsidy", _("研发投入补助")
+    OTHER = "other", _("其他")
 
 
 class ApplicationStatus(models.TextChoices):
-    APPLIED = "applied", "申请"
-    ACCEPTED = "accepted", "已受理"
-    APPROVED = "approved", "已批准"
-    REJECTED = "rejected", "未批准"
-    PAID = "paid", "已拨付"
+    APPLIED = "applied", _("申请")
+    ACCEPTED = "accepted", _("已受理")
+    APPROVED = "approved", _("已批准")
+    REJECTED = "rejected", _("未批准")
+    PAID = "paid", _("已拨付")
 
 
 # Allowed workflow moves: 申请 → 已受理 → 已批准 (or 未批准) → 已拨付.

@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from innoladder.core.parkscope import park_scoped, writable_parks
 from innoladder.core.scoping import CHANGE, VIEW, for_user
@@ -83,10 +84,10 @@ class FundApplicationForm(forms.ModelForm):
 
 
 class TransitionForm(forms.Form):
-    to_status = forms.ChoiceField(label="办理为", choices=())
-    on = forms.DateField(label="日期", widget=DATE)
-    amount = forms.DecimalField(label="金额(元)", required=False, min_value=Decimal(0), decimal_places=2)
-    comment = forms.CharField(label="说明", required=False, max_length=300)
+    to_status = forms.ChoiceField(label=_("办理为"), choices=())
+    on = forms.DateField(label=_("日期"), widget=DATE)
+    amount = forms.DecimalField(label=_("金额(元)"), required=False, min_value=Decimal(0), decimal_places=2)
+    comment = forms.CharField(label=_("说明"), required=False, max_length=300)
 
     def __init__(self, *args, application, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from innoladder.core.models import Tracked
 from innoladder.eligibility.voucher import VoucherRules
@@ -22,17 +23,17 @@ class Programme(Tracked):
     """
 
     park = models.ForeignKey(
-        Park, on_delete=models.PROTECT, related_name="fund_programmes", verbose_name="园区"
+        Park, on_delete=models.PROTECT, related_name="fund_programmes", verbose_name=_("园区")
     )
-    year = models.PositiveSmallIntegerField("年度")
-    kind = models.CharField("类别", max_length=20, choices=c.ProgrammeKind.choices)
-    name = models.CharField("项目名称", max_length=200)
-    issuer = models.CharField("主管部门", max_length=100, blank=True)
-    rules = models.TextField("支持标准与规则", blank=True)
-    cap = models.DecimalField("单户资助上限(元)", null=True, blank=True, **MONEY)
-    voucher_quotas = models.JSONField("创新券年度额度(按持券类型，元)", default=dict, blank=True)
-    voucher_shares = models.JSONField("创新券支付比例(按服务类型)", default=dict, blank=True)
-    is_demo = models.BooleanField("演示数据", default=False)
+    year = models.PositiveSmallIntegerField(_("年度"))
+    kind = models.CharField(_("类别"), max_length=20, choices=c.ProgrammeKind.choices)
+    name = models.CharField(_("项目名称"), max_length=200)
+    issuer = models.CharField(_("主管部门"), max_length=100, blank=True)
+    rules = models.TextField(_("支持标准与规则"), blank=True)
+    cap = models.DecimalField(_("单户资助上限(元)"), null=True, blank=True, **MONEY)
+    voucher_quotas = models.JSONField(_("创新券年度额度(按持券类型，元)"), default=dict, blank=True)
+    voucher_shares = models.JSONField(_("创新券支付比例(按服务类型)"), default=dict, blank=True)
+    is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
         verbose_name = "扶持资金项目"
@@ -88,24 +89,24 @@ class FundApplication(EnterpriseChild):
     """An enterprise's application to a programme: requested, approved and paid amounts and dates."""
 
     enterprise = models.ForeignKey(
-        Enterprise, on_delete=models.PROTECT, related_name="fund_applications", verbose_name="企业"
+        Enterprise, on_delete=models.PROTECT, related_name="fund_applications", verbose_name=_("企业")
     )
     programme = models.ForeignKey(
-        Programme, on_delete=models.PROTECT, related_name="applications", verbose_name="扶持资金项目"
+        Programme, on_delete=models.PROTECT, related_name="applications", verbose_name=_("扶持资金项目")
     )
-    title = models.CharField("申报事项", max_length=200)
-    requested_amount = models.DecimalField("申请金额(元)", **MONEY)
-    applied_on = models.DateField("申请日期")
-    accepted_on = models.DateField("受理日期", null=True, blank=True)
-    approved_amount = models.DecimalField("批准金额(元)", null=True, blank=True, **MONEY)
-    decided_on = models.DateField("批复日期", null=True, blank=True)
-    paid_amount = models.DecimalField("拨付金额(元)", null=True, blank=True, **MONEY)
-    paid_on = models.DateField("拨付日期", null=True, blank=True)
+    title = models.CharField(_("申报事项"), max_length=200)
+    requested_amount = models.DecimalField(_("申请金额(元)"), **MONEY)
+    applied_on = models.DateField(_("申请日期"))
+    accepted_on = models.DateField(_("受理日期"), null=True, blank=True)
+    approved_amount = models.DecimalField(_("批准金额(元)"), null=True, blank=True, **MONEY)
+    decided_on = models.DateField(_("批复日期"), null=True, blank=True)
+    paid_amount = models.DecimalField(_("拨付金额(元)"), null=True, blank=True, **MONEY)
+    paid_on = models.DateField(_("拨付日期"), null=True, blank=True)
     status = models.CharField(
-        "状态", max_length=20, choices=c.ApplicationStatus.choices, default=c.ApplicationStatus.APPLIED
+        _("状态"), max_length=20, choices=c.ApplicationStatus.choices, default=c.ApplicationStatus.APPLIED
     )
-    note = models.TextField("备注", blank=True)
-    is_demo = models.BooleanField("演示数据", default=False)
+    note = models.TextField(_("备注"), blank=True)
+    is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
         verbose_name = "扶持资金申请"
@@ -170,13 +171,15 @@ class FundApplicationHistory(models.Model):
     scope_enterprise_path = "application__enterprise"
 
     application = models.ForeignKey(FundApplication, on_delete=models.CASCADE, related_name="history")
-    from_status = models.CharField("原状态", max_length=20, choices=c.ApplicationStatus.choices, blank=True)
-    to_status = models.CharField("新状态", max_length=20, choices=c.ApplicationStatus.choices)
+    from_status = models.CharField(
+        _("原状态"), max_length=20, choices=c.ApplicationStatus.choices, blank=True
+    )
+    to_status = models.CharField(_("新状态"), max_length=20, choices=c.ApplicationStatus.choices)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    at = models.DateTimeField("时间", auto_now_add=True)
-    comment = models.CharField("说明", max_length=300, blank=True)
+    at = models.DateTimeField(_("时间"), auto_now_add=True)
+    comment = models.CharField(_("说明"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = "资金申请流转记录"
@@ -195,20 +198,20 @@ class VoucherUse(EnterpriseChild):
     """
 
     enterprise = models.ForeignKey(
-        Enterprise, on_delete=models.PROTECT, related_name="voucher_uses", verbose_name="企业"
+        Enterprise, on_delete=models.PROTECT, related_name="voucher_uses", verbose_name=_("企业")
     )
     programme = models.ForeignKey(
-        Programme, on_delete=models.PROTECT, related_name="voucher_uses", verbose_name="创新券项目"
+        Programme, on_delete=models.PROTECT, related_name="voucher_uses", verbose_name=_("创新券项目")
     )
-    used_on = models.DateField("使用日期")
-    holder_type = models.CharField("持券类型", max_length=30, choices=c.HolderType.choices)
-    service_type = models.CharField("服务类型", max_length=30, choices=c.ServiceType.choices)
-    provider = models.CharField("服务机构", max_length=200)
-    fee = models.DecimalField("服务费用(元)", **MONEY)
-    used_before = models.DecimalField("本年此前已用(元)", default=Decimal(0), **MONEY)
-    amount = models.DecimalField("创新券支付(元)", default=Decimal(0), **MONEY)
-    explanation = models.TextField("计算说明", blank=True)
-    is_demo = models.BooleanField("演示数据", default=False)
+    used_on = models.DateField(_("使用日期"))
+    holder_type = models.CharField(_("持券类型"), max_length=30, choices=c.HolderType.choices)
+    service_type = models.CharField(_("服务类型"), max_length=30, choices=c.ServiceType.choices)
+    provider = models.CharField(_("服务机构"), max_length=200)
+    fee = models.DecimalField(_("服务费用(元)"), **MONEY)
+    used_before = models.DecimalField(_("本年此前已用(元)"), default=Decimal(0), **MONEY)
+    amount = models.DecimalField(_("创新券支付(元)"), default=Decimal(0), **MONEY)
+    explanation = models.TextField(_("计算说明"), blank=True)
+    is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
         verbose_name = "创新券使用"

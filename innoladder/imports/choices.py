@@ -1,9 +1,10 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class BatchStatus(models.TextChoices):
-    PREVIEWED = "previewed", "已预检"
-    INVALID = "invalid", "预检未通过"
-    QUEUED = "queued", "写入中"
-    COMMITTED = "committed", "已导入"
-    FAILED = "failed", "导入失败"
+    PREVIEWED = "previewed", _("已预检")
+    INVALID = "invalid", _("预检未通过")
+    QUEUED = "queued", _("写入中")
+    COMMITTED = "committed", _("已导入")
+    FAILED = "failed", _("导入失败")

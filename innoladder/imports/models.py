@@ -3,6 +3,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from .choices import BatchStatus
 
@@ -15,17 +16,17 @@ class ImportBatch(models.Model):
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    dataset = models.CharField("数据集", max_length=60, db_index=True)
-    dataset_title = models.CharField("数据集名称", max_length=100)
-    file_name = models.CharField("原文件名", max_length=255)
-    file_sha256 = models.CharField("文件SHA-256", max_length=64, db_index=True)
-    file_size = models.PositiveIntegerField("文件大小")
-    stored_name = models.CharField("存储文件名", max_length=80)
+    dataset = models.CharField(_("数据集"), max_length=60, db_index=True)
+    dataset_title = models.CharField(_("数据集名称"), max_length=100)
+    file_name = models.CharField(_("原文件名"), max_length=255)
+    file_sha256 = models.CharField(_("文件SHA-256"), max_length=64, db_index=True)
+    file_size = models.PositiveIntegerField(_("文件大小"))
+    stored_name = models.CharField(_("存储文件名"), max_length=80)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         related_name="import_batches",
-        verbose_name="导入人",
+        verbose_name=_("导入人"),
     )
     park = models.ForeignKey(
         "enterprises.Park",
@@ -33,7 +34,7 @@ class ImportBatch(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name="园区",
+        verbose_name=_("园区"),
     )
     enterprise = models.ForeignKey(
         "enterprises.Enterprise",
@@ -41,36 +42,36 @@ class ImportBatch(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name="企业",
+        verbose_name=_("企业"),
     )
-    created_at = models.DateTimeField("上传时间", auto_now_add=True)
+    created_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
     status = models.CharField(
-        "状态", max_length=20, choices=BatchStatus.choices, default=BatchStatus.PREVIEWED
+        _("状态"), max_length=20, choices=BatchStatus.choices, default=BatchStatus.PREVIEWED
     )
-    rows_total = models.PositiveIntegerField("数据行数", default=0)
-    rows_create = models.PositiveIntegerField("新增", default=0)
-    rows_update = models.PositiveIntegerField("更新", default=0)
-    rows_unchanged = models.PositiveIntegerField("未变化", default=0)
-    rows_error = models.PositiveIntegerField("有错误的行", default=0)
-    example_rows = models.PositiveIntegerField("忽略的示例行", default=0)
-    rows_skip = models.PositiveIntegerField("跳过", default=0)
+    rows_total = models.PositiveIntegerField(_("数据行数"), default=0)
+    rows_create = models.PositiveIntegerField(_("新增"), default=0)
+    rows_update = models.PositiveIntegerField(_("更新"), default=0)
+    rows_unchanged = models.PositiveIntegerField(_("未变化"), default=0)
+    rows_error = models.PositiveIntegerField(_("有错误的行"), default=0)
+    example_rows = models.PositiveIntegerField(_("忽略的示例行"), default=0)
+    rows_skip = models.PositiveIntegerField(_("跳过"), default=0)
     # Dataset.options_form's choices for the whole file: {"values": {...}, "shown": [[label, text], ...]}
-    options = models.JSONField("文件选项", default=dict, blank=True)
-    row_notes = models.JSONField("逐行结果", default=list, blank=True)  # [row, key, outcome, note, skip]
-    errors = models.JSONField("错误", default=list, blank=True)
-    file_errors = models.JSONField("文件级问题", default=list, blank=True)
-    warnings = models.JSONField("提示", default=list, blank=True)
+    options = models.JSONField(_("文件选项"), default=dict, blank=True)
+    row_notes = models.JSONField(_("逐行结果"), default=list, blank=True)  # [row, key, outcome, note, skip]
+    errors = models.JSONField(_("错误"), default=list, blank=True)
+    file_errors = models.JSONField(_("文件级问题"), default=list, blank=True)
+    warnings = models.JSONField(_("提示"), default=list, blank=True)
     duplicate_of = models.ForeignKey(
         "self",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name="相同文件的已导入批次",
+        verbose_name=_("相同文件的已导入批次"),
     )
     job = models.ForeignKey("core.Job", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    committed_at = models.DateTimeField("导入时间", null=True, blank=True)
-    message = models.TextField("说明", blank=True)
+    committed_at = models.DateTimeField(_("导入时间"), null=True, blank=True)
+    message = models.TextField(_("说明"), blank=True)
 
     class Meta:
         verbose_name = "导入批次"

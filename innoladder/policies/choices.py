@@ -1,13 +1,14 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from .matching import FIELDS, OPERATORS, TIER_LABELS
 
 
 class PolicyLevel(models.TextChoices):
-    NATIONAL = "national", "国家级"
-    PROVINCIAL = "provincial", "省级"
-    MUNICIPAL = "municipal", "市级"
-    PARK = "park", "园区级"
+    NATIONAL = "national", _("国家级")
+    PROVINCIAL = "provincial", _("省级")
+    MUNICIPAL = "municipal", _("市级")
+    PARK = "park", _("园区级")
 
 
 Tier = models.TextChoices("Tier", [(k, (k, v)) for k, v in TIER_LABELS.items()])
@@ -16,8 +17,8 @@ Operator = models.TextChoices("Operator", [(f"op{i}", (k, v)) for i, (k, v) in e
 
 
 class Channel(models.TextChoices):
-    VISIT = "visit", "上门走访"
-    MEETING = "meeting", "政策宣讲会"
-    ONLINE = "online", "线上推送"
-    PHONE = "phone", "电话"
-    OTHER = "other", "其他"
+    VISIT = "visit", _("上门走访")
+    MEETING = "meeting", _("政策宣讲会")
+    ONLINE = "online", _("线上推送")
+    PHONE = "phone", _("电话")
+    OTHER = "other", _("其他")

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from innoladder.core.parkscope import writable_parks
 from innoladder.core.viewkit import bootstrap
@@ -14,12 +15,15 @@ CONDITION_ROWS = 5
 
 
 class PolicyForm(forms.ModelForm):
-    tags_text = forms.CharField(label="标签", required=False, help_text="多个标签用逗号分隔")
+    tags_text = forms.CharField(label=_("标签"), required=False, help_text=_("多个标签用逗号分隔"))
     target_tiers = forms.MultipleChoiceField(
-        label="面向资质(任一)", choices=c.Tier.choices, required=False, widget=forms.CheckboxSelectMultiple
+        label=_("面向资质(任一)"), choices=c.Tier.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
     tech_fields = forms.MultipleChoiceField(
-        label="技术领域(任一)", choices=TechField.choices, required=False, widget=forms.CheckboxSelectMultiple
+        label=_("技术领域(任一)"),
+        choices=TechField.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
 
     class Meta:
@@ -70,7 +74,7 @@ class PolicyForm(forms.ModelForm):
                 decimal_places=4,
                 max_digits=18,
                 initial=cond.threshold if cond else None,
-                help_text="金额填元；比例填小数，如3%填0.03" if i == 0 else "",
+                help_text=_("金额填元；比例填小数，如3%填0.03") if i == 0 else "",
             )
         bootstrap(self)
         for name in ("target_tiers", "tech_fields"):
@@ -130,10 +134,10 @@ class TrainingForm(forms.ModelForm):
 
 
 class ReachForm(forms.Form):
-    enterprise = forms.ModelChoiceField(label="企业", queryset=Enterprise.objects.none())
-    reached_on = forms.DateField(label="日期", widget=DATE)
-    channel = forms.ChoiceField(label="方式", choices=c.Channel.choices)
-    note = forms.CharField(label="说明", required=False, max_length=200)
+    enterprise = forms.ModelChoiceField(label=_("企业"), queryset=Enterprise.objects.none())
+    reached_on = forms.DateField(label=_("日期"), widget=DATE)
+    channel = forms.ChoiceField(label=_("方式"), choices=c.Channel.choices)
+    note = forms.CharField(label=_("说明"), required=False, max_length=200)
 
     def __init__(self, *args, park, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -142,12 +146,12 @@ class ReachForm(forms.Form):
 
 
 class EnrolForm(forms.Form):
-    enterprise = forms.ModelChoiceField(label="企业", queryset=Enterprise.objects.none())
+    enterprise = forms.ModelChoiceField(label=_("企业"), queryset=Enterprise.objects.none())
     attendees = forms.CharField(
-        label="参训人员",
+        label=_("参训人员"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="每行一人：姓名，职务",
+        help_text=_("每行一人：姓名，职务"),
     )
 
     def __init__(self, *args, park, user, **kwargs):

@@ -5,6 +5,7 @@ from pathlib import PurePosixPath
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from innoladder.core.models import Tracked
 from innoladder.enterprises.choices import TechField
@@ -36,28 +37,28 @@ def validate_pdf(upload) -> None:
 class Policy(Tracked):
     """A policy document in the park's library, with the tiers and conditions it targets (for matching)."""
 
-    park = models.ForeignKey(Park, on_delete=models.PROTECT, related_name="policies", verbose_name="园区")
-    title = models.CharField("政策名称", max_length=300)
-    issuer = models.CharField("发文机关", max_length=200)
-    document_number = models.CharField("文号", max_length=100, blank=True)
-    issued_on = models.DateField("发文日期")
-    level = models.CharField("层级", max_length=20, choices=c.PolicyLevel.choices)
-    tags = models.JSONField("标签", default=list, blank=True)
-    summary = models.TextField("政策摘要", blank=True)
+    park = models.ForeignKey(Park, on_delete=models.PROTECT, related_name="policies", verbose_name=_("园区"))
+    title = models.CharField(_("政策名称"), max_length=300)
+    issuer = models.CharField(_("发文机关"), max_length=200)
+    document_number = models.CharField(_("文号"), max_length=100, blank=True)
+    issued_on = models.DateField(_("发文日期"))
+    level = models.CharField(_("层级"), max_length=20, choices=c.PolicyLevel.choices)
+    tags = models.JSONField(_("标签"), default=list, blank=True)
+    summary = models.TextField(_("政策摘要"), blank=True)
     attachment = models.FileField(
-        "附件(PDF)", upload_to=attachment_path, blank=True, validators=[validate_pdf]
+        _("附件(PDF)"), upload_to=attachment_path, blank=True, validators=[validate_pdf]
     )
-    attachment_name = models.CharField("附件原文件名", max_length=200, blank=True)
-    valid_from = models.DateField("有效期自", null=True, blank=True)
-    valid_until = models.DateField("有效期至", null=True, blank=True)
-    target_tiers = models.JSONField("面向资质(任一)", default=list, blank=True)
-    tech_fields = models.JSONField("技术领域(任一)", default=list, blank=True)
-    require_strategic_emerging = models.BooleanField("限战略性新兴产业", default=False)
+    attachment_name = models.CharField(_("附件原文件名"), max_length=200, blank=True)
+    valid_from = models.DateField(_("有效期自"), null=True, blank=True)
+    valid_until = models.DateField(_("有效期至"), null=True, blank=True)
+    target_tiers = models.JSONField(_("面向资质(任一)"), default=list, blank=True)
+    tech_fields = models.JSONField(_("技术领域(任一)"), default=list, blank=True)
+    require_strategic_emerging = models.BooleanField(_("限战略性新兴产业"), default=False)
     gap_margin = models.DecimalField(
-        "差距较小的相对幅度", max_digits=4, decimal_places=2, default=Decimal("0.20")
+        _("差距较小的相对幅度"), max_digits=4, decimal_places=2, default=Decimal("0.20")
     )
-    benefit = models.CharField("支持内容", max_length=300, blank=True)
-    is_demo = models.BooleanField("演示数据", default=False)
+    benefit = models.CharField(_("支持内容"), max_length=300, blank=True)
+    is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
         verbose_name = "政策"
@@ -120,10 +121,13 @@ class PolicyCondition(models.Model):
     """One numeric condition of a policy on the enterprise's latest annual data."""
 
     policy = models.ForeignKey(Policy, on_delete=models.CASCADE, related_name="conditions")
-    field = models.CharField("指标", max_length=30, choices=c.ConditionField.choices)
-    operator = models.CharField("比较", max_length=2, choices=c.Operator.choices)
+    field = models.CharField(_("指标"), max_length=30, choices=c.ConditionField.choices)
+    operator = models.CharField(_("比较"), max_length=2, choices=c.Operator.choices)
     threshold = models.DecimalField(
-        "阈值", max_digits=18, decimal_places=4, help_text="金额填元；比例填小数，如3%填0.03；人数填整数"
+        _("阈值"),
+        max_digits=18,
+        decimal_places=4,
+        help_text=_("金额填元；比例填小数，如3%填0.03；人数填整数"),
     )
 
     class Meta:
@@ -142,13 +146,13 @@ class Campaign(Tracked):
     """A policy-promotion campaign (宣传活动, e.g. 助企暖企春风行动) and the enterprises it reached."""
 
     park = models.ForeignKey(
-        Park, on_delete=models.PROTECT, related_name="promotion_campaigns", verbose_name="园区"
+        Park, on_delete=models.PROTECT, related_name="promotion_campaigns", verbose_name=_("园区")
     )
-    title = models.CharField("活动名称", max_length=200)
-    starts_on = models.DateField("开始日期")
-    ends_on = models.DateField("结束日期")
-    description = models.TextField("活动内容", blank=True)
-    is_demo = models.BooleanField("演示数据", default=False)
+    title = models.CharField(_("活动名称"), max_length=200)
+    starts_on = models.DateField(_("开始日期"))
+    ends_on = models.DateField(_("结束日期"))
+    description = models.TextField(_("活动内容"), blank=True)
+    is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
         verbose_name = "宣传活动"
@@ -172,9 +176,9 @@ class CampaignReach(EnterpriseChild):
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="reaches")
     enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="campaign_reaches")
-    reached_on = models.DateField("日期")
-    channel = models.CharField("方式", max_length=20, choices=c.Channel.choices, default=c.Channel.VISIT)
-    note = models.CharField("说明", max_length=200, blank=True)
+    reached_on = models.DateField(_("日期"))
+    channel = models.CharField(_("方式"), max_length=20, choices=c.Channel.choices, default=c.Channel.VISIT)
+    note = models.CharField(_("说明"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = "活动覆盖企业"
@@ -193,14 +197,14 @@ class CampaignReach(EnterpriseChild):
 class TrainingEvent(Tracked):
     """A training event (培训班) with its organiser, dates, place and enrolled enterprises."""
 
-    park = models.ForeignKey(Park, on_delete=models.PROTECT, related_name="trainings", verbose_name="园区")
-    title = models.CharField("培训班名称", max_length=200)
-    organiser = models.CharField("主办单位", max_length=200)
-    starts_on = models.DateField("开始日期")
-    ends_on = models.DateField("结束日期")
-    place = models.CharField("地点", max_length=200, blank=True)
-    description = models.TextField("内容", blank=True)
-    is_demo = models.BooleanField("演示数据", default=False)
+    park = models.ForeignKey(Park, on_delete=models.PROTECT, related_name="trainings", verbose_name=_("园区"))
+    title = models.CharField(_("培训班名称"), max_length=200)
+    organiser = models.CharField(_("主办单位"), max_length=200)
+    starts_on = models.DateField(_("开始日期"))
+    ends_on = models.DateField(_("结束日期"))
+    place = models.CharField(_("地点"), max_length=200, blank=True)
+    description = models.TextField(_("内容"), blank=True)
+    is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
         verbose_name = "培训班"
@@ -243,8 +247,8 @@ class TrainingAttendee(models.Model):
     scope_enterprise_path = "enrolment__enterprise"
 
     enrolment = models.ForeignKey(TrainingEnrolment, on_delete=models.CASCADE, related_name="attendees")
-    name = models.CharField("姓名", max_length=50)
-    position = models.CharField("职务", max_length=100, blank=True)
+    name = models.CharField(_("姓名"), max_length=50)
+    position = models.CharField(_("职务"), max_length=100, blank=True)
 
     class Meta:
         verbose_name = "参训人员"

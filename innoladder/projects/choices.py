@@ -1,20 +1,21 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class ProjectLevel(models.TextChoices):
-    NATIONAL = "national", "国家级"
-    PROVINCIAL = "provincial", "省级"
-    MUNICIPAL = "municipal", "市级"
+    NATIONAL = "national", _("国家级")
+    PROVINCIAL = "provincial", _("省级")
+    MUNICIPAL = "municipal", _("市级")
 
 
 class ProjectStatus(models.TextChoices):
-    APPLIED = "applied", "申报"
-    APPROVED = "approved", "立项"
-    IN_PROGRESS = "in_progress", "在研"
-    MIDTERM = "midterm", "中期检查"
-    ACCEPTANCE = "acceptance", "验收"
-    CLOSED = "closed", "结题"
-    TERMINATED = "terminated", "终止"
+    APPLIED = "applied", _("申报")
+    APPROVED = "approved", _("立项")
+    IN_PROGRESS = "in_progress", _("在研")
+    MIDTERM = "midterm", _("中期检查")
+    ACCEPTANCE = "acceptance", _("验收")
+    CLOSED = "closed", _("结题")
+    TERMINATED = "terminated", _("终止")
 
 
 S = ProjectStatus

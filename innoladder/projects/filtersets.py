@@ -1,3 +1,5 @@
+from django.utils.translation import gettext_lazy as _
+
 from innoladder.core import viewkit as vk
 
 from .choices import ProjectLevel, ProjectStatus
@@ -8,4 +10,4 @@ class ProjectFilterSet(vk.FilterSet):
     start, end = vk.period("approved_on", "立项起始", "立项截止")
     status = vk.choice("状态", ProjectStatus.choices)
     level = vk.choice("级别", ProjectLevel.choices)
-    year = vk.IntegerFilter(label="年度")
+    year = vk.IntegerFilter(label=_("年度"))

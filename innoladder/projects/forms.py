@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from innoladder.core.validators import apply_field_rules
 from innoladder.core.viewkit import StyledMixin, enterprise_choices
@@ -36,20 +37,20 @@ class ProjectForm(StyledMixin, forms.ModelForm):
 
 
 class TransitionForm(StyledMixin, forms.Form):
-    to_status = forms.ChoiceField(label="状态变更为", choices=ProjectStatus.choices)
-    on = forms.DateField(label="日期", required=False)
-    comment = forms.CharField(label="说明", required=False)
+    to_status = forms.ChoiceField(label=_("状态变更为"), choices=ProjectStatus.choices)
+    on = forms.DateField(label=_("日期"), required=False)
+    comment = forms.CharField(label=_("说明"), required=False)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class MilestoneForm(StyledMixin, forms.Form):
-    title = forms.CharField(label="节点", max_length=200)
-    due_on = forms.DateField(label="截止日期")
+    title = forms.CharField(label=_("节点"), max_length=200)
+    due_on = forms.DateField(label=_("截止日期"))
 
 
 class ReportForm(StyledMixin, forms.Form):
-    reported_on = forms.DateField(label="报告日期")
-    summary = forms.CharField(label="进展情况", widget=forms.Textarea(attrs={"rows": 3}))
+    reported_on = forms.DateField(label=_("报告日期"))
+    summary = forms.CharField(label=_("进展情况"), widget=forms.Textarea(attrs={"rows": 3}))
     attachment = forms.FileField(
-        label="附件", required=False, help_text="PDF、JPG、PNG、DOCX、XLSX，不超过10MB"
+        label=_("附件"), required=False, help_text=_("PDF、JPG、PNG、DOCX、XLSX，不超过10MB")
     )

@@ -3,6 +3,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from innoladder.enterprises.models import MONEY, EnterpriseChild
 
@@ -16,29 +17,29 @@ class Project(EnterpriseChild):
         "enterprises.Enterprise",
         on_delete=models.CASCADE,
         related_name="plan_projects",
-        verbose_name="承担企业",
+        verbose_name=_("承担企业"),
     )
     partners = models.ManyToManyField(
-        "enterprises.Enterprise", blank=True, related_name="partner_projects", verbose_name="合作企业"
+        "enterprises.Enterprise", blank=True, related_name="partner_projects", verbose_name=_("合作企业")
     )
-    partner_institutions = models.CharField("合作高校/院所", max_length=300, blank=True)
-    programme = models.CharField("计划类别", max_length=100)
-    level = models.CharField("级别", max_length=20, choices=ProjectLevel.choices)
-    year = models.PositiveSmallIntegerField("年度")
-    batch = models.CharField("批次", max_length=50, blank=True)
-    number = models.CharField("项目编号", max_length=60, blank=True)
-    title = models.CharField("项目名称", max_length=300)
-    government_funding = models.DecimalField("财政资助(元)", **MONEY)
-    self_raised = models.DecimalField("自筹资金(元)", **MONEY)
-    starts_on = models.DateField("开始日期", null=True, blank=True)
-    ends_on = models.DateField("结束日期", null=True, blank=True)
-    applied_on = models.DateField("申报日期", null=True, blank=True)
-    approved_on = models.DateField("立项日期", null=True, blank=True)
-    finished_on = models.DateField("结题/终止日期", null=True, blank=True)
+    partner_institutions = models.CharField(_("合作高校/院所"), max_length=300, blank=True)
+    programme = models.CharField(_("计划类别"), max_length=100)
+    level = models.CharField(_("级别"), max_length=20, choices=ProjectLevel.choices)
+    year = models.PositiveSmallIntegerField(_("年度"))
+    batch = models.CharField(_("批次"), max_length=50, blank=True)
+    number = models.CharField(_("项目编号"), max_length=60, blank=True)
+    title = models.CharField(_("项目名称"), max_length=300)
+    government_funding = models.DecimalField(_("财政资助(元)"), **MONEY)
+    self_raised = models.DecimalField(_("自筹资金(元)"), **MONEY)
+    starts_on = models.DateField(_("开始日期"), null=True, blank=True)
+    ends_on = models.DateField(_("结束日期"), null=True, blank=True)
+    applied_on = models.DateField(_("申报日期"), null=True, blank=True)
+    approved_on = models.DateField(_("立项日期"), null=True, blank=True)
+    finished_on = models.DateField(_("结题/终止日期"), null=True, blank=True)
     status = models.CharField(
-        "状态", max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.APPLIED
+        _("状态"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.APPLIED
     )
-    is_demo = models.BooleanField("演示数据", default=False)
+    is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
         verbose_name = "科技计划项目"
@@ -57,14 +58,14 @@ class ProjectHistory(models.Model):
     """One status change of a project: who, when, from, to, comment."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="history")
-    from_status = models.CharField("原状态", max_length=20, choices=ProjectStatus.choices, blank=True)
-    to_status = models.CharField("新状态", max_length=20, choices=ProjectStatus.choices)
-    on = models.DateField("日期")
+    from_status = models.CharField(_("原状态"), max_length=20, choices=ProjectStatus.choices, blank=True)
+    to_status = models.CharField(_("新状态"), max_length=20, choices=ProjectStatus.choices)
+    on = models.DateField(_("日期"))
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    at = models.DateTimeField("记录时间", auto_now_add=True)
-    comment = models.TextField("说明", blank=True)
+    at = models.DateTimeField(_("记录时间"), auto_now_add=True)
+    comment = models.TextField(_("说明"), blank=True)
 
     class Meta:
         verbose_name = "项目状态记录"
@@ -81,9 +82,9 @@ class Milestone(EnterpriseChild):
     scope_enterprise_path = "project__enterprise"
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="milestones")
-    title = models.CharField("节点", max_length=200)
-    due_on = models.DateField("截止日期")
-    done_on = models.DateField("完成日期", null=True, blank=True)
+    title = models.CharField(_("节点"), max_length=200)
+    due_on = models.DateField(_("截止日期"))
+    done_on = models.DateField(_("完成日期"), null=True, blank=True)
 
     class Meta:
         verbose_name = "项目节点"
@@ -105,12 +106,12 @@ class ProgressReport(EnterpriseChild):
     scope_enterprise_path = "project__enterprise"
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="reports")
-    reported_on = models.DateField("报告日期")
-    summary = models.TextField("进展情况")
-    attachment = models.FileField("附件", upload_to=report_path, blank=True, max_length=200)
-    original_name = models.CharField("原文件名", max_length=200, blank=True)
-    extension = models.CharField("类型", max_length=8, blank=True)
-    size = models.PositiveIntegerField("大小(字节)", default=0)
+    reported_on = models.DateField(_("报告日期"))
+    summary = models.TextField(_("进展情况"))
+    attachment = models.FileField(_("附件"), upload_to=report_path, blank=True, max_length=200)
+    original_name = models.CharField(_("原文件名"), max_length=200, blank=True)
+    extension = models.CharField(_("类型"), max_length=8, blank=True)
+    size = models.PositiveIntegerField(_("大小(字节)"), default=0)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

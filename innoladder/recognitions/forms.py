@@ -1,5 +1,6 @@
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from . import choices as c
 from .models import Application, Batch, Recognition
@@ -20,7 +21,7 @@ class BootstrapMixin:
 
 
 class RecognitionForm(BootstrapMixin, forms.ModelForm):
-    certificate_file = forms.FileField(label="证书文件（PDF/JPG/PNG）", required=False)
+    certificate_file = forms.FileField(label=_("证书文件（PDF/JPG/PNG）"), required=False)
 
     class Meta:
         model = Recognition
@@ -48,9 +49,9 @@ class RecognitionForm(BootstrapMixin, forms.ModelForm):
 
 
 class EndForm(BootstrapMixin, forms.Form):
-    how = forms.ChoiceField(label="操作", choices=[("revoked", "撤销"), ("cancelled", "取消")])
-    on = forms.DateField(label="日期", widget=DATE, initial=timezone.localdate)
-    reason = forms.CharField(label="原因", max_length=300)
+    how = forms.ChoiceField(label=_("操作"), choices=[("revoked", "撤销"), ("cancelled", "取消")])
+    on = forms.DateField(label=_("日期"), widget=DATE, initial=timezone.localdate)
+    reason = forms.CharField(label=_("原因"), max_length=300)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -58,8 +59,8 @@ class EndForm(BootstrapMixin, forms.Form):
 
 
 class AnnualReportForm(BootstrapMixin, forms.Form):
-    year = forms.IntegerField(label="报告年度")
-    submitted_on = forms.DateField(label="报送日期", widget=DATE, initial=timezone.localdate)
+    year = forms.IntegerField(label=_("报告年度"))
+    submitted_on = forms.DateField(label=_("报送日期"), widget=DATE, initial=timezone.localdate)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -118,11 +119,11 @@ class ApplicationEditForm(BootstrapMixin, forms.ModelForm):
 
 
 class TransitionForm(BootstrapMixin, forms.Form):
-    to_status = forms.ChoiceField(label="变更为", choices=c.ApplicationStatus.choices)
-    on = forms.DateField(label="业务日期", widget=DATE, required=False)
-    comment = forms.CharField(label="意见/说明", widget=forms.Textarea(attrs={"rows": 2}), required=False)
-    number = forms.CharField(label="证书编号/入库登记编号（通过时必填）", max_length=60, required=False)
-    issued_on = forms.DateField(label="发证/认定日期（通过时）", widget=DATE, required=False)
+    to_status = forms.ChoiceField(label=_("变更为"), choices=c.ApplicationStatus.choices)
+    on = forms.DateField(label=_("业务日期"), widget=DATE, required=False)
+    comment = forms.CharField(label=_("意见/说明"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    number = forms.CharField(label=_("证书编号/入库登记编号（通过时必填）"), max_length=60, required=False)
+    issued_on = forms.DateField(label=_("发证/认定日期（通过时）"), widget=DATE, required=False)
 
     def __init__(self, *args, targets=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -132,9 +133,9 @@ class TransitionForm(BootstrapMixin, forms.Form):
 
 
 class DocumentForm(BootstrapMixin, forms.Form):
-    kind = forms.ChoiceField(label="材料类型", choices=c.DocumentKind.choices)
-    title = forms.CharField(label="材料名称", max_length=200, required=False)
-    file = forms.FileField(label="文件（PDF/JPG/PNG）")
+    kind = forms.ChoiceField(label=_("材料类型"), choices=c.DocumentKind.choices)
+    title = forms.CharField(label=_("材料名称"), max_length=200, required=False)
+    file = forms.FileField(label=_("文件（PDF/JPG/PNG）"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -142,9 +143,9 @@ class DocumentForm(BootstrapMixin, forms.Form):
 
 
 class ChangeEventForm(BootstrapMixin, forms.Form):
-    kind = forms.ChoiceField(label="变更类型", choices=c.ChangeKind.choices)
-    occurred_on = forms.DateField(label="发生日期", widget=DATE)
-    description = forms.CharField(label="说明", max_length=300, required=False)
+    kind = forms.ChoiceField(label=_("变更类型"), choices=c.ChangeKind.choices)
+    occurred_on = forms.DateField(label=_("发生日期"), widget=DATE)
+    description = forms.CharField(label=_("说明"), max_length=300, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

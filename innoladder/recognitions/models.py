@@ -3,6 +3,8 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from innoladder.core.models import Tracked
 from innoladder.core.scoping import ScopedQuerySet
@@ -16,12 +18,12 @@ from .storage import private_storage, upload_to
 class SchemeRule(models.Model):
     """Per-scheme validity parameters (configurable data, seeded by a data migration)."""
 
-    scheme = models.CharField("认定类别", max_length=30, choices=c.Scheme.choices, unique=True)
-    validity_kind = models.CharField("有效期规则", max_length=30, choices=c.ValidityKind.choices)
-    years = models.PositiveSmallIntegerField("有效年限", default=3)
-    expiring_days = models.PositiveSmallIntegerField("即将到期提示天数", default=180)
-    review_at_expiry = models.BooleanField("到期复核", default=False)
-    source = models.CharField("依据", max_length=300, blank=True)
+    scheme = models.CharField(_("认定类别"), max_length=30, choices=c.Scheme.choices, unique=True)
+    validity_kind = models.CharField(_("有效期规则"), max_length=30, choices=c.ValidityKind.choices)
+    years = models.PositiveSmallIntegerField(_("有效年限"), default=3)
+    expiring_days = models.PositiveSmallIntegerField(_("即将到期提示天数"), default=180)
+    review_at_expiry = models.BooleanField(_("到期复核"), default=False)
+    source = models.CharField(_("依据"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = "认定有效期规则"
@@ -56,19 +58,19 @@ class Batch(Tracked):
     """An application batch (申报批次), e.g. 2023年青海省第一批创新型中小企业; park-level, no enterprise."""
 
     park = models.ForeignKey(
-        Park, on_delete=models.PROTECT, related_name="recognition_batches", verbose_name="园区"
+        Park, on_delete=models.PROTECT, related_name="recognition_batches", verbose_name=_("园区")
     )
-    name = models.CharField("批次名称", max_length=200)
-    scheme = models.CharField("认定类别", max_length=30, choices=c.Scheme.choices)
-    scheme_name = models.CharField("类别名称（其他）", max_length=100, blank=True)
-    level = models.CharField("级别", max_length=20, choices=c.RecognitionLevel.choices)
-    year = models.PositiveSmallIntegerField("年度")
-    opens_on = models.DateField("开始日期", null=True, blank=True)
-    closes_on = models.DateField("截止日期", null=True, blank=True)
-    online_deadline = models.DateField("网上申报截止", null=True, blank=True)
-    paper_deadline = models.DateField("纸质材料报送截止", null=True, blank=True)
-    note = models.TextField("说明", blank=True)
-    is_demo = models.BooleanField("演示数据", default=False)
+    name = models.CharField(_("批次名称"), max_length=200)
+    scheme = models.CharField(_("认定类别"), max_length=30, choices=c.Scheme.choices)
+    scheme_name = models.CharField(_("类别名称（其他）"), max_length=100, blank=True)
+    level = models.CharField(_("级别"), max_length=20, choices=c.RecognitionLevel.choices)
+    year = models.PositiveSmallIntegerField(_("年度"))
+    opens_on = models.DateField(_("开始日期"), null=True, blank=True)
+    closes_on = models.DateField(_("截止日期"), null=True, blank=True)
+    online_deadline = models.DateField(_("网上申报截止"), null=True, blank=True)
+    paper_deadline = models.DateField(_("纸质材料报送截止"), null=True, blank=True)
+    note = models.TextField(_("说明"), blank=True)
+    is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
         verbose_name = "申报批次"
@@ -106,37 +108,37 @@ class Recognition(EnterpriseChild):
     """A recognition (资质认定) the enterprise holds or held; status is derived from dates and events."""
 
     enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="recognitions")
-    scheme = models.CharField("认定类别", max_length=30, choices=c.Scheme.choices)
-    scheme_name = models.CharField("类别名称（其他）", max_length=100, blank=True)
-    level = models.CharField("级别", max_length=20, choices=c.RecognitionLevel.choices)
-    number = models.CharField("证书编号/入库登记编号", max_length=60, blank=True)
+    scheme = models.CharField(_("认定类别"), max_length=30, choices=c.Scheme.choices)
+    scheme_name = models.CharField(_("类别名称（其他）"), max_length=100, blank=True)
+    level = models.CharField(_("级别"), max_length=20, choices=c.RecognitionLevel.choices)
+    number = models.CharField(_("证书编号/入库登记编号"), max_length=60, blank=True)
     batch = models.ForeignKey(
         Batch,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="recognitions",
-        verbose_name="批次",
+        verbose_name=_("批次"),
     )
-    issued_on = models.DateField("发证/认定日期")
-    valid_until = models.DateField("有效期至", null=True, blank=True)
+    issued_on = models.DateField(_("发证/认定日期"))
+    valid_until = models.DateField(_("有效期至"), null=True, blank=True)
     renews = models.ForeignKey(
         "self",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="renewed_by",
-        verbose_name="重新认定前的资质",
+        verbose_name=_("重新认定前的资质"),
     )
-    revoked_on = models.DateField("撤销日期", null=True, blank=True)
-    cancelled_on = models.DateField("取消日期", null=True, blank=True)
-    end_reason = models.CharField("撤销/取消原因", max_length=300, blank=True)
+    revoked_on = models.DateField(_("撤销日期"), null=True, blank=True)
+    cancelled_on = models.DateField(_("取消日期"), null=True, blank=True)
+    end_reason = models.CharField(_("撤销/取消原因"), max_length=300, blank=True)
     certificate = models.FileField(
-        "证书文件", storage=private_storage, upload_to=upload_to, blank=True, max_length=200
+        _("证书文件"), storage=private_storage, upload_to=upload_to, blank=True, max_length=200
     )
-    certificate_type = models.CharField("证书文件类型", max_length=50, blank=True)
-    note = models.TextField("备注", blank=True)
-    is_demo = models.BooleanField("演示数据", default=False)
+    certificate_type = models.CharField(_("证书文件类型"), max_length=50, blank=True)
+    note = models.TextField(_("备注"), blank=True)
+    is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
         verbose_name = "资质认定"
@@ -148,7 +150,11 @@ class Recognition(EnterpriseChild):
         ]
 
     def __str__(self):
-        return f"{self.enterprise} · {self.scheme_label}（{self.issued_on:%Y-%m-%d}）"
+        return gettext("%(enterprise)s · %(scheme)s（%(on)s）") % {
+            "enterprise": self.enterprise,
+            "scheme": self.scheme_label,
+            "on": f"{self.issued_on:%Y-%m-%d}",
+        }
 
     def get_absolute_url(self):
         return reverse("recognition_detail", args=[self.pk])
@@ -181,10 +187,10 @@ class Application(EnterpriseChild):
         Enterprise, on_delete=models.CASCADE, related_name="recognition_applications"
     )
     batch = models.ForeignKey(
-        Batch, on_delete=models.PROTECT, related_name="applications", verbose_name="申报批次"
+        Batch, on_delete=models.PROTECT, related_name="applications", verbose_name=_("申报批次")
     )
     kind = models.CharField(
-        "申报类型", max_length=20, choices=c.ApplicationKind.choices, default=c.ApplicationKind.NEW
+        _("申报类型"), max_length=20, choices=c.ApplicationKind.choices, default=c.ApplicationKind.NEW
     )
     renews = models.ForeignKey(
         Recognition,
@@ -192,20 +198,20 @@ class Application(EnterpriseChild):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="renewal_applications",
-        verbose_name="重新认定的原资质",
+        verbose_name=_("重新认定的原资质"),
     )
     status = models.CharField(
-        "状态", max_length=20, choices=c.ApplicationStatus.choices, default=c.ApplicationStatus.INTENT
+        _("状态"), max_length=20, choices=c.ApplicationStatus.choices, default=c.ApplicationStatus.INTENT
     )
-    started_on = models.DateField("登记日期")
-    decided_on = models.DateField("结果日期", null=True, blank=True)
+    started_on = models.DateField(_("登记日期"))
+    decided_on = models.DateField(_("结果日期"), null=True, blank=True)
     officer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="recognition_applications",
-        verbose_name="负责干部",
+        verbose_name=_("负责干部"),
     )
     agency = models.ForeignKey(
         "accounts.ServiceAgency",
@@ -213,20 +219,20 @@ class Application(EnterpriseChild):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="recognition_applications",
-        verbose_name="服务机构",
+        verbose_name=_("服务机构"),
     )
     # The assessments app is built in parallel; a plain id keeps this app free of its migrations.
-    assessment_id = models.PositiveBigIntegerField("支撑评估编号", null=True, blank=True)
+    assessment_id = models.PositiveBigIntegerField(_("支撑评估编号"), null=True, blank=True)
     recognition = models.OneToOneField(
         Recognition,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="application",
-        verbose_name="认定结果",
+        verbose_name=_("认定结果"),
     )
-    note = models.TextField("说明", blank=True)
-    is_demo = models.BooleanField("演示数据", default=False)
+    note = models.TextField(_("说明"), blank=True)
+    is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
         verbose_name = "申报"
@@ -251,19 +257,21 @@ class ApplicationTransition(models.Model):
     scope_enterprise_path = "application__enterprise"
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="transitions")
-    from_status = models.CharField("原状态", max_length=20, choices=c.ApplicationStatus.choices, blank=True)
-    to_status = models.CharField("新状态", max_length=20, choices=c.ApplicationStatus.choices)
+    from_status = models.CharField(
+        _("原状态"), max_length=20, choices=c.ApplicationStatus.choices, blank=True
+    )
+    to_status = models.CharField(_("新状态"), max_length=20, choices=c.ApplicationStatus.choices)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name="操作人",
+        verbose_name=_("操作人"),
     )
-    at = models.DateTimeField("操作时间", auto_now_add=True)
-    on = models.DateField("业务日期")
-    comment = models.TextField("意见/说明", blank=True)
+    at = models.DateTimeField(_("操作时间"), auto_now_add=True)
+    on = models.DateField(_("业务日期"))
+    comment = models.TextField(_("意见/说明"), blank=True)
 
     objects = ScopedQuerySet.as_manager()
 
@@ -283,12 +291,12 @@ class ApplicationDocument(Tracked):
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="documents")
     kind = models.CharField(
-        "材料类型", max_length=20, choices=c.DocumentKind.choices, default=c.DocumentKind.OTHER
+        _("材料类型"), max_length=20, choices=c.DocumentKind.choices, default=c.DocumentKind.OTHER
     )
-    title = models.CharField("材料名称", max_length=200)
-    file = models.FileField("文件", storage=private_storage, upload_to=upload_to, max_length=200)
-    content_type = models.CharField("文件类型", max_length=50)
-    size = models.PositiveIntegerField("大小(字节)")
+    title = models.CharField(_("材料名称"), max_length=200)
+    file = models.FileField(_("文件"), storage=private_storage, upload_to=upload_to, max_length=200)
+    content_type = models.CharField(_("文件类型"), max_length=50)
+    size = models.PositiveIntegerField(_("大小(字节)"))
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -310,9 +318,9 @@ class AnnualReport(Tracked):
     scope_enterprise_path = "recognition__enterprise"
 
     recognition = models.ForeignKey(Recognition, on_delete=models.CASCADE, related_name="annual_reports")
-    year = models.PositiveSmallIntegerField("报告年度")
-    submitted_on = models.DateField("报送日期")
-    note = models.CharField("备注", max_length=200, blank=True)
+    year = models.PositiveSmallIntegerField(_("报告年度"))
+    submitted_on = models.DateField(_("报送日期"))
+    note = models.CharField(_("备注"), max_length=200, blank=True)
 
     objects = ScopedQuerySet.as_manager()
 
@@ -332,11 +340,11 @@ class ChangeEvent(EnterpriseChild):
     """A name change or material change that must be reported within 3 months."""
 
     enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="recognition_changes")
-    kind = models.CharField("变更类型", max_length=20, choices=c.ChangeKind.choices)
-    occurred_on = models.DateField("发生日期")
-    reported_on = models.DateField("报告日期", null=True, blank=True)
-    description = models.CharField("说明", max_length=300, blank=True)
-    is_demo = models.BooleanField("演示数据", default=False)
+    kind = models.CharField(_("变更类型"), max_length=20, choices=c.ChangeKind.choices)
+    occurred_on = models.DateField(_("发生日期"))
+    reported_on = models.DateField(_("报告日期"), null=True, blank=True)
+    description = models.CharField(_("说明"), max_length=300, blank=True)
+    is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
         verbose_name = "变更事项"

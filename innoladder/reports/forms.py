@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from innoladder.enterprises.models import Region
 
@@ -7,11 +8,11 @@ class PeriodForm(forms.Form):
     """A report's scope and period. The page offers one list of regions and parks (`scope`, "region:3" or
     "park:1"); `park` or `region` alone are accepted as well."""
 
-    scope = forms.CharField(label="园区或区域", required=False)
-    park = forms.ModelChoiceField(label="园区", queryset=None, required=False)
-    region = forms.ModelChoiceField(label="区域", queryset=None, required=False)
-    start = forms.DateField(label="开始日期", widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label="结束日期", widget=forms.DateInput(attrs={"type": "date"}))
+    scope = forms.CharField(label=_("园区或区域"), required=False)
+    park = forms.ModelChoiceField(label=_("园区"), queryset=None, required=False)
+    region = forms.ModelChoiceField(label=_("区域"), queryset=None, required=False)
+    start = forms.DateField(label=_("开始日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("结束日期"), widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, parks, regions=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -46,8 +47,8 @@ class PeriodForm(forms.Form):
 class SectionEditForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     text = forms.CharField(
-        label="修改后文本",
+        label=_("修改后文本"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 12}),
-        help_text="清空或恢复为系统生成文本即撤销修改；系统生成的原文始终保留，可随时对照。",
+        help_text=_("清空或恢复为系统生成文本即撤销修改；系统生成的原文始终保留，可随时对照。"),
     )

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from innoladder.core.models import Tracked
 
@@ -22,7 +23,7 @@ class WorkReport(Tracked):
         blank=True,
         on_delete=models.PROTECT,
         related_name="work_reports",
-        verbose_name="园区",
+        verbose_name=_("园区"),
     )
     region = models.ForeignKey(
         "enterprises.Region",
@@ -30,22 +31,22 @@ class WorkReport(Tracked):
         blank=True,
         on_delete=models.PROTECT,
         related_name="work_reports",
-        verbose_name="区域",
+        verbose_name=_("区域"),
     )
-    period_start = models.DateField("开始日期")
-    period_end = models.DateField("结束日期")
-    title = models.CharField("标题", max_length=200)
-    sections = models.JSONField("生成文本", default=list, blank=True)
-    facts = models.JSONField("数据快照", default=list, blank=True)
+    period_start = models.DateField(_("开始日期"))
+    period_end = models.DateField(_("结束日期"))
+    title = models.CharField(_("标题"), max_length=200)
+    sections = models.JSONField(_("生成文本"), default=list, blank=True)
+    facts = models.JSONField(_("数据快照"), default=list, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name="生成人",
+        verbose_name=_("生成人"),
     )
-    is_demo = models.BooleanField("演示数据", default=False)
+    is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
         verbose_name = "工作总结"
@@ -87,15 +88,15 @@ class WorkReportEdit(Tracked):
     """An officer's edited text of one section of a report; the generated text stays untouched."""
 
     report = models.ForeignKey(WorkReport, on_delete=models.CASCADE, related_name="edits")
-    section = models.CharField("章节", max_length=30, choices=c.Section.choices)
-    text = models.TextField("修改后文本")
+    section = models.CharField(_("章节"), max_length=30, choices=c.Section.choices)
+    text = models.TextField(_("修改后文本"))
     edited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name="修改人",
+        verbose_name=_("修改人"),
     )
 
     class Meta:

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from innoladder.core.validators import apply_field_rules
 
@@ -85,4 +86,4 @@ class SubsidyRuleForm(forms.ModelForm):
 
 
 class AwardForm(forms.Form):
-    awarded_on = forms.DateField(label="兑现日期", widget=DATE)
+    awarded_on = forms.DateField(label=_("兑现日期"), widget=DATE)

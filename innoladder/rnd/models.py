@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from innoladder.core.models import Tracked
 from innoladder.enterprises.models import Enterprise, EnterpriseChild, Park
@@ -20,24 +21,24 @@ class RDProject(EnterpriseChild):
     """One R&D project of an enterprise; the ledger keeps one 辅助账 per project."""
 
     enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="rd_projects")
-    code = models.CharField("项目编号", max_length=50)
-    name = models.CharField("项目名称", max_length=200)
-    form = models.CharField("研发形式", max_length=30, choices=c.RDForm.choices, default=c.RDForm.SELF)
-    related_party = models.BooleanField("关联方", default=False)
-    capitalised = models.BooleanField("资本化", default=False)
+    code = models.CharField(_("项目编号"), max_length=50)
+    name = models.CharField(_("项目名称"), max_length=200)
+    form = models.CharField(_("研发形式"), max_length=30, choices=c.RDForm.choices, default=c.RDForm.SELF)
+    related_party = models.BooleanField(_("关联方"), default=False)
+    capitalised = models.BooleanField(_("资本化"), default=False)
     intangible_formed_year = models.PositiveSmallIntegerField(
-        "形成无形资产年度", null=True, blank=True, help_text="资本化项目形成无形资产的年度"
+        _("形成无形资产年度"), null=True, blank=True, help_text=_("资本化项目形成无形资产的年度")
     )
-    starts_on = models.DateField("开始日期", null=True, blank=True)
-    ends_on = models.DateField("结束日期", null=True, blank=True)
+    starts_on = models.DateField(_("开始日期"), null=True, blank=True)
+    ends_on = models.DateField(_("结束日期"), null=True, blank=True)
     status = models.CharField(
-        "状态", max_length=20, choices=c.ProjectStatus.choices, default=c.ProjectStatus.ONGOING
+        _("状态"), max_length=20, choices=c.ProjectStatus.choices, default=c.ProjectStatus.ONGOING
     )
-    completion = models.PositiveSmallIntegerField("完成进度(%)", default=0)
+    completion = models.PositiveSmallIntegerField(_("完成进度(%)"), default=0)
     # The S&T plan projects app is built in parallel; the link becomes a FK once it lands.
-    plan_project_id = models.PositiveIntegerField("科技计划项目ID", null=True, blank=True)
-    contract_registration_no = models.CharField("技术合同登记号", max_length=60, blank=True)
-    is_demo = models.BooleanField("演示数据", default=False)
+    plan_project_id = models.PositiveIntegerField(_("科技计划项目ID"), null=True, blank=True)
+    contract_registration_no = models.CharField(_("技术合同登记号"), max_length=60, blank=True)
+    is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
         verbose_name = "研发项目"
@@ -78,17 +79,17 @@ class LedgerLine(EnterpriseChild):
 
     enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="ledger_lines")
     project = models.ForeignKey(
-        RDProject, on_delete=models.PROTECT, related_name="lines", verbose_name="研发项目"
+        RDProject, on_delete=models.PROTECT, related_name="lines", verbose_name=_("研发项目")
     )
-    date = models.DateField("日期")
-    voucher_no = models.CharField("凭证号", max_length=40)
-    line_no = models.PositiveSmallIntegerField("行号", default=1)
-    summary = models.CharField("摘要", max_length=200)
-    amount = models.DecimalField("金额(元)", **MONEY)
-    category = models.CharField("费用类别", max_length=30, choices=c.Category.choices)
-    sub_category = models.CharField("明细科目", max_length=100, blank=True)
-    overseas_individual = models.BooleanField("委托境外个人", default=False)
-    is_demo = models.BooleanField("演示数据", default=False)
+    date = models.DateField(_("日期"))
+    voucher_no = models.CharField(_("凭证号"), max_length=40)
+    line_no = models.PositiveSmallIntegerField(_("行号"), default=1)
+    summary = models.CharField(_("摘要"), max_length=200)
+    amount = models.DecimalField(_("金额(元)"), **MONEY)
+    category = models.CharField(_("费用类别"), max_length=30, choices=c.Category.choices)
+    sub_category = models.CharField(_("明细科目"), max_length=100, blank=True)
+    overseas_individual = models.BooleanField(_("委托境外个人"), default=False)
+    is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
         verbose_name = "辅助账明细"
@@ -139,23 +140,25 @@ class TaxYearProfile(EnterpriseChild):
     """The enterprise's tax facts for one year that the super-deduction needs besides the ledger."""
 
     enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="tax_profiles")
-    year = models.PositiveSmallIntegerField("年度")
+    year = models.PositiveSmallIntegerField(_("年度"))
     enterprise_type = models.CharField(
-        "企业类型", max_length=20, choices=c.EnterpriseType.choices, default=c.EnterpriseType.GENERAL
+        _("企业类型"), max_length=20, choices=c.EnterpriseType.choices, default=c.EnterpriseType.GENERAL
     )
-    manufacturing = models.BooleanField("制造业企业", default=False)
-    tech_sme = models.BooleanField("科技型中小企业", default=False)
+    manufacturing = models.BooleanField(_("制造业企业"), default=False)
+    tech_sme = models.BooleanField(_("科技型中小企业"), default=False)
     q4_2022_share = models.DecimalField(
-        "2022年第四季度研发费用占比", max_digits=7, decimal_places=6, null=True, blank=True
+        _("2022年第四季度研发费用占比"), max_digits=7, decimal_places=6, null=True, blank=True
     )
-    excluded_industry_revenue = models.DecimalField("负面清单行业收入", default=ZERO, **MONEY)
-    total_income = models.DecimalField("收入总额", default=ZERO, **MONEY)
-    non_taxable_income = models.DecimalField("不征税收入", default=ZERO, **MONEY)
-    investment_income = models.DecimalField("投资收益", default=ZERO, **MONEY)
-    deemed_taxation = models.BooleanField("核定征收", default=False)
-    offsets = models.DecimalField("特殊收入等抵减额", default=ZERO, **MONEY)
-    capitalised_amortisation_base = models.DecimalField("研发形成无形资产本年摊销额", default=ZERO, **MONEY)
-    is_demo = models.BooleanField("演示数据", default=False)
+    excluded_industry_revenue = models.DecimalField(_("负面清单行业收入"), default=ZERO, **MONEY)
+    total_income = models.DecimalField(_("收入总额"), default=ZERO, **MONEY)
+    non_taxable_income = models.DecimalField(_("不征税收入"), default=ZERO, **MONEY)
+    investment_income = models.DecimalField(_("投资收益"), default=ZERO, **MONEY)
+    deemed_taxation = models.BooleanField(_("核定征收"), default=False)
+    offsets = models.DecimalField(_("特殊收入等抵减额"), default=ZERO, **MONEY)
+    capitalised_amortisation_base = models.DecimalField(
+        _("研发形成无形资产本年摊销额"), default=ZERO, **MONEY
+    )
+    is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
         verbose_name = "年度税务信息"
@@ -176,18 +179,18 @@ class SubsidyRule(Tracked):
     """
 
     park = models.ForeignKey(
-        Park, on_delete=models.CASCADE, related_name="rd_subsidy_rules", verbose_name="园区"
+        Park, on_delete=models.CASCADE, related_name="rd_subsidy_rules", verbose_name=_("园区")
     )
-    year = models.PositiveSmallIntegerField("补助年度")
-    tax_year = models.PositiveSmallIntegerField("适用研发费用年度")
-    title = models.CharField("名称", max_length=200)
-    rate = models.DecimalField("补助比例", max_digits=5, decimal_places=4)
-    cap = models.DecimalField("单户上限(元)", null=True, blank=True, **MONEY)
+    year = models.PositiveSmallIntegerField(_("补助年度"))
+    tax_year = models.PositiveSmallIntegerField(_("适用研发费用年度"))
+    title = models.CharField(_("名称"), max_length=200)
+    rate = models.DecimalField(_("补助比例"), max_digits=5, decimal_places=4)
+    cap = models.DecimalField(_("单户上限(元)"), null=True, blank=True, **MONEY)
     base = models.CharField(
-        "补助基数", max_length=30, choices=c.SubsidyBase.choices, default=c.SubsidyBase.DEDUCTION_AMOUNT
+        _("补助基数"), max_length=30, choices=c.SubsidyBase.choices, default=c.SubsidyBase.DEDUCTION_AMOUNT
     )
-    min_amount = models.DecimalField("最低补助金额(元)", default=ZERO, **MONEY)
-    is_demo = models.BooleanField("演示数据", default=False)
+    min_amount = models.DecimalField(_("最低补助金额(元)"), default=ZERO, **MONEY)
+    is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
         verbose_name = "研发投入补助规则"
@@ -208,22 +211,22 @@ class DeductionRun(EnterpriseChild):
     """A stored super-deduction computation: the figures, every explanation line, who ran it and on what."""
 
     enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="deduction_runs")
-    year = models.PositiveSmallIntegerField("年度")
-    status = models.CharField("结论", max_length=30)
-    rate = models.DecimalField("加计扣除比例", max_digits=9, decimal_places=6)
-    ledger_total = models.DecimalField("辅助账合计", **MONEY)
-    entrusted_domestic_actual = models.DecimalField("委托境内研发实际发生额", **MONEY)
-    entrusted_overseas_actual = models.DecimalField("委托境外研发实际发生额", **MONEY)
-    eligible_total = models.DecimalField("允许加计扣除的研发费用合计", **MONEY)
-    deduction_base = models.DecimalField("加计扣除计算基数", **MONEY)
-    extra_deduction = models.DecimalField("加计扣除额", **MONEY)
-    result = models.JSONField("计算明细", default=dict)
-    inputs_hash = models.CharField("输入摘要", max_length=64)
-    computed_at = models.DateTimeField("计算时间")
+    year = models.PositiveSmallIntegerField(_("年度"))
+    status = models.CharField(_("结论"), max_length=30)
+    rate = models.DecimalField(_("加计扣除比例"), max_digits=9, decimal_places=6)
+    ledger_total = models.DecimalField(_("辅助账合计"), **MONEY)
+    entrusted_domestic_actual = models.DecimalField(_("委托境内研发实际发生额"), **MONEY)
+    entrusted_overseas_actual = models.DecimalField(_("委托境外研发实际发生额"), **MONEY)
+    eligible_total = models.DecimalField(_("允许加计扣除的研发费用合计"), **MONEY)
+    deduction_base = models.DecimalField(_("加计扣除计算基数"), **MONEY)
+    extra_deduction = models.DecimalField(_("加计扣除额"), **MONEY)
+    result = models.JSONField(_("计算明细"), default=dict)
+    inputs_hash = models.CharField(_("输入摘要"), max_length=64)
+    computed_at = models.DateTimeField(_("计算时间"))
     computed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    is_demo = models.BooleanField("演示数据", default=False)
+    is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
         verbose_name = "加计扣除计算"
@@ -243,15 +246,15 @@ class SubsidyAward(EnterpriseChild):
 
     enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="rd_subsidy_awards")
     rule = models.ForeignKey(
-        SubsidyRule, on_delete=models.PROTECT, related_name="awards", verbose_name="补助规则"
+        SubsidyRule, on_delete=models.PROTECT, related_name="awards", verbose_name=_("补助规则")
     )
     run = models.ForeignKey(
-        DeductionRun, on_delete=models.PROTECT, related_name="awards", verbose_name="依据计算"
+        DeductionRun, on_delete=models.PROTECT, related_name="awards", verbose_name=_("依据计算")
     )
-    amount = models.DecimalField("补助金额(元)", **MONEY)
-    awarded_on = models.DateField("兑现日期")
-    explanation = models.TextField("计算说明")
-    is_demo = models.BooleanField("演示数据", default=False)
+    amount = models.DecimalField(_("补助金额(元)"), **MONEY)
+    awarded_on = models.DateField(_("兑现日期"))
+    explanation = models.TextField(_("计算说明"))
+    is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
         verbose_name = "研发投入补助"

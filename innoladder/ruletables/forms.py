@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from innoladder.eligibility import tables as t
 
@@ -21,7 +22,7 @@ def _style(form: forms.BaseForm) -> None:
 
 class RuleTableForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    source_url = forms.URLField(label="原文网址", required=False, assume_scheme="https")
+    source_url = forms.URLField(label=_("原文网址"), required=False, assume_scheme="https")
 
     class Meta:
         model = RuleTable
@@ -40,11 +41,11 @@ class RuleTableForm(forms.ModelForm):
 
 
 class ConditionForm(forms.Form):
-    metric = forms.ChoiceField(label="指标", choices=[("", "—")] + METRIC_CHOICES, required=False)
-    window = forms.ChoiceField(label="年度口径", choices=WINDOW_CHOICES, initial="last_year")
-    operator = forms.ChoiceField(label="比较", choices=OPERATOR_CHOICES, initial=">=")
-    threshold = forms.DecimalField(label="门槛", max_digits=16, decimal_places=4, required=False)
-    clause = forms.CharField(label="依据条款", max_length=200, required=False)
+    metric = forms.ChoiceField(label=_("指标"), choices=[("", "—")] + METRIC_CHOICES, required=False)
+    window = forms.ChoiceField(label=_("年度口径"), choices=WINDOW_CHOICES, initial="last_year")
+    operator = forms.ChoiceField(label=_("比较"), choices=OPERATOR_CHOICES, initial=">=")
+    threshold = forms.DecimalField(label=_("门槛"), max_digits=16, decimal_places=4, required=False)
+    clause = forms.CharField(label=_("依据条款"), max_length=200, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

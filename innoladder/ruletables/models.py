@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from innoladder.core.models import Tracked
 from innoladder.eligibility import tables as t
@@ -21,25 +22,25 @@ class RuleTable(Tracked):
     table is used by new assessments, on the dates of its effective range.
     """
 
-    tier = models.CharField("认定层级", max_length=30, choices=TIER_CHOICES)
-    title = models.CharField("版本名称", max_length=100, help_text="如：2026年修订版")
-    effective_from = models.DateField("生效日期")
-    effective_to = models.DateField("失效日期", null=True, blank=True, help_text="不填为长期有效")
+    tier = models.CharField(_("认定层级"), max_length=30, choices=TIER_CHOICES)
+    title = models.CharField(_("版本名称"), max_length=100, help_text=_("如：2026年修订版"))
+    effective_from = models.DateField(_("生效日期"))
+    effective_to = models.DateField(_("失效日期"), null=True, blank=True, help_text=_("不填为长期有效"))
     source = models.CharField(
-        "依据文件",
+        _("依据文件"),
         max_length=300,
-        help_text="主管部门发布的文件名称和文号，如《…管理办法》工信部企业〔2026〕…号",
+        help_text=_("主管部门发布的文件名称和文号，如《…管理办法》工信部企业〔2026〕…号"),
     )
-    source_url = models.URLField("原文网址", blank=True)
-    note = models.TextField("说明", blank=True)
-    is_published = models.BooleanField("已启用", default=False)
-    revision = models.PositiveIntegerField("修订次数", default=0)
+    source_url = models.URLField(_("原文网址"), blank=True)
+    note = models.TextField(_("说明"), blank=True)
+    is_published = models.BooleanField(_("已启用"), default=False)
+    revision = models.PositiveIntegerField(_("修订次数"), default=0)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name="录入人",
+        verbose_name=_("录入人"),
     )
 
     class Meta:
@@ -69,17 +70,17 @@ class RuleCondition(models.Model):
     """One condition of a rule table: 「{年度口径}{指标} {比较} {门槛}」, e.g. 上年度研发费用 ≥ 500 万元."""
 
     table = models.ForeignKey(RuleTable, on_delete=models.CASCADE, related_name="conditions")
-    position = models.PositiveSmallIntegerField("序号")
-    metric = models.CharField("指标", max_length=30, choices=METRIC_CHOICES)
-    window = models.CharField("年度口径", max_length=20, choices=WINDOW_CHOICES, default="last_year")
-    operator = models.CharField("比较", max_length=2, choices=OPERATOR_CHOICES, default=">=")
+    position = models.PositiveSmallIntegerField(_("序号"))
+    metric = models.CharField(_("指标"), max_length=30, choices=METRIC_CHOICES)
+    window = models.CharField(_("年度口径"), max_length=20, choices=WINDOW_CHOICES, default="last_year")
+    operator = models.CharField(_("比较"), max_length=2, choices=OPERATOR_CHOICES, default=">=")
     threshold = models.DecimalField(
-        "门槛",
+        _("门槛"),
         max_digits=16,
         decimal_places=4,
-        help_text="金额填万元，比例填百分数（10% 填 10），人数、项数填整数",
+        help_text=_("金额填万元，比例填百分数（10% 填 10），人数、项数填整数"),
     )
-    clause = models.CharField("依据条款", max_length=200, blank=True)
+    clause = models.CharField(_("依据条款"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = "规则表条件"
@@ -97,17 +98,17 @@ class RuleTableRevision(models.Model):
     """A rule table exactly as it was saved, numbered; assessments refer to it (never edited)."""
 
     table = models.ForeignKey(RuleTable, on_delete=models.PROTECT, related_name="revisions")
-    number = models.PositiveIntegerField("修订号")
-    data = models.JSONField("规则表内容")
+    number = models.PositiveIntegerField(_("修订号"))
+    data = models.JSONField(_("规则表内容"))
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name="录入人",
+        verbose_name=_("录入人"),
     )
-    entered_by_name = models.CharField("录入人", max_length=150)
-    entered_at = models.DateTimeField("录入时间", auto_now_add=True)
+    entered_by_name = models.CharField(_("录入人"), max_length=150)
+    entered_at = models.DateTimeField(_("录入时间"), auto_now_add=True)
 
     class Meta:
         verbose_name = "规则表修订"

@@ -1,5 +1,6 @@
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from innoladder.core import viewkit as vk
 
@@ -9,7 +10,7 @@ from .models import RequestCategory, Visit
 
 
 class VisitFilterSet(vk.FilterSet):
-    q = vk.CharFilter(label="关键词", method="search")
+    q = vk.CharFilter(label=_("关键词"), method="search")
     start, end = vk.period("visited_on")
     topic = vk.choice("走访内容", Topic.choices, method="with_topic")
 
@@ -29,8 +30,8 @@ class RequestFilterSet(vk.FilterSet):
     q = vk.SearchFilter(fields=("title", "enterprise__name", "department"))
     start, end = vk.period("raised_on")
     status = vk.choice("状态", RequestStatus.choices)
-    category = vk.ModelChoiceFilter(label="类别", queryset=RequestCategory.objects.all())
-    overdue = vk.CheckedFilter(label="仅超期", method="only_overdue")
+    category = vk.ModelChoiceFilter(label=_("类别"), queryset=RequestCategory.objects.all())
+    overdue = vk.CheckedFilter(label=_("仅超期"), method="only_overdue")
 
     def only_overdue(self, qs, name, value):
         return selectors.overdue_requests(qs, timezone.localdate()) if value else qs

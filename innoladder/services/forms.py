@@ -1,5 +1,6 @@
 from django import forms
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from innoladder.accounts.choices import Role
 from innoladder.accounts.models import ServiceAgency, User
@@ -12,9 +13,9 @@ from .models import EnterpriseRequest, RequestCategory, Visit
 
 
 class PeriodFilterForm(StyledMixin, forms.Form):
-    q = forms.CharField(label="关键词", required=False)
-    start = forms.DateField(label="起始日期", required=False)
-    end = forms.DateField(label="截止日期", required=False)
+    q = forms.CharField(label=_("关键词"), required=False)
+    start = forms.DateField(label=_("起始日期"), required=False)
+    end = forms.DateField(label=_("截止日期"), required=False)
 
 
 def staff_choices(user):
@@ -29,7 +30,7 @@ def staff_choices(user):
 
 class VisitForm(StyledMixin, forms.ModelForm):
     topics = forms.MultipleChoiceField(
-        label="走访内容", choices=Topic.choices, widget=forms.CheckboxSelectMultiple, required=True
+        label=_("走访内容"), choices=Topic.choices, widget=forms.CheckboxSelectMultiple, required=True
     )
 
     class Meta:
@@ -58,7 +59,7 @@ class VisitForm(StyledMixin, forms.ModelForm):
 
 
 class VisitFilterForm(PeriodFilterForm):
-    topic = forms.ChoiceField(label="走访内容", choices=[("", "全部")] + Topic.choices, required=False)
+    topic = forms.ChoiceField(label=_("走访内容"), choices=[("", _("全部"))] + Topic.choices, required=False)
 
 
 class RequestForm(StyledMixin, forms.ModelForm):
@@ -91,20 +92,26 @@ class RequestForm(StyledMixin, forms.ModelForm):
 
 
 class RequestFilterForm(PeriodFilterForm):
-    status = forms.ChoiceField(label="状态", choices=[("", "全部")] + RequestStatus.choices, required=False)
-    category = forms.ModelChoiceField(label="类别", queryset=RequestCategory.objects.all(), required=False)
-    overdue = forms.BooleanField(label="仅超期", required=False)
+    status = forms.ChoiceField(
+        label=_("状态"), choices=[("", _("全部"))] + RequestStatus.choices, required=False
+    )
+    category = forms.ModelChoiceField(label=_("类别"), queryset=RequestCategory.objects.all(), required=False)
+    overdue = forms.BooleanField(label=_("仅超期"), required=False)
 
 
 class TransitionForm(StyledMixin, forms.Form):
-    to_status = forms.ChoiceField(label="办理操作", choices=RequestStatus.choices)
-    comment = forms.CharField(label="说明/退回原因", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    resolution = forms.CharField(label="办理结果", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    to_status = forms.ChoiceField(label=_("办理操作"), choices=RequestStatus.choices)
+    comment = forms.CharField(
+        label=_("说明/退回原因"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    resolution = forms.CharField(
+        label=_("办理结果"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class RatingForm(StyledMixin, forms.Form):
     score = forms.TypedChoiceField(
-        label="满意度", coerce=int, choices=[(i, f"{i}分") for i in range(5, 0, -1)]
+        label=_("满意度"), coerce=int, choices=[(i, f"{i}分") for i in range(5, 0, -1)]
     )
-    note = forms.CharField(label="评价意见", required=False, max_length=300)
+    note = forms.CharField(label=_("评价意见"), required=False, max_length=300)

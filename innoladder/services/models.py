@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from innoladder.core.models import Tracked
 from innoladder.core.scoping import ScopedQuerySet
@@ -14,11 +16,11 @@ from .choices import RequestStatus, Topic
 class RequestCategory(models.Model):
     """A kind of enterprise request with its handling time limit in calendar days (configurable)."""
 
-    code = models.SlugField("代码", max_length=30, unique=True)
-    name = models.CharField("类别", max_length=50, unique=True)
-    days = models.PositiveSmallIntegerField("办理时限(天)")
-    order = models.PositiveSmallIntegerField("排序", default=0)
-    active = models.BooleanField("启用", default=True)
+    code = models.SlugField(_("代码"), max_length=30, unique=True)
+    name = models.CharField(_("类别"), max_length=50, unique=True)
+    days = models.PositiveSmallIntegerField(_("办理时限(天)"))
+    order = models.PositiveSmallIntegerField(_("排序"), default=0)
+    active = models.BooleanField(_("启用"), default=True)
 
     class Meta:
         verbose_name = "诉求类别"
@@ -26,7 +28,7 @@ class RequestCategory(models.Model):
         ordering = ["order", "name"]
 
     def __str__(self):
-        return f"{self.name}（{self.days}天）"
+        return gettext("%(name)s（%(days)s天）") % {"name": self.name, "days": self.days}
 
 
 class Visit(Tracked):
@@ -37,30 +39,30 @@ class Visit(Tracked):
 
     scope_enterprise_path = "enterprises"
 
-    visited_on = models.DateField("走访日期")
+    visited_on = models.DateField(_("走访日期"))
     enterprises = models.ManyToManyField(
-        "enterprises.Enterprise", related_name="visits", verbose_name="走访企业"
+        "enterprises.Enterprise", related_name="visits", verbose_name=_("走访企业")
     )
     staff = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="service_visits", verbose_name="走访人员"
+        settings.AUTH_USER_MODEL, blank=True, related_name="service_visits", verbose_name=_("走访人员")
     )
-    department = models.CharField("走访部门", max_length=100, blank=True)
-    staff_names = models.CharField("其他走访人员", max_length=200, blank=True)
+    department = models.CharField(_("走访部门"), max_length=100, blank=True)
+    staff_names = models.CharField(_("其他走访人员"), max_length=200, blank=True)
     agency = models.ForeignKey(
         "accounts.ServiceAgency",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="visits",
-        verbose_name="服务机构",
+        verbose_name=_("服务机构"),
     )
-    topics = models.JSONField("走访内容", default=list, blank=True)
-    notes = models.TextField("走访记录", blank=True)
-    follow_up = models.TextField("后续跟进", blank=True)
+    topics = models.JSONField(_("走访内容"), default=list, blank=True)
+    notes = models.TextField(_("走访记录"), blank=True)
+    follow_up = models.TextField(_("后续跟进"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    is_demo = models.BooleanField("演示数据", default=False)
+    is_demo = models.BooleanField(_("演示数据"), default=False)
 
     objects = ScopedQuerySet.as_manager()
 
@@ -94,27 +96,27 @@ class EnterpriseRequest(EnterpriseChild):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="requests",
-        verbose_name="来源走访",
+        verbose_name=_("来源走访"),
     )
-    category = models.ForeignKey(RequestCategory, on_delete=models.PROTECT, verbose_name="诉求类别")
-    title = models.CharField("诉求事项", max_length=200)
-    description = models.TextField("诉求内容", blank=True)
-    raised_on = models.DateField("提出日期")
+    category = models.ForeignKey(RequestCategory, on_delete=models.PROTECT, verbose_name=_("诉求类别"))
+    title = models.CharField(_("诉求事项"), max_length=200)
+    description = models.TextField(_("诉求内容"), blank=True)
+    raised_on = models.DateField(_("提出日期"))
     raised_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    department = models.CharField("责任部门", max_length=100, blank=True)
-    responsible = models.CharField("责任人", max_length=50, blank=True)
-    due_on = models.DateField("办理时限")
+    department = models.CharField(_("责任部门"), max_length=100, blank=True)
+    responsible = models.CharField(_("责任人"), max_length=50, blank=True)
+    due_on = models.DateField(_("办理时限"))
     status = models.CharField(
-        "状态", max_length=20, choices=RequestStatus.choices, default=RequestStatus.PENDING
+        _("状态"), max_length=20, choices=RequestStatus.choices, default=RequestStatus.PENDING
     )
-    return_reason = models.CharField("退回原因", max_length=300, blank=True)
-    resolution = models.TextField("办理结果", blank=True)
-    resolved_on = models.DateField("办结日期", null=True, blank=True)
-    satisfaction = models.PositiveSmallIntegerField("满意度", null=True, blank=True)
-    satisfaction_note = models.CharField("评价意见", max_length=300, blank=True)
-    is_demo = models.BooleanField("演示数据", default=False)
+    return_reason = models.CharField(_("退回原因"), max_length=300, blank=True)
+    resolution = models.TextField(_("办理结果"), blank=True)
+    resolved_on = models.DateField(_("办结日期"), null=True, blank=True)
+    satisfaction = models.PositiveSmallIntegerField(_("满意度"), null=True, blank=True)
+    satisfaction_note = models.CharField(_("评价意见"), max_length=300, blank=True)
+    is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
         verbose_name = "企业诉求"
@@ -147,13 +149,13 @@ class RequestHistory(models.Model):
     """One status change of a request: who, when, from, to and why."""
 
     request = models.ForeignKey(EnterpriseRequest, on_delete=models.CASCADE, related_name="history")
-    from_status = models.CharField("原状态", max_length=20, choices=RequestStatus.choices, blank=True)
-    to_status = models.CharField("新状态", max_length=20, choices=RequestStatus.choices)
+    from_status = models.CharField(_("原状态"), max_length=20, choices=RequestStatus.choices, blank=True)
+    to_status = models.CharField(_("新状态"), max_length=20, choices=RequestStatus.choices)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    at = models.DateTimeField("时间", auto_now_add=True)
-    comment = models.TextField("说明", blank=True)
+    at = models.DateTimeField(_("时间"), auto_now_add=True)
+    comment = models.TextField(_("说明"), blank=True)
 
     class Meta:
         verbose_name = "诉求办理记录"
@@ -175,12 +177,12 @@ class VisitImportRow(EnterpriseChild):
     enterprise = models.ForeignKey(
         "enterprises.Enterprise", on_delete=models.CASCADE, related_name="visit_import_rows"
     )
-    visited_on = models.DateField("走访日期")
-    department = models.CharField("走访部门", max_length=100)
-    staff_names = models.CharField("走访人员", max_length=200, blank=True)
-    topics = models.CharField("走访内容", max_length=200)
-    notes = models.TextField("走访记录", blank=True)
-    follow_up = models.TextField("后续跟进", blank=True)
+    visited_on = models.DateField(_("走访日期"))
+    department = models.CharField(_("走访部门"), max_length=100)
+    staff_names = models.CharField(_("走访人员"), max_length=200, blank=True)
+    topics = models.CharField(_("走访内容"), max_length=200)
+    notes = models.TextField(_("走访记录"), blank=True)
+    follow_up = models.TextField(_("后续跟进"), blank=True)
     agency = models.ForeignKey(
         "accounts.ServiceAgency", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -6,6 +6,7 @@ import datetime as dt
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from .forms import StyledMixin
 
@@ -18,7 +19,7 @@ class SearchFilter(django_filters.CharFilter):
     """`q`: a keyword matched (icontains) against any of `fields`."""
 
     def __init__(self, *args, fields: tuple[str, ...], **kwargs):
-        kwargs.setdefault("label", "关键词")
+        kwargs.setdefault("label", _("关键词"))
         super().__init__(*args, **kwargs)
         self.search_fields = fields
 
@@ -38,7 +39,7 @@ class IntegerFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
-def choice(label: str, choices, *, empty: str = "全部", **kwargs):
+def choice(label: str, choices, *, empty: str = _("全部"), **kwargs):
     """A select of `choices` headed by 全部 (no filter)."""
     return django_filters.ChoiceFilter(label=label, choices=choices, empty_label=empty, **kwargs)
 
@@ -49,7 +50,7 @@ class CheckedFilter(django_filters.Filter):
     field_class = forms.BooleanField
 
 
-def period(field_name: str, start_label: str = "起始日期", end_label: str = "截止日期"):
+def period(field_name: str, start_label: str = _("起始日期"), end_label: str = _("截止日期")):
     """The `start`/`end` pair of a list whose rows carry one date."""
     return (
         django_filters.DateFilter(field_name=field_name, lookup_expr="gte", label=start_label),

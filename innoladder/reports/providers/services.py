@@ -61,7 +61,7 @@ def visits(user, park, start, end):
         for code in visit.topics or []:
             if code != "other" and code not in topics:
                 topics.append(code)
-                labels[code] = topic_choices.get(code, code)
+                labels[code] = str(topic_choices.get(code, code))
     order = list(topic_choices)
     topics.sort(key=lambda code: order.index(code) if code in order else len(order))
     topic_text = "、".join(labels[c] for c in topics)

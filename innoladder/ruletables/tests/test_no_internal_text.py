@@ -14,8 +14,8 @@ from freezegun import freeze_time
 
 from innoladder import eligibility as e
 from innoladder.assessments.tests.test_views import _calculator_data
-from innoladder.core.management.commands.load_demo import DEMO_ORDER
 from innoladder.core.testing.access import reachable_pages, read_page
+from innoladder.core.testing.english import load_golmud
 from innoladder.eligibility.superdeduction import FORM_LABELS
 from innoladder.ruletables import services
 
@@ -50,12 +50,7 @@ def test_the_reader_skips_only_the_rule_basis_details():
 @pytest.fixture
 def golmud(db):
     with freeze_time("2026-12-05 09:00"):
-        for app in DEMO_ORDER:
-            try:
-                module = importlib.import_module(f"innoladder.{app}.demo")
-            except ModuleNotFoundError:
-                continue
-            module.load()
+        load_golmud()
         admin = get_user_model().objects.get(username="admin")
         table = services.ruletable_save(
             user=admin,

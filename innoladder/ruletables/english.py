@@ -1,0 +1,207 @@
+"""The rules engine's texts in the page's language.
+
+The engine (``innoladder.eligibility``, no Django) writes its reasons, values, thresholds, gaps, clauses
+and notes in Chinese, formatted when read. Pages translate them here, at display: a text the catalogue
+holds whole is looked up; any other is matched against the engine's wordings in ``TEMPLATES`` (Chinese
+with named placeholders, ``%(name)s``), whose parts are translated in turn and put into the English
+wording the catalogue gives for the same template. Policy document numbers (国科发火〔2016〕32号) are one
+such template: the issuer's abbreviation has its English (pinyin) rendering in the catalogue.
+
+Assessments keep only their verdicts and the facts snapshot; the texts are formatted again from the
+stored facts when shown, so nothing stored needs rewriting. In Chinese every text is returned as is.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_noop as _
+
+CJK = re.compile(r"[\u3400-\u9fff\uff01-\uff5e\u3001-\u303f]")
+NUMERALS = {"零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "两": 2}
+_NUMERAL = re.compile(r"[零一二两三四五六七八九十百]+")
+_PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+
+# The engine's wordings: Chinese with named placeholders, each with its English in the catalogue.
+# The longer the fixed part of a template, the earlier it is tried.
+TEMPLATES = (
+    # Policy documents and their clauses.
+    _("%(issuer)s〔%(year)s〕%(number)s号"),
+    _("%(doc)s 第%(article)s条(%(item)s)"),
+    _("%(doc)s 第%(article)s条"),
+    _("%(doc)s 附件%(annex)s"),
+    _("%(doc)s 附件%(annex)s %(part)s"),
+    _("%(doc)s %(section)s(%(item)s)%(point)s"),
+    _("%(doc)s %(section)s(%(item)s)"),
+    _("第%(article)s条(%(item)s)"),
+    _("第%(article)s条"),
+    _("附件%(annex)s"),
+    # Reasons.
+    _("%(name)s：%(value)s，要求%(threshold)s，%(verdict)s"),
+    _("%(name)s：%(value)s，得 %(points)s 分（满分 %(top)s 分）"),
+    _("%(name)s：%(verdict)s（%(value)s）"),
+    _("%(name)s：专家评定，本档 %(low)s–%(high)s 分，待专家评定"),
+    _("%(name)s：%(value)s，本档 %(low)s–%(high)s 分，待专家评定"),
+    _("%(name)s：%(value)s"),
+    # Values and thresholds.
+    _("%(start)s 至 %(end)s 无"),
+    _("%(low)s–%(high)s 分"),
+    _("本档 %(low)s–%(high)s 分"),
+    _("本档 %(points)s 分"),
+    _("%(points)s 分"),
+    _("%(days)s 天"),
+    _("%(count)s人"),
+    _("%(count)s 项"),
+    _("¥%(amount)s万"),
+    _("%(year)s年 %(award)s"),
+    _("%(year)s年 第 %(rank)s 名"),
+    _("未填写：%(what)s"),
+    _("占有率 %(share)s；国内排名 %(rank)s"),
+    _("要求%(threshold)s"),
+    _("%(sentence)s。"),
+    _("%(first)s。%(second)s"),
+    _(
+        "%(start)s 至 %(end)s 无重大安全/质量事故、严重环境违法、科研严重失信，"
+        "未列入经营异常名录和严重违法失信名单"
+    ),
+    _("《%(title)s》%(doc)s"),
+    _("%(year)s年《%(title)s》"),
+    _("《%(title)s》"),
+    _("%(doc)s附件%(annex)s"),
+    _("2022年修订 %(doc)s 评分表相同"),
+    _("按%(year)s年度数据评价"),
+    _("%(verdict)s：%(names)s"),
+    _("差 %(gaps)s"),
+    _("评分 %(points)s 分"),
+    _("创新能力评价还差 %(points)s 分"),
+    _("%(what)s还需增加 %(amount)s（按上年营业收入计）"),
+    _("≥%(n)s天"),
+    _("≥%(n)s项"),
+    _("≥%(n)s年"),
+    _("≥%(n)s分"),
+    _("≥%(n)s万元"),
+    _("≤%(n)s亿元"),
+    _("%(value)s（%(note)s）"),
+    _("%(amount)s，占营业收入 %(share)s"),
+    _("年均 %(amount)s"),
+    _("≥%(share)s（上年销售收入 %(amount)s）"),
+    _("近3年共 %(count)s 项，年均 %(average)s"),
+    _("Ⅰ类 %(first)s 项，Ⅱ类 %(second)s 项"),
+    _("Ⅰ类 %(first)s 项，可用Ⅱ类 %(second)s 项"),
+    _("有效知识产权 %(count)s 项"),
+    _("还需 %(count)s 项Ⅰ类知识产权"),
+    _("近三年还需增加 %(count)s 项科技成果转化"),
+    _("还需新增 %(count)s 名科技人员（占比达 %(share)s）"),
+    _("%(what)s还需增加 %(amount)s（%(basis)s）"),
+    _("%(what)s还需增加 %(amount)s"),
+    _("%(what)s还需增加 %(points)s个百分点"),
+    _("按近3年销售收入 %(amount)s 计"),
+    _("评价得分 %(score)s"),
+    _("专精特新评价得分 %(score)s"),
+    _("创新能力评价 %(score)s，要求高于70分"),
+    _("营业收入 %(amount)s"),
+    _("近2年股权融资 %(amount)s"),
+    _("占销售收入 %(share)s"),
+    _("占成本费用 %(share)s"),
+    _("最高 %(points)s 分档"),
+    _("推荐「%(name)s」：%(why)s"),
+    _("已满足「%(name)s」条件，可在下一申报批次申报。"),
+    _("须先取得「%(lower)s」认定，才能以「%(name)s」为目标。"),
+    _("已持有更高层级的「%(name)s」，无需再以此为目标。"),
+    _("仅差1项条件（%(name)s）"),
+    _("尚有%(count)s项条件未满足（%(names)s）"),
+    _("尚有%(count)s项条件未满足（%(names)s），另有%(unknown)s项待补充数据"),
+    _("数据不足，补充%(names)s后才能判断"),
+    _("数据不足，补充%(names)s等后才能判断"),
+    _("下一步目标「%(name)s」，未满足：%(names)s。建议：%(actions)s。"),
+    _("「%(name)s」数据不足，请补充：%(names)s。"),
+    _("「%(name)s」缺少%(year)s年度数据，请先补充该年度数据再评估。"),
+    _("%(why)s在已符合条件的%(count)s个层级中价值最高，建议优先申报。"),
+    _("%(why)s在尚未持有的层级中最容易达到。"),
+)
+
+
+def _numeral(text: str) -> int | None:
+    """A Chinese numeral below a thousand (十一 → 11, 二十 → 20), None for any other text."""
+    if not _NUMERAL.fullmatch(text):
+        return None
+    total, digit = 0, 0
+    for char in text:
+        if char == "十":
+            total += (digit or 1) * 10
+            digit = 0
+        elif char == "百":
+            total += (digit or 1) * 100
+            digit = 0
+        else:
+            digit = NUMERALS[char]
+    return total + digit
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    parts = _PLACEHOLDER.split(template)
+    regex = "".join(
+        re.escape(part) if index % 2 == 0 else f"(?P<{part}>.+?)" for index, part in enumerate(parts)
+    )
+    return re.compile(regex, re.DOTALL)
+
+
+def _fixed(template: str) -> str:
+    return _PLACEHOLDER.sub("", template)
+
+
+# (template, its pattern, the longest fixed part: a quick test before the match)
+_COMPILED = sorted(
+    (
+        (template, _pattern(template), max(_PLACEHOLDER.split(template)[::2], key=len))
+        for template in TEMPLATES
+    ),
+    key=lambda item: -len(_fixed(item[0])),
+)
+_SEPARATORS = ("\n", "；", "，", "、")
+_JOINERS = {"\n": "\n", "；": "; ", "，": ", ", "、": ", "}
+
+
+@lru_cache(maxsize=20000)
+def _translate(text: str, language: str) -> str:
+    stripped = text.strip()
+    if not CJK.search(stripped):
+        return text
+    found = gettext(stripped)
+    if found != stripped:
+        return found
+    number = _numeral(stripped)
+    if number is not None:
+        return str(number)
+    for template, pattern, fixed in _COMPILED:
+        if fixed not in stripped:
+            continue
+        match = pattern.fullmatch(stripped)
+        if match is None:
+            continue
+        english = gettext(template)
+        if english == template:
+            continue
+        args = {name: _translate(value, language) for name, value in match.groupdict().items()}
+        result = english % args
+        if not CJK.search(result):
+            return result
+    for separator in _SEPARATORS:
+        if separator in stripped:
+            parts = [_translate(part, language).strip() for part in stripped.split(separator)]
+            joined = _JOINERS[separator].join(part for part in parts if part)
+            if not CJK.search(joined):
+                return joined
+    return text  # wholly or not at all: a text half in English reads worse than the Chinese
+
+
+def translate(text: str) -> str:
+    """``text`` (one of the engine's) in the active language: as is in Chinese."""
+    if not text or not isinstance(text, str):
+        return text
+    language = get_language() or ""
+    if not language.startswith("en"):
+        return text
+    return _translate(text, language)
