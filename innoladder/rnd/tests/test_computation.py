@@ -34,18 +34,27 @@ def _two_projects(year):
     return enterprise
 
 
+def _assert_figures(run, summary=(), **fields) -> None:
+    """The stored run's figures are the given ones: its fields by name, its summary rows (A107012's lines)
+    by label; amounts given as text."""
+    rows = {row["label"]: D(row["amount"]) for row in run.result["summary_rows"]}
+    assert {label: rows[label] for label, _ in summary} == {label: D(v) for label, v in summary}
+    assert {name: getattr(run, name) for name in fields} == {name: D(v) for name, v in fields.items()}
+
+
 def test_2021_other_costs_cap_is_computed_across_projects():
     enterprise = _two_projects(2021)
     run = services.compute_for(enterprise=enterprise, year=2021)
     # core 180,000 → cap 180,000×10%÷90% = 20,000; A's 20,000 of other costs fits entirely.
-    summary = {row["label"]: D(row["amount"]) for row in run.result["summary_rows"]}
-    assert summary["其他相关费用限额"] == D("20000.00")
-    assert summary["经限额调整后的其他相关费用"] == D("20000.00")
-    assert run.eligible_total == D("200000.00")
-    assert run.ledger_total == D("200000.00")
     # 2021, not manufacturing: 75%.
-    assert run.rate == D("0.75")
-    assert run.extra_deduction == D("150000.00")
+    _assert_figures(
+        run,
+        [("其他相关费用限额", "20000.00"), ("经限额调整后的其他相关费用", "20000.00")],
+        eligible_total="200000.00",
+        ledger_total="200000.00",
+        rate="0.75",
+        extra_deduction="150000.00",
+    )
 
 
 def test_2020_other_costs_cap_is_computed_per_project():
@@ -55,8 +64,7 @@ def test_2020_other_costs_cap_is_computed_per_project():
     projects = {p["code"]: p for p in run.result["projects"]}
     assert D(projects["A"]["other_costs_cap"]) == D("10000.00")
     assert D(projects["A"]["other_costs_allowed"]) == D("10000.00")
-    assert run.eligible_total == D("190000.00")
-    assert run.extra_deduction == D("142500.00")
+    _assert_figures(run, eligible_total="190000.00", extra_deduction="142500.00")
 
 
 def test_entrusted_80_percent_and_overseas_two_thirds_limit_through_the_stored_run():
@@ -73,14 +81,15 @@ def test_entrusted_80_percent_and_overseas_two_thirds_limit_through_the_stored_r
     line(overseas, "entrusted_overseas", "50000.00")
     line(overseas, "entrusted_overseas", "5000.00", overseas_individual=True)
     run = services.compute_for(enterprise=enterprise, year=2023)
-    summary = {row["label"]: D(row["amount"]) for row in run.result["summary_rows"]}
-    assert summary["委托境内研发允许加计扣除金额"] == D("8000.00")
     # 80% of 50,000 = 40,000, limited to (30,000 + 8,000) × 2/3 = 25,333.33; the individual's 5,000 is out.
-    assert summary["委托境外研发允许加计扣除金额"] == D("25333.33")
-    assert run.eligible_total == D("63333.33")
-    assert run.extra_deduction == D("63333.33")
-    assert run.entrusted_overseas_actual == D("55000.00")
-    assert run.ledger_total == D("95000.00")
+    _assert_figures(
+        run,
+        [("委托境内研发允许加计扣除金额", "8000.00"), ("委托境外研发允许加计扣除金额", "25333.33")],
+        eligible_total="63333.33",
+        extra_deduction="63333.33",
+        entrusted_overseas_actual="55000.00",
+        ledger_total="95000.00",
+    )
     excluded = [p for p in run.result["projects"] if not p["included"]]
     assert [p["code"] for p in excluded] == ["P3·境外个人"]
     assert "境外个人" in excluded[0]["explanation"][0]
@@ -120,11 +129,15 @@ def test_capitalised_project_formed_this_year_is_split_from_expensed():
     line(cap, "other_costs", "15000.00")
     line(later, "personnel", "70000.00")
     run = services.compute_for(enterprise=enterprise, year=2023)
-    summary = {row["label"]: D(row["amount"]) for row in run.result["summary_rows"]}
     # Pool = E + C (L not formed yet): core 135,000 → cap 15,000 → C keeps its 15,000.
-    assert summary["本年形成无形资产的资本化项目可加计扣除的研发费用"] == D("60000.00")
-    assert summary["费用化部分允许加计扣除的研发费用"] == D("90000.00")
-    assert run.extra_deduction == D("90000.00")
+    _assert_figures(
+        run,
+        [
+            ("本年形成无形资产的资本化项目可加计扣除的研发费用", "60000.00"),
+            ("费用化部分允许加计扣除的研发费用", "90000.00"),
+        ],
+        extra_deduction="90000.00",
+    )
 
 
 def test_run_stores_hash_explanations_and_audit_entry(cast):
