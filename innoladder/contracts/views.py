@@ -15,21 +15,14 @@ def contract_select(user, action="view"):
     return selectors.contract_list(user) if action == "view" else selectors.contract_writable(user)
 
 
-class ContractList:
-    select = contract_select
-    filterset = ContractFilterSet
-
-
-class ContractListView(ContractList, vk.ObjectListView):
+class ContractListView(vk.ObjectListView):
+    select, filterset = contract_select, ContractFilterSet
     template_name = "contracts/contract_list.html"
     creatable = staticmethod(selectors.writable_enterprises)
+    filename, export_columns = "技术合同登记.xlsx", exports.CONTRACT_COLUMNS
 
     def get_context(self):
         return {"categories": c.ContractCategory.choices, "statuses": c.RegistrationStatus.choices}
-
-
-class ContractExportView(ContractList, vk.ObjectExportView):
-    filename, columns = "技术合同登记.xlsx", exports.CONTRACT_COLUMNS
 
 
 class ContractDetailView(vk.ObjectDetailView):

@@ -4,7 +4,7 @@ from . import views
 
 urlpatterns = [
     path("", views.FundListView.as_view(), name="fund_list"),
-    path("export/", views.FundExportView.as_view(), name="fund_export"),
+    path("export/", views.FundListView.as_view(exporting=True), name="fund_export"),
     path("applications/new/", views.ApplicationEditView.as_view(), name="fund_application_create"),
     path("applications/<int:pk>/", views.ApplicationDetailView.as_view(), name="fund_application_detail"),
     path("applications/<int:pk>/edit/", views.ApplicationEditView.as_view(), name="fund_application_edit"),
@@ -14,12 +14,12 @@ urlpatterns = [
         name="fund_application_transition",
     ),
     path("programmes/", views.ProgrammeListView.as_view(), name="programme_list"),
-    path("programmes/export/", views.ProgrammeExportView.as_view(), name="programme_export"),
+    path("programmes/export/", views.ProgrammeListView.as_view(exporting=True), name="programme_export"),
     path("programmes/new/", views.ProgrammeEditView.as_view(), name="programme_create"),
     path("programmes/<int:pk>/", views.ProgrammeDetailView.as_view(), name="programme_detail"),
     path("programmes/<int:pk>/edit/", views.ProgrammeEditView.as_view(), name="programme_edit"),
     path("vouchers/", views.VoucherListView.as_view(), name="voucher_use_list"),
-    path("vouchers/export/", views.VoucherExportView.as_view(), name="voucher_use_export"),
+    path("vouchers/export/", views.VoucherListView.as_view(exporting=True), name="voucher_use_export"),
     path("vouchers/new/", views.VoucherEditView.as_view(), name="voucher_use_create"),
     path("vouchers/<int:pk>/", views.VoucherDetailView.as_view(), name="voucher_use_detail"),
     path("vouchers/<int:pk>/edit/", views.VoucherEditView.as_view(), name="voucher_use_edit"),

@@ -28,21 +28,14 @@ class FundingEditView(vk.ObjectEditView):
 # --- Fund applications ---------------------------------------------------------------------------
 
 
-class ApplicationList:
-    select = selectors.fund_application_list
-    filterset = ApplicationFilterSet
-
-
-class FundListView(ApplicationList, vk.ObjectListView):
+class FundListView(vk.ObjectListView):
+    select, filterset = selectors.fund_application_list, ApplicationFilterSet
     template_name, tab = "funding/application_list.html", "applications"
     creatable = staticmethod(writable_enterprises)
+    filename, export_columns = "扶持资金申请.xlsx", exports.APPLICATION_COLUMNS
 
     def get_context(self):
         return {"statuses": c.ApplicationStatus.choices, "kinds": c.ProgrammeKind.choices}
-
-
-class FundExportView(ApplicationList, vk.ObjectExportView):
-    filename, columns = "扶持资金申请.xlsx", exports.APPLICATION_COLUMNS
 
 
 class ApplicationDetailView(vk.ObjectDetailView):
@@ -92,21 +85,14 @@ class ApplicationTransitionView(vk.ObjectActionView):
 # --- Programmes ----------------------------------------------------------------------------------
 
 
-class ProgrammeList:
-    select = selectors.programme_list
-    filterset = ProgrammeFilterSet
-
-
-class ProgrammeListView(ProgrammeList, vk.ObjectListView):
+class ProgrammeListView(vk.ObjectListView):
+    select, filterset = selectors.programme_list, ProgrammeFilterSet
     template_name, tab = "funding/programme_list.html", "programmes"
     creatable = staticmethod(writable_parks)
+    filename, export_columns = "扶持资金项目.xlsx", exports.PROGRAMME_COLUMNS
 
     def get_context(self):
         return {"kinds": c.ProgrammeKind.choices}
-
-
-class ProgrammeExportView(ProgrammeList, vk.ObjectExportView):
-    filename, columns = "扶持资金项目.xlsx", exports.PROGRAMME_COLUMNS
 
 
 class ProgrammeDetailView(vk.ObjectDetailView):
@@ -144,21 +130,14 @@ class ProgrammeEditView(FundingEditView):
 # --- Vouchers ------------------------------------------------------------------------------------
 
 
-class VoucherList:
-    select = selectors.voucher_use_list
-    filterset = VoucherFilterSet
-
-
-class VoucherListView(VoucherList, vk.ObjectListView):
+class VoucherListView(vk.ObjectListView):
+    select, filterset = selectors.voucher_use_list, VoucherFilterSet
     template_name, tab = "funding/voucher_list.html", "vouchers"
     creatable = staticmethod(writable_enterprises)
+    filename, export_columns = "创新券使用.xlsx", exports.VOUCHER_COLUMNS
 
     def get_context(self):
         return {"services": c.ServiceType.choices}
-
-
-class VoucherExportView(VoucherList, vk.ObjectExportView):
-    filename, columns = "创新券使用.xlsx", exports.VOUCHER_COLUMNS
 
 
 class VoucherDetailView(vk.ObjectDetailView):

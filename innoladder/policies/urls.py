@@ -4,7 +4,7 @@ from . import views
 
 urlpatterns = [
     path("", views.PolicyListView.as_view(), name="policy_list"),
-    path("export/", views.PolicyExportView.as_view(), name="policy_export"),
+    path("export/", views.PolicyListView.as_view(exporting=True), name="policy_export"),
     path("new/", views.PolicyEditView.as_view(), name="policy_create"),
     path("<int:pk>/", views.PolicyDetailView.as_view(), name="policy_detail"),
     path("<int:pk>/edit/", views.PolicyEditView.as_view(), name="policy_edit"),

@@ -29,21 +29,14 @@ class PolicyEditBase(vk.ObjectEditView):
 # --- Policies ------------------------------------------------------------------------------------
 
 
-class PolicyList:
-    select = selectors.policy_list
-    filterset = PolicyFilterSet
-
-
-class PolicyListView(PolicyList, vk.ObjectListView):
+class PolicyListView(vk.ObjectListView):
+    select, filterset = selectors.policy_list, PolicyFilterSet
     template_name = "policies/policy_list.html"
     creatable = staticmethod(writable_parks)
+    filename, export_columns = "政策库.xlsx", exports.POLICY_COLUMNS
 
     def get_context(self):
         return {"levels": c.PolicyLevel.choices, "today": timezone.localdate()}
-
-
-class PolicyExportView(PolicyList, vk.ObjectExportView):
-    filename, columns = "政策库.xlsx", exports.POLICY_COLUMNS
 
 
 class PolicyDetailView(vk.ObjectDetailView):

@@ -69,9 +69,25 @@ class FilteredMixin:
         return self.filter.audit_values() if self.filter is not None else {}
 
 
+def export_sheet(view, columns, rows):
+    """The view's filtered rows as xlsx (`view.filename`), audited with the filters and the row count."""
+    return xlsx.export(
+        view.filename,
+        view.sheet or view.filename.removesuffix(".xlsx"),
+        columns,
+        rows,
+        user=view.request.user,
+        filters=view.audit_filters(),
+        object_type=view.selected().model._meta.label,
+    )
+
+
 class ObjectListView(FilteredMixin, KitView):
     """A filtered, sortable, paged list. With `columns` (a list of `Col`, or a method of the request) the
-    kit's own table template draws it; a module's template gets `page`, `f`, `form` and `qs`."""
+    kit's own table template draws it; a module's template gets `page`, `f`, `form` and `qs`.
+
+    The same declaration serves the list's sheet: `filename` and `export_columns`, routed with
+    `as_view(exporting=True)` (same scope and filters as the page)."""
 
     template_name = "viewkit/list.html"
     title = ""
@@ -81,6 +97,10 @@ class ObjectListView(FilteredMixin, KitView):
     page_size = PAGE_SIZE
     creatable: Callable | None = None  # (user) -> where a new record may go; `can_create` when it has any
     tab = ""  # the module's tab this list is under
+    exporting = False
+    filename = ""
+    sheet = ""
+    export_columns: list = []
 
     def get_columns(self):
         return self.columns
@@ -89,6 +109,8 @@ class ObjectListView(FilteredMixin, KitView):
         return {}
 
     def get(self, request, *args, **kwargs):
+        if self.exporting:
+            return export_sheet(self, self.export_columns, self.filtered())
         page = Paginator(self.filtered(), self.page_size).get_page(request.GET.get("page"))
         query = querystring(request)
         context = {
@@ -129,16 +151,7 @@ class ObjectExportView(FilteredMixin, KitView):
         return queryset
 
     def get(self, request, *args, **kwargs):
-        queryset = self.filtered()
-        return xlsx.export(
-            self.filename,
-            self.sheet or self.filename.removesuffix(".xlsx"),
-            self.get_columns(),
-            self.rows(queryset),
-            user=request.user,
-            filters=self.audit_filters(),
-            object_type=queryset.model._meta.label,
-        )
+        return export_sheet(self, self.get_columns(), self.rows(self.filtered()))
 
 
 class ObjectDetailView(KitView):
