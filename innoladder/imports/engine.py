@@ -562,6 +562,8 @@ class _RowWriter:
         exact, prep = self.preps[attname]
         if exact and exact.issuperset(map(type, values)):
             return values
+        if values and len(set(map(id, values))) == 1:  # one object in every row: a stamp, the import's time
+            return [prep(values[0])] * len(values)
         return list(map(prep, values))
 
     def _fillers(self) -> tuple[dict, dict]:
