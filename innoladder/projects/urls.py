@@ -4,7 +4,7 @@ from . import views
 
 urlpatterns = [
     path("", views.ProjectListView.as_view(), name="project_list"),
-    path("export/", views.ProjectExportView.as_view(), name="project_export"),
+    path("export/", views.ProjectListView.as_view(exporting=True), name="project_export"),
     path("new/", views.ProjectEditView.as_view(), name="project_create"),
     path("<int:pk>/", views.ProjectDetailView.as_view(), name="project_detail"),
     path("<int:pk>/edit/", views.ProjectEditView.as_view(), name="project_edit"),

@@ -19,16 +19,12 @@ class ProjectListView(vk.ObjectListView):
     create_url_name, export_url_name = "project_create", "project_export"
     ordering = ("title", "year", "approved_on")
 
+    filename, export_columns = "科技计划项目.xlsx", PROJECT_EXPORT
+
     def get_columns(self):
         return project_columns()
 
-
-class ProjectExportView(vk.ObjectExportView):
-    select = selectors.project_list
-    filterset = ProjectFilterSet
-    filename, columns = "科技计划项目.xlsx", PROJECT_EXPORT
-
-    def rows(self, queryset):
+    def export_rows(self, queryset):
         return queryset.prefetch_related("partners")
 
 

@@ -57,8 +57,13 @@ class VisitListView(vk.ObjectListView):
     title = gettext_lazy("走访记录")
     create_url_name, export_url_name = "visit_create", "visit_export"
 
+    filename = "走访记录.xlsx"
+
     def get_columns(self):
         return tables.visit_columns(self.request)
+
+    def get_export_columns(self):
+        return tables.visit_export(self.request)
 
     def get_context(self):
         return {
@@ -66,15 +71,6 @@ class VisitListView(vk.ObjectListView):
             "pending_import": selectors.pending_import_rows(self.request.user).count(),
             "apply_import_url": reverse("visit_import_apply"),
         }
-
-
-class VisitExportView(vk.ObjectExportView):
-    select = selectors.visit_list
-    filterset = VisitFilterSet
-    filename = "走访记录.xlsx"
-
-    def get_columns(self):
-        return tables.visit_export(self.request)
 
 
 @login_required
@@ -134,20 +130,16 @@ class RequestListView(vk.ObjectListView):
     title = gettext_lazy("企业诉求")
     create_url_name, export_url_name = "request_create", "request_export"
 
-    def get_columns(self):
-        return tables.request_columns()
-
-    def get_context(self):
-        return {"can_write": self.request.user.role not in (Role.AUDITOR, Role.REGIONAL)}
-
-
-class RequestExportView(vk.ObjectExportView):
-    select = selectors.request_list
-    filterset = RequestFilterSet
     filename = "企业诉求.xlsx"
 
     def get_columns(self):
+        return tables.request_columns()
+
+    def get_export_columns(self):
         return tables.request_export()
+
+    def get_context(self):
+        return {"can_write": self.request.user.role not in (Role.AUDITOR, Role.REGIONAL)}
 
 
 class RequestDetailView(vk.ObjectDetailView):

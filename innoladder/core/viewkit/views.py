@@ -105,12 +105,18 @@ class ObjectListView(FilteredMixin, KitView):
     def get_columns(self):
         return self.columns
 
+    def get_export_columns(self):
+        return self.export_columns
+
+    def export_rows(self, queryset):
+        return queryset
+
     def get_context(self) -> dict:
         return {}
 
     def get(self, request, *args, **kwargs):
         if self.exporting:
-            return export_sheet(self, self.export_columns, self.filtered())
+            return export_sheet(self, self.get_export_columns(), self.export_rows(self.filtered()))
         page = Paginator(self.filtered(), self.page_size).get_page(request.GET.get("page"))
         query = querystring(request)
         context = {
