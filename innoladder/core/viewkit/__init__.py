@@ -14,7 +14,7 @@ A module declares its selector, filter set, table columns, form, services and ex
         filterset = ProjectFilterSet
         columns = [vk.link("项目名称", lambda p: p.title), vk.Col("状态", lambda p: p.get_status_display())]
         title, create_url_name, export_url_name = "科技计划项目", "project_create", "project_export"
-        filename, export_columns = "科技计划项目.xlsx", [Column("项目名称", "title")]  # as_view(exporting=True)
+        filename, export_columns = "科技计划项目.xlsx", [Column("项目名称", "title")]  # exporting=True
 
     class ProjectEditView(vk.ObjectEditView):        # /new/ creates, /<pk>/edit/ edits (version checked)
         select, form_class = selectors.project_list, ProjectForm
