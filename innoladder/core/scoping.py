@@ -18,11 +18,21 @@ def _path(prefix: str, field: str) -> str:
     return f"{prefix}__{field}" if prefix else field
 
 
+def user_parks(user) -> list[tuple[int, str]]:
+    """The parks the user is staff of, (id, name) by name, read once per user object (one request): the
+    scope of park staff and the names a page shows for them come from the same read."""
+    cached = getattr(user, "_innoladder_parks", None)
+    if cached is None:
+        cached = list(user.parks.order_by("name").values_list("pk", "name"))
+        user._innoladder_parks = cached
+    return cached
+
+
 def _park_ids(user) -> list[int]:
     """The user's parks, read once per user object (one request) instead of once per query."""
     cached = getattr(user, "_innoladder_park_ids", None)
     if cached is None:
-        cached = list(user.parks.values_list("pk", flat=True))
+        cached = [pk for pk, _name in user_parks(user)]
         user._innoladder_park_ids = cached
     return cached
 

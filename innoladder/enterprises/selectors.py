@@ -59,21 +59,22 @@ def enterprise_search(user, params) -> tuple[EnterpriseFilterSet, QuerySet[Enter
     return filterset, queryset
 
 
-def enterprise_row_names(rows, known_parks: dict[int, str]) -> tuple[dict[int, str], dict[int, str]]:
-    """Names of the parks and contact officers a page of list rows refers to: parks from `known_parks` (the
-    filter's options, already read) and one read for any other; officers in one read, as `str(user)`."""
+def enterprise_row_names(
+    rows, known_parks: dict[int, str], known_officers: dict[int, str]
+) -> tuple[dict[int, str], dict[int, str]]:
+    """Names of the parks and contact officers a page of list rows refers to: those the filter's options
+    already read, and one read for any other park, one for any other officer (named as `str(user)`)."""
     from innoladder.accounts.models import User
 
     parks = dict(known_parks)
-    missing = {row.park_id for row in rows} - parks.keys()
-    if missing:
+    if missing := {row.park_id for row in rows} - parks.keys():
         parks.update(Park.objects.filter(pk__in=missing).values_list("pk", "name"))
-    officers = {}
-    if officer_ids := {row.assigned_officer_id for row in rows if row.assigned_officer_id}:
-        officers = {
-            user.pk: str(user)
-            for user in User.objects.filter(pk__in=officer_ids).only("display_name", "username")
-        }
+    officers = dict(known_officers)
+    if missing := {row.assigned_officer_id for row in rows if row.assigned_officer_id} - officers.keys():
+        officers.update(
+            (user.pk, str(user))
+            for user in User.objects.filter(pk__in=missing).only("display_name", "username")
+        )
     return parks, officers
 
 

@@ -44,7 +44,9 @@ def enterprise_list(request):
     queryset = queryset.prefetch_related(None).values_list(*tables.ROW_FIELDS, named=True)
     page = CappedPaginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = list(page.object_list)
-    parks, officers = selectors.enterprise_row_names(rows, dict(filterset.park_options))
+    parks, officers = selectors.enterprise_row_names(
+        rows, dict(filterset.park_options), filterset.officer_names
+    )
     params = request.GET.copy()
     params.pop("page", None)
     return render(

@@ -62,19 +62,33 @@ def test_rows_match_the_template_loop(varied, language):
     objects = list(Enterprise.objects.select_related("park", "assigned_officer").order_by("name", "pk"))
     assert len(objects) >= 7
     rows = list(Enterprise.objects.order_by("name", "pk").values_list(*tables.ROW_FIELDS, named=True))
-    parks, officers = selectors.enterprise_row_names(rows, {})
+    parks, officers = selectors.enterprise_row_names(rows, {}, {})
     with translation.override(language):
         expected = Engine.get_default().from_string(TEMPLATE_LOOP).render(Context({"object_list": objects}))
         assert tables.enterprise_rows(rows, parks, officers) == expected
 
 
-def test_row_names_read_only_the_parks_not_known(varied, django_assert_num_queries):
+def test_row_names_read_only_what_the_filter_did_not(varied, django_assert_num_queries):
     rows = list(Enterprise.objects.order_by("name", "pk").values_list(*tables.ROW_FIELDS, named=True))
     known = {varied.park.pk: varied.park.name, varied.other_park.pk: varied.other_park.name}
     with django_assert_num_queries(1):  # the officers; every park is known
-        parks, officers = selectors.enterprise_row_names(rows, known)
+        parks, officers = selectors.enterprise_row_names(rows, known, {})
     assert parks == known
     assert sorted(officers.values()) == ["officer_y", "张<三> & 李"]
+    with django_assert_num_queries(0):
+        assert selectors.enterprise_row_names(rows, known, officers) == (parks, officers)
+
+
+def test_the_filter_names_the_officers_of_the_parks_as_the_list_shows_them(varied):
+    from innoladder.enterprises.filtersets import EnterpriseFilterSet
+
+    varied.officer.parks.add(varied.park)
+    UserFactory(username="officer_z", role="officer", display_name="赵<六>").parks.add(varied.park)
+    form = EnterpriseFilterSet({}, user=varied.officer)
+    assert (varied.park.pk, varied.park.name) in form.park_options
+    names = dict(form.officer_options)
+    assert "officer_z" in names.values()
+    assert {form.officer_names[pk] for pk, name in names.items() if name == "officer_z"} == {"赵<六>"}
 
 
 OPTION_LOOP = (
