@@ -9,10 +9,11 @@ KINDS = (
     ("talent", "talents", "Talent"),
 )
 for name, prefix, kind in KINDS:
+    listing, detail, edit = (getattr(views, f"{kind}{role}View") for role in ("List", "Detail", "Edit"))
     urlpatterns += [
-        path(f"{prefix}/", getattr(views, f"{kind}ListView").as_view(), name=f"{name}_list"),
-        path(f"{prefix}/export/", getattr(views, f"{kind}ExportView").as_view(), name=f"{name}_export"),
-        path(f"{prefix}/new/", getattr(views, f"{kind}EditView").as_view(), name=f"{name}_create"),
-        path(f"{prefix}/<int:pk>/", getattr(views, f"{kind}DetailView").as_view(), name=f"{name}_detail"),
-        path(f"{prefix}/<int:pk>/edit/", getattr(views, f"{kind}EditView").as_view(), name=f"{name}_edit"),
+        path(f"{prefix}/", listing.as_view(), name=f"{name}_list"),
+        path(f"{prefix}/export/", listing.as_view(exporting=True), name=f"{name}_export"),
+        path(f"{prefix}/new/", edit.as_view(), name=f"{name}_create"),
+        path(f"{prefix}/<int:pk>/", detail.as_view(), name=f"{name}_detail"),
+        path(f"{prefix}/<int:pk>/edit/", edit.as_view(), name=f"{name}_edit"),
     ]

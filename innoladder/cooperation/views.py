@@ -25,8 +25,17 @@ class Kind:
 
 
 class ListView(vk.ObjectListView):
+    """The kind's list, and its sheet (`as_view(exporting=True)`) named after the kind."""
+
     def get_columns(self):
         return type(self).list_columns()
+
+    def get_export_columns(self):
+        return self.export_columns
+
+    def get(self, request, *args, **kwargs):
+        self.filename = f"{self.title}.xlsx"
+        return super().get(request, *args, **kwargs)
 
     def get_context(self):
         return {
@@ -35,15 +44,6 @@ class ListView(vk.ObjectListView):
             "export_url": reverse(f"{self.name}_export"),
             "import_url": reverse("import_upload", args=[self.import_dataset]) if self.import_dataset else "",
         }
-
-
-class ExportView(vk.ObjectExportView):
-    def get_columns(self):
-        return self.export_columns
-
-    def get(self, request, *args, **kwargs):
-        self.filename = f"{self.title}.xlsx"
-        return super().get(request, *args, **kwargs)
 
 
 class DetailView(vk.ObjectDetailView):
@@ -70,13 +70,12 @@ class EditView(vk.ObjectEditView):
         return super().dispatch(request, *args, **kwargs)
 
 
-def pages(kind: type[Kind]) -> tuple[type, type, type, type]:
-    """The kind's list, export, detail and edit views."""
+def pages(kind: type[Kind]) -> tuple[type, type, type]:
+    """The kind's list (and sheet), detail and edit views."""
     return tuple(
         type(f"{kind.__name__}{role}View", (kind, base), {"__module__": __name__})
         for role, base in (
             ("List", ListView),
-            ("Export", ExportView),
             ("Detail", DetailView),
             ("Edit", EditView),
         )
@@ -108,11 +107,9 @@ class TalentKind(Kind):
     create, update, instance_kwarg = services.talent_create, services.talent_update, "talent"
 
 
-CooperationListView, CooperationExportView, CooperationDetailView, CooperationEditView = pages(
-    CooperationKind
-)
-PatentListView, PatentExportView, PatentDetailView, PatentEditView = pages(PatentKind)
-TalentListView, TalentExportView, TalentDetailView, TalentEditView = pages(TalentKind)
+CooperationListView, CooperationDetailView, CooperationEditView = pages(CooperationKind)
+PatentListView, PatentDetailView, PatentEditView = pages(PatentKind)
+TalentListView, TalentDetailView, TalentEditView = pages(TalentKind)
 
 
 class TalentDeleteView(TalentKind, vk.ObjectDeleteView):
