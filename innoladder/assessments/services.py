@@ -83,8 +83,9 @@ class Run:
         # An administrator's rule table in force on the date replaces a tier's built-in rules (ruletables).
         return with_tables(list(e.in_force(self.on)), self.on)
 
-    def evaluate(self, facts: e.EnterpriseFacts) -> list[e.RuleSetResult]:
-        return [e.run(ruleset, facts, self.on, self.settings, self.data_year) for ruleset in self.rulesets()]
+    def verdicts(self, facts: e.EnterpriseFacts) -> tuple[e.Verdict, ...]:
+        """What is stored of each rule set's result: the engine's verdict path (no criteria built)."""
+        return e.verdicts(facts, self.on, self.settings, self.data_year, self.rulesets())
 
 
 @contextmanager
@@ -104,9 +105,10 @@ def _gc_paused():
 PHASES = ("read", "engine", "prepare", "store")
 
 
-def evaluate(run: Run, rulesets: list[e.RuleSet], facts: e.EnterpriseFacts) -> list[e.RuleSetResult]:
-    """Every rule set of the run on one enterprise's facts (the engine's share of a batch)."""
-    return [ruleset.evaluate(facts, run.on, run.settings) for ruleset in rulesets]
+def evaluate(run: Run, rulesets: list[e.RuleSet], facts: e.EnterpriseFacts) -> tuple[e.Verdict, ...]:
+    """The verdict of every rule set of the run on one enterprise's facts (the engine's share of a batch):
+    a batch stores verdicts and counts, never the criteria, so the explanations are not built."""
+    return e.verdicts(facts, run.on, run.settings, run.data_year, rulesets)
 
 
 def assess_chunk_timed(run: Run, ids: list[int]) -> tuple[int, dict[str, dict[str, int]], dict[str, float]]:
@@ -118,14 +120,16 @@ def assess_chunk_timed(run: Run, ids: list[int]) -> tuple[int, dict[str, dict[st
     """
     clock = time.perf_counter
     started = clock()
-    loaded = facts_loader.facts_for_ids(ids, run.on)
-    read = clock()
     rulesets = run.rulesets()
     with _gc_paused():
+        loaded = facts_loader.facts_for_ids(ids, run.on)
+        read = clock()
         evaluated = [(pk, facts, evaluate(run, rulesets, facts)) for pk, facts in loaded]
         engine = clock()
         prepared = [store.prepare(run.on, pk, facts, results) for pk, facts, results in evaluated]
-    del loaded, evaluated
+        # Freed while the collector is off: the objects go by reference counting, and the collection
+        # that resumes with it finds only the prepared rows instead of walking every result object.
+        del loaded, evaluated
     ready = clock()
     counts = store.write(run, prepared)[1] if prepared else {}
     seconds = dict(zip(PHASES, (read - started, engine - read, ready - engine, clock() - ready), strict=True))
@@ -297,7 +301,7 @@ def assess_enterprise(
             e.check_data_year(facts, on, data_year)
         except e.DataYearError as error:
             raise DataYearChoiceError(str(error)) from error
-    results = run.evaluate(facts)
+    results = run.verdicts(facts)
     after: dict[str, Any] = {"assessed_on": on.isoformat()}
     message = f"评估「{enterprise.name}」（基准日 {on.isoformat()}）"
     if data_year is not None:

@@ -74,8 +74,8 @@ def to_json(value: Any) -> str:
     return json.dumps(value, cls=s.CompactJSONEncoder)
 
 
-def prepare(on, enterprise_id: int, facts: e.EnterpriseFacts, results) -> Prepared:
-    """The rows of one enterprise's assessment on ``on`` from the engine's results."""
+def prepare(on, enterprise_id: int, facts: e.EnterpriseFacts, results: tuple[e.Verdict, ...]) -> Prepared:
+    """The rows of one enterprise's assessment on ``on`` from the engine's verdicts (``e.verdicts``)."""
     rows = []
     for result in results:
         standing, met, total, failed = s.verdict(result, s.held(facts, result.ruleset_id, on))
@@ -102,7 +102,7 @@ def prepare(on, enterprise_id: int, facts: e.EnterpriseFacts, results) -> Prepar
             )
         )
     versions = tuple((result.ruleset_id, result.version) for result in results)
-    return Prepared(enterprise_id, to_json(s.snapshot_dict(facts)), versions, rows)
+    return Prepared(enterprise_id, s.snapshot_json(facts), versions, rows)
 
 
 def _insert_sql(model, columns: tuple[str, ...]) -> str:
@@ -119,6 +119,18 @@ def _copy(model, columns: tuple[str, ...], rows: list[tuple]) -> None:
     with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
         for row in rows:
             copy.write_row(row)
+
+
+def _fast_compression() -> None:
+    """lz4 instead of pglz for the values this transaction stores compressed (PostgreSQL 14+ built with
+    lz4; elsewhere nothing changes). A facts snapshot is ~2 KB, just over the size at which PostgreSQL
+    compresses a row: pglz cost ~25 µs of server CPU per enterprise, a sixth of storing it. Reading
+    a value back is the same either way (each value records its method)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT set_config('default_toast_compression', 'lz4', true) WHERE EXISTS (SELECT 1"
+            " FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals))"
+        )
 
 
 def _next_ids(model, count: int) -> list[int]:
@@ -171,6 +183,7 @@ def write(run, prepared: list[Prepared], *, copy: bool | None = None):
         Assessment.objects.filter(of_chunk, is_latest=True).update(is_latest=False)
         SchemeResult.objects.filter(of_chunk, is_latest=True).update(is_latest=False)
         if copy:
+            _fast_compression()
             ids = _next_ids(Assessment, len(assessments))
             _copy(
                 Assessment,

@@ -31,8 +31,9 @@ from .registry import (
     rule_data_year,
     run,
     select,
+    verdicts,
 )
-from .results import CriterionResult, Gap, RuleSetResult
+from .results import CriterionResult, Gap, RuleSetResult, Verdict, verdict_of
 from .rulesets._common import DataYearError
 from .settings import DEFAULT, Settings
 
@@ -58,6 +59,7 @@ __all__ = [
     "Settings",
     "StandardWork",
     "UnknownSchemeError",
+    "Verdict",
     "YearData",
     "assess",
     "assess_all",
@@ -71,4 +73,6 @@ __all__ = [
     "ip_class",
     "next_step_plan",
     "select",
+    "verdict_of",
+    "verdicts",
 ]

@@ -8,7 +8,7 @@ from datetime import date
 from functools import lru_cache
 
 from .facts import EnterpriseFacts
-from .results import RuleSetResult
+from .results import EXPLAIN, RuleSetResult, Verdict, verdict_of
 from .rulesets import (
     hnte_2016,
     innovative_sme_2022,
@@ -125,6 +125,31 @@ def assess_all(
     """
     chosen = in_force(on) if rulesets is None else rulesets
     return tuple(run(ruleset, facts, on, settings, data_year) for ruleset in chosen)
+
+
+def verdicts(
+    facts: EnterpriseFacts,
+    on: date,
+    settings: Settings = DEFAULT,
+    data_year: int | None = None,
+    rulesets: Sequence[RuleSet] | None = None,
+) -> tuple[Verdict, ...]:
+    """The verdicts only: for each rule set of ``assess_all``, ``verdict_of`` its result (outcome,
+    route, score, counts, data year), computed without the explanation.
+
+    The same rule functions run with ``results.EXPLAIN`` false: their criteria are ``Decided`` (status
+    and points, no text, no gap) and the result is assembled as a ``Verdict``. A rule set that builds
+    its result otherwise (an administrator's rule table) is summarised with ``verdict_of``.
+    """
+    chosen = in_force(on) if rulesets is None else rulesets
+    token = EXPLAIN.set(False)
+    try:
+        found: list[RuleSetResult | Verdict] = [
+            run(ruleset, facts, on, settings, data_year) for ruleset in chosen
+        ]
+    finally:
+        EXPLAIN.reset(token)
+    return tuple(item if item.__class__ is Verdict else verdict_of(item) for item in found)  # type: ignore[arg-type]
 
 
 def rule_data_year(on: date) -> int | None:

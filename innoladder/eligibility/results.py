@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -18,6 +19,13 @@ Text = str | Callable[[Holder], str]
 PASS: Status = "pass"
 FAIL: Status = "fail"
 UNKNOWN: Status = "insufficient_data"
+# The group of a direct-qualification route: neither a condition nor a scored indicator.
+ROUTE_GROUP = "直通条件"
+
+# False while ``registry.verdicts`` runs the rule sets: criteria are built as ``Decided`` (no text, no
+# gap) and ``rulesets._common.build`` returns a ``Verdict``. A context variable: threads and tasks that
+# explain at the same time are not affected.
+EXPLAIN: ContextVar[bool] = ContextVar("explain", default=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +98,71 @@ class RuleSetResult:
     def data_year_fallback(self) -> bool:
         """Whether the year read is not the rule's own year on the base date (an explicit choice)."""
         return self.data_year != self.rule_data_year
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What a batch stores of one rule set's result: outcome, score and counts, without the criteria.
+
+    ``verdict_of`` says what each field is in terms of the full ``RuleSetResult``; ``registry.verdicts``
+    gives the same values from the same rule functions without building the criteria's explanations.
+    """
+
+    ruleset_id: str
+    version: str
+    outcome: Outcome
+    route: str
+    score: Decimal | None
+    score_range: tuple[Decimal, Decimal] | None
+    met_count: int
+    total_count: int
+    # Conditions: criteria that are neither scored (``points_max``) nor a direct route.
+    conditions_met: int
+    conditions_failed: int
+    conditions_total: int
+    data_year: int | None
+    rule_data_year: int | None
+    data_year_missing: bool
+
+    @property
+    def data_year_fallback(self) -> bool:
+        return self.data_year != self.rule_data_year
+
+
+@dataclass(slots=True, eq=False)
+class Decided:
+    """A criterion as the verdict-only evaluation builds it: what verdicts, scores and counts read."""
+
+    code: str
+    group: str
+    status: Status
+    points: Decimal | None
+    points_max: Decimal | None
+    points_range: tuple[Decimal, Decimal] | None
+
+    point_bounds = CriterionResult.point_bounds
+
+
+def tally(criteria: Iterable[CriterionResult | Decided]) -> tuple[int, int, int, int, int]:
+    """(met, total, conditions met, conditions failed, conditions total) of a rule set's criteria."""
+    met = total = conditions_met = conditions_failed = conditions_total = 0
+    for item in criteria:
+        total += 1
+        status = item.status
+        met += status == PASS
+        if item.points_max is None and item.group != ROUTE_GROUP:
+            conditions_total += 1
+            conditions_met += status == PASS
+            conditions_failed += status == FAIL
+    return met, total, conditions_met, conditions_failed, conditions_total
+
+
+def verdict_of(result: RuleSetResult) -> Verdict:
+    """The verdict of a full result (the definition the fast path agrees with)."""
+    counts = (result.met_count, result.total_count, *tally(result.criteria)[2:])
+    period = (result.data_year, result.rule_data_year, result.data_year_missing)
+    names = (result.ruleset_id, result.version, result.outcome, result.route)
+    return Verdict(*names, result.score, result.score_range, *counts, *period)
 
 
 class Lazy:
@@ -197,7 +270,10 @@ def _texts_of(item: CriterionResult) -> tuple[object, ...]:
 
 
 def lazy_gap(kind: str, amount: Decimal, unit: str, text: Text[Gap]) -> Gap:
-    """A gap whose text may be a function of the gap, formatted when read."""
+    """A gap whose text may be a function of the gap, formatted when read (none while only verdicts are
+    wanted: ``EXPLAIN``)."""
+    if not EXPLAIN.get():
+        return UNSTATED
     item = object.__new__(LazyGap)
     setattr_ = object.__setattr__  # the slots of the frozen Gap
     setattr_(item, "kind", kind)
@@ -225,8 +301,11 @@ def make_criterion(
     """A criterion as ``CriterionResult(...)`` gives it, built in one step, its texts formatted when read.
 
     Each text is a string or a function of the criterion (e.g. ``lambda c: pct(c.value)``): the
-    verdict, value, points and gap amount are decided here; the wording only when shown.
+    verdict, value, points and gap amount are decided here; the wording only when shown. While only
+    verdicts are wanted (``EXPLAIN`` false) it is a ``Decided`` of the same status and points.
     """
+    if not EXPLAIN.get():
+        return Decided(code, group, status, points, points_max, points_range)  # type: ignore[return-value]
     item = _new(LazyCriterion)
     _set(
         item,
@@ -251,3 +330,5 @@ def make_criterion(
 
 
 _new, _set = object.__new__, object.__setattr__
+# The gap of a criterion built while only verdicts are wanted: never read.
+UNSTATED = Gap("", Decimal(0), "", "")

@@ -77,10 +77,14 @@ def test_a_value_equal_to_a_default_of_another_type_is_kept():
 
 
 def test_verdict_on_objects_equals_standing_of_on_dicts():
+    """The batch's verdict path (no criteria built) stores what the full result's dict says."""
     facts = rich_facts()
-    for result in e.assess(facts, ON):
+    found = e.verdicts(facts, ON)
+    results = e.assess(facts, ON)
+    assert [item.version for item in found] == [result.version for result in results]
+    for fast, result in zip(found, results, strict=True):
         for is_held in (False, True):
-            assert verdict(result, is_held) == standing_of(result_dict(result), is_held)
+            assert verdict(fast, is_held) == standing_of(result_dict(result), is_held)
 
 
 def test_stored_rows_hold_the_verdict_and_no_result_text(cast, ent):
@@ -218,7 +222,7 @@ def test_worker_processes_store_every_chunk_and_report_progress_per_chunk(cast):
     serial = {}
     for ent in (cast.ent_a, cast.ent_b, cast.ent_other_park):
         facts = facts_loader.load_facts(ent, ON)
-        serial[ent.pk] = {r.ruleset_id: verdict(r, False)[0] for r in e.assess(facts, ON)}
+        serial[ent.pk] = {r.ruleset_id: verdict(r, False)[0] for r in e.verdicts(facts, ON)}
     stored = {}
     for row in SchemeResult.objects.all():
         stored.setdefault(row.enterprise_id, {})[row.scheme] = row.standing

@@ -6,13 +6,15 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Protocol
+from typing import Protocol, cast
 
 from ..facts import EnterpriseFacts, IPRecord
 from ..gaps import format_pct, format_wan
 from ..results import (
+    EXPLAIN,
     FAIL,
     PASS,
+    ROUTE_GROUP,
     UNKNOWN,
     CriterionResult,
     Gap,
@@ -21,7 +23,9 @@ from ..results import (
     Status,
     Text,
     Value,
+    Verdict,
     make_criterion,
+    tally,
 )
 from ..settings import Settings
 
@@ -181,10 +185,16 @@ def build(
     when: Period | None = None,
 ) -> RuleSetResult:
     """Assemble a RuleSetResult; ``groups`` is (group, max, (min, max) points); ``when`` the base date
-    and data year (its notes come first)."""
+    and data year (its notes come first).
+
+    While only verdicts are wanted (``results.EXPLAIN`` false, see ``registry.verdicts``) it is the
+    ``Verdict`` of the same result instead: no notes, group scores or criteria are kept.
+    """
     score = None
     if score_range is not None and score_range[0] == score_range[1]:
         score = score_range[0]
+    if not EXPLAIN.get():
+        return cast(RuleSetResult, _verdict(info, criteria, status, route, score, score_range, when))
     if when is not None:
         notes = [*when.notes(), *notes]
     return RuleSetResult(
@@ -211,6 +221,23 @@ def build(
     )
 
 
+def _verdict(
+    info: RuleSetInfo,
+    criteria: Sequence[CriterionResult],
+    status: Status,
+    route: str,
+    score: Decimal | None,
+    score_range: tuple[Decimal, Decimal] | None,
+    when: Period | None,
+) -> Verdict:
+    """``build``'s result as a ``Verdict`` (the same fields, counted the same way as ``verdict_of``)."""
+    period = (
+        (None, None, False) if when is None else (when.data_year, when.rule_data_year, when.data_year_missing)
+    )
+    names = (info.scheme, info.version, outcome_of(status), route if status == PASS else "")
+    return Verdict(*names, score, score_range, *tally(criteria), *period)
+
+
 def unknown(
     code: str,
     name_zh: str,
@@ -220,17 +247,10 @@ def unknown(
     threshold_text: str = "",
     points_max: Decimal | None = None,
 ) -> CriterionResult:
+    # Positional (make_criterion's order): this runs for most criteria of every rule set.
+    bounds = (ZERO, points_max) if points_max is not None else None
     return make_criterion(
-        code=code,
-        name_zh=name_zh,
-        group=group,
-        status=UNKNOWN,
-        value_text="未知",
-        threshold_text=threshold_text,
-        points_max=points_max,
-        points_range=(ZERO, points_max) if points_max is not None else None,
-        reason=reason,
-        clause=clause,
+        code, name_zh, group, UNKNOWN, None, "未知", threshold_text, None, points_max, bounds, reason, clause
     )
 
 
@@ -253,7 +273,7 @@ def check(
     if ok:
         gap = None
     elif callable(gap):
-        gap = gap()
+        gap = gap() if EXPLAIN.get() else None
     return make_criterion(
         code=code,
         name_zh=name_zh,
@@ -291,20 +311,22 @@ def scored(
     top = points_range[1] if points_range is not None else points
     if not reason:
         reason = _scored_reason if points_range is None else _ranged_reason(points)
+    status = PASS if top > 0 else FAIL
+    given = None if points_range is not None else points
     return make_criterion(
-        code=code,
-        name_zh=name_zh,
-        group=group,
-        status=PASS if top > 0 else FAIL,
-        value=value,
-        value_text=value_text,
-        threshold_text=threshold_text,
-        points=None if points_range is not None else points,
-        points_max=points_max,
-        points_range=points_range,
-        reason=reason,
-        clause=clause,
-        gap=gap,
+        code,
+        name_zh,
+        group,
+        status,
+        value,
+        value_text,
+        threshold_text,
+        given,
+        points_max,
+        points_range,
+        reason,
+        clause,
+        gap,
     )
 
 
@@ -327,7 +349,7 @@ def route_result(
     return make_criterion(
         code=code,
         name_zh=name_zh,
-        group="直通条件",
+        group=ROUTE_GROUP,
         status=status,
         value_text=value_text,
         threshold_text=name_zh,
