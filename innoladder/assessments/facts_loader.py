@@ -36,6 +36,9 @@ YEAR_FIELDS = tuple(
     for f in dataclasses.fields(e.YearData)
     if f.name in {g.name for g in AnnualData._meta.get_fields()}
 )
+# The registry records every YearData field: a row then builds one positionally, about twice as fast as
+# by keyword (a chunk builds ~3,000); should a field be added to the engine only, rows go by name again.
+YEARS_POSITIONAL = YEAR_FIELDS == tuple(f.name for f in dataclasses.fields(e.YearData))
 IP_FIELDS = (
     "kind",
     "number",
@@ -187,7 +190,12 @@ def _chunk_facts(enterprises: list[tuple], on: dt.date) -> list[tuple[int, e.Ent
             tech_field=_tech_field(field),
             strategic_emerging=emerging,
             niche_market_years=_niche_years(since, on),
-            years=tuple(e.YearData(**dict(zip(YEAR_FIELDS, row, strict=True))) for row in years.get(pk, ())),
+            years=tuple(
+                e.YearData(*row)
+                if YEARS_POSITIONAL
+                else e.YearData(**dict(zip(YEAR_FIELDS, row, strict=True)))
+                for row in years.get(pk, ())
+            ),
             ips=tuple(_ip(row) for row in ips.get(pk, ())),
             awards=tuple(
                 e.Award(
