@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
+from innoladder.core.viewkit.forms import bootstrap
 from innoladder.enterprises.models import Enterprise, Park, Region
 
 from .choices import Role
@@ -14,6 +15,9 @@ NEW_PASSWORD = {"autocomplete": "new-password", "class": "form-control"}
 
 class CodeForm(forms.Form):
     code = forms.CharField(label=_("验证码"), max_length=20, strip=True)
+
+
+PROFILE = ("display_name", "role", "parks", "agency", "enterprise", "region")
 
 
 class _ProfileFields(forms.Form):
@@ -43,14 +47,11 @@ class _ProfileFields(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxInput):
-                widget.attrs.setdefault("class", "form-check-input")
-            elif isinstance(widget, forms.Select):
-                widget.attrs.setdefault("class", "form-select")
-            else:
-                widget.attrs.setdefault("class", "form-control")
+        bootstrap(self)
+
+    def profile(self) -> dict:
+        """What the account services take as the account's profile, from the cleaned form."""
+        return {name: self.cleaned_data[name] for name in PROFILE}
 
     def clean(self):
         data = super().clean()

@@ -72,13 +72,8 @@ def user_create(request):
             user, req = user_services.user_create(
                 by=request.user,
                 username=data["username"],
-                display_name=data["display_name"],
-                role=data["role"],
-                parks=data["parks"],
-                agency=data["agency"],
-                enterprise=data["enterprise"],
-                region=data["region"],
                 password=data["password1"],
+                **form.profile(),
             )
         except ValidationError as exc:
             _errors(form, exc)
@@ -102,13 +97,8 @@ def user_edit(request, pk):
             req = user_services.user_update(
                 by=request.user,
                 user=target,
-                display_name=data["display_name"],
-                role=data["role"],
-                parks=data["parks"],
-                agency=data["agency"],
-                enterprise=data["enterprise"],
-                region=data["region"],
                 is_active=data["is_active"],
+                **form.profile(),
                 reason=data["reason"],
             )
         except ValidationError as exc:

@@ -2,25 +2,15 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from innoladder.core.viewkit.forms import bootstrap
+
 from . import choices as c
 from .models import Application, Batch, Recognition
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class BootstrapMixin:
-    def _style(self):
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.Select):
-                widget.attrs.setdefault("class", "form-select")
-            elif isinstance(widget, forms.CheckboxInput):
-                widget.attrs.setdefault("class", "form-check-input")
-            else:
-                widget.attrs.setdefault("class", "form-control")
-
-
-class RecognitionForm(BootstrapMixin, forms.ModelForm):
+class RecognitionForm(forms.ModelForm):
     certificate_file = forms.FileField(label=_("证书文件（PDF/JPG/PNG）"), required=False)
 
     class Meta:
@@ -45,29 +35,29 @@ class RecognitionForm(BootstrapMixin, forms.ModelForm):
         self.fields["enterprise"].queryset = enterprises
         self.fields["batch"].queryset = batches
         self.fields["renews"].queryset = recognitions
-        self._style()
+        bootstrap(self)
 
 
-class EndForm(BootstrapMixin, forms.Form):
+class EndForm(forms.Form):
     how = forms.ChoiceField(label=_("操作"), choices=[("revoked", "撤销"), ("cancelled", "取消")])
     on = forms.DateField(label=_("日期"), widget=DATE, initial=timezone.localdate)
     reason = forms.CharField(label=_("原因"), max_length=300)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._style()
+        bootstrap(self)
 
 
-class AnnualReportForm(BootstrapMixin, forms.Form):
+class AnnualReportForm(forms.Form):
     year = forms.IntegerField(label=_("报告年度"))
     submitted_on = forms.DateField(label=_("报送日期"), widget=DATE, initial=timezone.localdate)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._style()
+        bootstrap(self)
 
 
-class BatchForm(BootstrapMixin, forms.ModelForm):
+class BatchForm(forms.ModelForm):
     class Meta:
         model = Batch
         fields = [
@@ -88,10 +78,10 @@ class BatchForm(BootstrapMixin, forms.ModelForm):
     def __init__(self, *args, parks=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["park"].queryset = parks
-        self._style()
+        bootstrap(self)
 
 
-class ApplicationForm(BootstrapMixin, forms.ModelForm):
+class ApplicationForm(forms.ModelForm):
     class Meta:
         model = Application
         fields = ["enterprise", "batch", "kind", "renews", "officer", "agency", "assessment_id", "note"]
@@ -105,20 +95,20 @@ class ApplicationForm(BootstrapMixin, forms.ModelForm):
         self.fields["renews"].queryset = recognitions
         self.fields["officer"].queryset = officers
         self.fields["agency"].queryset = agencies
-        self._style()
+        bootstrap(self)
 
 
-class ApplicationEditForm(BootstrapMixin, forms.ModelForm):
+class ApplicationEditForm(forms.ModelForm):
     class Meta:
         model = Application
         fields = ["note", "assessment_id"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._style()
+        bootstrap(self)
 
 
-class TransitionForm(BootstrapMixin, forms.Form):
+class TransitionForm(forms.Form):
     to_status = forms.ChoiceField(label=_("变更为"), choices=c.ApplicationStatus.choices)
     on = forms.DateField(label=_("业务日期"), widget=DATE, required=False)
     comment = forms.CharField(label=_("意见/说明"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
@@ -129,24 +119,24 @@ class TransitionForm(BootstrapMixin, forms.Form):
         super().__init__(*args, **kwargs)
         labels = dict(c.ApplicationStatus.choices)
         self.fields["to_status"].choices = [(t, labels[t]) for t in targets]
-        self._style()
+        bootstrap(self)
 
 
-class DocumentForm(BootstrapMixin, forms.Form):
+class DocumentForm(forms.Form):
     kind = forms.ChoiceField(label=_("材料类型"), choices=c.DocumentKind.choices)
     title = forms.CharField(label=_("材料名称"), max_length=200, required=False)
     file = forms.FileField(label=_("文件（PDF/JPG/PNG）"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._style()
+        bootstrap(self)
 
 
-class ChangeEventForm(BootstrapMixin, forms.Form):
+class ChangeEventForm(forms.Form):
     kind = forms.ChoiceField(label=_("变更类型"), choices=c.ChangeKind.choices)
     occurred_on = forms.DateField(label=_("发生日期"), widget=DATE)
     description = forms.CharField(label=_("说明"), max_length=300, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._style()
+        bootstrap(self)

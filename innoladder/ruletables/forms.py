@@ -3,21 +3,11 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from innoladder.core.viewkit.forms import style
 from innoladder.eligibility import tables as t
 
 from .models import METRIC_CHOICES, OPERATOR_CHOICES, WINDOW_CHOICES, RuleTable
 from .services import ConditionInput
-
-
-def _style(form: forms.BaseForm) -> None:
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.CheckboxInput):
-            widget.attrs.setdefault("class", "form-check-input")
-        elif isinstance(widget, forms.Select):
-            widget.attrs.setdefault("class", "form-select form-select-sm")
-        else:
-            widget.attrs.setdefault("class", "form-control form-control-sm")
 
 
 class RuleTableForm(forms.ModelForm):
@@ -37,7 +27,7 @@ class RuleTableForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
-        _style(self)
+        style(self)
 
 
 class ConditionForm(forms.Form):
@@ -49,7 +39,7 @@ class ConditionForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _style(self)
+        style(self)
 
     def is_blank(self) -> bool:
         data = getattr(self, "cleaned_data", {})
