@@ -132,26 +132,28 @@ def _chunks(ids: list[int]):
         yield ids[start : start + ID_CHUNK]
 
 
-def _visible_ids(user, model, ids: list[int]) -> set[int]:
-    """Of `ids` (rows of `model`), those `for_user(model, user)` keeps.
+def _visible_ids(user, model, rows: dict) -> set[int]:
+    """Of `rows` (rows of `model` by id), the ids `for_user(model, user)` keeps.
 
-    Decided on the enterprises at the model's scope path, read in their own query: joined to the rows and
+    Decided on the enterprises at the model's scope path, in a query of their own: joined to the rows and
     filtered on the park, SQLite (without table statistics) drove the look-up from the park's enterprises
     and probed every id for each of them, enterprises × rows (issue 23). The same rule: a row is visible when
-    an enterprise at its path is (`enterprise_q`); everything for a rule without condition."""
+    an enterprise at its path is (`enterprise_q`); every row for a rule without condition."""
     condition = enterprise_q(user, VIEW)
     if condition is None:
         return set()
     if not condition:
-        return set(ids)
+        return set(rows)
     path = model.scope_enterprise_path
-    if path:
-        pairs = []
-        for chunk in _chunks(ids):
-            rows = model._default_manager.filter(pk__in=chunk).order_by()
-            pairs.extend(rows.values_list("pk", f"{path}__pk"))
+    if not path:
+        pairs = [(pk, pk) for pk in rows]
+    elif path == "enterprise" and model._meta.get_field(path).many_to_one:
+        pairs = [(pk, row.enterprise_id) for pk, row in rows.items()]
     else:
-        pairs = [(pk, pk) for pk in ids]
+        pairs = []
+        for chunk in _chunks(sorted(rows)):
+            found = model._default_manager.filter(pk__in=chunk).order_by()
+            pairs.extend(found.values_list("pk", f"{path}__pk"))
     enterprise = apps.get_model("enterprises", "Enterprise")
     visible = set()
     for chunk in _chunks(sorted({e for _, e in pairs if e is not None})):
@@ -177,17 +179,16 @@ def facts_rows(user, facts: list[Fact]) -> dict[str, list]:
         joined = [
             f.name for f in model._meta.concrete_fields if f.many_to_one and f.name in ("enterprise", "park")
         ]
-        ids = sorted(wanted)
-        visible = _visible_ids(user, model, ids)
         by_pk = {}
-        for chunk in _chunks(sorted(visible)):
+        for chunk in _chunks(sorted(wanted)):
             qs = model._default_manager.filter(pk__in=chunk).order_by()
             if "enterprise" in joined:
                 qs = lean(qs, "enterprise")
             elif model._meta.label == "enterprises.Enterprise":
                 qs = lean(qs, "")
             by_pk.update((row.pk, row) for row in qs.select_related(*joined))
-        loaded[label] = by_pk
+        visible = _visible_ids(user, model, by_pk)
+        loaded[label] = {pk: row for pk, row in by_pk.items() if pk in visible}
     result = {}
     for fact in facts:
         by_pk = loaded.get(fact.model, {}) if fact.row_ids else {}
