@@ -16,17 +16,10 @@ import random
 import statistics
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BENCH_DIR = ROOT / "var" / "bench"
-DB_FILE = BENCH_DIR / "api.sqlite3"
+from benchdb import fill, open_database, percentile
+
 TARGET_MS = 100
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
 
 def main() -> int:
@@ -36,19 +29,8 @@ def main() -> int:
     parser.add_argument("--fresh", action="store_true", help="rebuild the benchmark database")
     args = parser.parse_args()
 
-    BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    if args.fresh:
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{DB_FILE}{suffix}").unlink(missing_ok=True)
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{DB_FILE}")  # PostgreSQL when DATABASE_URL is set
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "innoladder.test_settings")
-    sys.path.insert(0, str(ROOT))
-
-    import django
-
-    django.setup()
+    open_database("api", fresh=args.fresh)
     from django.conf import settings
-    from django.core.management import call_command
     from django.db import connection
     from django.test import Client
 
@@ -58,15 +40,7 @@ def main() -> int:
     from innoladder.enterprises.models import Enterprise, Park
 
     out = sys.stdout
-    call_command("migrate", verbosity=0)
-    have = Enterprise.objects.count()
-    if have < args.enterprises:
-        out.write(
-            f"filling {args.enterprises - have} enterprises into {connection.settings_dict['NAME']} …\n"
-        )
-        started = time.monotonic()
-        call_command("generate_demo", enterprises=args.enterprises - have, seed=2024, years=3)
-        out.write(f"filled in {time.monotonic() - started:.0f} s\n")
+    fill(args.enterprises, out)
     if (
         connection.vendor == "sqlite"
     ):  # measured as a site runs: Django never runs ANALYZE (bench_registry.py)

@@ -19,17 +19,8 @@ import random
 import statistics
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BENCH_DIR = ROOT / "var" / "bench"
-DB_FILE = BENCH_DIR / "registry.sqlite3"
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))
-    return ordered[index]
+from benchdb import fill, open_database, percentile
 
 
 def main() -> int:
@@ -39,19 +30,8 @@ def main() -> int:
     parser.add_argument("--fresh", action="store_true", help="rebuild the benchmark database")
     args = parser.parse_args()
 
-    BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    if args.fresh:
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{DB_FILE}{suffix}").unlink(missing_ok=True)
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{DB_FILE}")  # PostgreSQL when DATABASE_URL is set
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "innoladder.test_settings")
-    sys.path.insert(0, str(ROOT))
-
-    import django
-
-    django.setup()
+    open_database("registry", fresh=args.fresh)
     from django.conf import settings
-    from django.core.management import call_command
     from django.test import Client
 
     from innoladder.accounts.choices import Role
@@ -59,13 +39,7 @@ def main() -> int:
     from innoladder.enterprises.models import Enterprise, Park
 
     out = sys.stdout
-    call_command("migrate", verbosity=0)
-    have = Enterprise.objects.count()
-    if have < args.enterprises:
-        out.write(f"filling {args.enterprises - have} enterprises into {DB_FILE} …\n")
-        started = time.monotonic()
-        call_command("generate_demo", enterprises=args.enterprises - have, seed=2024, years=3)
-        out.write(f"filled in {time.monotonic() - started:.0f} s\n")
+    have = fill(args.enterprises, out)
     from django.db import connection
 
     # Measured as a site runs: Django never runs ANALYZE. With sqlite_stat1 present (one park holding all
