@@ -27,36 +27,36 @@ WAN = Decimal(10000)
 
 # (field, label, kind, may be negative)
 YEAR_FIELDS = (
-    ("sales_revenue", "销售收入（万元）", "money", False),
-    ("operating_revenue", "营业收入（万元，不填按销售收入计）", "money", False),
-    ("main_revenue", "主营业务收入（万元）", "money", False),
-    ("total_income", "收入总额（万元）", "money", False),
-    ("non_taxable_income", "不征税收入（万元，没有填0）", "money", False),
-    ("hitech_revenue", "高新技术产品(服务)收入（万元）", "money", False),
-    ("rd_expense", "研发费用（万元）", "money", False),
-    ("rd_entrusted_overseas", "其中委托境外研发费用（万元）", "money", False),
-    ("total_cost", "成本费用支出总额（万元）", "money", False),
-    ("net_profit", "净利润（万元）", "money", True),
-    ("total_assets", "资产总额（万元）", "money", False),
-    ("total_liabilities", "负债总额（万元）", "money", False),
-    ("equity_financing", "新增股权融资（万元）", "money", False),
-    ("employees", "职工总数（人）", "int", False),
-    ("tech_staff", "科技人员（人）", "int", False),
-    ("rd_staff", "研发人员（人）", "int", False),
-    ("tech_conversions", "科技成果转化（项）", "int", False),
+    ("sales_revenue", _("销售收入（万元）"), "money", False),
+    ("operating_revenue", _("营业收入（万元，不填按销售收入计）"), "money", False),
+    ("main_revenue", _("主营业务收入（万元）"), "money", False),
+    ("total_income", _("收入总额（万元）"), "money", False),
+    ("non_taxable_income", _("不征税收入（万元，没有填0）"), "money", False),
+    ("hitech_revenue", _("高新技术产品(服务)收入（万元）"), "money", False),
+    ("rd_expense", _("研发费用（万元）"), "money", False),
+    ("rd_entrusted_overseas", _("其中委托境外研发费用（万元）"), "money", False),
+    ("total_cost", _("成本费用支出总额（万元）"), "money", False),
+    ("net_profit", _("净利润（万元）"), "money", True),
+    ("total_assets", _("资产总额（万元）"), "money", False),
+    ("total_liabilities", _("负债总额（万元）"), "money", False),
+    ("equity_financing", _("新增股权融资（万元）"), "money", False),
+    ("employees", _("职工总数（人）"), "int", False),
+    ("tech_staff", _("科技人员（人）"), "int", False),
+    ("rd_staff", _("研发人员（人）"), "int", False),
+    ("tech_conversions", _("科技成果转化（项）"), "int", False),
 )
 IP_FIELDS = (
-    ("invention_patent", "发明专利（Ⅰ类）"),
-    ("utility_model", "实用新型（Ⅱ类）"),
-    ("software_copyright", "软件著作权（Ⅱ类）"),
-    ("design_patent", "外观设计（Ⅱ类）"),
+    ("invention_patent", _("发明专利（Ⅰ类）")),
+    ("utility_model", _("实用新型（Ⅱ类）")),
+    ("software_copyright", _("软件著作权（Ⅱ类）")),
+    ("design_patent", _("外观设计（Ⅱ类）")),
 )
 CLASS_II = ("utility_model", "software_copyright", "design_patent")
 HELD_CHOICES = [(k, v) for k, v in c.SCHEME_CHOICES if k != "tech_innovative_sme"]
 STANDARD_CHOICES = [
     ("", _("未参与")),
-    ("took_part", "参与制定（未进入起草单位前五名）"),
-    ("led", "主导制定（起草单位前五名）"),
+    ("took_part", _("参与制定（未进入起草单位前五名）")),
+    ("led", _("主导制定（起草单位前五名）")),
 ]
 # A drafting rank beyond the fifth: took part, but did not lead (the rules only ask "top 5 or not").
 NOT_LEADING_RANK = 6
@@ -74,9 +74,9 @@ FLAG_FIELDS = (
 )
 # Expert-judged parts of the 高企 innovation score: (field, ExpertInputs attribute, label, max)
 EXPERT_FIELDS = (
-    ("expert_advancement", "tech_advancement", "技术的先进程度（0–8分）", 8),
-    ("expert_core_support", "core_support", "知识产权对主要产品(服务)的核心支持作用（0–8分）", 8),
-    ("expert_management", "rd_management", "研究开发组织管理水平（0–20分）", 20),
+    ("expert_advancement", "tech_advancement", _("技术的先进程度（0–8分）"), 8),
+    ("expert_core_support", "core_support", _("知识产权对主要产品(服务)的核心支持作用（0–8分）"), 8),
+    ("expert_management", "rd_management", _("研究开发组织管理水平（0–20分）"), 20),
 )
 
 
@@ -129,7 +129,7 @@ class CalculatorForm(forms.Form):
                 name = f"y{year}_{key}"
                 if kind == "money":
                     self.fields[name] = forms.DecimalField(
-                        label=f"{year}年 {label}",
+                        label=_("%(year)s年 %(label)s") % {"year": year, "label": label},
                         max_digits=14,
                         decimal_places=2,
                         required=False,
@@ -137,7 +137,10 @@ class CalculatorForm(forms.Form):
                     )
                 else:
                     self.fields[name] = forms.IntegerField(
-                        label=f"{year}年 {label}", min_value=0, max_value=10_000_000, required=False
+                        label=_("%(year)s年 %(label)s") % {"year": year, "label": label},
+                        min_value=0,
+                        max_value=10_000_000,
+                        required=False,
                     )
         for key, label in IP_FIELDS:
             self.fields[f"ip_{key}"] = forms.IntegerField(

@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from innoladder.eligibility.plan import NAMES
+from innoladder.ruletables.english import translate_lazy
 
 
 class Outcome(models.TextChoices):
@@ -36,4 +37,4 @@ SCHEME_NAMES = {
     # No built-in rules: assessed only when an administrator's rule table is in force (``ruletables``).
     "qh_tech_little_giant": "青海省科技小巨人企业",
 }
-SCHEME_CHOICES = list(SCHEME_NAMES.items())
+SCHEME_CHOICES = [(scheme, translate_lazy(name)) for scheme, name in SCHEME_NAMES.items()]

@@ -2,18 +2,20 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from innoladder.eligibility.tech_contract import CATEGORY_LABELS, SUBTYPES
+from innoladder.ruletables.english import translate_lazy
 
 
 class ContractCategory(models.TextChoices):
-    DEVELOPMENT = "development", CATEGORY_LABELS["development"]
-    TRANSFER = "transfer", CATEGORY_LABELS["transfer"]
-    LICENCE = "licence", CATEGORY_LABELS["licence"]
-    CONSULTING = "consulting", CATEGORY_LABELS["consulting"]
-    SERVICE = "service", CATEGORY_LABELS["service"]
+    DEVELOPMENT = "development", translate_lazy(CATEGORY_LABELS["development"])
+    TRANSFER = "transfer", translate_lazy(CATEGORY_LABELS["transfer"])
+    LICENCE = "licence", translate_lazy(CATEGORY_LABELS["licence"])
+    CONSULTING = "consulting", translate_lazy(CATEGORY_LABELS["consulting"])
+    SERVICE = "service", translate_lazy(CATEGORY_LABELS["service"])
 
 
 SUBTYPE_CHOICES = [
-    (CATEGORY_LABELS[cat], [(key, label) for key, label in subs.items()]) for cat, subs in SUBTYPES.items()
+    (translate_lazy(CATEGORY_LABELS[cat]), [(key, translate_lazy(label)) for key, label in subs.items()])
+    for cat, subs in SUBTYPES.items()
 ]
 
 

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.db.models import Count, F, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
 
 from innoladder.core.enterprise_page import SECTION_ROWS, Bounded, TimelineEvent, bounded, listing_url
 from innoladder.core.scoping import CHANGE, VIEW, for_user
@@ -163,7 +164,7 @@ def annual_table(rows: list[AnnualData]) -> tuple[list[AnnualData], list[AnnualL
     years = sorted(rows, key=lambda r: r.year)
     lines = []
     for name, label, kind in ANNUAL_TABLE_ROWS:
-        line = AnnualLine(name, label, kind)
+        line = AnnualLine(name, gettext(label), kind)  # the model field's label, in the catalogue
         previous = None
         for row in years:
             value = getattr(row, name)

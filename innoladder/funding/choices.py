@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from innoladder.eligibility.voucher import HOLDER_LABELS, SERVICE_LABELS
+from innoladder.ruletables.english import translate_lazy
 
 
 class ProgrammeKind(models.TextChoices):
@@ -29,5 +30,7 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     ApplicationStatus.PAID: (),
 }
 
-HolderType = models.TextChoices("HolderType", [(k, (k, v)) for k, v in HOLDER_LABELS.items()])
-ServiceType = models.TextChoices("ServiceType", [(k, (k, v)) for k, v in SERVICE_LABELS.items()])
+HolderType = models.TextChoices("HolderType", [(k, (k, translate_lazy(v))) for k, v in HOLDER_LABELS.items()])
+ServiceType = models.TextChoices(
+    "ServiceType", [(k, (k, translate_lazy(v))) for k, v in SERVICE_LABELS.items()]
+)

@@ -2,6 +2,7 @@ import datetime as dt
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from innoladder.core import viewkit as vk
 
@@ -12,7 +13,7 @@ class PolicyFilterSet(vk.FilterSet):
     audit_as_posted = True  # a hand-written filter bar: the audit records what was typed
 
     q = vk.SearchFilter(fields=("title", "document_number", "issuer"))
-    level = vk.choice("级别", c.PolicyLevel.choices)
+    level = vk.choice(_("级别"), c.PolicyLevel.choices)
     tag = vk.CharFilter(field_name="tags", lookup_expr="icontains")
     current = vk.CharFilter(method="valid_today")
 

@@ -8,7 +8,7 @@ def _partners(project) -> str:
     names = [e.name for e in project.partners.all()]
     if project.partner_institutions:
         names.append(project.partner_institutions)
-    return "、".join(names)
+    return _("、").join(names)
 
 
 def project_columns():

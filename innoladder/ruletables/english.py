@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from django.utils.functional import lazy
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_noop as _
 
@@ -62,6 +63,7 @@ TEMPLATES = (
     _("要求%(threshold)s"),
     _("%(sentence)s。"),
     _("%(first)s。%(second)s"),
+    _("%(first)s %(second)s"),
     _(
         "%(start)s 至 %(end)s 无重大安全/质量事故、严重环境违法、科研严重失信，"
         "未列入经营异常名录和严重违法失信名单"
@@ -140,12 +142,16 @@ def _numeral(text: str) -> int | None:
     return total + digit
 
 
-def _pattern(template: str) -> re.Pattern[str]:
+def _patterns(template: str) -> tuple[re.Pattern[str], ...]:
+    """The template as a pattern whose placeholders take as little as they can, then as much."""
     parts = _PLACEHOLDER.split(template)
-    regex = "".join(
-        re.escape(part) if index % 2 == 0 else f"(?P<{part}>.+?)" for index, part in enumerate(parts)
-    )
-    return re.compile(regex, re.DOTALL)
+    found = []
+    for width in ("+?", "+"):
+        regex = "".join(
+            re.escape(part) if index % 2 == 0 else f"(?P<{part}>.{width})" for index, part in enumerate(parts)
+        )
+        found.append(re.compile(regex, re.DOTALL))
+    return tuple(found)
 
 
 def _fixed(template: str) -> str:
@@ -155,7 +161,7 @@ def _fixed(template: str) -> str:
 # (template, its pattern, the longest fixed part: a quick test before the match)
 _COMPILED = sorted(
     (
-        (template, _pattern(template), max(_PLACEHOLDER.split(template)[::2], key=len))
+        (template, _patterns(template), max(_PLACEHOLDER.split(template)[::2], key=len))
         for template in TEMPLATES
     ),
     key=lambda item: -len(_fixed(item[0])),
@@ -175,19 +181,18 @@ def _translate(text: str, language: str) -> str:
     number = _numeral(stripped)
     if number is not None:
         return str(number)
-    for template, pattern, fixed in _COMPILED:
+    for template, patterns, fixed in _COMPILED:
         if fixed not in stripped:
             continue
-        match = pattern.fullmatch(stripped)
-        if match is None:
-            continue
-        english = gettext(template)
-        if english == template:
-            continue
-        args = {name: _translate(value, language) for name, value in match.groupdict().items()}
-        result = english % args
-        if not CJK.search(result):
-            return result
+        english = gettext(template)  # untranslated, its Chinese stays and the result is not taken
+        for pattern in patterns:
+            match = pattern.fullmatch(stripped)
+            if match is None:
+                continue
+            args = {name: _translate(value, language) for name, value in match.groupdict().items()}
+            result = english % args
+            if not CJK.search(result):
+                return result
     for separator in _SEPARATORS:
         if separator in stripped:
             parts = [_translate(part, language).strip() for part in stripped.split(separator)]
@@ -205,3 +210,7 @@ def translate(text: str) -> str:
     if not language.startswith("en"):
         return text
     return _translate(text, language)
+
+
+# An engine label (a choice's label taken from the engine) translated when shown.
+translate_lazy = lazy(translate, str)

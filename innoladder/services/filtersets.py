@@ -12,7 +12,7 @@ from .models import RequestCategory, Visit
 class VisitFilterSet(vk.FilterSet):
     q = vk.CharFilter(label=_("关键词"), method="search")
     start, end = vk.period("visited_on")
-    topic = vk.choice("走访内容", Topic.choices, method="with_topic")
+    topic = vk.choice(_("走访内容"), Topic.choices, method="with_topic")
 
     def search(self, qs, name, value):
         return qs.filter(
@@ -29,7 +29,7 @@ class VisitFilterSet(vk.FilterSet):
 class RequestFilterSet(vk.FilterSet):
     q = vk.SearchFilter(fields=("title", "enterprise__name", "department"))
     start, end = vk.period("raised_on")
-    status = vk.choice("状态", RequestStatus.choices)
+    status = vk.choice(_("状态"), RequestStatus.choices)
     category = vk.ModelChoiceFilter(label=_("类别"), queryset=RequestCategory.objects.all())
     overdue = vk.CheckedFilter(label=_("仅超期"), method="only_overdue")
 

@@ -9,15 +9,15 @@ from innoladder.enterprises.models import Enterprise
 
 
 def _names(items) -> str:
-    return "、".join(str(item) for item in items)
+    return _("、").join(str(item) for item in items)
 
 
 def _staff(visit) -> str:
-    return "、".join([str(u) for u in visit.staff.all()] + ([visit.staff_names] if visit.staff_names else []))
+    return _("、").join([str(u) for u in visit.staff.all()] + ([visit.staff_names] if visit.staff_names else []))
 
 
 def _topics(visit) -> str:
-    return "、".join(visit.topic_labels)
+    return _("、").join(visit.topic_labels)
 
 
 def visit_enterprises(request):

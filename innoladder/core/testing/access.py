@@ -93,10 +93,13 @@ def read_page(html: str) -> tuple[list[str], str]:
     return reader.links, "\n".join(reader.text)
 
 
-def reachable_pages(client: Client, user, *, start=("/",), per_view: int = 2, limit: int = 400):
+def reachable_pages(
+    client: Client, user, *, start=("/",), per_view: int = 2, limit: int = 400, language: str | None = None
+):
     """Every HTML page a user reaches by following links from ``start`` (GET only, this site only), at
-    most ``per_view`` URLs per view (pages of one list, one detail per kind of record). Yields
-    (url, visible text outside the 「规则依据」 details)."""
+    most ``per_view`` URLs per view (pages of one list, one detail per kind of record), in ``language``
+    when given (the language cookie, set again after logging in). Yields (url, visible text outside the
+    「规则依据」 details)."""
     from urllib.parse import urljoin, urlsplit
 
     from django.urls import Resolver404, resolve
@@ -104,6 +107,10 @@ def reachable_pages(client: Client, user, *, start=("/",), per_view: int = 2, li
     client.logout()
     if user is not None:
         client.force_login(user)
+    if language is not None:
+        from django.conf import settings
+
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
     queue, seen, per_name = list(start), set(), {}
     while queue and len(seen) < limit:
         url = queue.pop(0)

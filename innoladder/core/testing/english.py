@@ -84,9 +84,9 @@ def english_pages(client, limit: int = 150) -> Iterator[Page]:
             if role and user is None:
                 continue
             start = ("/",) if role else ("/accounts/login/", "/assessments/calculator/")
-            client.cookies[cookie] = "en"
-            for url, text in reachable_pages(client, user, start=start, per_view=1, limit=limit):
-                client.cookies[cookie] = "en"
+            pages = reachable_pages(client, user, start=start, per_view=1, limit=limit, language="en")
+            for url, text in pages:
+                client.cookies[cookie] = "en"  # whatever the page set
                 try:
                     view = resolve(url.split("?")[0]).view_name
                 except Resolver404:
