@@ -13,7 +13,9 @@ def _names(items) -> str:
 
 
 def _staff(visit) -> str:
-    return _("、").join([str(u) for u in visit.staff.all()] + ([visit.staff_names] if visit.staff_names else []))
+    return _("、").join(
+        [str(u) for u in visit.staff.all()] + ([visit.staff_names] if visit.staff_names else [])
+    )
 
 
 def _topics(visit) -> str:
