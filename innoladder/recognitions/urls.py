@@ -12,11 +12,11 @@ urlpatterns = [
     path("<int:pk>/annual-reports/", views.AnnualReportAddView.as_view(), name="annual_report_add"),
     path("<int:pk>/changes/", views.ChangeEventAddView.as_view(), name="change_event_add"),
     path("changes/<int:pk>/reported/", views.change_event_reported, name="change_event_reported"),
-    path("batches/", views.batch_list, name="batch_list"),
+    path("batches/", views.BatchListView.as_view(), name="batch_list"),
     path("batches/new/", views.batch_edit, name="batch_create"),
     path("batches/<int:pk>/", views.batch_detail, name="batch_detail"),
     path("batches/<int:pk>/edit/", views.batch_edit, name="batch_edit"),
-    path("applications/", views.application_list, name="application_list"),
+    path("applications/", views.ApplicationListView.as_view(), name="application_list"),
     path("applications/new/", views.application_create, name="application_create"),
     path("applications/<int:pk>/", views.application_detail, name="application_detail"),
     path(

@@ -23,6 +23,7 @@ from innoladder.core.services import StaleEditError, posted_version
 
 from . import choices as c
 from . import exports, forms, selectors, services
+from .filtersets import ApplicationFilterSet, BatchFilterSet
 from .models import rules_by_scheme
 
 
@@ -255,38 +256,22 @@ def recognition_certificate(request, pk):
 # --- Batches ---------------------------------------------------------------------------------------
 
 
-@login_required
-def batch_list(request):
-    qs = selectors.batch_list(request.user)
-    scheme = request.GET.get("scheme", "")
-    year = _int(request.GET.get("year"))
-    if scheme:
-        qs = qs.filter(scheme=scheme)
-    if year:
-        qs = qs.filter(year=year)
-    if request.GET.get("export") == "xlsx":
-        return xlsx.export(
-            "申报批次.xlsx",
-            "申报批次",
-            exports.BATCH_COLUMNS,
-            qs,
-            user=request.user,
-            filters={"scheme": scheme, "year": year},
-            object_type="recognitions.Batch",
-        )
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "recognitions/batch_list.html",
-        {
-            "page": page,
-            "schemes": c.Scheme.choices,
-            "scheme": scheme,
-            "year": year or "",
-            "can_edit": is_staff_role(request.user) and request.user.role != Role.AUDITOR,
-            "query": request.GET.urlencode(),
-        },
-    )
+class ListView(vk.ObjectListView):
+    """The recognitions lists: `?export=xlsx` (the link these pages carry) serves the list's sheet."""
+
+    def get(self, request, *args, **kwargs):
+        self.exporting = request.GET.get("export") == "xlsx"
+        return super().get(request, *args, **kwargs)
+
+
+class BatchListView(ListView):
+    select, filterset = selectors.batch_list, BatchFilterSet
+    template_name = "recognitions/batch_list.html"
+    filename, export_columns = "申报批次.xlsx", exports.BATCH_COLUMNS
+
+    def get_context(self):
+        user = self.request.user
+        return {"schemes": c.Scheme.choices, "can_edit": is_staff_role(user) and user.role != Role.AUDITOR}
 
 
 @login_required
@@ -343,52 +328,14 @@ def batch_edit(request, pk=None):
 # --- Applications ----------------------------------------------------------------------------------
 
 
-def filtered_applications(request):
-    qs = selectors.application_list(request.user)
-    params = {k: request.GET.get(k, "") for k in ("status", "scheme", "batch", "enterprise", "kind", "q")}
-    if params["status"] == "open":
-        qs = qs.filter(status__in=c.OPEN_STATUSES)
-    elif params["status"]:
-        qs = qs.filter(status=params["status"])
-    if params["scheme"]:
-        qs = qs.filter(batch__scheme=params["scheme"])
-    if params["kind"]:
-        qs = qs.filter(kind=params["kind"])
-    if _int(params["batch"]):
-        qs = qs.filter(batch_id=_int(params["batch"]))
-    if _int(params["enterprise"]):
-        qs = qs.filter(enterprise_id=_int(params["enterprise"]))
-    if params["q"].strip():
-        qs = qs.filter(enterprise__name__icontains=params["q"].strip())
-    return qs, {k: v for k, v in params.items() if v}
+class ApplicationListView(ListView):
+    select, filterset = selectors.application_list, ApplicationFilterSet
+    template_name = "recognitions/application_list.html"
+    creatable = staticmethod(selectors.enterprise_choices)
+    filename, export_columns = "申报.xlsx", exports.APPLICATION_COLUMNS
 
-
-@login_required
-def application_list(request):
-    qs, params = filtered_applications(request)
-    if request.GET.get("export") == "xlsx":
-        return xlsx.export(
-            "申报.xlsx",
-            "申报",
-            exports.APPLICATION_COLUMNS,
-            qs,
-            user=request.user,
-            filters=params,
-            object_type="recognitions.Application",
-        )
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "recognitions/application_list.html",
-        {
-            "page": page,
-            "params": params,
-            "statuses": c.ApplicationStatus.choices,
-            "schemes": c.Scheme.choices,
-            "can_create": selectors.enterprise_choices(request.user).exists(),
-            "query": request.GET.urlencode(),
-        },
-    )
+    def get_context(self):
+        return {"statuses": c.ApplicationStatus.choices, "schemes": c.Scheme.choices}
 
 
 @login_required

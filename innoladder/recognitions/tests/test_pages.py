@@ -40,6 +40,35 @@ def test_lists_are_open_to_every_login_and_show_only_scope(client, cast, data):
     assert cast.ent_a.name not in body
 
 
+@pytest.mark.parametrize(
+    ("query", "shown"),
+    [
+        ("", True),
+        ("?status=open", True),
+        ("?status=passed", False),
+        ("?scheme=hnte", "hnte"),
+        ("?q=企业甲", True),
+        ("?q=企业乙", False),
+        ("?batch=x", True),  # a number the filter cannot read filters nothing
+    ],
+)
+def test_the_application_list_filters(client, cast, data, query, shown):
+    if shown == "hnte":
+        shown = data["batch"].scheme == "hnte"
+    client.force_login(cast.officer)
+    body = client.get(f"/recognitions/applications/{query}").content.decode()
+    assert (data["app"].get_absolute_url() in body) is shown
+
+
+def test_the_batch_list_filters_by_year_and_exports_what_it_shows(client, cast, data):
+    client.force_login(cast.officer)
+    year = data["batch"].year
+    assert data["batch"].name in client.get(f"/recognitions/batches/?year={year}").content.decode()
+    assert data["batch"].name not in client.get(f"/recognitions/batches/?year={year + 1}").content.decode()
+    rows = _sheet(client.get(f"/recognitions/batches/?year={year + 1}&export=xlsx"))
+    assert all(data["batch"].name not in [str(v) for v in row] for row in rows)
+
+
 def test_recognition_pages(client, cast, data):
     pk = data["rec"].pk
     assert_access(client, cast, f"/recognitions/{pk}/", READ_A)
