@@ -2,14 +2,15 @@
 covered and the service agencies that took part, and the enterprise requests raised and resolved."""
 
 from django.apps import apps
-from django.db.models import Prefetch
 
 from innoladder.core.scoping import for_user
-from innoladder.enterprises.models import park_q, scope_park_ids
+from innoladder.enterprises.models import park_q
 
 from ..choices import Section
 from ..facts import facts_from_rows, in_period, rows_fact
 from . import lean, provider, selector
+
+CHUNK = 500
 
 
 def visits_in_period(user, park, start, end):
@@ -24,13 +25,13 @@ def visits_in_period(user, park, start, end):
 @provider("services.visits", Section.SERVICES, requires=("services.Visit",), order=10)
 def visits(user, park, start, end):
     """ "深入隆盛石化、西豫有色等32家企业开展上门走访服务…": enterprises ordered by their first visit."""
+    # The visits read with the columns the facts use only, and their enterprises as (visit, enterprise) id
+    # pairs: an enterprise object per visit of it was most of the time of this provider (issue 23).
     rows = list(
         visits_in_period(user, park, start, end)
         .order_by("visited_on", "pk")
         .prefetch_related(None)  # the selector's prefetch reads every column of every enterprise
-        .prefetch_related(
-            Prefetch("enterprises", lean(apps.get_model("enterprises", "Enterprise").objects.all(), ""))
-        )
+        .only("pk", "visited_on", "topics", "agency_id")
     )
     if not rows:
         return []
@@ -43,17 +44,29 @@ def visits(user, park, start, end):
         .filter(park_q("park", park))
         .values_list("pk", flat=True)
     )
-    enterprises = []
+    links = apps.get_model("services", "Visit").enterprises.through.objects
+    visited: dict[int, list[int]] = {}
+    visit_ids = sorted(v.pk for v in rows)
+    for begin in range(0, len(visit_ids), CHUNK):
+        chunk = visit_ids[begin : begin + CHUNK]
+        for visit_id, enterprise_id in links.filter(visit_id__in=chunk).values_list(
+            "visit_id", "enterprise_id"
+        ):
+            visited.setdefault(visit_id, []).append(enterprise_id)
+    order = []
     seen: set[int] = set()  # a set, not the list: tens of thousands of visits (issue 23)
-    park_ids = scope_park_ids(park)
     for visit in rows:
-        for enterprise in sorted(visit.enterprises.all(), key=lambda e: e.pk):
-            if enterprise.park_id not in park_ids or enterprise.pk in seen:
-                continue
-            if enterprise.pk not in visible:
-                continue
-            seen.add(enterprise.pk)
-            enterprises.append(enterprise)
+        for enterprise_id in sorted(visited.get(visit.pk, ())):
+            # `visible` holds the enterprises of the park(s) only
+            if enterprise_id in visible and enterprise_id not in seen:
+                seen.add(enterprise_id)
+                order.append(enterprise_id)
+    by_pk = {}
+    ordered_ids = sorted(order)
+    for begin in range(0, len(ordered_ids), CHUNK):
+        chunk = ordered_ids[begin : begin + CHUNK]
+        by_pk.update((e.pk, e) for e in lean(enterprise_model.objects.filter(pk__in=chunk), ""))
+    enterprises = [by_pk[pk] for pk in order]
     topics = []
     labels = {}
     topic_choices = _topic_choices()
