@@ -3,7 +3,7 @@ from django.urls import path
 from . import views, views_calendar
 
 urlpatterns = [
-    path("", views.recognition_list, name="recognition_list"),
+    path("", views.RecognitionListView.as_view(), name="recognition_list"),
     path("new/", views.recognition_create, name="recognition_create"),
     path("<int:pk>/", views.recognition_detail, name="recognition_detail"),
     path("<int:pk>/edit/", views.recognition_edit, name="recognition_edit"),

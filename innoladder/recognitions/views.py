@@ -5,7 +5,6 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,13 +16,12 @@ from django.views.decorators.http import require_POST
 from innoladder.accounts.choices import Role
 from innoladder.accounts.models import ServiceAgency, User
 from innoladder.core import viewkit as vk
-from innoladder.core import xlsx
 from innoladder.core.scoping import CHANGE, is_staff_role
 from innoladder.core.services import StaleEditError, posted_version
 
 from . import choices as c
 from . import exports, forms, selectors, services
-from .filtersets import ApplicationFilterSet, BatchFilterSet
+from .filtersets import ApplicationFilterSet, BatchFilterSet, RecognitionFilterSet
 from .models import rules_by_scheme
 
 
@@ -53,55 +51,38 @@ def _require_staff(user):
 # --- Recognitions ----------------------------------------------------------------------------------
 
 
-def filtered_recognitions(request, today: dt.date):
-    qs = selectors.recognition_list(request.user)
-    params = {k: request.GET.get(k, "") for k in ("scheme", "status", "enterprise", "batch", "q", "level")}
-    if params["scheme"]:
-        qs = qs.filter(scheme=params["scheme"])
-    if params["level"]:
-        qs = qs.filter(level=params["level"])
-    if params["status"] in c.RecognitionStatus.values:
-        qs = qs.filter(selectors.status_q(params["status"], today))
-    if _int(params["enterprise"]):
-        qs = qs.filter(enterprise_id=_int(params["enterprise"]))
-    if _int(params["batch"]):
-        qs = qs.filter(batch_id=_int(params["batch"]))
-    if params["q"].strip():
-        qs = qs.filter(enterprise__name__icontains=params["q"].strip())
-    return qs, {k: v for k, v in params.items() if v}
+class ListView(vk.ObjectListView):
+    """The recognitions lists: `?export=xlsx` (the link these pages carry) serves the list's sheet."""
+
+    def get(self, request, *args, **kwargs):
+        self.exporting = request.GET.get("export") == "xlsx"
+        return super().get(request, *args, **kwargs)
 
 
-@login_required
-def recognition_list(request):
-    today = timezone.localdate()
-    qs, params = filtered_recognitions(request, today)
-    rules = rules_by_scheme()
-    if request.GET.get("export") == "xlsx":
-        rows = [(rec, rec.status_on(today, rules[rec.scheme])) for rec in qs]
-        return xlsx.export(
-            "资质认定.xlsx",
-            "资质认定",
-            exports.RECOGNITION_COLUMNS,
-            rows,
-            user=request.user,
-            filters=params,
-            object_type="recognitions.Recognition",
-        )
-    page = Paginator(selectors.with_renewal_flag(qs), 50).get_page(request.GET.get("page"))
-    for rec in page:
-        rec.status = rec.status_on(today, rules[rec.scheme])
-    return render(
-        request,
-        "recognitions/recognition_list.html",
-        {
-            "page": page,
-            "params": params,
+class RecognitionListView(ListView):
+    """Each row shows its status today; the sheet writes it beside the row."""
+
+    select, filterset = selectors.recognition_list, RecognitionFilterSet
+    template_name = "recognitions/recognition_list.html"
+    filename, export_columns = "资质认定.xlsx", exports.RECOGNITION_COLUMNS
+
+    def filtered(self):
+        queryset = super().filtered()
+        return queryset if self.exporting else selectors.with_renewal_flag(queryset)
+
+    def export_rows(self, queryset):
+        today, rules = timezone.localdate(), rules_by_scheme()
+        return [(rec, rec.status_on(today, rules[rec.scheme])) for rec in queryset]
+
+    def get_context(self):
+        today, rules = timezone.localdate(), rules_by_scheme()
+        for rec in self.page:
+            rec.status = rec.status_on(today, rules[rec.scheme])
+        return {
             "schemes": c.Scheme.choices,
             "statuses": c.RecognitionStatus.choices,
-            "can_edit": is_staff_role(request.user),
-            "query": request.GET.urlencode(),
-        },
-    )
+            "can_edit": is_staff_role(self.request.user),
+        }
 
 
 @login_required
@@ -254,14 +235,6 @@ def recognition_certificate(request, pk):
 
 
 # --- Batches ---------------------------------------------------------------------------------------
-
-
-class ListView(vk.ObjectListView):
-    """The recognitions lists: `?export=xlsx` (the link these pages carry) serves the list's sheet."""
-
-    def get(self, request, *args, **kwargs):
-        self.exporting = request.GET.get("export") == "xlsx"
-        return super().get(request, *args, **kwargs)
 
 
 class BatchListView(ListView):

@@ -84,7 +84,8 @@ def export_sheet(view, columns, rows):
 
 class ObjectListView(FilteredMixin, KitView):
     """A filtered, sortable, paged list. With `columns` (a list of `Col`, or a method of the request) the
-    kit's own table template draws it; a module's template gets `page`, `f`, `form` and `qs`.
+    kit's own table template draws it; a module's template gets `page`, `f`, `form` and `qs`
+    (`get_context` may read `self.page`).
 
     The same declaration serves the list's sheet: `filename` and `export_columns`, routed with
     `as_view(exporting=True)` (same scope and filters as the page)."""
@@ -117,7 +118,7 @@ class ObjectListView(FilteredMixin, KitView):
     def get(self, request, *args, **kwargs):
         if self.exporting:
             return export_sheet(self, self.get_export_columns(), self.export_rows(self.filtered()))
-        page = Paginator(self.filtered(), self.page_size).get_page(request.GET.get("page"))
+        page = self.page = Paginator(self.filtered(), self.page_size).get_page(request.GET.get("page"))
         query = querystring(request)
         context = {
             "title": self.title,

@@ -4,6 +4,7 @@ import datetime as dt
 import io
 
 import pytest
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from innoladder.core.notifications import notify
@@ -58,6 +59,20 @@ def test_the_application_list_filters(client, cast, data, query, shown):
     client.force_login(cast.officer)
     body = client.get(f"/recognitions/applications/{query}").content.decode()
     assert (data["app"].get_absolute_url() in body) is shown
+
+
+def test_the_recognition_list_filters_by_status_today_and_scheme(client, cast, data):
+    client.force_login(cast.officer)
+    rec = data["rec"]
+    status = rec.status_on(timezone.localdate())
+
+    def shown(query):
+        return rec.get_absolute_url() in client.get(f"/recognitions/{query}").content.decode()
+
+    assert shown("") and shown(f"?status={status}") and shown(f"?scheme={rec.scheme}")
+    other = next(s for s in c.RecognitionStatus.values if s != status)
+    assert not shown(f"?status={other}")
+    assert not shown(f"?q={cast.ent_b.name}")
 
 
 def test_the_batch_list_filters_by_year_and_exports_what_it_shows(client, cast, data):
