@@ -63,7 +63,7 @@ class RecognitionListView(ListView):
     """Each row shows its status today; the sheet writes it beside the row."""
 
     select, filterset = selectors.recognition_list, RecognitionFilterSet
-    template_name = "recognitions/recognition_list.html"
+    template_name, tab = "recognitions/recognition_list.html", "recognitions"
     filename, export_columns = "资质认定.xlsx", exports.RECOGNITION_COLUMNS
 
     def filtered(self):
@@ -239,7 +239,7 @@ def recognition_certificate(request, pk):
 
 class BatchListView(ListView):
     select, filterset = selectors.batch_list, BatchFilterSet
-    template_name = "recognitions/batch_list.html"
+    template_name, tab = "recognitions/batch_list.html", "batches"
     filename, export_columns = "申报批次.xlsx", exports.BATCH_COLUMNS
 
     def get_context(self):
@@ -303,7 +303,7 @@ def batch_edit(request, pk=None):
 
 class ApplicationListView(ListView):
     select, filterset = selectors.application_list, ApplicationFilterSet
-    template_name = "recognitions/application_list.html"
+    template_name, tab = "recognitions/application_list.html", "applications"
     creatable = staticmethod(selectors.enterprise_choices)
     filename, export_columns = "申报.xlsx", exports.APPLICATION_COLUMNS
 
