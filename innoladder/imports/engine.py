@@ -495,7 +495,8 @@ def write_plan(plan: Plan, user, *, progress: Callable[[int, str], None] | None 
 
 
 class _RowWriter:
-    """INSERT and UPDATE through executemany with portable, parameterised SQL.
+    """INSERT and UPDATE through executemany with portable, parameterised SQL (INSERT by one COPY
+    stream on PostgreSQL, where a server round of planning per row made most of the commit's wall time).
 
     Django's bulk_create prepares every value through the query compiler, which on a 25-column,
     50,000-row import cost more than everything else together; here each field's preparation is chosen
@@ -605,7 +606,13 @@ class _RowWriter:
             row.update(times)
         prepared = [self._column(f.attname, [row[f.attname] for row in rows]) for f in self.fields]
         with self.conn.cursor() as cursor:
-            cursor.executemany(sql, list(zip(*prepared, strict=True)))
+            if self.conn.vendor == "postgresql":  # one COPY stream instead of one INSERT per row
+                copy_sql = f"COPY {quote(meta.db_table)} ({columns}) FROM STDIN"
+                with cursor.cursor.copy(copy_sql) as copy:
+                    for values in zip(*prepared, strict=True):
+                        copy.write_row(values)
+            else:
+                cursor.executemany(sql, list(zip(*prepared, strict=True)))
 
     def update(self, changes: list[Change], attnames: tuple[str, ...]) -> None:
         """One parameterised UPDATE per row through executemany: portable SQL, and far quicker than
