@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
@@ -15,7 +16,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from . import services
 from .models import ApiToken
 
-DAY_CHOICES = [(30, "30 天"), (90, "90 天"), (180, "180 天"), (365, "365 天")]
+
+def _days(days: int) -> str:
+    return _("%(days)s 天") % {"days": days}
+
+
+DAY_CHOICES = [(days, lazy(_days, str)(days)) for days in (30, 90, 180, 365)]
 
 
 class TokenForm(forms.Form):

@@ -22,7 +22,7 @@ def events(request, enterprise, limit: int | None = None) -> list[TimelineEvent]
     return [
         TimelineEvent(
             on=item.assessed_on,
-            title=f"梯度评估（基准日 {item.assessed_on.isoformat()}）",
+            title=_("梯度评估（基准日 %(on)s）") % {"on": item.assessed_on.isoformat()},
             kind="评估",
             url=reverse("assessment_detail", args=[item.pk]),
         )

@@ -1,6 +1,7 @@
 """Home panel: how many enterprises already meet, or nearly meet, a tier they do not hold."""
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from . import choices as c
 from . import selectors
@@ -18,11 +19,11 @@ def home_panels(user) -> list[dict]:
     )
     return [
         {
-            "title": "候选企业",
+            "title": _("候选企业"),
             "value": near,
-            "text": "已符合或仅差一项条件即可申报某一梯度的企业（按每家企业最近一次评估）",
+            "text": _("已符合或仅差一项条件即可申报某一梯度的企业（按每家企业最近一次评估）"),
             "url": reverse("candidate_list"),
-            "link_text": "查看候选企业",
+            "link_text": _("查看候选企业"),
             "order": 30,
         }
     ]

@@ -1,4 +1,5 @@
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from innoladder.accounts.choices import Role
 
@@ -11,13 +12,13 @@ def home_panels(user) -> list[dict]:
         first = pending.first()
         return [
             {
-                "title": "年度数据填报",
+                "title": _("年度数据填报"),
                 "value": pending.count(),
                 "text": f"待处理填报任务，最近截止：{first.campaign.deadline:%Y-%m-%d}"
                 if first
                 else "暂无待填报任务",
                 "url": first.get_absolute_url() if first else reverse("campaign_list"),
-                "link_text": "去填报" if first else "查看",
+                "link_text": _("去填报") if first else "查看",
                 "order": 10,
             }
         ]

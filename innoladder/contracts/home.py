@@ -1,4 +1,5 @@
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from . import choices as c
 from . import selectors
@@ -11,11 +12,11 @@ def home_panels(user) -> list[dict]:
         return []
     return [
         {
-            "title": "技术合同登记",
+            "title": _("技术合同登记"),
             "value": pending,
-            "text": "份合同在准备或已提交登记",
+            "text": _("份合同在准备或已提交登记"),
             "url": reverse("contract_list"),
-            "link_text": "查看技术合同",
+            "link_text": _("查看技术合同"),
             "order": 65,
         }
     ]

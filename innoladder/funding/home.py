@@ -1,4 +1,5 @@
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from . import choices as c
 from . import selectors
@@ -11,11 +12,11 @@ def home_panels(user) -> list[dict]:
         return []
     return [
         {
-            "title": "扶持资金申请",
+            "title": _("扶持资金申请"),
             "value": pending,
-            "text": "件待受理或待批复",
+            "text": _("件待受理或待批复"),
             "url": reverse("fund_list") + "?status=accepted",
-            "link_text": "查看资金申请",
+            "link_text": _("查看资金申请"),
             "order": 60,
         }
     ]

@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from innoladder.ruletables.english import translate_lazy
+
 from .matching import FIELDS, OPERATORS, TIER_LABELS
 
 
@@ -11,8 +13,10 @@ class PolicyLevel(models.TextChoices):
     PARK = "park", _("园区级")
 
 
-Tier = models.TextChoices("Tier", [(k, (k, v)) for k, v in TIER_LABELS.items()])
-ConditionField = models.TextChoices("ConditionField", [(k, (k, v[0])) for k, v in FIELDS.items()])
+Tier = models.TextChoices("Tier", [(k, (k, translate_lazy(v))) for k, v in TIER_LABELS.items()])
+ConditionField = models.TextChoices(
+    "ConditionField", [(k, (k, translate_lazy(v[0]))) for k, v in FIELDS.items()]
+)
 Operator = models.TextChoices("Operator", [(f"op{i}", (k, v)) for i, (k, v) in enumerate(OPERATORS.items())])
 
 

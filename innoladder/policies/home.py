@@ -1,6 +1,7 @@
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from . import selectors
 
@@ -17,11 +18,11 @@ def home_panels(user) -> list[dict]:
         return []
     return [
         {
-            "title": "现行政策",
+            "title": _("现行政策"),
             "value": current,
-            "text": "项政策在有效期内，可查看匹配企业与免申即享候选名单",
+            "text": _("项政策在有效期内，可查看匹配企业与免申即享候选名单"),
             "url": reverse("policy_list") + "?current=1",
-            "link_text": "查看政策库",
+            "link_text": _("查看政策库"),
             "order": 70,
         }
     ]

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_POST
 
 from innoladder.accounts.choices import Role
@@ -24,17 +24,17 @@ from . import exports, pipeline, selectors, services
 from .views import _int, parse_date
 
 KIND_LABELS = {
-    "hnte_expiry": "高企到期",
-    "hnte_rerecognition": "高企重新认定",
-    "hnte_annual_report": "高企年报",
-    "change_report": "变更报告",
-    "tsme_annual_update": "科技型中小企业年度更新",
-    "review": "复核",
-    "expiry": "资质到期",
-    "batch_deadline": "申报截止",
-    "project_milestone": "项目节点",
+    "hnte_expiry": gettext_lazy("高企到期"),
+    "hnte_rerecognition": gettext_lazy("高企重新认定"),
+    "hnte_annual_report": gettext_lazy("高企年报"),
+    "change_report": gettext_lazy("变更报告"),
+    "tsme_annual_update": gettext_lazy("科技型中小企业年度更新"),
+    "review": gettext_lazy("复核"),
+    "expiry": gettext_lazy("资质到期"),
+    "batch_deadline": gettext_lazy("申报截止"),
+    "project_milestone": gettext_lazy("项目节点"),
 }
-OTHER_KIND = "其他事项"
+OTHER_KIND = gettext_lazy("其他事项")
 
 
 def _month_grid(year: int, month: int, items) -> list[list[dict]]:

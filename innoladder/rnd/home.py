@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from . import selectors
 
@@ -13,22 +14,22 @@ def home_panels(user) -> list[dict]:
         count = selectors.ledgers_collected(user, parks[0], year).count()
         return [
             {
-                "title": "研发费用辅助账",
+                "title": _("研发费用辅助账"),
                 "value": count,
-                "text": f"{parks[0].name}{year}年度已归集辅助账的企业数",
+                "text": _("%(park)s%(year)s年度已归集辅助账的企业数") % {"park": parks[0].name, "year": year},
                 "url": reverse("rnd_home"),
-                "link_text": "查看研发费用",
+                "link_text": _("查看研发费用"),
                 "order": 60,
             }
         ]
     projects = selectors.project_list(user).count()
     return [
         {
-            "title": "研发项目",
+            "title": _("研发项目"),
             "value": projects,
-            "text": "可查看的研发项目数",
+            "text": _("可查看的研发项目数"),
             "url": reverse("rnd_home"),
-            "link_text": "查看研发费用",
+            "link_text": _("查看研发费用"),
             "order": 60,
         }
     ]

@@ -62,6 +62,7 @@ TEMPLATES = (
     _("占有率 %(share)s；国内排名 %(rank)s"),
     _("要求%(threshold)s"),
     _("%(sentence)s。"),
+    _("需要计算器未收集的信息：%(names)s，请登录平台完整评估。"),
     _("%(first)s。%(second)s"),
     _("%(first)s %(second)s"),
     _(
