@@ -144,9 +144,7 @@ def recognition_create(request):
         else:
             messages.success(request, _("资质认定已登记。"))
             return redirect(rec)
-    return render(
-        request, "recognitions/form.html", {"form": form, "title": "登记资质认定", "multipart": True}
-    )
+    return render(request, "viewkit/form.html", {"form": form, "title": "登记资质认定", "multipart": True})
 
 
 @login_required
@@ -175,7 +173,7 @@ def recognition_edit(request, pk):
             return redirect(rec)
     return render(
         request,
-        "recognitions/form.html",
+        "viewkit/form.html",
         {"form": form, "title": f"编辑资质认定：{rec}", "multipart": True, "version": version},
     )
 
@@ -295,7 +293,7 @@ def batch_edit(request, pk=None):
             messages.success(request, _("申报批次已保存。"))
             return redirect(batch)
     title = f"编辑申报批次：{batch}" if batch else "新建申报批次"
-    return render(request, "recognitions/form.html", {"form": form, "title": title, "version": version})
+    return render(request, "viewkit/form.html", {"form": form, "title": title, "version": version})
 
 
 # --- Applications ----------------------------------------------------------------------------------
@@ -346,7 +344,7 @@ def application_create(request):
         else:
             messages.success(request, _("申报已登记（意向）。"))
             return redirect(application)
-    return render(request, "recognitions/form.html", {"form": form, "title": "登记申报"})
+    return render(request, "viewkit/form.html", {"form": form, "title": "登记申报"})
 
 
 @login_required

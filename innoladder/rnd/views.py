@@ -93,7 +93,7 @@ def project_detail(request, pk):
 class RDEditView(vk.ObjectEditView):
     """The research ledger's forms: created under their enterprise or project, field errors on fields."""
 
-    template_name, errors_by_field = "rnd/form.html", True
+    template_name, errors_by_field = "viewkit/form.html", True
 
     def form_kwargs(self):
         return {}
@@ -298,7 +298,7 @@ def profile_edit(request, enterprise_pk, year):
             form.add_error(None, getattr(exc, "message", None) or "；".join(exc.messages))
     return render(
         request,
-        "rnd/form.html",
+        "viewkit/form.html",
         {
             "form": form,
             "title": _("%(name)s · %(year)s年度税务信息") % {"name": enterprise.name, "year": year},
@@ -336,7 +336,7 @@ def rule_edit(request, pk=None):
         except (ValidationError, StaleEditError) as exc:
             form.add_error(None, getattr(exc, "message", None) or "；".join(exc.messages))
     return render(
-        request, "rnd/form.html", {"form": form, "title": _("研发投入补助规则"), "version": version}
+        request, "viewkit/form.html", {"form": form, "title": _("研发投入补助规则"), "version": version}
     )
 
 
