@@ -18,36 +18,24 @@ handler500 = project_urls.handler500
 
 
 @pytest.mark.django_db
-@override_settings(DEBUG=True, DEBUG_ERROR_PAGES=False)
-def test_unknown_url_gets_the_apps_404_page_with_debug_on(client, cast):
-    client.force_login(cast.officer)
-    response = client.get("/no-such-page/")
-    body = response.content.decode()
-    assert response.status_code == 404
-    assert "404 · 页面不存在" in body
-    assert "URLconf" not in body and "Using the URLconf" not in body
-
-
-@pytest.mark.django_db
-@override_settings(DEBUG=True, DEBUG_ERROR_PAGES=False)
-def test_out_of_scope_object_gets_the_apps_404_page_with_debug_on(client, cast):
-    client.force_login(cast.agency)
-    response = client.get(f"/enterprises/{cast.ent_other_park.pk}/")
-    assert response.status_code == 404
-    assert "404 · 页面不存在" in response.content.decode()
-    assert "Traceback" not in response.content.decode()
-
-
-@pytest.mark.django_db
 @override_settings(DEBUG=True, DEBUG_ERROR_PAGES=False, ROOT_URLCONF=__name__)
-def test_view_error_gets_the_apps_500_page_with_debug_on(client, cast):
+@pytest.mark.parametrize(
+    ("who", "url", "status", "heading", "hidden"),
+    [
+        ("officer", "/no-such-page/", 404, "404 · 页面不存在", ("URLconf", "Using the URLconf")),
+        ("agency", "/enterprises/{other_park_enterprise}/", 404, "404 · 页面不存在", ("Traceback",)),
+        ("officer", "/boom/", 500, "500 · 系统错误", ("RuntimeError", "Traceback")),
+    ],
+    ids=["unknown-url", "out-of-scope-object", "view-error"],
+)
+def test_errors_get_the_apps_own_pages_with_debug_on(client, cast, who, url, status, heading, hidden):
     client.raise_request_exception = False
-    client.force_login(cast.officer)
-    response = client.get("/boom/")
+    client.force_login(getattr(cast, who))
+    response = client.get(url.format(other_park_enterprise=cast.ent_other_park.pk))
     body = response.content.decode()
-    assert response.status_code == 500
-    assert "500 · 系统错误" in body
-    assert "RuntimeError" not in body and "Traceback" not in body
+    assert response.status_code == status
+    assert heading in body
+    assert not [text for text in hidden if text in body]
 
 
 @pytest.mark.django_db
