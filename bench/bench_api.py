@@ -10,24 +10,19 @@ the same query. Prints p50/p95 in milliseconds and the ratios. Target: API p95 â
     .venv/bin/python bench/bench_api.py [--enterprises 100000] [--runs 60] [--fresh]
 """
 
-import argparse
 import os
 import random
 import statistics
 import sys
 import time
 
-from benchdb import fill, open_database, percentile
+from benchdb import fill, open_database, page_arguments, percentile
 
 TARGET_MS = 100
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--enterprises", type=int, default=100_000)
-    parser.add_argument("--runs", type=int, default=60, help="requests per scenario")
-    parser.add_argument("--fresh", action="store_true", help="rebuild the benchmark database")
-    args = parser.parse_args()
+    args = page_arguments(__doc__, runs=60)
 
     open_database("api", fresh=args.fresh)
     from django.conf import settings

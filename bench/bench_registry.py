@@ -13,22 +13,17 @@ fragments one after the other, i.e. the server time to fill one enterprise's pag
 The database is kept between runs (filling takes minutes); --fresh rebuilds it.
 """
 
-import argparse
 import os
 import random
 import statistics
 import sys
 import time
 
-from benchdb import fill, open_database, percentile
+from benchdb import fill, open_database, page_arguments, percentile
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--enterprises", type=int, default=100_000)
-    parser.add_argument("--runs", type=int, default=40, help="requests per scenario")
-    parser.add_argument("--fresh", action="store_true", help="rebuild the benchmark database")
-    args = parser.parse_args()
+    args = page_arguments(__doc__, runs=40)
 
     open_database("registry", fresh=args.fresh)
     from django.conf import settings

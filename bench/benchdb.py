@@ -1,6 +1,7 @@
 """What the database benchmarks share: their own database under var/bench, Django set up on it, filled with
 `manage.py generate_demo`, and the percentile they report."""
 
+import argparse
 import os
 import sys
 import time
@@ -8,6 +9,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "var" / "bench"
+
+
+def page_arguments(doc: str, runs: int) -> argparse.Namespace:
+    """The page benchmarks' options: how many enterprises, requests per scenario, rebuild the database."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--enterprises", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=runs, help="requests per scenario")
+    parser.add_argument("--fresh", action="store_true", help="rebuild the benchmark database")
+    return parser.parse_args()
 
 
 def percentile(values: list[float], q: float) -> float:
