@@ -21,12 +21,12 @@ class CharacterClassesValidator:
         found = sum(1 for _, pattern in CLASSES if pattern.search(password))
         if found < self.min_classes:
             raise ValidationError(
-                f"密码须包含大写字母、小写字母、数字、符号中的至少 {self.min_classes} 类。",
+                _("密码须包含大写字母、小写字母、数字、符号中的至少 %(n)s 类。") % {"n": self.min_classes},
                 code="password_too_simple",
             )
 
     def get_help_text(self):
-        return f"密码须包含大写字母、小写字母、数字、符号中的至少 {self.min_classes} 类。"
+        return _("密码须包含大写字母、小写字母、数字、符号中的至少 %(n)s 类。") % {"n": self.min_classes}
 
 
 class PasswordHistoryValidator:

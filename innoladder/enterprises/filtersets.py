@@ -65,7 +65,7 @@ class EnterpriseFilterSet(forms.Form):
         parks = visible_park_options(user)
         self.fields["park"].choices = [("", _("全部园区")), *parks]
         self.fields["tech_field"].choices = [("", _("全部领域")), *c.TechField.choices]
-        self.fields["pool"].choices = [("", _("全部")), ("none", "未入库"), *c.Pool.choices[1:]]
+        self.fields["pool"].choices = [("", _("全部")), ("none", _("未入库")), *c.Pool.choices[1:]]
         self.fields["status"].choices = [("", _("全部状态")), *c.EnterpriseStatus.choices]
         self.fields["sort"].choices = [("", _("默认"))] + [
             (f"{prefix}{key}", label) for key, (_, label) in SORTS.items() for prefix in ("", "-")

@@ -297,7 +297,7 @@ class AwardForm(VersionedForm):
         model = Award
         fields = ["name", "kind", "level", "grade", "year", "awarded_on", "rank", "project"]
         widgets = {"awarded_on": DATE}
-        help_texts = {"awarded_on": "颁奖（授奖）的日期；工作报告按此日期统计获奖"}
+        help_texts = {"awarded_on": _("颁奖（授奖）的日期；工作报告按此日期统计获奖")}
         error_messages = {"name": {"required": "请填写奖项名称"}, "year": {"required": "请填写获奖年度"}}
 
     def clean(self):

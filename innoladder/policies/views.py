@@ -67,7 +67,7 @@ class PolicyEditView(PolicyEditBase):
     select = selectors.policy_list
     form_class = PolicyForm
     create, update, instance_kwarg = services.policy_create, services.policy_update, "policy"
-    title_create, title_edit = "新增政策", "修改政策"
+    title_create, title_edit = _("新增政策"), _("修改政策")
     created_message, updated_message = _("政策已保存"), _("政策已更新")
     list_url_name = "policy_list"
     with_files = True
@@ -182,7 +182,7 @@ class CampaignEditView(PolicyEditBase):
     select = selectors.campaign_list
     form_class = CampaignForm
     create, update, instance_kwarg = services.campaign_create, services.campaign_update, "campaign"
-    title_create, title_edit = "新增宣传活动", "修改宣传活动"
+    title_create, title_edit = _("新增宣传活动"), _("修改宣传活动")
     list_url_name = "event_list"
 
 
@@ -227,7 +227,7 @@ class TrainingEditView(PolicyEditBase):
     select = selectors.training_list
     form_class = TrainingForm
     create, update, instance_kwarg = services.training_create, services.training_update, "event"
-    title_create, title_edit = "新增培训班", "修改培训班"
+    title_create, title_edit = _("新增培训班"), _("修改培训班")
     list_url_name = "event_list"
 
 

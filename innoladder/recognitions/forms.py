@@ -28,7 +28,7 @@ class RecognitionForm(forms.ModelForm):
             "note",
         ]
         widgets = {"issued_on": DATE, "valid_until": DATE}
-        help_texts = {"valid_until": "留空则按该类别的有效期规则自动计算"}
+        help_texts = {"valid_until": _("留空则按该类别的有效期规则自动计算")}
 
     def __init__(self, *args, enterprises=None, batches=None, recognitions=None, **kwargs):
         super().__init__(*args, **kwargs)
