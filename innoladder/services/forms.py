@@ -9,13 +9,7 @@ from innoladder.core.widgets import SearchPicker
 
 from . import selectors
 from .choices import RequestStatus, Topic
-from .models import EnterpriseRequest, RequestCategory, Visit
-
-
-class PeriodFilterForm(StyledMixin, forms.Form):
-    q = forms.CharField(label=_("关键词"), required=False)
-    start = forms.DateField(label=_("起始日期"), required=False)
-    end = forms.DateField(label=_("截止日期"), required=False)
+from .models import EnterpriseRequest, Visit
 
 
 def staff_choices(user):
@@ -58,10 +52,6 @@ class VisitForm(StyledMixin, forms.ModelForm):
         self.fields["agency"].queryset = agencies
 
 
-class VisitFilterForm(PeriodFilterForm):
-    topic = forms.ChoiceField(label=_("走访内容"), choices=[("", _("全部"))] + Topic.choices, required=False)
-
-
 class RequestForm(StyledMixin, forms.ModelForm):
     class Meta:
         model = EnterpriseRequest
@@ -89,14 +79,6 @@ class RequestForm(StyledMixin, forms.ModelForm):
             self.fields["enterprise"].queryset = enterprise_choices(user)
             self.fields["visit"].queryset = selectors.visit_list(user, "change")
             self.fields["raised_on"].required = False
-
-
-class RequestFilterForm(PeriodFilterForm):
-    status = forms.ChoiceField(
-        label=_("状态"), choices=[("", _("全部"))] + RequestStatus.choices, required=False
-    )
-    category = forms.ModelChoiceField(label=_("类别"), queryset=RequestCategory.objects.all(), required=False)
-    overdue = forms.BooleanField(label=_("仅超期"), required=False)
 
 
 class TransitionForm(StyledMixin, forms.Form):

@@ -9,9 +9,8 @@ Report selectors (issue 9), each `(user, park, start, end)` → scoped queryset,
 
 import datetime as dt
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 
 from innoladder.accounts.choices import Role
 from innoladder.core.scoping import CHANGE, VIEW, enterprise_q, for_user
@@ -49,25 +48,6 @@ def visible_enterprises(user, visit: Visit) -> list[Enterprise]:
     return [e for e in visit.enterprises.all() if e.pk in allowed]
 
 
-def filter_visits(qs, *, q="", start=None, end=None, topic="", enterprise=None):
-    if q:
-        qs = qs.filter(
-            Q(pk__in=Visit.objects.filter(enterprises__name__icontains=q).values("pk"))
-            | Q(notes__icontains=q)
-            | Q(department__icontains=q)
-        )
-    if start:
-        qs = qs.filter(visited_on__gte=start)
-    if end:
-        qs = qs.filter(visited_on__lte=end)
-    if topic:
-        # JSON containment is not portable across SQLite/PostgreSQL; the quoted code is unique in the list.
-        qs = qs.filter(topics__icontains=f'"{topic}"')
-    if enterprise:
-        qs = qs.filter(pk__in=Visit.objects.filter(enterprises=enterprise).values("pk"))
-    return qs
-
-
 def enterprise_visit_log(user, enterprise: Enterprise) -> list[dict]:
     """Visits to one enterprise in date order, flagging a visit within 30 days of the previous one."""
     from . import rules
@@ -87,22 +67,6 @@ def request_list(user, action: str = VIEW) -> QuerySet[EnterpriseRequest]:
 
 def request_get(user, pk: int, action: str = VIEW) -> EnterpriseRequest:
     return get_object_or_404(request_list(user, action), pk=pk)
-
-
-def filter_requests(qs, *, q="", start=None, end=None, status="", category=None, overdue=False, on=None):
-    if q:
-        qs = qs.filter(Q(title__icontains=q) | Q(enterprise__name__icontains=q) | Q(department__icontains=q))
-    if start:
-        qs = qs.filter(raised_on__gte=start)
-    if end:
-        qs = qs.filter(raised_on__lte=end)
-    if status:
-        qs = qs.filter(status=status)
-    if category:
-        qs = qs.filter(category=category)
-    if overdue:
-        qs = overdue_requests(qs, on or timezone.localdate())
-    return qs
 
 
 def overdue_requests(qs, on: dt.date):

@@ -91,6 +91,13 @@ def bound_filters(form: forms.Form) -> dict:
     return form.cleaned_data if form.is_bound else {}
 
 
+def web_filtered(filterset_class, request, queryset):
+    """`queryset` through the web list's own filter set (the page's filters); a wrong value is a 400."""
+    filterset = filterset_class(request.query_params or None, queryset=queryset, request=request)
+    bound_filters(filterset.form)
+    return filterset.qs
+
+
 def form_data(values: dict) -> MultiValueDict:
     """Validated JSON as the web form's POST data (lists as repeated keys), for the app's own form."""
     data = MultiValueDict()

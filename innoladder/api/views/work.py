@@ -21,18 +21,20 @@ from innoladder.core.services import StaleEditError
 from innoladder.core.viewkit.access import require_writer
 from innoladder.enterprises.models import Enterprise
 from innoladder.services import selectors, services
-from innoladder.services.forms import RequestFilterForm, RequestForm, VisitFilterForm, VisitForm
+from innoladder.services.filtersets import RequestFilterSet, VisitFilterSet
+from innoladder.services.forms import RequestForm, VisitForm
+from innoladder.services.models import EnterpriseRequest, Visit
 
 from .. import serializers as s
 from .base import (
     ApiView,
-    bound_filters,
     errors,
     form_data,
     form_errors,
     form_parameters,
     query_date,
     query_int,
+    web_filtered,
 )
 
 OBLIGATION_MAX_DAYS = 366
@@ -48,12 +50,11 @@ class VisitList(ApiView):
     @extend_schema(
         summary="走访记录 / Visits",
         description="与网页走访记录相同的筛选。\n\nThe same filters as the web list of visits.",
-        parameters=form_parameters(VisitFilterForm()),
+        parameters=form_parameters(VisitFilterSet(queryset=Visit.objects.none()).form),
         responses={200: s.VisitSerializer(many=True), **errors(400)},
     )
     def get(self, request):
-        filters = bound_filters(VisitFilterForm(request.query_params or None))
-        queryset = selectors.filter_visits(selectors.visit_list(request.user), **filters)
+        queryset = web_filtered(VisitFilterSet, request, selectors.visit_list(request.user))
         page = self.paginate_queryset(queryset.order_by("-visited_on", "-pk"))
         return self.get_paginated_response(
             s.VisitSerializer(
@@ -113,12 +114,11 @@ class RequestList(ApiView):
     @extend_schema(
         summary="企业诉求 / Requests",
         description="与网页企业诉求相同的筛选。\n\nThe same filters as the web list of requests.",
-        parameters=form_parameters(RequestFilterForm()),
+        parameters=form_parameters(RequestFilterSet(queryset=EnterpriseRequest.objects.none()).form),
         responses={200: s.RequestSerializer(many=True), **errors(400)},
     )
     def get(self, request):
-        filters = bound_filters(RequestFilterForm(request.query_params or None))
-        queryset = selectors.filter_requests(selectors.request_list(request.user), **filters)
+        queryset = web_filtered(RequestFilterSet, request, selectors.request_list(request.user))
         return self.paged(queryset.order_by("-raised_on", "-pk"), s.RequestSerializer)
 
     @extend_schema(
