@@ -162,6 +162,29 @@ def test_a_visit_and_a_request_are_written_through_the_services(cast, world):
     assert raised.json()["history"][0]["to_status"] == "pending" and raised.json()["due_on"]
 
 
+def test_the_visit_and_request_lists_filter_as_the_web_lists(cast, world):
+    client = client_for(cast.officer)
+    for topics, on in ((["policy"], "2019-11-02"), (["funding"], "2019-11-20")):
+        created = client.post(
+            "/api/v1/visits/",
+            {"visited_on": on, "enterprises": [cast.ent_a.pk], "topics": topics},
+            format="json",
+        )
+        assert created.status_code == 201
+
+    def dates(query):
+        # November 2019 only: the world's own visits are dated today.
+        url = f"/api/v1/visits/?start=2019-11-01&end=2019-11-30&{query}"
+        return sorted(v["visited_on"] for v in client.get(url).json()["results"])
+
+    assert dates("") == ["2019-11-02", "2019-11-20"]
+    assert dates("topic=policy") == ["2019-11-02"]
+    assert dates("start=2019-11-10") == ["2019-11-20"]
+    assert dates("topic=policy&start=2019-11-10") == []
+    assert client.get("/api/v1/visits/?start=not-a-date").status_code == 400
+    assert client.get("/api/v1/requests/?status=nonsense").status_code == 400
+
+
 # The engine reads no clock: the date is the document's as_of or ?on= (no freezing needed, or wanted: the
 # engine caches its classes' type hints, and freezegun swaps the date class under them).
 @pytest.mark.parametrize("on", [None, dt.date(2026, 12, 6), dt.date(2028, 6, 15)])
