@@ -44,6 +44,9 @@ CHECK_CHUNK = 900
 _MISSING = object()
 
 
+_CONCURRENT_EDIT = "导入期间有记录被他人修改，已全部回滚，未写入任何数据。请重新上传预检。"
+
+
 class ConcurrentEdit(Exception):
     """A record changed between reading and writing it; the transaction is rolled back."""
 
@@ -630,6 +633,9 @@ class _RowWriter:
         if versioned:
             where += f" AND {quote(meta.get_field('version').column)} = %s"
         sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {where}"  # noqa: S608 - model meta
+        if self.conn.vendor == "postgresql":
+            self._update_by_copy(changes, fields, versioned)
+            return
         with self.conn.cursor() as cursor:
             for start in range(0, len(changes), BULK_BATCH):
                 chunk = changes[start : start + BULK_BATCH]
@@ -639,9 +645,39 @@ class _RowWriter:
                     prepared.append([c.values["version"] - 1 for c in chunk])
                 cursor.executemany(sql, list(zip(*prepared, strict=True)))
                 if versioned and cursor.rowcount != len(chunk):
-                    raise ConcurrentEdit(
-                        "导入期间有记录被他人修改，已全部回滚，未写入任何数据。请重新上传预检。"
-                    )
+                    raise ConcurrentEdit(_CONCURRENT_EDIT)
+
+    def _update_by_copy(self, changes: list[Change], fields: list, versioned: bool) -> None:
+        """PostgreSQL: the new values by one COPY into a temporary table of the table's own column types,
+        then one UPDATE … FROM it (with the version check), instead of one UPDATE per row."""
+        meta = self.model._meta
+        quote = self.conn.ops.quote_name
+        table = quote(meta.db_table)
+        pk = quote(meta.pk.column)
+        names = [quote(f.column) for f in fields]
+        old_version = quote("import_old_version")
+        staging = quote(f"import_update_{uuid.uuid4().hex}")
+        picked = ", ".join(
+            [pk, *names] + ([f"{quote(meta.get_field('version').column)} AS {old_version}"] * versioned)
+        )
+        assignments = ", ".join(f"{name} = s.{name}" for name in names)
+        where = f"t.{pk} = s.{pk}"
+        if versioned:
+            where += f" AND t.{quote(meta.get_field('version').column)} = s.{old_version}"
+        prepared = [self._column(meta.pk.attname, [c.pk for c in changes])]
+        prepared += [self._column(f.attname, [c.values[f.attname] for c in changes]) for f in fields]
+        if versioned:
+            prepared.append([c.values["version"] - 1 for c in changes])
+        with self.conn.cursor() as cursor:
+            cursor.execute(f"CREATE TEMPORARY TABLE {staging} AS SELECT {picked} FROM {table} WITH NO DATA")  # noqa: S608
+            with cursor.cursor.copy(f"COPY {staging} FROM STDIN") as copy:
+                for values in zip(*prepared, strict=True):
+                    copy.write_row(values)
+            cursor.execute(f"UPDATE {table} AS t SET {assignments} FROM {staging} AS s WHERE {where}")  # noqa: S608
+            updated = cursor.rowcount
+            cursor.execute(f"DROP TABLE {staging}")
+        if versioned and updated != len(changes):
+            raise ConcurrentEdit(_CONCURRENT_EDIT)
 
     def created_pks(self, plan: Plan) -> list:
         """The ids of the inserted rows: generated here (UUID keys) or found again by natural key."""
