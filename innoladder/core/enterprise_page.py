@@ -18,12 +18,13 @@ them (`bounded`), and the timeline the latest TIMELINE_EVENTS entries.
 
 import datetime as dt
 import functools
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.apps import apps
 from django.urls import reverse
+
+from innoladder.core.contributions import app_modules
 
 SECTION_ROWS = 20  # rows of one list shown in a section; the rest are behind 「查看全部」
 TIMELINE_EVENTS = 50  # latest entries shown in the timeline
@@ -106,16 +107,7 @@ def listing(label: str, key: str) -> Listing | None:
 @functools.cache
 def _contributors() -> tuple[tuple[str, object], ...]:
     """(app label, enterprise_panels module) of every app that contributes, in app order."""
-    found = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("innoladder."):
-            continue
-        try:
-            found.append((config.label, importlib.import_module(f"{config.name}.enterprise_panels")))
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.enterprise_panels":
-                raise
-    return tuple(found)
+    return tuple(app_modules("enterprise_panels", include_core=True))
 
 
 def _modules():

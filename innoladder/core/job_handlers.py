@@ -1,9 +1,8 @@
 """Job handlers of the core app (other apps register theirs in their own job_handlers module)."""
 
 import datetime as dt
-import importlib
 
-from django.apps import apps
+from innoladder.core.contributions import app_modules
 
 from . import audit_check, schedule
 from .jobs import JobContext, JobError, register
@@ -37,10 +36,4 @@ schedule.periodic("core.verify_audit", kind=AUDIT_VERIFY_JOB, title="审计日�
 
 
 def load_all() -> None:
-    for config in apps.get_app_configs():
-        if config.name.startswith("innoladder.") and config.name != "innoladder.core":
-            try:
-                importlib.import_module(f"{config.name}.job_handlers")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"{config.name}.job_handlers":
-                    raise
+    app_modules("job_handlers")  # importing each app's handlers registers them

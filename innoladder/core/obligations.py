@@ -4,10 +4,9 @@ The recognitions app gathers them into the calendar and sends reminders keyed by
 """
 
 import datetime as dt
-import importlib
 from dataclasses import dataclass
 
-from django.apps import apps
+from innoladder.core.contributions import app_modules
 
 
 @dataclass(frozen=True)
@@ -24,15 +23,7 @@ class ObligationItem:
 
 def gather(user, start: dt.date, end: dt.date) -> list[ObligationItem]:
     items: list[ObligationItem] = []
-    for config in apps.get_app_configs():
-        # The core app's own module is this contract, not a provider.
-        if not config.name.startswith("innoladder.") or config.name == "innoladder.core":
-            continue
-        try:
-            module = importlib.import_module(f"{config.name}.obligations")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.obligations":
-                raise
-            continue
+    # The core app's own module is this contract, not a provider.
+    for _, module in app_modules("obligations"):
         items.extend(module.items(user, start, end))
     return sorted(items, key=lambda item: (item.due_on, item.enterprise_name, item.key))
