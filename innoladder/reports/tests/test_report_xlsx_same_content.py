@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.core.management.color import no_style
+from django.db import connection
 from django.db.models import Min
 from freezegun import freeze_time
 from openpyxl import load_workbook
@@ -95,11 +97,30 @@ def dump(found: dict) -> str:
     return '{"sheets": [\n' + ",\n".join(sheets) + "\n]}\n"
 
 
+def ids_from_the_top() -> None:
+    """Every table's next id one past its highest row: some record texts carry the enterprise's id (a
+    patent number, a certificate number), and a rolled-back test leaves PostgreSQL's sequences (and a
+    flushed table SQLite's) further on."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+                cursor.execute(sql)
+        elif connection.vendor == "sqlite":
+            for model in apps.get_models():
+                table = model._meta.db_table
+                cursor.execute(
+                    f'UPDATE sqlite_sequence SET seq = (SELECT coalesce(max(rowid), 0) FROM "{table}") '  # noqa: S608
+                    "WHERE name = %s",
+                    [table],
+                )
+
+
 @pytest.mark.parametrize("clock", ("2026-12-06 10:00", "2028-03-15 10:00"))
 def test_report_xlsx_is_unchanged(db, clock):
     from innoladder.accounts.choices import Role
     from innoladder.accounts.models import User
 
+    ids_from_the_top()
     with freeze_time(clock):
         park = generated_park.generate(count=40, seed=11, year=YEAR)
         officer = User.objects.create(username="xlsx_same_content_officer", role=Role.OFFICER)
