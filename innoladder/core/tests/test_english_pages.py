@@ -1,0 +1,102 @@
+"""English complete (issue 24): every page each role of the demo cast reaches, read in English, shows no
+Chinese outside the data values (names, addresses, titles: texts stored in the database).
+
+The pages whose view is in ``NOT_YET_ENGLISH`` still show Chinese and are left out until translated;
+any other page with Chinese fails, and a listed view whose pages are all English must leave the list.
+bench/english_audit.py counts what is left on every page.
+"""
+
+import pytest
+from django.test import Client
+
+from innoladder.core.testing.english import english_pages, load_golmud
+
+# Views whose pages still show interface Chinese in English (to translate, then remove from here).
+NOT_YET_ENGLISH: frozenset[str] = frozenset(
+    {
+        "api:docs",
+        "application_create",
+        "application_detail",
+        "assessment_detail",
+        "audit_list",
+        "batch_create",
+        "batch_detail",
+        "batch_edit",
+        "calculator",
+        "campaign_create",
+        "campaign_detail",
+        "campaign_list",
+        "contract_create",
+        "contract_detail",
+        "contract_edit",
+        "contract_list",
+        "cooperation_detail",
+        "enterprise_assessment",
+        "enterprise_detail",
+        "enterprise_listing",
+        "enterprise_section",
+        "enterprise_timeline",
+        "exchange_home",
+        "fund_application_create",
+        "fund_application_detail",
+        "fund_list",
+        "home",
+        "import_home",
+        "import_upload",
+        "iprecord_delete",
+        "obligation_list",
+        "patent_detail",
+        "pipeline_list",
+        "policy_create",
+        "policy_detail",
+        "policy_edit",
+        "policy_match",
+        "programme_create",
+        "programme_detail",
+        "programme_edit",
+        "project_detail",
+        "promo_detail",
+        "recognition_create",
+        "recognition_detail",
+        "recognition_edit",
+        "report_compare",
+        "report_detail",
+        "report_edit",
+        "report_fact_rows",
+        "reports_dashboard",
+        "reports_home",
+        "reports_statistics",
+        "rnd_computation",
+        "rnd_project_detail",
+        "rnd_project_list",
+        "ruletable_create",
+        "submission_detail",
+        "talent_detail",
+        "tier_list",
+        "training_detail",
+        "visit_detail",
+        "voucher_use_create",
+        "voucher_use_detail",
+        "voucher_use_edit",
+    }
+)
+
+
+@pytest.fixture
+def pages(db):
+    load_golmud()
+    return list(english_pages(Client()))
+
+
+def test_every_page_of_the_cast_reads_in_english_outside_the_data(pages):
+    assert len(pages) > 300
+    assert {page.role for page in pages} >= {"admin", "officer", "agency", "enterprise", "auditor", None}
+    chinese = {
+        f"{page.role} {page.url} ({page.view})": page.left[:5]
+        for page in pages
+        if page.left and page.view not in NOT_YET_ENGLISH
+    }
+    assert chinese == {}
+    listed = {page.view for page in pages if page.view in NOT_YET_ENGLISH}
+    english_now = listed - {page.view for page in pages if page.left}
+    assert english_now == set(), "all English now: remove these from NOT_YET_ENGLISH"
