@@ -20,7 +20,7 @@ urlpatterns = [
     path("campaigns/<int:pk>/reaches/", views.CampaignReachAddView.as_view(), name="promo_reach_add"),
     path(
         "campaigns/<int:pk>/reaches/<int:reach_pk>/remove/",
-        views.campaign_reach_remove,
+        views.CampaignReachRemoveView.as_view(),
         name="promo_reach_remove",
     ),
     path("trainings/new/", views.TrainingEditView.as_view(), name="training_create"),
@@ -29,7 +29,7 @@ urlpatterns = [
     path("trainings/<int:pk>/enrol/", views.TrainingEnrolView.as_view(), name="training_enrol"),
     path(
         "trainings/<int:pk>/enrolments/<int:enrolment_pk>/remove/",
-        views.training_enrolment_remove,
+        views.TrainingEnrolmentRemoveView.as_view(),
         name="training_enrolment_remove",
     ),
 ]

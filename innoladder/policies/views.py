@@ -1,9 +1,8 @@
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
 
 from innoladder.core import audit
 from innoladder.core import viewkit as vk
@@ -201,13 +200,25 @@ class CampaignReachAddView(ParkFormAction):
         services.campaign_reach_add(user=self.request.user, campaign=campaign, **form.cleaned_data)
 
 
-@login_required
-@require_POST
-def campaign_reach_remove(request, pk, reach_pk):
-    campaign = selectors.campaign_get(request.user, pk, "change")
-    reach = selectors.reach_get(request.user, campaign, reach_pk)
-    services.campaign_reach_remove(user=request.user, reach=reach)
-    return redirect(campaign)
+class RowRemoveView(vk.ObjectActionView):
+    """Remove one row of a campaign or training (`row`: a reach, an enrolment; its pk in `<row>_pk`): the
+    event in change scope, the row's enterprise in delete scope (`row_get`), through the `remove` service."""
+
+    row = ""
+    row_get = remove = None
+
+    def perform(self, event, form):
+        found = type(self).row_get(self.request.user, event, self.kwargs[f"{self.row}_pk"])
+        type(self).remove(user=self.request.user, **{self.row: found})
+
+
+class CampaignReachRemoveView(RowRemoveView):
+    select, row, row_get, remove = (
+        selectors.campaign_list,
+        "reach",
+        selectors.reach_get,
+        services.campaign_reach_remove,
+    )
 
 
 class TrainingDetailView(vk.ObjectDetailView):
@@ -239,10 +250,6 @@ class TrainingEnrolView(ParkFormAction):
         services.training_enrol(user=self.request.user, event=event, **form.cleaned_data)
 
 
-@login_required
-@require_POST
-def training_enrolment_remove(request, pk, enrolment_pk):
-    event = selectors.training_get(request.user, pk, "change")
-    enrolment = selectors.enrolment_get(request.user, event, enrolment_pk)
-    services.training_enrolment_remove(user=request.user, enrolment=enrolment)
-    return redirect(event)
+class TrainingEnrolmentRemoveView(RowRemoveView):
+    select, row, row_get = selectors.training_list, "enrolment", selectors.enrolment_get
+    remove = services.training_enrolment_remove
