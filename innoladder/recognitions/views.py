@@ -39,10 +39,6 @@ def _int(value):
         return None
 
 
-def _error_text(exc: ValidationError) -> str:
-    return "；".join(exc.messages)
-
-
 def _require_staff(user):
     if not is_staff_role(user):
         raise Http404
@@ -140,7 +136,7 @@ def recognition_create(request):
         try:
             rec = services.recognition_create(user=request.user, certificate=certificate, **data)
         except ValidationError as exc:
-            form.add_error(None, _error_text(exc))
+            form.add_error(None, vk.error_text(exc))
         else:
             messages.success(request, _("资质认定已登记。"))
             return redirect(rec)
@@ -167,7 +163,7 @@ def recognition_edit(request, pk):
         except StaleEditError as exc:
             form.add_error(None, exc.message)
         except ValidationError as exc:
-            form.add_error(None, _error_text(exc))
+            form.add_error(None, vk.error_text(exc))
         else:
             messages.success(request, _("已保存。"))
             return redirect(rec)
@@ -288,7 +284,7 @@ def batch_edit(request, pk=None):
         except StaleEditError as exc:
             form.add_error(None, exc.message)
         except ValidationError as exc:
-            form.add_error(None, _error_text(exc))
+            form.add_error(None, vk.error_text(exc))
         else:
             messages.success(request, _("申报批次已保存。"))
             return redirect(batch)
@@ -340,7 +336,7 @@ def application_create(request):
         try:
             application = services.application_create(user=user, **form.cleaned_data)
         except ValidationError as exc:
-            form.add_error(None, _error_text(exc))
+            form.add_error(None, vk.error_text(exc))
         else:
             messages.success(request, _("申报已登记（意向）。"))
             return redirect(application)
