@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from innoladder.core.validators import apply_field_rules
-from innoladder.core.viewkit import bootstrap
+from innoladder.core.viewkit import bootstrap, offer_transitions
 
 from . import choices as c
 from .models import TechContract
@@ -67,7 +67,5 @@ class ContractTransitionForm(forms.Form):
 
     def __init__(self, *args, contract, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["to_status"].choices = [
-            (s, c.RegistrationStatus(s).label) for s in c.TRANSITIONS.get(contract.status, ())
-        ]
+        offer_transitions(self, c.RegistrationStatus, c.TRANSITIONS.get(contract.status, ()))
         bootstrap(self)

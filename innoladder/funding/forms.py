@@ -7,6 +7,7 @@ from innoladder.core.parkscope import park_scoped, writable_parks
 from innoladder.core.scoping import CHANGE, VIEW, for_user
 from innoladder.core.validators import apply_field_rules
 from innoladder.core.viewkit import bootstrap
+from innoladder.core.viewkit.forms import offer_transitions
 from innoladder.enterprises.models import Enterprise
 
 from . import choices as c
@@ -91,9 +92,7 @@ class TransitionForm(forms.Form):
 
     def __init__(self, *args, application, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["to_status"].choices = [
-            (s, c.ApplicationStatus(s).label) for s in c.TRANSITIONS.get(application.status, ())
-        ]
+        offer_transitions(self, c.ApplicationStatus, c.TRANSITIONS.get(application.status, ()))
 
 
 class VoucherUseForm(forms.ModelForm):

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_POST
 from innoladder.core import viewkit as vk
 
 from . import files, selectors, services
-from .choices import PROJECT_TRANSITIONS
+from .choices import PROJECT_TRANSITIONS, ProjectStatus
 from .filtersets import ProjectFilterSet
 from .forms import MilestoneForm, ProjectForm, ReportForm, TransitionForm
 from .tables import PROJECT_EXPORT, project_columns
@@ -36,7 +36,7 @@ class ProjectDetailView(vk.ObjectDetailView):
         can_edit = self.may("change", project)
         transition_form = TransitionForm(initial={"version": project.version, "on": timezone.localdate()})
         allowed = PROJECT_TRANSITIONS.get(project.status, ())
-        transition_form.fields["to_status"].choices = [(s.value, s.label) for s in allowed]
+        vk.offer_transitions(transition_form, ProjectStatus, allowed)
         return {
             "partners": project.partners.all(),
             "history": project.history.select_related("actor"),

@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from innoladder.core.viewkit.forms import bootstrap
+from innoladder.core.viewkit.forms import bootstrap, offer_transitions
 
 from . import choices as c
 from .models import Application, Batch, Recognition
@@ -117,8 +117,7 @@ class TransitionForm(forms.Form):
 
     def __init__(self, *args, targets=(), **kwargs):
         super().__init__(*args, **kwargs)
-        labels = dict(c.ApplicationStatus.choices)
-        self.fields["to_status"].choices = [(t, labels[t]) for t in targets]
+        offer_transitions(self, c.ApplicationStatus, targets)
         bootstrap(self)
 
 

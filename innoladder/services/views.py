@@ -151,7 +151,7 @@ class RequestDetailView(vk.ObjectDetailView):
         can_handle = self.may("change", req)
         allowed = REQUEST_TRANSITIONS.get(req.status, ())
         transition_form = TransitionForm(initial={"version": req.version})
-        transition_form.fields["to_status"].choices = [(s.value, s.label) for s in allowed]
+        vk.offer_transitions(transition_form, RequestStatus, allowed)
         can_rate = (
             user.role == Role.ENTERPRISE
             and user.enterprise_id == req.enterprise_id

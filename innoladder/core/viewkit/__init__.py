@@ -35,7 +35,7 @@ from django_filters import CharFilter, ChoiceFilter, DateFilter, ModelChoiceFilt
 
 from .access import can_write, enterprise_choices, require_writer, scoped, writable
 from .filters import CheckedFilter, FilterSet, IntegerFilter, SearchFilter, choice, period
-from .forms import StyledMixin, bootstrap, error_text, form_errors_text, put_errors
+from .forms import StyledMixin, bootstrap, error_text, form_errors_text, offer_transitions, put_errors
 from .responses import download
 from .tables import Col, link, wan
 from .views import (
@@ -78,6 +78,7 @@ __all__ = [
     "link",
     "login_required",
     "period",
+    "offer_transitions",
     "put_errors",
     "querystring",
     "require",

@@ -42,6 +42,12 @@ def bootstrap(form) -> None:
             widget.attrs.setdefault("class", "form-control")
 
 
+def offer_transitions(form, statuses, allowed) -> None:
+    """The form's `to_status` offers only the `allowed` moves (status values), labelled from `statuses`."""
+    labels = dict(statuses.choices)
+    form.fields["to_status"].choices = [(status, labels[status]) for status in allowed]
+
+
 def error_text(exc: ValidationError) -> str:
     return "；".join(exc.messages)
 
