@@ -288,6 +288,49 @@ def check(
     )
 
 
+def ratio_check(
+    code: str,
+    name: str,
+    group: str,
+    value: Decimal | None,
+    ok_if: str,
+    threshold: Decimal,
+    missing: str,
+    clause: str,
+) -> CriterionResult:
+    """A ratio compared with a threshold: ok_if is ">=" or "<="."""
+    text = f"{'≥' if ok_if == '>=' else '≤'}{pct(threshold)}"
+    if value is None:
+        return unknown(code, name, group, missing, clause, text)
+    ok = value >= threshold if ok_if == ">=" else value <= threshold
+    return check(code, name, group, ok, value, value_pct, text, clause)
+
+
+def flag_check(
+    code: str,
+    name: str,
+    group: str,
+    value: bool | None,
+    clause: str,
+    missing: str = "",
+    threshold: str = "是",
+) -> CriterionResult:
+    """A yes/no fact that must be yes; ``missing`` is the reason while it is not given (default
+    "未填写：<name>")."""
+    if value is None:
+        return unknown(code, name, group, missing or f"未填写：{name}", clause, threshold)
+    return check(code, name, group, value, str(value), "是" if value else "否", threshold, clause)
+
+
+def niche_check(facts: EnterpriseFacts, minimum: int, clause: str) -> CriterionResult:
+    """Years in the niche market (the MIIT tiers' 专 aspect) of at least ``minimum``."""
+    name = "从事特定细分市场年限"
+    years = facts.niche_market_years
+    if years is None:
+        return unknown("Z1_niche", name, "专", "未填写细分市场年限", clause, f"≥{minimum}年")
+    return check("Z1_niche", name, "专", years >= minimum, years, f"{years} 年", f"≥{minimum}年", clause)
+
+
 def _check_reason(item: CriterionResult) -> str:
     verdict = "满足" if item.status == PASS else "不满足"
     return f"{item.name_zh}：{item.value_text}，要求{item.threshold_text}，{verdict}"
@@ -382,6 +425,33 @@ def score_text(total: tuple[Decimal, Decimal]) -> Text[CriterionResult]:
     """A score known as (min, max): "72 分", or "60–75 分" while experts have not judged."""
     low, high = total
     return lambda item: f"{low} 分" if low == high else f"{low}–{high} 分"
+
+
+def score_criterion(
+    code: str,
+    name_zh: str,
+    group: str,
+    status: Status,
+    total: tuple[Decimal, Decimal],
+    threshold_text: str,
+    reason: Text[CriterionResult],
+    clause: str,
+    gap: Gap | None,
+) -> CriterionResult:
+    """The criterion on a rule set's total score (min, max): its value the score once it is exact (no
+    expert range left open), its text the score or range (``score_text``)."""
+    return make_criterion(
+        code=code,
+        name_zh=name_zh,
+        group=group,
+        status=status,
+        value=total[0] if total[0] == total[1] else None,
+        value_text=score_text(total),
+        threshold_text=threshold_text,
+        reason=reason,
+        clause=clause,
+        gap=gap,
+    )
 
 
 def value_people(item: CriterionResult) -> str:

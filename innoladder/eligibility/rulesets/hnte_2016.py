@@ -17,7 +17,7 @@ from ..gaps import (
     points_gap,
     staff_to_share,
 )
-from ..results import UNKNOWN, CriterionResult, Gap, RuleSetResult, Text, make_criterion
+from ..results import UNKNOWN, CriterionResult, Gap, RuleSetResult, Text
 from ..settings import Settings
 from ._common import (
     WAN,
@@ -32,7 +32,7 @@ from ._common import (
     pct,
     period,
     ratio,
-    score_text,
+    score_criterion,
     scored,
     sum_years,
     unknown,
@@ -511,17 +511,16 @@ def evaluate(
     group_values = [(g, top, group_bounds(scores, g, top)) for g, top in groups]
     total = (sum((b[0] for _, _, b in group_values), ZERO), sum((b[1] for _, _, b in group_values), ZERO))
     score_status = at_least(total, Decimal(70), strict=True)
-    k7 = make_criterion(
-        code="K7",
-        name_zh="企业创新能力评价得分",
-        group="认定条件",
-        status=score_status,
-        value=total[0] if total[0] == total[1] else None,
-        value_text=score_text(total),
-        threshold_text="70分以上（不含70分）",
-        reason=lambda item: f"创新能力评价 {item.value_text}，要求高于70分",
-        clause=f"{DOC} 第十一条(七)",
-        gap=points_gap(Decimal(71) - total[1], "创新能力评价") if total[1] <= 70 else None,
+    k7 = score_criterion(
+        "K7",
+        "企业创新能力评价得分",
+        "认定条件",
+        score_status,
+        total,
+        "70分以上（不含70分）",
+        lambda item: f"创新能力评价 {item.value_text}，要求高于70分",
+        f"{DOC} 第十一条(七)",
+        points_gap(Decimal(71) - total[1], "创新能力评价") if total[1] <= 70 else None,
     )
     criteria = [*conditions, k7, _k8(facts, on), *scores]
     status = all_of(c.status for c in [*conditions, k7, criteria[len(conditions) + 1]])

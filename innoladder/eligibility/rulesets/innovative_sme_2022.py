@@ -9,7 +9,7 @@ from functools import cache
 from ..bands import BandTable, table
 from ..facts import EnterpriseFacts
 from ..gaps import format_wan, money_gap, money_to_ratio, points_gap
-from ..results import FAIL, PASS, UNKNOWN, CriterionResult, Gap, RuleSetResult, Status, make_criterion
+from ..results import FAIL, PASS, UNKNOWN, CriterionResult, Gap, RuleSetResult, Status
 from ..settings import Settings
 from ._common import (
     WAN,
@@ -24,7 +24,7 @@ from ._common import (
     holds,
     period,
     route_result,
-    score_text,
+    score_criterion,
     scored,
     sum_years,
     unknown,
@@ -221,19 +221,18 @@ def evaluate(
         at_least(group_bounds(scores, name), floor) for name, _, floor in GROUPS
     ]
     by_score = all_of(checks)
-    gate = make_criterion(
-        code="G_score",
-        name_zh="评价得分≥60分且创新能力≥20、成长性≥15、专业化≥15",
-        group="评分",
-        status=by_score,
-        value=total[0] if total[0] == total[1] else None,
-        value_text=score_text(total),
-        threshold_text="≥60分，各类最低分",
-        reason=lambda item: (
+    gate = score_criterion(
+        "G_score",
+        "评价得分≥60分且创新能力≥20、成长性≥15、专业化≥15",
+        "评分",
+        by_score,
+        total,
+        "≥60分，各类最低分",
+        lambda item: (
             "分项得分：" + "；".join(f"{g} {b[0]}/{t}" for g, t, b in groups) + f"；总分 {item.value_text}"
         ),
-        clause=CLAUSE,
-        gap=points_gap(Decimal(60) - total[1], "评分") if total[1] < 60 else None,
+        CLAUSE,
+        points_gap(Decimal(60) - total[1], "评分") if total[1] < 60 else None,
     )
     status = any_of([by_score, *(r.status for r in routes)])
     route = (

@@ -19,12 +19,14 @@ from ._common import (
     build,
     check,
     chuangke_route,
+    flag_check,
+    niche_check,
     pct,
     period,
+    ratio_check,
     route_result,
     sum_years,
     unknown,
-    value_pct,
     year_value,
     years_to,
 )
@@ -40,38 +42,6 @@ INFO = RuleSetInfo(
     score_max=None,
 )
 CLAUSE = "工信部企业〔2022〕63号 附件3"
-
-
-def ratio_check(
-    code: str,
-    name: str,
-    group: str,
-    value: Decimal | None,
-    ok_if: str,
-    threshold: Decimal,
-    missing: str,
-    clause: str = CLAUSE,
-) -> CriterionResult:
-    """A ratio compared with a threshold: ok_if is ">=" or "<="."""
-    text = f"{'≥' if ok_if == '>=' else '≤'}{pct(threshold)}"
-    if value is None:
-        return unknown(code, name, group, missing, clause, text)
-    ok = value >= threshold if ok_if == ">=" else value <= threshold
-    return check(code, name, group, ok, value, value_pct, text, clause)
-
-
-def flag_check(code: str, name: str, group: str, value: bool | None, clause: str = CLAUSE) -> CriterionResult:
-    if value is None:
-        return unknown(code, name, group, f"未填写：{name}", clause, "是")
-    return check(code, name, group, value, str(value), "是" if value else "否", "是", clause)
-
-
-def niche_check(facts: EnterpriseFacts, minimum: int, clause: str = CLAUSE) -> CriterionResult:
-    name = "从事特定细分市场年限"
-    years = facts.niche_market_years
-    if years is None:
-        return unknown("Z1_niche", name, "专", "未填写细分市场年限", clause, f"≥{minimum}年")
-    return check("Z1_niche", name, "专", years >= minimum, years, f"{years} 年", f"≥{minimum}年", clause)
 
 
 def _rd_route(facts: EnterpriseFacts, last: int) -> CriterionResult:
@@ -145,7 +115,7 @@ def _rd_route(facts: EnterpriseFacts, last: int) -> CriterionResult:
 def _conditions(facts: EnterpriseFacts, on: date, last: int) -> list[CriterionResult]:
     class_i = counted_class_i(facts, on)
     return [
-        niche_check(facts, 3),
+        niche_check(facts, 3, CLAUSE),
         ratio_check(
             "Z2_main_share",
             "主营业务收入占营业收入比重",
@@ -154,6 +124,7 @@ def _conditions(facts: EnterpriseFacts, on: date, last: int) -> list[CriterionRe
             ">=",
             Decimal("0.7"),
             f"缺少{last}年主营业务收入或营业收入",
+            CLAUSE,
         ),
         ratio_check(
             "Z3_growth",
@@ -163,12 +134,21 @@ def _conditions(facts: EnterpriseFacts, on: date, last: int) -> list[CriterionRe
             ">=",
             Decimal("0.05"),
             f"缺少{last - 2}–{last}年主营业务收入",
+            CLAUSE,
         ),
         flag_check(
-            "J1_info_system", "至少1项核心业务采用信息系统支撑", "精", facts.info_system_core_business
+            "J1_info_system",
+            "至少1项核心业务采用信息系统支撑",
+            "精",
+            facts.info_system_core_business,
+            CLAUSE,
         ),
         flag_check(
-            "J2_certification", "取得管理体系认证或发达国家/地区产品认证", "精", facts.mgmt_certification
+            "J2_certification",
+            "取得管理体系认证或发达国家/地区产品认证",
+            "精",
+            facts.mgmt_certification,
+            CLAUSE,
         ),
         ratio_check(
             "J3_debt",
@@ -178,6 +158,7 @@ def _conditions(facts: EnterpriseFacts, on: date, last: int) -> list[CriterionRe
             "<=",
             Decimal("0.7"),
             f"缺少{last}年资产负债数据",
+            CLAUSE,
         ),
         ratio_check(
             "T1_market_share",
@@ -187,8 +168,9 @@ def _conditions(facts: EnterpriseFacts, on: date, last: int) -> list[CriterionRe
             ">=",
             Decimal("0.1"),
             "未填写细分市场占有率",
+            CLAUSE,
         ),
-        flag_check("T2_brand", "拥有自主品牌", "特", facts.own_brand),
+        flag_check("T2_brand", "拥有自主品牌", "特", facts.own_brand, CLAUSE),
         _rd_route(facts, last),
         check(
             "X2_institution",
@@ -212,10 +194,18 @@ def _conditions(facts: EnterpriseFacts, on: date, last: int) -> list[CriterionRe
             count_gap("ip_class_i", max(2 - len(class_i), 0), "项", "还需 {n} 项Ⅰ类知识产权"),
         ),
         flag_check(
-            "L1_chain", "位于产业链关键环节，发挥补短板、锻长板、填空白作用", "链", facts.chain_key_link
+            "L1_chain",
+            "位于产业链关键环节，发挥补短板、锻长板、填空白作用",
+            "链",
+            facts.chain_key_link,
+            CLAUSE,
         ),
         flag_check(
-            "P1_field", "主导产品属于工业基础、制造强国或网络强国重点领域", "品", facts.foundation_field
+            "P1_field",
+            "主导产品属于工业基础、制造强国或网络强国重点领域",
+            "品",
+            facts.foundation_field,
+            CLAUSE,
         ),
     ]
 
@@ -228,8 +218,20 @@ def evaluate(
     award, award_text = award_route(facts, on, 3, {"national": 3})
     chuangke, chuangke_text = chuangke_route(facts, on, 3, 50)
     routes = [
-        route_result("D1_award", "近三年获国家级科技奖励（前三名）", award, award_text, CLAUSE),
-        route_result("D2_chuangke", "近三年「创客中国」大赛全国50强", chuangke, chuangke_text, CLAUSE),
+        route_result(
+            "D1_award",
+            "近三年获国家级科技奖励（前三名）",
+            award,
+            award_text,
+            CLAUSE,
+        ),
+        route_result(
+            "D2_chuangke",
+            "近三年「创客中国」大赛全国50强",
+            chuangke,
+            chuangke_text,
+            CLAUSE,
+        ),
     ]
     new_general = all_of(c.status for c in conditions if c.group == "新")
     others = [c.status for c in conditions if c.group != "新"]
@@ -246,4 +248,4 @@ def evaluate(
     return build(INFO, [*conditions, *routes], status, route, notes, when=when)
 
 
-__all__ = ["INFO", "evaluate", "flag_check", "niche_check", "ratio_check"]
+__all__ = ["INFO", "evaluate"]

@@ -17,9 +17,12 @@ from ._common import (
     award_route,
     build,
     check,
+    flag_check,
     holds,
+    niche_check,
     pct,
     period,
+    ratio_check,
     route_result,
     said_value,
     unknown,
@@ -27,7 +30,6 @@ from ._common import (
     year_value,
 )
 from ._miit import counted_class_i, debt_ratio, share
-from .little_giant_2022 import flag_check, niche_check, ratio_check
 
 INFO = RuleSetInfo(
     scheme="little_giant",

@@ -14,6 +14,7 @@ from ._common import (
     all_of,
     build,
     check,
+    flag_check,
     period,
     ratio,
     unknown,
@@ -37,33 +38,11 @@ D50 = Decimal("0.5")
 
 
 def _registration(facts: EnterpriseFacts, on: date) -> list[CriterionResult]:
+    qinghai = facts.registered_in_qinghai
     out = [
-        check(
-            "Q0_resident",
-            "居民企业",
-            GROUP,
-            facts.is_resident,
-            str(facts.is_resident),
-            "是" if facts.is_resident else "否",
-            "是",
-            DOC,
-        )
+        flag_check("Q0_resident", "居民企业", GROUP, facts.is_resident, DOC),
+        flag_check("Q1_qinghai", "在青海省注册", GROUP, qinghai, DOC, missing="未填写是否在青海省注册"),
     ]
-    if facts.registered_in_qinghai is None:
-        out.append(unknown("Q1_qinghai", "在青海省注册", GROUP, "未填写是否在青海省注册", DOC, "是"))
-    else:
-        out.append(
-            check(
-                "Q1_qinghai",
-                "在青海省注册",
-                GROUP,
-                facts.registered_in_qinghai,
-                str(facts.registered_in_qinghai),
-                "是" if facts.registered_in_qinghai else "否",
-                "是",
-                DOC,
-            )
-        )
     if facts.registered_on is None:
         out.append(unknown("Q1_age", "注册满一年", GROUP, "缺少注册日期", DOC, "≥365天"))
     else:

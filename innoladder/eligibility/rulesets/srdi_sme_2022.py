@@ -28,7 +28,7 @@ from ._common import (
     period,
     route_result,
     said_value,
-    score_text,
+    score_criterion,
     scored,
     sum_years,
     unknown,
@@ -295,19 +295,9 @@ def _rd_input(facts: EnterpriseFacts, last: int, ratio_band: BandTable) -> Crite
     def text(item: CriterionResult) -> str:
         return f"¥{format_wan(rd)}，占营业收入 {pct(ratio)}"
 
-    if ratio is None:
-        return scored(
-            "S11_rd",
-            "上年研发费用投入",
-            "创新能力",
-            rd,
-            text,
-            threshold,
-            by_amount,
-            Decimal(10),
-            CLAUSE,
-            points_range=(by_amount, Decimal(10)),
-        )
+    # Without the revenue the ratio's points are open: from the amount's points up to the maximum.
+    points = by_amount if ratio is None else max(by_amount, ratio_band.points(ratio))
+    points_range = (by_amount, Decimal(10)) if ratio is None else None
     return scored(
         "S11_rd",
         "上年研发费用投入",
@@ -315,9 +305,10 @@ def _rd_input(facts: EnterpriseFacts, last: int, ratio_band: BandTable) -> Crite
         rd,
         text,
         threshold,
-        max(by_amount, ratio_band.points(ratio)),
+        points,
         Decimal(10),
         CLAUSE,
+        points_range=points_range,
     )
 
 
@@ -465,17 +456,16 @@ def evaluate(
     routes = _routes(facts, on, when.data_year)
     total = bounds_of(scores)
     by_score = at_least(total, Decimal(60))
-    b4 = make_criterion(
-        code="B4_score",
-        name_zh="评价得分≥60分或符合直通条件之一",
-        group="基本条件",
-        status=any_of([by_score, *(r.status for r in routes)]),
-        value=total[0] if total[0] == total[1] else None,
-        value_text=score_text(total),
-        threshold_text="≥60分",
-        reason=lambda item: f"专精特新评价得分 {item.value_text}",
-        clause=CLAUSE,
-        gap=points_gap(Decimal(60) - total[1], "评分") if total[1] < 60 else None,
+    b4 = score_criterion(
+        "B4_score",
+        "评价得分≥60分或符合直通条件之一",
+        "基本条件",
+        any_of([by_score, *(r.status for r in routes)]),
+        total,
+        "≥60分",
+        lambda item: f"专精特新评价得分 {item.value_text}",
+        CLAUSE,
+        points_gap(Decimal(60) - total[1], "评分") if total[1] < 60 else None,
     )
     status = all_of([*(c.status for c in base), b4.status])
     route = (

@@ -15,7 +15,7 @@ from ..gaps import (
     points_gap,
     staff_to_share,
 )
-from ..results import FAIL, PASS, UNKNOWN, CriterionResult, Gap, RuleSetResult, Status, make_criterion
+from ..results import FAIL, PASS, UNKNOWN, CriterionResult, Gap, RuleSetResult, Status
 from ..settings import Settings
 from ._common import (
     YI,
@@ -26,13 +26,14 @@ from ._common import (
     bounds_of,
     build,
     check,
+    flag_check,
     group_bounds,
     holds,
     pct,
     period,
     ratio,
     route_result,
-    score_text,
+    score_criterion,
     scored,
     unknown,
     valid_ips,
@@ -73,15 +74,13 @@ HIGH_LEVELS = frozenset({"national", "provincial"})
 
 def _gates(facts: EnterpriseFacts, on: date, year: int) -> list[CriterionResult]:
     out = [
-        check(
+        flag_check(
             "G1",
             "境内注册的居民企业",
             "基本条件",
             facts.is_resident,
-            str(facts.is_resident),
-            "是" if facts.is_resident else "否",
-            "在中国境内（不含港澳台）注册的居民企业",
             f"{DOC} 第六条(一)",
+            threshold="在中国境内（不含港澳台）注册的居民企业",
         ),
     ]
     limits = [
@@ -344,19 +343,18 @@ def evaluate(
         (g, top, group_bounds(scores, g))
         for g, top in (("科技人员", Decimal(20)), ("研发投入", Decimal(50)), ("科技成果", Decimal(30)))
     ]
-    g5 = make_criterion(
-        code="G5_score",
-        name_zh="评价得分≥60分且科技人员得分不为0",
-        group="评分",
-        status=by_score,
-        value=total[0] if total[0] == total[1] else None,
-        value_text=score_text(total),
-        threshold_text="≥60分，科技人员得分>0",
-        reason=lambda item: (
+    g5 = score_criterion(
+        "G5_score",
+        "评价得分≥60分且科技人员得分不为0",
+        "评分",
+        by_score,
+        total,
+        "≥60分，科技人员得分>0",
+        lambda item: (
             f"评价得分 {item.value_text}；科技人员得分{'不为0' if staff_nonzero == PASS else '为0或未知'}"
         ),
-        clause=f"{DOC} 第六条(五)",
-        gap=points_gap(Decimal(60) - total[1], "评分") if total[1] < 60 else None,
+        f"{DOC} 第六条(五)",
+        points_gap(Decimal(60) - total[1], "评分") if total[1] < 60 else None,
     )
     criteria = [*gates, *scores, g5, *routes]
     return build(INFO, criteria, status, route, notes, groups, total, when)
