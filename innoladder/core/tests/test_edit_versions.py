@@ -379,12 +379,21 @@ def _views(patterns, prefix=""):
             yield entry.name, getattr(callback, "view_class", None) or inspect.unwrap(callback)
 
 
+def _class_source(klass) -> str:
+    """A class's code; "" for one composed by `type()` from declared bases (cooperation's pages), whose
+    code is that of its bases, read in turn."""
+    try:
+        return inspect.getsource(klass)
+    except OSError:
+        return ""
+
+
 def _source(view) -> str:
     """The view's code and that of the module's own helpers it calls (`_programme_save`, `_save`); for a
     class-based view, its class and the project's classes it is built on (the view kit's edit view)."""
     if inspect.isclass(view):
         bases = [k for k in view.__mro__ if k.__module__.startswith("innoladder.")]
-        return "\n".join(inspect.getsource(k) for k in bases)
+        return "\n".join(_class_source(k) for k in bases)
     module = inspect.getmodule(view)
     parts = [inspect.getsource(view)]
     for name in view.__code__.co_names:
