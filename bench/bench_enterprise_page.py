@@ -7,36 +7,22 @@ bytes, milliseconds and database queries. Issue 21 finding 14: with 90,000 IP ro
 and took 14.8 s; every section is now bounded (first rows, count, 「查看全部」).
 
 Usage: python bench/bench_enterprise_page.py [--ip 90000] [--rows 200] [--keep]
-(the database is var/bench/bench_enterprise_page.sqlite3; --keep reuses it as filled).
+(the database is var/bench/bench_enterprise_page.sqlite3, or DATABASE_URL's (PostgreSQL) when that is set;
+--keep reuses it as filled).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-DB_DIR = ROOT / "var" / "bench"
-DB_PATH = DB_DIR / "bench_enterprise_page.sqlite3"
+from benchdb import open_database
 
-
-def setup_django() -> None:
-    os.environ["DATABASE_URL"] = f"sqlite:///{DB_PATH}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "innoladder.settings")
-    os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
-    import django
-
-    django.setup()
+USCC = "91632801MA7G2XY87R"
 
 
 def fill(ip: int, rows: int) -> None:
-    from django.core.management import call_command
-
     from innoladder.accounts.choices import Role
     from innoladder.accounts.models import User
     from innoladder.enterprises.models import (
@@ -50,11 +36,10 @@ def fill(ip: int, rows: int) -> None:
         StandardWork,
     )
 
-    call_command("migrate", verbosity=0)
     park = Park.objects.create(name="基准园区")
     officer = User.objects.create_user("bench-officer", password="Bench#2026page", role=Role.OFFICER)
     officer.parks.add(park)
-    enterprise = Enterprise.objects.create(uscc="91632801MA7G2XY87R", name="知识产权大户有限公司", park=park)
+    enterprise = Enterprise.objects.create(uscc=USCC, name="知识产权大户有限公司", park=park)
     kinds = ["invention_patent", "utility_model", "software_copyright", "design_patent"]
     start = dt.date(2000, 1, 1)
     for first in range(0, ip, 10_000):
@@ -82,6 +67,7 @@ def fill(ip: int, rows: int) -> None:
 
 
 def measure() -> None:
+    from django.conf import settings
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -90,7 +76,8 @@ def measure() -> None:
     from innoladder.core import enterprise_page
     from innoladder.enterprises.models import Enterprise, IPRecord
 
-    enterprise = Enterprise.objects.get(uscc="91632801MA7G2XY87R")
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]  # the test client's host
+    enterprise = Enterprise.objects.get(uscc=USCC)
     print(f"enterprise with {IPRecord.objects.filter(enterprise=enterprise).count():,} IP records")
     client = Client()
     client.force_login(User.objects.get(username="bench-officer"))
@@ -119,12 +106,10 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=200)
     parser.add_argument("--keep", action="store_true")
     args = parser.parse_args()
-    DB_DIR.mkdir(parents=True, exist_ok=True)
-    if not args.keep and DB_PATH.exists():
-        DB_PATH.unlink()
-    fresh = not DB_PATH.exists()
-    setup_django()
-    if fresh:
+    open_database("bench_enterprise_page", fresh=not args.keep)
+    from innoladder.enterprises.models import Enterprise
+
+    if not Enterprise.objects.filter(uscc=USCC).exists():
         started = time.perf_counter()
         fill(args.ip, args.rows)
         print(f"filled in {time.perf_counter() - started:.1f} s")
