@@ -16,7 +16,7 @@ import statistics
 import sys
 import time
 
-from benchdb import fill, open_database, page_arguments, percentile
+from benchdb import as_a_site_runs, bench_officer, fill, open_database, page_arguments, percentile, raw_page
 
 TARGET_MS = 100
 
@@ -29,26 +29,14 @@ def main() -> int:
     from django.db import connection
     from django.test import Client
 
-    from innoladder.accounts.choices import Role
-    from innoladder.accounts.models import User
     from innoladder.api import services
     from innoladder.enterprises.models import Enterprise, Park
 
     out = sys.stdout
     fill(args.enterprises, out)
-    if (
-        connection.vendor == "sqlite"
-    ):  # measured as a site runs: Django never runs ANALYZE (bench_registry.py)
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")
-            if cursor.fetchone()[0]:
-                cursor.execute("DELETE FROM sqlite_stat1")
+    as_a_site_runs()
     park = Park.objects.get(name="格尔木工业园")
-    officer, _ = User.objects.get_or_create(username="bench_officer", defaults={"role": Role.OFFICER})
-    officer.set_password(f"bench-{random.random()}")  # changed today: the password-age policy lets it in
-    officer.must_change_password = False
-    officer.save()
-    officer.parks.add(park)
+    officer = bench_officer(park)
     officer.api_tokens.all().delete()
     _, token = services.token_issue(user=officer, name="bench", days=1, second_factor_verified=True)
     # The benchmark measures single requests, not the rate limit.
@@ -61,18 +49,8 @@ def main() -> int:
     pages = max(1, min(40, in_park // 100))
     rng = random.Random(7)
 
-    columns = (
-        "id, uscc, name, park_id, sub_zone, industry_code, industry_name, tech_field, size_class, pool, "
-    )
-    columns += "status, registered_on, tags, updated_at, version"
-    sql = f"SELECT {columns} FROM enterprises_enterprise WHERE park_id = %s "  # noqa: S608 - constant columns
-    sql += "ORDER BY name, id LIMIT 100 OFFSET %s"
-
     def raw(page: int) -> None:
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [park.pk, (page - 1) * 100])
-            rows = cursor.fetchall()
-        assert len(rows) == 100
+        raw_page(park.pk, page, 100)
 
     def get(client, url: str) -> None:
         response = client.get(url)

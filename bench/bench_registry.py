@@ -6,7 +6,9 @@ officer, and prints p50/p95 in milliseconds. Target: p95 ≤ 150 ms on SQLite on
 
 The detail page answers with the registry's own sections; each module's section and the timeline load
 into it as fragments. The benchmark times the page, every fragment, and the whole: page plus all its
-fragments one after the other, i.e. the server time to fill one enterprise's page completely.
+fragments one after the other, i.e. the server time to fill one enterprise's page completely. The anchor,
+measured in the same run: one page of 50 of the park's enterprises read by raw SQL; each scenario's p50 is
+printed as a ratio to it. PostgreSQL when DATABASE_URL is set.
 
     .venv/bin/python bench/bench_registry.py [--enterprises 100000] [--runs 40] [--fresh]
 
@@ -19,7 +21,7 @@ import statistics
 import sys
 import time
 
-from benchdb import fill, open_database, page_arguments, percentile
+from benchdb import as_a_site_runs, bench_officer, fill, open_database, page_arguments, percentile, raw_page
 
 
 def main() -> int:
@@ -29,27 +31,13 @@ def main() -> int:
     from django.conf import settings
     from django.test import Client
 
-    from innoladder.accounts.choices import Role
-    from innoladder.accounts.models import User
     from innoladder.enterprises.models import Enterprise, Park
 
     out = sys.stdout
     have = fill(args.enterprises, out)
-    from django.db import connection
-
-    # Measured as a site runs: Django never runs ANALYZE. With sqlite_stat1 present (one park holding all
-    # rows) SQLite's planner prefers filtering indexes and sorts the whole park per page; see the report.
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")
-        if cursor.fetchone()[0]:
-            cursor.execute("DELETE FROM sqlite_stat1")
+    as_a_site_runs()
     park = Park.objects.get(name="格尔木工业园")
-    officer, _ = User.objects.get_or_create(username="bench_officer", defaults={"role": Role.OFFICER})
-    # A password changed today: without it the password-age policy redirects every page to the change form.
-    officer.set_password(f"bench-{random.random()}")
-    officer.must_change_password = False
-    officer.save()
-    officer.parks.add(park)
+    officer = bench_officer(park)
 
     # Not setup_test_environment(): it instruments every template render (copies each context for
     # response.context), which costs more than the page itself on the detail page with its many panels.
@@ -80,6 +68,13 @@ def main() -> int:
         "list (filtered, paginated)": list_urls,
         "detail (一企一档)": lambda: f"/enterprises/{rng.choice(ids)}/",
     }
+    # The anchor, in the same run: one page of 50 of the park's enterprises read by raw SQL.
+    pages = max(1, min(40, Enterprise.objects.filter(park=park).count() // 50))
+    anchor = []
+    for _ in range(args.runs):
+        started = time.perf_counter()
+        raw_page(park.pk, rng.randint(1, pages), 50)
+        anchor.append((time.perf_counter() - started) * 1000)
     out.write(f"enterprises in database: {Enterprise.objects.count()}\n")
     failed = False
 
@@ -116,6 +111,9 @@ def main() -> int:
             cpu.append(used)
             slowest = max(slowest, (url, elapsed), key=lambda x: x[1])
         failed |= report(label, timings, cpu, slowest[0]) > 150
+        ratio = statistics.median(timings) / statistics.median(anchor)
+        out.write(f"{'':30s} anchor: raw SQL read of a page of 50, p50={statistics.median(anchor):.2f} ms;")
+        out.write(f" ratio (p50) {ratio:.0f}×\n")
 
     # Every fragment of the detail page, and the page filled completely (page + all fragments in series).
     parts = {label: f"sections/{label}/" for label in sections} | {"timeline": "timeline/"}

@@ -61,3 +61,52 @@ def fill(enterprises: int, out) -> int:
         call_command("generate_demo", enterprises=enterprises - have, seed=2024, years=3)
         out.write(f"filled in {time.monotonic() - started:.0f} s\n")
     return Enterprise.objects.count()
+
+
+def as_a_site_runs() -> None:
+    """Measured as a site runs: Django never runs ANALYZE. With sqlite_stat1 present (one park holding all
+    rows) SQLite's planner prefers filtering indexes and sorts the whole park per page."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")
+        if cursor.fetchone()[0]:
+            cursor.execute("DELETE FROM sqlite_stat1")
+
+
+def bench_officer(park):
+    """The benches' park officer, with a password changed now (without it the password-age policy
+    redirects every page to the change form)."""
+    import random
+
+    from innoladder.accounts.choices import Role
+    from innoladder.accounts.models import User
+
+    officer, _ = User.objects.get_or_create(username="bench_officer", defaults={"role": Role.OFFICER})
+    officer.set_password(f"bench-{random.random()}")
+    officer.must_change_password = False
+    officer.save()
+    officer.parks.add(park)
+    return officer
+
+
+PAGE_COLUMNS = (
+    "id, uscc, name, park_id, sub_zone, industry_code, industry_name, tech_field, size_class, pool, "
+    "status, registered_on, tags, updated_at, version"
+)
+
+
+def raw_page(park_id: int, page: int, size: int) -> list[tuple]:
+    """The anchor of the list benches: one page of the park's enterprises read by raw SQL (one cursor,
+    no ORM, no scope, no count, no markup), in the list's default order."""
+    from django.db import connection
+
+    sql = f"SELECT {PAGE_COLUMNS} FROM enterprises_enterprise WHERE park_id = %s "  # noqa: S608 - constant
+    sql += "ORDER BY name, id LIMIT %s OFFSET %s"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [park_id, size, (page - 1) * size])
+        rows = cursor.fetchall()
+    assert len(rows) == size, f"page {page} of {size} rows has {len(rows)}"
+    return rows
