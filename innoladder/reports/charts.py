@@ -185,5 +185,25 @@ def chart(key: str, *, requires: tuple[str, ...] = (), order: int = 100):
     return decorator
 
 
+def counts_chart(key: str, title: str, kind: str, headers: list[str], rows: list[list], **extra) -> Chart:
+    """A chart of one series: `rows` ([category, value]) are the table, their first cells the categories and
+    their values the series, named by the second header. A pie's or a funnel's points carry their names
+    (a pie leaves out the zeros); `extra` (unit, note) goes to the Chart as it is."""
+    if kind in ("pie", "funnel"):
+        data: list = [{"name": r[0], "value": r[1]} for r in rows if r[1] or kind == "funnel"]
+    else:
+        data = [r[1] for r in rows]
+    return Chart(
+        key=key,
+        title=title,
+        kind=kind,
+        headers=headers,
+        rows=rows,
+        categories=[r[0] for r in rows],
+        series=[{"name": headers[1], "data": data}],
+        **extra,
+    )
+
+
 def wan(value) -> Decimal:
     return (Decimal(value or 0) / WAN).quantize(Decimal("0.01"))

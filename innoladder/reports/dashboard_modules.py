@@ -11,8 +11,19 @@ from django.db.models import Q, Sum
 from innoladder.core.scoping import for_user
 from innoladder.enterprises.models import park_q
 
-from .charts import Chart, chart, wan
+from .charts import Chart, chart, counts_chart, wan
 from .providers.next_steps import months_after
+
+
+def status_counts(user, park, label: str) -> list[list]:
+    """[status label, count] of the park's records of model `label`, for every status in its order."""
+    model = apps.get_model(label)
+    counts = Counter(
+        for_user(model.objects.all(), user)
+        .filter(park_q("enterprise__park", park))
+        .values_list("status", flat=True)
+    )
+    return [[str(name), counts.get(value, 0)] for value, name in model._meta.get_field("status").choices]
 
 
 @chart("tiers", requires=("recognitions.Recognition",), order=5)
@@ -21,14 +32,12 @@ def tiers(user, park, on: dt.date):
 
     held = enterprises_by_scheme(user, park, on)
     rows = [[label, len(held.get(value, ()))] for value, label in scheme_choices() if value != "other"]
-    return Chart(
-        key="tiers",
-        title="各层级有效资质企业数",
-        kind="hbar",
-        headers=["资质层级", "企业数"],
-        rows=rows,
-        categories=[r[0] for r in rows],
-        series=[{"name": "企业数", "data": [r[1] for r in rows]}],
+    return counts_chart(
+        "tiers",
+        "各层级有效资质企业数",
+        "hbar",
+        ["资质层级", "企业数"],
+        rows,
         unit="家",
         note="按统计日期仍有效的资质计算。",
     )
@@ -61,23 +70,9 @@ def expiring(user, park, on: dt.date):
 
 @chart("applications", requires=("recognitions.Application",), order=35)
 def applications(user, park, on: dt.date):
-    model = apps.get_model("recognitions", "Application")
-    statuses = model._meta.get_field("status").choices
-    counts = Counter(
-        for_user(model.objects.all(), user)
-        .filter(park_q("enterprise__park", park))
-        .values_list("status", flat=True)
-    )
-    rows = [[str(label), counts.get(value, 0)] for value, label in statuses]
-    return Chart(
-        key="applications",
-        title="资质申报进展（候选与在办）",
-        kind="bar",
-        headers=["状态", "申报数"],
-        rows=rows,
-        categories=[r[0] for r in rows],
-        series=[{"name": "申报数", "data": [r[1] for r in rows]}],
-        unit="项",
+    rows = status_counts(user, park, "recognitions.Application")
+    return counts_chart(
+        "applications", "资质申报进展（候选与在办）", "bar", ["状态", "申报数"], rows, unit="项"
     )
 
 
@@ -124,24 +119,8 @@ def visits(user, park, on: dt.date):
 
 @chart("projects", requires=("projects.Project",), order=50)
 def projects(user, park, on: dt.date):
-    model = apps.get_model("projects", "Project")
-    statuses = model._meta.get_field("status").choices
-    counts = Counter(
-        for_user(model.objects.all(), user)
-        .filter(park_q("enterprise__park", park))
-        .values_list("status", flat=True)
-    )
-    rows = [[str(label), counts.get(value, 0)] for value, label in statuses]
-    return Chart(
-        key="projects",
-        title="科技计划项目（按状态）",
-        kind="pie",
-        headers=["状态", "项目数"],
-        rows=rows,
-        categories=[r[0] for r in rows],
-        series=[{"name": "项目数", "data": [{"name": r[0], "value": r[1]} for r in rows if r[1]]}],
-        unit="项",
-    )
+    rows = status_counts(user, park, "projects.Project")
+    return counts_chart("projects", "科技计划项目（按状态）", "pie", ["状态", "项目数"], rows, unit="项")
 
 
 @chart("funds", requires=("funding.FundApplication.decided_on",), order=55)

@@ -10,7 +10,7 @@ from innoladder.core.scoping import for_user
 from innoladder.enterprises.choices import EnterpriseStatus, Pool
 from innoladder.enterprises.models import AnnualData, Enterprise, park_q
 
-from .charts import CHARTS, Chart, ChartBuilder, chart, wan
+from .charts import CHARTS, Chart, ChartBuilder, chart, counts_chart, wan
 from .providers import requirement_met
 
 # R&D intensity bands (研发费用 ÷ 销售收入), lower bound inclusive.
@@ -27,6 +27,13 @@ INTENSITY_BANDS = (
 def park_enterprises(user, park):
     return for_user(Enterprise.objects.all(), user).filter(
         park_q("park", park), status=EnterpriseStatus.ACTIVE
+    )
+
+
+def pool_counts(user, park) -> dict[str, int]:
+    """The park's active enterprises counted by pool."""
+    return dict(
+        park_enterprises(user, park).values_list("pool").annotate(n=Count("pk")).values_list("pool", "n")
     )
 
 
@@ -52,43 +59,22 @@ def intensity(row: AnnualData) -> Decimal | None:
 
 @chart("pools", order=10)
 def pools(user, park, on: dt.date):
-    counts = dict(
-        park_enterprises(user, park).values_list("pool").annotate(n=Count("pk")).values_list("pool", "n")
-    )
-    labels = [label for value, label in Pool.choices]
-    values = [counts.get(value, 0) for value, label in Pool.choices]
-    return Chart(
-        key="pools",
-        title="各培育库企业数",
-        kind="bar",
-        headers=["培育库", "企业数"],
-        rows=[[label, n] for label, n in zip(labels, values, strict=True)],
-        categories=labels,
-        series=[{"name": "企业数", "data": values}],
-        unit="家",
-    )
+    counts = pool_counts(user, park)
+    rows = [[label, counts.get(value, 0)] for value, label in Pool.choices]
+    return counts_chart("pools", "各培育库企业数", "bar", ["培育库", "企业数"], rows, unit="家")
 
 
 @chart("ladder", order=20)
 def ladder(user, park, on: dt.date):
     """The cultivation ladder as a funnel: enterprises at or above each pool, from the widest to the top."""
-    counts = dict(
-        park_enterprises(user, park).values_list("pool").annotate(n=Count("pk")).values_list("pool", "n")
-    )
+    counts = pool_counts(user, park)
     order = [value for value, label in Pool.choices]
     rows = []
     for i, (value, label) in enumerate(Pool.choices):
         at_or_above = sum(counts.get(v, 0) for v in order[i:])
         rows.append([label if value else "全部在园企业", at_or_above])
-    return Chart(
-        key="ladder",
-        title="梯度培育漏斗（本级及以上企业数）",
-        kind="funnel",
-        headers=["层级", "企业数"],
-        rows=rows,
-        categories=[r[0] for r in rows],
-        series=[{"name": "企业数", "data": [{"name": r[0], "value": r[1]} for r in rows]}],
-        unit="家",
+    return counts_chart(
+        "ladder", "梯度培育漏斗（本级及以上企业数）", "funnel", ["层级", "企业数"], rows, unit="家"
     )
 
 
@@ -108,16 +94,13 @@ def rd_intensity(user, park, on: dt.date):
                 break
     enterprises = park_enterprises(user, park).count()
     missing += enterprises - len(latest)
-    labels = list(counts) + ["无数据"]
-    values = list(counts.values()) + [missing]
-    return Chart(
-        key="rd_intensity",
-        title="研发投入强度分布（最近年度研发费用/销售收入）",
-        kind="bar",
-        headers=["研发投入强度", "企业数"],
-        rows=[[label, n] for label, n in zip(labels, values, strict=True)],
-        categories=labels,
-        series=[{"name": "企业数", "data": values}],
+    rows = [[label, n] for label, n in counts.items()] + [["无数据", missing]]
+    return counts_chart(
+        "rd_intensity",
+        "研发投入强度分布（最近年度研发费用/销售收入）",
+        "bar",
+        ["研发投入强度", "企业数"],
+        rows,
         unit="家",
         note="按每家企业最近一个年度的年度数据计算；高新技术企业门槛为 3%–5%（按上年销售收入分档）。",
     )
