@@ -9,28 +9,27 @@ from innoladder.core.scoping import for_user
 from innoladder.enterprises.models import park_q
 
 from ..choices import Section
-from ..facts import facts_from_rows
-from . import distinct_enterprises, lean, provider
+from ..facts import facts_from_rows, records
+from . import distinct_enterprises, provider
 
 
 @provider("collection.accepted", Section.SERVICES, requires=("collection.Submission.accepted_at",), order=40)
 def accepted(user, park, start, end):
     submission = apps.get_model("collection", "Submission")
-    rows = list(
-        lean(for_user(submission.objects.all(), user), "enterprise")
+    rows = records(
+        for_user(submission.objects.all(), user)
         .filter(
             park_q("enterprise__park", park),
             status="accepted",
             accepted_at__date__gte=start,
             accepted_at__date__lte=end,
         )
-        .select_related("enterprise", "campaign")
-        .defer("data", "confirmed_warnings", "assessment_changes")
-        .order_by("accepted_at", "pk")
+        .order_by("accepted_at", "pk"),
+        "campaign__fiscal_year",
     )
     by_year: dict[int, list] = defaultdict(list)
     for row in rows:
-        by_year[row.campaign.fiscal_year].append(row)
+        by_year[row.campaign__fiscal_year].append(row)
     facts = []
     for year, members in sorted(by_year.items()):
         enterprises = distinct_enterprises(members)

@@ -9,7 +9,7 @@ from innoladder.core.scoping import for_user
 from innoladder.enterprises.models import park_q
 
 from ..choices import Section
-from ..facts import facts_from_rows, in_period, rows_fact, short_name
+from ..facts import display, facts_from_rows, in_period, records, rows_fact, short_name
 from . import distinct_enterprises, provider, selector
 
 
@@ -28,8 +28,8 @@ def cooperation(user, park, start, end):
     """One fact per enterprise: "支持盐湖股份与武汉工程大学开展产学研合作项目2个"."""
     qs = _period_qs("cooperation_in_period", "Cooperation", "signed_on", user, park, start, end)
     by_enterprise: dict[int, list] = defaultdict(list)
-    for row in qs.select_related("enterprise").order_by("signed_on", "pk"):
-        by_enterprise[row.enterprise_id].append(row)
+    for row in records(qs.order_by("signed_on", "pk"), "partner"):
+        by_enterprise[row.enterprise.pk].append(row)
     facts = []
     for i, rows in enumerate(by_enterprise.values()):
         enterprise = rows[0].enterprise
@@ -75,15 +75,16 @@ def patents(user, park, start, end):
 @provider("cooperation.talents", Section.PROJECTS, requires=("cooperation.Talent",), order=70)
 def talents(user, park, start, end):
     qs = _period_qs("talents_in_period", "Talent", "recorded_on", user, park, start, end)
-    rows = list(qs.select_related("enterprise").order_by("recorded_on", "pk"))
+    rows = records(qs.order_by("recorded_on", "pk"), "category")
     enterprises = distinct_enterprises(rows)
     if not rows:
         return []
+    # Each category's label once, in the order the categories first appear.
+    label = display(qs.model, "category")
     labels = []
-    for row in rows:
-        label = row.get_category_display()
-        if row.category != "other" and label not in labels:
-            labels.append(label)
+    for category in dict.fromkeys(row.category for row in rows):
+        if category != "other" and label(category) not in labels:
+            labels.append(label(category))
     kinds = "、".join(labels) + ("等" if labels else "")
     return facts_from_rows(
         rows,

@@ -13,8 +13,8 @@ from innoladder.core.scoping import for_user
 from innoladder.enterprises.models import park_q
 
 from ..choices import Section
-from ..facts import facts_from_rows, rows_fact
-from . import distinct_enterprises, lean, provider
+from ..facts import display, facts_from_rows, records, rows_fact
+from . import distinct_enterprises, provider
 
 HORIZON_MONTHS = 6
 
@@ -45,13 +45,16 @@ def expiring(user, park, start, end):
     )
     # Already renewed by a recognition issued on or before the end: nothing left to do.
     held = held.exclude(renewed_by__issued_on__lte=end)
-    rows = list(lean(held, "enterprise").select_related("enterprise").order_by("valid_until", "pk"))
+    rows = records(held.order_by("valid_until", "pk"), "scheme")
     groups: dict[str, list] = defaultdict(list)
     for row in rows:
         groups[row.scheme].append(row)
+    # A group's label from its first recognition, read whole (one per scheme, not per row).
+    firsts = recognition._default_manager.in_bulk([members[0].pk for members in groups.values()])
     facts = []
     for i, (scheme, members) in enumerate(groups.items()):
-        label = getattr(members[0], "scheme_label", None) or members[0].get_scheme_display()
+        first = firsts[members[0].pk]
+        label = getattr(first, "scheme_label", None) or first.get_scheme_display()
         enterprises = distinct_enterprises(members)
         facts += facts_from_rows(
             members,
@@ -86,7 +89,7 @@ def overdue_requests(user, park, start, end):
     # A returned request is closed (with a reason); it is never "overdue".
     qs = qs.exclude(status="returned")
     return rows_fact(
-        lean(qs, "enterprise"),
+        qs,
         key="next_steps.overdue_requests",
         section=Section.NEXT_STEPS,
         label="超期未办结诉求",
@@ -133,22 +136,24 @@ def held_at(user, park, on: dt.date) -> set[tuple[int, str]]:
 def candidates(user, park, start, end):
     """Enterprises that, by their latest assessment up to the end, meet or nearly meet a tier they lack."""
     result = apps.get_model("assessments", "SchemeResult")
-    rows = list(
-        lean(for_user(result.objects.all(), user), "enterprise")
+    rows = records(
+        for_user(result.objects.all(), user)
         .filter(assessment_id__in=latest_assessments(user, park, end), standing__in=CANDIDATE_STANDINGS)
-        .select_related("enterprise")
-        .order_by("scheme", "enterprise__name", "pk")
+        .order_by("scheme", "enterprise__name", "pk"),
+        "scheme",
+        "standing",
     )
     # Those already eligible are named first; a tier the enterprise holds at the end is no longer a target.
     held = held_at(user, park, end)
-    rows = [r for r in rows if (r.enterprise_id, r.scheme) not in held]
+    rows = [r for r in rows if (r.enterprise.pk, r.scheme) not in held]
     rows.sort(key=lambda r: (r.scheme, CANDIDATE_STANDINGS.index(r.standing)))
     groups: dict[str, list] = defaultdict(list)
     for row in rows:
         groups[row.scheme].append(row)
     facts = []
+    label_of = display(result, "scheme")
     for i, (scheme, members) in enumerate(groups.items()):
-        label = members[0].get_scheme_display()
+        label = label_of(scheme)
         enterprises = distinct_enterprises(members)
         facts += facts_from_rows(
             members,

@@ -9,8 +9,8 @@ from innoladder.core.scoping import for_user
 from innoladder.enterprises.models import park_q
 
 from ..choices import Section
-from ..facts import facts_from_rows, in_period
-from . import distinct_enterprises, lean, provider
+from ..facts import facts_from_rows, in_period, records
+from . import distinct_enterprises, provider
 
 
 def _quoted(title: str) -> str:
@@ -20,28 +20,29 @@ def _quoted(title: str) -> str:
 @provider("policies.campaigns", Section.POLICIES, requires=("policies.CampaignReach.reached_on",), order=50)
 def campaigns(user, park, start, end):
     reach = apps.get_model("policies", "CampaignReach")
-    rows = list(
-        lean(for_user(reach.objects.all(), user), "enterprise")
+    rows = records(
+        for_user(reach.objects.all(), user)
         .filter(park_q("campaign__park", park), **in_period("reached_on", start, end))
-        .select_related("campaign", "enterprise")
-        .order_by("campaign__starts_on", "campaign_id", "reached_on", "pk")
+        .order_by("campaign__starts_on", "campaign_id", "reached_on", "pk"),
+        "campaign_id",
+        "campaign__title",
     )
     by_campaign: dict[int, list] = defaultdict(list)
     for row in rows:
         by_campaign[row.campaign_id].append(row)
     facts = []
-    for i, members in enumerate(by_campaign.values()):
-        campaign = members[0].campaign
+    for i, (campaign_id, members) in enumerate(by_campaign.items()):
+        title = members[0].campaign__title
         enterprises = distinct_enterprises(members)
         facts += facts_from_rows(
             enterprises,
             enterprises,
             model="enterprises.Enterprise",
-            key=f"policies.campaigns.{campaign.pk}",
+            key=f"policies.campaigns.{campaign_id}",
             section=Section.POLICIES,
-            label=f"{campaign.title}覆盖企业",
+            label=f"{title}覆盖企业",
             template="开展"
-            + _quoted(campaign.title).replace("{", "{{").replace("}", "}}")
+            + _quoted(title).replace("{", "{{").replace("}", "}}")
             + "政策宣传，深入{names}{figure}宣讲惠企政策",
             date_field="",
             unit="家企业",
@@ -54,27 +55,28 @@ def campaigns(user, park, start, end):
 @provider("policies.trainings", Section.POLICIES, requires=("policies.TrainingEnrolment",), order=60)
 def trainings(user, park, start, end):
     enrolment = apps.get_model("policies", "TrainingEnrolment")
-    rows = list(
-        lean(for_user(enrolment.objects.all(), user), "enterprise")
+    rows = records(
+        for_user(enrolment.objects.all(), user)
         .filter(park_q("event__park", park), **in_period("event__starts_on", start, end))
-        .select_related("event", "enterprise")
-        .order_by("event__starts_on", "event_id", "pk")
+        .order_by("event__starts_on", "event_id", "pk"),
+        "event_id",
+        "event__title",
     )
     by_event: dict[int, list] = defaultdict(list)
     for row in rows:
         by_event[row.event_id].append(row)
     facts = []
-    for i, members in enumerate(by_event.values()):
-        event = members[0].event
+    for i, (event_id, members) in enumerate(by_event.items()):
+        title = members[0].event__title
         enterprises = distinct_enterprises(members)
         facts += facts_from_rows(
             members,
             enterprises,
             model="policies.TrainingEnrolment",
-            key=f"policies.trainings.{event.pk}",
+            key=f"policies.trainings.{event_id}",
             section=Section.POLICIES,
-            label=f"{event.title}参训企业",
-            template="组织{names}{figure}参加" + _quoted(event.title).replace("{", "{{").replace("}", "}}"),
+            label=f"{title}参训企业",
+            template="组织{names}{figure}参加" + _quoted(title).replace("{", "{{").replace("}", "}}"),
             date_field="",
             unit="家企业",
             distinct_enterprises=True,

@@ -2,6 +2,7 @@
 workflow transitions) and recognitions issued in the period (by issue date)."""
 
 from collections import defaultdict
+from typing import NamedTuple
 
 from django.apps import apps
 
@@ -9,8 +10,8 @@ from innoladder.core.scoping import for_user
 from innoladder.enterprises.models import park_q
 
 from ..choices import Section
-from ..facts import facts_from_rows, in_period
-from . import distinct_enterprises, lean, provider
+from ..facts import Named, facts_from_rows, in_period, records
+from . import distinct_enterprises, provider
 
 PREPARING = ("intent", "preparing")
 SUBMITTED = ("submitted", "reviewing", "publicised")
@@ -25,25 +26,49 @@ def scheme_label(obj) -> str:
     return label if label else obj.get_scheme_display()
 
 
+class Applied(NamedTuple):
+    """An application as the report counts it."""
+
+    pk: int
+    enterprise: Named
+    kind: str
+    batch_id: int
+    started_on: object
+
+
 def applications_at(user, park, start, end) -> list[tuple]:
     """Each application of the park with a transition in [start, end]: (application, status on `end`,
-    first transition date in the period), from the recorded transition dates only."""
+    first transition date in the period), from the recorded transition dates only. The transitions are read
+    as values, each application once (`Applied`)."""
     transition = _model("ApplicationTransition")
     moves = (
-        lean(for_user(transition.objects.all(), user), "application__enterprise")
+        for_user(transition.objects.all(), user)
         .filter(park_q("application__enterprise__park", park), on__lte=end)
-        .select_related("application", "application__enterprise", "application__batch")
         .order_by("on", "at", "pk")
+        .values_list(
+            "application_id",
+            "to_status",
+            "on",
+            "application__kind",
+            "application__batch_id",
+            "application__started_on",
+            "application__enterprise_id",
+            "application__enterprise__name",
+        )
     )
     status: dict[int, str] = {}
     first_in_period: dict[int, object] = {}
-    applications: dict[int, object] = {}
-    for move in moves:
-        app_id = move.application_id
-        status[app_id] = move.to_status
-        applications[app_id] = move.application
-        if move.on >= start and app_id not in first_in_period:
-            first_in_period[app_id] = move.on
+    applications: dict[int, Applied] = {}
+    enterprises: dict[int, Named] = {}
+    for app_id, to_status, on, kind, batch_id, started_on, enterprise_id, name in moves:
+        status[app_id] = to_status
+        if app_id not in applications:
+            enterprise = enterprises.get(enterprise_id)
+            if enterprise is None:
+                enterprise = enterprises[enterprise_id] = Named(enterprise_id, name)
+            applications[app_id] = Applied(app_id, enterprise, kind, batch_id, started_on)
+        if on >= start and app_id not in first_in_period:
+            first_in_period[app_id] = on
     return [
         (applications[pk], status[pk], on)
         for pk, on in sorted(first_in_period.items(), key=lambda item: (item[1], item[0]))
@@ -52,16 +77,20 @@ def applications_at(user, park, start, end) -> list[tuple]:
 
 def _grouped_application_facts(user, park, start, end, statuses, key_prefix, templates, label_text, order):
     groups: dict[tuple, list] = defaultdict(list)
-    for application, status, _on in applications_at(user, park, start, end):
-        if status not in statuses:
-            continue
-        batch = application.batch
+    found = [
+        application
+        for application, status, _on in applications_at(user, park, start, end)
+        if status in statuses
+    ]
+    batches = _model("Batch")._default_manager.in_bulk({a.batch_id for a in found})
+    for application in found:
+        batch = batches[application.batch_id]
         groups[(batch.scheme, application.kind, batch.pk)].append(application)
     facts = []
     for i, ((scheme, kind, _batch), rows) in enumerate(
         sorted(groups.items(), key=lambda g: g[1][0].started_on)
     ):
-        batch = rows[0].batch
+        batch = batches[rows[0].batch_id]
         enterprises = distinct_enterprises(rows)
         name = scheme_label(batch)
         facts += facts_from_rows(
@@ -132,18 +161,22 @@ def submitted(user, park, start, end):
 def issued(user, park, start, end):
     """Recognitions issued in the period, by batch (or by scheme when recorded without a batch)."""
     recognition = _model("Recognition")
-    rows = list(
-        lean(for_user(recognition.objects.all(), user), "enterprise")
+    rows = records(
+        for_user(recognition.objects.all(), user)
         .filter(park_q("enterprise__park", park), **in_period("issued_on", start, end))
-        .select_related("enterprise", "batch")
-        .order_by("issued_on", "pk")
+        .order_by("issued_on", "pk"),
+        "batch_id",
+        "scheme",
+        "renews_id",
     )
     groups: dict[tuple, list] = defaultdict(list)
     for row in rows:
         groups[(row.batch_id or row.scheme, row.renews_id is not None)].append(row)
+    # The words of a group come from its first recognition, read whole (one per group, not per row).
+    firsts = recognition._default_manager.select_related("batch").in_bulk([m[0].pk for m in groups.values()])
     facts = []
     for i, ((group, renewal), members) in enumerate(groups.items()):
-        first = members[0]
+        first = firsts[members[0].pk]
         scheme = scheme_label(first)
         enterprises = distinct_enterprises(members)
         if renewal:

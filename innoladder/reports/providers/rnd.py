@@ -7,8 +7,8 @@ from innoladder.core.scoping import for_user
 from innoladder.enterprises.models import park_q
 
 from ..choices import Section
-from ..facts import facts_from_rows, in_period, rows_fact
-from . import lean, provider, selector
+from ..facts import facts_from_rows, in_period, records, rows_fact
+from . import provider, selector
 
 
 def _collection_years(start, end) -> list[int]:
@@ -28,7 +28,7 @@ def ledgers(user, park, start, end):
             enterprise = apps.get_model("enterprises", "Enterprise")
             with_lines = line.objects.filter(date__year=year).values("enterprise_id")
             qs = for_user(enterprise.objects.all(), user).filter(park_q("park", park), pk__in=with_lines)
-        enterprises = list(lean(qs, "").order_by("name", "pk"))
+        enterprises = records(qs.order_by("name", "pk"), path="")
         facts += facts_from_rows(
             enterprises,
             enterprises,

@@ -1,16 +1,26 @@
 """Fact providers reading the service work: visits (by visit date), the enterprises visited, the topics
 covered and the service agencies that took part, and the enterprise requests raised and resolved."""
 
+from typing import NamedTuple
+
 from django.apps import apps
 
 from innoladder.core.scoping import for_user
 from innoladder.enterprises.models import park_q
 
 from ..choices import Section
-from ..facts import facts_from_rows, in_period, rows_fact
-from . import lean, provider, selector
+from ..facts import facts_from_rows, in_period, records, rows_fact
+from . import provider, selector
 
 CHUNK = 500
+
+
+class Visited(NamedTuple):
+    """A visit as the report counts it."""
+
+    pk: int
+    topics: list | None
+    agency_id: int | None
 
 
 def visits_in_period(user, park, start, end):
@@ -25,14 +35,15 @@ def visits_in_period(user, park, start, end):
 @provider("services.visits", Section.SERVICES, requires=("services.Visit",), order=10)
 def visits(user, park, start, end):
     """ "深入隆盛石化、西豫有色等32家企业开展上门走访服务…": enterprises ordered by their first visit."""
-    # The visits read with the columns the facts use only, and their enterprises as (visit, enterprise) id
+    # The visits read as values of the columns the facts use, and their enterprises as (visit, enterprise) id
     # pairs: an enterprise object per visit of it was most of the time of this provider (issue 23).
-    rows = list(
-        visits_in_period(user, park, start, end)
+    rows = [
+        Visited(pk, topics, agency_id)
+        for pk, topics, agency_id in visits_in_period(user, park, start, end)
         .order_by("visited_on", "pk")
         .prefetch_related(None)  # the selector's prefetch reads every column of every enterprise
-        .only("pk", "visited_on", "topics", "agency_id")
-    )
+        .values_list("pk", "topics", "agency_id")
+    ]
     if not rows:
         return []
     # The enterprises of these visits the user may see: those of the park in the user's scope, read once
@@ -65,7 +76,7 @@ def visits(user, park, start, end):
     ordered_ids = sorted(order)
     for begin in range(0, len(ordered_ids), CHUNK):
         chunk = ordered_ids[begin : begin + CHUNK]
-        by_pk.update((e.pk, e) for e in lean(enterprise_model.objects.filter(pk__in=chunk), ""))
+        by_pk.update((e.pk, e) for e in records(enterprise_model.objects.filter(pk__in=chunk), path=""))
     enterprises = [by_pk[pk] for pk in order]
     topics = []
     labels = {}
@@ -134,7 +145,7 @@ def requests_in_period(user, park, start, end):
 def requests(user, park, start, end):
     qs = requests_in_period(user, park, start, end)
     facts = rows_fact(
-        lean(qs, "enterprise"),
+        qs,
         key="services.requests",
         section=Section.SERVICES,
         label="收集企业诉求",
@@ -148,7 +159,7 @@ def requests(user, park, start, end):
         park_q("enterprise__park", park), **in_period("resolved_on", start, end)
     )
     facts += rows_fact(
-        lean(resolved.filter(status="resolved"), "enterprise"),
+        resolved.filter(status="resolved"),
         key="services.requests_resolved",
         section=Section.SERVICES,
         label="办结企业诉求",
