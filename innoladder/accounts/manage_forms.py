@@ -20,26 +20,22 @@ class CodeForm(forms.Form):
 PROFILE = ("display_name", "role", "parks", "agency", "enterprise", "region")
 
 
+def _optional(field_class, label, model, order_by: str, help_text):
+    """An optional choice of `model`'s rows in `order_by` order (which the role needs is checked in clean)."""
+    return field_class(
+        label=label, queryset=model.objects.order_by(order_by), required=False, help_text=help_text
+    )
+
+
 class _ProfileFields(forms.Form):
     display_name = forms.CharField(label=_("姓名"), max_length=100, required=False)
     role = forms.ChoiceField(label=_("角色"), choices=Role.choices)
-    parks = forms.ModelMultipleChoiceField(
-        label=_("所属园区"),
-        queryset=Park.objects.order_by("name"),
-        required=False,
-        help_text=_("园区工作人员与审计员所在的园区"),
+    parks = _optional(
+        forms.ModelMultipleChoiceField, _("所属园区"), Park, "name", _("园区工作人员与审计员所在的园区")
     )
-    agency = forms.ModelChoiceField(
-        label=_("服务机构"),
-        queryset=ServiceAgency.objects.order_by("name"),
-        required=False,
-        help_text=_("仅服务机构账户"),
-    )
-    region = forms.ModelChoiceField(
-        label=_("所属区域"),
-        queryset=Region.objects.order_by("division_code"),
-        required=False,
-        help_text=_("仅区域管理人员账户"),
+    agency = _optional(forms.ModelChoiceField, _("服务机构"), ServiceAgency, "name", _("仅服务机构账户"))
+    region = _optional(
+        forms.ModelChoiceField, _("所属区域"), Region, "division_code", _("仅区域管理人员账户")
     )
     enterprise_uscc = forms.CharField(
         label=_("所属企业统一社会信用代码"), max_length=18, required=False, help_text=_("仅企业用户账户")

@@ -43,16 +43,21 @@ def _safe(username: str) -> str:
     return (username or "").replace("\r", "\\r").replace("\n", "\\n")[:150]
 
 
-@transaction.atomic
-def login_throttled(username: str, ip: str | None) -> None:
-    _note_failure(ip)
+def _record_name_failure(username: str, message: str) -> None:
+    """A failed login recorded against the name typed, where no account is at hand."""
     audit.record(
         AuditEvent.LOGIN_FAILED,
         result="failure",
-        message=f"来源地址登录失败过多，已限流（用户名：{_safe(username)}）",
+        message=message,
         object_type="accounts.User",
         object_repr=_safe(username),
     )
+
+
+@transaction.atomic
+def login_throttled(username: str, ip: str | None) -> None:
+    _note_failure(ip)
+    _record_name_failure(username, f"来源地址登录失败过多，已限流（用户名：{_safe(username)}）")
 
 
 @transaction.atomic
@@ -65,13 +70,7 @@ def login_failed(username: str, ip: str | None = None, *, step: str = "密码") 
     _note_failure(ip)
     user = find_user(username)
     if user is None:
-        audit.record(
-            AuditEvent.LOGIN_FAILED,
-            result="failure",
-            message=f"未知用户名：{_safe(username)}",
-            object_type="accounts.User",
-            object_repr=_safe(username),
-        )
+        _record_name_failure(username, f"未知用户名：{_safe(username)}")
         return
     if lock_remaining_minutes(user):
         audit.record(AuditEvent.LOGIN_FAILED, obj=user, result="failure", message="账户锁定期间的登录尝试")
