@@ -1,8 +1,9 @@
 """Upload safety: file type by magic bytes (not by name), size limit, server-chosen storage name."""
 
 import uuid
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -30,3 +31,11 @@ def check_upload(upload, allowed: tuple[str, ...] = DOCUMENTS, max_bytes: int = 
     if not any(head.startswith(sig) for sig in SIGNATURES[suffix]):
         raise ValidationError("文件内容与扩展名不符，已拒绝")
     return f"{uuid.uuid4().hex}{suffix}"
+
+
+def media_dir(name: str) -> Path:
+    """The folder MEDIA_ROOT/`name` (made when missing), read from the settings at each call so that a test's
+    MEDIA_ROOT is the one used."""
+    path = Path(settings.MEDIA_ROOT) / name
+    path.mkdir(parents=True, exist_ok=True)
+    return path

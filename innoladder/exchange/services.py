@@ -13,12 +13,12 @@ import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
 from innoladder.core import audit, jobs, xlsx
 from innoladder.core.models import AuditEvent, Job, JobStatus
+from innoladder.core.uploads import media_dir
 
 from . import layout, selectors
 
@@ -34,9 +34,7 @@ class ExportRefused(Exception):
 
 
 def storage_dir() -> Path:
-    path = Path(settings.MEDIA_ROOT) / "exchange"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return media_dir("exchange")
 
 
 def export_path(job: Job) -> Path:

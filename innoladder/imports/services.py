@@ -18,6 +18,7 @@ from django.utils import timezone
 from innoladder.accounts.choices import Role
 from innoladder.core import audit, jobs
 from innoladder.core.models import AuditEvent, JobStatus
+from innoladder.core.uploads import media_dir
 
 from . import engine, parse_cache, reader, registry, workbooks
 from .choices import BatchStatus
@@ -55,9 +56,7 @@ class ImportRefused(Exception):
 
 
 def storage_dir() -> Path:
-    path = Path(settings.MEDIA_ROOT) / "imports"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return media_dir("imports")
 
 
 def batch_file(batch: ImportBatch) -> bytes:
