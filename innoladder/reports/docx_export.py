@@ -39,13 +39,18 @@ RIGHT = Mm(210 - 28 - 156)
 BOTTOM = Mm(297 - 37 - 225)
 
 
-def set_run_font(run, east_asian: str, size=None, bold: bool | None = None) -> None:
-    run.font.name = LATIN_FONT
-    rpr = run._element.get_or_add_rPr()
+def _r_fonts(rpr):
+    """The run properties' <w:rFonts>, added first when missing."""
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = rpr.makeelement(qn("w:rFonts"), {})
         rpr.insert(0, fonts)
+    return fonts
+
+
+def set_run_font(run, east_asian: str, size=None, bold: bool | None = None) -> None:
+    run.font.name = LATIN_FONT
+    fonts = _r_fonts(run._element.get_or_add_rPr())
     fonts.set(qn("w:eastAsia"), east_asian)
     fonts.set(qn("w:ascii"), LATIN_FONT)
     fonts.set(qn("w:hAnsi"), LATIN_FONT)
@@ -58,12 +63,7 @@ def set_run_font(run, east_asian: str, size=None, bold: bool | None = None) -> N
 def _style_fonts(style, east_asian: str, size) -> None:
     style.font.name = LATIN_FONT
     style.font.size = size
-    rpr = style.element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = rpr.makeelement(qn("w:rFonts"), {})
-        rpr.insert(0, fonts)
-    fonts.set(qn("w:eastAsia"), east_asian)
+    _r_fonts(style.element.get_or_add_rPr()).set(qn("w:eastAsia"), east_asian)
 
 
 def _declare_fallbacks(document) -> None:
