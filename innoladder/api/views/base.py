@@ -7,7 +7,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.utils.datastructures import MultiValueDict
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, generics
 
 from innoladder.core import audit
@@ -96,6 +96,17 @@ def web_filtered(filterset_class, request, queryset):
     filterset = filterset_class(request.query_params or None, queryset=queryset, request=request)
     bound_filters(filterset.form)
     return filterset.qs
+
+
+def web_list_schema(zh: str, en: str, filterset_class, model, serializer_class):
+    """The schema of a list `zh / en` filtered as the web list of the same rows is (`web_filtered`): the
+    filter set's fields as its parameters, a page of `serializer_class`."""
+    return extend_schema(
+        summary=f"{zh} / {en}",
+        description=f"与网页{zh}相同的筛选。\n\nThe same filters as the web list of {en.lower()}.",
+        parameters=form_parameters(filterset_class(queryset=model.objects.none()).form),
+        responses={200: serializer_class(many=True), **errors(400)},
+    )
 
 
 def form_data(values: dict) -> MultiValueDict:

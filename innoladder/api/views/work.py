@@ -31,10 +31,10 @@ from .base import (
     errors,
     form_data,
     form_errors,
-    form_parameters,
     query_date,
     query_int,
     web_filtered,
+    web_list_schema,
 )
 
 OBLIGATION_MAX_DAYS = 366
@@ -47,12 +47,7 @@ def _refused(exc: DjangoValidationError):
 class VisitList(ApiView):
     audit_type = "services.Visit"
 
-    @extend_schema(
-        summary="走访记录 / Visits",
-        description="与网页走访记录相同的筛选。\n\nThe same filters as the web list of visits.",
-        parameters=form_parameters(VisitFilterSet(queryset=Visit.objects.none()).form),
-        responses={200: s.VisitSerializer(many=True), **errors(400)},
-    )
+    @web_list_schema("走访记录", "Visits", VisitFilterSet, Visit, s.VisitSerializer)
     def get(self, request):
         queryset = web_filtered(VisitFilterSet, request, selectors.visit_list(request.user))
         page = self.paginate_queryset(queryset.order_by("-visited_on", "-pk"))
@@ -111,12 +106,7 @@ class VisitDetail(ApiView):
 class RequestList(ApiView):
     audit_type = "services.EnterpriseRequest"
 
-    @extend_schema(
-        summary="企业诉求 / Requests",
-        description="与网页企业诉求相同的筛选。\n\nThe same filters as the web list of requests.",
-        parameters=form_parameters(RequestFilterSet(queryset=EnterpriseRequest.objects.none()).form),
-        responses={200: s.RequestSerializer(many=True), **errors(400)},
-    )
+    @web_list_schema("企业诉求", "Requests", RequestFilterSet, EnterpriseRequest, s.RequestSerializer)
     def get(self, request):
         queryset = web_filtered(RequestFilterSet, request, selectors.request_list(request.user))
         return self.paged(queryset.order_by("-raised_on", "-pk"), s.RequestSerializer)
