@@ -3,6 +3,8 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from innoladder.core import viewkit as vk
+
 from . import choices as c
 from . import selectors
 
@@ -18,12 +20,12 @@ def home_panels(user) -> list[dict]:
         .count()
     )
     return [
-        {
-            "title": _("候选企业"),
-            "value": near,
-            "text": _("已符合或仅差一项条件即可申报某一梯度的企业（按每家企业最近一次评估）"),
-            "url": reverse("candidate_list"),
-            "link_text": _("查看候选企业"),
-            "order": 30,
-        }
+        vk.panel(
+            _("候选企业"),
+            near,
+            _("已符合或仅差一项条件即可申报某一梯度的企业（按每家企业最近一次评估）"),
+            reverse("candidate_list"),
+            _("查看候选企业"),
+            order=30,
+        )
     ]

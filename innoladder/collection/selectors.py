@@ -2,18 +2,15 @@ from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from innoladder.accounts.choices import Role
-from innoladder.core.scoping import VIEW, for_user, region_park_ids
+from innoladder.core import viewkit as vk
+from innoladder.core.scoping import region_park_ids
 
 from .choices import SubmissionStatus
 from .models import Campaign, Submission
 
-
-def submission_list(user, action: str = VIEW) -> QuerySet[Submission]:
-    return for_user(Submission.objects.select_related("campaign", "enterprise"), user, action)
-
-
-def submission_get(user, pk: int, action: str = VIEW) -> Submission:
-    return get_object_or_404(submission_list(user, action), pk=pk)
+submission_list, submission_get = vk.selectors(
+    lambda: Submission.objects.select_related("campaign", "enterprise")
+)
 
 
 def campaign_list(user) -> QuerySet[Campaign]:

@@ -3,12 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 from innoladder.core.validators import apply_field_rules
 from innoladder.core.viewkit import bootstrap, offer_transitions
+from innoladder.core.viewkit.forms import DATE
 
 from . import choices as c
 from .models import TechContract
 from .selectors import writable_enterprises
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class TechContractForm(forms.ModelForm):

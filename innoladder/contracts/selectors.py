@@ -1,21 +1,15 @@
 import datetime as dt
 
 from django.db.models import Q, QuerySet
-from django.shortcuts import get_object_or_404
 
-from innoladder.core.scoping import VIEW, for_user
+from innoladder.core import viewkit as vk
+from innoladder.core.scoping import for_user
 from innoladder.enterprises.models import park_q
 
 from . import choices as c
 from .models import TechContract
 
-
-def contract_list(user, action: str = VIEW) -> QuerySet[TechContract]:
-    return for_user(TechContract.objects.select_related("enterprise"), user, action)
-
-
-def contract_get(user, pk: int, action: str = VIEW) -> TechContract:
-    return get_object_or_404(contract_list(user, action), pk=pk)
+contract_list, contract_get = vk.selectors(lambda: TechContract.objects.select_related("enterprise"))
 
 
 def contracts_in_period(

@@ -5,8 +5,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from innoladder.core import audit
+from innoladder.core import viewkit as vk
 from innoladder.core.scoping import is_staff_role
-from innoladder.core.services import object_create, object_transition, object_update
+from innoladder.core.services import object_create, object_transition
 
 from . import choices as c
 from .models import TechContract, TechContractHistory
@@ -23,17 +24,17 @@ def contract_create(*, user, **fields) -> TechContract:
     return contract
 
 
-def contract_update(
-    *, contract: TechContract, user, expected_version: int | None = None, **fields
-) -> TechContract:
-    """Edit the contract's data; status and registration move only through contract_transition."""
+def _editable(contract: TechContract, user) -> None:
     if contract.status == S.REGISTERED and not is_staff_role(user):
         raise ValidationError("合同已登记，只有园区工作人员可以修改")
-    for name in ("status", "registration_number", "registered_on", "submitted_on", "enterprise"):
-        fields.pop(name, None)
-    for name, value in fields.items():
-        setattr(contract, name, value)
-    return object_update(contract, user=user, expected_version=expected_version)
+
+
+# Edit the contract's data; status and registration move only through contract_transition.
+contract_update = vk.updater(
+    "contract",
+    check=_editable,
+    fixed=("status", "registration_number", "registered_on", "submitted_on", "enterprise"),
+)
 
 
 @transaction.atomic

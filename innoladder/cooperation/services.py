@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.crypto import salted_hmac
 
+from innoladder.core import viewkit as vk
 from innoladder.core.services import object_create, object_delete, object_update
 from innoladder.enterprises.choices import IPAcquisition
 from innoladder.enterprises.models import IPRecord
@@ -16,14 +17,7 @@ ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
 
 
-def cooperation_create(*, user, **fields) -> Cooperation:
-    return object_create(Cooperation(**fields), user=user)
-
-
-def cooperation_update(*, cooperation: Cooperation, user, expected_version=None, **fields) -> Cooperation:
-    for name, value in fields.items():
-        setattr(cooperation, name, value)
-    return object_update(cooperation, user=user, expected_version=expected_version)
+cooperation_create, cooperation_update = vk.creator(Cooperation), vk.updater("cooperation")
 
 
 def _sync_ip_record(intro: PatentIntroduction, *, user) -> IPRecord:

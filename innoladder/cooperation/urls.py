@@ -1,19 +1,9 @@
-from django.urls import path
+from innoladder.core import viewkit as vk
 
 from . import views
 
-urlpatterns = [path("talents/<int:pk>/delete/", views.TalentDeleteView.as_view(), name="talent_delete")]
-KINDS = (
-    ("cooperation", "projects", "Cooperation"),
-    ("patent", "patents", "Patent"),
-    ("talent", "talents", "Talent"),
-)
-for name, prefix, kind in KINDS:
-    listing, detail, edit = (getattr(views, f"{kind}{role}View") for role in ("List", "Detail", "Edit"))
-    urlpatterns += [
-        path(f"{prefix}/", listing.as_view(), name=f"{name}_list"),
-        path(f"{prefix}/export/", listing.as_view(exporting=True), name=f"{name}_export"),
-        path(f"{prefix}/new/", edit.as_view(), name=f"{name}_create"),
-        path(f"{prefix}/<int:pk>/", detail.as_view(), name=f"{name}_detail"),
-        path(f"{prefix}/<int:pk>/edit/", edit.as_view(), name=f"{name}_edit"),
-    ]
+urlpatterns = [
+    *vk.object_urls(views, "Cooperation", "cooperation", "projects/"),
+    *vk.object_urls(views, "Patent", "patent", "patents/"),
+    *vk.object_urls(views, "Talent", "talent", "talents/", "list export edit detail delete"),
+]

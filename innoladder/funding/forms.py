@@ -7,13 +7,11 @@ from innoladder.core.parkscope import park_scoped, writable_parks
 from innoladder.core.scoping import CHANGE, VIEW, for_user
 from innoladder.core.validators import apply_field_rules
 from innoladder.core.viewkit import bootstrap
-from innoladder.core.viewkit.forms import offer_transitions
+from innoladder.core.viewkit.forms import DATE, offer_transitions
 from innoladder.enterprises.models import Enterprise
 
 from . import choices as c
 from .models import FundApplication, Programme, VoucherUse
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def writable_enterprises(user):

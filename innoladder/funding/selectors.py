@@ -4,8 +4,8 @@ import datetime as dt
 from decimal import Decimal
 
 from django.db.models import Count, QuerySet, Sum
-from django.shortcuts import get_object_or_404
 
+from innoladder.core import viewkit as vk
 from innoladder.core.parkscope import park_scoped
 from innoladder.core.scoping import VIEW, for_user
 from innoladder.enterprises.models import park_q
@@ -23,12 +23,7 @@ def _total(qs, field: str) -> Decimal:
     return Decimal(value or 0).quantize(FEN)
 
 
-def programme_list(user, action: str = VIEW) -> QuerySet[Programme]:
-    return park_scoped(Programme.objects.select_related("park"), user, action)
-
-
-def programme_get(user, pk: int, action: str = VIEW) -> Programme:
-    return get_object_or_404(programme_list(user, action), pk=pk)
+programme_list, programme_get = vk.selectors(lambda: Programme.objects.select_related("park"), park_scoped)
 
 
 def fund_application_list(user, action: str = VIEW) -> QuerySet[FundApplication]:
@@ -36,16 +31,12 @@ def fund_application_list(user, action: str = VIEW) -> QuerySet[FundApplication]
     return for_user(qs, user, action)
 
 
-def fund_application_get(user, pk: int, action: str = VIEW) -> FundApplication:
-    return get_object_or_404(fund_application_list(user, action), pk=pk)
+fund_application_get = vk.getter(fund_application_list)
 
 
-def voucher_use_list(user, action: str = VIEW) -> QuerySet[VoucherUse]:
-    return for_user(VoucherUse.objects.select_related("enterprise", "programme"), user, action)
-
-
-def voucher_use_get(user, pk: int, action: str = VIEW) -> VoucherUse:
-    return get_object_or_404(voucher_use_list(user, action), pk=pk)
+voucher_use_list, voucher_use_get = vk.selectors(
+    lambda: VoucherUse.objects.select_related("enterprise", "programme")
+)
 
 
 def voucher_used_in_year(enterprise_id: int, year: int, exclude_pk: int | None = None) -> Decimal:

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from innoladder.core import audit
+from innoladder.core import viewkit as vk
 from innoladder.core.scoping import is_staff_role
 from innoladder.core.services import object_create, object_transition, object_update
 from innoladder.eligibility.voucher import voucher_use as compute_voucher_use
@@ -20,16 +21,7 @@ from .selectors import voucher_used_in_year
 S = c.ApplicationStatus
 
 
-def programme_create(*, user, **fields) -> Programme:
-    return object_create(Programme(**fields), user=user)
-
-
-def programme_update(
-    *, programme: Programme, user, expected_version: int | None = None, **fields
-) -> Programme:
-    for name, value in fields.items():
-        setattr(programme, name, value)
-    return object_update(programme, user=user, expected_version=expected_version)
+programme_create, programme_update = vk.creator(Programme), vk.updater("programme")
 
 
 @transaction.atomic
@@ -42,17 +34,17 @@ def fund_application_create(*, user, **fields) -> FundApplication:
     return application
 
 
-def fund_application_update(
-    *, application: FundApplication, user, expected_version: int | None = None, **fields
-) -> FundApplication:
-    """Edit the application's own data; amounts decided and status move only through transitions."""
+def _editable(application: FundApplication, user) -> None:
     if application.status in (S.REJECTED, S.PAID):
         raise ValidationError(f"申请已{application.get_status_display()}，不能再修改")
-    for name in ("status", "approved_amount", "paid_amount", "decided_on", "paid_on", "accepted_on"):
-        fields.pop(name, None)
-    for name, value in fields.items():
-        setattr(application, name, value)
-    return object_update(application, user=user, expected_version=expected_version)
+
+
+# Edit the application's own data; amounts decided and status move only through transitions.
+fund_application_update = vk.updater(
+    "application",
+    check=_editable,
+    fixed=("status", "approved_amount", "paid_amount", "decided_on", "paid_on", "accepted_on"),
+)
 
 
 @transaction.atomic

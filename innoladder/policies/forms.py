@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from innoladder.core.parkscope import writable_parks
 from innoladder.core.viewkit import bootstrap
+from innoladder.core.viewkit.forms import DATE
 from innoladder.enterprises.choices import TechField
 from innoladder.enterprises.models import Enterprise
 
@@ -10,7 +11,6 @@ from . import choices as c
 from . import selectors
 from .models import Campaign, Policy, TrainingEvent
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 CONDITION_ROWS = 5
 
 
@@ -109,11 +109,8 @@ class PolicyForm(forms.ModelForm):
         return fields
 
 
-class CampaignForm(forms.ModelForm):
-    class Meta:
-        model = Campaign
-        fields = ["park", "title", "starts_on", "ends_on", "description"]
-        widgets = {"starts_on": DATE, "ends_on": DATE}
+class EventForm(forms.ModelForm):
+    """A campaign or a training: held in a park the user may write to."""
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -121,23 +118,10 @@ class CampaignForm(forms.ModelForm):
         bootstrap(self)
 
 
-class TrainingForm(forms.ModelForm):
-    class Meta:
-        model = TrainingEvent
-        fields = ["park", "title", "organiser", "starts_on", "ends_on", "place", "description"]
-        widgets = {"starts_on": DATE, "ends_on": DATE}
+class EventEnterpriseForm(forms.Form):
+    """An enterprise reached by a campaign or enrolled in a training: one of the event's park's."""
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["park"].queryset = writable_parks(user)
-        bootstrap(self)
-
-
-class ReachForm(forms.Form):
     enterprise = forms.ModelChoiceField(label=_("企业"), queryset=Enterprise.objects.none())
-    reached_on = forms.DateField(label=_("日期"), widget=DATE)
-    channel = forms.ChoiceField(label=_("方式"), choices=c.Channel.choices)
-    note = forms.CharField(label=_("说明"), required=False, max_length=200)
 
     def __init__(self, *args, park, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -145,19 +129,33 @@ class ReachForm(forms.Form):
         bootstrap(self)
 
 
-class EnrolForm(forms.Form):
-    enterprise = forms.ModelChoiceField(label=_("企业"), queryset=Enterprise.objects.none())
+class CampaignForm(EventForm):
+    class Meta:
+        model = Campaign
+        fields = ["park", "title", "starts_on", "ends_on", "description"]
+        widgets = {"starts_on": DATE, "ends_on": DATE}
+
+
+class TrainingForm(EventForm):
+    class Meta:
+        model = TrainingEvent
+        fields = ["park", "title", "organiser", "starts_on", "ends_on", "place", "description"]
+        widgets = {"starts_on": DATE, "ends_on": DATE}
+
+
+class ReachForm(EventEnterpriseForm):
+    reached_on = forms.DateField(label=_("日期"), widget=DATE)
+    channel = forms.ChoiceField(label=_("方式"), choices=c.Channel.choices)
+    note = forms.CharField(label=_("说明"), required=False, max_length=200)
+
+
+class EnrolForm(EventEnterpriseForm):
     attendees = forms.CharField(
         label=_("参训人员"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("每行一人：姓名，职务"),
     )
-
-    def __init__(self, *args, park, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["enterprise"].queryset = selectors.enterprise_choices(user, park)
-        bootstrap(self)
 
     def clean_attendees(self):
         people = []

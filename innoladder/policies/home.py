@@ -3,6 +3,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from innoladder.core import viewkit as vk
+
 from . import selectors
 
 
@@ -17,12 +19,12 @@ def home_panels(user) -> list[dict]:
     if not current:
         return []
     return [
-        {
-            "title": _("现行政策"),
-            "value": current,
-            "text": _("项政策在有效期内，可查看匹配企业与免申即享候选名单"),
-            "url": reverse("policy_list") + "?current=1",
-            "link_text": _("查看政策库"),
-            "order": 70,
-        }
+        vk.panel(
+            _("现行政策"),
+            current,
+            _("项政策在有效期内，可查看匹配企业与免申即享候选名单"),
+            reverse("policy_list") + "?current=1",
+            _("查看政策库"),
+            order=70,
+        )
     ]

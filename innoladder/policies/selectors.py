@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from innoladder.core import viewkit as vk
 from innoladder.core.parkscope import park_scoped
 from innoladder.core.scoping import CHANGE, DELETE, VIEW, enterprise_q, for_user
 from innoladder.enterprises.choices import EnterpriseStatus
@@ -13,29 +14,13 @@ from . import matching
 from .facts import facts_for
 from .models import Campaign, CampaignReach, Policy, TrainingAttendee, TrainingEnrolment, TrainingEvent
 
-
-def policy_list(user, action: str = VIEW) -> QuerySet[Policy]:
-    return park_scoped(Policy.objects.select_related("park"), user, action)
+policy_list, policy_get = vk.selectors(lambda: Policy.objects.select_related("park"), park_scoped)
 
 
-def policy_get(user, pk: int, action: str = VIEW) -> Policy:
-    return get_object_or_404(policy_list(user, action), pk=pk)
+campaign_list, campaign_get = vk.selectors(lambda: Campaign.objects.select_related("park"), park_scoped)
 
 
-def campaign_list(user, action: str = VIEW) -> QuerySet[Campaign]:
-    return park_scoped(Campaign.objects.select_related("park"), user, action)
-
-
-def campaign_get(user, pk: int, action: str = VIEW) -> Campaign:
-    return get_object_or_404(campaign_list(user, action), pk=pk)
-
-
-def training_list(user, action: str = VIEW) -> QuerySet[TrainingEvent]:
-    return park_scoped(TrainingEvent.objects.select_related("park"), user, action)
-
-
-def training_get(user, pk: int, action: str = VIEW) -> TrainingEvent:
-    return get_object_or_404(training_list(user, action), pk=pk)
+training_list, training_get = vk.selectors(lambda: TrainingEvent.objects.select_related("park"), park_scoped)
 
 
 def reaches_for(user, campaign) -> QuerySet[CampaignReach]:

@@ -3,8 +3,9 @@
 from django.db import transaction
 
 from innoladder.core import audit
+from innoladder.core import viewkit as vk
 from innoladder.core.models import AuditEvent
-from innoladder.core.services import StaleEditError, object_create, object_delete, object_update
+from innoladder.core.services import StaleEditError, object_create, object_delete
 
 from .models import (
     Campaign,
@@ -85,14 +86,7 @@ def policy_update(
     return policy
 
 
-def campaign_create(*, user, **fields) -> Campaign:
-    return object_create(Campaign(**fields), user=user)
-
-
-def campaign_update(*, campaign: Campaign, user, expected_version: int | None = None, **fields) -> Campaign:
-    for name, value in fields.items():
-        setattr(campaign, name, value)
-    return object_update(campaign, user=user, expected_version=expected_version)
+campaign_create, campaign_update = vk.creator(Campaign), vk.updater("campaign")
 
 
 def campaign_reach_add(
@@ -112,16 +106,7 @@ def campaign_reach_remove(*, user, reach: CampaignReach) -> None:
     object_delete(reach, user=user)
 
 
-def training_create(*, user, **fields) -> TrainingEvent:
-    return object_create(TrainingEvent(**fields), user=user)
-
-
-def training_update(
-    *, event: TrainingEvent, user, expected_version: int | None = None, **fields
-) -> TrainingEvent:
-    for name, value in fields.items():
-        setattr(event, name, value)
-    return object_update(event, user=user, expected_version=expected_version)
+training_create, training_update = vk.creator(TrainingEvent), vk.updater("event")
 
 
 @transaction.atomic

@@ -12,19 +12,14 @@ import datetime as dt
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from innoladder.core import viewkit as vk
 from innoladder.core.scoping import VIEW, for_user
 from innoladder.core.viewkit.access import scoped
 from innoladder.enterprises.models import park_q
 
 from .models import Milestone, ProgressReport, Project
 
-
-def project_list(user, action: str = VIEW) -> QuerySet[Project]:
-    return scoped(Project.objects.select_related("enterprise"), user, action)
-
-
-def project_get(user, pk: int, action: str = VIEW) -> Project:
-    return get_object_or_404(project_list(user, action), pk=pk)
+project_list, project_get = vk.selectors(lambda: Project.objects.select_related("enterprise"), scoped)
 
 
 def milestone_list(user, action: str = VIEW) -> QuerySet[Milestone]:

@@ -2,12 +2,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from innoladder.core.viewkit.forms import bootstrap, offer_transitions
+from innoladder.core.viewkit.forms import DATE, bootstrap, offer_transitions
 
 from . import choices as c
 from .models import Application, Batch, Recognition
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class RecognitionForm(forms.ModelForm):

@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from innoladder.accounts.choices import Role
+from innoladder.core import viewkit as vk
 from innoladder.core.models import Notification
 from innoladder.core.scoping import CHANGE, VIEW, enterprise_q, for_user, is_staff_role
 from innoladder.enterprises.models import Enterprise, Park
@@ -30,8 +31,7 @@ def recognition_list(user, action: str = VIEW) -> QuerySet[Recognition]:
     )
 
 
-def recognition_get(user, pk: int, action: str = VIEW) -> Recognition:
-    return get_object_or_404(recognition_list(user, action), pk=pk)
+recognition_get = vk.getter(recognition_list)
 
 
 def status_q(status: str, today: dt.date) -> Q:
@@ -72,8 +72,7 @@ def application_list(user, action: str = VIEW) -> QuerySet[Application]:
     )
 
 
-def application_get(user, pk: int, action: str = VIEW) -> Application:
-    return get_object_or_404(application_list(user, action), pk=pk)
+application_get = vk.getter(application_list)
 
 
 def transition_list(user, application: Application) -> QuerySet[ApplicationTransition]:
@@ -121,8 +120,7 @@ def batch_list(user, action: str = VIEW) -> QuerySet[Batch]:
     return qs if ids is None else qs.filter(park_id__in=ids)
 
 
-def batch_get(user, pk: int, action: str = VIEW) -> Batch:
-    return get_object_or_404(batch_list(user, action), pk=pk)
+batch_get = vk.getter(batch_list)
 
 
 def park_list(user) -> QuerySet[Park]:

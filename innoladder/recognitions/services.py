@@ -7,6 +7,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from innoladder.core import audit
+from innoladder.core import viewkit as vk
 from innoladder.core.models import AuditEvent, Notification
 from innoladder.core.scoping import is_staff_role
 from innoladder.core.services import StaleEditError, object_create, object_update
@@ -173,14 +174,7 @@ def change_event_report(*, user, event: ChangeEvent, reported_on: dt.date) -> Ch
     return object_update(event, user=user, message="登记变更报告")
 
 
-def batch_create(*, user, **fields) -> Batch:
-    return object_create(Batch(**fields), user=user)
-
-
-def batch_update(*, user, batch: Batch, expected_version: int | None = None, **fields) -> Batch:
-    for name, value in fields.items():
-        setattr(batch, name, value)
-    return object_update(batch, user=user, expected_version=expected_version)
+batch_create, batch_update = vk.creator(Batch), vk.updater("batch")
 
 
 @transaction.atomic
@@ -234,10 +228,7 @@ def application_create(
     return application
 
 
-def application_update(*, user, application: Application, expected_version: int | None = None, **fields):
-    for name, value in fields.items():
-        setattr(application, name, value)
-    return object_update(application, user=user, expected_version=expected_version)
+application_update = vk.updater("application")
 
 
 def allowed_targets(application: Application, user) -> list[str]:

@@ -2,10 +2,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from innoladder.core.validators import apply_field_rules
+from innoladder.core.viewkit.forms import DATE
 
 from .models import LedgerLine, RDProject, SubsidyRule, TaxYearProfile
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class RDProjectForm(forms.ModelForm):

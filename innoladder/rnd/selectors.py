@@ -13,9 +13,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, DecimalField, OuterRef, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
-from django.shortcuts import get_object_or_404
 
 from innoladder.accounts.choices import Role
+from innoladder.core import viewkit as vk
 from innoladder.core.scoping import CHANGE, VIEW, can_see_park, for_user, is_staff_role, region_park_ids
 from innoladder.enterprises.models import AnnualData, Enterprise, Park, park_q
 
@@ -31,28 +31,13 @@ def year_range(year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
-def enterprise_list(user, action: str = VIEW) -> QuerySet[Enterprise]:
-    return for_user(Enterprise.objects.select_related("park"), user, action)
+enterprise_list, enterprise_get = vk.selectors(lambda: Enterprise.objects.select_related("park"))
 
 
-def enterprise_get(user, pk: int, action: str = VIEW) -> Enterprise:
-    return get_object_or_404(enterprise_list(user, action), pk=pk)
+project_list, project_get = vk.selectors(lambda: RDProject.objects.select_related("enterprise"))
 
 
-def project_list(user, action: str = VIEW) -> QuerySet[RDProject]:
-    return for_user(RDProject.objects.select_related("enterprise"), user, action)
-
-
-def project_get(user, pk: int, action: str = VIEW) -> RDProject:
-    return get_object_or_404(project_list(user, action), pk=pk)
-
-
-def line_list(user, action: str = VIEW) -> QuerySet[LedgerLine]:
-    return for_user(LedgerLine.objects.select_related("enterprise", "project"), user, action)
-
-
-def line_get(user, pk: int, action: str = VIEW) -> LedgerLine:
-    return get_object_or_404(line_list(user, action), pk=pk)
+line_list, line_get = vk.selectors(lambda: LedgerLine.objects.select_related("enterprise", "project"))
 
 
 def line_filter(qs: QuerySet[LedgerLine], params) -> QuerySet[LedgerLine]:
@@ -151,8 +136,7 @@ def rule_list(user, action: str = VIEW) -> QuerySet[SubsidyRule]:
     return qs.filter(park__in=park_list(user))
 
 
-def rule_get(user, pk: int, action: str = VIEW) -> SubsidyRule:
-    return get_object_or_404(rule_list(user, action), pk=pk)
+rule_get = vk.getter(rule_list)
 
 
 def can_manage_rules(user) -> bool:

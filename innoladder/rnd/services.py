@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from innoladder.core import audit
+from innoladder.core import viewkit as vk
 from innoladder.core.models import AuditEvent
 from innoladder.core.services import StaleEditError, object_create, object_delete, object_update
 from innoladder.eligibility.subsidy import SubsidyRule as EngineSubsidyRule
@@ -49,10 +50,7 @@ def project_create(*, user, enterprise: Enterprise, **fields) -> RDProject:
     return object_create(RDProject(enterprise=enterprise, **fields), user=user)
 
 
-def project_update(*, user, project: RDProject, expected_version: int | None = None, **fields) -> RDProject:
-    for name, value in fields.items():
-        setattr(project, name, value)
-    return object_update(project, user=user, expected_version=expected_version)
+project_update = vk.updater("project")
 
 
 def project_delete(*, user, project: RDProject) -> None:
@@ -265,22 +263,16 @@ def subsidy_award(
     if result.insufficient_data:
         raise ValidationError(result.explanation)
     award = SubsidyAward.objects.filter(enterprise=enterprise, rule=rule).first()
+    save = object_update
     if award is None:
-        award = SubsidyAward(enterprise=enterprise, rule=rule, is_demo=is_demo)
-        award.run, award.amount, award.awarded_on, award.explanation = (
-            run,
-            result.amount,
-            awarded_on,
-            result.explanation,
-        )
-        return object_create(award, user=user)
+        award, save = SubsidyAward(enterprise=enterprise, rule=rule, is_demo=is_demo), object_create
     award.run, award.amount, award.awarded_on, award.explanation = (
         run,
         result.amount,
         awarded_on,
         result.explanation,
     )
-    return object_update(award, user=user)
+    return save(award, user=user)
 
 
 def rule_save(*, user, rule: SubsidyRule, expected_version: int | None = None) -> SubsidyRule:

@@ -10,9 +10,9 @@ Report selectors (issue 9), each `(user, park, start, end)` → scoped queryset,
 import datetime as dt
 
 from django.db.models import Exists, OuterRef, QuerySet
-from django.shortcuts import get_object_or_404
 
 from innoladder.accounts.choices import Role
+from innoladder.core import viewkit as vk
 from innoladder.core.scoping import CHANGE, VIEW, enterprise_q, for_user
 from innoladder.core.viewkit.access import can_write, scoped, writable
 from innoladder.enterprises.models import Enterprise, park_q
@@ -38,8 +38,7 @@ def visit_list(user, action: str = VIEW) -> QuerySet[Visit]:
     return visible.exclude(pk__in=Visit.objects.filter(enterprises__in=outside).values("pk"))
 
 
-def visit_get(user, pk: int, action: str = VIEW) -> Visit:
-    return get_object_or_404(visit_list(user, action), pk=pk)
+visit_get = vk.getter(visit_list)
 
 
 def visible_enterprises(user, visit: Visit) -> list[Enterprise]:
@@ -61,12 +60,9 @@ def enterprise_visit_log(user, enterprise: Enterprise) -> list[dict]:
     return [{"visit": v, "repeated": flag} for v, flag in zip(visits, flags, strict=True)]
 
 
-def request_list(user, action: str = VIEW) -> QuerySet[EnterpriseRequest]:
-    return scoped(EnterpriseRequest.objects.select_related("enterprise", "category", "visit"), user, action)
-
-
-def request_get(user, pk: int, action: str = VIEW) -> EnterpriseRequest:
-    return get_object_or_404(request_list(user, action), pk=pk)
+request_list, request_get = vk.selectors(
+    lambda: EnterpriseRequest.objects.select_related("enterprise", "category", "visit"), scoped
+)
 
 
 def overdue_requests(qs, on: dt.date):

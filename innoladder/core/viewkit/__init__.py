@@ -24,6 +24,17 @@ A module declares its selector, filter set, table columns, form, services and ex
         select, form_class, detail_view = selectors.project_list, TransitionForm, ProjectDetailView
         def perform(self, obj, form): services.project_transition(project=obj, user=..., **form.cleaned_data)
 
+The selectors, the plain services and the routes of a kind are declared in one line each::
+
+    # projects/selectors.py                           (<x>_get: out of scope, 404)
+    project_list, project_get = vk.selectors(lambda: Project.objects.select_related("enterprise"), scoped)
+
+    # cooperation/services.py                         (audited; the update checks expected_version)
+    cooperation_create, cooperation_update = vk.creator(Cooperation), vk.updater("cooperation")
+
+    # projects/urls.py: project_list, _export, _create, _detail, _edit, _transition
+    urlpatterns = [*vk.object_urls(views, "Project", "project", roles="list export edit detail transition")]
+
 What the kit guarantees: every object comes through `select(user, action)` (out of scope: 404), lists
 filter (django-filter), sort (`?sort=`, whitelisted by `ordering`) and page; exports audit their filters
 and row count; edits post the loaded version and a stale one is refused; actions and deletes are POST
@@ -36,8 +47,11 @@ from django_filters import CharFilter, ChoiceFilter, DateFilter, ModelChoiceFilt
 from .access import can_write, enterprise_choices, require_writer, scoped, writable
 from .filters import CheckedFilter, FilterSet, IntegerFilter, SearchFilter, choice, period
 from .forms import StyledMixin, bootstrap, error_text, form_errors_text, offer_transitions, put_errors
+from .panels import panel, pending_panel
+from .records import creator, getter, selectors, updater
 from .responses import download
 from .tables import Col, link, wan
+from .urls import object_urls
 from .views import (
     ObjectActionView,
     ObjectDeleteView,
@@ -71,19 +85,26 @@ __all__ = [
     "bootstrap",
     "can_write",
     "choice",
+    "creator",
     "download",
     "enterprise_choices",
     "error_text",
     "form_errors_text",
+    "getter",
     "link",
+    "object_urls",
     "login_required",
     "period",
     "offer_transitions",
+    "panel",
+    "pending_panel",
     "put_errors",
     "querystring",
     "require",
     "require_writer",
     "scoped",
+    "selectors",
+    "updater",
     "wan",
     "writable",
 ]

@@ -5,6 +5,9 @@ from django.core.exceptions import ValidationError
 
 from innoladder.core.services import StaleEditError
 
+# A date field's widget: the browser's date picker, the value as ISO (what the picker reads).
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
 
 class StyledMixin:
     """Give every widget Bootstrap classes; date fields become HTML5 date pickers."""
