@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from innoladder import eligibility as e
 from innoladder.core import jobs
+from innoladder.core import viewkit as vk
 from innoladder.core.scoping import CHANGE, VIEW, for_user
 from innoladder.core.xlsx import export
 from innoladder.enterprises.selectors import enterprise_get, region_list
@@ -88,8 +89,6 @@ def candidate_list(request):
     form, filters = _candidate_form(request)
     rows = selectors.candidate_list(request.user, filters)
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "assessments/candidate_list.html",
@@ -101,7 +100,7 @@ def candidate_list(request):
             "scheme_name": c.SCHEME_NAMES[filters["scheme"]],
             "rank_limit": selectors.RANK_LIMIT,
             "as_of": filters.get("as_of") or timezone.localdate(),
-            "query": query.urlencode(),
+            "query": vk.querystring(request),
             "may_run_batch": selectors.may_run_batch(request.user),
             "batch_form": BatchForm(initial={"on": timezone.localdate()}),
         },

@@ -61,6 +61,18 @@ def campaign_detail(request, pk):
     return render(request, "collection/campaign_detail.html", context)
 
 
+def _perform(request, obj, service, **kwargs):
+    """A bureau action's service on a campaign or a submission: refusing the user is a 404; refusing the
+    record, its messages and back to it (that response second, None when the service did it)."""
+    try:
+        return service(user=request.user, **kwargs), None
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+        return None, redirect(obj)
+
+
 @login_required
 @require_POST
 def campaign_remind(request, pk):
@@ -77,13 +89,9 @@ def campaign_remind(request, pk):
 @require_POST
 def campaign_apply_import(request, pk):
     campaign = selectors.campaign_get(request.user, pk)
-    try:
-        count = services.campaign_apply_import(user=request.user, campaign=campaign)
-    except PermissionDenied as exc:
-        raise Http404 from exc
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
-        return redirect(campaign)
+    count, refused = _perform(request, campaign, services.campaign_apply_import, campaign=campaign)
+    if refused is not None:
+        return refused
     messages.success(request, f"已由导入数据代填并提交 {count} 家企业")
     return redirect(campaign)
 
@@ -176,15 +184,12 @@ def submission_return(request, pk):
     if not form.is_valid():
         messages.error(request, "退回时须填写退回意见")
         return redirect(submission)
-    try:
-        services.submission_return(
-            user=request.user, submission=submission, comment=form.cleaned_data["comment"]
-        )
-    except PermissionDenied as exc:
-        raise Http404 from exc
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
-        return redirect(submission)
+    comment = form.cleaned_data["comment"]
+    _, refused = _perform(
+        request, submission, services.submission_return, submission=submission, comment=comment
+    )
+    if refused is not None:
+        return refused
     messages.success(request, "已退回企业修改")
     return redirect(submission)
 
@@ -193,13 +198,10 @@ def submission_return(request, pk):
 @require_POST
 def submission_accept(request, pk):
     submission = selectors.submission_get(request.user, pk)
-    try:
-        _, job = services.submission_accept(user=request.user, submission=submission)
-    except PermissionDenied as exc:
-        raise Http404 from exc
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
-        return redirect(submission)
+    accepted, refused = _perform(request, submission, services.submission_accept, submission=submission)
+    if refused is not None:
+        return refused
+    _, job = accepted
     messages.success(request, "已采纳，数据已写入企业年度数据，正在重新评估")
     return redirect("job_detail", job_id=job.pk)
 

@@ -43,8 +43,7 @@ class ContractDetailView(vk.ObjectDetailView):
 
 
 class ContractEditView(vk.ObjectEditView):
-    select = contract_select
-    form_class = TechContractForm
+    select, form_class = contract_select, TechContractForm
     create, update, instance_kwarg = services.contract_create, services.contract_update, "contract"
     title_create, title_edit = "新增技术合同", "修改技术合同"
     created_message, updated_message = _("技术合同已保存"), _("技术合同已更新")
@@ -57,8 +56,7 @@ class ContractEditView(vk.ObjectEditView):
 
 
 class ContractTransitionView(vk.ObjectActionView):
-    select = contract_select
-    form_class = ContractTransitionForm
+    select, form_class = contract_select, ContractTransitionForm
     success = _("办理完成")
 
     def form_kwargs(self, contract):

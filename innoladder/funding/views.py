@@ -58,8 +58,7 @@ class ApplicationDetailView(vk.ObjectDetailView):
 
 
 class ApplicationEditView(FundingEditView):
-    select = selectors.fund_application_list
-    form_class = FundApplicationForm
+    select, form_class = selectors.fund_application_list, FundApplicationForm
     create, update = services.fund_application_create, services.fund_application_update
     instance_kwarg = "application"
     title_create, title_edit = "新增扶持资金申请", "修改扶持资金申请"
@@ -68,8 +67,7 @@ class ApplicationEditView(FundingEditView):
 
 
 class ApplicationTransitionView(vk.ObjectActionView):
-    select = selectors.fund_application_list
-    form_class = TransitionForm
+    select, form_class = selectors.fund_application_list, TransitionForm
     success = _("办理完成")
 
     def form_kwargs(self, application):
@@ -111,8 +109,7 @@ class ProgrammeDetailView(vk.ObjectDetailView):
 
 
 class ProgrammeEditView(FundingEditView):
-    select = selectors.programme_list
-    form_class = ProgrammeForm
+    select, form_class = selectors.programme_list, ProgrammeForm
     create, update, instance_kwarg = services.programme_create, services.programme_update, "programme"
     title_create, title_edit = "新增扶持资金项目", "修改扶持资金项目"
     created_message, updated_message = _("扶持资金项目已保存"), _("扶持资金项目已更新")
@@ -149,8 +146,7 @@ class VoucherDetailView(vk.ObjectDetailView):
 
 
 class VoucherEditView(FundingEditView):
-    select = selectors.voucher_use_list
-    form_class = VoucherUseForm
+    select, form_class = selectors.voucher_use_list, VoucherUseForm
     create, update, instance_kwarg = services.voucher_use_create, services.voucher_use_update, "use"
     title_create, title_edit = "登记创新券使用", "修改创新券使用"
     list_url_name = "voucher_use_list"

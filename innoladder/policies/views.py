@@ -63,8 +63,7 @@ def policy_attachment(request, pk):
 
 
 class PolicyEditView(PolicyEditBase):
-    select = selectors.policy_list
-    form_class = PolicyForm
+    select, form_class = selectors.policy_list, PolicyForm
     create, update, instance_kwarg = services.policy_create, services.policy_update, "policy"
     title_create, title_edit = _("新增政策"), _("修改政策")
     created_message, updated_message = _("政策已保存"), _("政策已更新")
@@ -178,8 +177,7 @@ class CampaignDetailView(vk.ObjectDetailView):
 
 
 class CampaignEditView(PolicyEditBase):
-    select = selectors.campaign_list
-    form_class = CampaignForm
+    select, form_class = selectors.campaign_list, CampaignForm
     create, update, instance_kwarg = services.campaign_create, services.campaign_update, "campaign"
     title_create, title_edit = _("新增宣传活动"), _("修改宣传活动")
     list_url_name = "event_list"
@@ -235,8 +233,7 @@ class TrainingDetailView(vk.ObjectDetailView):
 
 
 class TrainingEditView(PolicyEditBase):
-    select = selectors.training_list
-    form_class = TrainingForm
+    select, form_class = selectors.training_list, TrainingForm
     create, update, instance_kwarg = services.training_create, services.training_update, "event"
     title_create, title_edit = _("新增培训班"), _("修改培训班")
     list_url_name = "event_list"

@@ -13,8 +13,7 @@ from .tables import PROJECT_EXPORT, project_columns
 
 
 class ProjectListView(vk.ObjectListView):
-    select = selectors.project_list
-    filterset = ProjectFilterSet
+    select, filterset = selectors.project_list, ProjectFilterSet
     title = _("科技计划项目")
     create_url_name, export_url_name = "project_create", "project_export"
     ordering = ("title", "year", "approved_on")
@@ -52,8 +51,7 @@ class ProjectDetailView(vk.ObjectDetailView):
 
 
 class ProjectEditView(vk.ObjectEditView):
-    select = selectors.project_list
-    form_class = ProjectForm
+    select, form_class = selectors.project_list, ProjectForm
     create, update, instance_kwarg = services.project_create, services.project_update, "project"
     title_create, title_edit = _("登记科技计划项目"), _("编辑科技计划项目")
     created_message, updated_message = _("项目已登记。"), _("项目已更新。")
@@ -64,16 +62,12 @@ class ProjectEditView(vk.ObjectEditView):
 
 
 class ProjectAction(vk.ObjectActionView):
-    select = selectors.project_list
-    detail_view = ProjectDetailView
+    select, detail_view = selectors.project_list, ProjectDetailView
 
 
 class ProjectTransitionView(vk.ObjectTransitionView, ProjectAction):
-    form_class = TransitionForm
-    invalid_message = _("请选择新的状态。")
-    success = _("项目状态已更新。")
-
-    transition, instance_kwarg = services.project_transition, "project"
+    form_class, transition, instance_kwarg = TransitionForm, services.project_transition, "project"
+    invalid_message, success = _("请选择新的状态。"), _("项目状态已更新。")
 
 
 class MilestoneAddView(ProjectAction):

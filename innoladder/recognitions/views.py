@@ -160,10 +160,8 @@ def recognition_edit(request, pk):
                 certificate=certificate,
                 **data,
             )
-        except StaleEditError as exc:
-            form.add_error(None, exc.message)
-        except ValidationError as exc:
-            form.add_error(None, vk.error_text(exc))
+        except (StaleEditError, ValidationError) as exc:
+            vk.put_errors(form, exc)
         else:
             messages.success(request, _("已保存。"))
             return redirect(rec)
@@ -281,10 +279,8 @@ def batch_edit(request, pk=None):
                     expected_version=posted_version(request.POST),
                     **form.cleaned_data,
                 )
-        except StaleEditError as exc:
-            form.add_error(None, exc.message)
-        except ValidationError as exc:
-            form.add_error(None, vk.error_text(exc))
+        except (StaleEditError, ValidationError) as exc:
+            vk.put_errors(form, exc)
         else:
             messages.success(request, _("申报批次已保存。"))
             return redirect(batch)

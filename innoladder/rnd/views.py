@@ -95,6 +95,13 @@ class RDEditView(vk.ObjectEditView):
 
     template_name, errors_by_field = "viewkit/form.html", True
 
+    parent_name = ""  # a new record is created under `self.<parent_name>`, from the URL's `<parent_name>_pk`
+    parent_get = None  # (user, pk, action) -> that record, in change scope (else 404)
+
+    def check_create(self):
+        parent = type(self).parent_get(self.request.user, self.kwargs[f"{self.parent_name}_pk"], CHANGE)
+        setattr(self, self.parent_name, parent)
+
     def form_kwargs(self):
         return {}
 
@@ -103,13 +110,10 @@ class RDEditView(vk.ObjectEditView):
 
 
 class RDProjectEditView(RDEditView):
-    select = selectors.project_list
-    form_class = RDProjectForm
+    select, form_class = selectors.project_list, RDProjectForm
     create, update, instance_kwarg = services.project_create, services.project_update, "project"
     created_message = updated_message = _lazy("研发项目已保存")
-
-    def check_create(self):
-        self.enterprise = selectors.enterprise_get(self.request.user, self.kwargs["enterprise_pk"], CHANGE)
+    parent_name, parent_get = "enterprise", selectors.enterprise_get
 
     def data(self, form, project):
         return self.fields(form) if project else {"enterprise": self.enterprise, **self.fields(form)}
@@ -146,8 +150,6 @@ def line_list(request):
             object_type="rnd.LedgerLine",
         )
     page = Paginator(qs.order_by("-date", "voucher_no", "line_no"), 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "rnd/line_list.html",
@@ -158,19 +160,16 @@ def line_list(request):
             .filter(ledger_lines__isnull=False)
             .distinct(),
             "params": request.GET,
-            "query": query.urlencode(),
+            "query": vk.querystring(request),
         },
     )
 
 
 class LineEditView(RDEditView):
-    select = selectors.line_list
-    form_class = LedgerLineForm
+    select, form_class = selectors.line_list, LedgerLineForm
     create, update, instance_kwarg = services.line_create, services.line_update, "line"
     created_message = updated_message = _lazy("辅助账明细已保存")
-
-    def check_create(self):
-        self.project = selectors.project_get(self.request.user, self.kwargs["project_pk"], CHANGE)
+    parent_name, parent_get = "project", selectors.project_get
 
     def get_object(self, action=VIEW):
         line = super().get_object(action)

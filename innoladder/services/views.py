@@ -52,8 +52,7 @@ def services_home(request):
 
 
 class VisitListView(vk.ObjectListView):
-    select = selectors.visit_list
-    filterset = VisitFilterSet
+    select, filterset = selectors.visit_list, VisitFilterSet
     title = gettext_lazy("走访记录")
     create_url_name, export_url_name = "visit_create", "visit_export"
 
@@ -95,8 +94,7 @@ class VisitDetailView(vk.ObjectDetailView):
 
 
 class VisitEditView(vk.ObjectEditView):
-    select = selectors.visit_list
-    form_class = VisitForm
+    select, form_class = selectors.visit_list, VisitForm
     create, update, instance_kwarg = services.visit_create, services.visit_update, "visit"
     title_create, title_edit = gettext_lazy("新增走访记录"), gettext_lazy("编辑走访记录")
     created_message, updated_message = gettext_lazy("走访记录已保存。"), gettext_lazy("走访记录已更新。")
@@ -125,8 +123,7 @@ def enterprise_visit_log(request, enterprise_pk):
 
 
 class RequestListView(vk.ObjectListView):
-    select = selectors.request_list
-    filterset = RequestFilterSet
+    select, filterset = selectors.request_list, RequestFilterSet
     title = gettext_lazy("企业诉求")
     create_url_name, export_url_name = "request_create", "request_export"
 
@@ -173,8 +170,7 @@ class RequestDetailView(vk.ObjectDetailView):
 class RequestEditView(vk.ObjectEditView):
     """Enterprise users raise requests on their own enterprise; staff writers on any they may change."""
 
-    select = selectors.request_list
-    form_class = RequestForm
+    select, form_class = selectors.request_list, RequestForm
     create, update, instance_kwarg = services.request_create, services.request_update, "request"
     title_create, title_edit = gettext_lazy("提出诉求"), gettext_lazy("编辑诉求")
     created_message, updated_message = gettext_lazy("诉求已提交。"), gettext_lazy("诉求已更新。")
@@ -206,16 +202,12 @@ class RequestEditView(vk.ObjectEditView):
 
 
 class RequestAction(vk.ObjectActionView):
-    select = selectors.request_list
-    detail_view = RequestDetailView
+    select, detail_view = selectors.request_list, RequestDetailView
 
 
 class RequestTransitionView(vk.ObjectTransitionView, RequestAction):
-    form_class = TransitionForm
-    invalid_message = gettext_lazy("请选择办理操作。")
-    success = gettext_lazy("办理状态已更新。")
-
-    transition, instance_kwarg = services.request_transition, "request"
+    form_class, transition, instance_kwarg = TransitionForm, services.request_transition, "request"
+    invalid_message, success = gettext_lazy("请选择办理操作。"), gettext_lazy("办理状态已更新。")
 
 
 class RequestRateView(RequestAction):
