@@ -5,6 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_otp.models import Device
 
+from innoladder.core.models import dates_in_order, optional_fk
+
 from .choices import RequestKind, RequestStatus, Role
 from .roles import DUTY_ROLES
 
@@ -29,8 +31,7 @@ class ServiceAgency(models.Model):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = "服务机构"
-        verbose_name_plural = "服务机构"
+        verbose_name = verbose_name_plural = "服务机构"
         ordering = ["name"]
 
     def __str__(self):
@@ -45,30 +46,16 @@ class User(AbstractUser):
     parks = models.ManyToManyField(
         "enterprises.Park", blank=True, related_name="staff", verbose_name=_("所属园区")
     )
-    agency = models.ForeignKey(
-        ServiceAgency,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="users",
-        verbose_name=_("服务机构"),
-    )
-    region = models.ForeignKey(
+    agency = optional_fk(ServiceAgency, _("服务机构"), on_delete=models.PROTECT, related_name="users")
+    region = optional_fk(
         "enterprises.Region",
-        null=True,
-        blank=True,
+        _("所属区域"),
         on_delete=models.PROTECT,
         related_name="users",
-        verbose_name=_("所属区域"),
         help_text=_("区域管理人员查看该区域（含下级区域）内各园区的企业"),
     )
-    enterprise = models.ForeignKey(
-        "enterprises.Enterprise",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="users",
-        verbose_name=_("所属企业"),
+    enterprise = optional_fk(
+        "enterprises.Enterprise", _("所属企业"), on_delete=models.PROTECT, related_name="users"
     )
     failed_login_count = models.PositiveIntegerField(_("连续登录失败次数"), default=0)
     locked_until = models.DateTimeField(_("锁定至"), null=True, blank=True)
@@ -83,8 +70,7 @@ class User(AbstractUser):
     objects = CaseInsensitiveUserManager()
 
     class Meta:
-        verbose_name = "用户"
-        verbose_name_plural = "用户"
+        verbose_name = verbose_name_plural = "用户"
         constraints = [
             models.UniqueConstraint(Lower("username"), name="accounts_user_username_ci_unique"),
             models.CheckConstraint(
@@ -132,14 +118,12 @@ class AgencyAssignment(models.Model):
     note = models.CharField(_("说明"), max_length=200, blank=True)
 
     class Meta:
-        verbose_name = "服务机构分配"
-        verbose_name_plural = "服务机构分配"
+        verbose_name = verbose_name_plural = "服务机构分配"
         ordering = ["-starts_on"]
         indexes = [models.Index(fields=["agency", "enterprise"])]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=models.F("starts_on")),
-                name="accounts_assignment_dates_ordered",
+            dates_in_order(
+                "starts_on", "ends_on", "accounts_assignment_dates_ordered", may_be_empty=["ends_on"]
             )
         ]
 
@@ -156,8 +140,7 @@ class PasswordHistory(models.Model):
     created_at = models.DateTimeField(_("设置时间"), default=timezone.now)
 
     class Meta:
-        verbose_name = "历史密码"
-        verbose_name_plural = "历史密码"
+        verbose_name = verbose_name_plural = "历史密码"
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["user", "-created_at"])]
 
@@ -172,8 +155,7 @@ class LoginFailure(models.Model):
     at = models.DateTimeField(_("时间"), default=timezone.now)
 
     class Meta:
-        verbose_name = "登录失败记录"
-        verbose_name_plural = "登录失败记录"
+        verbose_name = verbose_name_plural = "登录失败记录"
         indexes = [models.Index(fields=["ip", "at"]), models.Index(fields=["at"])]
 
     def __str__(self):
@@ -184,8 +166,7 @@ class RecoveryCodeDevice(Device):
     """A set of one-time recovery codes, usable when the authenticator phone is lost; stored hashed only."""
 
     class Meta:
-        verbose_name = "恢复码"
-        verbose_name_plural = "恢复码"
+        verbose_name = verbose_name_plural = "恢复码"
 
     def verify_token(self, token):
         from .codes import recovery_code_hash
@@ -205,8 +186,7 @@ class RecoveryCode(models.Model):
     used_at = models.DateTimeField(_("使用时间"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "恢复码"
-        verbose_name_plural = "恢复码"
+        verbose_name = verbose_name_plural = "恢复码"
         constraints = [
             models.UniqueConstraint(fields=["device", "code_hash"], name="accounts_recovery_code_unique")
         ]
@@ -235,14 +215,11 @@ class CredentialRequest(models.Model):
         User, on_delete=models.PROTECT, related_name="+", verbose_name=_("申请人")
     )
     requested_at = models.DateTimeField(_("申请时间"), default=timezone.now)
-    decided_by = models.ForeignKey(
-        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("复核人")
-    )
+    decided_by = optional_fk(User, _("复核人"), on_delete=models.PROTECT)
     decided_at = models.DateTimeField(_("复核时间"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "凭据与角色复核申请"
-        verbose_name_plural = "凭据与角色复核申请"
+        verbose_name = verbose_name_plural = "凭据与角色复核申请"
         ordering = ["-requested_at", "-id"]
         constraints = [
             # The second person is never the first, nor the account concerned.

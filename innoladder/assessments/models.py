@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from innoladder.core.models import detail_url, optional_fk
 from innoladder.core.scoping import ScopedQuerySet
 from innoladder.enterprises.models import Enterprise
 
@@ -25,22 +25,8 @@ class Assessment(models.Model):
 
     enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="assessments")
     assessed_on = models.DateField(gettext_lazy("评估基准日"))
-    run_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=gettext_lazy("评估人"),
-    )
-    job = models.ForeignKey(
-        "core.Job",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=gettext_lazy("批量任务"),
-    )
+    run_by = optional_fk(settings.AUTH_USER_MODEL, gettext_lazy("评估人"))
+    job = optional_fk("core.Job", gettext_lazy("批量任务"))
     # serialize.snapshot_dict: the engine's facts JSON without fields at their default value.
     facts = models.JSONField(gettext_lazy("评估所用数据快照"), default=dict, encoder=CompactJSONEncoder)
     versions = models.JSONField(gettext_lazy("规则版本"), default=dict, encoder=CompactJSONEncoder)
@@ -59,16 +45,14 @@ class Assessment(models.Model):
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "评估"
-        verbose_name_plural = "评估"
+        verbose_name = verbose_name_plural = "评估"
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["enterprise", "is_latest"])]
 
     def __str__(self):
         return f"{self.enterprise} {self.assessed_on} 评估"
 
-    def get_absolute_url(self):
-        return reverse("assessment_detail", args=[self.pk])
+    get_absolute_url = detail_url("assessment_detail")
 
 
 class SchemeResult(models.Model):
@@ -105,8 +89,7 @@ class SchemeResult(models.Model):
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "分项评估结果"
-        verbose_name_plural = "分项评估结果"
+        verbose_name = verbose_name_plural = "分项评估结果"
         ordering = ["assessment", "id"]
         indexes = [models.Index(fields=["is_latest", "scheme", "standing"])]
 

@@ -1,9 +1,15 @@
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from innoladder.core.models import Tracked
+from innoladder.core.models import (
+    StatusChange,
+    Tracked,
+    dates_in_order,
+    detail_url,
+    optional_fk,
+    status_fields,
+)
 from innoladder.core.scoping import ScopedQuerySet
 from innoladder.enterprises.models import Enterprise, Park
 
@@ -29,20 +35,14 @@ class Campaign(Tracked):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = "填报任务"
-        verbose_name_plural = "填报任务"
+        verbose_name = verbose_name_plural = "填报任务"
         ordering = ["-fiscal_year", "-opens_on"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(deadline__gte=models.F("opens_on")), name="campaign_dates"
-            )
-        ]
+        constraints = [dates_in_order("opens_on", "deadline", "campaign_dates")]
 
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
-        return reverse("campaign_detail", args=[self.pk])
+    get_absolute_url = detail_url("campaign_detail")
 
 
 class Submission(Tracked):
@@ -60,21 +60,16 @@ class Submission(Tracked):
     declaration = models.BooleanField(_("已承诺数据真实"), default=False)
     on_behalf = models.BooleanField(_("由工作人员代填"), default=False)
     submitted_at = models.DateTimeField(_("提交时间"), null=True, blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    submitted_by = optional_fk(settings.AUTH_USER_MODEL)
     return_comment = models.TextField(_("退回意见"), blank=True)
     accepted_at = models.DateTimeField(_("采纳时间"), null=True, blank=True)
-    accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    accepted_by = optional_fk(settings.AUTH_USER_MODEL)
     assessment_changes = models.JSONField(_("评估变化"), default=list, blank=True)
 
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "企业填报"
-        verbose_name_plural = "企业填报"
+        verbose_name = verbose_name_plural = "企业填报"
         ordering = ["campaign", "enterprise__name"]
         constraints = [
             models.UniqueConstraint(fields=["campaign", "enterprise"], name="submission_campaign_enterprise")
@@ -84,33 +79,24 @@ class Submission(Tracked):
     def __str__(self):
         return f"{self.campaign} · {self.enterprise}"
 
-    def get_absolute_url(self):
-        return reverse("submission_detail", args=[self.pk])
+    get_absolute_url = detail_url("submission_detail")
 
 
-class SubmissionEvent(models.Model):
+class SubmissionEvent(StatusChange):
     """History of a submission: every save, submit, return and acceptance with who, when and a comment."""
 
     scope_enterprise_path = "submission__enterprise"
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
-    from_status = models.CharField(_("原状态"), max_length=20, choices=SubmissionStatus.choices)
-    to_status = models.CharField(_("新状态"), max_length=20, choices=SubmissionStatus.choices)
+    from_status, to_status = status_fields(SubmissionStatus.choices, from_blank=False)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    at = models.DateTimeField(_("时间"), auto_now_add=True)
-    comment = models.TextField(_("说明"), blank=True)
 
     objects = ScopedQuerySet.as_manager()
 
-    class Meta:
-        verbose_name = "填报记录"
-        verbose_name_plural = "填报记录"
-        ordering = ["at", "id"]
-
-    def __str__(self):
-        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+    class Meta(StatusChange.Meta):
+        verbose_name = verbose_name_plural = "填报记录"
 
 
 class Evidence(models.Model):
@@ -130,8 +116,7 @@ class Evidence(models.Model):
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "证明材料"
-        verbose_name_plural = "证明材料"
+        verbose_name = verbose_name_plural = "证明材料"
         ordering = ["uploaded_at"]
 
     def __str__(self):
@@ -199,8 +184,7 @@ class CollectionImportRow(Tracked):
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "填报导入行"
-        verbose_name_plural = "填报导入行"
+        verbose_name = verbose_name_plural = "填报导入行"
         ordering = ["campaign", "enterprise"]
         constraints = [
             models.UniqueConstraint(fields=["campaign", "enterprise"], name="collectionimportrow_natural_key")

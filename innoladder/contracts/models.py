@@ -1,9 +1,8 @@
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from innoladder.core.models import StatusChange, detail_url, status_fields
 from innoladder.eligibility import uscc
 from innoladder.eligibility.tech_contract import SUBTYPES
 from innoladder.enterprises.models import Enterprise, EnterpriseChild
@@ -56,8 +55,7 @@ class TechContract(EnterpriseChild):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = "技术合同"
-        verbose_name_plural = "技术合同"
+        verbose_name = verbose_name_plural = "技术合同"
         ordering = ["-signed_on", "-id"]
         indexes = [models.Index(fields=["status", "prepared_on"]), models.Index(fields=["registered_on"])]
         constraints = [
@@ -80,8 +78,7 @@ class TechContract(EnterpriseChild):
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
-        return reverse("contract_detail", args=[self.pk])
+    get_absolute_url = detail_url("contract_detail")
 
     @property
     def counterparty_name(self) -> str:
@@ -133,26 +130,14 @@ class TechContract(EnterpriseChild):
             raise ValidationError(errors)
 
 
-class TechContractHistory(models.Model):
+class TechContractHistory(StatusChange):
     """One registration-status change of a contract: who, when, from, to, comment."""
 
     scope_enterprise_path = "contract__enterprise"
 
     contract = models.ForeignKey(TechContract, on_delete=models.CASCADE, related_name="history")
-    from_status = models.CharField(
-        _("原状态"), max_length=20, choices=c.RegistrationStatus.choices, blank=True
-    )
-    to_status = models.CharField(_("新状态"), max_length=20, choices=c.RegistrationStatus.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    at = models.DateTimeField(_("时间"), auto_now_add=True)
+    from_status, to_status = status_fields(c.RegistrationStatus.choices)
     comment = models.CharField(_("说明"), max_length=300, blank=True)
 
-    class Meta:
-        verbose_name = "技术合同登记流转记录"
-        verbose_name_plural = "技术合同登记流转记录"
-        ordering = ["at", "id"]
-
-    def __str__(self):
-        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+    class Meta(StatusChange.Meta):
+        verbose_name = verbose_name_plural = "技术合同登记流转记录"

@@ -1,7 +1,7 @@
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from innoladder.core.models import detail_url, optional_fk
 from innoladder.enterprises.choices import IPKind
 from innoladder.enterprises.models import MONEY, EnterpriseChild
 
@@ -27,16 +27,14 @@ class Cooperation(EnterpriseChild):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = "产学研合作"
-        verbose_name_plural = "产学研合作"
+        verbose_name = verbose_name_plural = "产学研合作"
         ordering = ["-signed_on", "-id"]
         indexes = [models.Index(fields=["signed_on"])]
 
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
-        return reverse("cooperation_detail", args=[self.pk])
+    get_absolute_url = detail_url("cooperation_detail")
 
 
 class PatentIntroduction(EnterpriseChild):
@@ -57,14 +55,11 @@ class PatentIntroduction(EnterpriseChild):
     source = models.CharField(_("转让/许可方"), max_length=200)
     introduced_on = models.DateField(_("引进日期"))
     amount = models.DecimalField(_("金额(元)"), **MONEY)
-    ip_record = models.ForeignKey(
-        "enterprises.IPRecord", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    ip_record = optional_fk("enterprises.IPRecord")
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = "专利引进"
-        verbose_name_plural = "专利引进"
+        verbose_name = verbose_name_plural = "专利引进"
         ordering = ["-introduced_on", "-id"]
         constraints = [
             models.UniqueConstraint(
@@ -75,8 +70,7 @@ class PatentIntroduction(EnterpriseChild):
     def __str__(self):
         return f"{self.patent_number} {self.title}"
 
-    def get_absolute_url(self):
-        return reverse("patent_detail", args=[self.pk])
+    get_absolute_url = detail_url("patent_detail")
 
 
 class Talent(EnterpriseChild):
@@ -100,8 +94,7 @@ class Talent(EnterpriseChild):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = "人才"
-        verbose_name_plural = "人才"
+        verbose_name = verbose_name_plural = "人才"
         ordering = ["-recorded_on", "name"]
         constraints = [
             models.UniqueConstraint(
@@ -112,8 +105,7 @@ class Talent(EnterpriseChild):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        return reverse("talent_detail", args=[self.pk])
+    get_absolute_url = detail_url("talent_detail")
 
     @property
     def year(self) -> int:

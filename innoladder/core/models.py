@@ -2,6 +2,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +16,64 @@ class Tracked(models.Model):
 
     class Meta:
         abstract = True
+
+
+def detail_url(url_name: str):
+    """A model's `get_absolute_url` that is the page named `url_name`, found by the record's primary key."""
+
+    def get_absolute_url(self):
+        return reverse(url_name, args=[self.pk])
+
+    return get_absolute_url
+
+
+def optional_fk(to, verbose_name=None, *, on_delete=models.SET_NULL, related_name="+", **kwargs):
+    """A ForeignKey that may stay empty (null and blank): by default cleared when its target is deleted,
+    with no reverse accessor. Declares the same field as spelling the arguments out (no migration)."""
+    return models.ForeignKey(
+        to,
+        null=True,
+        blank=True,
+        on_delete=on_delete,
+        related_name=related_name,
+        verbose_name=verbose_name,
+        **kwargs,
+    )
+
+
+def dates_in_order(start: str, end: str, name: str, *, may_be_empty=(), **kwargs) -> models.CheckConstraint:
+    """A check that the date field `end` is not before `start`; a row where a field of `may_be_empty` is
+    NULL passes."""
+    condition = models.Q()
+    for field in may_be_empty:
+        condition |= models.Q(**{f"{field}__isnull": True})
+    condition |= models.Q(**{f"{end}__gte": models.F(start)})
+    return models.CheckConstraint(condition=condition, name=name, **kwargs)
+
+
+def status_fields(choices, *, from_blank=True):
+    """The `from_status`, `to_status` pair of a workflow history row over the workflow's status choices
+    (`from_status` is blank on the row that records the creation)."""
+    return (
+        models.CharField(_("原状态"), max_length=20, choices=choices, blank=from_blank),
+        models.CharField(_("新状态"), max_length=20, choices=choices),
+    )
+
+
+class StatusChange(models.Model):
+    """Abstract base of a workflow's history rows: who moved the record from which status to which, when,
+    and why. A subclass adds the record it belongs to and `from_status, to_status = status_fields(...)`."""
+
+    actor = optional_fk(settings.AUTH_USER_MODEL)
+    at = models.DateTimeField(_("时间"), auto_now_add=True)
+    comment = models.TextField(_("说明"), blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["at", "id"]
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
 
 
 class AuditEvent(models.TextChoices):
@@ -58,9 +117,7 @@ class AuditEntry(models.Model):
     scope_audit_log = True
 
     ts = models.DateTimeField(_("时间"), default=timezone.now, editable=False, db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    actor = optional_fk(settings.AUTH_USER_MODEL)
     actor_name = models.CharField(_("操作人"), max_length=150, blank=True)
     actor_role = models.CharField(_("角色"), max_length=20, blank=True)
     source_ip = models.GenericIPAddressField(_("来源IP"), null=True, blank=True)
@@ -81,8 +138,7 @@ class AuditEntry(models.Model):
     objects = AuditEntryQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "审计日志"
-        verbose_name_plural = "审计日志"
+        verbose_name = verbose_name_plural = "审计日志"
         ordering = ["-ts", "-id"]
         constraints = [
             # Only the chained writers (core.audit) insert rows; an unchained insert is refused.
@@ -112,8 +168,7 @@ class AuditEntryEnterprise(models.Model):
     enterprise_id = models.BigIntegerField(_("企业ID"), db_index=True)
 
     class Meta:
-        verbose_name = "审计日志涉及企业"
-        verbose_name_plural = "审计日志涉及企业"
+        verbose_name = verbose_name_plural = "审计日志涉及企业"
         constraints = [
             models.UniqueConstraint(fields=["entry", "enterprise_id"], name="auditentryenterprise_unique")
         ]
@@ -131,8 +186,7 @@ class AuditChainHead(models.Model):
     checked_at = models.DateTimeField(_("校验时间"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "审计日志链头"
-        verbose_name_plural = "审计日志链头"
+        verbose_name = verbose_name_plural = "审计日志链头"
 
     def __str__(self):
         return f"{self.checked_id} {self.checked_hash[:12]}"
@@ -157,9 +211,7 @@ class Job(models.Model):
     total = models.PositiveIntegerField(_("总数"), default=0)
     message = models.TextField(_("说明"), blank=True)
     result = models.JSONField(_("结果"), default=dict, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="jobs"
-    )
+    created_by = optional_fk(settings.AUTH_USER_MODEL, related_name="jobs")
     created_at = models.DateTimeField(_("提交时间"), auto_now_add=True)
     started_at = models.DateTimeField(_("开始时间"), null=True, blank=True)
     finished_at = models.DateTimeField(_("结束时间"), null=True, blank=True)
@@ -169,8 +221,7 @@ class Job(models.Model):
     worker = models.CharField(_("工作进程"), max_length=100, blank=True)
 
     class Meta:
-        verbose_name = "后台任务"
-        verbose_name_plural = "后台任务"
+        verbose_name = verbose_name_plural = "后台任务"
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["status", "lease_expires_at"], name="job_status_lease")]
 
@@ -196,12 +247,11 @@ class PeriodicRun(models.Model):
 
     name = models.CharField(_("定时任务"), max_length=100)
     slot = models.CharField(_("时段"), max_length=20)
-    job = models.ForeignKey(Job, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    job = optional_fk(Job)
     claimed_at = models.DateTimeField(_("启动时间"), auto_now_add=True)
 
     class Meta:
-        verbose_name = "定时任务运行"
-        verbose_name_plural = "定时任务运行"
+        verbose_name = verbose_name_plural = "定时任务运行"
         ordering = ["-claimed_at"]
         constraints = [models.UniqueConstraint(fields=["name", "slot"], name="periodic_run_name_slot")]
 
@@ -222,8 +272,7 @@ class Notification(models.Model):
     emailed_at = models.DateTimeField(_("邮件发送时间"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "通知"
-        verbose_name_plural = "通知"
+        verbose_name = verbose_name_plural = "通知"
         ordering = ["-created_at"]
         constraints = [models.UniqueConstraint(fields=["user", "key"], name="notification_user_key")]
 

@@ -1,10 +1,9 @@
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from innoladder.core.models import Tracked
+from innoladder.core.models import Tracked, detail_url, optional_fk
 from innoladder.core.scoping import ScopedQuerySet
 
 from . import choices as c
@@ -32,19 +31,11 @@ class Region(models.Model):
     short_name = models.CharField(_("简称"), max_length=40, blank=True)
     level = models.CharField(_("层级"), max_length=20, choices=Level.choices)
     division_code = models.CharField(_("行政区划代码"), max_length=6, unique=True)
-    parent = models.ForeignKey(
-        "self",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="children",
-        verbose_name=_("上级区域"),
-    )
+    parent = optional_fk("self", _("上级区域"), on_delete=models.PROTECT, related_name="children")
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = "区域"
-        verbose_name_plural = "区域"
+        verbose_name = verbose_name_plural = "区域"
         ordering = ["division_code"]
         constraints = [
             # A province has no parent region; a 市州 has one (its province).
@@ -105,20 +96,17 @@ class Park(models.Model):
     province = models.CharField(_("省份"), max_length=20, default="青海省")
     division_code = models.CharField(_("行政区划代码"), max_length=6, blank=True)
     sub_zones = models.JSONField(_("分区"), default=list, blank=True)
-    region = models.ForeignKey(
+    region = optional_fk(
         Region,
-        null=True,
-        blank=True,
+        _("所属区域"),
         on_delete=models.PROTECT,
         related_name="parks",
-        verbose_name=_("所属区域"),
         help_text=_("所在市州（区域管理人员按区域查看其下各园区）"),
     )
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = "园区"
-        verbose_name_plural = "园区"
+        verbose_name = verbose_name_plural = "园区"
         ordering = ["name"]
 
     def __str__(self):
@@ -161,13 +149,8 @@ class Enterprise(Tracked):
     tags = models.JSONField(_("标签"), default=list, blank=True)
     tags_text = models.CharField(_("标签(检索)"), max_length=500, blank=True, editable=False)
     pool = models.CharField(_("培育库"), max_length=20, choices=c.Pool.choices, blank=True, default="")
-    assigned_officer = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="assigned_enterprises",
-        verbose_name=_("联系干部"),
+    assigned_officer = optional_fk(
+        settings.AUTH_USER_MODEL, _("联系干部"), related_name="assigned_enterprises"
     )
     status = models.CharField(
         _("状态"), max_length=20, choices=c.EnterpriseStatus.choices, default=c.EnterpriseStatus.ACTIVE
@@ -178,8 +161,7 @@ class Enterprise(Tracked):
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "企业"
-        verbose_name_plural = "企业"
+        verbose_name = verbose_name_plural = "企业"
         ordering = ["name"]
         indexes = [
             models.Index(fields=["park", "status", "name"]),
@@ -219,8 +201,7 @@ class Enterprise(Tracked):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        return reverse("enterprise_detail", args=[self.pk])
+    get_absolute_url = detail_url("enterprise_detail")
 
     @property
     def contact_phone_masked(self) -> str:
@@ -238,7 +219,18 @@ class EnterpriseChild(Tracked):
         abstract = True
 
 
-class AnnualData(EnterpriseChild):
+class EnterpriseYear(EnterpriseChild):
+    """Base for a record an enterprise has once a year (a `year` field): newest year first, one a year."""
+
+    class Meta:
+        abstract = True
+        ordering = ["enterprise", "-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["enterprise", "year"], name="%(class)s_enterprise_year")
+        ]
+
+
+class AnnualData(EnterpriseYear):
     """One enterprise's figures for one fiscal year, with where they came from and who confirmed them."""
 
     enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="annual_data")
@@ -269,18 +261,11 @@ class AnnualData(EnterpriseChild):
         _("数据来源"), max_length=20, choices=c.DataSource.choices, default=c.DataSource.MANUAL
     )
     source_note = models.CharField(_("来源说明"), max_length=200, blank=True)
-    confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    confirmed_by = optional_fk(settings.AUTH_USER_MODEL)
     confirmed_at = models.DateTimeField(_("确认时间"), null=True, blank=True)
 
-    class Meta:
-        verbose_name = "年度数据"
-        verbose_name_plural = "年度数据"
-        ordering = ["enterprise", "-year"]
-        constraints = [
-            models.UniqueConstraint(fields=["enterprise", "year"], name="annualdata_enterprise_year")
-        ]
+    class Meta(EnterpriseYear.Meta):
+        verbose_name = verbose_name_plural = "年度数据"
 
     def __str__(self):
         return f"{self.enterprise} {self.year}年度"
@@ -309,8 +294,7 @@ class IPRecord(EnterpriseChild):
     used_in_note = models.CharField(_("使用记录"), max_length=200, blank=True)
 
     class Meta:
-        verbose_name = "知识产权"
-        verbose_name_plural = "知识产权"
+        verbose_name = verbose_name_plural = "知识产权"
         ordering = ["enterprise", "-granted_on"]
         constraints = [
             models.UniqueConstraint(fields=["enterprise", "number"], name="iprecord_enterprise_number")
@@ -358,8 +342,7 @@ class Award(EnterpriseChild):
     project = models.CharField(_("获奖项目"), max_length=300, blank=True)
 
     class Meta:
-        verbose_name = "获奖"
-        verbose_name_plural = "获奖"
+        verbose_name = verbose_name_plural = "获奖"
         ordering = ["enterprise", "-year"]
 
     def __str__(self):
@@ -377,8 +360,7 @@ class StandardWork(EnterpriseChild):
     rank = models.PositiveSmallIntegerField(_("起草单位排名"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "参与标准"
-        verbose_name_plural = "参与标准"
+        verbose_name = verbose_name_plural = "参与标准"
         ordering = ["enterprise", "-year"]
 
     def __str__(self):
@@ -396,8 +378,7 @@ class RDInstitution(EnterpriseChild):
     year = models.PositiveSmallIntegerField(_("认定年度"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "研发机构"
-        verbose_name_plural = "研发机构"
+        verbose_name = verbose_name_plural = "研发机构"
         ordering = ["enterprise", "-year"]
 
     def __str__(self):
@@ -414,8 +395,7 @@ class Incident(EnterpriseChild):
     description = models.CharField(_("说明"), max_length=300, blank=True)
 
     class Meta:
-        verbose_name = "不良记录"
-        verbose_name_plural = "不良记录"
+        verbose_name = verbose_name_plural = "不良记录"
         ordering = ["enterprise", "-occurred_on"]
 
     def __str__(self):
@@ -432,8 +412,7 @@ class Person(EnterpriseChild):
     is_tech_staff = models.BooleanField(_("科技人员"), default=False)
 
     class Meta:
-        verbose_name = "人员"
-        verbose_name_plural = "人员"
+        verbose_name = verbose_name_plural = "人员"
         ordering = ["enterprise", "name"]
 
     def __str__(self):

@@ -1,12 +1,10 @@
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from innoladder.core.models import Tracked
+from innoladder.core.models import StatusChange, Tracked, detail_url, status_fields
 from innoladder.eligibility.voucher import VoucherRules
 from innoladder.enterprises.models import Enterprise, EnterpriseChild, Park
 
@@ -36,8 +34,7 @@ class Programme(Tracked):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = "扶持资金项目"
-        verbose_name_plural = "扶持资金项目"
+        verbose_name = verbose_name_plural = "扶持资金项目"
         ordering = ["-year", "kind", "name"]
         constraints = [
             models.UniqueConstraint(fields=["park", "year", "name"], name="funding_programme_park_year_name"),
@@ -48,10 +45,9 @@ class Programme(Tracked):
         ]
 
     def __str__(self):
-        return f"{self.year}年{self.name}"
+        return _("%(year)s年%(name)s") % {"year": self.year, "name": self.name}
 
-    def get_absolute_url(self):
-        return reverse("programme_detail", args=[self.pk])
+    get_absolute_url = detail_url("programme_detail")
 
     def clean(self):
         errors = {}
@@ -109,8 +105,7 @@ class FundApplication(EnterpriseChild):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = "扶持资金申请"
-        verbose_name_plural = "扶持资金申请"
+        verbose_name = verbose_name_plural = "扶持资金申请"
         ordering = ["-applied_on", "-id"]
         indexes = [models.Index(fields=["status", "applied_on"]), models.Index(fields=["decided_on"])]
         constraints = [
@@ -132,8 +127,7 @@ class FundApplication(EnterpriseChild):
     def __str__(self):
         return f"{self.enterprise} · {self.title}"
 
-    def get_absolute_url(self):
-        return reverse("fund_application_detail", args=[self.pk])
+    get_absolute_url = detail_url("fund_application_detail")
 
     def clean(self):
         errors = {}
@@ -165,29 +159,17 @@ class FundApplication(EnterpriseChild):
             raise ValidationError(errors)
 
 
-class FundApplicationHistory(models.Model):
+class FundApplicationHistory(StatusChange):
     """One status change of a fund application: who, when, from, to, comment."""
 
     scope_enterprise_path = "application__enterprise"
 
     application = models.ForeignKey(FundApplication, on_delete=models.CASCADE, related_name="history")
-    from_status = models.CharField(
-        _("原状态"), max_length=20, choices=c.ApplicationStatus.choices, blank=True
-    )
-    to_status = models.CharField(_("新状态"), max_length=20, choices=c.ApplicationStatus.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    at = models.DateTimeField(_("时间"), auto_now_add=True)
+    from_status, to_status = status_fields(c.ApplicationStatus.choices)
     comment = models.CharField(_("说明"), max_length=300, blank=True)
 
-    class Meta:
-        verbose_name = "资金申请流转记录"
-        verbose_name_plural = "资金申请流转记录"
-        ordering = ["at", "id"]
-
-    def __str__(self):
-        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+    class Meta(StatusChange.Meta):
+        verbose_name = verbose_name_plural = "资金申请流转记录"
 
 
 class VoucherUse(EnterpriseChild):
@@ -214,8 +196,7 @@ class VoucherUse(EnterpriseChild):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = "创新券使用"
-        verbose_name_plural = "创新券使用"
+        verbose_name = verbose_name_plural = "创新券使用"
         ordering = ["-used_on", "-id"]
         indexes = [models.Index(fields=["enterprise", "used_on"])]
         constraints = [
@@ -229,8 +210,7 @@ class VoucherUse(EnterpriseChild):
     def __str__(self):
         return f"{self.enterprise} {self.used_on} {self.get_service_type_display()}"
 
-    def get_absolute_url(self):
-        return reverse("voucher_use_detail", args=[self.pk])
+    get_absolute_url = detail_url("voucher_use_detail")
 
     def clean(self):
         errors = {}

@@ -2,8 +2,9 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from innoladder.core.models import detail_url, optional_fk
 
 from .choices import BatchStatus
 
@@ -28,22 +29,8 @@ class ImportBatch(models.Model):
         related_name="import_batches",
         verbose_name=_("导入人"),
     )
-    park = models.ForeignKey(
-        "enterprises.Park",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("园区"),
-    )
-    enterprise = models.ForeignKey(
-        "enterprises.Enterprise",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("企业"),
-    )
+    park = optional_fk("enterprises.Park", _("园区"))
+    enterprise = optional_fk("enterprises.Enterprise", _("企业"))
     created_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
     status = models.CharField(
         _("状态"), max_length=20, choices=BatchStatus.choices, default=BatchStatus.PREVIEWED
@@ -61,29 +48,20 @@ class ImportBatch(models.Model):
     errors = models.JSONField(_("错误"), default=list, blank=True)
     file_errors = models.JSONField(_("文件级问题"), default=list, blank=True)
     warnings = models.JSONField(_("提示"), default=list, blank=True)
-    duplicate_of = models.ForeignKey(
-        "self",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("相同文件的已导入批次"),
-    )
-    job = models.ForeignKey("core.Job", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    duplicate_of = optional_fk("self", _("相同文件的已导入批次"))
+    job = optional_fk("core.Job")
     committed_at = models.DateTimeField(_("导入时间"), null=True, blank=True)
     message = models.TextField(_("说明"), blank=True)
 
     class Meta:
-        verbose_name = "导入批次"
-        verbose_name_plural = "导入批次"
+        verbose_name = verbose_name_plural = "导入批次"
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["dataset", "file_sha256", "status"])]
 
     def __str__(self):
         return f"{self.dataset_title} {self.file_name}"
 
-    def get_absolute_url(self):
-        return reverse("import_batch_detail", args=[self.pk])
+    get_absolute_url = detail_url("import_batch_detail")
 
     @property
     def can_commit(self) -> bool:

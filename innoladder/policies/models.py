@@ -4,10 +4,9 @@ from pathlib import PurePosixPath
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from innoladder.core.models import Tracked
+from innoladder.core.models import Tracked, dates_in_order, detail_url
 from innoladder.enterprises.choices import TechField
 from innoladder.enterprises.models import Enterprise, EnterpriseChild, Park
 
@@ -61,15 +60,14 @@ class Policy(Tracked):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = "政策"
-        verbose_name_plural = "政策"
+        verbose_name = verbose_name_plural = "政策"
         ordering = ["-issued_on", "-id"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(valid_until__isnull=True)
-                | models.Q(valid_from__isnull=True)
-                | models.Q(valid_until__gte=models.F("valid_from")),
-                name="policies_validity_ordered",
+            dates_in_order(
+                "valid_from",
+                "valid_until",
+                "policies_validity_ordered",
+                may_be_empty=["valid_until", "valid_from"],
             ),
             models.CheckConstraint(
                 condition=models.Q(gap_margin__gte=0, gap_margin__lte=1), name="policies_gap_margin_range"
@@ -79,8 +77,7 @@ class Policy(Tracked):
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
-        return reverse("policy_detail", args=[self.pk])
+    get_absolute_url = detail_url("policy_detail")
 
     def clean(self):
         errors = {}
@@ -131,8 +128,7 @@ class PolicyCondition(models.Model):
     )
 
     class Meta:
-        verbose_name = "政策匹配条件"
-        verbose_name_plural = "政策匹配条件"
+        verbose_name = verbose_name_plural = "政策匹配条件"
         ordering = ["id"]
 
     def __str__(self):
@@ -155,20 +151,14 @@ class Campaign(Tracked):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = "宣传活动"
-        verbose_name_plural = "宣传活动"
+        verbose_name = verbose_name_plural = "宣传活动"
         ordering = ["-starts_on", "-id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(ends_on__gte=models.F("starts_on")), name="policies_campaign_dates"
-            )
-        ]
+        constraints = [dates_in_order("starts_on", "ends_on", "policies_campaign_dates")]
 
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
-        return reverse("promo_detail", args=[self.pk])
+    get_absolute_url = detail_url("promo_detail")
 
 
 class CampaignReach(EnterpriseChild):
@@ -181,8 +171,7 @@ class CampaignReach(EnterpriseChild):
     note = models.CharField(_("说明"), max_length=200, blank=True)
 
     class Meta:
-        verbose_name = "活动覆盖企业"
-        verbose_name_plural = "活动覆盖企业"
+        verbose_name = verbose_name_plural = "活动覆盖企业"
         ordering = ["reached_on", "id"]
         constraints = [
             models.UniqueConstraint(
@@ -207,20 +196,14 @@ class TrainingEvent(Tracked):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = "培训班"
-        verbose_name_plural = "培训班"
+        verbose_name = verbose_name_plural = "培训班"
         ordering = ["-starts_on", "-id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(ends_on__gte=models.F("starts_on")), name="policies_training_dates"
-            )
-        ]
+        constraints = [dates_in_order("starts_on", "ends_on", "policies_training_dates")]
 
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
-        return reverse("training_detail", args=[self.pk])
+    get_absolute_url = detail_url("training_detail")
 
 
 class TrainingEnrolment(EnterpriseChild):
@@ -230,8 +213,7 @@ class TrainingEnrolment(EnterpriseChild):
     enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="training_enrolments")
 
     class Meta:
-        verbose_name = "培训报名企业"
-        verbose_name_plural = "培训报名企业"
+        verbose_name = verbose_name_plural = "培训报名企业"
         ordering = ["id"]
         constraints = [
             models.UniqueConstraint(fields=["event", "enterprise"], name="policies_training_enrolment_unique")
@@ -251,8 +233,7 @@ class TrainingAttendee(models.Model):
     position = models.CharField(_("职务"), max_length=100, blank=True)
 
     class Meta:
-        verbose_name = "参训人员"
-        verbose_name_plural = "参训人员"
+        verbose_name = verbose_name_plural = "参训人员"
         ordering = ["id"]
 
     def __str__(self):

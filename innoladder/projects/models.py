@@ -2,9 +2,9 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from innoladder.core.models import StatusChange, detail_url, optional_fk, status_fields
 from innoladder.enterprises.models import MONEY, EnterpriseChild
 
 from .choices import ProjectLevel, ProjectStatus
@@ -42,38 +42,26 @@ class Project(EnterpriseChild):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = "科技计划项目"
-        verbose_name_plural = "科技计划项目"
+        verbose_name = verbose_name_plural = "科技计划项目"
         ordering = ["-year", "title"]
         indexes = [models.Index(fields=["status"]), models.Index(fields=["approved_on"])]
 
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
-        return reverse("project_detail", args=[self.pk])
+    get_absolute_url = detail_url("project_detail")
 
 
-class ProjectHistory(models.Model):
+class ProjectHistory(StatusChange):
     """One status change of a project: who, when, from, to, comment."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="history")
-    from_status = models.CharField(_("原状态"), max_length=20, choices=ProjectStatus.choices, blank=True)
-    to_status = models.CharField(_("新状态"), max_length=20, choices=ProjectStatus.choices)
+    from_status, to_status = status_fields(ProjectStatus.choices)
     on = models.DateField(_("日期"))
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
     at = models.DateTimeField(_("记录时间"), auto_now_add=True)
-    comment = models.TextField(_("说明"), blank=True)
 
-    class Meta:
-        verbose_name = "项目状态记录"
-        verbose_name_plural = "项目状态记录"
-        ordering = ["at", "id"]
-
-    def __str__(self):
-        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+    class Meta(StatusChange.Meta):
+        verbose_name = verbose_name_plural = "项目状态记录"
 
 
 class Milestone(EnterpriseChild):
@@ -87,8 +75,7 @@ class Milestone(EnterpriseChild):
     done_on = models.DateField(_("完成日期"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "项目节点"
-        verbose_name_plural = "项目节点"
+        verbose_name = verbose_name_plural = "项目节点"
         ordering = ["due_on", "id"]
 
     def __str__(self):
@@ -112,13 +99,10 @@ class ProgressReport(EnterpriseChild):
     original_name = models.CharField(_("原文件名"), max_length=200, blank=True)
     extension = models.CharField(_("类型"), max_length=8, blank=True)
     size = models.PositiveIntegerField(_("大小(字节)"), default=0)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    uploaded_by = optional_fk(settings.AUTH_USER_MODEL)
 
     class Meta:
-        verbose_name = "项目进展报告"
-        verbose_name_plural = "项目进展报告"
+        verbose_name = verbose_name_plural = "项目进展报告"
         ordering = ["-reported_on", "-id"]
 
     def __str__(self):

@@ -2,11 +2,10 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from innoladder.core.models import Tracked
+from innoladder.core.models import Tracked, dates_in_order, detail_url, optional_fk, status_fields
 from innoladder.core.scoping import ScopedQuerySet
 from innoladder.enterprises.models import Enterprise, EnterpriseChild, Park
 
@@ -26,8 +25,7 @@ class SchemeRule(models.Model):
     source = models.CharField(_("依据"), max_length=300, blank=True)
 
     class Meta:
-        verbose_name = "认定有效期规则"
-        verbose_name_plural = "认定有效期规则"
+        verbose_name = verbose_name_plural = "认定有效期规则"
         ordering = ["scheme"]
 
     def __str__(self):
@@ -73,24 +71,22 @@ class Batch(Tracked):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = "申报批次"
-        verbose_name_plural = "申报批次"
+        verbose_name = verbose_name_plural = "申报批次"
         ordering = ["-year", "-opens_on", "name"]
         constraints = [
             models.UniqueConstraint(fields=["park", "name"], name="recognitions_batch_park_name"),
-            models.CheckConstraint(
-                condition=models.Q(closes_on__isnull=True)
-                | models.Q(opens_on__isnull=True)
-                | models.Q(closes_on__gte=models.F("opens_on")),
-                name="recognitions_batch_dates_ordered",
+            dates_in_order(
+                "opens_on",
+                "closes_on",
+                "recognitions_batch_dates_ordered",
+                may_be_empty=["closes_on", "opens_on"],
             ),
         ]
 
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        return reverse("batch_detail", args=[self.pk])
+    get_absolute_url = detail_url("batch_detail")
 
     def deadlines(self) -> list[tuple[str, str, dt.date]]:
         found = []
@@ -112,24 +108,10 @@ class Recognition(EnterpriseChild):
     scheme_name = models.CharField(_("类别名称（其他）"), max_length=100, blank=True)
     level = models.CharField(_("级别"), max_length=20, choices=c.RecognitionLevel.choices)
     number = models.CharField(_("证书编号/入库登记编号"), max_length=60, blank=True)
-    batch = models.ForeignKey(
-        Batch,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="recognitions",
-        verbose_name=_("批次"),
-    )
+    batch = optional_fk(Batch, _("批次"), related_name="recognitions")
     issued_on = models.DateField(_("发证/认定日期"))
     valid_until = models.DateField(_("有效期至"), null=True, blank=True)
-    renews = models.ForeignKey(
-        "self",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="renewed_by",
-        verbose_name=_("重新认定前的资质"),
-    )
+    renews = optional_fk("self", _("重新认定前的资质"), related_name="renewed_by")
     revoked_on = models.DateField(_("撤销日期"), null=True, blank=True)
     cancelled_on = models.DateField(_("取消日期"), null=True, blank=True)
     end_reason = models.CharField(_("撤销/取消原因"), max_length=300, blank=True)
@@ -141,8 +123,7 @@ class Recognition(EnterpriseChild):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = "资质认定"
-        verbose_name_plural = "资质认定"
+        verbose_name = verbose_name_plural = "资质认定"
         ordering = ["enterprise", "-issued_on"]
         indexes = [
             models.Index(fields=["scheme", "valid_until"]),
@@ -156,8 +137,7 @@ class Recognition(EnterpriseChild):
             "on": f"{self.issued_on:%Y-%m-%d}",
         }
 
-    def get_absolute_url(self):
-        return reverse("recognition_detail", args=[self.pk])
+    get_absolute_url = detail_url("recognition_detail")
 
     @property
     def scheme_label(self) -> str:
@@ -192,35 +172,14 @@ class Application(EnterpriseChild):
     kind = models.CharField(
         _("申报类型"), max_length=20, choices=c.ApplicationKind.choices, default=c.ApplicationKind.NEW
     )
-    renews = models.ForeignKey(
-        Recognition,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="renewal_applications",
-        verbose_name=_("重新认定的原资质"),
-    )
+    renews = optional_fk(Recognition, _("重新认定的原资质"), related_name="renewal_applications")
     status = models.CharField(
         _("状态"), max_length=20, choices=c.ApplicationStatus.choices, default=c.ApplicationStatus.INTENT
     )
     started_on = models.DateField(_("登记日期"))
     decided_on = models.DateField(_("结果日期"), null=True, blank=True)
-    officer = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="recognition_applications",
-        verbose_name=_("负责干部"),
-    )
-    agency = models.ForeignKey(
-        "accounts.ServiceAgency",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="recognition_applications",
-        verbose_name=_("服务机构"),
-    )
+    officer = optional_fk(settings.AUTH_USER_MODEL, _("负责干部"), related_name="recognition_applications")
+    agency = optional_fk("accounts.ServiceAgency", _("服务机构"), related_name="recognition_applications")
     # The assessments app is built in parallel; a plain id keeps this app free of its migrations.
     assessment_id = models.PositiveBigIntegerField(_("支撑评估编号"), null=True, blank=True)
     recognition = models.OneToOneField(
@@ -235,16 +194,14 @@ class Application(EnterpriseChild):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = "申报"
-        verbose_name_plural = "申报"
+        verbose_name = verbose_name_plural = "申报"
         ordering = ["-started_on", "-id"]
         indexes = [models.Index(fields=["status", "batch"])]
 
     def __str__(self):
         return f"{self.enterprise} · {self.batch}"
 
-    def get_absolute_url(self):
-        return reverse("application_detail", args=[self.pk])
+    get_absolute_url = detail_url("application_detail")
 
     @property
     def is_open(self) -> bool:
@@ -257,18 +214,8 @@ class ApplicationTransition(models.Model):
     scope_enterprise_path = "application__enterprise"
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="transitions")
-    from_status = models.CharField(
-        _("原状态"), max_length=20, choices=c.ApplicationStatus.choices, blank=True
-    )
-    to_status = models.CharField(_("新状态"), max_length=20, choices=c.ApplicationStatus.choices)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("操作人"),
-    )
+    from_status, to_status = status_fields(c.ApplicationStatus.choices)
+    by = optional_fk(settings.AUTH_USER_MODEL, _("操作人"))
     at = models.DateTimeField(_("操作时间"), auto_now_add=True)
     on = models.DateField(_("业务日期"))
     comment = models.TextField(_("意见/说明"), blank=True)
@@ -276,8 +223,7 @@ class ApplicationTransition(models.Model):
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "申报流程记录"
-        verbose_name_plural = "申报流程记录"
+        verbose_name = verbose_name_plural = "申报流程记录"
         ordering = ["application", "at", "id"]
 
     def __str__(self):
@@ -297,15 +243,12 @@ class ApplicationDocument(Tracked):
     file = models.FileField(_("文件"), storage=private_storage, upload_to=upload_to, max_length=200)
     content_type = models.CharField(_("文件类型"), max_length=50)
     size = models.PositiveIntegerField(_("大小(字节)"))
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    uploaded_by = optional_fk(settings.AUTH_USER_MODEL)
 
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "申报材料"
-        verbose_name_plural = "申报材料"
+        verbose_name = verbose_name_plural = "申报材料"
         ordering = ["application", "-created_at"]
 
     def __str__(self):
@@ -325,8 +268,7 @@ class AnnualReport(Tracked):
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "年报报送"
-        verbose_name_plural = "年报报送"
+        verbose_name = verbose_name_plural = "年报报送"
         ordering = ["recognition", "year"]
         constraints = [
             models.UniqueConstraint(fields=["recognition", "year"], name="recognitions_annualreport_year")
@@ -347,8 +289,7 @@ class ChangeEvent(EnterpriseChild):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = "变更事项"
-        verbose_name_plural = "变更事项"
+        verbose_name = verbose_name_plural = "变更事项"
         ordering = ["enterprise", "-occurred_on"]
 
     def __str__(self):

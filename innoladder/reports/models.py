@@ -1,9 +1,8 @@
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from innoladder.core.models import Tracked
+from innoladder.core.models import Tracked, dates_in_order, detail_url, optional_fk
 
 from . import choices as c
 
@@ -17,46 +16,23 @@ class WorkReport(Tracked):
     officer edits lives in `WorkReportEdit`, never here.
     """
 
-    park = models.ForeignKey(
-        "enterprises.Park",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="work_reports",
-        verbose_name=_("园区"),
-    )
-    region = models.ForeignKey(
-        "enterprises.Region",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="work_reports",
-        verbose_name=_("区域"),
+    park = optional_fk("enterprises.Park", _("园区"), on_delete=models.PROTECT, related_name="work_reports")
+    region = optional_fk(
+        "enterprises.Region", _("区域"), on_delete=models.PROTECT, related_name="work_reports"
     )
     period_start = models.DateField(_("开始日期"))
     period_end = models.DateField(_("结束日期"))
     title = models.CharField(_("标题"), max_length=200)
     sections = models.JSONField(_("生成文本"), default=list, blank=True)
     facts = models.JSONField(_("数据快照"), default=list, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("生成人"),
-    )
+    created_by = optional_fk(settings.AUTH_USER_MODEL, _("生成人"))
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = "工作总结"
-        verbose_name_plural = "工作总结"
+        verbose_name = verbose_name_plural = "工作总结"
         ordering = ["-created_at", "-id"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(period_end__gte=models.F("period_start")),
-                name="workreport_period_ordered",
-            ),
+            dates_in_order("period_start", "period_end", "workreport_period_ordered"),
             # A report counts one park or one region, never both or neither.
             models.CheckConstraint(
                 condition=models.Q(park__isnull=False, region__isnull=True)
@@ -69,8 +45,7 @@ class WorkReport(Tracked):
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
-        return reverse("report_detail", args=[self.pk])
+    get_absolute_url = detail_url("report_detail")
 
     @property
     def scope(self):
@@ -90,18 +65,10 @@ class WorkReportEdit(Tracked):
     report = models.ForeignKey(WorkReport, on_delete=models.CASCADE, related_name="edits")
     section = models.CharField(_("章节"), max_length=30, choices=c.Section.choices)
     text = models.TextField(_("修改后文本"))
-    edited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("修改人"),
-    )
+    edited_by = optional_fk(settings.AUTH_USER_MODEL, _("修改人"))
 
     class Meta:
-        verbose_name = "工作总结修改稿"
-        verbose_name_plural = "工作总结修改稿"
+        verbose_name = verbose_name_plural = "工作总结修改稿"
         ordering = ["report", "section"]
         constraints = [
             models.UniqueConstraint(fields=["report", "section"], name="workreportedit_report_section")

@@ -8,8 +8,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from innoladder.core.models import Tracked
-from innoladder.enterprises.models import Enterprise, EnterpriseChild, Park
+from innoladder.core.models import Tracked, detail_url, optional_fk
+from innoladder.enterprises.models import Enterprise, EnterpriseChild, EnterpriseYear, Park
 
 from . import choices as c
 
@@ -41,8 +41,7 @@ class RDProject(EnterpriseChild):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = "研发项目"
-        verbose_name_plural = "研发项目"
+        verbose_name = verbose_name_plural = "研发项目"
         ordering = ["enterprise", "code"]
         constraints = [
             models.UniqueConstraint(fields=["enterprise", "code"], name="rdproject_enterprise_code"),
@@ -54,8 +53,7 @@ class RDProject(EnterpriseChild):
     def __str__(self):
         return f"{self.code} {self.name}"
 
-    def get_absolute_url(self):
-        return reverse("rnd_project_detail", args=[self.pk])
+    get_absolute_url = detail_url("rnd_project_detail")
 
     def clean(self):
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
@@ -92,8 +90,7 @@ class LedgerLine(EnterpriseChild):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = "辅助账明细"
-        verbose_name_plural = "辅助账明细"
+        verbose_name = verbose_name_plural = "辅助账明细"
         ordering = ["enterprise", "date", "voucher_no", "line_no"]
         constraints = [
             models.UniqueConstraint(
@@ -136,7 +133,7 @@ def line_problems(*, project: RDProject, enterprise_id, category: str, overseas_
     return {}
 
 
-class TaxYearProfile(EnterpriseChild):
+class TaxYearProfile(EnterpriseYear):
     """The enterprise's tax facts for one year that the super-deduction needs besides the ledger."""
 
     enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="tax_profiles")
@@ -160,13 +157,8 @@ class TaxYearProfile(EnterpriseChild):
     )
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
-    class Meta:
-        verbose_name = "年度税务信息"
-        verbose_name_plural = "年度税务信息"
-        ordering = ["enterprise", "-year"]
-        constraints = [
-            models.UniqueConstraint(fields=["enterprise", "year"], name="taxyearprofile_enterprise_year")
-        ]
+    class Meta(EnterpriseYear.Meta):
+        verbose_name = verbose_name_plural = "年度税务信息"
 
     def __str__(self):
         return f"{self.enterprise} {self.year}年度税务信息"
@@ -193,8 +185,7 @@ class SubsidyRule(Tracked):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = "研发投入补助规则"
-        verbose_name_plural = "研发投入补助规则"
+        verbose_name = verbose_name_plural = "研发投入补助规则"
         ordering = ["park", "-year"]
         constraints = [
             models.UniqueConstraint(fields=["park", "year"], name="subsidyrule_park_year"),
@@ -223,14 +214,11 @@ class DeductionRun(EnterpriseChild):
     result = models.JSONField(_("计算明细"), default=dict)
     inputs_hash = models.CharField(_("输入摘要"), max_length=64)
     computed_at = models.DateTimeField(_("计算时间"))
-    computed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    computed_by = optional_fk(settings.AUTH_USER_MODEL)
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = "加计扣除计算"
-        verbose_name_plural = "加计扣除计算"
+        verbose_name = verbose_name_plural = "加计扣除计算"
         ordering = ["enterprise", "-year", "-computed_at", "-id"]
         indexes = [models.Index(fields=["enterprise", "year", "computed_at"])]
 
@@ -257,8 +245,7 @@ class SubsidyAward(EnterpriseChild):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = "研发投入补助"
-        verbose_name_plural = "研发投入补助"
+        verbose_name = verbose_name_plural = "研发投入补助"
         ordering = ["-awarded_on", "enterprise"]
         constraints = [
             models.UniqueConstraint(fields=["enterprise", "rule"], name="subsidyaward_enterprise_rule")

@@ -1,9 +1,8 @@
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from innoladder.core.models import Tracked
+from innoladder.core.models import Tracked, dates_in_order, detail_url
 from innoladder.eligibility import tables as t
 
 from .tiers import TABLE_TIERS, TIER_NAMES
@@ -44,14 +43,14 @@ class RuleTable(Tracked):
     )
 
     class Meta:
-        verbose_name = "规则表"
-        verbose_name_plural = "规则表"
+        verbose_name = verbose_name_plural = "规则表"
         ordering = ["tier", "-effective_from", "-id"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(effective_to__isnull=True)
-                | models.Q(effective_to__gte=models.F("effective_from")),
-                name="ruletables_table_dates",
+            dates_in_order(
+                "effective_from",
+                "effective_to",
+                "ruletables_table_dates",
+                may_be_empty=["effective_to"],
                 violation_error_message="失效日期不能早于生效日期",
             )
         ]
@@ -59,8 +58,7 @@ class RuleTable(Tracked):
     def __str__(self):
         return f"{self.get_tier_display()} · {self.title}"
 
-    def get_absolute_url(self):
-        return reverse("ruletable_detail", args=[self.pk])
+    get_absolute_url = detail_url("ruletable_detail")
 
     def in_force(self, on) -> bool:
         return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)
@@ -83,8 +81,7 @@ class RuleCondition(models.Model):
     clause = models.CharField(_("依据条款"), max_length=200, blank=True)
 
     class Meta:
-        verbose_name = "规则表条件"
-        verbose_name_plural = "规则表条件"
+        verbose_name = verbose_name_plural = "规则表条件"
         ordering = ["table", "position", "id"]
 
     def __str__(self):
@@ -111,8 +108,7 @@ class RuleTableRevision(models.Model):
     entered_at = models.DateTimeField(_("录入时间"), auto_now_add=True)
 
     class Meta:
-        verbose_name = "规则表修订"
-        verbose_name_plural = "规则表修订"
+        verbose_name = verbose_name_plural = "规则表修订"
         ordering = ["table", "-number"]
         constraints = [models.UniqueConstraint(fields=["table", "number"], name="ruletables_revision_number")]
 

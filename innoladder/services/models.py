@@ -1,11 +1,10 @@
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from innoladder.core.models import Tracked
+from innoladder.core.models import StatusChange, Tracked, detail_url, optional_fk, status_fields
 from innoladder.core.scoping import ScopedQuerySet
 from innoladder.enterprises.models import EnterpriseChild
 
@@ -23,8 +22,7 @@ class RequestCategory(models.Model):
     active = models.BooleanField(_("启用"), default=True)
 
     class Meta:
-        verbose_name = "诉求类别"
-        verbose_name_plural = "诉求类别"
+        verbose_name = verbose_name_plural = "诉求类别"
         ordering = ["order", "name"]
 
     def __str__(self):
@@ -48,35 +46,26 @@ class Visit(Tracked):
     )
     department = models.CharField(_("走访部门"), max_length=100, blank=True)
     staff_names = models.CharField(_("其他走访人员"), max_length=200, blank=True)
-    agency = models.ForeignKey(
-        "accounts.ServiceAgency",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="visits",
-        verbose_name=_("服务机构"),
+    agency = optional_fk(
+        "accounts.ServiceAgency", _("服务机构"), on_delete=models.PROTECT, related_name="visits"
     )
     topics = models.JSONField(_("走访内容"), default=list, blank=True)
     notes = models.TextField(_("走访记录"), blank=True)
     follow_up = models.TextField(_("后续跟进"), blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = optional_fk(settings.AUTH_USER_MODEL)
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "走访记录"
-        verbose_name_plural = "走访记录"
+        verbose_name = verbose_name_plural = "走访记录"
         ordering = ["-visited_on", "-id"]
         indexes = [models.Index(fields=["visited_on"])]
 
     def __str__(self):
         return f"{self.visited_on} 走访"
 
-    def get_absolute_url(self):
-        return reverse("visit_detail", args=[self.pk])
+    get_absolute_url = detail_url("visit_detail")
 
     @property
     def topic_labels(self) -> list[str]:
@@ -90,21 +79,12 @@ class EnterpriseRequest(EnterpriseChild):
     enterprise = models.ForeignKey(
         "enterprises.Enterprise", on_delete=models.CASCADE, related_name="service_requests"
     )
-    visit = models.ForeignKey(
-        Visit,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="requests",
-        verbose_name=_("来源走访"),
-    )
+    visit = optional_fk(Visit, _("来源走访"), related_name="requests")
     category = models.ForeignKey(RequestCategory, on_delete=models.PROTECT, verbose_name=_("诉求类别"))
     title = models.CharField(_("诉求事项"), max_length=200)
     description = models.TextField(_("诉求内容"), blank=True)
     raised_on = models.DateField(_("提出日期"))
-    raised_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    raised_by = optional_fk(settings.AUTH_USER_MODEL)
     department = models.CharField(_("责任部门"), max_length=100, blank=True)
     responsible = models.CharField(_("责任人"), max_length=50, blank=True)
     due_on = models.DateField(_("办理时限"))
@@ -119,8 +99,7 @@ class EnterpriseRequest(EnterpriseChild):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = "企业诉求"
-        verbose_name_plural = "企业诉求"
+        verbose_name = verbose_name_plural = "企业诉求"
         ordering = ["-raised_on", "-id"]
         indexes = [models.Index(fields=["status", "due_on"]), models.Index(fields=["raised_on"])]
         constraints = [
@@ -134,8 +113,7 @@ class EnterpriseRequest(EnterpriseChild):
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
-        return reverse("request_detail", args=[self.pk])
+    get_absolute_url = detail_url("request_detail")
 
     def overdue_on(self, on) -> bool:
         return rules.is_overdue(self.due_on, self.status, on)
@@ -145,25 +123,14 @@ class EnterpriseRequest(EnterpriseChild):
         return self.overdue_on(timezone.localdate())
 
 
-class RequestHistory(models.Model):
+class RequestHistory(StatusChange):
     """One status change of a request: who, when, from, to and why."""
 
     request = models.ForeignKey(EnterpriseRequest, on_delete=models.CASCADE, related_name="history")
-    from_status = models.CharField(_("原状态"), max_length=20, choices=RequestStatus.choices, blank=True)
-    to_status = models.CharField(_("新状态"), max_length=20, choices=RequestStatus.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    at = models.DateTimeField(_("时间"), auto_now_add=True)
-    comment = models.TextField(_("说明"), blank=True)
+    from_status, to_status = status_fields(RequestStatus.choices)
 
-    class Meta:
-        verbose_name = "诉求办理记录"
-        verbose_name_plural = "诉求办理记录"
-        ordering = ["at", "id"]
-
-    def __str__(self):
-        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+    class Meta(StatusChange.Meta):
+        verbose_name = verbose_name_plural = "诉求办理记录"
 
 
 class VisitImportRow(EnterpriseChild):
@@ -183,14 +150,11 @@ class VisitImportRow(EnterpriseChild):
     topics = models.CharField(_("走访内容"), max_length=200)
     notes = models.TextField(_("走访记录"), blank=True)
     follow_up = models.TextField(_("后续跟进"), blank=True)
-    agency = models.ForeignKey(
-        "accounts.ServiceAgency", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    visit = models.ForeignKey(Visit, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    agency = optional_fk("accounts.ServiceAgency", on_delete=models.PROTECT)
+    visit = optional_fk(Visit)
 
     class Meta:
-        verbose_name = "走访导入行"
-        verbose_name_plural = "走访导入行"
+        verbose_name = verbose_name_plural = "走访导入行"
         ordering = ["visited_on", "id"]
         constraints = [
             models.UniqueConstraint(
