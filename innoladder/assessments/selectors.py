@@ -103,6 +103,18 @@ STANDING_RANK = Case(
 DEFAULT_SCHEME = "hnte"
 
 
+def _enterprise_filtered(queryset, filters: dict, path: str = ""):
+    """The candidate filters on the enterprise (reached through `path`): industry code prefix, tech field,
+    name."""
+    if filters.get("industry"):
+        queryset = queryset.filter(**{f"{path}industry_code__startswith": filters["industry"]})
+    if filters.get("tech_field"):
+        queryset = queryset.filter(**{f"{path}tech_field": filters["tech_field"]})
+    if filters.get("q"):
+        queryset = queryset.filter(**{f"{path}name__icontains": filters["q"]})
+    return queryset
+
+
 def candidate_queryset(user, filters: dict) -> QuerySet[SchemeResult]:
     """Latest results (``latest_results`` as of ``as_of``) for one scheme, in the database's order:
     eligible, then close, far, unknown; fewer unmet conditions first, then the best score.
@@ -122,12 +134,7 @@ def candidate_queryset(user, filters: dict) -> QuerySet[SchemeResult]:
         queryset = queryset.filter(standing=standing)
     else:
         queryset = queryset.exclude(standing=c.Standing.HELD)
-    if filters.get("industry"):
-        queryset = queryset.filter(enterprise__industry_code__startswith=filters["industry"])
-    if filters.get("tech_field"):
-        queryset = queryset.filter(enterprise__tech_field=filters["tech_field"])
-    if filters.get("q"):
-        queryset = queryset.filter(enterprise__name__icontains=filters["q"])
+    queryset = _enterprise_filtered(queryset, filters, "enterprise__")
     return (
         queryset.select_related("enterprise__park", "assessment")
         .defer("assessment__facts", "assessment__versions", "assessment__settings")
@@ -270,12 +277,7 @@ def batch_enterprises(user, filters: dict) -> QuerySet[Enterprise]:
     elif filters.get("region"):
         region = _region(filters)
         queryset = queryset.filter(park_id__in=region.park_ids if region else [])
-    if filters.get("industry"):
-        queryset = queryset.filter(industry_code__startswith=filters["industry"])
-    if filters.get("tech_field"):
-        queryset = queryset.filter(tech_field=filters["tech_field"])
-    if filters.get("q"):
-        queryset = queryset.filter(name__icontains=filters["q"])
+    queryset = _enterprise_filtered(queryset, filters)
     if filters.get("standing"):
         listed = candidate_queryset(user, filters).values("enterprise_id")
         queryset = queryset.filter(pk__in=listed)
