@@ -149,3 +149,27 @@ def test_a_delete_is_post_only_scoped_and_audited(client, cast):
     assert client.post(url).status_code == 302
     assert not Talent.objects.filter(pk=talent.pk).exists()
     assert AuditEntry.objects.filter(event_type=AuditEvent.DELETE, object_id=str(talent.pk)).exists()
+
+
+def test_object_urls_route_each_declared_role_to_the_kinds_view_under_its_name():
+    """The list's sheet goes through as_view(exporting=True), the edit view serves new/ as well, and a
+    role left out of `roles` has no route."""
+    from types import SimpleNamespace
+
+    from innoladder.core import viewkit as vk
+    from innoladder.projects.views import ProjectDetailView, ProjectEditView
+
+    views = SimpleNamespace(
+        ThingListView=ProjectListView, ThingEditView=ProjectEditView, ThingDetailView=ProjectDetailView
+    )
+    routes = {
+        p.name: (str(p.pattern), p.callback.view_class, p.callback.view_initkwargs)
+        for p in vk.object_urls(views, "Thing", "thing", "things/", "list export edit detail")
+    }
+    assert routes == {
+        "thing_list": ("things/", ProjectListView, {}),
+        "thing_export": ("things/export/", ProjectListView, {"exporting": True}),
+        "thing_create": ("things/new/", ProjectEditView, {}),
+        "thing_edit": ("things/<int:pk>/edit/", ProjectEditView, {}),
+        "thing_detail": ("things/<int:pk>/", ProjectDetailView, {}),
+    }
