@@ -165,6 +165,28 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Caches ---------------------------------------------------------------------------------
+# Whole pages per user and query (core.pagecache, docs/adr/0008-page-cache.md) are kept in files so that
+# every worker process of the server shares them and the stamp of the data generation, with no service to
+# run; several application hosts would point both at one shared backend instead. PAGE_CACHE_SECONDS=0
+# turns the page cache off.
+PAGE_CACHE_DIR = Path(env_str("PAGE_CACHE_DIR", str(VAR_DIR / "cache")))
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": PAGE_CACHE_DIR / "pages",
+        "TIMEOUT": PAGE_CACHE_SECONDS or None,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+    "page_generation": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": PAGE_CACHE_DIR / "generation",
+        "TIMEOUT": None,
+    },
+}
+
 # --- Authentication -------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"

@@ -14,7 +14,7 @@ from django.db import connections, models, router, transaction
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
-from . import audit_chain
+from . import audit_chain, pagecache
 from .models import AuditEntry, AuditEntryEnterprise
 
 _request_context: contextvars.ContextVar[dict | None] = contextvars.ContextVar("audit_request", default=None)
@@ -166,6 +166,7 @@ def record(
         entry.prev_hash = audit_chain.lock_head(using)
         entry.entry_hash = audit_chain.entry_hash(entry.prev_hash, audit_chain.values_of(entry))
         entry.save(force_insert=True, using=using)
+    pagecache.changed(event_type, using)
     return entry
 
 
@@ -247,6 +248,7 @@ def record_many(
         with conn.cursor() as cursor:
             for start in range(0, len(rows), batch_size):
                 cursor.executemany(sql, rows[start : start + batch_size])
+    pagecache.changed(event_type, using)
     return len(rows)
 
 

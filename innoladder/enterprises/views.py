@@ -13,7 +13,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from innoladder.core import enterprise_page, xlsx
+from innoladder.core import enterprise_page, pagecache, xlsx
 from innoladder.core.scoping import CHANGE, DELETE, is_staff_role
 from innoladder.core.services import StaleEditError, posted_version
 from innoladder.core.viewkit.forms import put_errors
@@ -39,6 +39,7 @@ class CappedPaginator(Paginator):
 
 
 @login_required
+@pagecache.cached_page  # kept whole per user and query until the next write (docs/adr/0008-page-cache.md)
 def enterprise_list(request):
     filterset, queryset = selectors.enterprise_search(request.user, request.GET)
     queryset = queryset.prefetch_related(None).values_list(*tables.ROW_FIELDS, named=True)
