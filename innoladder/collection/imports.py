@@ -4,7 +4,7 @@ Rows land in CollectionImportRow; the campaign page's 转入填报 action fills 
 """
 
 from innoladder.imports import registry
-from innoladder.imports.datasets import DECIMAL, ENTERPRISE, INT, MONEY, CellError, Column, Dataset
+from innoladder.imports.datasets import DECIMAL, ENTERPRISE, INT, MONEY, CellError, Column
 
 from .fields import ALL_FIELDS, COUNT_FIELDS, label
 from .models import Campaign, CollectionImportRow
@@ -34,26 +34,21 @@ def _column(field: str) -> Column:
     return Column(label(field), field, MONEY, unit="万元")  # as the filing form and the profile
 
 
-registry.register(
-    Dataset(
-        key="collection_returns",
-        title="年度填报数据",
-        model=CollectionImportRow,
-        natural_key=("campaign_id", "enterprise"),
-        description="每行一家企业；导入后在填报任务页面点“转入填报”，由园区代企业填报并提交（记为代填）。",
-        columns=[
-            Column("填报任务编号", "campaign_id", DECIMAL, required=True, parse=_campaign),
-            Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True),
-            *[_column(f) for f in ALL_FIELDS],
-        ],
-        allowed=is_bureau,
-        examples=[
-            {
-                "campaign_id": 1,
-                "enterprise": "91632801MA7G2XY87R",
-                "employees": 120,
-                "sales_revenue": "1500",
-            }
-        ],
-    )
+registry.declare(
+    ("collection_returns", "年度填报数据", CollectionImportRow, ("campaign_id", "enterprise")),
+    description="每行一家企业；导入后在填报任务页面点“转入填报”，由园区代企业填报并提交（记为代填）。",
+    columns=[
+        Column("填报任务编号", "campaign_id", DECIMAL, required=True, parse=_campaign),
+        Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True),
+        *[_column(f) for f in ALL_FIELDS],
+    ],
+    allowed=is_bureau,
+    examples=[
+        {
+            "campaign_id": 1,
+            "enterprise": "91632801MA7G2XY87R",
+            "employees": 120,
+            "sales_revenue": "1500",
+        }
+    ],
 )

@@ -17,7 +17,6 @@ from innoladder.imports.datasets import (
     USCC,
     CellError,
     Column,
-    Dataset,
 )
 from innoladder.imports.values import fold
 
@@ -70,66 +69,59 @@ def _defaults(ctx) -> dict:
     return {"status": c.RegistrationStatus.PREPARING, "prepared_on": ctx.today}
 
 
-registry.register(
-    Dataset(
-        key="tech_contracts",
-        title="技术合同",
-        model=TechContract,
-        natural_key=("enterprise", "title", "signed_on"),
-        order=60,
-        description=(
-            "按“园区企业统一社会信用代码 + 合同名称 + 签订日期”新增或更新技术合同；导入后登记状态为“准备”。"
+registry.declare(
+    ("tech_contracts", "技术合同", TechContract, ("enterprise", "title", "signed_on")),
+    order=60,
+    description=(
+        "按“园区企业统一社会信用代码 + 合同名称 + 签订日期”新增或更新技术合同；导入后登记状态为“准备”。"
+    ),
+    columns=[
+        Column("园区企业统一社会信用代码", "enterprise", ENTERPRISE, required=True, width=22),
+        Column(
+            "园区企业为", "enterprise_role", CHOICE, required=True, choices=c.PartyRole, help="卖方或买方"
         ),
-        columns=[
-            Column("园区企业统一社会信用代码", "enterprise", ENTERPRISE, required=True, width=22),
-            Column(
-                "园区企业为", "enterprise_role", CHOICE, required=True, choices=c.PartyRole, help="卖方或买方"
-            ),
-            Column("合同名称", "title", TEXT, required=True, width=30),
-            Column("签订日期", "signed_on", DATE, required=True),
-            Column("合同类别", "category", CHOICE, required=True, choices=c.ContractCategory),
-            Column(
-                "子类", "subtype", TEXT, required=True, parse=parse_subtype, help="如 委托开发、专利权转让"
-            ),
-            Column("卖方名称", "seller_name", TEXT, required=True, width=28),
-            Column("卖方统一社会信用代码", "seller_uscc", USCC, required=True, width=22),
-            Column("买方名称", "buyer_name", TEXT, required=True, width=28),
-            Column("买方统一社会信用代码", "buyer_uscc", USCC, required=True, width=22),
-            Column("合同成交额", "contract_amount", MONEY, required=True, unit="万元", min_value=0),
-            Column(
-                "技术交易额",
-                "transaction_amount",
-                MONEY,
-                required=True,
-                unit="万元",
-                min_value=0,
-                help="不超过合同成交额",
-            ),
-            Column("履行期限自", "term_start", DATE),
-            Column("履行期限至", "term_end", DATE),
-            Column("登记准备日期", "prepared_on", DATE, help="不填为导入当日"),
-            Column("技术转让收入", "transfer_income", MONEY, unit="万元", min_value=0),
-            Column("技术转让成本", "transfer_cost", MONEY, unit="万元", min_value=0),
-            Column("相关税费", "transfer_taxes", MONEY, unit="万元", min_value=0),
-        ],
-        defaults=_defaults,
-        clean=clean,
-        allowed=lambda user: user.role in (Role.ADMIN, Role.OFFICER, Role.AGENCY),
-        examples=[
-            {
-                "enterprise": "91632801MA7G2XY87R",
-                "enterprise_role": "卖方",
-                "title": "盐湖卤水检测技术服务",
-                "signed_on": "2023-03-08",
-                "category": "技术服务",
-                "subtype": "技术服务",
-                "seller_name": "格尔木示例锂业有限公司",
-                "seller_uscc": "91632801MA7G2XY87R",
-                "buyer_name": "青海某化工有限公司",
-                "buyer_uscc": "916328010007300116",
-                "contract_amount": "120",
-                "transaction_amount": "105",
-            }
-        ],
-    )
+        Column("合同名称", "title", TEXT, required=True, width=30),
+        Column("签订日期", "signed_on", DATE, required=True),
+        Column("合同类别", "category", CHOICE, required=True, choices=c.ContractCategory),
+        Column("子类", "subtype", TEXT, required=True, parse=parse_subtype, help="如 委托开发、专利权转让"),
+        Column("卖方名称", "seller_name", TEXT, required=True, width=28),
+        Column("卖方统一社会信用代码", "seller_uscc", USCC, required=True, width=22),
+        Column("买方名称", "buyer_name", TEXT, required=True, width=28),
+        Column("买方统一社会信用代码", "buyer_uscc", USCC, required=True, width=22),
+        Column("合同成交额", "contract_amount", MONEY, required=True, unit="万元", min_value=0),
+        Column(
+            "技术交易额",
+            "transaction_amount",
+            MONEY,
+            required=True,
+            unit="万元",
+            min_value=0,
+            help="不超过合同成交额",
+        ),
+        Column("履行期限自", "term_start", DATE),
+        Column("履行期限至", "term_end", DATE),
+        Column("登记准备日期", "prepared_on", DATE, help="不填为导入当日"),
+        Column("技术转让收入", "transfer_income", MONEY, unit="万元", min_value=0),
+        Column("技术转让成本", "transfer_cost", MONEY, unit="万元", min_value=0),
+        Column("相关税费", "transfer_taxes", MONEY, unit="万元", min_value=0),
+    ],
+    defaults=_defaults,
+    clean=clean,
+    allowed=lambda user: user.role in (Role.ADMIN, Role.OFFICER, Role.AGENCY),
+    examples=[
+        {
+            "enterprise": "91632801MA7G2XY87R",
+            "enterprise_role": "卖方",
+            "title": "盐湖卤水检测技术服务",
+            "signed_on": "2023-03-08",
+            "category": "技术服务",
+            "subtype": "技术服务",
+            "seller_name": "格尔木示例锂业有限公司",
+            "seller_uscc": "91632801MA7G2XY87R",
+            "buyer_name": "青海某化工有限公司",
+            "buyer_uscc": "916328010007300116",
+            "contract_amount": "120",
+            "transaction_amount": "105",
+        }
+    ],
 )

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 
 from innoladder.core.viewkit import can_write
 from innoladder.imports import registry
-from innoladder.imports.datasets import CHOICE, DATE, ENTERPRISE, MONEY, TEXT, Column, Dataset
+from innoladder.imports.datasets import CHOICE, DATE, ENTERPRISE, MONEY, TEXT, Column
 
 from . import services
 from .choices import CooperationKind, TalentCategory, TalentStatus
@@ -52,75 +52,63 @@ def _talent_clean(values: dict, ctx) -> dict[str, str]:
     return {}
 
 
-registry.register(
-    Dataset(
-        key="cooperation_projects",
-        title="产学研合作",
-        model=Cooperation,
-        natural_key=("enterprise", "title"),
-        description="按“统一社会信用代码 + 合作项目名称”新增或更新产学研合作项目。",
-        columns=[
-            Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True),
-            Column("合作项目名称", "title", TEXT, required=True, width=36),
-            Column("合作高校/院所", "partner", TEXT, required=True, width=24),
-            Column("合作方式", "kind", CHOICE, required=True, choices=CooperationKind),
-            Column("合同金额", "amount", MONEY, unit="万元", min_value=0),
-            Column("签订日期", "signed_on", DATE, required=True),
-            Column("结束日期", "ends_on", DATE),
-            Column("合作成果", "outcome", TEXT, width=40),
-        ],
-        allowed=can_write,
-        examples=[
-            {
-                "enterprise": "91632801MA7G2XY87R",
-                "title": "氯化钾生产尾盐综合利用技术开发",
-                "partner": "武汉工程大学",
-                "kind": "合作研发",
-                "amount": "120",
-                "signed_on": "2023-03-16",
-            }
-        ],
-        order=60,
-    )
+registry.declare(
+    ("cooperation_projects", "产学研合作", Cooperation, ("enterprise", "title")),
+    description="按“统一社会信用代码 + 合作项目名称”新增或更新产学研合作项目。",
+    columns=[
+        Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True),
+        Column("合作项目名称", "title", TEXT, required=True, width=36),
+        Column("合作高校/院所", "partner", TEXT, required=True, width=24),
+        Column("合作方式", "kind", CHOICE, required=True, choices=CooperationKind),
+        Column("合同金额", "amount", MONEY, unit="万元", min_value=0),
+        Column("签订日期", "signed_on", DATE, required=True),
+        Column("结束日期", "ends_on", DATE),
+        Column("合作成果", "outcome", TEXT, width=40),
+    ],
+    allowed=can_write,
+    examples=[
+        {
+            "enterprise": "91632801MA7G2XY87R",
+            "title": "氯化钾生产尾盐综合利用技术开发",
+            "partner": "武汉工程大学",
+            "kind": "合作研发",
+            "amount": "120",
+            "signed_on": "2023-03-16",
+        }
+    ],
+    order=60,
 )
 
-registry.register(
-    Dataset(
-        key="talents",
-        title="人才",
-        model=Talent,
-        natural_key=("enterprise", "name"),
-        description=(
-            "按“统一社会信用代码 + 姓名”新增或更新人才；身份证号仅用于查重，系统只保存其摘要和后四位。"
+registry.declare(
+    ("talents", "人才", Talent, ("enterprise", "name")),
+    description=("按“统一社会信用代码 + 姓名”新增或更新人才；身份证号仅用于查重，系统只保存其摘要和后四位。"),
+    columns=[
+        Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True),
+        Column("姓名", "name", TEXT, required=True, width=12),
+        Column("人才类别", "category", CHOICE, required=True, choices=TalentCategory),
+        Column("专业领域", "field", TEXT),
+        Column("状态", "status", CHOICE, choices=TalentStatus),
+        Column("入库/认定日期", "recorded_on", DATE, required=True, aliases=("入库日期", "认定日期")),
+        Column(
+            "身份证号",
+            "id_hash",
+            TEXT,
+            parse=_id_number,
+            help="可选；仅用于查重，不保存明文",
+            width=22,
         ),
-        columns=[
-            Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True),
-            Column("姓名", "name", TEXT, required=True, width=12),
-            Column("人才类别", "category", CHOICE, required=True, choices=TalentCategory),
-            Column("专业领域", "field", TEXT),
-            Column("状态", "status", CHOICE, choices=TalentStatus),
-            Column("入库/认定日期", "recorded_on", DATE, required=True, aliases=("入库日期", "认定日期")),
-            Column(
-                "身份证号",
-                "id_hash",
-                TEXT,
-                parse=_id_number,
-                help="可选；仅用于查重，不保存明文",
-                width=22,
-            ),
-        ],
-        clean=_talent_clean,
-        allowed=can_write,
-        examples=[
-            {
-                "enterprise": "91632801MA7G2XY87R",
-                "name": "张工",
-                "category": "领军人才",
-                "field": "盐湖化工",
-                "status": "储备",
-                "recorded_on": "2023-03-01",
-            }
-        ],
-        order=61,
-    )
+    ],
+    clean=_talent_clean,
+    allowed=can_write,
+    examples=[
+        {
+            "enterprise": "91632801MA7G2XY87R",
+            "name": "张工",
+            "category": "领军人才",
+            "field": "盐湖化工",
+            "status": "储备",
+            "recorded_on": "2023-03-01",
+        }
+    ],
+    order=61,
 )

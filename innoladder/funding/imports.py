@@ -6,7 +6,7 @@ Rows are matched by enterprise + programme + 申报事项. Only the application 
 
 from innoladder.core.parkscope import park_scoped
 from innoladder.imports import registry
-from innoladder.imports.datasets import DATE, ENTERPRISE, MONEY, TEXT, CellError, Column, Dataset
+from innoladder.imports.datasets import DATE, ENTERPRISE, MONEY, TEXT, CellError, Column
 from innoladder.imports.values import fold
 
 from . import choices as c
@@ -53,42 +53,37 @@ def clean(vals: dict, ctx) -> dict[str, str]:
     return errors
 
 
-registry.register(
-    Dataset(
-        key="fund_applications",
-        title="扶持资金申请",
-        model=FundApplication,
-        natural_key=("enterprise", "programme_id", "title"),
-        order=55,
-        description=(
-            "按“统一社会信用代码 + 扶持资金项目 + 申报事项”新增或更新资金申请；受理、批复、拨付在页面办理。"
+registry.declare(
+    ("fund_applications", "扶持资金申请", FundApplication, ("enterprise", "programme_id", "title")),
+    order=55,
+    description=(
+        "按“统一社会信用代码 + 扶持资金项目 + 申报事项”新增或更新资金申请；受理、批复、拨付在页面办理。"
+    ),
+    columns=[
+        Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True, width=22),
+        Column(
+            "扶持资金项目",
+            "programme_id",
+            TEXT,
+            required=True,
+            parse=parse_programme,
+            width=30,
+            help="如“2023年生产要素保障专项资金”",
         ),
-        columns=[
-            Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True, width=22),
-            Column(
-                "扶持资金项目",
-                "programme_id",
-                TEXT,
-                required=True,
-                parse=parse_programme,
-                width=30,
-                help="如“2023年生产要素保障专项资金”",
-            ),
-            Column("申报事项", "title", TEXT, required=True, width=30),
-            Column("申请金额", "requested_amount", MONEY, required=True, unit="万元", min_value=0),
-            Column("申请日期", "applied_on", DATE, required=True),
-            Column("备注", "note", TEXT, width=30),
-        ],
-        defaults={"status": c.ApplicationStatus.APPLIED},
-        clean=clean,
-        examples=[
-            {
-                "enterprise": "91632801MA7G2XY87R",
-                "programme_id": "2023年生产要素保障专项资金",
-                "title": "2023年度用电成本补助",
-                "requested_amount": "86",
-                "applied_on": "2023-02-20",
-            }
-        ],
-    )
+        Column("申报事项", "title", TEXT, required=True, width=30),
+        Column("申请金额", "requested_amount", MONEY, required=True, unit="万元", min_value=0),
+        Column("申请日期", "applied_on", DATE, required=True),
+        Column("备注", "note", TEXT, width=30),
+    ],
+    defaults={"status": c.ApplicationStatus.APPLIED},
+    clean=clean,
+    examples=[
+        {
+            "enterprise": "91632801MA7G2XY87R",
+            "programme_id": "2023年生产要素保障专项资金",
+            "title": "2023年度用电成本补助",
+            "requested_amount": "86",
+            "applied_on": "2023-02-20",
+        }
+    ],
 )

@@ -18,6 +18,13 @@ def register(dataset: Dataset) -> Dataset:
     return dataset
 
 
+def declare(identity: tuple, **fields) -> Dataset:
+    """Build and register a dataset declared as one row of identity, `(key, title, model, natural_key)`,
+    and its other Dataset fields (columns, description, hooks, examples) by name."""
+    key, title, model, natural_key = identity
+    return register(Dataset(key=key, title=title, model=model, natural_key=natural_key, **fields))
+
+
 def unregister(key: str) -> None:
     _DATASETS.pop(key, None)
 

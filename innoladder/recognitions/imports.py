@@ -1,7 +1,7 @@
 """Register of recognitions (资质认定台账) through the shared Excel import framework."""
 
 from innoladder.imports import registry
-from innoladder.imports.datasets import CHOICE, DATE, ENTERPRISE, TEXT, Column, Dataset
+from innoladder.imports.datasets import CHOICE, DATE, ENTERPRISE, TEXT, Column
 
 from . import choices as c
 from . import rules
@@ -27,34 +27,29 @@ def _staff(user) -> bool:
     return is_staff_role(user)
 
 
-registry.register(
-    Dataset(
-        key="recognitions",
-        title="资质认定台账",
-        model=Recognition,
-        natural_key=("enterprise", "scheme", "number"),
-        description="按“统一社会信用代码 + 认定类别 + 证书编号”新增或更新资质认定记录；"
-        "有效期至留空时按该类别的有效期规则计算（高企自发证之日起3年，科技型中小企业至当年12月31日，"
-        "青海省科技型企业至第3年12月31日）。",
-        columns=[
-            Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True, width=22),
-            Column("认定类别", "scheme", CHOICE, required=True, choices=c.Scheme, width=22),
-            Column("类别名称（其他）", "scheme_name", TEXT),
-            Column("级别", "level", CHOICE, required=True, choices=c.RecognitionLevel),
-            Column("证书编号", "number", TEXT, required=True, width=24, aliases=("入库登记编号", "证书号")),
-            Column("发证日期", "issued_on", DATE, required=True, aliases=("认定日期",)),
-            Column("有效期至", "valid_until", DATE, help="留空则按规则计算"),
-        ],
-        clean=_clean,
-        allowed=_staff,
-        examples=[
-            {
-                "enterprise": "91632801MA7G2XY87R",
-                "scheme": "高新技术企业",
-                "level": "国家级",
-                "number": "GR202363000102",
-                "issued_on": "2023-12-08",
-            }
-        ],
-    )
+registry.declare(
+    ("recognitions", "资质认定台账", Recognition, ("enterprise", "scheme", "number")),
+    description="按“统一社会信用代码 + 认定类别 + 证书编号”新增或更新资质认定记录；"
+    "有效期至留空时按该类别的有效期规则计算（高企自发证之日起3年，科技型中小企业至当年12月31日，"
+    "青海省科技型企业至第3年12月31日）。",
+    columns=[
+        Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True, width=22),
+        Column("认定类别", "scheme", CHOICE, required=True, choices=c.Scheme, width=22),
+        Column("类别名称（其他）", "scheme_name", TEXT),
+        Column("级别", "level", CHOICE, required=True, choices=c.RecognitionLevel),
+        Column("证书编号", "number", TEXT, required=True, width=24, aliases=("入库登记编号", "证书号")),
+        Column("发证日期", "issued_on", DATE, required=True, aliases=("认定日期",)),
+        Column("有效期至", "valid_until", DATE, help="留空则按规则计算"),
+    ],
+    clean=_clean,
+    allowed=_staff,
+    examples=[
+        {
+            "enterprise": "91632801MA7G2XY87R",
+            "scheme": "高新技术企业",
+            "level": "国家级",
+            "number": "GR202363000102",
+            "issued_on": "2023-12-08",
+        }
+    ],
 )

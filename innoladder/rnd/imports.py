@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from innoladder.accounts.choices import Role
 from innoladder.imports import registry
-from innoladder.imports.datasets import BOOL, CHOICE, DATE, ENTERPRISE, INT, MONEY, TEXT, Column, Dataset
+from innoladder.imports.datasets import BOOL, CHOICE, DATE, ENTERPRISE, INT, MONEY, TEXT, Column
 
 from . import choices as c
 from .models import LedgerLine, RDProject, line_problems
@@ -35,41 +35,36 @@ def _project_clean(vals: dict, ctx) -> dict[str, str]:
     return {}
 
 
-PROJECTS = registry.register(
-    Dataset(
-        key="rnd_projects",
-        title="研发项目",
-        model=RDProject,
-        natural_key=("enterprise", "code"),
-        order=60,
-        description="按统一社会信用代码和项目编号新增或更新研发项目。",
-        columns=[
-            Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True, width=22),
-            Column("项目编号", "code", TEXT, required=True, width=14),
-            Column("项目名称", "name", TEXT, required=True, width=30),
-            Column("研发形式", "form", CHOICE, required=True, choices=c.RDForm),
-            Column("关联方", "related_party", BOOL),
-            Column("资本化", "capitalised", BOOL),
-            Column("形成无形资产年度", "intangible_formed_year", INT, min_value=2000, max_value=2100),
-            Column("开始日期", "starts_on", DATE),
-            Column("结束日期", "ends_on", DATE),
-            Column("状态", "status", CHOICE, choices=c.ProjectStatus),
-            Column("完成进度(%)", "completion", INT, min_value=0, max_value=100),
-            Column("技术合同登记号", "contract_registration_no", TEXT, width=20),
-        ],
-        clean=_project_clean,
-        allowed=_may_import,
-        examples=[
-            {
-                "enterprise": EXAMPLE_USCC,
-                "code": "RD2024-01",
-                "name": "低品位卤水吸附法提锂技术",
-                "form": "自主研发",
-                "status": "进行中",
-                "completion": 40,
-            }
-        ],
-    )
+PROJECTS = registry.declare(
+    ("rnd_projects", "研发项目", RDProject, ("enterprise", "code")),
+    order=60,
+    description="按统一社会信用代码和项目编号新增或更新研发项目。",
+    columns=[
+        Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True, width=22),
+        Column("项目编号", "code", TEXT, required=True, width=14),
+        Column("项目名称", "name", TEXT, required=True, width=30),
+        Column("研发形式", "form", CHOICE, required=True, choices=c.RDForm),
+        Column("关联方", "related_party", BOOL),
+        Column("资本化", "capitalised", BOOL),
+        Column("形成无形资产年度", "intangible_formed_year", INT, min_value=2000, max_value=2100),
+        Column("开始日期", "starts_on", DATE),
+        Column("结束日期", "ends_on", DATE),
+        Column("状态", "status", CHOICE, choices=c.ProjectStatus),
+        Column("完成进度(%)", "completion", INT, min_value=0, max_value=100),
+        Column("技术合同登记号", "contract_registration_no", TEXT, width=20),
+    ],
+    clean=_project_clean,
+    allowed=_may_import,
+    examples=[
+        {
+            "enterprise": EXAMPLE_USCC,
+            "code": "RD2024-01",
+            "name": "低品位卤水吸附法提锂技术",
+            "form": "自主研发",
+            "status": "进行中",
+            "completion": 40,
+        }
+    ],
 )
 
 
@@ -97,43 +92,43 @@ def _line_clean(vals: dict, ctx) -> dict[str, str]:
     )
 
 
-LEDGER_LINES = registry.register(
-    Dataset(
-        key="rnd_ledger_lines",
-        title="研发费用辅助账明细",
-        model=LedgerLine,
-        natural_key=("enterprise", "project", "voucher_no", "date", "line_no"),
-        order=61,
-        description=(
-            "按凭证逐行导入研发费用辅助账。唯一标识：统一社会信用代码+项目编号+凭证号+日期+行号；"
-            "同一凭证同一项目有多行时行号按1、2、3……编号。项目须先登记。"
-        ),
-        columns=[
-            Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True, width=22),
-            Column("项目编号", "project", TEXT, required=True, width=14),
-            Column("日期", "date", DATE, required=True, width=12),
-            Column("凭证号", "voucher_no", TEXT, required=True, width=12),
-            Column("行号", "line_no", INT, required=True, min_value=1, max_value=9999, width=6),
-            Column("摘要", "summary", TEXT, required=True, width=30),
-            Column("金额", "amount", MONEY, required=True, unit="元"),
-            Column("费用类别", "category", CHOICE, required=True, choices=c.Category, width=16),
-            Column("明细科目", "sub_category", TEXT, width=16),
-            Column("委托境外个人", "overseas_individual", BOOL, width=8),
-        ],
-        clean=_line_clean,
-        allowed=_may_import,
-        examples=[
-            {
-                "enterprise": EXAMPLE_USCC,
-                "project": "RD2024-01",
-                "date": "2024-03-31",
-                "voucher_no": "记-0031",
-                "line_no": 1,
-                "summary": "3月研发人员工资",
-                "amount": "86500.00",
-                "category": "人员人工费用",
-                "sub_category": "工资薪金",
-            }
-        ],
-    )
+LEDGER_LINES = registry.declare(
+    (
+        "rnd_ledger_lines",
+        "研发费用辅助账明细",
+        LedgerLine,
+        ("enterprise", "project", "voucher_no", "date", "line_no"),
+    ),
+    order=61,
+    description=(
+        "按凭证逐行导入研发费用辅助账。唯一标识：统一社会信用代码+项目编号+凭证号+日期+行号；"
+        "同一凭证同一项目有多行时行号按1、2、3……编号。项目须先登记。"
+    ),
+    columns=[
+        Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True, width=22),
+        Column("项目编号", "project", TEXT, required=True, width=14),
+        Column("日期", "date", DATE, required=True, width=12),
+        Column("凭证号", "voucher_no", TEXT, required=True, width=12),
+        Column("行号", "line_no", INT, required=True, min_value=1, max_value=9999, width=6),
+        Column("摘要", "summary", TEXT, required=True, width=30),
+        Column("金额", "amount", MONEY, required=True, unit="元"),
+        Column("费用类别", "category", CHOICE, required=True, choices=c.Category, width=16),
+        Column("明细科目", "sub_category", TEXT, width=16),
+        Column("委托境外个人", "overseas_individual", BOOL, width=8),
+    ],
+    clean=_line_clean,
+    allowed=_may_import,
+    examples=[
+        {
+            "enterprise": EXAMPLE_USCC,
+            "project": "RD2024-01",
+            "date": "2024-03-31",
+            "voucher_no": "记-0031",
+            "line_no": 1,
+            "summary": "3月研发人员工资",
+            "amount": "86500.00",
+            "category": "人员人工费用",
+            "sub_category": "工资薪金",
+        }
+    ],
 )

@@ -6,7 +6,7 @@ department, staff, topics and notes → one visit of several enterprises) with t
 
 from innoladder.core.viewkit import can_write
 from innoladder.imports import registry
-from innoladder.imports.datasets import DATE, ENTERPRISE, TEXT, CellError, Column, Dataset
+from innoladder.imports.datasets import DATE, ENTERPRISE, TEXT, CellError, Column
 
 from .choices import Topic
 from .models import VisitImportRow
@@ -38,45 +38,40 @@ def _stamp(ctx) -> dict:
     return {"agency_id": agency_id} if agency_id else {}
 
 
-registry.register(
-    Dataset(
-        key="service_visits",
-        title="走访记录",
-        model=VisitImportRow,
-        natural_key=("enterprise", "visited_on", "department"),
-        description=(
-            "每行一家被走访企业；同一天、同一部门、内容相同的多行在“转入走访记录”时合并为一次走访。"
-            "走访内容可填多项，用顿号分隔。"
+registry.declare(
+    ("service_visits", "走访记录", VisitImportRow, ("enterprise", "visited_on", "department")),
+    description=(
+        "每行一家被走访企业；同一天、同一部门、内容相同的多行在“转入走访记录”时合并为一次走访。"
+        "走访内容可填多项，用顿号分隔。"
+    ),
+    columns=[
+        Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True),
+        Column("走访日期", "visited_on", DATE, required=True),
+        Column("走访部门", "department", TEXT, required=True),
+        Column("走访人员", "staff_names", TEXT),
+        Column(
+            "走访内容",
+            "topics",
+            TEXT,
+            required=True,
+            parse=_topics,
+            width=30,
+            help="企业升级、项目申报、争取资金、创新需求、研发费用归集、政策宣传、其他",
         ),
-        columns=[
-            Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True),
-            Column("走访日期", "visited_on", DATE, required=True),
-            Column("走访部门", "department", TEXT, required=True),
-            Column("走访人员", "staff_names", TEXT),
-            Column(
-                "走访内容",
-                "topics",
-                TEXT,
-                required=True,
-                parse=_topics,
-                width=30,
-                help="企业升级、项目申报、争取资金、创新需求、研发费用归集、政策宣传、其他",
-            ),
-            Column("走访记录", "notes", TEXT, width=40),
-            Column("后续跟进", "follow_up", TEXT, width=30),
-        ],
-        stamp=_stamp,
-        allowed=can_write,
-        examples=[
-            {
-                "enterprise": "91632801MA7G2XY87R",
-                "visited_on": "2023-03-08",
-                "department": "园区科技局",
-                "staff_names": "王科长、李顾问",
-                "topics": "项目申报、研发费用归集",
-                "notes": "指导研发费用辅助账归集",
-            }
-        ],
-        order=59,
-    )
+        Column("走访记录", "notes", TEXT, width=40),
+        Column("后续跟进", "follow_up", TEXT, width=30),
+    ],
+    stamp=_stamp,
+    allowed=can_write,
+    examples=[
+        {
+            "enterprise": "91632801MA7G2XY87R",
+            "visited_on": "2023-03-08",
+            "department": "园区科技局",
+            "staff_names": "王科长、李顾问",
+            "topics": "项目申报、研发费用归集",
+            "notes": "指导研发费用辅助账归集",
+        }
+    ],
+    order=59,
 )
