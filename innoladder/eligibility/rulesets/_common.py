@@ -8,8 +8,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Protocol, cast
 
+from ..bands import BandTable
 from ..facts import EnterpriseFacts, IPRecord
-from ..gaps import format_pct, format_wan
+from ..gaps import format_pct, format_wan, points_gap
 from ..results import (
     EXPLAIN,
     FAIL,
@@ -274,17 +275,10 @@ def check(
         gap = None
     elif callable(gap):
         gap = gap() if EXPLAIN.get() else None
+    # Positional (make_criterion's order), as in ``unknown``: this runs for most criteria.
+    status, text, need = PASS if ok else FAIL, value_text, threshold_text
     return make_criterion(
-        code=code,
-        name_zh=name_zh,
-        group=group,
-        status=PASS if ok else FAIL,
-        value=value,
-        value_text=value_text,
-        threshold_text=threshold_text,
-        reason=_check_reason,
-        clause=clause,
-        gap=gap,
+        code, name_zh, group, status, value, text, need, None, None, None, _check_reason, clause, gap
     )
 
 
@@ -322,13 +316,81 @@ def flag_check(
     return check(code, name, group, value, str(value), "是" if value else "否", threshold, clause)
 
 
-def niche_check(facts: EnterpriseFacts, minimum: int, clause: str) -> CriterionResult:
-    """Years in the niche market (the MIIT tiers' 专 aspect) of at least ``minimum``."""
-    name = "从事特定细分市场年限"
+def minimum_check(
+    code: str,
+    name: str,
+    group: str,
+    value: int | Decimal | None,
+    minimum: int,
+    unit: str,
+    missing: str,
+    clause: str,
+    gap: Gap | None = None,
+) -> CriterionResult:
+    """A count or amount of at least ``minimum``: "{value} {unit}" against "≥{minimum}{unit}";
+    ``missing`` is the reason while the value is not given."""
+    threshold = f"≥{minimum}{unit}"
+    if value is None:
+        return unknown(code, name, group, missing, clause, threshold)
+    return check(code, name, group, value >= minimum, value, f"{value} {unit}", threshold, clause, gap)
+
+
+def niche_check(
+    facts: EnterpriseFacts,
+    minimum: int,
+    clause: str,
+    code: str = "Z1_niche",
+    name: str = "从事特定细分市场年限",
+    group: str = "专",
+) -> CriterionResult:
+    """Years in the niche market (the MIIT tiers' 专 aspect, or a basic condition) of at least ``minimum``."""
     years = facts.niche_market_years
-    if years is None:
-        return unknown("Z1_niche", name, "专", "未填写细分市场年限", clause, f"≥{minimum}年")
-    return check("Z1_niche", name, "专", years >= minimum, years, f"{years} 年", f"≥{minimum}年", clause)
+    return minimum_check(code, name, group, years, minimum, "年", "未填写细分市场年限", clause)
+
+
+def held_check(code: str, name: str, group: str, held: bool, threshold: str, clause: str) -> CriterionResult:
+    """A recognition that must already be held (``holds``): "已认定"/"未认定"."""
+    return check(code, name, group, held, str(held), "已认定" if held else "未认定", threshold, clause)
+
+
+def band_item(
+    code: str,
+    name: str,
+    group: str,
+    value: Decimal | None,
+    band: BandTable,
+    top: int,
+    threshold: str,
+    missing: str,
+    clause: str,
+    gap: Gap | None = None,
+) -> CriterionResult:
+    """A ratio scored by a band table (up to ``top`` points); ``missing`` is the reason while unknown."""
+    if value is None:
+        return unknown(code, name, group, missing, clause, threshold, Decimal(top))
+    return scored(
+        code, name, group, value, value_pct, threshold, band.points(value), Decimal(top), clause, gap
+    )
+
+
+def stated(
+    code: str,
+    name_zh: str,
+    group: str,
+    status: Status,
+    value: Value,
+    value_text: Text[CriterionResult],
+    threshold_text: Text[CriterionResult],
+    clause: str,
+    gap: Gap | None = None,
+    reason: Text[CriterionResult] | None = None,
+) -> CriterionResult:
+    """A condition decided by the rule set itself (several figures, either/or): its reason states the
+    value (``said_value``) unless given."""
+    said = said_value if reason is None else reason
+    return make_criterion(
+        code, name_zh, group, status, value, value_text, threshold_text, None, None, None, said, clause, gap
+    )
 
 
 def _check_reason(item: CriterionResult) -> str:
@@ -385,19 +447,29 @@ def _ranged_reason(points: Decimal) -> Callable[[CriterionResult], str]:
 ROUTE_VERDICTS = {PASS: "符合直通条件", FAIL: "不符合", UNKNOWN: "数据不足，无法判断"}
 
 
+def known(ok: bool, missing: object) -> Status:
+    """Pass when ``ok``; otherwise unknown while some of the figures are ``missing``, else fail."""
+    return PASS if ok else (UNKNOWN if missing else FAIL)
+
+
+def route_of(by_rule: Status, rule_route: str, routes: Iterable[CriterionResult]) -> str:
+    """The route taken: ``rule_route`` when the rule is met, else the first direct route met ("")."""
+    if by_rule == PASS:
+        return rule_route
+    return next((f"direct:{r.code}" for r in routes if r.status == PASS), "")
+
+
+def score_gap(total: tuple[Decimal, Decimal], floor: int, what: str) -> Gap | None:
+    """The points still needed to reach ``floor`` while even the top of ``total`` is under it."""
+    return points_gap(Decimal(floor) - total[1], what) if total[1] < floor else None
+
+
 def route_result(
     code: str, name_zh: str, status: Status, value_text: Text[CriterionResult], clause: str
 ) -> CriterionResult:
     """A direct-qualification route (it never counts towards the score)."""
     return make_criterion(
-        code=code,
-        name_zh=name_zh,
-        group=ROUTE_GROUP,
-        status=status,
-        value_text=value_text,
-        threshold_text=name_zh,
-        reason=_route_reason,
-        clause=clause,
+        code, name_zh, ROUTE_GROUP, status, None, value_text, name_zh, None, None, None, _route_reason, clause
     )
 
 
@@ -440,17 +512,10 @@ def score_criterion(
 ) -> CriterionResult:
     """The criterion on a rule set's total score (min, max): its value the score once it is exact (no
     expert range left open), its text the score or range (``score_text``)."""
+    value = total[0] if total[0] == total[1] else None
+    text = score_text(total)
     return make_criterion(
-        code=code,
-        name_zh=name_zh,
-        group=group,
-        status=status,
-        value=total[0] if total[0] == total[1] else None,
-        value_text=score_text(total),
-        threshold_text=threshold_text,
-        reason=reason,
-        clause=clause,
-        gap=gap,
+        code, name_zh, group, status, value, text, threshold_text, None, None, None, reason, clause, gap
     )
 
 

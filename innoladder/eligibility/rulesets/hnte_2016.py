@@ -23,7 +23,6 @@ from ._common import (
     WAN,
     YI,
     ZERO,
-    RuleSetInfo,
     all_of,
     at_least,
     build,
@@ -41,16 +40,9 @@ from ._common import (
     year_value,
     years_to,
 )
+from .versions import info
 
-INFO = RuleSetInfo(
-    scheme="hnte",
-    version="hnte_2016",
-    name_zh="高新技术企业",
-    basis="《高新技术企业认定管理办法》国科发火〔2016〕32号；《工作指引》国科发火〔2016〕195号",
-    effective_from=date(2016, 1, 1),
-    effective_to=None,
-    score_max=Decimal(100),
-)
+INFO = info("hnte_2016")
 DOC = "国科发火〔2016〕32号"
 GUIDE = "国科发火〔2016〕195号"
 FIELDS = {

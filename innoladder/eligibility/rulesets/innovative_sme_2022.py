@@ -8,43 +8,37 @@ from functools import cache
 
 from ..bands import BandTable, table
 from ..facts import EnterpriseFacts
-from ..gaps import format_wan, money_gap, money_to_ratio, points_gap
-from ..results import FAIL, PASS, UNKNOWN, CriterionResult, Gap, RuleSetResult, Status
+from ..gaps import format_wan, money_gap, money_to_ratio
+from ..results import FAIL, PASS, CriterionResult, RuleSetResult
 from ..settings import Settings
 from ._common import (
     WAN,
-    RuleSetInfo,
     all_of,
     any_of,
     at_least,
     award_route,
+    band_item,
     bounds_of,
     build,
     group_bounds,
     holds,
+    known,
     period,
+    route_of,
     route_result,
     score_criterion,
+    score_gap,
     scored,
     sum_years,
     unknown,
-    value_pct,
     year_value,
     years_to,
 )
-from ._miit import IP_TIER_TEXT, debt_ratio, growth, ip_tier, share
+from ._miit import debt_ratio, growth, ip_item, share
+from .versions import info
 
-INFO = RuleSetInfo(
-    scheme="innovative_sme",
-    version="innovative_sme_2022",
-    name_zh="创新型中小企业",
-    basis="《优质中小企业梯度培育管理暂行办法》工信部企业〔2022〕63号 附件1",
-    effective_from=date(2022, 6, 1),
-    effective_to=date(2025, 12, 31),
-    score_max=Decimal(100),
-)
+INFO = info("innovative_sme_2022")
 CLAUSE = "工信部企业〔2022〕63号 附件1"
-IP_POINTS = {"high_value_i": 20, "self_i": 15, "class_i": 10, "class_ii": 5, "none": 0}
 HONOURS = ("hnte", "tech_innovation_demo", "ip_advantage", "ip_demo")
 GROUPS = (
     ("创新能力", Decimal(40), Decimal(20)),
@@ -64,39 +58,10 @@ def _tables(inclusive: bool) -> dict[str, BandTable]:
     }
 
 
-def _ratio_item(
-    code: str,
-    name: str,
-    group: str,
-    value: Decimal | None,
-    band: BandTable,
-    top: int,
-    threshold: str,
-    missing: str,
-    gap: Gap | None = None,
-) -> CriterionResult:
-    if value is None:
-        return unknown(code, name, group, missing, CLAUSE, threshold, Decimal(top))
-    return scored(
-        code, name, group, value, value_pct, threshold, band.points(value), Decimal(top), CLAUSE, gap
-    )
-
-
 def _scores(
     facts: EnterpriseFacts, on: date, last: int, bands: dict[str, BandTable]
 ) -> list[CriterionResult]:
-    tier = ip_tier(facts, on)
-    ip = scored(
-        "S1_ip",
-        "与主导产品相关的有效知识产权",
-        "创新能力",
-        tier,
-        IP_TIER_TEXT[tier],
-        "Ⅰ类高价值20/自主Ⅰ类15/Ⅰ类10/Ⅱ类5",
-        Decimal(IP_POINTS[tier]),
-        Decimal(20),
-        CLAUSE,
-    )
+    ip = ip_item("S1_ip", facts, on, (20, 15, 10, 5), CLAUSE)
     rd_ratio = share(facts, last, "rd_expense", "operating_revenue")
     rd_gap = None
     operating = year_value(facts, last, "operating_revenue")
@@ -110,7 +75,7 @@ def _scores(
     debt = debt_ratio(facts, last)
     return [
         ip,
-        _ratio_item(
+        band_item(
             "S2_rd",
             "上年研发费用占营业收入比重",
             "创新能力",
@@ -119,9 +84,10 @@ def _scores(
             20,
             "5%以上20/3%-5% 15/2%-3% 10/1%-2% 5",
             f"缺少{last}年研发费用或营业收入",
+            CLAUSE,
             rd_gap,
         ),
-        _ratio_item(
+        band_item(
             "S3_growth",
             "上年主营业务收入增长率",
             "成长性",
@@ -130,8 +96,9 @@ def _scores(
             20,
             "15%以上20/10%-15% 15/5%-10% 10/0-5% 5",
             f"缺少{last - 1}–{last}年主营业务收入或基数为0",
+            CLAUSE,
         ),
-        _ratio_item(
+        band_item(
             "S4_debt",
             "上年末资产负债率",
             "成长性",
@@ -140,9 +107,10 @@ def _scores(
             10,
             "55%以下10/55%-75% 5/75%以上0",
             f"缺少{last}年资产负债数据",
+            CLAUSE,
         ),
         _field(facts),
-        _ratio_item(
+        band_item(
             "S6_main_share",
             "主营业务收入占营业收入比重",
             "专业化",
@@ -151,6 +119,7 @@ def _scores(
             20,
             "70%以上20/60%-70% 15/55%-60% 10/50%-55% 5",
             f"缺少{last}年主营业务收入或营业收入",
+            CLAUSE,
         ),
     ]
 
@@ -181,7 +150,7 @@ def _routes(facts: EnterpriseFacts, on: date, last: int) -> list[CriterionResult
     institution = any(i.level in {"national", "provincial"} for i in facts.institutions)
     years = years_to(last, 3)
     equity, missing = sum_years(facts, years, "equity_financing")
-    equity_status: Status = PASS if equity >= 500 * WAN else (UNKNOWN if missing else FAIL)
+    equity_status = known(equity >= 500 * WAN, missing)
     return [
         route_result("D1_award", "近三年获得国家级、省级科技奖励", award, award_text, CLAUSE),
         route_result(
@@ -232,12 +201,10 @@ def evaluate(
             "分项得分：" + "；".join(f"{g} {b[0]}/{t}" for g, t, b in groups) + f"；总分 {item.value_text}"
         ),
         CLAUSE,
-        points_gap(Decimal(60) - total[1], "评分") if total[1] < 60 else None,
+        score_gap(total, 60, "评分"),
     )
     status = any_of([by_score, *(r.status for r in routes)])
-    route = (
-        "score" if by_score == PASS else next((f"direct:{r.code}" for r in routes if r.status == PASS), "")
-    )
+    route = route_of(by_score, "score", routes)
     reading = "下限含（5.0%计入“5%以上”档）" if inclusive else "下限不含（5.0%计入“3%-5%”档）"
     notes = [
         f"区间边界按设置 innovative_sme_lower_inclusive={inclusive}：{reading}。",

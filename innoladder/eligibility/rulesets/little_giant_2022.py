@@ -6,41 +6,36 @@ from datetime import date
 from decimal import Decimal
 
 from ..facts import EnterpriseFacts
-from ..gaps import count_gap, format_wan, money_gap, money_to_ratio
-from ..results import FAIL, PASS, UNKNOWN, CriterionResult, RuleSetResult, Status, make_criterion
+from ..gaps import count_gap, format_wan, money_gap
+from ..results import FAIL, PASS, UNKNOWN, CriterionResult, RuleSetResult
 from ..settings import Settings
 from ._common import (
     WAN,
     YI,
-    RuleSetInfo,
     all_of,
     any_of,
     award_route,
     build,
-    check,
     chuangke_route,
     flag_check,
+    known,
+    minimum_check,
     niche_check,
     pct,
     period,
     ratio_check,
+    route_of,
     route_result,
+    stated,
     sum_years,
     unknown,
     year_value,
     years_to,
 )
-from ._miit import average_growth, counted_class_i, debt_ratio, share
+from ._miit import average_growth, counted_class_i, debt_ratio, rd_share_years, share
+from .versions import info
 
-INFO = RuleSetInfo(
-    scheme="little_giant",
-    version="little_giant_2022",
-    name_zh="专精特新“小巨人”企业",
-    basis="《优质中小企业梯度培育管理暂行办法》工信部企业〔2022〕63号 附件3",
-    effective_from=date(2022, 6, 1),
-    effective_to=date(2025, 12, 31),
-    score_max=None,
-)
+INFO = info("little_giant_2022")
 CLAUSE = "工信部企业〔2022〕63号 附件3"
 
 
@@ -51,45 +46,37 @@ def _rd_route(facts: EnterpriseFacts, last: int) -> CriterionResult:
         return unknown("X1_rd", name, "新", f"缺少{last}年营业收入", CLAUSE, "分档要求")
     if operating >= 5000 * WAN:
         threshold = Decimal("0.03") if operating >= YI else Decimal("0.06")
-        shortfall = Decimal(0)
-        shares: list[tuple[int, Decimal | None]] = []
-        statuses = []
-        for year in (last - 1, last):
-            rd, revenue = year_value(facts, year, "rd_expense"), year_value(facts, year, "operating_revenue")
-            if rd is None or not revenue:
-                statuses.append(UNKNOWN)
-                shares.append((year, None))
-                continue
-            statuses.append(PASS if rd / revenue >= threshold else FAIL)
-            shortfall += money_to_ratio(threshold, revenue, rd)
-            shares.append((year, rd / revenue))
+        statuses, shortfall, spent = rd_share_years(facts, last, threshold)
         status = all_of(statuses)
 
         def texts(item: CriterionResult) -> str:
-            return "；".join(f"{year}年未知" if x is None else f"{year}年 {pct(x)}" for year, x in shares)
+            return "；".join(
+                f"{year}年未知" if rd is None or revenue is None else f"{year}年 {pct(rd / revenue)}"
+                for year, rd, revenue in spent
+            )
 
         gap = money_gap("rd_expense", shortfall, "研发费用", "按近两年营业收入计") if status == FAIL else None
-        return make_criterion(
-            code="X1_rd",
-            name_zh=name,
-            group="新",
-            status=status,
-            value=operating,
-            value_text=texts,
-            threshold_text=lambda item: f"近两年每年≥{pct(threshold)}",
-            reason=lambda item: (
+        return stated(
+            "X1_rd",
+            name,
+            "新",
+            status,
+            operating,
+            texts,
+            lambda item: f"近两年每年≥{pct(threshold)}",
+            CLAUSE,
+            gap,
+            lambda item: (
                 f"上年营业收入 ¥{format_wan(operating)}，要求近两年研发费用占比均≥{pct(threshold)}："
                 + item.value_text
             ),
-            clause=CLAUSE,
-            gap=gap,
         )
     equity, equity_missing = sum_years(facts, years_to(last, 2), "equity_financing")
     rd_total, rd_missing = sum_years(facts, years_to(last, 2), "rd_expense")
     staff = share(facts, last, "rd_staff", "employees")
-    parts: list[Status] = [
-        PASS if equity >= 8000 * WAN else (UNKNOWN if equity_missing else FAIL),
-        PASS if rd_total >= 3000 * WAN else (UNKNOWN if rd_missing else FAIL),
+    parts = [
+        known(equity >= 8000 * WAN, equity_missing),
+        known(rd_total >= 3000 * WAN, rd_missing),
         UNKNOWN if staff is None else (PASS if staff >= Decimal("0.5") else FAIL),
     ]
 
@@ -99,16 +86,16 @@ def _rd_route(facts: EnterpriseFacts, last: int) -> CriterionResult:
             f"研发人员占比 {pct(staff)}"
         )
 
-    return make_criterion(
-        code="X1_rd",
-        name_zh=name,
-        group="新",
-        status=all_of(parts),
-        value=operating,
-        value_text=text,
-        threshold_text="营业收入<5000万：融资≥8000万、研发≥3000万、研发人员≥50%",
+    return stated(
+        "X1_rd",
+        name,
+        "新",
+        all_of(parts),
+        operating,
+        text,
+        "营业收入<5000万：融资≥8000万、研发≥3000万、研发人员≥50%",
+        CLAUSE,
         reason=lambda item: f"上年营业收入 ¥{format_wan(operating)}（<5000万）：{item.value_text}",
-        clause=CLAUSE,
     )
 
 
@@ -172,24 +159,24 @@ def _conditions(facts: EnterpriseFacts, on: date, last: int) -> list[CriterionRe
         ),
         flag_check("T2_brand", "拥有自主品牌", "特", facts.own_brand, CLAUSE),
         _rd_route(facts, last),
-        check(
+        minimum_check(
             "X2_institution",
             "自建或与高校、科研机构联合建立研发机构",
             "新",
-            bool(facts.institutions),
             len(facts.institutions),
-            f"{len(facts.institutions)} 个",
-            "≥1个",
+            1,
+            "个",
+            "",
             CLAUSE,
         ),
-        check(
+        minimum_check(
             "X3_ip",
             "与主导产品相关的Ⅰ类知识产权",
             "新",
-            len(class_i) >= 2,
             len(class_i),
-            f"{len(class_i)} 项",
-            "≥2项",
+            2,
+            "项",
+            "",
             CLAUSE,
             count_gap("ip_class_i", max(2 - len(class_i), 0), "项", "还需 {n} 项Ⅰ类知识产权"),
         ),
@@ -236,11 +223,7 @@ def evaluate(
     new_general = all_of(c.status for c in conditions if c.group == "新")
     others = [c.status for c in conditions if c.group != "新"]
     status = all_of([*others, any_of([new_general, *(r.status for r in routes)])])
-    route = (
-        "general"
-        if new_general == PASS
-        else next((f"direct:{r.code}" for r in routes if r.status == PASS), "")
-    )
+    route = route_of(new_general, "general", routes)
     notes = [
         "“新”的一般条件（研发投入、研发机构、Ⅰ类知识产权）与直通条件满足其一即可。",
         "“链”“品”条件的表述依记忆整理（置信度中），以工信部原文为准。",

@@ -6,53 +6,44 @@ from datetime import date
 from decimal import Decimal
 
 from ..facts import EnterpriseFacts
-from ..gaps import count_gap, format_wan, money_gap, money_to_ratio
-from ..results import FAIL, PASS, UNKNOWN, CriterionResult, RuleSetResult, Status, make_criterion
+from ..gaps import count_gap, format_wan, money_gap
+from ..results import FAIL, PASS, UNKNOWN, CriterionResult, RuleSetResult, Status
 from ..settings import Settings
 from ._common import (
     WAN,
-    RuleSetInfo,
     all_of,
     any_of,
     award_route,
     build,
     check,
     flag_check,
+    held_check,
     holds,
+    minimum_check,
     niche_check,
     pct,
     period,
     ratio_check,
     route_result,
-    said_value,
+    stated,
     unknown,
     value_wan,
     year_value,
 )
-from ._miit import counted_class_i, debt_ratio, share
+from ._miit import counted_class_i, debt_ratio, rd_share_years, share
+from .versions import info
 
-INFO = RuleSetInfo(
-    scheme="little_giant",
-    version="little_giant_2026",
-    name_zh="专精特新“小巨人”企业",
-    basis="《优质中小企业梯度培育管理办法》（工业和信息化部，2026年1月修订）附件2",
-    effective_from=date(2026, 1, 1),
-    effective_to=None,
-    score_max=None,
-)
+INFO = info("little_giant_2026")
 CLAUSE = "2026年《优质中小企业梯度培育管理办法》附件2"
 
 
 def _c1(facts: EnterpriseFacts, on: date) -> list[CriterionResult]:
-    held = holds(facts, ["srdi_sme"], on)
     return [
-        check(
+        held_check(
             "C1_srdi",
             "已认定为专精特新中小企业",
             "条件一",
-            held,
-            str(held),
-            "已认定" if held else "未认定",
+            holds(facts, ["srdi_sme"], on),
             "有效期内",
             CLAUSE + " 第一条",
         ),
@@ -120,18 +111,8 @@ def _c2(facts: EnterpriseFacts, last: int) -> list[CriterionResult]:
 def _c3(facts: EnterpriseFacts, last: int) -> CriterionResult:
     clause = CLAUSE + " 第三条"
     name = "近两年研发费用合计≥1200万元且每年占营业收入≥3%"
-    total, statuses, shortfall = Decimal(0), [], Decimal(0)
-    spent: list[tuple[int, Decimal, Decimal] | tuple[int, None, None]] = []
-    for year in (last - 1, last):
-        rd, revenue = year_value(facts, year, "rd_expense"), year_value(facts, year, "operating_revenue")
-        if rd is None or not revenue:
-            statuses.append(UNKNOWN)
-            spent.append((year, None, None))
-            continue
-        total += rd
-        statuses.append(PASS if rd / revenue >= Decimal("0.03") else FAIL)
-        shortfall += money_to_ratio(Decimal("0.03"), revenue, rd)
-        spent.append((year, rd, revenue))
+    statuses, shortfall, spent = rd_share_years(facts, last, Decimal("0.03"))
+    total = sum((rd for _, rd, _ in spent if rd is not None), Decimal(0))
 
     def texts(item: CriterionResult) -> str:
         return "；".join(
@@ -146,32 +127,21 @@ def _c3(facts: EnterpriseFacts, last: int) -> CriterionResult:
     status: Status = all_of(statuses)
     need = max(shortfall, 1200 * WAN - total, Decimal(0))
     gap = money_gap("rd_expense", need, "研发费用", "按近两年计") if status == FAIL else None
-    return make_criterion(
-        code="C3_rd",
-        name_zh=name,
-        group="条件三",
-        status=status,
-        value=total,
-        value_text=texts,
-        threshold_text="合计≥1200万元，每年≥3%",
-        reason=said_value,
-        clause=clause,
-        gap=gap,
-    )
+    return stated("C3_rd", name, "条件三", status, total, texts, "合计≥1200万元，每年≥3%", clause, gap)
 
 
 def _c4(facts: EnterpriseFacts, on: date) -> list[CriterionResult]:
     clause = CLAUSE + " 第四条"
     count = len(counted_class_i(facts, on))
     award, award_text = award_route(facts, on, 3, {"national": 3})
-    ip = check(
+    ip = minimum_check(
         "C4_ip",
         "与主导产品相关的Ⅰ类知识产权",
         "条件四",
-        count >= 4,
         count,
-        f"{count} 项",
-        "≥4项",
+        4,
+        "项",
+        "",
         clause,
         count_gap("ip_class_i", max(4 - count, 0), "项", "还需 {n} 项Ⅰ类知识产权"),
     )
@@ -194,17 +164,7 @@ def _c5(facts: EnterpriseFacts) -> CriterionResult:
             f"占有率 {pct(facts.market_share)}；国内排名 {facts.market_rank if facts.market_rank else '未知'}"
         )
 
-    return make_criterion(
-        code="C5_market",
-        name_zh=name,
-        group="条件五",
-        status=status,
-        value=facts.market_share,
-        value_text=text,
-        threshold_text="≥10% 或 前三",
-        reason=said_value,
-        clause=clause,
-    )
+    return stated("C5_market", name, "条件五", status, facts.market_share, text, "≥10% 或 前三", clause)
 
 
 def evaluate(
@@ -213,27 +173,16 @@ def evaluate(
     when = period(INFO, facts, on, data_year)
     clause6, clause7 = CLAUSE + " 第六条", CLAUSE + " 第七条"
     c4 = _c4(facts, on)
-    score = facts.srdi_index_score
-    if score is None:
-        c7 = unknown(
-            "C7_score",
-            "专精特新发展评价指标体系得分",
-            "条件七",
-            "评价指标体系（试行）尚未编码，需录入当年得分",
-            clause7,
-            "≥60分",
-        )
-    else:
-        c7 = check(
-            "C7_score",
-            "专精特新发展评价指标体系得分",
-            "条件七",
-            score >= 60,
-            score,
-            f"{score} 分",
-            "≥60分",
-            clause7,
-        )
+    c7 = minimum_check(
+        "C7_score",
+        "专精特新发展评价指标体系得分",
+        "条件七",
+        facts.srdi_index_score,
+        60,
+        "分",
+        "评价指标体系（试行）尚未编码，需录入当年得分",
+        clause7,
+    )
     criteria = [
         *_c1(facts, on),
         *_c2(facts, when.data_year),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
@@ -10,11 +11,11 @@ from ..gaps import count_gap, money_gap, money_to_ratio, staff_to_share
 from ..results import UNKNOWN, CriterionResult, Gap, RuleSetResult
 from ..settings import Settings
 from ._common import (
-    RuleSetInfo,
     all_of,
     build,
     check,
     flag_check,
+    minimum_check,
     period,
     ratio,
     unknown,
@@ -22,16 +23,9 @@ from ._common import (
     value_pct,
     year_value,
 )
+from .versions import info
 
-INFO = RuleSetInfo(
-    scheme="qh_tech_enterprise",
-    version="qh_tech_enterprise_2020",
-    name_zh="青海省科技型企业",
-    basis="《青海省科技型企业认定管理办法》青科发高新〔2020〕85号",
-    effective_from=date(2020, 1, 1),
-    effective_to=None,
-    score_max=None,
-)
+INFO = info("qh_tech_enterprise_2020")
 DOC = "青科发高新〔2020〕85号"
 GROUP = "认定条件"
 D50 = Decimal("0.5")
@@ -43,54 +37,44 @@ def _registration(facts: EnterpriseFacts, on: date) -> list[CriterionResult]:
         flag_check("Q0_resident", "居民企业", GROUP, facts.is_resident, DOC),
         flag_check("Q1_qinghai", "在青海省注册", GROUP, qinghai, DOC, missing="未填写是否在青海省注册"),
     ]
-    if facts.registered_on is None:
-        out.append(unknown("Q1_age", "注册满一年", GROUP, "缺少注册日期", DOC, "≥365天"))
-    else:
-        days = (on - facts.registered_on).days
-        out.append(check("Q1_age", "注册满一年", GROUP, days >= 365, days, f"{days} 天", "≥365天", DOC))
+    days = None if facts.registered_on is None else (on - facts.registered_on).days
+    out.append(minimum_check("Q1_age", "注册满一年", GROUP, days, 365, "天", "缺少注册日期", DOC))
     return out
 
 
-def _main_share(facts: EnterpriseFacts, year: int) -> CriterionResult:
-    name = "主营业务收入占销售收入比例"
-    main, sales = year_value(facts, year, "main_revenue"), year_value(facts, year, "sales_revenue")
-    share = ratio(main, sales)
-    if share is None or main is None or sales is None:
-        return unknown("Q2_main_share", name, GROUP, f"缺少{year}年主营业务收入或销售收入", DOC, ">50%")
-
-    def gap() -> Gap:
-        return money_gap("main_revenue", money_to_ratio(D50, sales, main, strict=True), "主营业务收入", "")
-
-    return check("Q2_main_share", name, GROUP, share > Decimal("0.5"), share, value_pct, ">50%", DOC, gap)
-
-
-def _tech_staff(facts: EnterpriseFacts, year: int) -> CriterionResult:
-    name = "科技人员占上年职工总数比例"
-    staff, employees = year_value(facts, year, "tech_staff"), year_value(facts, year, "employees")
-    share = ratio(staff, employees)
-    if share is None or staff is None or employees is None:
-        return unknown("Q3_tech_staff", name, GROUP, f"缺少{year}年科技人员数或职工总数", DOC, "≥10%")
-
-    def gap() -> Gap:
-        need = staff_to_share(Decimal("0.1"), int(staff), int(employees))
-        return count_gap("tech_staff", need, "人", "还需新增 {n} 名科技人员")
-
-    return check("Q3_tech_staff", name, GROUP, share >= Decimal("0.1"), share, value_pct, "≥10%", DOC, gap)
+def _share(
+    facts: EnterpriseFacts,
+    year: int,
+    code: str,
+    name: str,
+    figures: tuple[str, str, str],
+    floor: Decimal,
+    threshold: str,
+    gap: Callable[[Decimal, Decimal], Gap],
+    above: bool = False,
+) -> CriterionResult:
+    """The share ``figures`` (part, whole, what is missing) of ``year`` at least ``floor``, or above
+    it when ``above``; ``gap`` of (part, whole) the change that would meet it."""
+    part, whole = year_value(facts, year, figures[0]), year_value(facts, year, figures[1])
+    share = ratio(part, whole)
+    if share is None or part is None or whole is None:
+        return unknown(code, name, GROUP, f"缺少{year}年{figures[2]}", DOC, threshold)
+    ok = share > floor if above else share >= floor
+    return check(code, name, GROUP, ok, share, value_pct, threshold, DOC, lambda: gap(part, whole))
 
 
-def _rd(facts: EnterpriseFacts, year: int) -> CriterionResult:
-    name = "上年研发费用占销售收入比例"
-    rd, sales = year_value(facts, year, "rd_expense"), year_value(facts, year, "sales_revenue")
-    share = ratio(rd, sales)
-    if share is None or rd is None or sales is None:
-        return unknown("Q4_rd", name, GROUP, f"缺少{year}年研发费用或销售收入", DOC, "≥2%")
+def _main_gap(main: Decimal, sales: Decimal) -> Gap:
+    return money_gap("main_revenue", money_to_ratio(D50, sales, main, strict=True), "主营业务收入", "")
 
-    def gap() -> Gap:
-        return money_gap(
-            "rd_expense", money_to_ratio(Decimal("0.02"), sales, rd), "研发费用", "按上年销售收入计"
-        )
 
-    return check("Q4_rd", name, GROUP, share >= Decimal("0.02"), share, value_pct, "≥2%", DOC, gap)
+def _staff_gap(staff: Decimal, employees: Decimal) -> Gap:
+    need = staff_to_share(Decimal("0.1"), int(staff), int(employees))
+    return count_gap("tech_staff", need, "人", "还需新增 {n} 名科技人员")
+
+
+def _rd_gap(rd: Decimal, sales: Decimal) -> Gap:
+    need = money_to_ratio(Decimal("0.02"), sales, rd)
+    return money_gap("rd_expense", need, "研发费用", "按上年销售收入计")
 
 
 def _ip(facts: EnterpriseFacts, on: date) -> CriterionResult:
@@ -121,9 +105,37 @@ def evaluate(
     year = when.data_year
     criteria = [
         *_registration(facts, on),
-        _main_share(facts, year),
-        _tech_staff(facts, year),
-        _rd(facts, year),
+        _share(
+            facts,
+            year,
+            "Q2_main_share",
+            "主营业务收入占销售收入比例",
+            ("main_revenue", "sales_revenue", "主营业务收入或销售收入"),
+            D50,
+            ">50%",
+            _main_gap,
+            above=True,
+        ),
+        _share(
+            facts,
+            year,
+            "Q3_tech_staff",
+            "科技人员占上年职工总数比例",
+            ("tech_staff", "employees", "科技人员数或职工总数"),
+            Decimal("0.1"),
+            "≥10%",
+            _staff_gap,
+        ),
+        _share(
+            facts,
+            year,
+            "Q4_rd",
+            "上年研发费用占销售收入比例",
+            ("rd_expense", "sales_revenue", "研发费用或销售收入"),
+            Decimal("0.02"),
+            "≥2%",
+            _rd_gap,
+        ),
         _ip(facts, on),
     ]
     status = all_of(c.status for c in criteria)

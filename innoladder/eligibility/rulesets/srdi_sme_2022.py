@@ -8,47 +8,43 @@ from functools import cache
 
 from ..bands import BandTable, table
 from ..facts import EnterpriseFacts
-from ..gaps import ceil_fen, format_wan, money_gap, money_to_ratio, points_gap
-from ..results import FAIL, PASS, UNKNOWN, CriterionResult, RuleSetResult, Status, make_criterion
+from ..gaps import ceil_fen, format_wan, money_gap, money_to_ratio
+from ..results import FAIL, PASS, UNKNOWN, CriterionResult, RuleSetResult, Status
 from ..settings import Settings
 from ._common import (
     WAN,
-    RuleSetInfo,
     all_of,
     any_of,
     at_least,
     award_route,
+    band_item,
     bounds_of,
     build,
     check,
     chuangke_route,
     group_bounds,
+    held_check,
     holds,
+    known,
+    niche_check,
     pct,
     period,
+    route_of,
     route_result,
-    said_value,
     score_criterion,
+    score_gap,
     scored,
+    stated,
     sum_years,
     unknown,
-    value_pct,
     year_value,
     years_to,
 )
-from ._miit import IP_TIER_TEXT, average_growth, debt_ratio, ip_tier, share
+from ._miit import average_growth, debt_ratio, ip_item, share
+from .versions import info
 
-INFO = RuleSetInfo(
-    scheme="srdi_sme",
-    version="srdi_sme_2022",
-    name_zh="专精特新中小企业",
-    basis="《优质中小企业梯度培育管理暂行办法》工信部企业〔2022〕63号 附件2",
-    effective_from=date(2022, 6, 1),
-    effective_to=None,
-    score_max=Decimal(100),
-)
+INFO = info("srdi_sme_2022")
 CLAUSE = "工信部企业〔2022〕63号 附件2"
-IP_POINTS = {"high_value_i": 10, "self_i": 8, "class_i": 6, "class_ii": 2, "none": 0}
 INSTITUTION_POINTS = {"national": 10, "provincial": 8, "municipal": 4, "below": 2}
 GROUPS = (
     ("专业化", Decimal(25)),
@@ -74,21 +70,6 @@ def _tables(inclusive: bool) -> dict[str, BandTable]:
         ),
         "rd_staff": table([("0.20", 5), ("0.10", 3), ("0.05", 1)], inclusive=inclusive),
     }
-
-
-def _item(
-    code: str,
-    name: str,
-    group: str,
-    value: Decimal | None,
-    band: BandTable,
-    top: int,
-    threshold: str,
-    missing: str,
-) -> CriterionResult:
-    if value is None:
-        return unknown(code, name, group, missing, CLAUSE, threshold, Decimal(top))
-    return scored(code, name, group, value, value_pct, threshold, band.points(value), Decimal(top), CLAUSE)
 
 
 def _flag_item(
@@ -157,11 +138,10 @@ def _scores(
     digital = None if level is None else Decimal(5 if level >= 3 else 3 if level == 2 else 0)
     items = facts.quality_items
     quality = None if items is None else Decimal(min(5, 3 * items))
-    tier = ip_tier(facts, on)
     levels = [INSTITUTION_POINTS.get(i.level, 0) for i in facts.institutions]
     feature = facts.provincial_feature_points
     return [
-        _item(
+        band_item(
             "S1_main_share",
             "主营业务收入占营业收入比重",
             "专业化",
@@ -170,8 +150,9 @@ def _scores(
             5,
             "80%以上5/70%-80% 3/60%-70% 1",
             f"缺少{last}年主营业务收入或营业收入",
+            CLAUSE,
         ),
-        _item(
+        band_item(
             "S2_growth",
             "近2年主营业务收入平均增长率",
             "专业化",
@@ -180,6 +161,7 @@ def _scores(
             10,
             "10%以上10/8%-10% 8/6%-8% 6/4%-6% 4/0-4% 2",
             f"缺少{last - 2}–{last}年主营业务收入",
+            CLAUSE,
         ),
         _flag_item(
             "S3_niche",
@@ -215,7 +197,7 @@ def _scores(
             "每项3分，最高5分",
             "未填写质量管理项目数",
         ),
-        _item(
+        band_item(
             "S7_margin",
             "上年净利润率",
             "精细化",
@@ -224,8 +206,9 @@ def _scores(
             10,
             "10%以上10/8%-10% 8/…/2%以下0",
             f"缺少{last}年净利润或营业收入",
+            CLAUSE,
         ),
-        _item(
+        band_item(
             "S8_debt",
             "上年末资产负债率",
             "精细化",
@@ -234,6 +217,7 @@ def _scores(
             5,
             "50%以下5/50%-60% 3/60%-70% 1/70%以上0",
             f"缺少{last}年资产负债数据",
+            CLAUSE,
         ),
         _flag_item(
             "S9_feature",
@@ -246,19 +230,9 @@ def _scores(
             "由省级中小企业主管部门确定",
             "青海省特色化指标未编码，需录入省级评分",
         ),
-        scored(
-            "S10_ip",
-            "与主导产品相关的有效知识产权",
-            "创新能力",
-            tier,
-            IP_TIER_TEXT[tier],
-            "Ⅰ类高价值10/自主Ⅰ类8/Ⅰ类6/Ⅱ类2",
-            Decimal(IP_POINTS[tier]),
-            Decimal(10),
-            CLAUSE,
-        ),
+        ip_item("S10_ip", facts, on, (10, 8, 6, 2), CLAUSE),
         _rd_input(facts, last, bands["rd_ratio"]),
-        _item(
+        band_item(
             "S12_rd_staff",
             "上年研发人员占比",
             "创新能力",
@@ -267,6 +241,7 @@ def _scores(
             5,
             "20%以上5/10%-20% 3/5%-10% 1",
             f"缺少{last}年研发人员数或职工总数",
+            CLAUSE,
         ),
         scored(
             "S13_institution",
@@ -313,25 +288,7 @@ def _rd_input(facts: EnterpriseFacts, last: int, ratio_band: BandTable) -> Crite
 
 
 def _base(facts: EnterpriseFacts, on: date, last: int, settings: Settings) -> list[CriterionResult]:
-    out = []
-    if facts.niche_market_years is None:
-        out.append(
-            unknown("B1_niche", "从事特定细分市场时间", "基本条件", "未填写细分市场年限", CLAUSE, "≥2年")
-        )
-    else:
-        years = facts.niche_market_years
-        out.append(
-            check(
-                "B1_niche",
-                "从事特定细分市场时间",
-                "基本条件",
-                years >= 2,
-                years,
-                f"{years} 年",
-                "≥2年",
-                CLAUSE,
-            )
-        )
+    out = [niche_check(facts, 2, CLAUSE, "B1_niche", "从事特定细分市场时间", "基本条件")]
     rd, operating = year_value(facts, last, "rd_expense"), year_value(facts, last, "operating_revenue")
     if rd is None or operating is None:
         out.append(
@@ -365,13 +322,11 @@ def _base(facts: EnterpriseFacts, on: date, last: int, settings: Settings) -> li
     if settings.srdi_requires_innovative_sme:
         held = holds(facts, ["innovative_sme", "tech_innovative_sme"], on)
         out.append(
-            check(
+            held_check(
                 "B0_innovative",
                 "已认定为创新型中小企业",
                 "基本条件",
                 held,
-                str(held),
-                "已认定" if held else "未认定",
                 "有效期内的创新型中小企业",
                 "设置 srdi_requires_innovative_sme",
             )
@@ -399,17 +354,16 @@ def _revenue_or_equity(facts: EnterpriseFacts, last: int) -> CriterionResult:
     gap = None
     if status == FAIL and operating is not None:
         gap = money_gap("operating_revenue", 1000 * WAN - operating, "营业收入", "")
-    return make_criterion(
-        code="B3_revenue",
-        name_zh=name,
-        group="基本条件",
-        status=status,
-        value=operating,
-        value_text=text,
-        threshold_text="≥1000万元 或 股权融资≥2000万元",
-        reason=said_value,
-        clause=CLAUSE,
-        gap=gap,
+    return stated(
+        "B3_revenue",
+        name,
+        "基本条件",
+        status,
+        operating,
+        text,
+        "≥1000万元 或 股权融资≥2000万元",
+        CLAUSE,
+        gap,
     )
 
 
@@ -419,9 +373,6 @@ def _routes(facts: EnterpriseFacts, on: date, last: int) -> list[CriterionResult
     equity, equity_missing = sum_years(facts, years_to(last, 2), "equity_financing")
     chuangke, chuangke_text = chuangke_route(facts, on, 3, 500)
 
-    def status_of(ok: bool, missing: list[int]) -> Status:
-        return PASS if ok else (UNKNOWN if missing else FAIL)
-
     return [
         route_result(
             "D1_award", "近三年获省级科技奖励（前三）或国家级科技奖励（前五）", award, award_text, CLAUSE
@@ -429,14 +380,14 @@ def _routes(facts: EnterpriseFacts, on: date, last: int) -> list[CriterionResult
         route_result(
             "D2_rd",
             "近两年研发费用年均≥1000万元",
-            status_of(rd / 2 >= 1000 * WAN, rd_missing),
+            known(rd / 2 >= 1000 * WAN, rd_missing),
             lambda item: f"年均 ¥{format_wan(rd / 2)}",
             CLAUSE,
         ),
         route_result(
             "D3_equity",
             "近两年新增股权融资≥6000万元",
-            status_of(equity >= 6000 * WAN, equity_missing),
+            known(equity >= 6000 * WAN, equity_missing),
             lambda item: f"¥{format_wan(equity)}",
             CLAUSE,
         ),
@@ -465,12 +416,10 @@ def evaluate(
         "≥60分",
         lambda item: f"专精特新评价得分 {item.value_text}",
         CLAUSE,
-        points_gap(Decimal(60) - total[1], "评分") if total[1] < 60 else None,
+        score_gap(total, 60, "评分"),
     )
     status = all_of([*(c.status for c in base), b4.status])
-    route = (
-        "score" if by_score == PASS else next((f"direct:{r.code}" for r in routes if r.status == PASS), "")
-    )
+    route = route_of(by_score, "score", routes)
     groups = [(name, top, group_bounds(scores, name)) for name, top in GROUPS]
     notes = [
         f"区间边界按设置 srdi_sme_lower_inclusive={inclusive}（边界值计入较高数值档）。",

@@ -7,17 +7,10 @@ from datetime import date
 from ..facts import EnterpriseFacts
 from ..results import UNKNOWN, RuleSetResult
 from ..settings import Settings
-from ._common import RuleSetInfo, build, period
+from ._common import build, period
+from .versions import info
 
-INFO = RuleSetInfo(
-    scheme="tech_innovative_sme",
-    version="tech_innovative_sme_2026",
-    name_zh="科技和创新型中小企业",
-    basis="《优质中小企业梯度培育管理办法》（工业和信息化部，2026年1月修订）",
-    effective_from=date(2026, 1, 1),
-    effective_to=None,
-    score_max=None,
-)
+INFO = info("tech_innovative_sme_2026")
 
 
 def evaluate(

@@ -12,14 +12,12 @@ from ..gaps import (
     money_gap,
     money_to_ratio,
     money_to_share,
-    points_gap,
     staff_to_share,
 )
 from ..results import FAIL, PASS, UNKNOWN, CriterionResult, Gap, RuleSetResult, Status
 from ..settings import Settings
 from ._common import (
     YI,
-    RuleSetInfo,
     all_of,
     any_of,
     at_least,
@@ -32,8 +30,10 @@ from ._common import (
     pct,
     period,
     ratio,
+    route_of,
     route_result,
     score_criterion,
+    score_gap,
     scored,
     unknown,
     valid_ips,
@@ -42,16 +42,9 @@ from ._common import (
     value_wan,
     year_value,
 )
+from .versions import info
 
-INFO = RuleSetInfo(
-    scheme="tsme",
-    version="tsme_2017",
-    name_zh="科技型中小企业",
-    basis="《科技型中小企业评价办法》国科发政〔2017〕115号（2022年修订 国科发区〔2022〕67号 评分表相同）",
-    effective_from=date(2017, 5, 3),
-    effective_to=None,
-    score_max=Decimal(100),
-)
+INFO = info("tsme_2017")
 DOC = "国科发政〔2017〕115号"
 
 TECH_STAFF = table([("0.30", 20), ("0.25", 16), ("0.20", 12), ("0.15", 8), ("0.10", 4)])
@@ -328,9 +321,7 @@ def evaluate(
     staff_nonzero = at_least(staff.point_bounds(), Decimal(0), strict=True)
     by_score = all_of([at_least(total, Decimal(60)), staff_nonzero])
     status = all_of([all_of(c.status for c in gates), any_of([by_score, *(r.status for r in routes)])])
-    route = (
-        "score" if by_score == PASS else next((f"direct:{r.code}" for r in routes if r.status == PASS), "")
-    )
+    route = route_of(by_score, "score", routes)
     notes = [
         "2022年修订（国科发区〔2022〕67号）沿用相同的基本条件和评分表；其行政条款未逐条核对。",
         f"按{year}年度数据评价；研发投入取两种口径中得分较高者。",
@@ -354,7 +345,7 @@ def evaluate(
             f"评价得分 {item.value_text}；科技人员得分{'不为0' if staff_nonzero == PASS else '为0或未知'}"
         ),
         f"{DOC} 第六条(五)",
-        points_gap(Decimal(60) - total[1], "评分") if total[1] < 60 else None,
+        score_gap(total, 60, "评分"),
     )
     criteria = [*gates, *scores, g5, *routes]
     return build(INFO, criteria, status, route, notes, groups, total, when)
