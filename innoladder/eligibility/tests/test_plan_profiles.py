@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal as D
+from typing import Any
 
 import pytest
 
@@ -41,40 +42,69 @@ def _years(last: int, count: int = 3, growth: D = D("1.1"), **figures: object) -
     return tuple(out)
 
 
+# The columns of ``_books``: money in 万元, each the last year's (earlier years shrink by the growth).
+BOOK_COLUMNS = (
+    "sales_revenue",  # also the operating revenue and, unless given, the total income
+    "main_revenue",
+    "hitech_revenue",
+    "rd_expense",  # all of it spent in China
+    "total_cost",
+    "total_assets",
+    "total_liabilities",
+    "net_profit",
+)
+
+
+def _books(
+    last: int,
+    staff: tuple[int, int, int],
+    money: tuple[int, ...],
+    conversions: int,
+    growth: D = D("1.1"),
+    count: int = 3,
+    total_income: D | None = None,
+) -> tuple[YearData, ...]:
+    """``_years`` of one enterprise: ``staff`` (employees, tech staff, R&D staff), ``money`` in
+    ``BOOK_COLUMNS`` order, no non-taxable income."""
+    figures = {name: amount * WAN for name, amount in zip(BOOK_COLUMNS, money, strict=True)}
+    revenue = figures["sales_revenue"]
+    return _years(
+        last,
+        count,
+        growth,
+        employees=staff[0],
+        tech_staff=staff[1],
+        rd_staff=staff[2],
+        operating_revenue=revenue,
+        total_income=revenue if total_income is None else total_income,
+        non_taxable_income=D(0),
+        rd_domestic=figures["rd_expense"],
+        tech_conversions=conversions,
+        **figures,
+    )
+
+
+def _qinghai_firm(
+    who: tuple[str, str, date], trade: tuple[str, str | None, bool], years: tuple[YearData, ...], **more: Any
+) -> EnterpriseFacts:
+    """A resident enterprise registered in Qinghai: ``who`` (USCC, name, registration date), ``trade``
+    (industry code, 高企 technical field, strategic emerging industry)."""
+    uscc, name, registered_on = who
+    code, field, emerging = trade
+    return EnterpriseFacts(uscc, name, registered_on, True, True, code, field, emerging, years=years, **more)
+
+
 def _invention(on: date, number: str, years_ago: int = 3) -> IPRecord:
     return IPRecord(kind="invention_patent", number=number, granted_on=date(on.year - years_ago, 5, 1))
 
 
 def large_hnte(on: date) -> EnterpriseFacts:
     """青海蓝科锂业-like: 735 staff, ¥50亿 revenue, a 高新技术企业 since last year."""
-    last = on.year - 1
-    return EnterpriseFacts(
-        uscc="91632801AY4CL12T2E",
-        name="青海蓝科锂业股份有限公司",
-        registered_on=date(2007, 3, 15),
-        registered_in_qinghai=True,
-        industry_code="C2613",
-        tech_field="4.2",
-        strategic_emerging=True,
-        years=_years(
-            last,
-            employees=735,
-            tech_staff=90,
-            rd_staff=60,
-            sales_revenue=50 * YI,
-            main_revenue=48 * YI,
-            operating_revenue=50 * YI,
-            total_income=51 * YI,
-            non_taxable_income=D(0),
-            hitech_revenue=40 * YI,
-            rd_expense=D("1.6") * YI,
-            rd_domestic=D("1.6") * YI,
-            total_cost=38 * YI,
-            total_assets=80 * YI,
-            total_liabilities=30 * YI,
-            net_profit=9 * YI,
-            tech_conversions=4,
-        ),
+    money = (500000, 480000, 400000, 16000, 380000, 800000, 300000, 90000)
+    return _qinghai_firm(
+        ("91632801AY4CL12T2E", "青海蓝科锂业股份有限公司", date(2007, 3, 15)),
+        ("C2613", "4.2", True),
+        _books(on.year - 1, (735, 90, 60), money, 4, total_income=51 * YI),
         ips=tuple(_invention(on, f"ZL-LK-{n}") for n in range(12)),
         institutions=(RDInstitution(kind="engineering_tech_center", level="provincial"),),
         recognitions=(RecognitionHeld("hnte", date(on.year - 1, 11, 20)),),
@@ -100,70 +130,23 @@ def very_large(on: date) -> EnterpriseFacts:
 
 def micro_startup(on: date) -> EnterpriseFacts:
     """A two-year-old software start-up: 12 staff, ¥300万 sales, one software copyright."""
-    return EnterpriseFacts(
-        uscc="91632801MA7STARTUP",
-        name="格尔木数智云科技有限公司",
-        registered_on=date(on.year - 2, 3, 1),
-        registered_in_qinghai=True,
-        industry_code="I6513",
-        tech_field="1.1",
-        strategic_emerging=True,
-        years=_years(
-            on.year - 1,
-            count=2,
-            growth=D("1.5"),
-            employees=12,
-            tech_staff=5,
-            rd_staff=5,
-            sales_revenue=300 * WAN,
-            main_revenue=300 * WAN,
-            operating_revenue=300 * WAN,
-            total_income=300 * WAN,
-            non_taxable_income=D(0),
-            hitech_revenue=270 * WAN,
-            rd_expense=45 * WAN,
-            rd_domestic=45 * WAN,
-            total_cost=280 * WAN,
-            total_assets=400 * WAN,
-            total_liabilities=100 * WAN,
-            net_profit=20 * WAN,
-            tech_conversions=0,
-        ),
+    books = _books(on.year - 1, (12, 5, 5), (300, 300, 270, 45, 280, 400, 100, 20), 0, D("1.5"), count=2)
+    return _qinghai_firm(
+        ("91632801MA7STARTUP", "格尔木数智云科技有限公司", date(on.year - 2, 3, 1)),
+        ("I6513", "1.1", True),
+        books,
         ips=(IPRecord(kind="software_copyright", number="2025SR0001", granted_on=date(on.year - 1, 8, 1)),),
     )
 
 
 def innovative_near_srdi(on: date) -> EnterpriseFacts:
     """A 创新型中小企业 (recognised last year) close to 专精特新: 180 staff, ¥1.2亿 revenue."""
-    return EnterpriseFacts(
-        uscc="91632801MA7INNOV01",
-        name="青海启迪清源新材料有限公司",
-        registered_on=date(2016, 7, 28),
-        registered_in_qinghai=True,
-        industry_code="C2665",
-        tech_field="4.3",
-        strategic_emerging=True,
+    money = (12000, 11000, 10000, 720, 10000, 15000, 6000, 1100)
+    return _qinghai_firm(
+        ("91632801MA7INNOV01", "青海启迪清源新材料有限公司", date(2016, 7, 28)),
+        ("C2665", "4.3", True),
+        _books(on.year - 1, (180, 40, 36), money, 3, D("1.12")),
         niche_market_years=D(8),
-        years=_years(
-            on.year - 1,
-            growth=D("1.12"),
-            employees=180,
-            tech_staff=40,
-            rd_staff=36,
-            sales_revenue=12000 * WAN,
-            main_revenue=11000 * WAN,
-            operating_revenue=12000 * WAN,
-            total_income=12000 * WAN,
-            non_taxable_income=D(0),
-            hitech_revenue=10000 * WAN,
-            rd_expense=720 * WAN,
-            rd_domestic=720 * WAN,
-            total_cost=10000 * WAN,
-            total_assets=15000 * WAN,
-            total_liabilities=6000 * WAN,
-            net_profit=1100 * WAN,
-            tech_conversions=3,
-        ),
         ips=(_invention(on, "ZL-QD-1"), _invention(on, "ZL-QD-2", years_ago=2)),
         institutions=(RDInstitution(kind="key_lab", level="provincial"),),
         recognitions=(RecognitionHeld("innovative_sme", date(on.year - 1, 9, 1)),),
@@ -176,34 +159,11 @@ def innovative_near_srdi(on: date) -> EnterpriseFacts:
 
 def holds_nothing(on: date) -> EnterpriseFacts:
     """A 20-year-old chemical plant with little R&D and no recognition: 260 staff, ¥3.1亿 revenue."""
-    return EnterpriseFacts(
-        uscc="91632801MA7PLAIN01",
-        name="格尔木隆盛化工有限公司",
-        registered_on=date(2005, 4, 19),
-        registered_in_qinghai=True,
-        industry_code="C2511",
-        tech_field=None,
-        strategic_emerging=False,
-        years=_years(
-            on.year - 1,
-            growth=D("1.02"),
-            employees=260,
-            tech_staff=12,
-            rd_staff=6,
-            sales_revenue=31000 * WAN,
-            main_revenue=30000 * WAN,
-            operating_revenue=31000 * WAN,
-            total_income=31000 * WAN,
-            non_taxable_income=D(0),
-            hitech_revenue=D(0),
-            rd_expense=150 * WAN,
-            rd_domestic=150 * WAN,
-            total_cost=29000 * WAN,
-            total_assets=26000 * WAN,
-            total_liabilities=17000 * WAN,
-            net_profit=900 * WAN,
-            tech_conversions=0,
-        ),
+    money = (31000, 30000, 0, 150, 29000, 26000, 17000, 900)
+    return _qinghai_firm(
+        ("91632801MA7PLAIN01", "格尔木隆盛化工有限公司", date(2005, 4, 19)),
+        ("C2511", None, False),
+        _books(on.year - 1, (260, 12, 6), money, 0, D("1.02")),
     )
 
 

@@ -38,55 +38,31 @@ def table(*conditions: Condition, **changes: object) -> Table:
 # BASE_YEAR (2024, the last year on ON): 100 staff, 20 tech staff, 10 R&D staff, sales 4000万,
 # main 3600万, R&D 240万 (6%), hi-tech 3000万 of total income 4000万, assets 5000万, debts 2000万.
 @pytest.mark.parametrize(
-    ("condition", "status", "value_text", "gap_text"),
+    ("metric", "window", "op", "threshold", "status", "value_text", "gap_text"),
     [
-        (Condition("rd_expense", "last_year", ">=", D("240")), "pass", "240.0万元", ""),
-        (
-            Condition("rd_expense", "last_year", ">=", D("282")),
-            "fail",
-            "240.0万元",
-            "研发费用还需增加 ¥42.0万",
-        ),
-        (
-            Condition("rd_expense", "last_year", ">", D("240")),
-            "fail",
-            "240.0万元",
-            "研发费用还需增加 ¥0.01万",
-        ),
-        (Condition("rd_expense", "last_2_years", ">=", D("480")), "pass", "480.0万元", ""),
-        (
-            Condition("rd_expense", "last_3_years", ">=", D("800")),
-            "fail",
-            "720.0万元",
-            "研发费用还需增加 ¥80.0万",
-        ),
-        (Condition("tech_staff", "last_year", ">=", D("22")), "fail", "20人", "科技人员还需增加 2 人"),
-        (Condition("tech_staff_share", "last_year", ">=", D("20")), "pass", "20.00%", ""),
+        ("rd_expense", "last_year", ">=", "240", "pass", "240.0万元", ""),
+        ("rd_expense", "last_year", ">=", "282", "fail", "240.0万元", "研发费用还需增加 ¥42.0万"),
+        ("rd_expense", "last_year", ">", "240", "fail", "240.0万元", "研发费用还需增加 ¥0.01万"),
+        ("rd_expense", "last_2_years", ">=", "480", "pass", "480.0万元", ""),
+        ("rd_expense", "last_3_years", ">=", "800", "fail", "720.0万元", "研发费用还需增加 ¥80.0万"),
+        ("tech_staff", "last_year", ">=", "22", "fail", "20人", "科技人员还需增加 2 人"),
+        ("tech_staff_share", "last_year", ">=", "20", "pass", "20.00%", ""),
         # (20 + n) / (100 + n) ≥ 25% → n = 7 (new hires count as staff too)
-        (
-            Condition("tech_staff_share", "last_year", ">=", D("25")),
-            "fail",
-            "20.00%",
-            "还需新增 7 名科技人员",
-        ),
-        (Condition("rd_to_sales", "last_year", ">=", D("6")), "pass", "6.00%", ""),
+        ("tech_staff_share", "last_year", ">=", "25", "fail", "20.00%", "还需新增 7 名科技人员"),
+        ("rd_to_sales", "last_year", ">=", "6", "pass", "6.00%", ""),
         # 7% of 4000万 = 280万: 40万 more R&D, sales unchanged
-        (Condition("rd_to_sales", "last_year", ">=", D("7")), "fail", "6.00%", "研发费用还需增加 ¥40.0万"),
-        (Condition("main_revenue_share", "last_year", ">=", D("90")), "pass", "90.00%", ""),
-        (Condition("debt_ratio", "last_year", "<=", D("40")), "pass", "40.00%", ""),
-        (Condition("debt_ratio", "last_year", "<", D("40")), "fail", "40.00%", ""),
-        (
-            Condition("sales_revenue", "last_year", "<=", D("3000")),
-            "fail",
-            "4000.0万元",
-            "销售收入需减少 ¥1000.0万",
-        ),
-        (Condition("employees", "last_year", "<=", D("100")), "pass", "100人", ""),
+        ("rd_to_sales", "last_year", ">=", "7", "fail", "6.00%", "研发费用还需增加 ¥40.0万"),
+        ("main_revenue_share", "last_year", ">=", "90", "pass", "90.00%", ""),
+        ("debt_ratio", "last_year", "<=", "40", "pass", "40.00%", ""),
+        ("debt_ratio", "last_year", "<", "40", "fail", "40.00%", ""),
+        ("sales_revenue", "last_year", "<=", "3000", "fail", "4000.0万元", "销售收入需减少 ¥1000.0万"),
+        ("employees", "last_year", "<=", "100", "pass", "100人", ""),
     ],
 )
 def test_condition_value_verdict_and_gap(
-    condition: Condition, status: str, value_text: str, gap_text: str
+    metric: str, window: str, op: str, threshold: str, status: str, value_text: str, gap_text: str
 ) -> None:
+    condition = Condition(metric, window, op, D(threshold))  # type: ignore[arg-type]
     item = evaluate_condition(condition, facts(), 2024, "T1")
     assert (item.status, item.value_text) == (status, value_text)
     assert item.threshold_text == condition.threshold_text
