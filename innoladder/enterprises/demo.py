@@ -159,45 +159,54 @@ def _annual(enterprise: Enterprise, spec, today: dt.date) -> None:
     refresh_size_class(enterprise)
 
 
+def _ip_counts(spec) -> tuple[tuple[str, int], ...]:
+    """The enterprise's recorded IP by kind: (kind, how many)."""
+    return (
+        ("invention_patent", spec.inventions),
+        ("utility_model", spec.utility_models),
+        ("software_copyright", spec.software),
+    )
+
+
+def _ip_record(
+    enterprise: Enterprise, kind: str, granted: dt.date, i: int, j: int, rng, **fields
+) -> IPRecord:
+    """The `j`-th IP right of `kind` of the `i`-th enterprise, granted on `granted`: an invention applied for
+    500–1000 days before (drawn from `rng`), a utility model 210; patents expire 20 or 10 years on."""
+    applied = granted - dt.timedelta(days=rng.randint(500, 1000) if kind == "invention_patent" else 210)
+    if kind == "software_copyright":
+        number, expires_on = f"{granted.year}SR{i:03d}{j:04d}", None
+    else:
+        invention = kind == "invention_patent"
+        number = f"ZL{applied.year}{'1' if invention else '2'}{i:03d}{j:04d}.{j % 10}"
+        expires_on = plus_years(applied, 20 if invention else 10)
+    return IPRecord(
+        enterprise=enterprise,
+        kind=kind,
+        number=number,
+        applied_on=applied,
+        granted_on=granted,
+        expires_on=expires_on,
+        **fields,
+    )
+
+
 def _ip(enterprise: Enterprise, spec, i: int, today: dt.date) -> None:
     have = set(IPRecord.objects.filter(enterprise=enterprise).values_list("number", flat=True))
     rng = random.Random(f"ip-{spec.short}")
     product = spec.products.split("、")[0]
     registered = dt.date.fromisoformat(spec.registered)
     new = []
-    for kind, count in (
-        ("invention_patent", spec.inventions),
-        ("utility_model", spec.utility_models),
-        ("software_copyright", spec.software),
-    ):
+    for kind, count in _ip_counts(spec):
         for j in range(count):
             year = rng.randint(max(registered.year + 1, 2014), 2024)
             granted = dt.date(year, rng.randint(1, 12), rng.randint(1, 28))
-            applied = granted - dt.timedelta(
-                days=rng.randint(500, 1000) if kind == "invention_patent" else 210
+            title = IP_TITLES[kind][j % len(IP_TITLES[kind])].format(p=product) + (
+                "" if j < 3 else f"（{j}）"
             )
-            if kind == "software_copyright":
-                number = f"{year}SR{i:03d}{j:04d}"
-            else:
-                number = (
-                    f"ZL{applied.year}{'1' if kind == 'invention_patent' else '2'}{i:03d}{j:04d}.{j % 10}"
-                )
-            if number in have:
-                continue
-            lifetime = 20 if kind == "invention_patent" else 10
-            new.append(
-                IPRecord(
-                    enterprise=enterprise,
-                    kind=kind,
-                    number=number,
-                    title=IP_TITLES[kind][j % len(IP_TITLES[kind])].format(p=product)
-                    + ("" if j < 3 else f"（{j}）"),
-                    applied_on=applied,
-                    granted_on=granted,
-                    expires_on=None if kind == "software_copyright" else plus_years(applied, lifetime),
-                    core_to_main_product=j < 2,
-                )
-            )
+            record = _ip_record(enterprise, kind, granted, i, j, rng, title=title, core_to_main_product=j < 2)
+            if record.number not in have:
+                new.append(record)
     new.extend(_recent_ip(enterprise, spec, i, have, today))
     IPRecord.objects.bulk_create(new)
 
@@ -209,41 +218,19 @@ def _recent_ip(enterprise: Enterprise, spec, i: int, have: set[str], today: dt.d
     found = []
     for year in range(BASE_YEAR + 1, today.year):
         rng = random.Random(f"ip-{spec.short}-{year}")
-        for kind, total in (
-            ("invention_patent", spec.inventions),
-            ("utility_model", spec.utility_models),
-            ("software_copyright", spec.software),
-        ):
+        for kind, total in _ip_counts(spec):
             pace = total / 10
             count = int(pace) + (1 if rng.random() < pace - int(pace) else 0)
             for n in range(count):
                 j = RECENT_IP_SERIAL + (year - BASE_YEAR - 1) * 10 + n
                 granted = dt.date(year, rng.randint(1, 12), rng.randint(1, 28))
-                applied = granted - dt.timedelta(
-                    days=rng.randint(500, 1000) if kind == "invention_patent" else 210
-                )
-                if kind == "software_copyright":
-                    number = f"{year}SR{i:03d}{j:04d}"
-                else:
-                    type_digit = "1" if kind == "invention_patent" else "2"
-                    number = f"ZL{applied.year}{type_digit}{i:03d}{j:04d}.{j % 10}"
-                if number in have:
-                    continue
                 titles = RECENT_IP_TITLES[kind]
-                found.append(
-                    IPRecord(
-                        enterprise=enterprise,
-                        kind=kind,
-                        number=number,
-                        title=titles[(year + n) % len(titles)].format(p=product, v=year - BASE_YEAR + 1),
-                        applied_on=applied,
-                        granted_on=granted,
-                        expires_on=None
-                        if kind == "software_copyright"
-                        else plus_years(applied, 20 if kind == "invention_patent" else 10),
-                        core_to_main_product=n == 0,
-                    )
+                title = titles[(year + n) % len(titles)].format(p=product, v=year - BASE_YEAR + 1)
+                record = _ip_record(
+                    enterprise, kind, granted, i, j, rng, title=title, core_to_main_product=n == 0
                 )
+                if record.number not in have:
+                    found.append(record)
     return found
 
 

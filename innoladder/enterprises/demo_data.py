@@ -212,42 +212,16 @@ AWARDS = (
 # fmt: on
 
 # (short name, institution name, kind, level, approving body, year)
+# fmt: off
 INSTITUTIONS = (
-    (
-        "盐湖股份",
-        "青海盐湖股份有限公司技术中心",
-        "enterprise_tech_center",
-        "national",
-        "国家发展改革委",
-        2014,
-    ),
-    (
-        "盐湖镁业",
-        "青海省镁基新材料工程技术研究中心",
-        "eng_tech_center",
-        "provincial",
-        "青海省科学技术厅",
-        2019,
-    ),
+    ("盐湖股份", "青海盐湖股份有限公司技术中心", "enterprise_tech_center", "national", "国家发展改革委", 2014),
+    ("盐湖镁业", "青海省镁基新材料工程技术研究中心", "eng_tech_center", "provincial", "青海省科学技术厅", 2019),
     ("蓝科锂业", "青海省盐湖提锂工程技术研究中心", "eng_tech_center", "provincial", "青海省科学技术厅", 2016),
-    (
-        "昊阳光热",
-        "青海省光热发电装备工程技术研究中心",
-        "eng_tech_center",
-        "provincial",
-        "青海省科学技术厅",
-        2021,
-    ),
+    ("昊阳光热", "青海省光热发电装备工程技术研究中心", "eng_tech_center", "provincial", "青海省科学技术厅", 2021),
     ("启迪清源新材料", "青海省盐湖提锂膜材料重点实验室", "key_lab", "provincial", "青海省科学技术厅", 2021),
-    (
-        "东台锂资源",
-        "东台锂资源企业技术中心",
-        "enterprise_tech_center",
-        "provincial",
-        "青海省工业和信息化厅",
-        2018,
-    ),
+    ("东台锂资源", "东台锂资源企业技术中心", "enterprise_tech_center", "provincial", "青海省工业和信息化厅", 2018),
 )
+# fmt: on
 
 # (short name, title, number, level, year, rank)
 STANDARDS = (

@@ -86,33 +86,16 @@ POLICIES = (
     },
 )
 
+# (title, organiser, first day, last day, place, enrolled: (enterprise name fragments, attendee, position)…)
+# fmt: off
 TRAININGS = (
-    {
-        "title": "省优秀青年企业家高级研修班",
-        "organiser": "青海省工商业联合会",
-        "starts_on": dt.date(2023, 5, 15),
-        "ends_on": dt.date(2023, 5, 19),
-        "place": "西宁市",
-        "enrol": (
-            ("盐湖股份|盐湖工业股份", "陈明", "副总经理"),
-            ("藏格锂业", "刘洋", "总经理助理"),
-            ("金昆仑", "马骏", "董事长"),
-        ),
-    },
-    {
-        "title": "省专精特新企业高级管理专题培训班",
-        "organiser": "青海省工业和信息化厅",
-        "starts_on": dt.date(2023, 6, 12),
-        "ends_on": dt.date(2023, 6, 16),
-        "place": "西宁市",
-        "enrol": (
-            ("西豫有色", "周强", "总经理"),
-            ("兰河塑业", "韩磊", "生产副总"),
-            ("蓝科锂业", "王芳", "技术总监"),
-            ("盛隆塑编", "李娜", "总经理"),
-        ),
-    },
+    ("省优秀青年企业家高级研修班", "青海省工商业联合会", dt.date(2023, 5, 15), dt.date(2023, 5, 19), "西宁市",
+     (("盐湖股份|盐湖工业股份", "陈明", "副总经理"), ("藏格锂业", "刘洋", "总经理助理"), ("金昆仑", "马骏", "董事长"))),  # noqa: E501
+    ("省专精特新企业高级管理专题培训班", "青海省工业和信息化厅", dt.date(2023, 6, 12), dt.date(2023, 6, 16), "西宁市",  # noqa: E501
+     (("西豫有色", "周强", "总经理"), ("兰河塑业", "韩磊", "生产副总"), ("蓝科锂业", "王芳", "技术总监"),
+      ("盛隆塑编", "李娜", "总经理"))),
 )
+# fmt: on
 
 CHANNELS = ("visit", "meeting", "visit", "online", "phone")
 
@@ -178,14 +161,12 @@ def load() -> None:
             defaults={"reached_on": reached_on, "channel": CHANNELS[i % len(CHANNELS)]},
         )
 
-    for data in TRAININGS:
-        data = dict(data)
-        enrol = data.pop("enrol")
+    for title, organiser, starts_on, ends_on, place, enrol in TRAININGS:
         event, _ = TrainingEvent.objects.get_or_create(
             park=park,
-            title=data.pop("title"),
-            starts_on=data["starts_on"],
-            defaults={**data, "is_demo": True},
+            title=title,
+            starts_on=starts_on,
+            defaults={"organiser": organiser, "ends_on": ends_on, "place": place, "is_demo": True},
         )
         for fragment, name, position in enrol:
             enterprise = _find(park, fragment)

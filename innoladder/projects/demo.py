@@ -1,3 +1,4 @@
+# ruff: noqa: E501 -- a project's status path reads three steps to a line
 """Golmud demo (issue 9), projects part: earlier S&T plan projects tracked (东台锂资源, approved
 2021–2022, 在研 and 验收 in H1 2023) and the two 盐湖股份 projects approved (立项) in the province's first
 2023 batch; then how they went on after the half year (dated steps, the ones after the load date left out),
@@ -19,6 +20,7 @@ from .models import Project
 
 GOLMUD = "格尔木工业园"
 BATCH_2023 = "2023年第一批"
+# fmt: off
 PROJECTS = (
     {
         "lead": "东台锂资源",
@@ -34,12 +36,8 @@ PROJECTS = (
         "starts_on": dt.date(2021, 7, 1),
         "ends_on": dt.date(2023, 12, 31),
         "path": [
-            ("approved", dt.date(2021, 6, 18)),
-            ("in_progress", dt.date(2021, 7, 1)),
-            ("midterm", dt.date(2022, 7, 10)),
-            ("in_progress", dt.date(2022, 8, 1)),
-            ("acceptance", dt.date(2024, 1, 15)),
-            ("closed", dt.date(2024, 4, 20)),
+            ("approved", dt.date(2021, 6, 18)), ("in_progress", dt.date(2021, 7, 1)), ("midterm", dt.date(2022, 7, 10)),
+            ("in_progress", dt.date(2022, 8, 1)), ("acceptance", dt.date(2024, 1, 15)), ("closed", dt.date(2024, 4, 20)),
         ],
         "milestones": [("项目验收材料提交", dt.date(2023, 12, 31), dt.date(2023, 12, 28))],
         "report": (dt.date(2023, 5, 30), "完成万吨级吸附提锂生产线连续运行试验，锂收率达到合同指标。"),
@@ -58,9 +56,7 @@ PROJECTS = (
         "starts_on": dt.date(2022, 6, 1),
         "ends_on": dt.date(2023, 5, 31),
         "path": [
-            ("approved", dt.date(2022, 5, 20)),
-            ("in_progress", dt.date(2022, 6, 1)),
-            ("acceptance", dt.date(2023, 6, 15)),
+            ("approved", dt.date(2022, 5, 20)), ("in_progress", dt.date(2022, 6, 1)), ("acceptance", dt.date(2023, 6, 15)),
             ("closed", dt.date(2023, 9, 20)),
         ],
         "milestones": [],
@@ -80,17 +76,10 @@ PROJECTS = (
         "starts_on": dt.date(2023, 5, 1),
         "ends_on": dt.date(2025, 4, 30),
         "path": [
-            ("approved", dt.date(2023, 4, 26)),
-            ("in_progress", dt.date(2023, 7, 3)),
-            ("midterm", dt.date(2024, 4, 26)),
-            ("in_progress", dt.date(2024, 5, 20)),
-            ("acceptance", dt.date(2025, 4, 28)),
-            ("closed", dt.date(2025, 8, 15)),
+            ("approved", dt.date(2023, 4, 26)), ("in_progress", dt.date(2023, 7, 3)), ("midterm", dt.date(2024, 4, 26)),
+            ("in_progress", dt.date(2024, 5, 20)), ("acceptance", dt.date(2025, 4, 28)), ("closed", dt.date(2025, 8, 15)),
         ],
-        "milestones": [
-            ("中期检查", dt.date(2024, 4, 30), dt.date(2024, 4, 26)),
-            ("项目验收", dt.date(2025, 4, 30), dt.date(2025, 4, 28)),
-        ],
+        "milestones": [("中期检查", dt.date(2024, 4, 30), dt.date(2024, 4, 26)), ("项目验收", dt.date(2025, 4, 30), dt.date(2025, 4, 28))],
         "report": None,
     },
     {
@@ -107,20 +96,14 @@ PROJECTS = (
         "starts_on": dt.date(2023, 5, 1),
         "ends_on": dt.date(2025, 12, 31),
         "path": [
-            ("approved", dt.date(2023, 4, 26)),
-            ("in_progress", dt.date(2023, 7, 3)),
-            ("midterm", dt.date(2024, 6, 28)),
-            ("in_progress", dt.date(2024, 7, 15)),
-            ("acceptance", dt.date(2025, 12, 26)),
-            ("closed", dt.date(2026, 4, 20)),
+            ("approved", dt.date(2023, 4, 26)), ("in_progress", dt.date(2023, 7, 3)), ("midterm", dt.date(2024, 6, 28)),
+            ("in_progress", dt.date(2024, 7, 15)), ("acceptance", dt.date(2025, 12, 26)), ("closed", dt.date(2026, 4, 20)),
         ],
-        "milestones": [
-            ("中期检查", dt.date(2024, 6, 30), dt.date(2024, 6, 28)),
-            ("项目验收", dt.date(2025, 12, 31), dt.date(2025, 12, 26)),
-        ],
+        "milestones": [("中期检查", dt.date(2024, 6, 30), dt.date(2024, 6, 28)), ("项目验收", dt.date(2025, 12, 31), dt.date(2025, 12, 26))],
         "report": None,
     },
 )
+# fmt: on
 
 
 # The last two years' projects, dated relative to the load date: (lead, title, programme, funding and

@@ -154,6 +154,22 @@ def _visits(park, officer, agency) -> dict[int, Visit]:
     return made
 
 
+def _request_create(officer, enterprise, category, title, raised_on, responsible, visit=None):
+    """A demo request to the park's S&T bureau, described by its title."""
+    return services.request_create(
+        user=officer,
+        enterprise=enterprise,
+        category=category,
+        title=title,
+        description=title + "。",
+        raised_on=raised_on,
+        visit=visit,
+        department="园区科技局",
+        responsible=responsible,
+        is_demo=True,
+    )
+
+
 def _requests(park, officer, visits, requests=REQUESTS, responsible="王科长") -> None:
     rater = User.objects.filter(username__iexact="enterprise").first()
     for short, code, title, raised_on, path, text in requests:
@@ -163,17 +179,8 @@ def _requests(park, officer, visits, requests=REQUESTS, responsible="王科长")
             continue
         if EnterpriseRequest.objects.filter(enterprise=enterprise, title=title).exists():
             continue
-        req = services.request_create(
-            user=officer,
-            enterprise=enterprise,
-            category=category,
-            title=title,
-            description=title + "。",
-            raised_on=raised_on,
-            visit=visits.get(enterprise.pk),
-            department="园区科技局",
-            responsible=responsible,
-            is_demo=True,
+        req = _request_create(
+            officer, enterprise, category, title, raised_on, responsible, visits.get(enterprise.pk)
         )
         day = raised_on
         for step in path:
@@ -279,17 +286,7 @@ def _recent_requests(
             enterprise=enterprise, title=title, raised_on=raised_on
         ).first()
         if req is None:
-            req = services.request_create(
-                user=officer,
-                enterprise=enterprise,
-                category=category,
-                title=title,
-                description=title + "。",
-                raised_on=raised_on,
-                department="园区科技局",
-                responsible=responsible,
-                is_demo=True,
-            )
+            req = _request_create(officer, enterprise, category, title, raised_on, responsible)
         # Carry the request forward to where its age puts it (a later load continues a request left open).
         for status, on, comment, resolution in _request_steps(outcome, raised_on, category.days, text):
             if on > today or req.status in (status, RequestStatus.RESOLVED, RequestStatus.RETURNED):

@@ -11,6 +11,7 @@ from .h1_2023 import (
     QH_RENEWALS,
     D,
     S,
+    _steps,
     application_with_steps,
     find_enterprise,
     hnte_batch,
@@ -149,11 +150,6 @@ def _annual_reports(rec: Recognition, today: dt.date) -> None:
             AnnualReport.objects.get_or_create(
                 recognition=rec, year=year, defaults={"submitted_on": D(year + 1, 5, 20)}
             )
-
-
-def _steps(start: dt.date, plan) -> list:
-    """[(status, start + days, comment), …] for the (status, days, comment) of `plan`."""
-    return [(status, start + dt.timedelta(days=days), comment) for status, days, comment in plan]
 
 
 def load_since_2023(park, officer, agency, today: dt.date) -> None:

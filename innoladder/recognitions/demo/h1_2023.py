@@ -36,6 +36,12 @@ INNOVATIVE_2023 = (
 )
 QH_RENEWALS = ("柏丽姿日化", "海珠镁业", "检验检测中心")
 QH_NEW = ("维祥科技", "盛隆塑编")
+# The 青海省科技型企业 applications in preparation: (status, days after the first step, comment).
+QH_RENEWAL_PLAN = (
+    (S.INTENT, 0, "2023年底到期，走访时提醒重新认定"),
+    (S.PREPARING, 20, "整理2022年度研发费用和知识产权材料"),
+)
+QH_NEW_PLAN = ((S.INTENT, 0, "有意申报青海省科技型企业"), (S.PREPARING, 15, "协助准备申报材料"))
 # (short name, issue date, certificate number, annual-report years submitted, renews the previous one)
 HNTE = (
     ("盐湖股份", D(2020, 12, 1), "GR202063000112", (2020, 2021, 2022), False),
@@ -45,55 +51,34 @@ HNTE = (
     ("蓝科锂业", D(2023, 12, 8), "GR202363000102", (2023, 2024, 2025), False),
 )
 
-BATCHES = {
-    "innovative": dict(
-        name="2023年青海省第一批创新型中小企业",
-        scheme=c.Scheme.INNOVATIVE_SME,
-        level=c.RecognitionLevel.PROVINCIAL,
+
+def _batch_2023(name, scheme, level, opens_on, closes_on, online_deadline=None, paper_deadline=None, note=""):
+    """The fields of a 2023 batch for `ensure_batches` (an absent deadline or note stays empty)."""
+    return dict(
+        name=name,
+        scheme=scheme,
+        level=level,
         year=2023,
-        opens_on=D(2023, 2, 1),
-        closes_on=D(2023, 3, 15),
-        online_deadline=D(2023, 3, 10),
-        paper_deadline=D(2023, 3, 15),
-        note="青海省工业和信息化厅组织，企业在优质中小企业梯度培育平台自评申报。",
-    ),
-    "qh_tech": dict(
-        name="2023年度青海省科技型企业认定",
-        scheme=c.Scheme.QH_TECH_ENTERPRISE,
-        level=c.RecognitionLevel.PROVINCIAL,
-        year=2023,
-        opens_on=D(2023, 6, 13),
-        closes_on=D(2023, 8, 10),
-        online_deadline=D(2023, 7, 31),
-        paper_deadline=D(2023, 8, 10),
-        note="含2023年底到期企业的重新认定；网上填报 www.tjpjfx.cn 「科技型企业申报」。",
-    ),
-    "little_giant": dict(
-        name="第五批专精特新“小巨人”企业",
-        scheme=c.Scheme.LITTLE_GIANT,
-        level=c.RecognitionLevel.NATIONAL,
-        year=2023,
-        opens_on=D(2023, 3, 1),
-        closes_on=D(2023, 5, 15),
-        online_deadline=D(2023, 5, 10),
-    ),
-    "qh_little_giant": dict(
-        name="2023年青海省科技小巨人企业",
-        scheme=c.Scheme.QH_TECH_LITTLE_GIANT,
-        level=c.RecognitionLevel.PROVINCIAL,
-        year=2023,
-        opens_on=D(2023, 2, 20),
-        closes_on=D(2023, 4, 10),
-    ),
-    "tsme": dict(
-        name="2023年第二批科技型中小企业入库",
-        scheme=c.Scheme.TSME,
-        level=c.RecognitionLevel.NATIONAL,
-        year=2023,
-        opens_on=D(2023, 4, 1),
-        closes_on=D(2023, 5, 31),
-    ),
-}
+        opens_on=opens_on,
+        closes_on=closes_on,
+        online_deadline=online_deadline,
+        paper_deadline=paper_deadline,
+        note=note,
+    )
+
+
+PROVINCIAL, NATIONAL = c.RecognitionLevel.PROVINCIAL, c.RecognitionLevel.NATIONAL
+# The province's and the ministries' 2023 calls by code:
+# (name, scheme, level, opens, closes[, online deadline, paper deadline[, note]]).
+# fmt: off
+BATCHES = {code: _batch_2023(*row) for code, *row in (
+    ("innovative", "2023年青海省第一批创新型中小企业", c.Scheme.INNOVATIVE_SME, PROVINCIAL, D(2023, 2, 1), D(2023, 3, 15), D(2023, 3, 10), D(2023, 3, 15), "青海省工业和信息化厅组织，企业在优质中小企业梯度培育平台自评申报。"),  # noqa: E501
+    ("qh_tech", "2023年度青海省科技型企业认定", c.Scheme.QH_TECH_ENTERPRISE, PROVINCIAL, D(2023, 6, 13), D(2023, 8, 10), D(2023, 7, 31), D(2023, 8, 10), "含2023年底到期企业的重新认定；网上填报 www.tjpjfx.cn 「科技型企业申报」。"),  # noqa: E501
+    ("little_giant", "第五批专精特新“小巨人”企业", c.Scheme.LITTLE_GIANT, NATIONAL, D(2023, 3, 1), D(2023, 5, 15), D(2023, 5, 10)),  # noqa: E501
+    ("qh_little_giant", "2023年青海省科技小巨人企业", c.Scheme.QH_TECH_LITTLE_GIANT, PROVINCIAL, D(2023, 2, 20), D(2023, 4, 10)),  # noqa: E501
+    ("tsme", "2023年第二批科技型中小企业入库", c.Scheme.TSME, NATIONAL, D(2023, 4, 1), D(2023, 5, 31)),
+)}
+# fmt: on
 
 
 def hnte_batch(park, year: int) -> Batch:
@@ -221,6 +206,11 @@ def passed_in_batch(park, batch, shorts, number: str, steps, *, officer, agency=
     return held
 
 
+def _steps(start: dt.date, plan) -> list:
+    """[(status, start + days, comment), …] for the (status, days, comment) of `plan`."""
+    return [(status, start + dt.timedelta(days=days), comment) for status, days, comment in plan]
+
+
 def _passed_steps(intent, submitted, publicised, passed):
     return [
         (S.INTENT, intent, "走访中确认申报意向"),
@@ -265,34 +255,15 @@ def load_h1_2023():
             D(2021, 10, 15),
             level=c.RecognitionLevel.PROVINCIAL,
         )
-        start = D(2023, 3, 6 + index * 7)
-        application_with_steps(
-            enterprise,
-            batch,
-            [
-                (S.INTENT, start, "2023年底到期，走访时提醒重新认定"),
-                (S.PREPARING, start + dt.timedelta(days=20), "整理2022年度研发费用和知识产权材料"),
-            ],
-            officer=officer,
-            agency=agency,
-            kind=c.ApplicationKind.RENEWAL,
-            renews=old,
-        )
+        steps = _steps(D(2023, 3, 6 + index * 7), QH_RENEWAL_PLAN)
+        renewal = {"kind": c.ApplicationKind.RENEWAL, "renews": old}
+        application_with_steps(enterprise, batch, steps, officer=officer, agency=agency, **renewal)
     for index, short in enumerate(QH_NEW):
         enterprise = find_enterprise(park, short)
         if enterprise is None:
             continue
-        start = D(2023, 4, 10 + index * 14)
-        application_with_steps(
-            enterprise,
-            batch,
-            [
-                (S.INTENT, start, "有意申报青海省科技型企业"),
-                (S.PREPARING, start + dt.timedelta(days=15), "协助准备申报材料"),
-            ],
-            officer=officer,
-            agency=agency,
-        )
+        steps = _steps(D(2023, 4, 10 + index * 14), QH_NEW_PLAN)
+        application_with_steps(enterprise, batch, steps, officer=officer, agency=agency)
 
     # 蓝科锂业 applying for national 专精特新“小巨人”.
     enterprise = find_enterprise(park, "蓝科锂业")
