@@ -21,7 +21,7 @@ from innoladder import eligibility as e
 from innoladder.enterprises.choices import TechField
 
 from . import choices as c
-from .forms import style
+from .forms import DATE, style
 
 WAN = Decimal(10000)
 
@@ -84,7 +84,7 @@ class CalculatorForm(forms.Form):
     """The public self-assessment form; nothing it receives is stored."""
 
     name = forms.CharField(label=_("企业名称（可不填）"), max_length=100, required=False)
-    registered_on = forms.DateField(label=_("成立日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    registered_on = forms.DateField(label=_("成立日期"), widget=DATE)
     tech_field = forms.ChoiceField(
         label=_("国家重点支持的高新技术领域"),
         choices=[("", _("不属于/不确定")), *TechField.choices],

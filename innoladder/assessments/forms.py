@@ -3,23 +3,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from innoladder.core.viewkit.forms import DATE, style
 from innoladder.enterprises.choices import TechField
 
 from . import choices as c
-
-
-def style(form: forms.Form) -> None:
-    """Bootstrap classes on every widget."""
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.CheckboxSelectMultiple):
-            continue
-        if isinstance(widget, forms.CheckboxInput):
-            widget.attrs.setdefault("class", "form-check-input")
-        elif isinstance(widget, forms.Select):
-            widget.attrs.setdefault("class", "form-select form-select-sm")
-        else:
-            widget.attrs.setdefault("class", "form-control form-control-sm")
 
 
 class CandidateFilterForm(forms.Form):
@@ -41,7 +28,7 @@ class CandidateFilterForm(forms.Form):
     as_of = forms.DateField(
         label=_("截至日期"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DATE,
         help_text=_("按每家企业在此日期前（含）最近一次评估；不填为今天。"),
     )
 
@@ -83,7 +70,7 @@ class CandidateFilterForm(forms.Form):
 
 
 class BatchForm(forms.Form):
-    on = forms.DateField(label=_("评估基准日"), widget=forms.DateInput(attrs={"type": "date"}))
+    on = forms.DateField(label=_("评估基准日"), widget=DATE)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
