@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
     name = "innoladder.accounts"
     label = "accounts"
-    verbose_name = "用户与权限"
+    verbose_name = _("用户与权限")

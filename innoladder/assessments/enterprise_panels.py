@@ -23,7 +23,7 @@ def events(request, enterprise, limit: int | None = None) -> list[TimelineEvent]
         TimelineEvent(
             on=item.assessed_on,
             title=_("梯度评估（基准日 %(on)s）") % {"on": item.assessed_on.isoformat()},
-            kind="评估",
+            kind=_("评估"),
             url=reverse("assessment_detail", args=[item.pk]),
         )
         for item in selectors.assessment_history(request.user, enterprise)

@@ -14,11 +14,12 @@ def home_panels(user) -> list[dict]:
             {
                 "title": _("年度数据填报"),
                 "value": pending.count(),
-                "text": f"待处理填报任务，最近截止：{first.campaign.deadline:%Y-%m-%d}"
+                "text": _("待处理填报任务，最近截止：%(day)s")
+                % {"day": f"{first.campaign.deadline:%Y-%m-%d}"}
                 if first
-                else "暂无待填报任务",
+                else _("暂无待填报任务"),
                 "url": first.get_absolute_url() if first else reverse("campaign_list"),
-                "link_text": _("去填报") if first else "查看",
+                "link_text": _("去填报") if first else _("查看"),
                 "order": 10,
             }
         ]
@@ -31,8 +32,12 @@ def home_panels(user) -> list[dict]:
             {
                 "title": campaign.title,
                 "value": f"{progress['rate']}%",
-                "text": f"已提交 {progress['completed']}/{progress['total']} 家，"
-                f"截止 {campaign.deadline:%Y-%m-%d}",
+                "text": _("已提交 %(done)s/%(total)s 家，截止 %(day)s")
+                % {
+                    "done": progress["completed"],
+                    "total": progress["total"],
+                    "day": f"{campaign.deadline:%Y-%m-%d}",
+                },
                 "url": campaign.get_absolute_url(),
                 "order": 30,
             }

@@ -3,6 +3,8 @@
 Rows land in CollectionImportRow; the campaign page's 转入填报 action fills and submits the forms.
 """
 
+from django.utils.translation import gettext_noop
+
 from innoladder.imports import registry
 from innoladder.imports.datasets import DECIMAL, ENTERPRISE, INT, MONEY, CellError, Column
 
@@ -35,8 +37,10 @@ def _column(field: str) -> Column:
 
 
 registry.declare(
-    ("collection_returns", "年度填报数据", CollectionImportRow, ("campaign_id", "enterprise")),
-    description="每行一家企业；导入后在填报任务页面点“转入填报”，由园区代企业填报并提交（记为代填）。",
+    ("collection_returns", gettext_noop("年度填报数据"), CollectionImportRow, ("campaign_id", "enterprise")),
+    description=gettext_noop(
+        "每行一家企业；导入后在填报任务页面点“转入填报”，由园区代企业填报并提交（记为代填）。"
+    ),
     columns=[
         Column("填报任务编号", "campaign_id", DECIMAL, required=True, parse=_campaign),
         Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True),

@@ -7,6 +7,8 @@ Pure functions over values already parsed (yuan for money, whole numbers for cou
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.translation import gettext as _
+
 from innoladder.enterprises import money
 
 from .checks import Problem
@@ -35,8 +37,8 @@ class Change:
         """ "+6.218 万元", "-15 人", "0 万元": signed, exact, in the unit the field is typed in."""
         sign = "+" if self.difference > 0 else ""
         if self.money:
-            return f"{sign}{money.wan_text(self.difference, grouping=True)} {self.unit}"
-        return f"{sign}{self.difference:,} {self.unit}"
+            return f"{sign}{money.wan_text(self.difference, grouping=True)} {_(self.unit)}"
+        return f"{sign}{self.difference:,} {_(self.unit)}"
 
     @property
     def percent_text(self) -> str:
@@ -48,7 +50,9 @@ class Change:
 
     @property
     def text(self) -> str:
-        return self.amount_text + (f"（{self.percent_text}）" if self.percent_text else "")
+        if not self.percent_text:
+            return self.amount_text
+        return _("%(amount)s（%(percent)s）") % {"amount": self.amount_text, "percent": self.percent_text}
 
 
 def change(field: str, current, previous) -> Change | None:
@@ -95,11 +99,15 @@ def adoption_notice(submission, *, own: bool) -> str:
     (its user, or an agency filling for it), not the park's staff."""
     year = submission.campaign.fiscal_year
     if submission.status == SubmissionStatus.SUBMITTED:
-        who = "您" if own else "该企业"
-        return (
-            f"{who}提交的{year}年度数据待园区审核采纳后才用于评估；"
-            "采纳前，梯度评估与自评仍使用企业档案中已有的数据。"
-        )
+        if own:
+            text = _(
+                "您提交的%(year)s年度数据待园区审核采纳后才用于评估；采纳前，梯度评估与自评仍使用企业档案中已有的数据。"
+            )
+        else:
+            text = _(
+                "该企业提交的%(year)s年度数据待园区审核采纳后才用于评估；采纳前，梯度评估与自评仍使用企业档案中已有的数据。"
+            )
+        return text % {"year": year}
     if submission.status == SubmissionStatus.ACCEPTED:
-        return f"{year}年度数据已由园区采纳，已写入企业档案并用于评估。"
-    return f"提交后须经园区审核采纳，{year}年度数据才写入企业档案并用于评估。"
+        return _("%(year)s年度数据已由园区采纳，已写入企业档案并用于评估。") % {"year": year}
+    return _("提交后须经园区审核采纳，%(year)s年度数据才写入企业档案并用于评估。") % {"year": year}

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ContractsConfig(AppConfig):
     name = "innoladder.contracts"
     label = "contracts"
-    verbose_name = "技术合同登记"
+    verbose_name = _("技术合同登记")

@@ -1,4 +1,5 @@
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 
 from innoladder.core.enterprise_page import Column, Listing, Panel, TimelineEvent, bounded
 from innoladder.enterprises.money import wan_text
@@ -41,14 +42,21 @@ def events(request, enterprise, limit: int | None = None) -> list[TimelineEvent]
     for t in _contracts(request, enterprise)[:limit]:
         url = t.get_absolute_url()
         found.append(
-            TimelineEvent(t.signed_on, f"签订{t.get_category_display()}合同：{t.title}", "技术合同", url)
+            TimelineEvent(
+                t.signed_on,
+                _("签订%(category)s合同：%(title)s")
+                % {"category": t.get_category_display(), "title": t.title},
+                _("技术合同"),
+                url,
+            )
         )
         if t.registered_on:
             found.append(
                 TimelineEvent(
                     t.registered_on,
-                    f"技术合同认定登记（{t.registration_number}）：{t.title}",
-                    "技术合同",
+                    _("技术合同认定登记（%(number)s）：%(title)s")
+                    % {"number": t.registration_number, "title": t.title},
+                    _("技术合同"),
                     url,
                 )
             )

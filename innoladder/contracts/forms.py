@@ -37,9 +37,9 @@ class TechContractForm(forms.ModelForm):
         ]
         widgets = {name: DATE for name in ("signed_on", "term_start", "term_end", "prepared_on")}
         help_texts = {
-            "enterprise_role": "卖方即受托方、转让方或许可方；买方即委托方、受让方或被许可方",
-            "transaction_amount": "合同成交额扣除非技术性费用后的技术性收入，不超过合同成交额",
-            "transfer_income": "技术转让、技术许可合同用于测算企业所得税",
+            "enterprise_role": _("卖方即受托方、转让方或许可方；买方即委托方、受让方或被许可方"),
+            "transaction_amount": _("合同成交额扣除非技术性费用后的技术性收入，不超过合同成交额"),
+            "transfer_income": _("技术转让、技术许可合同用于测算企业所得税"),
         }
 
     def __init__(self, *args, user, **kwargs):

@@ -4,6 +4,8 @@ Rows are matched by 园区企业 + 合同名称 + 签订日期. Registration sta
 imported: imported contracts start as 准备 and move through the registration workflow on screen.
 """
 
+from django.utils.translation import gettext_noop
+
 from innoladder.accounts.choices import Role
 from innoladder.eligibility.tech_contract import SUBTYPES
 from innoladder.enterprises.models import Enterprise
@@ -70,9 +72,9 @@ def _defaults(ctx) -> dict:
 
 
 registry.declare(
-    ("tech_contracts", "技术合同", TechContract, ("enterprise", "title", "signed_on")),
+    ("tech_contracts", gettext_noop("技术合同"), TechContract, ("enterprise", "title", "signed_on")),
     order=60,
-    description=(
+    description=gettext_noop(
         "按“园区企业统一社会信用代码 + 合同名称 + 签订日期”新增或更新技术合同；导入后登记状态为“准备”。"
     ),
     columns=[

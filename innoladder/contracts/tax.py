@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from innoladder.eligibility.tech_contract import IncomeTaxResult, TaxNote, transfer_income_tax, vat_exemption
 
 from . import choices as c
@@ -22,14 +24,14 @@ def tax_view(contract) -> TaxView:
     note = ""
     if contract.category in (c.ContractCategory.TRANSFER, c.ContractCategory.LICENCE):
         if contract.transfer_income is None:
-            note = "请填写技术转让收入、成本和相关税费以计算企业所得税"
+            note = _("请填写技术转让收入、成本和相关税费以计算企业所得税")
         else:
             income_tax = transfer_income_tax(
                 contract.transfer_income,
                 contract.transfer_cost or Decimal(0),
                 contract.transfer_taxes or Decimal(0),
             )
-            note = "按该企业本纳税年度全部技术转让所得合计计算，此处仅以本合同测算"
+            note = _("按该企业本纳税年度全部技术转让所得合计计算，此处仅以本合同测算")
     else:
-        note = "技术转让所得减免仅适用于技术转让、技术许可合同"
+        note = _("技术转让所得减免仅适用于技术转让、技术许可合同")
     return TaxView(vat, contract.enterprise_role == c.PartyRole.SELLER, income_tax, note)

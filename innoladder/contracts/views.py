@@ -45,7 +45,7 @@ class ContractDetailView(vk.ObjectDetailView):
 class ContractEditView(vk.ObjectEditView):
     select, form_class = contract_select, TechContractForm
     create, update, instance_kwarg = services.contract_create, services.contract_update, "contract"
-    title_create, title_edit = "新增技术合同", "修改技术合同"
+    title_create, title_edit = _("新增技术合同"), _("修改技术合同")
     created_message, updated_message = _("技术合同已保存"), _("技术合同已更新")
     list_url_name = "contract_list"
     version_name, errors_by_field = "_version", True

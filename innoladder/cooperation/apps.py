@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CooperationConfig(AppConfig):
     name = "innoladder.cooperation"
     label = "cooperation"
-    verbose_name = "产学研与人才"
+    verbose_name = _("产学研与人才")

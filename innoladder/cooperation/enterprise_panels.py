@@ -77,14 +77,18 @@ def events(request, enterprise, limit: int | None = None) -> list[TimelineEvent]
     rows = _rows(request, enterprise, limit)
     found = [
         TimelineEvent(
-            on=c.signed_on, title=f"{c.partner}：{c.title}", kind=_("产学研合作"), url=c.get_absolute_url()
+            on=c.signed_on,
+            title=_("%(partner)s：%(title)s") % {"partner": c.partner, "title": c.title},
+            kind=_("产学研合作"),
+            url=c.get_absolute_url(),
         )
         for c in rows["cooperations"]
     ]
     found += [
         TimelineEvent(
             on=p.introduced_on,
-            title=f"{p.get_mode_display()}引进专利 {p.patent_number} {p.title}",
+            title=_("%(mode)s引进专利 %(number)s %(title)s")
+            % {"mode": p.get_mode_display(), "number": p.patent_number, "title": p.title},
             kind=_("专利引进"),
             url=p.get_absolute_url(),
         )
@@ -93,7 +97,8 @@ def events(request, enterprise, limit: int | None = None) -> list[TimelineEvent]
     found += [
         TimelineEvent(
             on=t.recorded_on,
-            title=f"{t.name}（{t.get_category_display()}，{t.get_status_display()}）",
+            title=_("%(name)s（%(category)s，%(status)s）")
+            % {"name": t.name, "category": t.get_category_display(), "status": t.get_status_display()},
             kind=_("人才"),
             url=t.get_absolute_url(),
         )

@@ -5,6 +5,7 @@ keyed hash and last 4 characters; the number itself is never written to the data
 """
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_noop
 
 from innoladder.core.viewkit import can_write
 from innoladder.imports import registry
@@ -53,8 +54,8 @@ def _talent_clean(values: dict, ctx) -> dict[str, str]:
 
 
 registry.declare(
-    ("cooperation_projects", "产学研合作", Cooperation, ("enterprise", "title")),
-    description="按“统一社会信用代码 + 合作项目名称”新增或更新产学研合作项目。",
+    ("cooperation_projects", gettext_noop("产学研合作"), Cooperation, ("enterprise", "title")),
+    description=gettext_noop("按“统一社会信用代码 + 合作项目名称”新增或更新产学研合作项目。"),
     columns=[
         Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True),
         Column("合作项目名称", "title", TEXT, required=True, width=36),
@@ -80,8 +81,10 @@ registry.declare(
 )
 
 registry.declare(
-    ("talents", "人才", Talent, ("enterprise", "name")),
-    description=("按“统一社会信用代码 + 姓名”新增或更新人才；身份证号仅用于查重，系统只保存其摘要和后四位。"),
+    ("talents", gettext_noop("人才"), Talent, ("enterprise", "name")),
+    description=gettext_noop(
+        "按“统一社会信用代码 + 姓名”新增或更新人才；身份证号仅用于查重，系统只保存其摘要和后四位。"
+    ),
     columns=[
         Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True),
         Column("姓名", "name", TEXT, required=True, width=12),

@@ -52,7 +52,7 @@ class DetailView(vk.ObjectDetailView):
     def get_context(self, obj):
         deletable = self.deletable and self.may("delete", obj)
         return {
-            "title": f"{self.title}：{obj}",
+            "title": _("%(title)s：%(object)s") % {"title": self.title, "object": obj},
             "fields": type(self).fields(obj),
             "edit_url": reverse(f"{self.name}_edit", args=[obj.pk]) if self.may("change", obj) else "",
             "delete_url": reverse(f"{self.name}_delete", args=[obj.pk]) if deletable else "",

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
     name = "innoladder.core"
     label = "core"
-    verbose_name = "基础"
+    verbose_name = _("基础")
 
     def ready(self):
         # Job handlers register themselves when their module is imported, and so does the check below.

@@ -4,6 +4,7 @@ The registry draws its sections on the page itself (enterprises/enterprise_detai
 only); this module only declares the complete lists (core.enterprise_page.LISTINGS).
 """
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from innoladder.core.enterprise_page import Column, Listing
@@ -25,7 +26,7 @@ LISTINGS = {
         _rows("ip"),
         (
             Column(_("类型"), lambda r: r.get_kind_display()),
-            Column(_("类别"), lambda r: r.ip_class),
+            Column(_("类别"), lambda r: gettext(r.ip_class)),
             Column(_("编号"), lambda r: r.number),
             Column(_("名称"), lambda r: r.title),
             Column(_("授权日"), lambda r: r.granted_on),

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from django.utils.translation import gettext_noop
+
 from innoladder.accounts.choices import Role
 from innoladder.core.validators import BAD_PHONE, is_phone_number
 from innoladder.imports import registry
@@ -91,9 +93,11 @@ def _staff_or_enterprise(user) -> bool:
 
 
 ENTERPRISES = registry.declare(
-    ("enterprises", "企业名录", Enterprise, ("uscc",)),
+    ("enterprises", gettext_noop("企业名录"), Enterprise, ("uscc",)),
     order=10,
-    description="按统一社会信用代码新增或更新企业档案的基本信息。园区工作人员可新增企业；企业用户只能更新本企业。",
+    description=gettext_noop(
+        "按统一社会信用代码新增或更新企业档案的基本信息。园区工作人员可新增企业；企业用户只能更新本企业。"
+    ),
     columns=[
         Column("统一社会信用代码", "uscc", USCC, required=True, width=22, help="18位，按GB 32100-2015校验"),
         Column("企业名称", "name", TEXT, required=True, width=30),
@@ -177,9 +181,9 @@ _MONEY_FIELDS = [
 ]
 
 ANNUAL_DATA = registry.declare(
-    ("annual_data", "年度数据", AnnualData, ("enterprise", "year")),
+    ("annual_data", gettext_noop("年度数据"), AnnualData, ("enterprise", "year")),
     order=20,
-    description=(
+    description=gettext_noop(
         "企业各年度的人员与财务数据，按“统一社会信用代码 + 年度”新增或更新。金额单位以表头为准（元或万元）。"
     ),
     columns=[
@@ -218,9 +222,9 @@ ANNUAL_DATA = registry.declare(
 )
 
 IP_RECORDS = registry.declare(
-    ("ip_records", "知识产权", IPRecord, ("enterprise", "number")),
+    ("ip_records", gettext_noop("知识产权"), IPRecord, ("enterprise", "number")),
     order=30,
-    description="企业拥有的知识产权，按“统一社会信用代码 + 编号”新增或更新。",
+    description=gettext_noop("企业拥有的知识产权，按“统一社会信用代码 + 编号”新增或更新。"),
     columns=[
         Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True, width=22),
         Column("类型", "kind", CHOICE, required=True, choices=c.IPKind),
@@ -259,9 +263,9 @@ def _award_clean(vals: dict, ctx) -> dict[str, str]:
 
 
 AWARDS = registry.declare(
-    ("awards", "获奖情况", Award, ("enterprise", "name", "year")),
+    ("awards", gettext_noop("获奖情况"), Award, ("enterprise", "name", "year")),
     order=40,
-    description="企业获得的奖项，按“统一社会信用代码 + 奖项名称 + 年度”新增或更新。",
+    description=gettext_noop("企业获得的奖项，按“统一社会信用代码 + 奖项名称 + 年度”新增或更新。"),
     columns=[
         Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True, width=22),
         Column("奖项名称", "name", TEXT, required=True, width=30),
@@ -301,9 +305,9 @@ def _incident_clean(values, ctx):
 
 
 STANDARDS = registry.declare(
-    ("standards", "参与标准", StandardWork, ("enterprise", "title")),
+    ("standards", gettext_noop("参与标准"), StandardWork, ("enterprise", "title")),
     order=50,
-    description="企业主持或参与制定的标准，按“统一社会信用代码 + 标准名称”新增或更新。",
+    description=gettext_noop("企业主持或参与制定的标准，按“统一社会信用代码 + 标准名称”新增或更新。"),
     columns=[
         Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True, width=22),
         Column("标准名称", "title", TEXT, required=True, width=30),
@@ -325,9 +329,9 @@ STANDARDS = registry.declare(
 )
 
 INSTITUTIONS = registry.declare(
-    ("rd_institutions", "研发机构", RDInstitution, ("enterprise", "name")),
+    ("rd_institutions", gettext_noop("研发机构"), RDInstitution, ("enterprise", "name")),
     order=60,
-    description="企业的研发机构，按“统一社会信用代码 + 机构名称”新增或更新。",
+    description=gettext_noop("企业的研发机构，按“统一社会信用代码 + 机构名称”新增或更新。"),
     columns=[
         Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True, width=22),
         Column("机构名称", "name", TEXT, required=True, width=30),
@@ -349,9 +353,9 @@ INSTITUTIONS = registry.declare(
 )
 
 INCIDENTS = registry.declare(
-    ("incidents", "不良记录", Incident, ("enterprise", "kind", "occurred_on")),
+    ("incidents", gettext_noop("不良记录"), Incident, ("enterprise", "kind", "occurred_on")),
     order=70,
-    description=(
+    description=gettext_noop(
         "重大安全质量事故、严重环境违法、失信与经营异常名录等记录，"
         "按“统一社会信用代码 + 类型 + 日期”新增或更新。"
     ),

@@ -201,18 +201,23 @@ def own_events(enterprise, ip_records, awards, institutions, incidents) -> list[
     e = enterprise
     found = []
     if e.registered_on:
-        found.append(TimelineEvent(e.registered_on, "企业成立", "企业档案", e.get_absolute_url()))
+        found.append(
+            TimelineEvent(e.registered_on, gettext("企业成立"), gettext("企业档案"), e.get_absolute_url())
+        )
     for r in ip_records:
         if r.granted_on:
-            found.append(TimelineEvent(r.granted_on, f"{r.get_kind_display()}授权：{r.title}", "知识产权"))
+            title = gettext("%(kind)s授权：%(title)s") % {"kind": r.get_kind_display(), "title": r.title}
+            found.append(TimelineEvent(r.granted_on, title, gettext("知识产权")))
     for a in awards:
         on = a.awarded_on or _year_end(a.year)
-        found.append(TimelineEvent(on, f"{a.get_level_display()}{a.name}", "获奖"))
+        title = gettext("%(level)s%(name)s") % {"level": a.get_level_display(), "name": a.name}
+        found.append(TimelineEvent(on, title, gettext("获奖")))
     for i in institutions:
         if i.year:
-            found.append(TimelineEvent(_year_end(i.year), f"{i.get_level_display()}{i.name}认定", "研发机构"))
+            title = gettext("%(level)s%(name)s认定") % {"level": i.get_level_display(), "name": i.name}
+            found.append(TimelineEvent(_year_end(i.year), title, gettext("研发机构")))
     for x in incidents:
-        found.append(TimelineEvent(x.occurred_on, x.get_kind_display(), "不良记录"))
+        found.append(TimelineEvent(x.occurred_on, x.get_kind_display(), gettext("不良记录")))
     return found
 
 

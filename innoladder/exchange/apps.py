@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ExchangeConfig(AppConfig):
     name = "innoladder.exchange"
     label = "exchange"
-    verbose_name = "省级平台数据交换"
+    verbose_name = _("省级平台数据交换")

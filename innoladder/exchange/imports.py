@@ -1,5 +1,7 @@
 """Registers the 名单 import (see roster.py) with the shared import framework (auto-discovered)."""
 
+from django.utils.translation import gettext_noop
+
 from innoladder.core.scoping import is_staff_role
 from innoladder.imports import registry
 from innoladder.imports.datasets import DATE, ENTERPRISE, TEXT, Column
@@ -8,12 +10,12 @@ from innoladder.recognitions.models import Recognition
 from . import roster
 
 ROSTER = registry.declare(
-    ("recognition_roster", "认定名单", Recognition, ("enterprise", "scheme", "number")),
+    ("recognition_roster", gettext_noop("认定名单"), Recognition, ("enterprise", "scheme", "number")),
     option_fields=("scheme",),
     options_form=roster.RosterOptionsForm,
     screen=roster.screen,
     order=55,
-    description=(
+    description=gettext_noop(
         "导入省科技厅、工信厅公布的认定（入库）名单：上传时选择认定类别（及名单未载明的发证日期、批次），"
         "按统一社会信用代码匹配企业，按“企业 + 认定类别 + 证书编号”新增或更新资质认定。"
         "名单中其他园区或系统未登记的企业逐行列为“跳过”，不会写入；统一社会信用代码有误的行须改正后重新上传。"

@@ -1,4 +1,5 @@
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 
 from innoladder.core.enterprise_page import Column, Listing, Panel, TimelineEvent, bounded
 from innoladder.enterprises.money import wan_text
@@ -57,19 +58,25 @@ def events(request, enterprise, limit: int | None = None) -> list[TimelineEvent]
         url = a.get_absolute_url()
         found.append(
             TimelineEvent(
-                a.applied_on, f"申请{a.programme.get_kind_display()}资金：{a.title}", "扶持资金", url
+                a.applied_on,
+                _("申请%(kind)s资金：%(title)s") % {"kind": a.programme.get_kind_display(), "title": a.title},
+                _("扶持资金"),
+                url,
             )
         )
         if a.decided_on:
-            found.append(TimelineEvent(a.decided_on, f"{a.title}：{a.get_status_display()}", "扶持资金", url))
+            title = _("%(title)s：%(status)s") % {"title": a.title, "status": a.get_status_display()}
+            found.append(TimelineEvent(a.decided_on, title, _("扶持资金"), url))
         if a.paid_on:
-            found.append(TimelineEvent(a.paid_on, f"{a.title}：资金已拨付", "扶持资金", url))
+            title = _("%(title)s：资金已拨付") % {"title": a.title}
+            found.append(TimelineEvent(a.paid_on, title, _("扶持资金"), url))
     for u in _voucher_uses(request, enterprise)[:limit]:
         found.append(
             TimelineEvent(
                 u.used_on,
-                f"使用创新券（{u.get_service_type_display()}，{u.provider}）",
-                "创新券",
+                _("使用创新券（%(service)s，%(provider)s）")
+                % {"service": u.get_service_type_display(), "provider": u.provider},
+                _("创新券"),
                 u.get_absolute_url(),
             )
         )

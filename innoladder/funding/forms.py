@@ -32,7 +32,7 @@ class ProgrammeForm(forms.ModelForm):
         for key, label in c.HolderType.choices:
             initial = quotas.get(key, defaults.annual_quota.get(key))
             self.fields[f"quota_{key}"] = forms.DecimalField(
-                label=f"创新券年度额度·{label}(元)",
+                label=_("创新券年度额度·%(label)s(元)") % {"label": label},
                 required=False,
                 min_value=0,
                 decimal_places=2,
@@ -41,7 +41,7 @@ class ProgrammeForm(forms.ModelForm):
         for key, label in c.ServiceType.choices:
             initial = shares.get(key, defaults.service_share.get(key))
             self.fields[f"share_{key}"] = forms.DecimalField(
-                label=f"创新券支付比例·{label}(0-1)",
+                label=_("创新券支付比例·%(label)s(0-1)") % {"label": label},
                 required=False,
                 min_value=0,
                 max_value=1,

@@ -4,6 +4,8 @@ Rows are matched by enterprise + programme + 申报事项. Only the application 
 申请); acceptance, approval and payment go through the workflow on screen, where the caps are checked.
 """
 
+from django.utils.translation import gettext_noop
+
 from innoladder.core.parkscope import park_scoped
 from innoladder.imports import registry
 from innoladder.imports.datasets import DATE, ENTERPRISE, MONEY, TEXT, CellError, Column
@@ -54,9 +56,14 @@ def clean(vals: dict, ctx) -> dict[str, str]:
 
 
 registry.declare(
-    ("fund_applications", "扶持资金申请", FundApplication, ("enterprise", "programme_id", "title")),
+    (
+        "fund_applications",
+        gettext_noop("扶持资金申请"),
+        FundApplication,
+        ("enterprise", "programme_id", "title"),
+    ),
     order=55,
-    description=(
+    description=gettext_noop(
         "按“统一社会信用代码 + 扶持资金项目 + 申报事项”新增或更新资金申请；受理、批复、拨付在页面办理。"
     ),
     columns=[

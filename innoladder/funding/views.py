@@ -61,7 +61,7 @@ class ApplicationEditView(FundingEditView):
     select, form_class = selectors.fund_application_list, FundApplicationForm
     create, update = services.fund_application_create, services.fund_application_update
     instance_kwarg = "application"
-    title_create, title_edit = "新增扶持资金申请", "修改扶持资金申请"
+    title_create, title_edit = _("新增扶持资金申请"), _("修改扶持资金申请")
     created_message, updated_message = _("资金申请已保存"), _("资金申请已更新")
     list_url_name = "fund_list"
 
@@ -111,7 +111,7 @@ class ProgrammeDetailView(vk.ObjectDetailView):
 class ProgrammeEditView(FundingEditView):
     select, form_class = selectors.programme_list, ProgrammeForm
     create, update, instance_kwarg = services.programme_create, services.programme_update, "programme"
-    title_create, title_edit = "新增扶持资金项目", "修改扶持资金项目"
+    title_create, title_edit = _("新增扶持资金项目"), _("修改扶持资金项目")
     created_message, updated_message = _("扶持资金项目已保存"), _("扶持资金项目已更新")
     list_url_name = "programme_list"
     creatable = staticmethod(writable_parks)
@@ -148,7 +148,7 @@ class VoucherDetailView(vk.ObjectDetailView):
 class VoucherEditView(FundingEditView):
     select, form_class = selectors.voucher_use_list, VoucherUseForm
     create, update, instance_kwarg = services.voucher_use_create, services.voucher_use_update, "use"
-    title_create, title_edit = "登记创新券使用", "修改创新券使用"
+    title_create, title_edit = _("登记创新券使用"), _("修改创新券使用")
     list_url_name = "voucher_use_list"
 
     def success_message(self, use, created):

@@ -1,6 +1,7 @@
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from innoladder.core.enterprise_page import Column, Listing, Panel, TimelineEvent, bounded
 from innoladder.core.scoping import for_user
@@ -83,14 +84,19 @@ def events(request, enterprise, limit: int | None = None) -> list[TimelineEvent]
     found = [
         TimelineEvent(
             r.reached_on,
-            f"{r.campaign.title}（{r.get_channel_display()}）",
-            "政策宣传",
+            _("%(title)s（%(channel)s）") % {"title": r.campaign.title, "channel": r.get_channel_display()},
+            _("政策宣传"),
             r.campaign.get_absolute_url(),
         )
         for r in _reaches(request, enterprise)[:limit]
     ]
     found += [
-        TimelineEvent(e.event.starts_on, f"参加{e.event.title}", "培训", e.event.get_absolute_url())
+        TimelineEvent(
+            e.event.starts_on,
+            _("参加%(event)s") % {"event": e.event.title},
+            _("培训"),
+            e.event.get_absolute_url(),
+        )
         for e in _enrolments(request, enterprise)[:limit]
     ]
     return found

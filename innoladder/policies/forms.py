@@ -46,7 +46,7 @@ class PolicyForm(forms.ModelForm):
             "gap_margin",
         ]
         widgets = {name: DATE for name in ("issued_on", "valid_from", "valid_until")}
-        help_texts = {"gap_margin": "只差一项数值条件且差距不超过阈值的该比例时列为“差距较小”，默认0.20"}
+        help_texts = {"gap_margin": _("只差一项数值条件且差距不超过阈值的该比例时列为“差距较小”，默认0.20")}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -57,19 +57,19 @@ class PolicyForm(forms.ModelForm):
         for i in range(CONDITION_ROWS):
             cond = existing[i] if i < len(existing) else None
             self.fields[f"cond_field_{i}"] = forms.ChoiceField(
-                label=f"条件{i + 1}·指标",
+                label=_("条件%(n)s·指标") % {"n": i + 1},
                 choices=[("", "—")] + list(c.ConditionField.choices),
                 required=False,
                 initial=cond.field if cond else "",
             )
             self.fields[f"cond_op_{i}"] = forms.ChoiceField(
-                label=f"条件{i + 1}·比较",
+                label=_("条件%(n)s·比较") % {"n": i + 1},
                 choices=c.Operator.choices,
                 required=False,
                 initial=cond.operator if cond else ">=",
             )
             self.fields[f"cond_threshold_{i}"] = forms.DecimalField(
-                label=f"条件{i + 1}·阈值",
+                label=_("条件%(n)s·阈值") % {"n": i + 1},
                 required=False,
                 decimal_places=4,
                 max_digits=18,
@@ -90,7 +90,7 @@ class PolicyForm(forms.ModelForm):
             field = data.get(f"cond_field_{i}")
             threshold = data.get(f"cond_threshold_{i}")
             if field and threshold is None:
-                self.add_error(f"cond_threshold_{i}", "请填写阈值")
+                self.add_error(f"cond_threshold_{i}", _("请填写阈值"))
             elif field:
                 conditions.append((field, data.get(f"cond_op_{i}") or ">=", threshold))
         data["conditions"] = conditions

@@ -46,7 +46,8 @@ def events(request, enterprise, limit: int | None = None) -> list[TimelineEvent]
     return [
         TimelineEvent(
             on=h.on,
-            title=f"{h.project.title}：{h.get_to_status_display()}",
+            title=_("%(title)s：%(status)s")
+            % {"title": h.project.title, "status": h.get_to_status_display()},
             kind=_("科技计划项目"),
             url=h.project.get_absolute_url(),
         )

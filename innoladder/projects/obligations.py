@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+from django.utils.translation import gettext as _
+
 from innoladder.core.obligations import ObligationItem
 
 from . import selectors
@@ -16,7 +18,8 @@ def items(user, start: dt.date, end: dt.date) -> list[ObligationItem]:
             key=f"project-milestone:{m.pk}",
             due_on=m.due_on,
             kind="project_milestone",
-            title=f"科技计划项目节点：{m.project.title} · {m.title}",
+            title=_("科技计划项目节点：%(project)s · %(milestone)s")
+            % {"project": m.project.title, "milestone": m.title},
             enterprise_id=m.project.enterprise_id,
             enterprise_name=m.project.enterprise.name,
             url=m.project.get_absolute_url(),

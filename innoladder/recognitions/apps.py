@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class RecognitionsConfig(AppConfig):
     name = "innoladder.recognitions"
     label = "recognitions"
-    verbose_name = "资质认定与申报"
+    verbose_name = _("资质认定与申报")

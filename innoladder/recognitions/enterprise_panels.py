@@ -104,20 +104,21 @@ def events(request, enterprise, limit: int | None = None) -> list[TimelineEvent]
         found.append(
             TimelineEvent(
                 on=rec.issued_on,
-                title=f"获得{rec.scheme_label}认定（{rec.number}）",
-                kind="资质认定",
+                title=_("获得%(scheme)s认定（%(number)s）")
+                % {"scheme": rec.scheme_label, "number": rec.number},
+                kind=_("资质认定"),
                 url=url,
             )
         )
         ended = rec.ended_on
         if ended is not None and ended <= today:
             if rec.revoked_on == ended:
-                title = f"{rec.scheme_label}被撤销"
+                title = _("%(scheme)s被撤销") % {"scheme": rec.scheme_label}
             elif rec.cancelled_on == ended:
-                title = f"{rec.scheme_label}被取消"
+                title = _("%(scheme)s被取消") % {"scheme": rec.scheme_label}
             else:
-                title = f"{rec.scheme_label}到期"
-            found.append(TimelineEvent(on=ended, title=title, kind="资质认定", url=url))
+                title = _("%(scheme)s到期") % {"scheme": rec.scheme_label}
+            found.append(TimelineEvent(on=ended, title=title, kind=_("资质认定"), url=url))
     transitions = for_user(ApplicationTransition.objects.select_related("application__batch"), user).filter(
         application__enterprise=enterprise
     )
@@ -125,8 +126,9 @@ def events(request, enterprise, limit: int | None = None) -> list[TimelineEvent]
         found.append(
             TimelineEvent(
                 on=t.on,
-                title=f"{t.application.batch.name}：{t.get_to_status_display()}",
-                kind="申报",
+                title=_("%(title)s：%(status)s")
+                % {"title": t.application.batch.name, "status": t.get_to_status_display()},
+                kind=_("申报"),
                 url=reverse("application_detail", args=[t.application_id]),
             )
         )

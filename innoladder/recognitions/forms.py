@@ -37,7 +37,7 @@ class RecognitionForm(forms.ModelForm):
 
 
 class EndForm(forms.Form):
-    how = forms.ChoiceField(label=_("操作"), choices=[("revoked", "撤销"), ("cancelled", "取消")])
+    how = forms.ChoiceField(label=_("操作"), choices=[("revoked", _("撤销")), ("cancelled", _("取消"))])
     on = forms.DateField(label=_("日期"), widget=DATE, initial=timezone.localdate)
     reason = forms.CharField(label=_("原因"), max_length=300)
 

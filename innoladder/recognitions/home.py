@@ -15,10 +15,11 @@ def home_panels(user) -> list[dict]:
     today = timezone.localdate()
     upcoming = obligations.items(user, today, today + dt.timedelta(days=90), today)
     upcoming.sort(key=lambda i: (i.due_on, i.enterprise_name))
-    text = "；".join(
-        f"{i.due_on:%m-%d} {i.enterprise_name + '：' if i.enterprise_name else ''}{i.title}"
+    text = _("；").join(
+        f"{i.due_on:%m-%d} {i.enterprise_name + _('：') if i.enterprise_name else ''}{i.title}"
         for i in upcoming[:3]
     )
+
     return [
         {
             "title": _("未读通知"),

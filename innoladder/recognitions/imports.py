@@ -1,5 +1,7 @@
 """Register of recognitions (资质认定台账) through the shared Excel import framework."""
 
+from django.utils.translation import gettext_noop
+
 from innoladder.imports import registry
 from innoladder.imports.datasets import CHOICE, DATE, ENTERPRISE, TEXT, Column
 
@@ -28,10 +30,12 @@ def _staff(user) -> bool:
 
 
 registry.declare(
-    ("recognitions", "资质认定台账", Recognition, ("enterprise", "scheme", "number")),
-    description="按“统一社会信用代码 + 认定类别 + 证书编号”新增或更新资质认定记录；"
-    "有效期至留空时按该类别的有效期规则计算（高企自发证之日起3年，科技型中小企业至当年12月31日，"
-    "青海省科技型企业至第3年12月31日）。",
+    ("recognitions", gettext_noop("资质认定台账"), Recognition, ("enterprise", "scheme", "number")),
+    description=gettext_noop(
+        "按“统一社会信用代码 + 认定类别 + 证书编号”新增或更新资质认定记录；"
+        "有效期至留空时按该类别的有效期规则计算（高企自发证之日起3年，科技型中小企业至当年12月31日，"
+        "青海省科技型企业至第3年12月31日）。"
+    ),
     columns=[
         Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True, width=22),
         Column("认定类别", "scheme", CHOICE, required=True, choices=c.Scheme, width=22),

@@ -10,6 +10,8 @@ import datetime as dt
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from innoladder.core.obligations import ObligationItem
 
@@ -18,6 +20,13 @@ from . import rules, selectors
 from .models import AnnualReport, Application, Recognition, rules_by_scheme
 
 REVIEW_SCHEMES = (c.Scheme.SRDI_SME, c.Scheme.LITTLE_GIANT)
+# A batch's deadlines (Batch.deadlines() names them in Chinese): marked here for the catalogue, translated
+# when shown.
+DEADLINE_LABELS = (
+    gettext_noop("网上申报截止"),
+    gettext_noop("纸质材料报送截止"),
+    gettext_noop("批次申报截止"),
+)
 
 
 def _item(
@@ -50,7 +59,7 @@ def recognition_items(rec: Recognition, start: dt.date, end: dt.date, today: dt.
                     f"hnte-expiry:{rec.pk}",
                     rec.valid_until,
                     "hnte_expiry",
-                    f"高新技术企业证书到期（{rec.number}）",
+                    _("高新技术企业证书到期（%(number)s）") % {"number": rec.number},
                 )
             )
             found.append(
@@ -59,8 +68,8 @@ def recognition_items(rec: Recognition, start: dt.date, end: dt.date, today: dt.
                     f"hnte-rerecognition:{rec.pk}",
                     dt.date(rec.valid_until.year, 1, 1),
                     "hnte_rerecognition",
-                    f"高新技术企业重新认定窗口开启（{rec.valid_until.year}年到期）",
-                    note="到期当年须完成重新认定申报，否则到期后失去资格",
+                    _("高新技术企业重新认定窗口开启（%(year)s年到期）") % {"year": rec.valid_until.year},
+                    note=_("到期当年须完成重新认定申报，否则到期后失去资格"),
                 )
             )
         done = {r.year for r in rec.annual_reports.all()}
@@ -71,14 +80,14 @@ def recognition_items(rec: Recognition, start: dt.date, end: dt.date, today: dt.
                 continue
             note = ""
             if len(missed) >= 2:
-                note = f"已有{len(missed)}个年度未报年报，存在被取消资格风险"
+                note = _("已有%(n)s个年度未报年报，存在被取消资格风险") % {"n": len(missed)}
             found.append(
                 _item(
                     rec,
                     f"hnte-annual-report:{rec.pk}:{year}",
                     dt.date(year + 1, 5, 31),
                     "hnte_annual_report",
-                    f"高新技术企业年报（{year}年度）",
+                    _("高新技术企业年报（%(year)s年度）") % {"year": year},
                     note=note,
                 )
             )
@@ -91,15 +100,17 @@ def recognition_items(rec: Recognition, start: dt.date, end: dt.date, today: dt.
                     f"tsme-annual-update:{rec.pk}:{year}",
                     dt.date(year, 3, 31),
                     "tsme_annual_update",
-                    f"科技型中小企业年度信息更新（{year}年3月31日前）",
-                    note="逾期未更新将被撤销入库登记编号",
+                    _("科技型中小企业年度信息更新（%(year)s年3月31日前）") % {"year": year},
+                    note=_("逾期未更新将被撤销入库登记编号"),
                 )
             )
     elif not renewed:
         if rec.scheme in REVIEW_SCHEMES:
-            found.append(_item(rec, f"review:{rec.pk}", rec.valid_until, "review", f"{label}到期复核"))
+            title = _("%(scheme)s到期复核") % {"scheme": label}
+            found.append(_item(rec, f"review:{rec.pk}", rec.valid_until, "review", title))
         else:
-            found.append(_item(rec, f"expiry:{rec.pk}", rec.valid_until, "expiry", f"{label}到期"))
+            title = _("%(scheme)s到期") % {"scheme": label}
+            found.append(_item(rec, f"expiry:{rec.pk}", rec.valid_until, "expiry", title))
     return [item for item in found if start <= item.due_on <= end]
 
 
@@ -141,7 +152,8 @@ def items(
                     key=f"change-report:{event.pk}",
                     due_on=due,
                     kind="change_report",
-                    title=f"{event.get_kind_display()}报告（发生于{event.occurred_on:%Y-%m-%d}，3个月内报告）",
+                    title=_("%(kind)s报告（发生于%(day)s，3个月内报告）")
+                    % {"kind": event.get_kind_display(), "day": f"{event.occurred_on:%Y-%m-%d}"},
                     enterprise_id=event.enterprise_id,
                     enterprise_name=event.enterprise.name,
                     url=reverse("recognition_list") + f"?enterprise={event.enterprise_id}",
@@ -161,7 +173,7 @@ def items(
                         key=f"batch:{batch.pk}:{code}",
                         due_on=day,
                         kind="batch_deadline",
-                        title=f"{batch.name}：{label}",
+                        title=_("%(batch)s：%(deadline)s") % {"batch": batch.name, "deadline": _(label)},
                         enterprise_id=None,
                         enterprise_name="",
                         url=reverse("batch_detail", args=[batch.pk]),

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from innoladder.core.scoping import for_user
 from innoladder.enterprises.choices import Pool
@@ -33,19 +34,19 @@ TIERS = tuple(CANDIDATE_POOLS)
 STATE_MEASURES = ("candidates", "applying", "held", "expiring", "lost_year")
 MOVEMENT_MEASURES = ("gained", "renewed", "lost", "passed", "decided")
 MEASURE_LABELS = {
-    "candidates": "培育对象（库内未获该资质）",
-    "applying": "申报中",
-    "held": "有效持有",
-    "expiring": "6个月内到期",
-    "lost_year": "本年失去",
-    "gained": "新增",
-    "renewed": "重新认定",
-    "lost": "失去",
-    "passed": "申报通过",
-    "decided": "已出结果",
-    "pool": "库内企业",
-    "pool_held": "库内持有资质",
-    "pool_applying": "库内申报中",
+    "candidates": _("培育对象（库内未获该资质）"),
+    "applying": _("申报中"),
+    "held": _("有效持有"),
+    "expiring": _("6个月内到期"),
+    "lost_year": _("本年失去"),
+    "gained": _("新增"),
+    "renewed": _("重新认定"),
+    "lost": _("失去"),
+    "passed": _("申报通过"),
+    "decided": _("已出结果"),
+    "pool": _("库内企业"),
+    "pool_held": _("库内持有资质"),
+    "pool_applying": _("库内申报中"),
 }
 
 

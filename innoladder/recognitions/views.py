@@ -140,7 +140,7 @@ def recognition_create(request):
         else:
             messages.success(request, _("资质认定已登记。"))
             return redirect(rec)
-    return render(request, "viewkit/form.html", {"form": form, "title": "登记资质认定", "multipart": True})
+    return render(request, "viewkit/form.html", {"form": form, "title": _("登记资质认定"), "multipart": True})
 
 
 @login_required
@@ -168,7 +168,12 @@ def recognition_edit(request, pk):
     return render(
         request,
         "viewkit/form.html",
-        {"form": form, "title": f"编辑资质认定：{rec}", "multipart": True, "version": version},
+        {
+            "form": form,
+            "title": _("编辑资质认定：%(rec)s") % {"rec": rec},
+            "multipart": True,
+            "version": version,
+        },
     )
 
 
@@ -284,7 +289,7 @@ def batch_edit(request, pk=None):
         else:
             messages.success(request, _("申报批次已保存。"))
             return redirect(batch)
-    title = f"编辑申报批次：{batch}" if batch else "新建申报批次"
+    title = _("编辑申报批次：%(batch)s") % {"batch": batch} if batch else _("新建申报批次")
     return render(request, "viewkit/form.html", {"form": form, "title": title, "version": version})
 
 
@@ -336,7 +341,7 @@ def application_create(request):
         else:
             messages.success(request, _("申报已登记（意向）。"))
             return redirect(application)
-    return render(request, "viewkit/form.html", {"form": form, "title": "登记申报"})
+    return render(request, "viewkit/form.html", {"form": form, "title": _("登记申报")})
 
 
 @login_required

@@ -251,7 +251,10 @@ def pipeline_list(request):
         "Application": exports.PIPELINE_APPLICATION_COLUMNS,
         "Enterprise": exports.PIPELINE_ENTERPRISE_COLUMNS,
     }[model]
-    title = f"{c.Scheme(scheme).label if scheme else ''}{pipeline.MEASURE_LABELS[measure]}"
+    title = gettext("%(scheme)s%(measure)s") % {
+        "scheme": c.Scheme(scheme).label if scheme else "",
+        "measure": pipeline.MEASURE_LABELS[measure],
+    }
     if request.GET.get("export") == "xlsx":
         return xlsx.export(
             "梯度培育明细.xlsx",

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ReportsConfig(AppConfig):
     name = "innoladder.reports"
     label = "reports"
-    verbose_name = "统计报表"
+    verbose_name = _("统计报表")

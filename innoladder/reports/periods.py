@@ -3,6 +3,8 @@
 import calendar
 import datetime as dt
 
+from django.utils.translation import gettext as _
+
 QUARTERS = ("第一季度", "第二季度", "第三季度", "第四季度")
 
 
@@ -38,7 +40,7 @@ def presets(today: dt.date) -> list[tuple[str, dt.date, dt.date]]:
     year = today.year
     found = []
     for y in (year, year - 1):
-        found.append((f"{y}年上半年", dt.date(y, 1, 1), dt.date(y, 6, 30)))
-        found.append((f"{y}年下半年", dt.date(y, 7, 1), dt.date(y, 12, 31)))
-        found.append((f"{y}年", dt.date(y, 1, 1), dt.date(y, 12, 31)))
+        found.append((_("%(year)s年上半年") % {"year": y}, dt.date(y, 1, 1), dt.date(y, 6, 30)))
+        found.append((_("%(year)s年下半年") % {"year": y}, dt.date(y, 7, 1), dt.date(y, 12, 31)))
+        found.append((_("%(year)s年") % {"year": y}, dt.date(y, 1, 1), dt.date(y, 12, 31)))
     return [p for p in found if p[1] <= today]

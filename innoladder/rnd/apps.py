@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class RndConfig(AppConfig):
     name = "innoladder.rnd"
     label = "rnd"
-    verbose_name = "研发费用"
+    verbose_name = _("研发费用")

@@ -2,6 +2,7 @@
 
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from innoladder.core.enterprise_page import Column, Listing, Panel, TimelineEvent, bounded
 from innoladder.core.scoping import for_user
@@ -58,8 +59,9 @@ def events(request, enterprise, limit: int | None = None) -> list[TimelineEvent]
     return [
         TimelineEvent(
             on=a.awarded_on,
-            title=f"获{a.rule.year}年研发投入补助{a.amount / 10000:,.2f}万元",
-            kind="研发费用",
+            title=_("获%(year)s年研发投入补助%(amount)s万元")
+            % {"year": a.rule.year, "amount": f"{a.amount / 10000:,.2f}"},
+            kind=_("研发费用"),
             url=reverse("rnd_computation", args=[enterprise.pk, a.run.year]),
         )
         for a in _awards(request, enterprise)[:limit]

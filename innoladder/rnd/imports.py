@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.utils.translation import gettext_noop
+
 from innoladder.accounts.choices import Role
 from innoladder.imports import registry
 from innoladder.imports.datasets import BOOL, CHOICE, DATE, ENTERPRISE, INT, MONEY, TEXT, Column
@@ -36,9 +38,9 @@ def _project_clean(vals: dict, ctx) -> dict[str, str]:
 
 
 PROJECTS = registry.declare(
-    ("rnd_projects", "研发项目", RDProject, ("enterprise", "code")),
+    ("rnd_projects", gettext_noop("研发项目"), RDProject, ("enterprise", "code")),
     order=60,
-    description="按统一社会信用代码和项目编号新增或更新研发项目。",
+    description=gettext_noop("按统一社会信用代码和项目编号新增或更新研发项目。"),
     columns=[
         Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True, width=22),
         Column("项目编号", "code", TEXT, required=True, width=14),
@@ -95,12 +97,12 @@ def _line_clean(vals: dict, ctx) -> dict[str, str]:
 LEDGER_LINES = registry.declare(
     (
         "rnd_ledger_lines",
-        "研发费用辅助账明细",
+        gettext_noop("研发费用辅助账明细"),
         LedgerLine,
         ("enterprise", "project", "voucher_no", "date", "line_no"),
     ),
     order=61,
-    description=(
+    description=gettext_noop(
         "按凭证逐行导入研发费用辅助账。唯一标识：统一社会信用代码+项目编号+凭证号+日期+行号；"
         "同一凭证同一项目有多行时行号按1、2、3……编号。项目须先登记。"
     ),

@@ -6,6 +6,8 @@ The ledger and summary are kept in yuan to the fen (the tax forms' unit); the sc
 import re
 from decimal import Decimal
 
+from django.utils.translation import gettext_noop
+
 from innoladder.core.xlsx import Column, build_workbook
 
 from . import choices as c
@@ -30,12 +32,16 @@ def project_ledger(project: RDProject, year: int, lines) -> dict:
         "project": project,
         "year": year,
         "header": [
-            ("项目名称", project.name),
-            ("项目编号", project.code),
-            ("研发形式", project.get_form_display()),
-            ("资本化、费用化", "资本化" if project.capitalised else "费用化"),
-            ("项目实施状态", project.get_status_display()),
-            ("完成进度", f"{project.completion}%"),
+            # Chinese here (the xlsx sheet); the screen translates the labels (rnd/_ledger.html).
+            (gettext_noop("项目名称"), project.name),
+            (gettext_noop("项目编号"), project.code),
+            (gettext_noop("研发形式"), project.get_form_display()),
+            (
+                gettext_noop("资本化、费用化"),
+                gettext_noop("资本化") if project.capitalised else gettext_noop("费用化"),
+            ),
+            (gettext_noop("项目实施状态"), project.get_status_display()),
+            (gettext_noop("完成进度"), f"{project.completion}%"),
         ],
         "rows": rows,
         "totals": [totals[cat] for cat in LEDGER_COLUMNS],

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class RuletablesConfig(AppConfig):
     name = "innoladder.ruletables"
     label = "ruletables"
-    verbose_name = "认定标准与规则表"
+    verbose_name = _("认定标准与规则表")

@@ -56,6 +56,7 @@ TEMPLATES = (
     _("%(count)s人"),
     _("%(count)s 项"),
     _("¥%(amount)s万"),
+    _("%(name)s %(year)s年版"),
     _("%(year)s年 %(award)s"),
     _("%(year)s年 第 %(rank)s 名"),
     _("未填写：%(what)s"),
@@ -90,6 +91,14 @@ TEMPLATES = (
     _("≥%(n)s分"),
     _("≥%(n)s万元"),
     _("≤%(n)s亿元"),
+    # A technology contract's VAT treatment and its basis.
+    _("%(label)s合同技术卖方取得的收入免征增值税"),
+    _("单独的%(label)s合同不适用技术转让、技术开发增值税免税政策"),
+    _("%(label)s与技术转让或技术开发相关且价款开在同一张发票上，免征增值税"),
+    _("%(doc)s附件%(annex)s第%(article)s条第（%(item)s）项"),
+    # A policy condition's threshold: the operator before an amount, a count or a share.
+    _("≥%(value)s"),
+    _("≤%(value)s"),
     _("%(value)s（%(note)s）"),
     _("%(amount)s，占营业收入 %(share)s"),
     _("年均 %(amount)s"),

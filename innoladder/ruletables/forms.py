@@ -6,8 +6,14 @@ from django.utils.translation import gettext_lazy as _
 from innoladder.core.viewkit.forms import style
 from innoladder.eligibility import tables as t
 
+from . import english
 from .models import METRIC_CHOICES, OPERATOR_CHOICES, WINDOW_CHOICES, RuleTable
 from .services import ConditionInput
+
+
+def _in_language(choices):
+    """Choices whose labels are the engine's texts, shown in the page's language."""
+    return [(value, english.translate_lazy(label)) for value, label in choices]
 
 
 class RuleTableForm(forms.ModelForm):
@@ -27,13 +33,16 @@ class RuleTableForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
+        self.fields["tier"].choices = _in_language(self.fields["tier"].choices)
         style(self)
 
 
 class ConditionForm(forms.Form):
-    metric = forms.ChoiceField(label=_("指标"), choices=[("", "—")] + METRIC_CHOICES, required=False)
-    window = forms.ChoiceField(label=_("年度口径"), choices=WINDOW_CHOICES, initial="last_year")
-    operator = forms.ChoiceField(label=_("比较"), choices=OPERATOR_CHOICES, initial=">=")
+    metric = forms.ChoiceField(
+        label=_("指标"), choices=[("", "—"), *_in_language(METRIC_CHOICES)], required=False
+    )
+    window = forms.ChoiceField(label=_("年度口径"), choices=_in_language(WINDOW_CHOICES), initial="last_year")
+    operator = forms.ChoiceField(label=_("比较"), choices=_in_language(OPERATOR_CHOICES), initial=">=")
     threshold = forms.DecimalField(label=_("门槛"), max_digits=16, decimal_places=4, required=False)
     clause = forms.CharField(label=_("依据条款"), max_length=200, required=False)
 
@@ -50,9 +59,9 @@ class ConditionForm(forms.Form):
         if self.is_blank() or data.get("DELETE"):
             return data
         if not data.get("metric"):
-            self.add_error("metric", "请选择指标")
+            self.add_error("metric", _("请选择指标"))
         if data.get("threshold") is None:
-            self.add_error("threshold", "请填写门槛")
+            self.add_error("threshold", _("请填写门槛"))
         if self.errors:
             return data
         for text in t.check_condition(self.item().as_condition()):

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ServicesConfig(AppConfig):
     name = "innoladder.services"
     label = "services"
-    verbose_name = "走访与诉求"
+    verbose_name = _("走访与诉求")

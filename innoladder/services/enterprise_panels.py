@@ -70,7 +70,7 @@ def events(request, enterprise, limit: int | None = None) -> list[TimelineEvent]
     found = [
         TimelineEvent(
             on=v.visited_on,
-            title=_("走访：") + "、".join(v.topic_labels),
+            title=_("走访：") + _("、").join(str(label) for label in v.topic_labels),
             kind=_("走访"),
             url=v.get_absolute_url(),
         )

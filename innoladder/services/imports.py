@@ -4,6 +4,8 @@ One row per enterprise visited; rows land in VisitImportRow and become visits (r
 department, staff, topics and notes → one visit of several enterprises) with the 转入走访记录 action.
 """
 
+from django.utils.translation import gettext_noop
+
 from innoladder.core.viewkit import can_write
 from innoladder.imports import registry
 from innoladder.imports.datasets import DATE, ENTERPRISE, TEXT, CellError, Column
@@ -39,8 +41,8 @@ def _stamp(ctx) -> dict:
 
 
 registry.declare(
-    ("service_visits", "走访记录", VisitImportRow, ("enterprise", "visited_on", "department")),
-    description=(
+    ("service_visits", gettext_noop("走访记录"), VisitImportRow, ("enterprise", "visited_on", "department")),
+    description=gettext_noop(
         "每行一家被走访企业；同一天、同一部门、内容相同的多行在“转入走访记录”时合并为一次走访。"
         "走访内容可填多项，用顿号分隔。"
     ),
