@@ -12,7 +12,7 @@ from innoladder.enterprises.selectors import region_list
 
 from .facts import Fact
 from .models import WorkReport
-from .providers import lean
+from .providers import ENTERPRISE_READ
 
 READERS = (Role.ADMIN, Role.OFFICER, Role.AUDITOR, Role.REGIONAL)
 
@@ -124,7 +124,8 @@ def fact_get(report: WorkReport, key: str) -> Fact:
     return Fact.from_json(data)
 
 
-ID_CHUNK = 500
+# Ids per `IN (…)` list: under the 999 parameters Django allows a SQLite query, with room for the others.
+ID_CHUNK = 900
 
 
 def _chunks(ids: list[int]):
@@ -132,8 +133,9 @@ def _chunks(ids: list[int]):
         yield ids[start : start + ID_CHUNK]
 
 
-def _visible_ids(user, model, rows: dict) -> set[int]:
-    """Of `rows` (rows of `model` by id), the ids `for_user(model, user)` keeps.
+def _visible_ids(user, model, rows: dict, decided: dict[int, bool] | None = None) -> set[int]:
+    """Of `rows` (rows of `model` by id), the ids `for_user(model, user)` keeps. `decided`: whether each
+    enterprise is visible, as far as known (filled here), when several models' rows are scoped in turn.
 
     Decided on the enterprises at the model's scope path, in a query of their own: joined to the rows and
     filtered on the park, SQLite (without table statistics) drove the look-up from the park's enterprises
@@ -155,39 +157,97 @@ def _visible_ids(user, model, rows: dict) -> set[int]:
             found = model._default_manager.filter(pk__in=chunk).order_by()
             pairs.extend(found.values_list("pk", f"{path}__pk"))
     enterprise = apps.get_model("enterprises", "Enterprise")
-    visible = set()
-    for chunk in _chunks(sorted({e for _, e in pairs if e is not None})):
-        visible.update(enterprise._base_manager.filter(condition, pk__in=chunk).values_list("pk", flat=True))
-    return {pk for pk, e in pairs if e in visible}
+    decided = {} if decided is None else decided
+    for chunk in _chunks(sorted({e for _, e in pairs if e is not None and e not in decided})):
+        decided.update(dict.fromkeys(chunk, False))
+        found = enterprise._base_manager.filter(condition, pk__in=chunk).values_list("pk", flat=True)
+        decided.update(dict.fromkeys(found, True))
+    return {pk for pk, e in pairs if e is not None and decided[e]}
+
+
+def _shown_fields(model, pk: int) -> set[str]:
+    """The columns a row of `model` shows in a row list: those its name (`str`) and its link read, found on
+    the row `pk` loaded with every column deferred (each one read is then loaded on its own)."""
+    probe = model._default_manager.filter(pk=pk).only(model._meta.pk.attname).first()
+    if probe is None:
+        return set()
+    deferred = probe.get_deferred_fields()
+    str(probe)
+    if hasattr(probe, "get_absolute_url"):
+        probe.get_absolute_url()
+    return deferred - probe.get_deferred_fields()
+
+
+def _read_rows(model, wanted: set[int], dates: set[str], enterprises: dict[int, object]) -> dict[int, object]:
+    """The rows of `model` with the ids `wanted`, by id: model objects holding the columns a row list shows
+    (`_shown_fields`; any other is loaded when read) and `dates`, with their enterprise (its
+    `ENTERPRISE_READ` columns, one object per enterprise in `enterprises`, shared by the models read in turn).
+
+    Read as values by id in sorted chunks (each id a primary-key look-up) and built with `from_db`: a report
+    counts tens of thousands of rows, and a queryset's object per row with every column converted and its
+    enterprise built again for each row was most of the time of the report's tables (issue 23)."""
+    ordered = sorted(wanted)
+    meta = model._meta
+    enterprise_model = apps.get_model("enterprises", "Enterprise")
+    is_enterprise = meta.label == "enterprises.Enterprise"
+    joined = not is_enterprise and any(f.name == "enterprise" and f.many_to_one for f in meta.concrete_fields)
+    read = {meta.pk.attname} | {meta.get_field(name).attname for name in dates}
+    if is_enterprise:
+        read |= {meta.get_field(name).attname for name in ENTERPRISE_READ}
+    elif joined:
+        read.add(meta.get_field("enterprise").attname)
+    read |= _shown_fields(model, ordered[0])
+    # `from_db` takes the values in the order of the model's fields
+    names = [f.attname for f in meta.concrete_fields if f.attname in read]
+    enterprise_read = {enterprise_model._meta.get_field(name).attname for name in ENTERPRISE_READ}
+    enterprise_names = [
+        f.attname for f in enterprise_model._meta.concrete_fields if f.attname in enterprise_read
+    ]
+    columns = names + ([f"enterprise__{name}" for name in enterprise_names] if joined else [])
+    db = model._default_manager.db
+    width, key = len(names), enterprise_names.index(enterprise_model._meta.pk.attname)
+    shared = is_enterprise and names == enterprise_names
+    by_pk = {}
+    for chunk in _chunks(ordered):
+        for values in model._default_manager.filter(pk__in=chunk).order_by().values_list(*columns):
+            if shared:
+                # an enterprise counted as a row is the same object as the enterprise of other models' rows
+                row = enterprises.get(values[key])
+                if row is None:
+                    row = enterprises[values[key]] = model.from_db(db, names, values)
+                by_pk[row.pk] = row
+                continue
+            row = model.from_db(db, names, values[:width])
+            if joined and values[width + key] is not None:
+                enterprise = enterprises.get(values[width + key])
+                if enterprise is None:
+                    enterprise = enterprises[values[width + key]] = enterprise_model.from_db(
+                        db, enterprise_names, values[width:]
+                    )
+                row.enterprise = enterprise
+            by_pk[row.pk] = row
+    return by_pk
 
 
 def facts_rows(user, facts: list[Fact]) -> dict[str, list]:
     """The rows each figure counted (by fact key), as the viewer may see them now (scoped), in the order
     they were counted.
 
-    The rows of one model are read once for all the figures counting them, by their ids in sorted chunks
-    (each id a primary-key look-up) with the enterprise joined and only the columns a row list shows: a
-    report counts tens of thousands of rows (issue 23). Which of them the viewer may see is decided apart
-    (`_visible_ids`)."""
+    The rows of one model are read once for all the figures counting them (`_read_rows`). Which of them the
+    viewer may see is decided apart (`_visible_ids`)."""
     by_model: dict[str, set[int]] = {}
+    dates: dict[str, set[str]] = {}
     for fact in facts:
         if fact.model and fact.row_ids:
             by_model.setdefault(fact.model, set()).update(fact.row_ids)
+            dates.setdefault(fact.model, set()).update([fact.date_field] if fact.date_field else [])
     loaded: dict[str, dict] = {}
+    enterprises: dict[int, object] = {}
+    decided: dict[int, bool] = {}
     for label, wanted in by_model.items():
         model = apps.get_model(label)
-        joined = [
-            f.name for f in model._meta.concrete_fields if f.many_to_one and f.name in ("enterprise", "park")
-        ]
-        by_pk = {}
-        for chunk in _chunks(sorted(wanted)):
-            qs = model._default_manager.filter(pk__in=chunk).order_by()
-            if "enterprise" in joined:
-                qs = lean(qs, "enterprise")
-            elif model._meta.label == "enterprises.Enterprise":
-                qs = lean(qs, "")
-            by_pk.update((row.pk, row) for row in qs.select_related(*joined))
-        visible = _visible_ids(user, model, by_pk)
+        by_pk = _read_rows(model, wanted, dates[label], enterprises)
+        visible = _visible_ids(user, model, by_pk, decided)
         loaded[label] = {pk: row for pk, row in by_pk.items() if pk in visible}
     result = {}
     for fact in facts:

@@ -42,14 +42,17 @@ class Provider:
 
 
 REGISTRY: list[Provider] = []
+# The list the modules register into: the tests replace REGISTRY with their own providers for a while, and a
+# module first imported meanwhile (dashboard_modules imports next_steps) must still register here.
+_DECLARED = REGISTRY
 
 
 def provider(key: str, section: str, *, requires: tuple[str, ...] = (), order: int = 100):
     """Register `func(user, park, start, end) -> list[Fact]` as a provider of `section`."""
 
     def decorator(func):
-        REGISTRY[:] = [p for p in REGISTRY if p.key != key]
-        REGISTRY.append(Provider(key=key, section=section, func=func, requires=requires, order=order))
+        _DECLARED[:] = [p for p in _DECLARED if p.key != key]
+        _DECLARED.append(Provider(key=key, section=section, func=func, requires=requires, order=order))
         return func
 
     return decorator
