@@ -41,3 +41,23 @@ def add_ip(enterprise, kind="invention_patent", granted_on=dt.date(2021, 6, 1), 
     return IPRecordFactory(
         enterprise=enterprise, kind=kind, granted_on=granted_on, core_to_main_product=True, **kwargs
     )
+
+
+def assess_cast(cast, tech_staff: tuple[int, int, int], on: dt.date):
+    """The cast's ent_a, ent_b and other park's enterprise in 新材料 with three years of figures (the given
+    科技人员 of 100 employees each) and a core invention patent, assessed by the admin on `on`."""
+    from innoladder.assessments import services
+    from innoladder.enterprises.models import Enterprise
+
+    for ent, staff in zip((cast.ent_a, cast.ent_b, cast.ent_other_park), tech_staff, strict=True):
+        ent.tech_field = "4"
+        ent.save()
+        add_years(ent, tech_staff=staff)
+        add_ip(ent, number=f"ZL-{ent.pk}")
+    services.assess_many(user=cast.admin, queryset=Enterprise.objects.all(), on=on)
+    return cast
+
+
+def listed(response) -> list[str]:
+    """The enterprise names of a candidate list page's rows, in order."""
+    return [row.enterprise.name for row in response.context["page"]]

@@ -11,10 +11,9 @@ from freezegun import freeze_time
 from innoladder.assessments import choices as c
 from innoladder.assessments import selectors, services
 from innoladder.assessments.models import Assessment, SchemeResult
-from innoladder.enterprises.models import Enterprise
 from innoladder.reports import dashboards
 
-from .factories import add_ip, add_years
+from .factories import assess_cast, listed
 
 ON = dt.date(2023, 6, 30)
 
@@ -23,17 +22,7 @@ ON = dt.date(2023, 6, 30)
 def assessed(cast):
     """All three enterprises meet every 青海省科技型企业 condition but 科技人员 ≥ 10% for two of them:
     ent_a has 9 of 100 (2 more needed), ent_b 5 of 100 (6 more); the outer park's has 15."""
-    for ent, tech_staff in ((cast.ent_a, 9), (cast.ent_b, 5), (cast.ent_other_park, 15)):
-        ent.tech_field = "4"
-        ent.save()
-        add_years(ent, tech_staff=tech_staff)
-        add_ip(ent, number=f"ZL-{ent.pk}")
-    services.assess_many(user=cast.admin, queryset=Enterprise.objects.all(), on=ON)
-    return cast
-
-
-def _names(response):
-    return [row.enterprise.name for row in response.context["page"]]
+    return assess_cast(cast, (9, 5, 15), ON)
 
 
 def _selected_scheme(html: str) -> list[str]:
@@ -61,7 +50,7 @@ def test_default_candidates_show_the_tier_their_label_says(client, assessed, tod
         client.force_login(assessed.officer)
         response = client.get("/assessments/candidates/")
     _check_label_matches_rows(response, selectors.DEFAULT_SCHEME)
-    assert sorted(_names(response)) == ["企业乙有限公司", "企业甲有限公司"]
+    assert sorted(listed(response)) == ["企业乙有限公司", "企业甲有限公司"]
     html = response.content.decode()
     assert html.count(">2023-06-30</a>") == 2  # the base date beside each verdict
     assert html.count("2022年度数据") == 2  # and the fiscal year it read
@@ -94,7 +83,7 @@ def test_close_candidates_are_ranked_by_their_gap_and_show_it(client, assessed):
     response = client.get("/assessments/candidates/?scheme=qh_tech_enterprise")
     # The outer park's enterprise is eligible; of the two close ones ent_a lacks 2 tech staff and ent_b 6:
     # by name 乙 would come before 甲.
-    assert _names(response) == ["外园企业有限公司", "企业甲有限公司", "企业乙有限公司"]
+    assert listed(response) == ["外园企业有限公司", "企业甲有限公司", "企业乙有限公司"]
     gaps = [row.gap.text for row in response.context["page"]]
     assert gaps == ["", "差 科技人员 2 人", "差 科技人员 6 人"]
     html = response.content.decode()
@@ -190,6 +179,6 @@ def test_too_many_close_candidates_keep_the_score_order_and_say_so(client, asses
     client.force_login(assessed.admin)
     response = client.get("/assessments/candidates/?scheme=qh_tech_enterprise")
     # Two close ones are more than the limit: by name, as the database orders equal scores.
-    assert _names(response) == ["外园企业有限公司", "企业乙有限公司", "企业甲有限公司"]
+    assert listed(response) == ["外园企业有限公司", "企业乙有限公司", "企业甲有限公司"]
     assert "仅差一项条件的企业超过 1 家，按得分排序" in response.content.decode()
     assert [row.gap.text for row in response.context["page"]][1:] == ["差 科技人员 6 人", "差 科技人员 2 人"]

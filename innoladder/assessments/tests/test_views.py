@@ -13,7 +13,7 @@ from innoladder.core.testing.access import LOGIN, assert_access
 from innoladder.core.testing.factories import EnterpriseFactory
 from innoladder.enterprises.models import Enterprise
 
-from .factories import add_ip, add_years
+from .factories import add_years, assess_cast, listed
 
 ON = dt.date(2023, 6, 30)
 
@@ -21,17 +21,7 @@ ON = dt.date(2023, 6, 30)
 @pytest.fixture
 def assessed(cast):
     """ent_a close to HNTE (only the score fails), ent_b far (tech staff 9% too), outer park close."""
-    for ent, tech_staff in ((cast.ent_a, 15), (cast.ent_b, 9), (cast.ent_other_park, 15)):
-        ent.tech_field = "4"
-        ent.save()
-        add_years(ent, tech_staff=tech_staff)
-        add_ip(ent, number=f"ZL-{ent.pk}")
-    services.assess_many(user=cast.admin, queryset=Enterprise.objects.all(), on=ON)
-    return cast
-
-
-def _names(response):
-    return [row.enterprise.name for row in response.context["page"]]
+    return assess_cast(cast, (15, 9, 15), ON)
 
 
 def test_enterprise_assessment_page_scope(client, assessed):
@@ -85,27 +75,27 @@ def test_candidates_scope(client, assessed):
 
 def test_candidates_rows_follow_the_users_scope(client, assessed):
     client.force_login(assessed.officer)
-    assert _names(client.get("/assessments/candidates/?scheme=hnte")) == ["企业甲有限公司", "企业乙有限公司"]
+    assert listed(client.get("/assessments/candidates/?scheme=hnte")) == ["企业甲有限公司", "企业乙有限公司"]
     client.force_login(assessed.other_officer)
-    assert _names(client.get("/assessments/candidates/?scheme=hnte")) == ["外园企业有限公司"]
+    assert listed(client.get("/assessments/candidates/?scheme=hnte")) == ["外园企业有限公司"]
     client.force_login(assessed.agency)
-    assert _names(client.get("/assessments/candidates/?scheme=hnte")) == ["企业甲有限公司"]
+    assert listed(client.get("/assessments/candidates/?scheme=hnte")) == ["企业甲有限公司"]
     client.force_login(assessed.expired_agency)
-    assert _names(client.get("/assessments/candidates/?scheme=hnte")) == []
+    assert listed(client.get("/assessments/candidates/?scheme=hnte")) == []
 
 
 def test_candidates_ranked_by_closeness_and_filtered(client, assessed):
     client.force_login(assessed.admin)
     response = client.get("/assessments/candidates/?scheme=qh_tech_enterprise")
     # eligible ones first (ent_a, outer park), then ent_b which misses one condition
-    assert _names(response) == ["企业甲有限公司", "外园企业有限公司", "企业乙有限公司"]
+    assert listed(response) == ["企业甲有限公司", "外园企业有限公司", "企业乙有限公司"]
     assert "满足 6/7 项条件" in response.content.decode()
     close = client.get("/assessments/candidates/?scheme=qh_tech_enterprise&standing=close")
-    assert _names(close) == ["企业乙有限公司"]
+    assert listed(close) == ["企业乙有限公司"]
     park = client.get(f"/assessments/candidates/?scheme=hnte&park={assessed.other_park.pk}")
-    assert _names(park) == ["外园企业有限公司"]
-    assert _names(client.get("/assessments/candidates/?scheme=hnte&tech_field=1")) == []
-    assert len(_names(client.get("/assessments/candidates/?scheme=hnte&industry="))) == 3
+    assert listed(park) == ["外园企业有限公司"]
+    assert listed(client.get("/assessments/candidates/?scheme=hnte&tech_field=1")) == []
+    assert len(listed(client.get("/assessments/candidates/?scheme=hnte&industry="))) == 3
 
 
 def test_held_recognitions_leave_the_candidates_list(client, assessed):
@@ -123,9 +113,9 @@ def test_held_recognitions_leave_the_candidates_list(client, assessed):
     )
     services.assess_enterprise(user=assessed.admin, enterprise=assessed.ent_a, on=ON)
     client.force_login(assessed.admin)
-    assert "企业甲有限公司" not in _names(client.get("/assessments/candidates/?scheme=qh_tech_enterprise"))
+    assert "企业甲有限公司" not in listed(client.get("/assessments/candidates/?scheme=qh_tech_enterprise"))
     held = client.get("/assessments/candidates/?scheme=qh_tech_enterprise&standing=held")
-    assert _names(held) == ["企业甲有限公司"]
+    assert listed(held) == ["企业甲有限公司"]
 
 
 def test_candidates_export_contents(client, assessed):
@@ -149,7 +139,7 @@ def test_candidates_query_count_is_constant(client, assessed, django_assert_max_
     services.assess_many(user=assessed.admin, queryset=Enterprise.objects.all(), on=ON)
     with django_assert_max_num_queries(12):
         response = client.get("/assessments/candidates/?scheme=hnte")
-    assert len(_names(response)) == 12
+    assert len(listed(response)) == 12
 
 
 def test_batch_run_scope_and_job(client, assessed):

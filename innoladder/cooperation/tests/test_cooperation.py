@@ -8,18 +8,12 @@ from django.db import connection
 from innoladder.cooperation import selectors, services
 from innoladder.cooperation.models import Talent
 from innoladder.core.models import AuditEntry, AuditEvent
-from innoladder.core.testing.access import assert_access
+from innoladder.core.testing.access import EVERYONE, READ_A, WRITE_A, assert_access
 from innoladder.core.testing.factories import IPRecordFactory
 from innoladder.enterprises.models import IPRecord
 
 pytestmark = pytest.mark.django_db
 
-READ_A = {"admin": 200, "officer": 200, "agency": 200, "user_a": 200, "auditor": 200}
-WRITE_A = {"admin": 200, "officer": 200, "agency": 200}
-EVERYONE = {
-    n: 200
-    for n in ("admin", "officer", "other_officer", "agency", "expired_agency", "user_a", "user_b", "auditor")
-}
 START, END = dt.date(2023, 1, 1), dt.date(2023, 6, 30)
 OUTSIDE = (dt.date(2022, 12, 31), dt.date(2023, 7, 1))
 ID_NUMBER = "11010519491231002X"  # the GB 11643 specimen number, check character X

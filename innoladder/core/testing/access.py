@@ -9,6 +9,14 @@ NOT_FOUND = 404
 LOGIN = "login"
 FORBIDDEN = 403
 
+# The cast's signed-in users (the regional officer follows the auditor unless a test names it).
+SIGNED_IN = ("admin", "officer", "other_officer", "agency", "expired_agency", "user_a", "user_b", "auditor")
+# A page every signed-in user may open.
+EVERYONE = dict.fromkeys(SIGNED_IN, OK)
+# Who reads enterprise A's records, and who changes them on its behalf (its agency and the park's staff).
+READ_A = {"admin": OK, "officer": OK, "agency": OK, "user_a": OK, "auditor": OK}
+WRITE_A = {"admin": OK, "officer": OK, "agency": OK}
+
 
 def status_for(client: Client, user, url: str, method: str = "get", data=None) -> int | str:
     client.logout()

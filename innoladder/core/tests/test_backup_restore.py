@@ -40,6 +40,22 @@ def _backup(place) -> Path:
     return archive
 
 
+def _refused(path: Path, match: str | None = None, **options):
+    """Restoring `path` fails (with a message matching `match`); the refusal's exception info."""
+    with pytest.raises(CommandError, match=match) as refused:
+        call_command("restore", str(path), **(options or {"yes": True}))
+    return refused
+
+
+def _sql(path: Path, *statements: str) -> None:
+    """Runs `statements` on the SQLite file `path` (created if absent) and commits."""
+    db = sqlite3.connect(path)
+    for statement in statements:
+        db.execute(statement)
+    db.commit()
+    db.close()
+
+
 def _live() -> Path:
     return Path(connection.settings_dict["NAME"])
 
@@ -106,9 +122,7 @@ def test_a_page_corrupted_database_is_refused_and_the_live_database_is_untouched
     data[(root - 1) * size : root * size] = b"\xa5" * size  # the enterprise table's page, overwritten
     damaged.write_bytes(bytes(data))
     before = checks.sqlite_checksums(_live())
-    with pytest.raises(CommandError) as refused:
-        call_command("restore", str(damaged), yes=True)
-    assert "未恢复" in str(refused.value)
+    assert "未恢复" in str(_refused(damaged).value)
     assert checks.sqlite_checksums(_live()) == before
     assert not list(place.glob("var/backups/pre-restore-*"))  # refused before even the safety copy
 
@@ -123,8 +137,7 @@ def test_a_member_changed_inside_the_archive_is_refused(place):
     archive.write_bytes(bytes(raw))
     Path(f"{archive}.json").unlink()  # no sidecar: the manifest inside must still catch it
     before = checks.sqlite_checksums(_live())
-    with pytest.raises(CommandError, match="校验和"):
-        call_command("restore", str(archive), yes=True)
+    _refused(archive, "校验和")
     assert checks.sqlite_checksums(_live()) == before
 
 
@@ -134,23 +147,18 @@ def test_an_empty_or_unrelated_sqlite_file_is_refused(place):
     EnterpriseFactory(name="现有企业")
     before = checks.sqlite_checksums(_live())
     empty = place / "empty.sqlite3"
-    sqlite3.connect(empty).execute("CREATE TABLE notes (id INTEGER PRIMARY KEY)").connection.commit()
-    with pytest.raises(CommandError, match="不是本系统的数据库"):
-        call_command("restore", str(empty), yes=True)
+    _sql(empty, "CREATE TABLE notes (id INTEGER PRIMARY KEY)")
+    _refused(empty, "不是本系统的数据库")
     other = place / "other.sqlite3"
-    db = sqlite3.connect(other)
-    db.execute("CREATE TABLE django_migrations (id INTEGER PRIMARY KEY, app TEXT, name TEXT, applied TEXT)")
-    db.execute(
-        "INSERT INTO django_migrations (app, name, applied) VALUES ('blog', '0001_initial', '2024-01-01')"
+    _sql(
+        other,
+        "CREATE TABLE django_migrations (id INTEGER PRIMARY KEY, app TEXT, name TEXT, applied TEXT)",
+        "INSERT INTO django_migrations (app, name, applied) VALUES ('blog', '0001_initial', '2024-01-01')",
     )
-    db.commit()
-    db.close()
-    with pytest.raises(CommandError, match="本程序没有的迁移"):
-        call_command("restore", str(other), yes=True)
+    _refused(other, "本程序没有的迁移")
     not_a_db = place / "notes.txt"
     not_a_db.write_text("hello")
-    with pytest.raises(CommandError, match="不是 InnoLadder 的备份文件"):
-        call_command("restore", str(not_a_db), yes=True)
+    _refused(not_a_db, "不是 InnoLadder 的备份文件")
     assert checks.sqlite_checksums(_live()) == before
 
 
@@ -160,12 +168,8 @@ def test_a_copy_with_our_migrations_but_another_schema_is_refused(place):
     EnterpriseFactory(name="现有企业")
     altered = place / "altered.sqlite3"
     checks.sqlite_copy(_live(), altered)
-    db = sqlite3.connect(altered)
-    db.execute("ALTER TABLE enterprises_enterprise DROP COLUMN address")
-    db.commit()
-    db.close()
-    with pytest.raises(CommandError, match="表结构与本程序不符"):
-        call_command("restore", str(altered), yes=True)
+    _sql(altered, "ALTER TABLE enterprises_enterprise DROP COLUMN address")
+    _refused(altered, "表结构与本程序不符")
     assert Enterprise.objects.get().name == "现有企业"
 
 
@@ -193,16 +197,13 @@ def test_a_wrong_missing_or_cut_short_key_or_file_is_refused_before_anything_cha
     archive = _backup(place)
     Enterprise.objects.update(name="当前的名字")
     settings.BACKUP_ENCRYPTION_KEY = "another key entirely"
-    with pytest.raises(CommandError, match="密钥错误"):
-        call_command("restore", str(archive), yes=True)
+    _refused(archive, "密钥错误")
     settings.BACKUP_ENCRYPTION_KEY = ""
-    with pytest.raises(CommandError, match="BACKUP_ENCRYPTION_KEY"):
-        call_command("restore", str(archive), yes=True)
+    _refused(archive, "BACKUP_ENCRYPTION_KEY")
     settings.BACKUP_ENCRYPTION_KEY = KEY
     short = place / "short.tar.enc"
     short.write_bytes(archive.read_bytes()[: -crypto.CHUNK // 4])
-    with pytest.raises(CommandError, match="不完整|已损坏"):
-        call_command("restore", str(short), yes=True)
+    _refused(short, "不完整|已损坏")
     assert list(Enterprise.objects.values_list("name", flat=True)) == ["当前的名字"]
     assert (place / "media" / "evidence" / "certificate.pdf").read_bytes() == b"%PDF-1.4 original"
     assert not list(place.glob("media.pre-restore-*"))
@@ -215,8 +216,7 @@ def test_a_backup_whose_sidecar_checksum_differs_is_refused(place):
     data = json.loads(sidecar.read_text())
     data["sha256"] = "0" * 64
     sidecar.write_text(json.dumps(data))
-    with pytest.raises(CommandError, match="校验和"):
-        call_command("restore", str(archive), yes=True)
+    _refused(archive, "校验和")
 
 
 @pytest.mark.django_db(transaction=True)
@@ -267,8 +267,7 @@ def test_postgresql_restore_drill_and_a_damaged_dump_is_refused(place):
     raw[2000:2400] = b"\x00" * 400
     damaged = place / "damaged.tar"
     damaged.write_bytes(bytes(raw))
-    with pytest.raises(CommandError, match="未恢复"):
-        call_command("restore", str(damaged), yes=True)
+    _refused(damaged, "未恢复")
     assert list(Enterprise.objects.values_list("name", flat=True)) == ["当前"]
 
 
@@ -286,5 +285,4 @@ def test_check_only_runs_the_restore_checks_and_changes_nothing(place):
     assert not list(place.glob("var/backups/pre-restore-*")) and not list(place.glob("media.pre-restore-*"))
     damaged = place / "damaged.tar"
     damaged.write_bytes(archive.read_bytes()[:-20000])
-    with pytest.raises(CommandError, match="未通过校验"):
-        call_command("restore", str(damaged), check=True)
+    _refused(damaged, "未通过校验", check=True)

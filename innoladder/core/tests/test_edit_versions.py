@@ -1,3 +1,4 @@
+# ruff: noqa: E501 -- one checked form per line in CASES
 """Optimistic locking on every edit form: a POST without the version the form was loaded at, or with a
 version that is no longer the stored one, is refused with a clear message and changes nothing; the same
 POST with the version saves (so the refusal is the version's doing, not bad data).
@@ -160,148 +161,45 @@ def _other_status(enterprise):
     return next(v for v in EnterpriseStatus.values if v != enterprise.status)
 
 
+# fmt: off
 CASES = [
-    Case(
-        "enterprise_edit",
-        _page("enterprises.Enterprise", "/enterprises/{o.pk}/edit/"),
-        "address",
-        "昆仑南路1号",
-    ),
-    Case(
-        "enterprise_status",
-        _page("enterprises.Enterprise", "/enterprises/{o.pk}/status/"),
-        "status",
-        _other_status,
-    ),
-    Case(
-        "annualdata_edit",
-        _page("enterprises.AnnualData", "/enterprises/{o.enterprise_id}/annual-data/{o.year}/"),
-        "source_note",
-        "年报核对",
-    ),
-    Case(
-        "iprecord_edit",
-        _page("enterprises.IPRecord", "/enterprises/ip/{o.pk}/edit/"),
-        "title",
-        "一种提锂方法",
-    ),
-    Case(
-        "award_edit", _page("enterprises.Award", "/enterprises/award/{o.pk}/edit/"), "project", "盐湖综合利用"
-    ),
-    Case(
-        "standard_edit",
-        _page("enterprises.StandardWork", "/enterprises/standard/{o.pk}/edit/"),
-        "title",
-        "碳酸锂",
-    ),
-    Case(
-        "institution_edit",
-        _page("enterprises.RDInstitution", "/enterprises/institution/{o.pk}/edit/"),
-        "approved_by",
-        "青海省科学技术厅",
-    ),
-    Case(
-        "incident_edit",
-        _page("enterprises.Incident", "/enterprises/incident/{o.pk}/edit/"),
-        "description",
-        "已整改",
-    ),
+    Case("enterprise_edit", _page("enterprises.Enterprise", "/enterprises/{o.pk}/edit/"), "address", "昆仑南路1号"),
+    Case("enterprise_status", _page("enterprises.Enterprise", "/enterprises/{o.pk}/status/"), "status", _other_status),
+    Case("annualdata_edit", _page("enterprises.AnnualData", "/enterprises/{o.enterprise_id}/annual-data/{o.year}/"), "source_note", "年报核对"),
+    Case("iprecord_edit", _page("enterprises.IPRecord", "/enterprises/ip/{o.pk}/edit/"), "title", "一种提锂方法"),
+    Case("award_edit", _page("enterprises.Award", "/enterprises/award/{o.pk}/edit/"), "project", "盐湖综合利用"),
+    Case("standard_edit", _page("enterprises.StandardWork", "/enterprises/standard/{o.pk}/edit/"), "title", "碳酸锂"),
+    Case("institution_edit", _page("enterprises.RDInstitution", "/enterprises/institution/{o.pk}/edit/"), "approved_by", "青海省科学技术厅"),
+    Case("incident_edit", _page("enterprises.Incident", "/enterprises/incident/{o.pk}/edit/"), "description", "已整改"),
     Case("person_edit", _person, "position", "总工程师"),
-    Case(
-        "fund_application_edit",
-        _page("funding.FundApplication", "/funding/applications/{o.pk}/edit/", status="applied"),
-        "note",
-        "补充材料",
-    ),
-    Case(
-        "programme_edit",
-        _page("funding.Programme", "/funding/programmes/{o.pk}/edit/"),
-        "issuer",
-        "园区管委会",
-    ),
-    Case(
-        "voucher_use_edit",
-        _page("funding.VoucherUse", "/funding/vouchers/{o.pk}/edit/"),
-        "provider",
-        "检测中心",
-    ),
+    Case("fund_application_edit", _page("funding.FundApplication", "/funding/applications/{o.pk}/edit/", status="applied"), "note", "补充材料"),
+    Case("programme_edit", _page("funding.Programme", "/funding/programmes/{o.pk}/edit/"), "issuer", "园区管委会"),
+    Case("voucher_use_edit", _page("funding.VoucherUse", "/funding/vouchers/{o.pk}/edit/"), "provider", "检测中心"),
     Case("policy_edit", _page("policies.Policy", "/policies/{o.pk}/edit/"), "summary", "修订后的摘要"),
     Case("promo_edit", _page("policies.Campaign", "/policies/campaigns/{o.pk}/edit/"), "description", "走访"),
-    Case(
-        "training_edit", _page("policies.TrainingEvent", "/policies/trainings/{o.pk}/edit/"), "place", "西宁"
-    ),
+    Case("training_edit", _page("policies.TrainingEvent", "/policies/trainings/{o.pk}/edit/"), "place", "西宁"),
     Case("contract_edit", _page("contracts.TechContract", "/contracts/{o.pk}/edit/"), "note", "补充说明"),
-    Case(
-        "cooperation_edit",
-        _page("cooperation.Cooperation", "/cooperation/projects/{o.pk}/edit/"),
-        "outcome",
-        "样机",
-    ),
-    Case(
-        "patent_edit",
-        _page("cooperation.PatentIntroduction", "/cooperation/patents/{o.pk}/edit/"),
-        "source",
-        "高校",
-    ),
+    Case("cooperation_edit", _page("cooperation.Cooperation", "/cooperation/projects/{o.pk}/edit/"), "outcome", "样机"),
+    Case("patent_edit", _page("cooperation.PatentIntroduction", "/cooperation/patents/{o.pk}/edit/"), "source", "高校"),
     Case("talent_edit", _page("cooperation.Talent", "/cooperation/talents/{o.pk}/edit/"), "field", "新材料"),
     Case("project_edit", _page("projects.Project", "/projects/{o.pk}/edit/"), "title", "盐湖提锂中试"),
-    Case(
-        "project_transition",
-        _transition(
-            "projects.Project",
-            "/projects/{o.pk}/",
-            "/projects/{o.pk}/transition/",
-            status__in=["applied", "approved", "in_progress", "midterm"],
-        ),
-        None,
-    ),
+    Case("project_transition", _transition("projects.Project", "/projects/{o.pk}/", "/projects/{o.pk}/transition/", status__in=["applied", "approved", "in_progress", "midterm"]), None),
     Case("visit_edit", _page("services.Visit", "/services/visits/{o.pk}/edit/"), "notes", "了解用工需求"),
-    Case(
-        "request_edit",
-        _page("services.EnterpriseRequest", "/services/requests/{o.pk}/edit/"),
-        "description",
-        "融资",
-    ),
-    Case(
-        "request_transition",
-        _transition(
-            "services.EnterpriseRequest",
-            "/services/requests/{o.pk}/",
-            "/services/requests/{o.pk}/transition/",
-            status="pending",
-        ),
-        None,
-    ),
-    Case(
-        "rnd_project_edit", _page("rnd.RDProject", "/rnd/projects/{o.pk}/edit/"), "name", "锂盐提纯工艺研究"
-    ),
+    Case("request_edit", _page("services.EnterpriseRequest", "/services/requests/{o.pk}/edit/"), "description", "融资"),
+    Case("request_transition", _transition("services.EnterpriseRequest", "/services/requests/{o.pk}/", "/services/requests/{o.pk}/transition/", status="pending"), None),
+    Case("rnd_project_edit", _page("rnd.RDProject", "/rnd/projects/{o.pk}/edit/"), "name", "锂盐提纯工艺研究"),
     Case("rnd_line_edit", _page("rnd.LedgerLine", "/rnd/lines/{o.pk}/edit/"), "summary", "材料费"),
-    Case(
-        "rnd_profile_edit",
-        _page("rnd.TaxYearProfile", "/rnd/enterprises/{o.enterprise_id}/{o.year}/profile/"),
-        "offsets",
-        "1000",
-    ),
-    Case(
-        "rnd_rule_edit", _page("rnd.SubsidyRule", "/rnd/subsidy-rules/{o.pk}/edit/"), "title", "研发投入补助"
-    ),
+    Case("rnd_profile_edit", _page("rnd.TaxYearProfile", "/rnd/enterprises/{o.enterprise_id}/{o.year}/profile/"), "offsets", "1000"),
+    Case("rnd_rule_edit", _page("rnd.SubsidyRule", "/rnd/subsidy-rules/{o.pk}/edit/"), "title", "研发投入补助"),
     Case("recognition_edit", _page("recognitions.Recognition", "/recognitions/{o.pk}/edit/"), "note", "复核"),
     Case("batch_edit", _page("recognitions.Batch", "/recognitions/batches/{o.pk}/edit/"), "note", "第二批"),
-    Case(
-        "application_detail",
-        _page(
-            "recognitions.Application",
-            "/recognitions/applications/{o.pk}/",
-            status__in=["intent", "preparing", "submitted", "reviewing", "publicised"],
-        ),
-        "note",
-        "补正材料",
-    ),
+    Case("application_detail", _page("recognitions.Application", "/recognitions/applications/{o.pk}/", status__in=["intent", "preparing", "submitted", "reviewing", "publicised"]), "note", "补正材料"),
     Case("report_edit", _report_section, "text", "第二稿"),
     Case("submission_detail", _open_submission, "employees", "123", {"save": ["1"]}),
     Case("ruletable_edit", _rule_table_page("edit/"), "title", "2026年修订版（第二稿）"),
     Case("ruletable_publish", _rule_table_page("publish/"), None),
 ]
+# fmt: on
 
 
 def _state(obj):

@@ -2,14 +2,10 @@
 
 import pytest
 
-from innoladder.core.testing.access import OK, assert_access
+from innoladder.core.testing.access import EVERYONE, OK, assert_access
 from innoladder.core.testing.factories import AnnualDataFactory, IPRecordFactory
 from innoladder.enterprises.models import Award, Incident, IPRecord, Person, RDInstitution, StandardWork
 
-EVERYONE = {
-    n: OK for n in ("admin", "officer", "other_officer", "agency", "expired_agency", "user_a", "user_b")
-}
-EVERYONE["auditor"] = OK
 EDITORS_OF_A = {"admin": OK, "officer": OK, "agency": OK, "user_a": OK}
 STAFF_OF_A = {"admin": OK, "officer": OK}
 

@@ -22,45 +22,28 @@ def chemical(cast):
     return ent
 
 
+def _size_class_after(cast, enterprise, year, data, **options) -> str:
+    """The enterprise's size class once the officer has recorded `data` for `year`."""
+    services.annual_data_upsert(enterprise=enterprise, year=year, user=cast.officer, data=data, **options)
+    enterprise.refresh_from_db()
+    return enterprise.size_class
+
+
 def test_size_class_follows_the_latest_year(cast, chemical):
-    services.annual_data_upsert(
-        enterprise=chemical,
-        year=2023,
-        user=cast.officer,
-        data={"employees": 350, "operating_revenue": 25000 * WAN, "total_assets": 30000 * WAN},
-        expected_version=0,
-    )
-    chemical.refresh_from_db()
-    assert chemical.size_class == "medium"  # 350 ≥ 300 and 25000万 ≥ 2000万, below the large bounds
-    services.annual_data_upsert(
-        enterprise=chemical,
-        year=2024,
-        user=cast.officer,
-        data={"employees": 1200, "operating_revenue": 50000 * WAN},
-        expected_version=0,
-    )
-    chemical.refresh_from_db()
-    assert chemical.size_class == "large"
+    # 350 ≥ 300 and 25000万 ≥ 2000万, below the large bounds
+    medium = {"employees": 350, "operating_revenue": 25000 * WAN, "total_assets": 30000 * WAN}
+    assert _size_class_after(cast, chemical, 2023, medium, expected_version=0) == "medium"
+    large = {"employees": 1200, "operating_revenue": 50000 * WAN}
+    assert _size_class_after(cast, chemical, 2024, large, expected_version=0) == "large"
     # An older year entered afterwards does not displace the latest one.
-    services.annual_data_upsert(
-        enterprise=chemical,
-        year=2020,
-        user=cast.officer,
-        data={"employees": 12, "operating_revenue": 100 * WAN},
-    )
-    chemical.refresh_from_db()
-    assert chemical.size_class == "large"
+    older = {"employees": 12, "operating_revenue": 100 * WAN}
+    assert _size_class_after(cast, chemical, 2020, older) == "large"
 
 
 def test_one_indicator_below_the_small_bound_makes_it_micro(cast, chemical):
-    services.annual_data_upsert(
-        enterprise=chemical,
-        year=2024,
-        user=cast.officer,
-        data={"employees": 400, "operating_revenue": 200 * WAN},
-    )
-    chemical.refresh_from_db()
-    assert chemical.size_class == "micro"  # 200万 < 300万 small bound for industry
+    # 200万 < 300万 small bound for industry
+    micro = {"employees": 400, "operating_revenue": 200 * WAN}
+    assert _size_class_after(cast, chemical, 2024, micro) == "micro"
 
 
 def test_annual_data_records_source_and_confirmation(cast, chemical):

@@ -1,9 +1,21 @@
-"""What the policies tests share: a park's spring campaign and training event, opened by its officer, and
-the rows that enterprises get in them."""
+"""What the policies tests share: a park's municipal policy, spring campaign and training event, opened by
+its officer, and the rows that enterprises get in them."""
 
 import datetime as dt
 
 from innoladder.policies import services
+
+
+def municipal_policy(cast, title, issuer="科技局", issued_on=dt.date(2023, 1, 1), **fields):
+    return services.policy_create(
+        user=cast.officer,
+        park=cast.park,
+        title=title,
+        issuer=issuer,
+        issued_on=issued_on,
+        level="municipal",
+        **fields,
+    )
 
 
 def spring_campaign(

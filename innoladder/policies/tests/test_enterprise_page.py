@@ -16,7 +16,7 @@ from innoladder.funding.tests.factories import FundApplicationFactory
 from innoladder.policies import enterprise_panels as policy_panels
 from innoladder.policies import home as policy_home
 from innoladder.policies import services
-from innoladder.policies.tests.helpers import spring_campaign
+from innoladder.policies.tests.helpers import municipal_policy, spring_campaign
 
 
 def _request(user):
@@ -47,15 +47,7 @@ def test_enterprise_page_panels_and_timeline(cast):
     services.campaign_reach_add(
         user=cast.officer, campaign=campaign, enterprise=ent, reached_on=dt.date(2023, 3, 9), channel="visit"
     )
-    services.policy_create(
-        user=cast.officer,
-        park=cast.park,
-        title="研发后补助",
-        issuer="科技局",
-        issued_on=dt.date(2023, 1, 1),
-        level="municipal",
-        conditions=[("rd_expense", ">=", Decimal("1000000"))],
-    )
+    municipal_policy(cast, "研发后补助", conditions=[("rd_expense", ">=", Decimal("1000000"))])
     AnnualDataFactory(enterprise=ent, year=2023, rd_expense=Decimal("900000"))
 
     request = _request(cast.user_a)

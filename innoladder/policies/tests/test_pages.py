@@ -7,15 +7,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
 from innoladder.core.models import AuditEntry
-from innoladder.core.testing.access import OK, assert_access
+from innoladder.core.testing.access import EVERYONE, OK, assert_access
 from innoladder.core.testing.factories import AnnualDataFactory, EnterpriseFactory
-from innoladder.policies import facts, selectors, services
+from innoladder.policies import facts, selectors
 from innoladder.policies.models import Policy
+
+from .helpers import municipal_policy
 
 D = Decimal
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-EVERYONE = {"admin": OK, "officer": OK, "other_officer": OK, "agency": OK, "expired_agency": OK}
-EVERYONE |= {"user_a": OK, "user_b": OK, "auditor": OK}
 PARK_READERS = {"admin": OK, "officer": OK, "agency": OK, "user_a": OK, "user_b": OK, "auditor": OK}
 STAFF = {"admin": OK, "officer": OK}
 
@@ -27,13 +27,11 @@ def media(settings, tmp_path):
 
 @pytest.fixture
 def policy(cast):
-    return services.policy_create(
-        user=cast.officer,
-        park=cast.park,
-        title="研发投入后补助政策",
-        issuer="格尔木市科技局",
-        issued_on=dt.date(2023, 2, 1),
-        level="municipal",
+    return municipal_policy(
+        cast,
+        "研发投入后补助政策",
+        "格尔木市科技局",
+        dt.date(2023, 2, 1),
         tags=["研发", "补助"],
         attachment=SimpleUploadedFile("研发补助办法.pdf", PDF, content_type="application/pdf"),
         conditions=[("rd_expense", ">=", D("1000000")), ("employees", "<=", D("500"))],
@@ -176,15 +174,7 @@ def test_tier_conditions_read_recognitions_in_force_on_the_day(cast):
     assert facts.held_tiers(ids, dt.date(2023, 9, 1)) == {
         cast.ent_a.pk: frozenset({"hnte"})
     }  # revoked that day
-    policy = services.policy_create(
-        user=cast.officer,
-        park=cast.park,
-        title="高企认定奖励",
-        issuer="市政府",
-        issued_on=dt.date(2023, 1, 1),
-        level="municipal",
-        target_tiers=["hnte"],
-    )
+    policy = municipal_policy(cast, "高企认定奖励", "市政府", target_tiers=["hnte"])
     result = {
         m.enterprise: m.result.matched
         for m in selectors.policy_matches(cast.officer, policy, dt.date(2024, 1, 1))

@@ -8,15 +8,12 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from innoladder.core.notifications import notify
-from innoladder.core.testing.access import LOGIN, OK, assert_access
+from innoladder.core.testing.access import EVERYONE, LOGIN, OK, READ_A, assert_access
 from innoladder.recognitions import choices as c
 from innoladder.recognitions import services
 
 from .factories import ApplicationFactory, BatchFactory, RecognitionFactory
 
-LOGGED_IN = ("admin", "officer", "other_officer", "agency", "expired_agency", "user_a", "user_b", "auditor")
-EVERYONE = dict.fromkeys(LOGGED_IN, OK)
-READ_A = {"admin": OK, "officer": OK, "agency": OK, "user_a": OK, "auditor": OK}
 BUREAU = {"admin": OK, "officer": OK, "other_officer": OK, "auditor": OK}
 
 

@@ -12,36 +12,39 @@ from innoladder.reports.facts import in_period, rows_fact
 H1_2023 = (dt.date(2023, 1, 1), dt.date(2023, 6, 30))
 
 
-def granted_patents(user, park, start, end):
-    """A provider for the tests: invention patents granted in the period (a real query on real rows)."""
-    qs = for_user(IPRecord.objects.all(), user).filter(
-        park_q("enterprise__park", park), kind="invention_patent", **in_period("granted_on", start, end)
-    )
-    return rows_fact(
-        qs,
-        key="test.granted",
-        section=Section.PROJECTS,
-        label="授权发明专利",
-        template="{names}获得发明专利授权{figure}",
-        date_field="granted_on",
-        unit="件",
-    )
+def _patent_provider(key, section, label, template, unit, **fact):
+    """A provider for the tests: a fact on the invention patents granted in the period (a real query on
+    real rows)."""
+
+    def provider(user, park, start, end):
+        qs = for_user(IPRecord.objects.all(), user).filter(
+            park_q("enterprise__park", park), kind="invention_patent", **in_period("granted_on", start, end)
+        )
+        return rows_fact(
+            qs,
+            key=key,
+            section=section,
+            label=label,
+            template=template,
+            date_field="granted_on",
+            unit=unit,
+            **fact,
+        )
+
+    return provider
 
 
-def patent_holders(user, park, start, end):
-    qs = for_user(IPRecord.objects.all(), user).filter(
-        park_q("enterprise__park", park), kind="invention_patent", **in_period("granted_on", start, end)
-    )
-    return rows_fact(
-        qs,
-        key="test.holders",
-        section=Section.CULTIVATION,
-        label="获得授权企业",
-        template="先后协助{names}{figure}获得发明专利授权",
-        date_field="granted_on",
-        unit="家企业",
-        counts_enterprises=True,
-    )
+granted_patents = _patent_provider(
+    "test.granted", Section.PROJECTS, "授权发明专利", "{names}获得发明专利授权{figure}", "件"
+)
+patent_holders = _patent_provider(
+    "test.holders",
+    Section.CULTIVATION,
+    "获得授权企业",
+    "先后协助{names}{figure}获得发明专利授权",
+    "家企业",
+    counts_enterprises=True,
+)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
-from innoladder.core.testing.access import LOGIN, OK, assert_access, status_for
+from innoladder.core.testing.access import LOGIN, OK, READ_A, assert_access, status_for
 from innoladder.rnd import services
 from innoladder.rnd.models import LedgerLine, SubsidyRule
 
@@ -15,7 +15,6 @@ from .factories import RDProjectFactory, line
 
 pytestmark = pytest.mark.django_db
 D = Decimal
-READ_A = {"admin": OK, "officer": OK, "agency": OK, "user_a": OK, "auditor": OK}
 CHANGE_A = {"admin": OK, "officer": OK, "agency": OK, "user_a": OK}
 FOUND = 302
 

@@ -20,20 +20,11 @@ from innoladder.services.models import EnterpriseRequest, Visit
 pytestmark = pytest.mark.django_db
 
 START, END = dt.date(2023, 1, 1), dt.date(2023, 6, 30)
-NAMES = [
-    "隆盛石化",
-    "西豫有色",
-    "盐湖股份",
-    "三元钾肥",
-    "海珠镁业",
-    "盛隆塑编",
-    "盐湖镁业",
-    "中信国安锂业",
-    "蓝科锂业",
-    "东台锂资源",
-    "香江盐湖",
-    "维祥科技",
-]
+# The scenario's enterprises (short names) that the loaders look up.
+NAMES = (
+    "隆盛石化 西豫有色 盐湖股份 三元钾肥 海珠镁业 盛隆塑编 "
+    "盐湖镁业 中信国安锂业 蓝科锂业 东台锂资源 香江盐湖 维祥科技"
+).split()
 
 
 @pytest.fixture

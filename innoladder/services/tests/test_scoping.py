@@ -5,27 +5,11 @@ import pytest
 from openpyxl import load_workbook
 
 from innoladder.core.models import AuditEntry, AuditEvent
-from innoladder.core.testing.access import assert_access
+from innoladder.core.testing.access import EVERYONE, READ_A, WRITE_A, assert_access
 
 from .factories import make_request, make_visit
 
 pytestmark = pytest.mark.django_db
-
-READ_A = {"admin": 200, "officer": 200, "agency": 200, "user_a": 200, "auditor": 200}
-WRITE_A = {"admin": 200, "officer": 200, "agency": 200}
-EVERYONE = {
-    name: 200
-    for name in (
-        "admin",
-        "officer",
-        "other_officer",
-        "agency",
-        "expired_agency",
-        "user_a",
-        "user_b",
-        "auditor",
-    )
-}
 
 
 def _rows(response) -> list[tuple]:
