@@ -20,6 +20,19 @@ class CodeForm(forms.Form):
 PROFILE = ("display_name", "role", "parks", "agency", "enterprise", "region")
 
 
+def check_new_password(form: forms.Form, data: dict, user: User) -> None:
+    """The form's two new-password fields: the same text twice, and a password the validators accept for
+    `user`; what fails is added to the form as the field's error."""
+    p1, p2 = data.get("password1"), data.get("password2")
+    if p1 and p2 and p1 != p2:
+        form.add_error("password2", _("两次输入的密码不一致。"))
+    elif p1:
+        try:
+            validate_password(p1, user)
+        except forms.ValidationError as exc:
+            form.add_error("password1", exc)
+
+
 def _optional(field_class, label, model, order_by: str, help_text):
     """An optional choice of `model`'s rows in `order_by` order (which the role needs is checked in clean)."""
     return field_class(
@@ -96,16 +109,8 @@ class UserCreateForm(_ProfileFields):
 
     def clean(self):
         data = super().clean()
-        p1, p2 = data.get("password1"), data.get("password2")
-        if p1 and p2 and p1 != p2:
-            self.add_error("password2", _("两次输入的密码不一致。"))
-        elif p1:
-            try:
-                validate_password(
-                    p1, User(username=data.get("username", ""), display_name=data.get("display_name", ""))
-                )
-            except forms.ValidationError as exc:
-                self.add_error("password1", exc)
+        candidate = User(username=data.get("username", ""), display_name=data.get("display_name", ""))
+        check_new_password(self, data, candidate)
         return data
 
 
@@ -152,14 +157,7 @@ class PasswordResetForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        p1, p2 = data.get("password1"), data.get("password2")
-        if p1 and p2 and p1 != p2:
-            self.add_error("password2", _("两次输入的密码不一致。"))
-        elif p1:
-            try:
-                validate_password(p1, self.user)
-            except forms.ValidationError as exc:
-                self.add_error("password1", exc)
+        check_new_password(self, data, self.user)
         return data
 
 
