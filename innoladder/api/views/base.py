@@ -124,6 +124,17 @@ def form_errors(form: forms.Form) -> dict:
     return {name: [e["message"] for e in items] for name, items in form.errors.get_json_data().items()}
 
 
+def web_form_cleaned(serializer_class, form_class, request) -> dict:
+    """The request's JSON checked by `serializer_class`, then by the app's web form for the request's user
+    (its validation and scoped choices): the form's cleaned data; an error of either is a 400."""
+    incoming = serializer_class(data=request.data)
+    incoming.is_valid(raise_exception=True)
+    form = form_class(form_data(incoming.validated_data), user=request.user)
+    if not form.is_valid():
+        raise exceptions.ValidationError(form_errors(form))
+    return dict(form.cleaned_data)
+
+
 def _type_of(field: forms.Field):
     if isinstance(field, forms.BooleanField):
         return OpenApiTypes.BOOL

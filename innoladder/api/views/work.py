@@ -29,11 +29,10 @@ from .. import serializers as s
 from .base import (
     ApiView,
     errors,
-    form_data,
-    form_errors,
     query_date,
     query_int,
     web_filtered,
+    web_form_cleaned,
     web_list_schema,
 )
 
@@ -67,12 +66,7 @@ class VisitList(ApiView):
     )
     def post(self, request):
         require_writer(request.user)
-        incoming = s.VisitWriteSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        form = VisitForm(form_data(incoming.validated_data), user=request.user)
-        if not form.is_valid():
-            raise exceptions.ValidationError(form_errors(form))
-        data = dict(form.cleaned_data)
+        data = web_form_cleaned(s.VisitWriteSerializer, VisitForm, request)
         try:
             visit = services.visit_create(
                 user=request.user,
@@ -126,12 +120,7 @@ class RequestList(ApiView):
                 raise Http404
         else:
             require_writer(user)
-        incoming = s.RequestWriteSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        form = RequestForm(form_data(incoming.validated_data), user=user)
-        if not form.is_valid():
-            raise exceptions.ValidationError(form_errors(form))
-        data = dict(form.cleaned_data)
+        data = web_form_cleaned(s.RequestWriteSerializer, RequestForm, request)
         if user.role == Role.ENTERPRISE:
             data["enterprise"] = user.enterprise
         try:
