@@ -60,26 +60,20 @@ def test_sections_in_order_with_generated_text(cast, patents):
     assert AuditEntry.objects.filter(event_type=AuditEvent.REPORT, object_id=str(report.pk)).exists()
 
 
+def _invention_patent(enterprise, number, title, granted_on):
+    return IPRecord.objects.create(
+        enterprise=enterprise, kind="invention_patent", number=number, title=title, granted_on=granted_on
+    )
+
+
 def test_past_period_is_reproducible_from_records_not_from_today(cast, patents):
     first = _generate(cast)
     # A patent granted later (after the period) changes nothing for the period.
-    IPRecord.objects.create(
-        enterprise=cast.ent_b,
-        kind="invention_patent",
-        number="ZL-LATE",
-        title="晚到",
-        granted_on=dt.date(2024, 5, 1),
-    )
+    _invention_patent(cast.ent_b, "ZL-LATE", "晚到", dt.date(2024, 5, 1))
     comparison = report_compare(user=cast.officer, report=first)
     assert comparison.same
     # A record dated inside the period does show up as a change, and the stored report stays as it was.
-    IPRecord.objects.create(
-        enterprise=cast.ent_b,
-        kind="invention_patent",
-        number="ZL-IN",
-        title="补录",
-        granted_on=dt.date(2023, 5, 1),
-    )
+    _invention_patent(cast.ent_b, "ZL-IN", "补录", dt.date(2023, 5, 1))
     comparison = report_compare(user=cast.officer, report=first)
     assert [c.key for c in comparison.changes] == ["test.granted"]
     assert comparison.changes[0].after.count == 4
