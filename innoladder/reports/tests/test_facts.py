@@ -1,5 +1,6 @@
 import datetime as dt
 from decimal import Decimal
+from functools import partial
 from types import SimpleNamespace
 
 from innoladder.reports.facts import Fact, build_fact, named, short_name, wan
@@ -27,28 +28,21 @@ def test_named_adds_deng_only_when_more_than_named():
 
 
 def test_sentence_for_several_enterprises_and_for_one():
-    many = build_fact(
+    fact = partial(build_fact, unit="家企业", counts_enterprises=True, key="k", section="cultivation")
+    many = fact(
         template="先后协助{names}{figure}开展科技型企业重新认定准备工作",
         count=3,
-        unit="家企业",
         examples=("柏丽姿日化", "甲", "乙", "丙"),
         enterprise_count=4,
-        counts_enterprises=True,
-        key="k",
-        section="cultivation",
         label="重新认定准备",
     )
     assert many.sentence == "先后协助柏丽姿日化、甲、乙等3家企业开展科技型企业重新认定准备工作"
     assert many.figure == "3家企业"
-    one = build_fact(
+    one = fact(
         template="协助{names}{figure}申报专精特新“小巨人”企业",
         count=1,
-        unit="家企业",
         examples=("蓝科锂业",),
         enterprise_count=1,
-        counts_enterprises=True,
-        key="k",
-        section="cultivation",
         label="小巨人申报",
     )
     assert one.sentence == "协助蓝科锂业申报专精特新“小巨人”企业"
