@@ -19,6 +19,7 @@ from innoladder.imports.datasets import (
     USCC,
     CellError,
     Column,
+    dates_in_order,
 )
 from innoladder.imports.values import fold
 
@@ -61,9 +62,7 @@ def clean(vals: dict, ctx) -> dict[str, str]:
         field = "seller_uscc" if role == c.PartyRole.SELLER else "buyer_uscc"
         if vals.get(field) and vals[field] != _uscc_of(vals["enterprise_id"], ctx):
             errors[field] = "园区企业的统一社会信用代码与该方代码不一致"
-    start, end = vals.get("term_start"), vals.get("term_end")
-    if start and end and end < start:
-        errors["term_end"] = "履行期限的结束日期不能早于开始日期"
+    errors.update(dates_in_order(vals, "term_start", "term_end", "履行期限的结束日期不能早于开始日期"))
     return errors
 
 

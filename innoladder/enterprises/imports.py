@@ -22,6 +22,7 @@ from innoladder.imports.datasets import (
     USCC,
     CellError,
     Column,
+    dates_in_order,
 )
 from innoladder.imports.values import fold
 
@@ -298,10 +299,7 @@ EXAMPLE_USCC = "91632801AY4CL12T2E"
 
 
 def _incident_clean(values, ctx):
-    occurred, removed = values.get("occurred_on"), values.get("removed_on")
-    if occurred and removed and removed < occurred:
-        return {"removed_on": "移出日期不能早于发生/列入日期"}
-    return {}
+    return dates_in_order(values, "occurred_on", "removed_on", "移出日期不能早于发生/列入日期")
 
 
 STANDARDS = registry.declare(

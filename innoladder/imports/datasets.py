@@ -119,6 +119,13 @@ class RowNote:
         return [self.row, self.key, self.outcome, self.note, self.skip]
 
 
+def dates_in_order(values: dict, start: str, end: str, message: str) -> dict[str, str]:
+    """A clean hook's check that the date at `end` is not before the one at `start` (when both are given):
+    `{end: message}` if it is, else nothing."""
+    first, last = values.get(start), values.get(end)
+    return {end: message} if first and last and last < first else {}
+
+
 def file_options(ctx) -> dict:
     """The options chosen for the whole file at upload (`Dataset.options_form`), as stored on the batch."""
     options = getattr(ctx.batch, "options", None) or {}

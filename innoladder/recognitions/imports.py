@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_noop
 
 from innoladder.imports import registry
-from innoladder.imports.datasets import CHOICE, DATE, ENTERPRISE, TEXT, Column
+from innoladder.imports.datasets import CHOICE, DATE, ENTERPRISE, TEXT, Column, dates_in_order
 
 from . import choices as c
 from . import rules
@@ -18,9 +18,7 @@ def _clean(values, ctx):
     issued_on = values.get("issued_on")
     if issued_on is not None and values.get("valid_until") is None and scheme:
         values["valid_until"] = rules.valid_until(rule_for(scheme), issued_on)
-    if issued_on is not None and values.get("valid_until") is not None and values["valid_until"] < issued_on:
-        return {"valid_until": "有效期至不能早于发证日期"}
-    return {}
+    return dates_in_order(values, "issued_on", "valid_until", "有效期至不能早于发证日期")
 
 
 def _staff(user) -> bool:

@@ -15,7 +15,17 @@ from django.utils.translation import gettext_noop
 
 from innoladder.accounts.choices import Role
 from innoladder.imports import registry
-from innoladder.imports.datasets import BOOL, CHOICE, DATE, ENTERPRISE, INT, MONEY, TEXT, Column
+from innoladder.imports.datasets import (
+    BOOL,
+    CHOICE,
+    DATE,
+    ENTERPRISE,
+    INT,
+    MONEY,
+    TEXT,
+    Column,
+    dates_in_order,
+)
 
 from . import choices as c
 from .models import LedgerLine, RDProject, line_problems
@@ -31,10 +41,7 @@ def _project_clean(vals: dict, ctx) -> dict[str, str]:
     form = vals.get("form")
     if form in (*c.ENTRUSTED_FORMS, c.RDForm.COOPERATIVE) and not vals.get("contract_registration_no"):
         return {"contract_registration_no": "委托、合作研发项目须填写技术合同登记号"}
-    starts, ends = vals.get("starts_on"), vals.get("ends_on")
-    if starts and ends and ends < starts:
-        return {"ends_on": "结束日期不能早于开始日期"}
-    return {}
+    return dates_in_order(vals, "starts_on", "ends_on", "结束日期不能早于开始日期")
 
 
 PROJECTS = registry.declare(
