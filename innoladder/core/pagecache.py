@@ -29,13 +29,23 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from .models import AuditEvent
+
 PAGES = "pages"  # the cache alias of the pages
 GENERATION = "page_generation"  # the cache alias of the stamp (its own: the pages' culling never scans it)
 GENERATION_KEY = "generation"
 
 # Audit events that record no change of data: reading, signing in and out, exporting, checking the log.
 QUIET_EVENTS = frozenset(
-    {"login", "login_failed", "logout", "export", "audit_read", "audit_verify", "backup"}
+    {
+        AuditEvent.LOGIN,
+        AuditEvent.LOGIN_FAILED,
+        AuditEvent.LOGOUT,
+        AuditEvent.EXPORT,
+        AuditEvent.AUDIT_READ,
+        AuditEvent.AUDIT_VERIFY,
+        AuditEvent.BACKUP,
+    }
 )
 
 
