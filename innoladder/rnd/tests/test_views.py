@@ -88,36 +88,31 @@ def test_write_actions_are_scoped(client, cast, ledger):
     )
 
 
-def test_enterprise_user_adds_a_line_on_screen(client, cast, ledger):
-    client.force_login(cast.user_a)
-    response = client.post(
-        f"/rnd/projects/{ledger['own'].pk}/lines/new/",
+def _post_line(client, project, booked_to, voucher_no, summary, amount, category):
+    """Posts the new-line form of `project`, booking the line to the project `booked_to`."""
+    return client.post(
+        f"/rnd/projects/{project.pk}/lines/new/",
         {
-            "project": ledger["own"].pk,
+            "project": booked_to.pk,
             "date": "2022-07-31",
-            "voucher_no": "记-0100",
+            "voucher_no": voucher_no,
             "line_no": 1,
-            "summary": "材料领用",
-            "amount": "1234.50",
-            "category": "direct_input",
+            "summary": summary,
+            "amount": amount,
+            "category": category,
         },
     )
+
+
+def test_enterprise_user_adds_a_line_on_screen(client, cast, ledger):
+    client.force_login(cast.user_a)
+    own = ledger["own"]
+    response = _post_line(client, own, own, "记-0100", "材料领用", "1234.50", "direct_input")
     assert response.status_code == 302
     created = LedgerLine.objects.get(voucher_no="记-0100")
     assert created.enterprise == cast.ent_a and created.amount == D("1234.50")
     # The other enterprise's project cannot be chosen.
-    response = client.post(
-        f"/rnd/projects/{ledger['own'].pk}/lines/new/",
-        {
-            "project": ledger["other"].pk,
-            "date": "2022-07-31",
-            "voucher_no": "记-0101",
-            "line_no": 1,
-            "summary": "x",
-            "amount": "1",
-            "category": "personnel",
-        },
-    )
+    response = _post_line(client, own, ledger["other"], "记-0101", "x", "1", "personnel")
     assert response.status_code == 200 and not LedgerLine.objects.filter(voucher_no="记-0101").exists()
 
 
