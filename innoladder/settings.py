@@ -244,6 +244,9 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
+# ISO first among the date input formats: a browser's date picker reads only 2026-12-06 (zh-hans's own
+# first format, 2026/12/06, leaves it empty).
+FORMAT_MODULE_PATH = ["innoladder.formats"]
 
 # --- Static and uploaded files --------------------------------------------------------------
 STATIC_URL = "/static/"
