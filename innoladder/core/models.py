@@ -77,24 +77,24 @@ class StatusChange(models.Model):
 
 
 class AuditEvent(models.TextChoices):
-    CREATE = "create", "新增"
-    UPDATE = "update", "修改"
-    DELETE = "delete", "删除"
-    LOGIN = "login", "登录"
-    LOGIN_FAILED = "login_failed", "登录失败"
-    LOCKOUT = "lockout", "账户锁定"
-    LOGOUT = "logout", "退出"
-    PASSWORD_CHANGE = "password_change", "修改密码"
-    ACCOUNT_DISABLED = "account_disabled", "停用账户"
-    EXPORT = "export", "导出"
-    IMPORT = "import", "导入"
-    REPORT = "report", "生成报告"
-    JOB = "job", "后台任务"
-    TRANSITION = "transition", "流程变更"
-    AUDIT_READ = "audit_read", "查阅审计日志"
-    AUDIT_VERIFY = "audit_verify", "审计日志校验"
-    BACKUP = "backup", "数据备份"
-    RESTORE = "restore", "数据恢复"
+    CREATE = "create", _("新增")
+    UPDATE = "update", _("修改")
+    DELETE = "delete", _("删除")
+    LOGIN = "login", _("登录")
+    LOGIN_FAILED = "login_failed", _("登录失败")
+    LOCKOUT = "lockout", _("账户锁定")
+    LOGOUT = "logout", _("退出")
+    PASSWORD_CHANGE = "password_change", _("修改密码")
+    ACCOUNT_DISABLED = "account_disabled", _("停用账户")
+    EXPORT = "export", _("导出")
+    IMPORT = "import", _("导入")
+    REPORT = "report", _("生成报告")
+    JOB = "job", _("后台任务")
+    TRANSITION = "transition", _("流程变更")
+    AUDIT_READ = "audit_read", _("查阅审计日志")
+    AUDIT_VERIFY = "audit_verify", _("审计日志校验")
+    BACKUP = "backup", _("数据备份")
+    RESTORE = "restore", _("数据恢复")
 
 
 class AuditEntryQuerySet(models.QuerySet):
