@@ -12,3 +12,9 @@ class CoreConfig(AppConfig):
         from . import job_handlers, migration_check  # noqa: F401
 
         job_handlers.load_all()
+        # A migration or a flush changes data without audit entries: the pages kept so far are stale.
+        from django.db.models.signals import post_migrate
+
+        from . import pagecache
+
+        post_migrate.connect(pagecache.bump_after_migrate, sender=self)

@@ -213,3 +213,13 @@ def test_the_page_cache_can_be_turned_off(cast, settings):
     settings.PAGE_CACHE_SECONDS = 0
     client = _browser(cast.officer)
     assert not _kept(client.get(URL)) and not _kept(client.get(URL))
+
+
+def test_a_migrate_or_flush_makes_every_kept_page_stale(cast):
+    """Data changed with no audit entry (migrate, flush: post_migrate) is never hidden behind a kept page."""
+    from django.core.management.sql import emit_post_migrate_signal
+
+    client = _browser(cast.officer)
+    _cached(client)
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    assert not _kept(client.get(URL))

@@ -3,7 +3,7 @@ import importlib
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from innoladder.core import schedule
+from innoladder.core import pagecache, schedule
 
 # Apps whose demo data others build on come first.
 DEMO_ORDER = (
@@ -38,6 +38,8 @@ class Command(BaseCommand):
                     raise
                 module.load()
                 loaded.append(app)
+            # Demo rows are written without audit entries: the pages kept so far are stale.
+            pagecache.changed("load_demo", transaction.get_connection().alias)
         self.stdout.write(self.style.SUCCESS("演示数据已载入：" + "、".join(loaded)))
         # Today's reminder run, claimed like a worker tick claims it (the worker then runs it, and does
         # not run it a second time today); already claimed today when the demo is loaded again.
