@@ -2,6 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from innoladder.core import pagecache
 from innoladder.enterprises import demo_data, generator
 from innoladder.enterprises.models import Park
 
@@ -42,6 +43,7 @@ class Command(BaseCommand):
             batch_size=options["batch_size"],
             progress=progress,
         )
+        pagecache.bump()  # generated rows carry no audit entries: the pages kept so far are stale
         self.stdout.write(
             self.style.SUCCESS(
                 f"已在{park.name}生成 {result.enterprises} 家企业、年度数据 {result.annual_rows} 行、"
