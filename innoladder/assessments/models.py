@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from innoladder.core.labels import Labels
 from innoladder.core.models import detail_url, optional_fk
 from innoladder.core.scoping import ScopedQuerySet
 from innoladder.enterprises.models import Enterprise
@@ -45,7 +46,7 @@ class Assessment(models.Model):
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = verbose_name_plural = "评估"
+        verbose_name = verbose_name_plural = gettext_lazy("评估")
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["enterprise", "is_latest"])]
 
@@ -53,6 +54,9 @@ class Assessment(models.Model):
         return f"{self.enterprise} {self.assessed_on} 评估"
 
     get_absolute_url = detail_url("assessment_detail")
+
+
+SCHEME_LABEL, OUTCOME_LABEL = Labels(c.SCHEME_CHOICES), Labels(c.Outcome.choices)
 
 
 class SchemeResult(models.Model):
@@ -89,12 +93,12 @@ class SchemeResult(models.Model):
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = verbose_name_plural = "分项评估结果"
+        verbose_name = verbose_name_plural = gettext_lazy("分项评估结果")
         ordering = ["assessment", "id"]
         indexes = [models.Index(fields=["is_latest", "scheme", "standing"])]
 
     def __str__(self):
-        return f"{self.enterprise_id} {self.get_scheme_display()} {self.get_outcome_display()}"
+        return f"{self.enterprise_id} {SCHEME_LABEL(self.scheme)} {OUTCOME_LABEL(self.outcome)}"
 
     @property
     def data_year_text(self) -> str:
