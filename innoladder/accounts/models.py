@@ -31,7 +31,7 @@ class ServiceAgency(models.Model):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = verbose_name_plural = "服务机构"
+        verbose_name = verbose_name_plural = _("服务机构")
         ordering = ["name"]
 
     def __str__(self):
@@ -70,7 +70,7 @@ class User(AbstractUser):
     objects = CaseInsensitiveUserManager()
 
     class Meta:
-        verbose_name = verbose_name_plural = "用户"
+        verbose_name = verbose_name_plural = _("用户")
         constraints = [
             models.UniqueConstraint(Lower("username"), name="accounts_user_username_ci_unique"),
             models.CheckConstraint(
@@ -118,7 +118,7 @@ class AgencyAssignment(models.Model):
     note = models.CharField(_("说明"), max_length=200, blank=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "服务机构分配"
+        verbose_name = verbose_name_plural = _("服务机构分配")
         ordering = ["-starts_on"]
         indexes = [models.Index(fields=["agency", "enterprise"])]
         constraints = [
@@ -140,7 +140,7 @@ class PasswordHistory(models.Model):
     created_at = models.DateTimeField(_("设置时间"), default=timezone.now)
 
     class Meta:
-        verbose_name = verbose_name_plural = "历史密码"
+        verbose_name = verbose_name_plural = _("历史密码")
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["user", "-created_at"])]
 
@@ -155,7 +155,7 @@ class LoginFailure(models.Model):
     at = models.DateTimeField(_("时间"), default=timezone.now)
 
     class Meta:
-        verbose_name = verbose_name_plural = "登录失败记录"
+        verbose_name = verbose_name_plural = _("登录失败记录")
         indexes = [models.Index(fields=["ip", "at"]), models.Index(fields=["at"])]
 
     def __str__(self):
@@ -166,7 +166,7 @@ class RecoveryCodeDevice(Device):
     """A set of one-time recovery codes, usable when the authenticator phone is lost; stored hashed only."""
 
     class Meta:
-        verbose_name = verbose_name_plural = "恢复码"
+        verbose_name = verbose_name_plural = _("恢复码")
 
     def verify_token(self, token):
         from .codes import recovery_code_hash
@@ -186,7 +186,7 @@ class RecoveryCode(models.Model):
     used_at = models.DateTimeField(_("使用时间"), null=True, blank=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "恢复码"
+        verbose_name = verbose_name_plural = _("恢复码")
         constraints = [
             models.UniqueConstraint(fields=["device", "code_hash"], name="accounts_recovery_code_unique")
         ]
@@ -219,7 +219,7 @@ class CredentialRequest(models.Model):
     decided_at = models.DateTimeField(_("复核时间"), null=True, blank=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "凭据与角色复核申请"
+        verbose_name = verbose_name_plural = _("凭据与角色复核申请")
         ordering = ["-requested_at", "-id"]
         constraints = [
             # The second person is never the first, nor the account concerned.

@@ -27,7 +27,7 @@ class ApiToken(models.Model):
     window_count = models.PositiveIntegerField(_("限流窗口内请求数"), default=0, editable=False)
 
     class Meta:
-        verbose_name = verbose_name_plural = "接口令牌"
+        verbose_name = verbose_name_plural = _("接口令牌")
         ordering = ["-created_at", "-id"]
 
     def __str__(self):

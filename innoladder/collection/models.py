@@ -35,7 +35,7 @@ class Campaign(Tracked):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = verbose_name_plural = "填报任务"
+        verbose_name = verbose_name_plural = _("填报任务")
         ordering = ["-fiscal_year", "-opens_on"]
         constraints = [dates_in_order("opens_on", "deadline", "campaign_dates")]
 
@@ -69,7 +69,7 @@ class Submission(Tracked):
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = verbose_name_plural = "企业填报"
+        verbose_name = verbose_name_plural = _("企业填报")
         ordering = ["campaign", "enterprise__name"]
         constraints = [
             models.UniqueConstraint(fields=["campaign", "enterprise"], name="submission_campaign_enterprise")
@@ -96,7 +96,7 @@ class SubmissionEvent(StatusChange):
     objects = ScopedQuerySet.as_manager()
 
     class Meta(StatusChange.Meta):
-        verbose_name = verbose_name_plural = "填报记录"
+        verbose_name = verbose_name_plural = _("填报记录")
 
 
 class Evidence(models.Model):
@@ -116,7 +116,7 @@ class Evidence(models.Model):
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = verbose_name_plural = "证明材料"
+        verbose_name = verbose_name_plural = _("证明材料")
         ordering = ["uploaded_at"]
 
     def __str__(self):
@@ -184,7 +184,7 @@ class CollectionImportRow(Tracked):
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = verbose_name_plural = "填报导入行"
+        verbose_name = verbose_name_plural = _("填报导入行")
         ordering = ["campaign", "enterprise"]
         constraints = [
             models.UniqueConstraint(fields=["campaign", "enterprise"], name="collectionimportrow_natural_key")

@@ -55,7 +55,7 @@ class TechContract(EnterpriseChild):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = verbose_name_plural = "技术合同"
+        verbose_name = verbose_name_plural = _("技术合同")
         ordering = ["-signed_on", "-id"]
         indexes = [models.Index(fields=["status", "prepared_on"]), models.Index(fields=["registered_on"])]
         constraints = [
@@ -140,4 +140,4 @@ class TechContractHistory(StatusChange):
     comment = models.CharField(_("说明"), max_length=300, blank=True)
 
     class Meta(StatusChange.Meta):
-        verbose_name = verbose_name_plural = "技术合同登记流转记录"
+        verbose_name = verbose_name_plural = _("技术合同登记流转记录")

@@ -27,7 +27,7 @@ class Cooperation(EnterpriseChild):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = verbose_name_plural = "产学研合作"
+        verbose_name = verbose_name_plural = _("产学研合作")
         ordering = ["-signed_on", "-id"]
         indexes = [models.Index(fields=["signed_on"])]
 
@@ -59,7 +59,7 @@ class PatentIntroduction(EnterpriseChild):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = verbose_name_plural = "专利引进"
+        verbose_name = verbose_name_plural = _("专利引进")
         ordering = ["-introduced_on", "-id"]
         constraints = [
             models.UniqueConstraint(
@@ -94,7 +94,7 @@ class Talent(EnterpriseChild):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = verbose_name_plural = "人才"
+        verbose_name = verbose_name_plural = _("人才")
         ordering = ["-recorded_on", "name"]
         constraints = [
             models.UniqueConstraint(

@@ -64,10 +64,10 @@ def object_type_label(label: str) -> str:
 
 
 def object_type_choices() -> list[tuple[str, str]]:
-    """Every model an entry can be about, by its Chinese name."""
+    """Every model an entry can be about, by its name in the reader's language."""
     models = [m for m in apps.get_models() if m._meta.app_label not in ("contenttypes", "sessions", "admin")]
     choices = sorted(((m._meta.label, str(m._meta.verbose_name)) for m in models), key=lambda c: (c[1], c[0]))
-    return [(label, f"{name}（{label}）") for label, name in choices]
+    return [(label, _("%(name)s（%(label)s）") % {"name": name, "label": label}) for label, name in choices]
 
 
 def _field(model, key: str):

@@ -138,7 +138,7 @@ class AuditEntry(models.Model):
     objects = AuditEntryQuerySet.as_manager()
 
     class Meta:
-        verbose_name = verbose_name_plural = "审计日志"
+        verbose_name = verbose_name_plural = _("审计日志")
         ordering = ["-ts", "-id"]
         constraints = [
             # Only the chained writers (core.audit) insert rows; an unchained insert is refused.
@@ -168,7 +168,7 @@ class AuditEntryEnterprise(models.Model):
     enterprise_id = models.BigIntegerField(_("企业ID"), db_index=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "审计日志涉及企业"
+        verbose_name = verbose_name_plural = _("审计日志涉及企业")
         constraints = [
             models.UniqueConstraint(fields=["entry", "enterprise_id"], name="auditentryenterprise_unique")
         ]
@@ -186,7 +186,7 @@ class AuditChainHead(models.Model):
     checked_at = models.DateTimeField(_("校验时间"), null=True, blank=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "审计日志链头"
+        verbose_name = verbose_name_plural = _("审计日志链头")
 
     def __str__(self):
         return f"{self.checked_id} {self.checked_hash[:12]}"
@@ -221,7 +221,7 @@ class Job(models.Model):
     worker = models.CharField(_("工作进程"), max_length=100, blank=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "后台任务"
+        verbose_name = verbose_name_plural = _("后台任务")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["status", "lease_expires_at"], name="job_status_lease")]
 
@@ -251,7 +251,7 @@ class PeriodicRun(models.Model):
     claimed_at = models.DateTimeField(_("启动时间"), auto_now_add=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "定时任务运行"
+        verbose_name = verbose_name_plural = _("定时任务运行")
         ordering = ["-claimed_at"]
         constraints = [models.UniqueConstraint(fields=["name", "slot"], name="periodic_run_name_slot")]
 
@@ -272,7 +272,7 @@ class Notification(models.Model):
     emailed_at = models.DateTimeField(_("邮件发送时间"), null=True, blank=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "通知"
+        verbose_name = verbose_name_plural = _("通知")
         ordering = ["-created_at"]
         constraints = [models.UniqueConstraint(fields=["user", "key"], name="notification_user_key")]
 

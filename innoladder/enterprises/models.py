@@ -35,7 +35,7 @@ class Region(models.Model):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = verbose_name_plural = "区域"
+        verbose_name = verbose_name_plural = _("区域")
         ordering = ["division_code"]
         constraints = [
             # A province has no parent region; a 市州 has one (its province).
@@ -106,7 +106,7 @@ class Park(models.Model):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = verbose_name_plural = "园区"
+        verbose_name = verbose_name_plural = _("园区")
         ordering = ["name"]
 
     def __str__(self):
@@ -161,7 +161,7 @@ class Enterprise(Tracked):
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = verbose_name_plural = "企业"
+        verbose_name = verbose_name_plural = _("企业")
         ordering = ["name"]
         indexes = [
             models.Index(fields=["park", "status", "name"]),
@@ -265,7 +265,7 @@ class AnnualData(EnterpriseYear):
     confirmed_at = models.DateTimeField(_("确认时间"), null=True, blank=True)
 
     class Meta(EnterpriseYear.Meta):
-        verbose_name = verbose_name_plural = "年度数据"
+        verbose_name = verbose_name_plural = _("年度数据")
 
     def __str__(self):
         return f"{self.enterprise} {self.year}年度"
@@ -294,7 +294,7 @@ class IPRecord(EnterpriseChild):
     used_in_note = models.CharField(_("使用记录"), max_length=200, blank=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "知识产权"
+        verbose_name = verbose_name_plural = _("知识产权")
         ordering = ["enterprise", "-granted_on"]
         constraints = [
             models.UniqueConstraint(fields=["enterprise", "number"], name="iprecord_enterprise_number")
@@ -342,7 +342,7 @@ class Award(EnterpriseChild):
     project = models.CharField(_("获奖项目"), max_length=300, blank=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "获奖"
+        verbose_name = verbose_name_plural = _("获奖")
         ordering = ["enterprise", "-year"]
 
     def __str__(self):
@@ -360,7 +360,7 @@ class StandardWork(EnterpriseChild):
     rank = models.PositiveSmallIntegerField(_("起草单位排名"), null=True, blank=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "参与标准"
+        verbose_name = verbose_name_plural = _("参与标准")
         ordering = ["enterprise", "-year"]
 
     def __str__(self):
@@ -378,7 +378,7 @@ class RDInstitution(EnterpriseChild):
     year = models.PositiveSmallIntegerField(_("认定年度"), null=True, blank=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "研发机构"
+        verbose_name = verbose_name_plural = _("研发机构")
         ordering = ["enterprise", "-year"]
 
     def __str__(self):
@@ -395,7 +395,7 @@ class Incident(EnterpriseChild):
     description = models.CharField(_("说明"), max_length=300, blank=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "不良记录"
+        verbose_name = verbose_name_plural = _("不良记录")
         ordering = ["enterprise", "-occurred_on"]
 
     def __str__(self):
@@ -412,7 +412,7 @@ class Person(EnterpriseChild):
     is_tech_staff = models.BooleanField(_("科技人员"), default=False)
 
     class Meta:
-        verbose_name = verbose_name_plural = "人员"
+        verbose_name = verbose_name_plural = _("人员")
         ordering = ["enterprise", "name"]
 
     def __str__(self):

@@ -34,7 +34,7 @@ class Programme(Tracked):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = verbose_name_plural = "扶持资金项目"
+        verbose_name = verbose_name_plural = _("扶持资金项目")
         ordering = ["-year", "kind", "name"]
         constraints = [
             models.UniqueConstraint(fields=["park", "year", "name"], name="funding_programme_park_year_name"),
@@ -105,7 +105,7 @@ class FundApplication(EnterpriseChild):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = verbose_name_plural = "扶持资金申请"
+        verbose_name = verbose_name_plural = _("扶持资金申请")
         ordering = ["-applied_on", "-id"]
         indexes = [models.Index(fields=["status", "applied_on"]), models.Index(fields=["decided_on"])]
         constraints = [
@@ -169,7 +169,7 @@ class FundApplicationHistory(StatusChange):
     comment = models.CharField(_("说明"), max_length=300, blank=True)
 
     class Meta(StatusChange.Meta):
-        verbose_name = verbose_name_plural = "资金申请流转记录"
+        verbose_name = verbose_name_plural = _("资金申请流转记录")
 
 
 class VoucherUse(EnterpriseChild):
@@ -196,7 +196,7 @@ class VoucherUse(EnterpriseChild):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = verbose_name_plural = "创新券使用"
+        verbose_name = verbose_name_plural = _("创新券使用")
         ordering = ["-used_on", "-id"]
         indexes = [models.Index(fields=["enterprise", "used_on"])]
         constraints = [

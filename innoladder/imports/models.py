@@ -54,7 +54,7 @@ class ImportBatch(models.Model):
     message = models.TextField(_("说明"), blank=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "导入批次"
+        verbose_name = verbose_name_plural = _("导入批次")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["dataset", "file_sha256", "status"])]
 

@@ -60,7 +60,7 @@ class Policy(Tracked):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = verbose_name_plural = "政策"
+        verbose_name = verbose_name_plural = _("政策")
         ordering = ["-issued_on", "-id"]
         constraints = [
             dates_in_order(
@@ -128,7 +128,7 @@ class PolicyCondition(models.Model):
     )
 
     class Meta:
-        verbose_name = verbose_name_plural = "政策匹配条件"
+        verbose_name = verbose_name_plural = _("政策匹配条件")
         ordering = ["id"]
 
     def __str__(self):
@@ -151,7 +151,7 @@ class Campaign(Tracked):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = verbose_name_plural = "宣传活动"
+        verbose_name = verbose_name_plural = _("宣传活动")
         ordering = ["-starts_on", "-id"]
         constraints = [dates_in_order("starts_on", "ends_on", "policies_campaign_dates")]
 
@@ -171,7 +171,7 @@ class CampaignReach(EnterpriseChild):
     note = models.CharField(_("说明"), max_length=200, blank=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "活动覆盖企业"
+        verbose_name = verbose_name_plural = _("活动覆盖企业")
         ordering = ["reached_on", "id"]
         constraints = [
             models.UniqueConstraint(
@@ -196,7 +196,7 @@ class TrainingEvent(Tracked):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = verbose_name_plural = "培训班"
+        verbose_name = verbose_name_plural = _("培训班")
         ordering = ["-starts_on", "-id"]
         constraints = [dates_in_order("starts_on", "ends_on", "policies_training_dates")]
 
@@ -213,7 +213,7 @@ class TrainingEnrolment(EnterpriseChild):
     enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="training_enrolments")
 
     class Meta:
-        verbose_name = verbose_name_plural = "培训报名企业"
+        verbose_name = verbose_name_plural = _("培训报名企业")
         ordering = ["id"]
         constraints = [
             models.UniqueConstraint(fields=["event", "enterprise"], name="policies_training_enrolment_unique")
@@ -233,7 +233,7 @@ class TrainingAttendee(models.Model):
     position = models.CharField(_("职务"), max_length=100, blank=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "参训人员"
+        verbose_name = verbose_name_plural = _("参训人员")
         ordering = ["id"]
 
     def __str__(self):

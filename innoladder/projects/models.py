@@ -42,7 +42,7 @@ class Project(EnterpriseChild):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = verbose_name_plural = "科技计划项目"
+        verbose_name = verbose_name_plural = _("科技计划项目")
         ordering = ["-year", "title"]
         indexes = [models.Index(fields=["status"]), models.Index(fields=["approved_on"])]
 
@@ -61,7 +61,7 @@ class ProjectHistory(StatusChange):
     at = models.DateTimeField(_("记录时间"), auto_now_add=True)
 
     class Meta(StatusChange.Meta):
-        verbose_name = verbose_name_plural = "项目状态记录"
+        verbose_name = verbose_name_plural = _("项目状态记录")
 
 
 class Milestone(EnterpriseChild):
@@ -75,7 +75,7 @@ class Milestone(EnterpriseChild):
     done_on = models.DateField(_("完成日期"), null=True, blank=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "项目节点"
+        verbose_name = verbose_name_plural = _("项目节点")
         ordering = ["due_on", "id"]
 
     def __str__(self):
@@ -102,7 +102,7 @@ class ProgressReport(EnterpriseChild):
     uploaded_by = optional_fk(settings.AUTH_USER_MODEL)
 
     class Meta:
-        verbose_name = verbose_name_plural = "项目进展报告"
+        verbose_name = verbose_name_plural = _("项目进展报告")
         ordering = ["-reported_on", "-id"]
 
     def __str__(self):

@@ -25,7 +25,7 @@ class SchemeRule(models.Model):
     source = models.CharField(_("依据"), max_length=300, blank=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "认定有效期规则"
+        verbose_name = verbose_name_plural = _("认定有效期规则")
         ordering = ["scheme"]
 
     def __str__(self):
@@ -71,7 +71,7 @@ class Batch(Tracked):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = verbose_name_plural = "申报批次"
+        verbose_name = verbose_name_plural = _("申报批次")
         ordering = ["-year", "-opens_on", "name"]
         constraints = [
             models.UniqueConstraint(fields=["park", "name"], name="recognitions_batch_park_name"),
@@ -123,7 +123,7 @@ class Recognition(EnterpriseChild):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = verbose_name_plural = "资质认定"
+        verbose_name = verbose_name_plural = _("资质认定")
         ordering = ["enterprise", "-issued_on"]
         indexes = [
             models.Index(fields=["scheme", "valid_until"]),
@@ -194,7 +194,7 @@ class Application(EnterpriseChild):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = verbose_name_plural = "申报"
+        verbose_name = verbose_name_plural = _("申报")
         ordering = ["-started_on", "-id"]
         indexes = [models.Index(fields=["status", "batch"])]
 
@@ -223,7 +223,7 @@ class ApplicationTransition(models.Model):
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = verbose_name_plural = "申报流程记录"
+        verbose_name = verbose_name_plural = _("申报流程记录")
         ordering = ["application", "at", "id"]
 
     def __str__(self):
@@ -248,7 +248,7 @@ class ApplicationDocument(Tracked):
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = verbose_name_plural = "申报材料"
+        verbose_name = verbose_name_plural = _("申报材料")
         ordering = ["application", "-created_at"]
 
     def __str__(self):
@@ -268,7 +268,7 @@ class AnnualReport(Tracked):
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = verbose_name_plural = "年报报送"
+        verbose_name = verbose_name_plural = _("年报报送")
         ordering = ["recognition", "year"]
         constraints = [
             models.UniqueConstraint(fields=["recognition", "year"], name="recognitions_annualreport_year")
@@ -289,7 +289,7 @@ class ChangeEvent(EnterpriseChild):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = verbose_name_plural = "变更事项"
+        verbose_name = verbose_name_plural = _("变更事项")
         ordering = ["enterprise", "-occurred_on"]
 
     def __str__(self):

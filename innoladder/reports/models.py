@@ -29,7 +29,7 @@ class WorkReport(Tracked):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = verbose_name_plural = "工作总结"
+        verbose_name = verbose_name_plural = _("工作总结")
         ordering = ["-created_at", "-id"]
         constraints = [
             dates_in_order("period_start", "period_end", "workreport_period_ordered"),
@@ -68,7 +68,7 @@ class WorkReportEdit(Tracked):
     edited_by = optional_fk(settings.AUTH_USER_MODEL, _("修改人"))
 
     class Meta:
-        verbose_name = verbose_name_plural = "工作总结修改稿"
+        verbose_name = verbose_name_plural = _("工作总结修改稿")
         ordering = ["report", "section"]
         constraints = [
             models.UniqueConstraint(fields=["report", "section"], name="workreportedit_report_section")

@@ -41,7 +41,7 @@ class RDProject(EnterpriseChild):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = verbose_name_plural = "研发项目"
+        verbose_name = verbose_name_plural = _("研发项目")
         ordering = ["enterprise", "code"]
         constraints = [
             models.UniqueConstraint(fields=["enterprise", "code"], name="rdproject_enterprise_code"),
@@ -90,7 +90,7 @@ class LedgerLine(EnterpriseChild):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = verbose_name_plural = "辅助账明细"
+        verbose_name = verbose_name_plural = _("辅助账明细")
         ordering = ["enterprise", "date", "voucher_no", "line_no"]
         constraints = [
             models.UniqueConstraint(
@@ -158,7 +158,7 @@ class TaxYearProfile(EnterpriseYear):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta(EnterpriseYear.Meta):
-        verbose_name = verbose_name_plural = "年度税务信息"
+        verbose_name = verbose_name_plural = _("年度税务信息")
 
     def __str__(self):
         return f"{self.enterprise} {self.year}年度税务信息"
@@ -185,7 +185,7 @@ class SubsidyRule(Tracked):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = verbose_name_plural = "研发投入补助规则"
+        verbose_name = verbose_name_plural = _("研发投入补助规则")
         ordering = ["park", "-year"]
         constraints = [
             models.UniqueConstraint(fields=["park", "year"], name="subsidyrule_park_year"),
@@ -218,7 +218,7 @@ class DeductionRun(EnterpriseChild):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = verbose_name_plural = "加计扣除计算"
+        verbose_name = verbose_name_plural = _("加计扣除计算")
         ordering = ["enterprise", "-year", "-computed_at", "-id"]
         indexes = [models.Index(fields=["enterprise", "year", "computed_at"])]
 
@@ -245,7 +245,7 @@ class SubsidyAward(EnterpriseChild):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = verbose_name_plural = "研发投入补助"
+        verbose_name = verbose_name_plural = _("研发投入补助")
         ordering = ["-awarded_on", "enterprise"]
         constraints = [
             models.UniqueConstraint(fields=["enterprise", "rule"], name="subsidyaward_enterprise_rule")

@@ -43,7 +43,7 @@ class RuleTable(Tracked):
     )
 
     class Meta:
-        verbose_name = verbose_name_plural = "规则表"
+        verbose_name = verbose_name_plural = _("规则表")
         ordering = ["tier", "-effective_from", "-id"]
         constraints = [
             dates_in_order(
@@ -81,7 +81,7 @@ class RuleCondition(models.Model):
     clause = models.CharField(_("依据条款"), max_length=200, blank=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "规则表条件"
+        verbose_name = verbose_name_plural = _("规则表条件")
         ordering = ["table", "position", "id"]
 
     def __str__(self):
@@ -108,7 +108,7 @@ class RuleTableRevision(models.Model):
     entered_at = models.DateTimeField(_("录入时间"), auto_now_add=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "规则表修订"
+        verbose_name = verbose_name_plural = _("规则表修订")
         ordering = ["table", "-number"]
         constraints = [models.UniqueConstraint(fields=["table", "number"], name="ruletables_revision_number")]
 

@@ -22,7 +22,7 @@ class RequestCategory(models.Model):
     active = models.BooleanField(_("启用"), default=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "诉求类别"
+        verbose_name = verbose_name_plural = _("诉求类别")
         ordering = ["order", "name"]
 
     def __str__(self):
@@ -58,7 +58,7 @@ class Visit(Tracked):
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = verbose_name_plural = "走访记录"
+        verbose_name = verbose_name_plural = _("走访记录")
         ordering = ["-visited_on", "-id"]
         indexes = [models.Index(fields=["visited_on"])]
 
@@ -99,7 +99,7 @@ class EnterpriseRequest(EnterpriseChild):
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
-        verbose_name = verbose_name_plural = "企业诉求"
+        verbose_name = verbose_name_plural = _("企业诉求")
         ordering = ["-raised_on", "-id"]
         indexes = [models.Index(fields=["status", "due_on"]), models.Index(fields=["raised_on"])]
         constraints = [
@@ -130,7 +130,7 @@ class RequestHistory(StatusChange):
     from_status, to_status = status_fields(RequestStatus.choices)
 
     class Meta(StatusChange.Meta):
-        verbose_name = verbose_name_plural = "诉求办理记录"
+        verbose_name = verbose_name_plural = _("诉求办理记录")
 
 
 class VisitImportRow(EnterpriseChild):
@@ -154,7 +154,7 @@ class VisitImportRow(EnterpriseChild):
     visit = optional_fk(Visit)
 
     class Meta:
-        verbose_name = verbose_name_plural = "走访导入行"
+        verbose_name = verbose_name_plural = _("走访导入行")
         ordering = ["visited_on", "id"]
         constraints = [
             models.UniqueConstraint(
