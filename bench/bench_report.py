@@ -82,7 +82,7 @@ def main() -> int:
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     officer, _ = User.objects.get_or_create(username="bench_report_officer", defaults={"role": Role.OFFICER})
     out.write(f"database: {connection.vendor}; report period {start} – {end}\n")
-    failed = False
+    failed, judged = False, False
     measured = {}
     for size in sizes:
         park = Park.objects.filter(name=f"基准园区{size}").first()
@@ -174,6 +174,7 @@ def main() -> int:
         )
         if size == 10_000:
             failed |= total_cpu > 5
+            judged = True
         if args.profile:
             import cProfile
             import pstats
@@ -192,9 +193,8 @@ def main() -> int:
         for name in measured[small]:
             before, after = measured[small][name], measured[large][name]
             out.write(f"  {name:20s} {before:10.2f} → {after:10.2f}   ×{after / before:5.1f}\n")
-    out.write(
-        "\ntarget compose + xlsx ≤ 5 s (cpu) at 10,000 enterprises: " + ("NOT MET\n" if failed else "met\n")
-    )
+    verdict = ("NOT MET" if failed else "met") if judged else "not measured (no park of 10,000 in this run)"
+    out.write("\ntarget compose + xlsx ≤ 5 s (cpu) at 10,000 enterprises: " + verdict + "\n")
     return 1 if failed else 0
 
 
