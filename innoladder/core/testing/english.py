@@ -50,12 +50,24 @@ def data_values() -> list[str]:
         names = [f.name for f in fields if isinstance(f, models.CharField | models.TextField)]
         json_names = [f.name for f in fields if isinstance(f, models.JSONField)]
         for row in model.objects.values(*names, *json_names).iterator():
-            for value in row.values():
-                for text in value if isinstance(value, list) else [value]:
-                    if isinstance(text, str) and CJK.search(text):
-                        found.add(text.strip())
-                        found.update(part.strip() for part in text.splitlines() if part.strip())
+            for text in _texts(list(row.values())):
+                if CJK.search(text):
+                    found.add(text.strip())
+                    found.update(part.strip() for part in text.splitlines() if part.strip())
     return sorted(found, key=len, reverse=True)
+
+
+def _texts(value) -> Iterator[str]:
+    """The strings in a value, JSON ones at any depth (an audit entry's changes hold whole records)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _texts(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(key)
+            yield from _texts(item)
 
 
 def untranslated(text: str, values: list[str]) -> list[str]:
@@ -92,6 +104,9 @@ def english_pages(client, limit: int = 150) -> Iterator[Page]:
                 except Resolver404:
                     view = url
                 left: tuple[str, ...] = ()
+                if untranslated(text, values):
+                    # The crawl writes data too (an export's audit entry, its file name): read them again.
+                    values = data_values()
                 if untranslated(text, values):
                     left = tuple(line for line in text.splitlines() if untranslated(line, values))
                 yield Page(role, url, view, left)
