@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from innoladder.enterprises.models import AnnualData, Enterprise
 
 from . import selectors
@@ -21,7 +23,7 @@ class Warning:
 
 
 def _yuan(value: Decimal) -> str:
-    return f"{value:,.2f}元"
+    return _("%(amount)s元") % {"amount": f"{value:,.2f}"}
 
 
 def _pct(value: Decimal) -> str:
@@ -52,9 +54,14 @@ def warnings_for(
         found.append(
             Warning(
                 "ledger_vs_annual",
-                "辅助账合计与年度数据不一致",
-                f"{year}年度辅助账合计{_yuan(ledger_total)}，年度数据研发费用{_yuan(annual.rd_expense)}，"
-                f"差额{_yuan(ledger_total - annual.rd_expense)}",
+                _("辅助账合计与年度数据不一致"),
+                _("%(year)s年度辅助账合计%(ledger)s，年度数据研发费用%(annual)s，差额%(gap)s")
+                % {
+                    "year": year,
+                    "ledger": _yuan(ledger_total),
+                    "annual": _yuan(annual.rd_expense),
+                    "gap": _yuan(ledger_total - annual.rd_expense),
+                },
             )
         )
     personnel = totals["personnel"]
@@ -63,25 +70,32 @@ def warnings_for(
         found.append(
             Warning(
                 "staff_without_personnel",
-                "有科技人员但无人员人工费用",
-                f"年度数据填报科技人员{staff}人，辅助账人员人工费用为{_yuan(personnel)}",
+                _("有科技人员但无人员人工费用"),
+                _("年度数据填报科技人员%(staff)s人，辅助账人员人工费用为%(personnel)s")
+                % {"staff": staff, "personnel": _yuan(personnel)},
             )
         )
     elif staff and personnel / staff < min_personnel_per_staff:
         found.append(
             Warning(
                 "personnel_too_small",
-                "人员人工费用偏低",
-                f"人员人工费用{_yuan(personnel)}÷科技人员{staff}人={_yuan(personnel / staff)}/人，"
-                f"低于{_yuan(min_personnel_per_staff)}/人",
+                _("人员人工费用偏低"),
+                _("人员人工费用%(personnel)s÷科技人员%(staff)s人=%(each)s/人，低于%(floor)s/人")
+                % {
+                    "personnel": _yuan(personnel),
+                    "staff": staff,
+                    "each": _yuan(personnel / staff),
+                    "floor": _yuan(min_personnel_per_staff),
+                },
             )
         )
     elif personnel > 0 and annual is not None and not staff:
         found.append(
             Warning(
                 "personnel_without_staff",
-                "有人员人工费用但未填报科技人员",
-                f"辅助账人员人工费用{_yuan(personnel)}，年度数据科技人员为{staff or 0}人",
+                _("有人员人工费用但未填报科技人员"),
+                _("辅助账人员人工费用%(personnel)s，年度数据科技人员为%(staff)s人")
+                % {"personnel": _yuan(personnel), "staff": staff or 0},
             )
         )
     revenue = _revenue(annual)
@@ -98,10 +112,24 @@ def warnings_for(
             found.append(
                 Warning(
                     "ratio_jump",
-                    "研发投入强度同比变动过大",
-                    f"{year}年研发费用{_yuan(ledger_total)}÷营业收入{_yuan(revenue)}={_pct(ratio)}，"
-                    f"{year - 1}年{_yuan(prev_rd)}÷{_yuan(prev_revenue)}={_pct(prev_ratio)}，"
-                    f"变动{_pct(change)}，超过{_pct(jump_threshold)}",
+                    _("研发投入强度同比变动过大"),
+                    _(
+                        "%(year)s年研发费用%(rd)s÷营业收入%(revenue)s=%(ratio)s，"
+                        "%(prev_year)s年%(prev_rd)s÷%(prev_revenue)s=%(prev_ratio)s，"
+                        "变动%(change)s，超过%(threshold)s"
+                    )
+                    % {
+                        "year": year,
+                        "rd": _yuan(ledger_total),
+                        "revenue": _yuan(revenue),
+                        "ratio": _pct(ratio),
+                        "prev_year": year - 1,
+                        "prev_rd": _yuan(prev_rd),
+                        "prev_revenue": _yuan(prev_revenue),
+                        "prev_ratio": _pct(prev_ratio),
+                        "change": _pct(change),
+                        "threshold": _pct(jump_threshold),
+                    },
                 )
             )
     return found

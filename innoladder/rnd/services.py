@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from innoladder.core import audit
 from innoladder.core import viewkit as vk
@@ -286,10 +287,10 @@ def rule_save(*, user, rule: SubsidyRule, expected_version: int | None = None) -
 # Annual data --------------------------------------------------------------------------------------
 
 PUSH_FIELDS = (
-    ("rd_expense", "研发费用", "total"),
-    ("rd_domestic", "境内研发费用", "domestic"),
-    ("rd_entrusted_domestic", "委托境内研发费用", "entrusted_domestic"),
-    ("rd_entrusted_overseas", "委托境外研发费用", "entrusted_overseas"),
+    ("rd_expense", gettext_lazy("研发费用"), "total"),
+    ("rd_domestic", gettext_lazy("境内研发费用"), "domestic"),
+    ("rd_entrusted_domestic", gettext_lazy("委托境内研发费用"), "entrusted_domestic"),
+    ("rd_entrusted_overseas", gettext_lazy("委托境外研发费用"), "entrusted_overseas"),
 )
 
 
@@ -314,7 +315,7 @@ def annual_push_preview(enterprise: Enterprise, year: int) -> list[PushRow]:
     totals = selectors.ledger_totals(enterprise, year)
     annual = selectors.annual_data(enterprise, year)
     return [
-        PushRow(field, label, totals[key], getattr(annual, field) if annual is not None else None)
+        PushRow(field, str(label), totals[key], getattr(annual, field) if annual is not None else None)
         for field, label, key in PUSH_FIELDS
     ]
 

@@ -18,7 +18,6 @@ NOT_YET_ENGLISH: frozenset[str] = frozenset(
         "report_detail",
         "reports_dashboard",
         "reports_statistics",
-        "rnd_computation",
     }
 )
 
