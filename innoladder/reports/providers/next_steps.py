@@ -138,6 +138,9 @@ def candidates(user, park, start, end):
     result = apps.get_model("assessments", "SchemeResult")
     rows = records(
         for_user(result.objects.all(), user)
+        # The park's own enterprises named outside the subquery too (the same rows): without it SQLite walks
+        # the verdicts of every park the user may see (0.58 s with a 100,000-enterprise park beside this one).
+        .filter(park_q("enterprise__park", park))
         .filter(assessment_id__in=latest_assessments(user, park, end), standing__in=CANDIDATE_STANDINGS)
         .order_by("scheme", "enterprise__name", "pk"),
         "scheme",
