@@ -3,10 +3,14 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from innoladder.core.labels import Labels
 from innoladder.core.models import Tracked, detail_url, optional_fk
 from innoladder.core.scoping import ScopedQuerySet
 
 from . import choices as c
+
+# Record names read their labels once per language (the work report names tens of thousands of records).
+IP_KIND_LABEL, INCIDENT_KIND_LABEL = Labels(c.IPKind.choices), Labels(c.IncidentKind.choices)
 
 MONEY = {"max_digits": 18, "decimal_places": 2, "null": True, "blank": True}
 
@@ -301,7 +305,7 @@ class IPRecord(EnterpriseChild):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.number}"
+        return f"{IP_KIND_LABEL(self.kind)} {self.number}"
 
     @property
     def ip_class(self) -> str:
@@ -399,7 +403,7 @@ class Incident(EnterpriseChild):
         ordering = ["enterprise", "-occurred_on"]
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.occurred_on}"
+        return f"{INCIDENT_KIND_LABEL(self.kind)} {self.occurred_on}"
 
 
 class Person(EnterpriseChild):
