@@ -6,7 +6,7 @@ Rows land in CollectionImportRow; the campaign page's 转入填报 action fills 
 from django.utils.translation import gettext_noop
 
 from innoladder.imports import registry
-from innoladder.imports.datasets import DECIMAL, ENTERPRISE, INT, MONEY, CellError, Column
+from innoladder.imports.datasets import DECIMAL, ENTERPRISE_CODE, INT, MONEY, CellError, Column
 
 from .fields import ALL_FIELDS, COUNT_FIELDS, label
 from .models import Campaign, CollectionImportRow
@@ -43,7 +43,7 @@ registry.declare(
     ),
     columns=[
         Column("填报任务编号", "campaign_id", DECIMAL, required=True, parse=_campaign),
-        Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True),
+        ENTERPRISE_CODE,
         *[_column(f) for f in ALL_FIELDS],
     ],
     allowed=is_bureau,

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_noop
 
 from innoladder.core.viewkit import can_write
 from innoladder.imports import registry
-from innoladder.imports.datasets import CHOICE, DATE, ENTERPRISE, MONEY, TEXT, Column
+from innoladder.imports.datasets import CHOICE, DATE, ENTERPRISE_CODE, MONEY, TEXT, Column
 
 from . import services
 from .choices import CooperationKind, TalentCategory, TalentStatus
@@ -57,7 +57,7 @@ registry.declare(
     ("cooperation_projects", gettext_noop("产学研合作"), Cooperation, ("enterprise", "title")),
     description=gettext_noop("按“统一社会信用代码 + 合作项目名称”新增或更新产学研合作项目。"),
     columns=[
-        Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True),
+        ENTERPRISE_CODE,
         Column("合作项目名称", "title", TEXT, required=True, width=36),
         Column("合作高校/院所", "partner", TEXT, required=True, width=24),
         Column("合作方式", "kind", CHOICE, required=True, choices=CooperationKind),
@@ -86,7 +86,7 @@ registry.declare(
         "按“统一社会信用代码 + 姓名”新增或更新人才；身份证号仅用于查重，系统只保存其摘要和后四位。"
     ),
     columns=[
-        Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True),
+        ENTERPRISE_CODE,
         Column("姓名", "name", TEXT, required=True, width=12),
         Column("人才类别", "category", CHOICE, required=True, choices=TalentCategory),
         Column("专业领域", "field", TEXT),

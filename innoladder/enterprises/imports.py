@@ -15,7 +15,7 @@ from innoladder.imports.datasets import (
     BOOL,
     CHOICE,
     DATE,
-    ENTERPRISE,
+    ENTERPRISE_CODE,
     INT,
     MONEY,
     TEXT,
@@ -188,7 +188,7 @@ ANNUAL_DATA = registry.declare(
         "企业各年度的人员与财务数据，按“统一社会信用代码 + 年度”新增或更新。金额单位以表头为准（元或万元）。"
     ),
     columns=[
-        Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True, width=22),
+        ENTERPRISE_CODE,
         Column("年度", "year", INT, required=True, min_value=2000, max_value=2100, width=8),
         Column("职工总数", "employees", INT, min_value=0),
         Column("科技人员", "tech_staff", INT, min_value=0),
@@ -227,7 +227,7 @@ IP_RECORDS = registry.declare(
     order=30,
     description=gettext_noop("企业拥有的知识产权，按“统一社会信用代码 + 编号”新增或更新。"),
     columns=[
-        Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True, width=22),
+        ENTERPRISE_CODE,
         Column("类型", "kind", CHOICE, required=True, choices=c.IPKind),
         Column("编号", "number", TEXT, required=True, width=20, aliases=("专利号", "登记号")),
         Column("名称", "title", TEXT, required=True, width=30),
@@ -268,7 +268,7 @@ AWARDS = registry.declare(
     order=40,
     description=gettext_noop("企业获得的奖项，按“统一社会信用代码 + 奖项名称 + 年度”新增或更新。"),
     columns=[
-        Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True, width=22),
+        ENTERPRISE_CODE,
         Column("奖项名称", "name", TEXT, required=True, width=30),
         Column("年度", "year", INT, required=True, min_value=1950, max_value=2100, width=8),
         Column("授奖日期", "awarded_on", DATE, help="颁奖日期，如 2023-05-26；工作报告按此日期统计获奖"),
@@ -307,7 +307,7 @@ STANDARDS = registry.declare(
     order=50,
     description=gettext_noop("企业主持或参与制定的标准，按“统一社会信用代码 + 标准名称”新增或更新。"),
     columns=[
-        Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True, width=22),
+        ENTERPRISE_CODE,
         Column("标准名称", "title", TEXT, required=True, width=30),
         Column("标准号", "number", TEXT, width=18),
         Column("级别", "level", CHOICE, required=True, choices=c.StandardLevel),
@@ -331,7 +331,7 @@ INSTITUTIONS = registry.declare(
     order=60,
     description=gettext_noop("企业的研发机构，按“统一社会信用代码 + 机构名称”新增或更新。"),
     columns=[
-        Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True, width=22),
+        ENTERPRISE_CODE,
         Column("机构名称", "name", TEXT, required=True, width=30),
         Column("类型", "kind", CHOICE, required=True, choices=c.InstitutionKind),
         Column("级别", "level", CHOICE, required=True, choices=c.Level),
@@ -358,7 +358,7 @@ INCIDENTS = registry.declare(
         "按“统一社会信用代码 + 类型 + 日期”新增或更新。"
     ),
     columns=[
-        Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True, width=22),
+        ENTERPRISE_CODE,
         Column("类型", "kind", CHOICE, required=True, choices=c.IncidentKind, width=20),
         Column("发生/列入日期", "occurred_on", DATE, required=True, aliases=("发生日期", "列入日期")),
         Column("移出日期", "removed_on", DATE),

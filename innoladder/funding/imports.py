@@ -8,7 +8,7 @@ from django.utils.translation import gettext_noop
 
 from innoladder.core.parkscope import park_scoped
 from innoladder.imports import registry
-from innoladder.imports.datasets import DATE, ENTERPRISE, MONEY, TEXT, CellError, Column
+from innoladder.imports.datasets import DATE, ENTERPRISE_CODE, MONEY, TEXT, CellError, Column
 from innoladder.imports.values import fold
 
 from . import choices as c
@@ -67,7 +67,7 @@ registry.declare(
         "按“统一社会信用代码 + 扶持资金项目 + 申报事项”新增或更新资金申请；受理、批复、拨付在页面办理。"
     ),
     columns=[
-        Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True, width=22),
+        ENTERPRISE_CODE,
         Column(
             "扶持资金项目",
             "programme_id",

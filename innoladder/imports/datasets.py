@@ -104,6 +104,10 @@ class Column:
         return {split_header(h)[0] for h in (self.header, *self.aliases)}
 
 
+# The first column of every per-enterprise dataset: the enterprise by its 统一社会信用代码.
+ENTERPRISE_CODE = Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True, width=22)
+
+
 @dataclass(frozen=True)
 class RowNote:
     """What the dry run says about one row beside the counts: `outcome` in a few Chinese words (新增, 跳过：

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_noop
 
 from innoladder.imports import registry
-from innoladder.imports.datasets import CHOICE, DATE, ENTERPRISE, TEXT, Column, dates_in_order
+from innoladder.imports.datasets import CHOICE, DATE, ENTERPRISE_CODE, TEXT, Column, dates_in_order
 
 from . import choices as c
 from . import rules
@@ -35,7 +35,7 @@ registry.declare(
         "青海省科技型企业至第3年12月31日）。"
     ),
     columns=[
-        Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True, width=22),
+        ENTERPRISE_CODE,
         Column("认定类别", "scheme", CHOICE, required=True, choices=c.Scheme, width=22),
         Column("类别名称（其他）", "scheme_name", TEXT),
         Column("级别", "level", CHOICE, required=True, choices=c.RecognitionLevel),

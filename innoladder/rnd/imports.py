@@ -19,7 +19,7 @@ from innoladder.imports.datasets import (
     BOOL,
     CHOICE,
     DATE,
-    ENTERPRISE,
+    ENTERPRISE_CODE,
     INT,
     MONEY,
     TEXT,
@@ -49,7 +49,7 @@ PROJECTS = registry.declare(
     order=60,
     description=gettext_noop("按统一社会信用代码和项目编号新增或更新研发项目。"),
     columns=[
-        Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True, width=22),
+        ENTERPRISE_CODE,
         Column("项目编号", "code", TEXT, required=True, width=14),
         Column("项目名称", "name", TEXT, required=True, width=30),
         Column("研发形式", "form", CHOICE, required=True, choices=c.RDForm),
@@ -114,7 +114,7 @@ LEDGER_LINES = registry.declare(
         "同一凭证同一项目有多行时行号按1、2、3……编号。项目须先登记。"
     ),
     columns=[
-        Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True, width=22),
+        ENTERPRISE_CODE,
         Column("项目编号", "project", TEXT, required=True, width=14),
         Column("日期", "date", DATE, required=True, width=12),
         Column("凭证号", "voucher_no", TEXT, required=True, width=12),

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_noop
 
 from innoladder.core.viewkit import can_write
 from innoladder.imports import registry
-from innoladder.imports.datasets import DATE, ENTERPRISE, TEXT, CellError, Column
+from innoladder.imports.datasets import DATE, ENTERPRISE_CODE, TEXT, CellError, Column
 
 from .choices import Topic
 from .models import VisitImportRow
@@ -47,7 +47,7 @@ registry.declare(
         "走访内容可填多项，用顿号分隔。"
     ),
     columns=[
-        Column("统一社会信用代码", "enterprise", ENTERPRISE, required=True),
+        ENTERPRISE_CODE,
         Column("走访日期", "visited_on", DATE, required=True),
         Column("走访部门", "department", TEXT, required=True),
         Column("走访人员", "staff_names", TEXT),
