@@ -15,6 +15,8 @@ from typing import NamedTuple
 
 from django.db.models import QuerySet
 
+from innoladder.core.labels import Labels
+
 WAN = Decimal(10000)
 EXAMPLES = 3
 
@@ -290,16 +292,9 @@ def facts_from_rows(
 
 
 def display(model, field_name: str):
-    """`get_<field>_display()` of `model` as a function of the value, each distinct value looked up once: the
-    rows are read as values (`records`), and a label is the same for every row of a value."""
-    labels: dict = {}
-
-    def label(value):
-        if value not in labels:
-            labels[value] = getattr(model(**{field_name: value}), f"get_{field_name}_display")()
-        return labels[value]
-
-    return label
+    """`get_<field>_display()` of `model` as a function of the value, each label read once per language
+    (`core.labels`): the rows are read as values (`records`), and a label is the same for every row."""
+    return Labels(model._meta.get_field(field_name).flatchoices)
 
 
 def in_period(field_name: str, start: dt.date, end: dt.date) -> dict:
