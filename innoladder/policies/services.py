@@ -5,7 +5,7 @@ from django.db import transaction
 from innoladder.core import audit
 from innoladder.core import viewkit as vk
 from innoladder.core.models import AuditEvent
-from innoladder.core.services import StaleEditError, object_create, object_delete
+from innoladder.core.services import object_create, object_delete, object_update
 
 from .models import (
     Campaign,
@@ -37,26 +37,12 @@ def _replace_conditions(policy: Policy, conditions, user) -> None:
         )
 
 
-def _policy_snapshot(policy: Policy) -> dict:
-    """audit.snapshot, with the attachment as its stored name (a FieldFile is not JSON)."""
-    data = {}
-    for field in policy._meta.concrete_fields:
-        if field.name in ("created_at", "updated_at"):
-            continue
-        value = getattr(policy, field.attname)
-        data[field.attname] = (value.name or "") if field.name == "attachment" else audit._plain(value)
-    return data
-
-
 @transaction.atomic
 def policy_create(*, user, conditions=(), **fields) -> Policy:
     upload = fields.get("attachment")
     if upload and not fields.get("attachment_name"):
         fields["attachment_name"] = upload.name[-200:]
-    policy = Policy(**fields)
-    policy.full_clean()
-    policy.save()
-    audit.record(AuditEvent.CREATE, obj=policy, user=user, changes={"after": _policy_snapshot(policy)})
+    policy = object_create(Policy(**fields), user=user)
     _replace_conditions(policy, conditions, user)
     return policy
 
@@ -65,22 +51,12 @@ def policy_create(*, user, conditions=(), **fields) -> Policy:
 def policy_update(
     *, policy: Policy, user, conditions=None, expected_version: int | None = None, **fields
 ) -> Policy:
-    current = Policy.objects.select_for_update().get(pk=policy.pk)
-    if expected_version is not None and current.version != expected_version:
-        raise StaleEditError()
-    before = _policy_snapshot(current)
     upload = fields.get("attachment")
     if upload and upload != policy.attachment:
         fields["attachment_name"] = upload.name[-200:]
     for name, value in fields.items():
         setattr(policy, name, value)
-    policy.version = current.version + 1
-    policy.full_clean()
-    policy.save()
-    changes = audit.diff(before, _policy_snapshot(policy))
-    changes.pop("version", None)
-    if changes:
-        audit.record(AuditEvent.UPDATE, obj=policy, user=user, changes=changes)
+    object_update(policy, user=user, expected_version=expected_version)
     if conditions is not None:
         _replace_conditions(policy, conditions, user)
     return policy

@@ -3,14 +3,14 @@
 import datetime as dt
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from innoladder.core import audit
 from innoladder.core import viewkit as vk
 from innoladder.core.models import AuditEvent, Notification
 from innoladder.core.scoping import is_staff_role
-from innoladder.core.services import StaleEditError, object_create, object_update
+from innoladder.core.services import object_create, object_update
 
 from . import choices as c
 from . import rules
@@ -25,39 +25,6 @@ from .models import (
     rule_for,
 )
 from .storage import check_upload
-
-
-def _snapshot(instance) -> dict:
-    """audit.snapshot with uploaded files recorded by their stored name (FieldFile is not JSON)."""
-    data = audit.snapshot(instance)
-    for field in instance._meta.concrete_fields:
-        if isinstance(field, models.FileField):
-            data[field.attname] = getattr(instance, field.attname).name or ""
-    return data
-
-
-@transaction.atomic
-def _create_with_file(instance, *, user):
-    instance.full_clean()
-    instance.save()
-    audit.record(AuditEvent.CREATE, obj=instance, changes={"after": _snapshot(instance)}, user=user)
-    return instance
-
-
-@transaction.atomic
-def _update_with_file(instance, *, user, expected_version: int | None = None, message: str = ""):
-    current = type(instance)._default_manager.select_for_update().get(pk=instance.pk)
-    if expected_version is not None and current.version != expected_version:
-        raise StaleEditError()
-    before = _snapshot(current)
-    instance.version = current.version + 1
-    instance.full_clean()
-    instance.save()
-    changes = audit.diff(before, _snapshot(instance))
-    changes.pop("version", None)
-    if changes:
-        audit.record(AuditEvent.UPDATE, obj=instance, changes=changes, user=user, message=message)
-    return instance
 
 
 class TransitionError(ValidationError):
@@ -105,7 +72,7 @@ def recognition_create(
         if certificate is not None:
             recognition.certificate_type = check_upload(certificate)
             recognition.certificate.save(certificate.name, certificate, save=False)
-        _create_with_file(recognition, user=user)
+        object_create(recognition, user=user)
     return recognition
 
 
@@ -119,7 +86,7 @@ def recognition_update(*, user, recognition: Recognition, expected_version: int 
         if certificate is not None:
             recognition.certificate_type = check_upload(certificate)
             recognition.certificate.save(certificate.name, certificate, save=False)
-        return _update_with_file(recognition, user=user, expected_version=expected_version)
+        return object_update(recognition, user=user, expected_version=expected_version)
 
 
 def recognition_end(*, user, recognition: Recognition, how: str, on: dt.date, reason: str) -> Recognition:
@@ -132,7 +99,7 @@ def recognition_end(*, user, recognition: Recognition, how: str, on: dt.date, re
         raise ValidationError("该资质已被撤销或取消。")
     setattr(recognition, f"{how}_on", on)
     recognition.end_reason = reason.strip()
-    return _update_with_file(recognition, user=user, message="撤销资质" if how == "revoked" else "取消资质")
+    return object_update(recognition, user=user, message="撤销资质" if how == "revoked" else "取消资质")
 
 
 @transaction.atomic
@@ -313,7 +280,7 @@ def application_document_add(
         uploaded_by=user,
     )
     document.file.save(uploaded.name, uploaded, save=False)
-    return _create_with_file(document, user=user)
+    return object_create(document, user=user)
 
 
 def notification_mark_read(*, user, pk: int | None = None) -> int:
