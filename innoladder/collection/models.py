@@ -3,15 +3,18 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from innoladder.core.models import (
+    NATURAL_KEY,
     StatusChange,
     Tracked,
     dates_in_order,
     detail_url,
+    joined_str,
     optional_fk,
     status_fields,
+    unique_key,
 )
 from innoladder.core.scoping import ScopedQuerySet
-from innoladder.enterprises.models import Enterprise, Park
+from innoladder.enterprises.models import Enterprise, EnterpriseChild, Park
 
 from .choices import CampaignStatus, SubmissionStatus
 
@@ -29,9 +32,7 @@ class Campaign(Tracked):
     status = models.CharField(
         _("状态"), max_length=20, choices=CampaignStatus.choices, default=CampaignStatus.OPEN
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = optional_fk(settings.AUTH_USER_MODEL, blank=False)
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:
@@ -45,10 +46,8 @@ class Campaign(Tracked):
     get_absolute_url = detail_url("campaign_detail")
 
 
-class Submission(Tracked):
+class Submission(EnterpriseChild):
     """One enterprise's form in a campaign: draft, submitted, returned or accepted."""
-
-    scope_enterprise_path = "enterprise"
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="submissions")
     enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="submissions")
@@ -66,18 +65,13 @@ class Submission(Tracked):
     accepted_by = optional_fk(settings.AUTH_USER_MODEL)
     assessment_changes = models.JSONField(_("评估变化"), default=list, blank=True)
 
-    objects = ScopedQuerySet.as_manager()
-
     class Meta:
         verbose_name = verbose_name_plural = _("企业填报")
         ordering = ["campaign", "enterprise__name"]
-        constraints = [
-            models.UniqueConstraint(fields=["campaign", "enterprise"], name="submission_campaign_enterprise")
-        ]
+        constraints = [unique_key("campaign", "enterprise")]
         indexes = [models.Index(fields=["campaign", "status"])]
 
-    def __str__(self):
-        return f"{self.campaign} · {self.enterprise}"
+    __str__ = joined_str("campaign", "enterprise")
 
     get_absolute_url = detail_url("submission_detail")
 
@@ -89,9 +83,7 @@ class SubmissionEvent(StatusChange):
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
     from_status, to_status = status_fields(SubmissionStatus.choices, from_blank=False)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    actor = optional_fk(settings.AUTH_USER_MODEL, blank=False)
 
     objects = ScopedQuerySet.as_manager()
 
@@ -108,9 +100,7 @@ class Evidence(models.Model):
     file = models.FileField(_("文件"), upload_to="collection/%Y/")
     original_name = models.CharField(_("文件名"), max_length=200)
     description = models.CharField(_("说明"), max_length=200, blank=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    uploaded_by = optional_fk(settings.AUTH_USER_MODEL, blank=False)
     uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
 
     objects = ScopedQuerySet.as_manager()
@@ -123,15 +113,13 @@ class Evidence(models.Model):
         return self.original_name
 
 
-class CollectionImportRow(Tracked):
+class CollectionImportRow(EnterpriseChild):
     """One row of an imported campaign sheet (one enterprise per row), waiting to be applied to its form.
 
     The shared Excel framework writes model fields in bulk and cannot fill a form's data or run its
     workflow, so rows land here; `services.campaign_apply_import` then fills and submits the forms in one
     transaction (recorded as filled on behalf), or applies nothing when any row is refused.
     """
-
-    scope_enterprise_path = "enterprise"
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="import_rows")
     enterprise = models.ForeignKey(
@@ -181,14 +169,9 @@ class CollectionImportRow(Tracked):
     )
     applied_at = models.DateTimeField(_("转入时间"), null=True, blank=True)
 
-    objects = ScopedQuerySet.as_manager()
-
     class Meta:
         verbose_name = verbose_name_plural = _("填报导入行")
         ordering = ["campaign", "enterprise"]
-        constraints = [
-            models.UniqueConstraint(fields=["campaign", "enterprise"], name="collectionimportrow_natural_key")
-        ]
+        constraints = [unique_key("campaign", "enterprise", name=NATURAL_KEY)]
 
-    def __str__(self):
-        return f"{self.campaign} · {self.enterprise}"
+    __str__ = joined_str("campaign", "enterprise")

@@ -27,17 +27,39 @@ def detail_url(url_name: str):
     return get_absolute_url
 
 
-def optional_fk(to, verbose_name=None, *, on_delete=models.SET_NULL, related_name="+", **kwargs):
-    """A ForeignKey that may stay empty (null and blank): by default cleared when its target is deleted,
-    with no reverse accessor. Declares the same field as spelling the arguments out (no migration)."""
+def optional_fk(to, verbose_name=None, *, on_delete=models.SET_NULL, related_name="+", blank=True, **kwargs):
+    """A ForeignKey that may stay empty (null, and blank unless `blank=False`: set by code, never left
+    empty in a form): by default cleared when its target is deleted, with no reverse accessor. Declares
+    the same field as spelling the arguments out (no migration)."""
     return models.ForeignKey(
         to,
         null=True,
-        blank=True,
+        blank=blank,
         on_delete=on_delete,
         related_name=related_name,
         verbose_name=verbose_name,
         **kwargs,
+    )
+
+
+def joined_str(*attrs: str):
+    """A model's `__str__` that names the record by the records it links, joined by " · " (e.g. a
+    campaign's form for one enterprise: "2025年度数据填报 · 某某公司")."""
+
+    def __str__(self):
+        return " · ".join(f"{getattr(self, attr)}" for attr in attrs)
+
+    return __str__
+
+
+NATURAL_KEY = "%(class)s_natural_key"
+
+
+def unique_key(*fields: str, name: str | None = None, **kwargs) -> models.UniqueConstraint:
+    """A unique constraint over `fields`, named `<model>_<field>_<field>…` unless `name` is given
+    (`NATURAL_KEY` for the key an import matches its rows on)."""
+    return models.UniqueConstraint(
+        fields=list(fields), name=name or "_".join(("%(class)s", *fields)), **kwargs
     )
 
 
@@ -74,6 +96,15 @@ class StatusChange(models.Model):
 
     def __str__(self):
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class StatusChangeNote(StatusChange):
+    """A workflow history row whose comment is one short line (at most 300 characters)."""
+
+    comment = models.CharField(_("说明"), max_length=300, blank=True)
+
+    class Meta(StatusChange.Meta):
+        abstract = True
 
 
 class AuditEvent(models.TextChoices):
@@ -169,9 +200,7 @@ class AuditEntryEnterprise(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = _("审计日志涉及企业")
-        constraints = [
-            models.UniqueConstraint(fields=["entry", "enterprise_id"], name="auditentryenterprise_unique")
-        ]
+        constraints = [unique_key("entry", "enterprise_id", name="auditentryenterprise_unique")]
 
     def __str__(self):
         return f"{self.entry_id} → {self.enterprise_id}"
@@ -253,7 +282,7 @@ class PeriodicRun(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = _("定时任务运行")
         ordering = ["-claimed_at"]
-        constraints = [models.UniqueConstraint(fields=["name", "slot"], name="periodic_run_name_slot")]
+        constraints = [unique_key("name", "slot", name="periodic_run_name_slot")]
 
     def __str__(self):
         return f"{self.name} {self.slot}"
@@ -274,7 +303,7 @@ class Notification(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = _("通知")
         ordering = ["-created_at"]
-        constraints = [models.UniqueConstraint(fields=["user", "key"], name="notification_user_key")]
+        constraints = [unique_key("user", "key")]
 
     def __str__(self):
         return self.title
