@@ -18,54 +18,27 @@ Run:  /work/main/.venv/bin/python bench/bench_exchange.py [enterprises] [--round
 """
 
 import argparse
-import atexit
 import datetime as dt
 import os
-import statistics
-import sys
-import tempfile
-import time
 from decimal import Decimal
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-TMP = tempfile.mkdtemp(prefix="innoladder-bench-")
-os.environ["INNOLADDER_VAR_DIR"] = TMP
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "innoladder.test_settings")
+from scratch import TMP, Rounds, calibration, say, throwaway_database  # sets Django up
 
-import django  # noqa: E402
+# isort: split
+from benchdb import bench_officer
+from django.db import connection, models
+from django.utils import timezone
 
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.db import connection, models  # noqa: E402
-from django.utils import timezone  # noqa: E402
-
-from innoladder.accounts.choices import Role  # noqa: E402
-from innoladder.accounts.models import User  # noqa: E402
-from innoladder.core.testing.factories import make_uscc  # noqa: E402
-from innoladder.enterprises.models import AnnualData, Enterprise, Park  # noqa: E402
-from innoladder.exchange import services  # noqa: E402
-from innoladder.recognitions.models import Recognition  # noqa: E402
+from innoladder.core.testing.factories import make_uscc
+from innoladder.enterprises.models import AnnualData, Enterprise, Park
+from innoladder.exchange import services
+from innoladder.recognitions.models import Recognition
 
 MONEY = [f.name for f in AnnualData._meta.concrete_fields if isinstance(f, models.DecimalField)]
 
 
-def say(text: str) -> None:
-    """Benchmarks report their figures on standard output."""
-    sys.stdout.write(text + "\n")
-
-
-def calibration() -> float:
-    started = time.perf_counter()
-    total = 0
-    for i in range(10_000_000):
-        total += i
-    return time.perf_counter() - started
-
-
-def build(count: int) -> User:
+def build(count: int):
     park = Park.objects.create(name="格尔木工业园")
     Enterprise.objects.bulk_create(
         [
@@ -105,9 +78,7 @@ def build(count: int) -> User:
         ],
         batch_size=2000,
     )
-    officer = User.objects.create_user("bench_officer", password="bench-Passw0rd!", role=Role.OFFICER)
-    officer.parks.add(park)
-    return officer
+    return bench_officer(park)
 
 
 def anchor(park_id: int) -> int:
@@ -145,27 +116,13 @@ def export_xlsx(officer) -> int:
     return len(content)
 
 
-def timed(func, *args):
-    wall, cpu = time.perf_counter(), time.process_time()
-    result = func(*args)
-    return time.perf_counter() - wall, time.process_time() - cpu, result
-
-
 def main(count: int, rounds: int) -> None:
-    if connection.vendor == "postgresql":
-        connection.settings_dict["TEST"]["NAME"] = f"innoladder_bench_exchange_{os.getpid()}"
-        original = connection.settings_dict["NAME"]
-        connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
-        atexit.register(connection.creation.destroy_test_db, original, verbosity=0)
-        database = f"PostgreSQL {connection.pg_version // 10000}"
-    else:
-        call_command("migrate", verbosity=0)
-        database = "SQLite"
+    database = throwaway_database("exchange")
     officer = build(count)
     park_id = officer.parks.get().pk
     records = count + count // 2
     say(f"{count:,} enterprises × 3 years of annual data, {count // 2:,} recognitions, {database}")
-    steps = {"0. anchor: raw SQL read": [], "1. JSON export": [], "2. xlsx export": []}
+    timings = Rounds()
     sizes = {}
     for number in range(rounds):
         say(f"round {number + 1}: calibration {calibration():.2f} s, load average {os.getloadavg()[0]:.1f}")
@@ -174,16 +131,13 @@ def main(count: int, rounds: int) -> None:
             ("1. JSON export", export_json, type(officer).objects.get(pk=officer.pk)),
             ("2. xlsx export", export_xlsx, type(officer).objects.get(pk=officer.pk)),
         ):
-            wall, cpu, result = timed(func, arg)
-            steps[label].append((wall, cpu))
-            sizes[label] = result
-    base = min(w for w, _ in steps["0. anchor: raw SQL read"])
-    for label, runs in steps.items():
-        walls = [w for w, _ in runs]
-        best, median = min(walls), statistics.median(walls)
+            sizes[label] = timings.time(label, lambda func=func, arg=arg: func(arg))
+    base = timings.best("0. anchor: raw SQL read")
+    for label in timings.order:
+        best, median = timings.best(label), timings.median(label)
         extra = f"{sizes[label]:,} rows read" if label.startswith("0") else f"{sizes[label] / 1e6:.1f} MB"
         say(
-            f"{label:28} best {best:6.2f} s  median {median:6.2f} s  cpu {min(c for _, c in runs):6.2f} s  "
+            f"{label:28} best {best:6.2f} s  median {median:6.2f} s  cpu {timings.best_cpu(label):6.2f} s  "
             f"{records / best:8,.0f} records/s  ×{best / base:5.1f} anchor  ({extra})"
         )
 

@@ -31,49 +31,29 @@ Run:  /work/main/.venv/bin/python bench/bench_import.py [rows] [--rounds N]
 """
 
 import argparse
-import atexit
 import io
 import os
-import statistics
-import sys
-import tempfile
-import time
 import zipfile
-from collections import defaultdict
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-TMP = tempfile.mkdtemp(prefix="innoladder-bench-")
-os.environ["INNOLADDER_VAR_DIR"] = TMP
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "innoladder.test_settings")
+from scratch import TMP, Rounds, calibration, say, throwaway_database  # sets Django up
 
-import django  # noqa: E402
+# isort: split
+from benchdb import bench_officer
 
-django.setup()
+# isort: split
+from django.conf import settings
+from django.urls import reverse
+from openpyxl import Workbook, load_workbook
+from python_calamine import CalamineWorkbook
 
-from django.conf import settings  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.urls import reverse  # noqa: E402
-from openpyxl import Workbook, load_workbook  # noqa: E402
-from python_calamine import CalamineWorkbook  # noqa: E402
-
-from innoladder.accounts.choices import Role  # noqa: E402
-from innoladder.accounts.models import User  # noqa: E402
-from innoladder.core import audit  # noqa: E402
-from innoladder.core.models import AuditEntry, Job  # noqa: E402
-from innoladder.core.testing.factories import make_uscc  # noqa: E402
-from innoladder.enterprises.models import AnnualData, Enterprise, Park  # noqa: E402
-from innoladder.imports import fastxlsx, registry, services  # noqa: E402
-from innoladder.imports.models import ImportBatch  # noqa: E402
+from innoladder.core import audit
+from innoladder.core.models import AuditEntry, Job
+from innoladder.core.testing.factories import make_uscc
+from innoladder.enterprises.models import AnnualData, Enterprise, Park
+from innoladder.imports import fastxlsx, registry, services
+from innoladder.imports.models import ImportBatch
 
 YEARS = 5
-
-
-def say(text: str) -> None:
-    """Benchmarks report their figures on standard output."""
-    sys.stdout.write(text + "\n")
 
 
 def build_file(codes: list[str], rows: int, bump: int = 0) -> bytes:
@@ -93,45 +73,14 @@ def build_file(codes: list[str], rows: int, bump: int = 0) -> bytes:
     return buffer.getvalue()
 
 
-def calibration() -> float:
-    """Seconds for 10 million additions in pure Python: 0.19-0.22 s on the idle 2-CPU host of
-    docs/dev/imports.md; more on a slower or busy host, and every figure grows with it."""
-    started = time.perf_counter()
-    total = 0
-    for i in range(10_000_000):
-        total += i
-    return time.perf_counter() - started
-
-
-class Rounds:
-    """Wall and CPU seconds of each step, per round."""
-
-    def __init__(self):
-        self.walls: dict[str, list[float]] = defaultdict(list)
-        self.cpus: dict[str, list[float]] = defaultdict(list)
-        self.order: list[str] = []
-
-    def time(self, label: str, func):
-        wall, cpu = time.perf_counter(), time.process_time()
-        result = func()
-        self.add(label, time.perf_counter() - wall, time.process_time() - cpu)
-        return result
-
-    def add(self, label: str, wall: float, cpu: float) -> None:
-        if label not in self.walls:
-            self.order.append(label)
-        self.walls[label].append(wall)
-        self.cpus[label].append(cpu)
-
-    def report(self, rows: int) -> None:
-        say(f"{'step':<58} {'best wall':>18} {'median wall':>20} {'best CPU':>18}")
-        for label in self.order:
-            best, median = min(self.walls[label]), statistics.median(self.walls[label])
-            cpu = min(self.cpus[label])
-            say(
-                f"{label:<58} {best:6.2f} s {rows / best:7,.0f}/s   {median:6.2f} s {rows / median:7,.0f}/s"
-                f"   {cpu:6.2f} s {rows / cpu:7,.0f}/s"
-            )
+def report(rounds: Rounds, rows: int) -> None:
+    say(f"{'step':<58} {'best wall':>18} {'median wall':>20} {'best CPU':>18}")
+    for label in rounds.order:
+        best, median, cpu = rounds.best(label), rounds.median(label), rounds.best_cpu(label)
+        say(
+            f"{label:<58} {best:6.2f} s {rows / best:7,.0f}/s   {median:6.2f} s {rows / median:7,.0f}/s"
+            f"   {cpu:6.2f} s {rows / cpu:7,.0f}/s"
+        )
 
 
 def one_round(rounds: Rounds, rows: int, data: bytes, changed: bytes, officer, first: bool) -> None:
@@ -230,18 +179,7 @@ def empty() -> None:
 
 
 def main(rows: int, round_count: int) -> None:
-    if connection.vendor == "postgresql":
-        # A throw-away database of its own on DATABASE_URL's server (e.g. scripts/pg_test_server.sh's).
-        connection.settings_dict["TEST"]["NAME"] = f"innoladder_bench_import_{os.getpid()}"
-        original = connection.settings_dict["NAME"]
-        connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
-        atexit.register(connection.creation.destroy_test_db, original, verbosity=0)
-        database = f"PostgreSQL {connection.pg_version // 10000}"
-    else:
-        call_command("migrate", verbosity=0)
-        with connection.cursor() as cursor:
-            cursor.execute("PRAGMA journal_mode")
-            database = f"SQLite journal_mode={cursor.fetchone()[0]}"
+    database = throwaway_database("import")
     settings.MEDIA_ROOT = TMP
     park = Park.objects.create(name="格尔木工业园")
     enterprise_count = (rows + YEARS - 1) // YEARS
@@ -250,8 +188,7 @@ def main(rows: int, round_count: int) -> None:
         [Enterprise(uscc=code, name=f"基准企业{n}", park=park) for n, code in enumerate(codes)],
         batch_size=1000,
     )
-    officer = User.objects.create_user("bench_officer", password="bench-Passw0rd!", role=Role.OFFICER)
-    officer.parks.add(park)
+    officer = bench_officer(park)
     data = build_file(codes, rows)
     changed = build_file(codes, rows, bump=1)
     say(
@@ -270,12 +207,12 @@ def main(rows: int, round_count: int) -> None:
             f"round {number + 1}: calibration {calibrations[-1]:.2f} s, load average {os.getloadavg()[0]:.1f}"
         )
         one_round(rounds, rows, data, changed, officer, first=number == 0)
-    rounds.report(rows)
-    anchor = min(rounds.walls[ANCHOR])
-    anchor_cpu = min(rounds.cpus[ANCHOR])
+    report(rounds, rows)
+    anchor = rounds.best(ANCHOR)
+    anchor_cpu = rounds.best_cpu(ANCHOR)
     for label in WHOLE:
-        best = min(rounds.walls[label])
-        cpu = min(rounds.cpus[label])
+        best = rounds.best(label)
+        cpu = rounds.best_cpu(label)
         say(
             f"{label[3:]}: wall {best:.2f} s, {rows / best:,.0f} rows/s, {best / anchor:.1f}× "
             f"python-calamine's read ({anchor:.2f} s, {rows / anchor:,.0f} rows/s); CPU {cpu:.2f} s, "
