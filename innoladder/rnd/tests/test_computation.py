@@ -180,40 +180,28 @@ def test_aggregation_is_done_in_the_database():
     assert many <= 13
 
 
-def test_line_category_must_match_project_form():
-    enterprise = EnterpriseFactory()
-    own = RDProjectFactory(enterprise=enterprise)
-    with pytest.raises(ValidationError):
-        services.line_create(
-            user=None,
-            project=own,
-            date=dt.date(2023, 1, 1),
-            voucher_no="1",
-            summary="x",
-            amount=D("1"),
-            category="entrusted_domestic",
-        )
-    entrusted = RDProjectFactory(
-        enterprise=enterprise, form="entrusted_domestic", contract_registration_no="R"
-    )
-    with pytest.raises(ValidationError):
-        services.line_create(
-            user=None,
-            project=entrusted,
-            date=dt.date(2023, 1, 1),
-            voucher_no="1",
-            summary="x",
-            amount=D("1"),
-            category="personnel",
-        )
-    created = services.line_create(
+def _create_line(project, category):
+    return services.line_create(
         user=None,
-        project=entrusted,
+        project=project,
         date=dt.date(2023, 1, 1),
         voucher_no="1",
         summary="x",
         amount=D("1"),
-        category="entrusted_domestic",
+        category=category,
     )
+
+
+def test_line_category_must_match_project_form():
+    enterprise = EnterpriseFactory()
+    own = RDProjectFactory(enterprise=enterprise)
+    with pytest.raises(ValidationError):
+        _create_line(own, "entrusted_domestic")
+    entrusted = RDProjectFactory(
+        enterprise=enterprise, form="entrusted_domestic", contract_registration_no="R"
+    )
+    with pytest.raises(ValidationError):
+        _create_line(entrusted, "personnel")
+    created = _create_line(entrusted, "entrusted_domestic")
     assert created.enterprise_id == enterprise.pk
     assert AuditEntry.objects.filter(object_type="rnd.LedgerLine", event_type="create").count() == 1
