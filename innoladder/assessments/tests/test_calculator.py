@@ -9,6 +9,9 @@ from freezegun import freeze_time
 from innoladder.assessments.calculator import CalculatorForm, limits
 
 TODAYS = ["2026-12-05", "2028-05-10"]
+# The day the single-day checks run on, and its last complete fiscal year.
+ON = dt.date.fromisoformat(TODAYS[0])
+LAST = ON.year - 1
 
 
 def hnte_ready(on: dt.date, **changes: str) -> dict[str, str]:
@@ -60,6 +63,11 @@ def _post(client, data):
     return response, response.content.decode()
 
 
+def _post_on_first_day(client, data):
+    with freeze_time(f"{ON} 10:00"):
+        return _post(client, data)
+
+
 def _hnte(response) -> dict:
     return next(block for block in response.context["blocks"] if block["id"] == "hnte")
 
@@ -81,31 +89,29 @@ def test_the_calculator_judges_hnte_eligible(client, db, today):
 
 
 @pytest.mark.parametrize(
-    ("change", "code", "words"),
+    ("changes", "code", "words"),
     [
-        ("hitech", "K6", "高新技术产品(服务)收入还需增加"),
-        ("untaxed", "K6", "高新技术产品(服务)收入还需增加"),
-        ("incident", "K8", ""),
-        ("low_self_estimate", "K7", "创新能力评价还差"),
+        pytest.param(
+            {f"y{LAST}_hitech_revenue": "2500"}, "K6", "高新技术产品(服务)收入还需增加", id="hitech"
+        ),
+        # 收入总额 5000万 of which 1000万 不征税: 总收入 4000万, 高新收入 3500→2200万 is 55%
+        pytest.param(
+            {f"y{LAST}_non_taxable_income": "1000", f"y{LAST}_hitech_revenue": "2200"},
+            "K6",
+            "高新技术产品(服务)收入还需增加",
+            id="untaxed",
+        ),
+        pytest.param({"incident": "on"}, "K8", "", id="incident"),
+        pytest.param(
+            {"expert_advancement": "0", "expert_core_support": "0", "expert_management": "2"},
+            "K7",
+            "创新能力评价还差",
+            id="low_self_estimate",
+        ),
     ],
 )
-def test_the_calculator_judges_hnte_not_eligible(client, db, change, code, words):
-    today = TODAYS[0]
-    on = dt.date.fromisoformat(today)
-    last = on.year - 1
-    changes = {
-        "hitech": {f"y{last}_hitech_revenue": "2500"},  # 50% of 总收入
-        # 收入总额 5000万 of which 1000万 不征税: 总收入 4000万, 高新收入 3500→2200万 is 55%
-        "untaxed": {f"y{last}_non_taxable_income": "1000", f"y{last}_hitech_revenue": "2200"},
-        "incident": {"incident": "on"},
-        "low_self_estimate": {
-            "expert_advancement": "0",
-            "expert_core_support": "0",
-            "expert_management": "2",
-        },
-    }[change]
-    with freeze_time(f"{today} 10:00"):
-        response, html = _post(client, hnte_ready(on, **changes))
+def test_the_calculator_judges_hnte_not_eligible(client, db, changes, code, words):
+    response, html = _post_on_first_day(client, hnte_ready(ON, **changes))
     hnte = _hnte(response)
     assert hnte["outcome"] == "not_eligible"
     row = next(r for r in hnte["rows"] if r["code"] == code)
@@ -115,13 +121,10 @@ def test_the_calculator_judges_hnte_not_eligible(client, db, change, code, words
 
 
 def test_without_the_self_estimate_hnte_is_undecided_and_says_why(client, db):
-    today = TODAYS[0]
-    on = dt.date.fromisoformat(today)
-    data = hnte_ready(on)
+    data = hnte_ready(ON)
     for name in ("expert_advancement", "expert_core_support", "expert_management"):
         data.pop(name)
-    with freeze_time(f"{today} 10:00"):
-        response, html = _post(client, data)
+    response, html = _post_on_first_day(client, data)
     hnte = _hnte(response)
     assert hnte["outcome"] == "insufficient_data"
     assert "需专家评分后才能判定" in html
@@ -145,13 +148,12 @@ def test_the_page_names_the_tiers_it_cannot_judge_and_why(client, db, today):
 
 def test_a_filled_form_leaves_only_the_listed_tiers_undecided(db):
     """The probe behind the list: a complete form decides every tier not listed."""
-    on = dt.date.fromisoformat(TODAYS[0])
-    form = CalculatorForm(hnte_ready(on), on=on)
+    form = CalculatorForm(hnte_ready(ON), on=ON)
     assert form.is_valid(), form.errors
     from innoladder import eligibility as e
 
-    listed = {item.scheme for item in limits(on)}
-    for result in e.assess(form.facts(), on):
+    listed = {item.scheme for item in limits(ON)}
+    for result in e.assess(form.facts(), ON):
         if result.ruleset_id not in listed:
             assert not [
                 c.code for c in result.criteria if c.status == "insufficient_data" and "未知" in c.value_text
@@ -168,10 +170,7 @@ def test_a_filled_form_leaves_only_the_listed_tiers_undecided(db):
     ],
 )
 def test_impossible_figures_are_refused_in_chinese(client, db, field, value, message):
-    today = TODAYS[0]
-    on = dt.date.fromisoformat(today)
-    with freeze_time(f"{today} 10:00"):
-        response, html = _post(client, hnte_ready(on, **{f"y{on.year - 1}_{field}": value}))
+    response, html = _post_on_first_day(client, hnte_ready(ON, **{f"y{LAST}_{field}": value}))
     assert not response.context["blocks"] and "自评结果" not in html
-    errors = response.context["form"].errors[f"y{on.year - 1}_{field}"]
+    errors = response.context["form"].errors[f"y{LAST}_{field}"]
     assert errors and message in errors[0]
