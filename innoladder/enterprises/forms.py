@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from innoladder.accounts.choices import Role
 from innoladder.core.validators import apply_field_rules
+from innoladder.core.viewkit.forms import style
 from innoladder.eligibility import uscc
 
 from . import choices as c
@@ -32,19 +33,6 @@ from .services import ANNUAL_FIELDS, STAFF_ONLY_FIELDS
 LIST_SPLIT = re.compile(r"[,，;；、\n]+")
 
 
-def _styled(form: forms.BaseForm) -> None:
-    for f in form.fields.values():
-        widget = f.widget
-        if isinstance(widget, forms.HiddenInput):
-            continue
-        if isinstance(widget, forms.CheckboxInput):
-            widget.attrs.setdefault("class", "form-check-input")
-        elif isinstance(widget, forms.Select):
-            widget.attrs.setdefault("class", "form-select")
-        else:
-            widget.attrs.setdefault("class", "form-control")
-
-
 class VersionedForm(forms.ModelForm):
     """Carries the version the user started editing from, so a stale save is refused."""
 
@@ -55,7 +43,7 @@ class VersionedForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["expected_version"].initial = self.instance.version
         apply_field_rules(self)  # money ≥ 0 and phone numbers, as the import checks them
-        _styled(self)
+        style(self, small=False, skip=(forms.HiddenInput,), dates=False)
 
     def data_for_service(self) -> dict:
         return {name: self.cleaned_data[name] for name in self._meta.fields if name in self.cleaned_data}
@@ -190,7 +178,7 @@ class EnterpriseStatusForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _styled(self)
+        style(self, small=False, skip=(forms.HiddenInput,), dates=False)
 
 
 class WanField(forms.DecimalField):

@@ -18,6 +18,28 @@ def writable_enterprises(user):
     return for_user(Enterprise.objects.select_related("park"), user, CHANGE).order_by("name")
 
 
+# The voucher parameters a programme's form edits, one field per type: (field prefix, the types, the
+# programme's stored values, the default rules' values, the label, the field's bounds).
+VOUCHER_PARAMETERS = (
+    (
+        "quota",
+        c.HolderType,
+        "voucher_quotas",
+        "annual_quota",
+        _("创新券年度额度·%(label)s(元)"),
+        {"decimal_places": 2},
+    ),
+    (
+        "share",
+        c.ServiceType,
+        "voucher_shares",
+        "service_share",
+        _("创新券支付比例·%(label)s(0-1)"),
+        {"max_value": 1, "decimal_places": 4},
+    ),
+)
+
+
 class ProgrammeForm(forms.ModelForm):
     class Meta:
         model = Programme
@@ -26,42 +48,30 @@ class ProgrammeForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["park"].queryset = writable_parks(user)
-        quotas = self.instance.voucher_quotas or {}
-        shares = self.instance.voucher_shares or {}
         defaults = Programme().voucher_rules()
-        for key, label in c.HolderType.choices:
-            initial = quotas.get(key, defaults.annual_quota.get(key))
-            self.fields[f"quota_{key}"] = forms.DecimalField(
-                label=_("创新券年度额度·%(label)s(元)") % {"label": label},
-                required=False,
-                min_value=0,
-                decimal_places=2,
-                initial=initial,
-            )
-        for key, label in c.ServiceType.choices:
-            initial = shares.get(key, defaults.service_share.get(key))
-            self.fields[f"share_{key}"] = forms.DecimalField(
-                label=_("创新券支付比例·%(label)s(0-1)") % {"label": label},
-                required=False,
-                min_value=0,
-                max_value=1,
-                decimal_places=4,
-                initial=initial,
-            )
+        for prefix, kinds, stored, default, label, bounds in VOUCHER_PARAMETERS:
+            values, fallback = getattr(self.instance, stored) or {}, getattr(defaults, default)
+            for key, kind in kinds.choices:
+                self.fields[f"{prefix}_{key}"] = forms.DecimalField(
+                    label=label % {"label": kind},
+                    required=False,
+                    min_value=0,
+                    initial=values.get(key, fallback.get(key)),
+                    **bounds,
+                )
         apply_field_rules(self)
         bootstrap(self)
 
     def voucher_parameters(self) -> tuple[dict, dict]:
-        quotas = {
-            key: str(self.cleaned_data[f"quota_{key}"])
-            for key in c.HolderType.values
-            if self.cleaned_data.get(f"quota_{key}") is not None
-        }
-        shares = {
-            key: str(self.cleaned_data[f"share_{key}"])
-            for key in c.ServiceType.values
-            if self.cleaned_data.get(f"share_{key}") is not None
-        }
+        """The posted (quotas, shares): the amounts given, as strings, by holder and by service type."""
+        quotas, shares = (
+            {
+                key: str(self.cleaned_data[f"{prefix}_{key}"])
+                for key in kinds.values
+                if self.cleaned_data.get(f"{prefix}_{key}") is not None
+            }
+            for prefix, kinds, *rest in VOUCHER_PARAMETERS
+        )
         return quotas, shares
 
 

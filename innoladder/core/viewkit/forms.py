@@ -17,18 +17,31 @@ class StyledMixin:
         style(self)
 
 
-def style(form) -> None:
+def style(
+    form,
+    *,
+    small: bool = True,
+    skip: tuple = (forms.CheckboxSelectMultiple, forms.RadioSelect),
+    dates: bool = True,
+) -> None:
+    """Bootstrap classes on every widget but the `skip` ones (`small`: the `-sm` sizes); with `dates`, date
+    fields become HTML5 date pickers."""
+    select, control = (
+        ("form-select form-select-sm", "form-control form-control-sm")
+        if small
+        else ("form-select", "form-control")
+    )
     for field in form.fields.values():
         widget = field.widget
-        if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
+        if isinstance(widget, skip):
             continue
         if isinstance(widget, forms.CheckboxInput):
             widget.attrs.setdefault("class", "form-check-input")
         elif isinstance(widget, forms.Select):
-            widget.attrs.setdefault("class", "form-select form-select-sm")
+            widget.attrs.setdefault("class", select)
         else:
-            widget.attrs.setdefault("class", "form-control form-control-sm")
-        if isinstance(field, forms.DateField):
+            widget.attrs.setdefault("class", control)
+        if dates and isinstance(field, forms.DateField):
             widget.input_type = "date"
             widget.format = "%Y-%m-%d"
 
