@@ -4,6 +4,7 @@ import json
 import sqlite3
 import stat
 import tarfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,11 @@ from innoladder.enterprises.models import Enterprise
 sqlite_only = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite file checks")
 postgres_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL tools")
 KEY = "correct horse battery staple 0123456789"
+
+
+def on_sqlite_file(test):
+    """A restore test on the live SQLite file itself (transactions committed, so the file holds the rows)."""
+    return sqlite_only(pytest.mark.django_db(transaction=True)(test))
 
 
 @pytest.fixture
@@ -60,6 +66,20 @@ def _live() -> Path:
     return Path(connection.settings_dict["NAME"])
 
 
+@pytest.fixture
+def existing(place):
+    """An enterprise already in the live database a refused restore must leave alone."""
+    return EnterpriseFactory(name="现有企业")
+
+
+@contextmanager
+def _live_untouched():
+    """The live SQLite file's tables hold, once the block ends, what they held when it began."""
+    before = checks.sqlite_checksums(_live())
+    yield
+    assert checks.sqlite_checksums(_live()) == before
+
+
 def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
@@ -68,8 +88,7 @@ def _without_audit(sums: dict) -> dict:
     return {table: value for table, value in sums.items() if table != "core_auditentry"}
 
 
-@sqlite_only
-@pytest.mark.django_db(transaction=True)
+@on_sqlite_file
 def test_restore_drill_backup_change_restore_gives_back_the_same_data_and_files(place):
     EnterpriseFactory(name="备份时的企业")
     audit_rows = AuditEntry.objects.count()  # the backup's own entry is written after the copy
@@ -106,10 +125,8 @@ def test_restore_drill_backup_change_restore_gives_back_the_same_data_and_files(
     db.close()
 
 
-@sqlite_only
-@pytest.mark.django_db(transaction=True)
-def test_a_page_corrupted_database_is_refused_and_the_live_database_is_untouched(place):
-    EnterpriseFactory(name="现有企业")
+@on_sqlite_file
+def test_a_page_corrupted_database_is_refused_and_the_live_database_is_untouched(place, existing):
     damaged = place / "damaged.sqlite3"
     checks.sqlite_copy(_live(), damaged)
     db = sqlite3.connect(damaged)
@@ -121,51 +138,42 @@ def test_a_page_corrupted_database_is_refused_and_the_live_database_is_untouched
     data = bytearray(damaged.read_bytes())
     data[(root - 1) * size : root * size] = b"\xa5" * size  # the enterprise table's page, overwritten
     damaged.write_bytes(bytes(data))
-    before = checks.sqlite_checksums(_live())
-    assert "未恢复" in str(_refused(damaged).value)
-    assert checks.sqlite_checksums(_live()) == before
+    with _live_untouched():
+        assert "未恢复" in str(_refused(damaged).value)
     assert not list(place.glob("var/backups/pre-restore-*"))  # refused before even the safety copy
 
 
-@sqlite_only
-@pytest.mark.django_db(transaction=True)
-def test_a_member_changed_inside_the_archive_is_refused(place):
-    EnterpriseFactory(name="现有企业")
+@on_sqlite_file
+def test_a_member_changed_inside_the_archive_is_refused(place, existing):
     archive = _backup(place)
     raw = bytearray(archive.read_bytes())
     raw[6000:6100] = b"\xa5" * 100  # inside the database member, after its tar header
     archive.write_bytes(bytes(raw))
     Path(f"{archive}.json").unlink()  # no sidecar: the manifest inside must still catch it
-    before = checks.sqlite_checksums(_live())
-    _refused(archive, "校验和")
-    assert checks.sqlite_checksums(_live()) == before
+    with _live_untouched():
+        _refused(archive, "校验和")
 
 
-@sqlite_only
-@pytest.mark.django_db(transaction=True)
-def test_an_empty_or_unrelated_sqlite_file_is_refused(place):
-    EnterpriseFactory(name="现有企业")
-    before = checks.sqlite_checksums(_live())
+@on_sqlite_file
+def test_an_empty_or_unrelated_sqlite_file_is_refused(place, existing):
     empty = place / "empty.sqlite3"
     _sql(empty, "CREATE TABLE notes (id INTEGER PRIMARY KEY)")
-    _refused(empty, "不是本系统的数据库")
     other = place / "other.sqlite3"
     _sql(
         other,
         "CREATE TABLE django_migrations (id INTEGER PRIMARY KEY, app TEXT, name TEXT, applied TEXT)",
         "INSERT INTO django_migrations (app, name, applied) VALUES ('blog', '0001_initial', '2024-01-01')",
     )
-    _refused(other, "本程序没有的迁移")
     not_a_db = place / "notes.txt"
     not_a_db.write_text("hello")
-    _refused(not_a_db, "不是 InnoLadder 的备份文件")
-    assert checks.sqlite_checksums(_live()) == before
+    with _live_untouched():
+        _refused(empty, "不是本系统的数据库")
+        _refused(other, "本程序没有的迁移")
+        _refused(not_a_db, "不是 InnoLadder 的备份文件")
 
 
-@sqlite_only
-@pytest.mark.django_db(transaction=True)
-def test_a_copy_with_our_migrations_but_another_schema_is_refused(place):
-    EnterpriseFactory(name="现有企业")
+@on_sqlite_file
+def test_a_copy_with_our_migrations_but_another_schema_is_refused(place, existing):
     altered = place / "altered.sqlite3"
     checks.sqlite_copy(_live(), altered)
     _sql(altered, "ALTER TABLE enterprises_enterprise DROP COLUMN address")
