@@ -187,10 +187,17 @@ def _cell(value) -> str:
     return str(value)
 
 
-def _form_page(request, form, save, *, saved: str, then, title: str, enterprise=None, cancel_url: str = ""):
+def _form_view(view):
+    """A registry form page: signed in, GET to show the form, POST to save it."""
+    return login_required(require_http_methods(["GET", "POST"])(view))
+
+
+def _form_page(
+    request, form, save, *, saved: str, title: str, enterprise=None, anchor: str = "", cancel_url: str = ""
+):
     """The registry's form pages: a valid POST calls `save()` (one service); a stale version or the
     service's refusal goes back on the form (on its fields), else the `saved` message and a redirect to
-    `then(result)`."""
+    the enterprise's page (at `anchor`), or to the saved record's own page when the form has no enterprise."""
     if request.method == "POST" and form.is_valid():
         try:
             result = save()
@@ -198,7 +205,7 @@ def _form_page(request, form, save, *, saved: str, then, title: str, enterprise=
             put_errors(form, exc, by_field=True)
         else:
             messages.success(request, saved)
-            return redirect(then(result))
+            return redirect(enterprise.get_absolute_url() + anchor if enterprise is not None else result)
     if enterprise is not None and not cancel_url:
         cancel_url = enterprise.get_absolute_url()
     return render(
@@ -208,13 +215,7 @@ def _form_page(request, form, save, *, saved: str, then, title: str, enterprise=
     )
 
 
-def _to_enterprise(enterprise, anchor: str = ""):
-    """Where a saved form goes back to: the enterprise's page (at `anchor`)."""
-    return lambda _result: enterprise.get_absolute_url() + anchor
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
+@_form_view
 def enterprise_create(request):
     if not is_staff_role(request.user):
         raise Http404
@@ -228,14 +229,12 @@ def enterprise_create(request):
             override_reason=form.cleaned_data.get("override_reason", ""),
         ),
         saved=_("企业已登记"),
-        then=lambda enterprise: enterprise.get_absolute_url(),
         title=_("登记企业"),
         cancel_url="/enterprises/",
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
+@_form_view
 def enterprise_edit(request, pk: int):
     enterprise = selectors.enterprise_get(request.user, pk, CHANGE)
     form = forms.EnterpriseForm(request.POST or None, instance=enterprise, user=request.user)
@@ -250,14 +249,12 @@ def enterprise_edit(request, pk: int):
             override_reason=form.cleaned_data.get("override_reason", ""),
         ),
         saved=_("企业信息已保存"),
-        then=_to_enterprise(enterprise),
         title=_("编辑企业信息"),
         enterprise=enterprise,
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
+@_form_view
 def enterprise_status(request, pk: int):
     if not is_staff_role(request.user):
         raise Http404
@@ -275,14 +272,12 @@ def enterprise_status(request, pk: int):
             expected_version=posted_version(form.cleaned_data, "expected_version"),
         ),
         saved=_("企业状态已变更"),
-        then=_to_enterprise(enterprise),
         title=_("变更企业状态"),
         enterprise=enterprise,
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
+@_form_view
 def annualdata_edit(request, pk: int, year: int | None = None):
     enterprise = selectors.enterprise_get(request.user, pk, CHANGE)
     instance = None
@@ -302,7 +297,7 @@ def annualdata_edit(request, pk: int, year: int | None = None):
             expected_version=posted_version(form.cleaned_data, "expected_version"),
         ),
         saved=_("年度数据已保存"),
-        then=_to_enterprise(enterprise, "#annual"),
+        anchor="#annual",
         title=_("编辑年度数据") if instance else _("录入年度数据"),
         enterprise=enterprise,
     )
@@ -341,8 +336,7 @@ CHILDREN = {
 }  # fmt: skip
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
+@_form_view
 def child_create(request, pk: int, kind: str):
     child = CHILDREN[kind]
     enterprise = selectors.enterprise_get(request.user, pk, CHANGE)
@@ -352,14 +346,13 @@ def child_create(request, pk: int, kind: str):
         form,
         lambda: child.create(enterprise=enterprise, user=request.user, data=form.data_for_service()),
         saved=_("已保存"),
-        then=_to_enterprise(enterprise, f"#{kind}"),
+        anchor=f"#{kind}",
         title=_("新增") + _(child.label),
         enterprise=enterprise,
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
+@_form_view
 def child_edit(request, pk: int, kind: str):
     child = CHILDREN[kind]
     record = selectors.child_get(child.model, request.user, pk, CHANGE)
@@ -374,14 +367,13 @@ def child_edit(request, pk: int, kind: str):
             expected_version=posted_version(form.cleaned_data, "expected_version"),
         ),
         saved=_("已保存"),
-        then=_to_enterprise(record.enterprise, f"#{kind}"),
+        anchor=f"#{kind}",
         title=_("编辑") + _(child.label),
         enterprise=record.enterprise,
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
+@_form_view
 def child_delete(request, pk: int, kind: str):
     child = CHILDREN[kind]
     record = selectors.child_get(child.model, request.user, pk, DELETE)
