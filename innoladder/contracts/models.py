@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from innoladder.core.models import StatusChange, detail_url, status_fields
+from innoladder.core.models import StatusChangeNote, detail_url, status_fields
 from innoladder.eligibility import uscc
 from innoladder.eligibility.tech_contract import SUBTYPES
 from innoladder.enterprises.models import Enterprise, EnterpriseChild
@@ -130,14 +130,13 @@ class TechContract(EnterpriseChild):
             raise ValidationError(errors)
 
 
-class TechContractHistory(StatusChange):
+class TechContractHistory(StatusChangeNote):
     """One registration-status change of a contract: who, when, from, to, comment."""
 
     scope_enterprise_path = "contract__enterprise"
 
     contract = models.ForeignKey(TechContract, on_delete=models.CASCADE, related_name="history")
     from_status, to_status = status_fields(c.RegistrationStatus.choices)
-    comment = models.CharField(_("说明"), max_length=300, blank=True)
 
-    class Meta(StatusChange.Meta):
+    class Meta(StatusChangeNote.Meta):
         verbose_name = verbose_name_plural = _("技术合同登记流转记录")

@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from innoladder.core.models import detail_url, optional_fk
+from innoladder.core.models import detail_url, optional_fk, unique_key
 from innoladder.enterprises.choices import IPKind
 from innoladder.enterprises.models import MONEY, EnterpriseChild
 
@@ -61,11 +61,7 @@ class PatentIntroduction(EnterpriseChild):
     class Meta:
         verbose_name = verbose_name_plural = _("专利引进")
         ordering = ["-introduced_on", "-id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["enterprise", "patent_number"], name="patentintro_enterprise_number"
-            )
-        ]
+        constraints = [unique_key("enterprise", "patent_number", name="patentintro_enterprise_number")]
 
     def __str__(self):
         return f"{self.patent_number} {self.title}"

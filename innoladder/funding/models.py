@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from innoladder.core.models import StatusChange, Tracked, detail_url, status_fields
+from innoladder.core.models import StatusChangeNote, Tracked, detail_url, joined_str, status_fields
 from innoladder.eligibility.voucher import VoucherRules
 from innoladder.enterprises.models import Enterprise, EnterpriseChild, Park
 
@@ -124,8 +124,7 @@ class FundApplication(EnterpriseChild):
             ),
         ]
 
-    def __str__(self):
-        return f"{self.enterprise} · {self.title}"
+    __str__ = joined_str("enterprise", "title")
 
     get_absolute_url = detail_url("fund_application_detail")
 
@@ -159,16 +158,15 @@ class FundApplication(EnterpriseChild):
             raise ValidationError(errors)
 
 
-class FundApplicationHistory(StatusChange):
+class FundApplicationHistory(StatusChangeNote):
     """One status change of a fund application: who, when, from, to, comment."""
 
     scope_enterprise_path = "application__enterprise"
 
     application = models.ForeignKey(FundApplication, on_delete=models.CASCADE, related_name="history")
     from_status, to_status = status_fields(c.ApplicationStatus.choices)
-    comment = models.CharField(_("说明"), max_length=300, blank=True)
 
-    class Meta(StatusChange.Meta):
+    class Meta(StatusChangeNote.Meta):
         verbose_name = verbose_name_plural = _("资金申请流转记录")
 
 

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from innoladder.core.models import Tracked, dates_in_order, detail_url
+from innoladder.core.models import Tracked, dates_in_order, detail_url, optional_fk, unique_key
 from innoladder.eligibility import tables as t
 
 from .tiers import TABLE_TIERS, TIER_NAMES
@@ -34,13 +34,7 @@ class RuleTable(Tracked):
     note = models.TextField(_("说明"), blank=True)
     is_published = models.BooleanField(_("已启用"), default=False)
     revision = models.PositiveIntegerField(_("修订次数"), default=0)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("录入人"),
-    )
+    created_by = optional_fk(settings.AUTH_USER_MODEL, _("录入人"), blank=False)
 
     class Meta:
         verbose_name = verbose_name_plural = _("规则表")
@@ -97,20 +91,14 @@ class RuleTableRevision(models.Model):
     table = models.ForeignKey(RuleTable, on_delete=models.PROTECT, related_name="revisions")
     number = models.PositiveIntegerField(_("修订号"))
     data = models.JSONField(_("规则表内容"))
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("录入人"),
-    )
+    entered_by = optional_fk(settings.AUTH_USER_MODEL, _("录入人"), blank=False)
     entered_by_name = models.CharField(_("录入人"), max_length=150)
     entered_at = models.DateTimeField(_("录入时间"), auto_now_add=True)
 
     class Meta:
         verbose_name = verbose_name_plural = _("规则表修订")
         ordering = ["table", "-number"]
-        constraints = [models.UniqueConstraint(fields=["table", "number"], name="ruletables_revision_number")]
+        constraints = [unique_key("table", "number", name="ruletables_revision_number")]
 
     def __str__(self):
         return f"{self.table} 第{self.number}版"
