@@ -30,42 +30,44 @@ def _deletes(object_type):
     return AuditEntry.objects.filter(object_type=object_type, event_type="delete").count()
 
 
-def test_an_officer_cannot_remove_the_reach_of_an_enterprise_outside_their_parks(client, cast, moved):
-    campaign, _event, reaches, _ = moved
-    outside = reaches[cast.ent_b.pk]
+# The rows a removal takes away: the URL of the removal, the model and the audited object type.
+REMOVALS = {
+    "reach": ("/policies/campaigns/{parent}/reaches/{row}/remove/", CampaignReach, "policies.CampaignReach"),
+    "enrolment": (
+        "/policies/trainings/{parent}/enrolments/{row}/remove/",
+        TrainingEnrolment,
+        "policies.TrainingEnrolment",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", REMOVALS)
+def test_an_officer_cannot_remove_the_row_of_an_enterprise_outside_their_parks(client, cast, moved, kind):
+    campaign, event, reaches, enrolments = moved
+    parent, rows = (campaign, reaches) if kind == "reach" else (event, enrolments)
+    url, model, object_type = REMOVALS[kind]
+
+    def remove(row):
+        return client.post(url.format(parent=parent.pk, row=row.pk))
+
+    outside = rows[cast.ent_b.pk]
     client.force_login(cast.officer)
-    response = client.post(f"/policies/campaigns/{campaign.pk}/reaches/{outside.pk}/remove/")
-    assert response.status_code == 404
-    assert CampaignReach.objects.filter(pk=outside.pk).exists()
-    assert _deletes("policies.CampaignReach") == 0
-    # the officer's own park's row still goes, and the park-2 officer may act on neither (not their campaign)
-    inside = reaches[cast.ent_a.pk]
-    client.post(f"/policies/campaigns/{campaign.pk}/reaches/{inside.pk}/remove/")
-    assert not CampaignReach.objects.filter(pk=inside.pk).exists()
+    assert remove(outside).status_code == 404
+    assert model.objects.filter(pk=outside.pk).exists()
+    if kind == "enrolment":
+        assert outside.attendees.count() == 1
+    assert _deletes(object_type) == 0
+    # the officer's own park's row still goes, and the park-2 officer may act on neither (not their campaign
+    # or event)
+    inside = rows[cast.ent_a.pk]
+    remove(inside)
+    assert not model.objects.filter(pk=inside.pk).exists()
     client.force_login(cast.other_officer)
-    response = client.post(f"/policies/campaigns/{campaign.pk}/reaches/{outside.pk}/remove/")
-    assert response.status_code == 404
+    assert remove(outside).status_code == 404
     client.force_login(cast.admin)
-    client.post(f"/policies/campaigns/{campaign.pk}/reaches/{outside.pk}/remove/")
-    assert not CampaignReach.objects.filter(pk=outside.pk).exists()
-    assert _deletes("policies.CampaignReach") == 2
-
-
-def test_an_officer_cannot_remove_the_enrolment_of_an_enterprise_outside_their_parks(client, cast, moved):
-    _campaign, event, _, enrolments = moved
-    outside = enrolments[cast.ent_b.pk]
-    client.force_login(cast.officer)
-    response = client.post(f"/policies/trainings/{event.pk}/enrolments/{outside.pk}/remove/")
-    assert response.status_code == 404
-    assert TrainingEnrolment.objects.filter(pk=outside.pk).exists()
-    assert outside.attendees.count() == 1
-    assert _deletes("policies.TrainingEnrolment") == 0
-    inside = enrolments[cast.ent_a.pk]
-    client.post(f"/policies/trainings/{event.pk}/enrolments/{inside.pk}/remove/")
-    assert not TrainingEnrolment.objects.filter(pk=inside.pk).exists()
-    client.force_login(cast.admin)
-    client.post(f"/policies/trainings/{event.pk}/enrolments/{outside.pk}/remove/")
-    assert not TrainingEnrolment.objects.filter(pk=outside.pk).exists()
+    remove(outside)
+    assert not model.objects.filter(pk=outside.pk).exists()
+    assert _deletes(object_type) == 2
 
 
 def test_a_row_of_another_campaign_is_not_found_through_this_one(client, cast, moved):
