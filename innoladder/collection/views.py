@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -61,39 +62,46 @@ def campaign_detail(request, pk):
     return render(request, "collection/campaign_detail.html", context)
 
 
-def _perform(request, obj, service, **kwargs):
+def _perform(request, obj, service, success: str, then=None, **kwargs):
     """A bureau action's service on a campaign or a submission: refusing the user is a 404; refusing the
-    record, its messages and back to it (that response second, None when the service did it)."""
+    record, its messages and back to it; done, the `success` message (`{}`: the service's result) and back
+    to the record, or to `then(result)`."""
     try:
-        return service(user=request.user, **kwargs), None
+        result = service(user=request.user, **kwargs)
     except PermissionDenied as exc:
         raise Http404 from exc
     except ValidationError as exc:
         messages.error(request, "；".join(exc.messages))
-        return None, redirect(obj)
+        return redirect(obj)
+    messages.success(request, success.format(result))
+    return redirect(then(result) if then is not None else obj)
 
 
 @login_required
 @require_POST
 def campaign_remind(request, pk):
     campaign = selectors.campaign_get(request.user, pk)
-    try:
-        sent = services.campaign_remind(user=request.user, campaign=campaign, today=timezone.localdate())
-    except PermissionDenied as exc:
-        raise Http404 from exc
-    messages.success(request, f"已发送 {sent} 条新提醒（已提醒过的不再重复发送）")
-    return redirect(campaign)
+    return _perform(
+        request,
+        campaign,
+        services.campaign_remind,
+        "已发送 {} 条新提醒（已提醒过的不再重复发送）",
+        campaign=campaign,
+        today=timezone.localdate(),
+    )
 
 
 @login_required
 @require_POST
 def campaign_apply_import(request, pk):
     campaign = selectors.campaign_get(request.user, pk)
-    count, refused = _perform(request, campaign, services.campaign_apply_import, campaign=campaign)
-    if refused is not None:
-        return refused
-    messages.success(request, f"已由导入数据代填并提交 {count} 家企业")
-    return redirect(campaign)
+    return _perform(
+        request,
+        campaign,
+        services.campaign_apply_import,
+        "已由导入数据代填并提交 {} 家企业",
+        campaign=campaign,
+    )
 
 
 @login_required
@@ -185,25 +193,28 @@ def submission_return(request, pk):
         messages.error(request, "退回时须填写退回意见")
         return redirect(submission)
     comment = form.cleaned_data["comment"]
-    _, refused = _perform(
-        request, submission, services.submission_return, submission=submission, comment=comment
+    return _perform(
+        request,
+        submission,
+        services.submission_return,
+        "已退回企业修改",
+        submission=submission,
+        comment=comment,
     )
-    if refused is not None:
-        return refused
-    messages.success(request, "已退回企业修改")
-    return redirect(submission)
 
 
 @login_required
 @require_POST
 def submission_accept(request, pk):
     submission = selectors.submission_get(request.user, pk)
-    accepted, refused = _perform(request, submission, services.submission_accept, submission=submission)
-    if refused is not None:
-        return refused
-    _, job = accepted
-    messages.success(request, "已采纳，数据已写入企业年度数据，正在重新评估")
-    return redirect("job_detail", job_id=job.pk)
+    return _perform(
+        request,
+        submission,
+        services.submission_accept,
+        "已采纳，数据已写入企业年度数据，正在重新评估",
+        then=lambda accepted: reverse("job_detail", kwargs={"job_id": accepted[1].pk}),
+        submission=submission,
+    )
 
 
 @login_required
