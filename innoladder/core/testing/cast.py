@@ -6,9 +6,12 @@ from dataclasses import dataclass
 from innoladder.accounts.choices import Role
 from innoladder.enterprises.models import Region
 
+from .access import SIGNED_IN
 from .factories import AgencyFactory, AssignmentFactory, EnterpriseFactory, ParkFactory, UserFactory
 
 PASSWORD = "Passw0rd!x"
+# The administrator duties' users of the cast (see its fields), as admins() gives them.
+ADMIN_DUTIES = ("sysadmin", "secadmin", "secadmin2", "auditadmin")
 
 
 @dataclass
@@ -37,26 +40,11 @@ class Cast:
     auditadmin: object = None
 
     def admins(self) -> dict:
-        return {
-            "sysadmin": self.sysadmin,
-            "secadmin": self.secadmin,
-            "secadmin2": self.secadmin2,
-            "auditadmin": self.auditadmin,
-        }
+        return {name: getattr(self, name) for name in ADMIN_DUTIES}
 
     def users(self) -> dict:
-        return {
-            "anonymous": None,
-            "admin": self.admin,
-            "officer": self.officer,
-            "other_officer": self.other_officer,
-            "agency": self.agency,
-            "expired_agency": self.expired_agency,
-            "user_a": self.user_a,
-            "user_b": self.user_b,
-            "auditor": self.auditor,
-            "regional": self.regional,
-        }
+        """Anonymous, the signed-in users and the regional officer, by name."""
+        return {"anonymous": None, **{name: getattr(self, name) for name in (*SIGNED_IN, "regional")}}
 
 
 def build_cast() -> Cast:
