@@ -89,10 +89,6 @@ def _enterprise_defaults(ctx) -> dict:
     return {}
 
 
-def _staff_or_enterprise(user) -> bool:
-    return user.role in (Role.ADMIN, Role.OFFICER, Role.AGENCY, Role.ENTERPRISE)
-
-
 ENTERPRISES = registry.declare(
     ("enterprises", gettext_noop("企业名录"), Enterprise, ("uscc",)),
     order=10,
@@ -124,7 +120,6 @@ ENTERPRISES = registry.declare(
         Column("企业规模", "size_class", CHOICE, choices=c.SizeClass),
     ],
     defaults=_enterprise_defaults,
-    allowed=_staff_or_enterprise,
     examples=[
         {
             "uscc": "91632801MA7G2XY87R",
@@ -207,7 +202,6 @@ ANNUAL_DATA = registry.declare(
     ],
     stamp=_annual_stamp,
     clean=_annual_clean,
-    allowed=_staff_or_enterprise,
     examples=[
         {
             "enterprise": "91632801MA7G2XY87R",
@@ -242,7 +236,6 @@ IP_RECORDS = registry.declare(
         Column("获国家科技奖或中国专利奖", "award_winning", BOOL),
         Column("对主要产品起核心支持作用", "core_to_main_product", BOOL),
     ],
-    allowed=_staff_or_enterprise,
     examples=[
         {
             "enterprise": "91632801MA7G2XY87R",
@@ -279,7 +272,6 @@ AWARDS = registry.declare(
         Column("获奖项目", "project", TEXT, width=30),
     ],
     clean=_award_clean,
-    allowed=_staff_or_enterprise,
     examples=[
         {
             "enterprise": "91632801MA7G2XY87R",

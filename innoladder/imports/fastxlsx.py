@@ -100,9 +100,16 @@ def _refuse(*_args) -> None:
     raise UnsafeXML("XML DTD/entity declarations are not allowed")
 
 
-def make_parser() -> expat.XMLParserType:
-    """An expat parser that refuses DTDs and entities (defusedxml's protections) and buffers text."""
+def make_parser(start=None, end=None, data=None) -> expat.XMLParserType:
+    """An expat parser that refuses DTDs and entities (defusedxml's protections) and buffers text, calling
+    `start(tag, attrs)`, `end(tag)` and `data(text)` for the handlers given."""
     parser = expat.ParserCreate()
+    if start is not None:
+        parser.StartElementHandler = start
+    if end is not None:
+        parser.EndElementHandler = end
+    if data is not None:
+        parser.CharacterDataHandler = data
     parser.StartDoctypeDeclHandler = _refuse
     parser.EntityDeclHandler = _refuse
     parser.UnparsedEntityDeclHandler = _refuse
@@ -159,8 +166,7 @@ def _elements(archive: zipfile.ZipFile, name: str, wanted: set[str]) -> list[tup
         if local in wanted:
             found.append((local, attrs))
 
-    parser = make_parser()
-    parser.StartElementHandler = start
+    parser = make_parser(start)
     _feed(parser, archive, name)
     return found
 
@@ -230,10 +236,7 @@ def _shared_strings(archive: zipfile.ZipFile, name: str) -> list[str]:
         if collecting:
             text += chunk
 
-    parser = make_parser()
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    parser.CharacterDataHandler = data
+    parser = make_parser(start, end, data)
     _feed(parser, archive, name)
     return strings
 
@@ -265,9 +268,7 @@ def _styles(archive: zipfile.ZipFile, name: str | None) -> tuple[frozenset[str],
         if _local(tag) == "cellXfs":
             depth["cellXfs"] -= 1
 
-    parser = make_parser()
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
+    parser = make_parser(start, end)
     _feed(parser, archive, name)
     dates, durations = set(), set()
     for index, format_id in enumerate(xf_formats):
@@ -561,10 +562,7 @@ def expat_rows(
         if collecting:
             text += chunk
 
-    parser = make_parser()
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    parser.CharacterDataHandler = data
+    parser = make_parser(start, end, data)
     expected = 1
     try:
         with _member(archive, sheet.path) as stream:

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_noop
 
+from innoladder.core.scoping import is_staff_role
 from innoladder.imports import registry
 from innoladder.imports.datasets import CHOICE, DATE, ENTERPRISE_CODE, TEXT, Column, dates_in_order
 
@@ -21,12 +22,6 @@ def _clean(values, ctx):
     return dates_in_order(values, "issued_on", "valid_until", "有效期至不能早于发证日期")
 
 
-def _staff(user) -> bool:
-    from innoladder.core.scoping import is_staff_role
-
-    return is_staff_role(user)
-
-
 registry.declare(
     ("recognitions", gettext_noop("资质认定台账"), Recognition, ("enterprise", "scheme", "number")),
     description=gettext_noop(
@@ -44,7 +39,7 @@ registry.declare(
         Column("有效期至", "valid_until", DATE, help="留空则按规则计算"),
     ],
     clean=_clean,
-    allowed=_staff,
+    allowed=is_staff_role,
     examples=[
         {
             "enterprise": "91632801MA7G2XY87R",

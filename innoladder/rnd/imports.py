@@ -13,7 +13,6 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_noop
 
-from innoladder.accounts.choices import Role
 from innoladder.imports import registry
 from innoladder.imports.datasets import (
     BOOL,
@@ -31,10 +30,6 @@ from . import choices as c
 from .models import LedgerLine, RDProject, line_problems
 
 EXAMPLE_USCC = "91632801MA7G2XY87R"
-
-
-def _may_import(user) -> bool:
-    return user.role in (Role.ADMIN, Role.OFFICER, Role.AGENCY, Role.ENTERPRISE)
 
 
 def _project_clean(vals: dict, ctx) -> dict[str, str]:
@@ -63,7 +58,6 @@ PROJECTS = registry.declare(
         Column("技术合同登记号", "contract_registration_no", TEXT, width=20),
     ],
     clean=_project_clean,
-    allowed=_may_import,
     examples=[
         {
             "enterprise": EXAMPLE_USCC,
@@ -126,7 +120,6 @@ LEDGER_LINES = registry.declare(
         Column("委托境外个人", "overseas_individual", BOOL, width=8),
     ],
     clean=_line_clean,
-    allowed=_may_import,
     examples=[
         {
             "enterprise": EXAMPLE_USCC,
