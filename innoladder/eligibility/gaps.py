@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import ROUND_CEILING, Decimal
 
+from .money import FEN, WAN
 from .results import Gap, lazy_gap
-
-FEN = Decimal("0.01")
-WAN = Decimal(10000)
 
 
 def ceil_fen(amount: Decimal) -> Decimal:

@@ -41,8 +41,7 @@ class RuleSet:
     evaluate: Evaluator
 
     def in_force(self, on: date) -> bool:
-        end = self.info.effective_to
-        return self.info.effective_from <= on and (end is None or on <= end)
+        return self.info.in_force(on)
 
 
 CATALOGUE: tuple[RuleSet, ...] = tuple(
@@ -141,12 +140,9 @@ def verdicts(
     and points, no text, no gap) and the result is assembled as a ``Verdict``. A rule set that builds
     its result otherwise (an administrator's rule table) is summarised with ``verdict_of``.
     """
-    chosen = in_force(on) if rulesets is None else rulesets
     token = EXPLAIN.set(False)
     try:
-        found: list[RuleSetResult | Verdict] = [
-            run(ruleset, facts, on, settings, data_year) for ruleset in chosen
-        ]
+        found: tuple[RuleSetResult | Verdict, ...] = assess_all(facts, on, settings, data_year, rulesets)
     finally:
         EXPLAIN.reset(token)
     return tuple(item if item.__class__ is Verdict else verdict_of(item) for item in found)  # type: ignore[arg-type]

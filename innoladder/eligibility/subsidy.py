@@ -11,22 +11,14 @@ reading is an assumption to confirm with the bureau's measures.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Literal
+
+from .money import ZERO, fen, yuan
 
 SubsidyBase = Literal["deduction_amount", "rd_increment"]
 
-ZERO = Decimal(0)
-FEN = Decimal("0.01")
 BASE_LABELS: dict[str, str] = {"deduction_amount": "研发费用加计扣除额", "rd_increment": "研发投入增量"}
-
-
-def _fen(value: Decimal) -> Decimal:
-    return value.quantize(FEN, rounding=ROUND_HALF_UP)
-
-
-def _yuan(value: Decimal) -> str:
-    return f"{value:,.2f}元"
 
 
 @dataclass(frozen=True)
@@ -69,22 +61,22 @@ def compute_subsidy(
         if deduction_amount is None:
             return SubsidyResult(ZERO, None, True, "数据不足：缺少经税务确认的研发费用加计扣除额")
         base = max(deduction_amount, ZERO)
-        base_text = f"{label}{_yuan(base)}"
+        base_text = f"{label}{yuan(base)}"
     else:
         if rd_this_year is None or rd_last_year is None:
             return SubsidyResult(ZERO, None, True, "数据不足：缺少本年或上年研发投入")
         increment = rd_this_year - rd_last_year
         base = max(increment, ZERO)
-        base_text = f"{label}=本年{_yuan(rd_this_year)}−上年{_yuan(rd_last_year)}={_yuan(increment)}"
+        base_text = f"{label}=本年{yuan(rd_this_year)}−上年{yuan(rd_last_year)}={yuan(increment)}"
         if increment <= 0:
             base_text += "，无增量按零计算"
-    raw = _fen(base * rule.rate)
-    text = f"{base_text}；按{(rule.rate * 100).normalize():f}%计算为{_yuan(raw)}"
+    raw = fen(base * rule.rate)
+    text = f"{base_text}；按{(rule.rate * 100).normalize():f}%计算为{yuan(raw)}"
     amount = raw
     if rule.cap is not None and raw > rule.cap:
-        amount = _fen(rule.cap)
-        text += f"，超过上限{_yuan(rule.cap)}，按上限补助"
+        amount = fen(rule.cap)
+        text += f"，超过上限{yuan(rule.cap)}，按上限补助"
     if amount < rule.min_amount:
-        text += f"；低于最低补助金额{_yuan(rule.min_amount)}，不予补助"
+        text += f"；低于最低补助金额{yuan(rule.min_amount)}，不予补助"
         amount = ZERO
-    return SubsidyResult(amount, base, False, text + f"；补助金额{_yuan(amount)}")
+    return SubsidyResult(amount, base, False, text + f"；补助金额{yuan(amount)}")

@@ -26,16 +26,16 @@ because the official annex has not been checked (criteria.md §4.6).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from dataclasses import dataclass, fields
+from decimal import ROUND_DOWN, Decimal
 from typing import Literal
+
+from .money import FEN, ZERO, fen, yuan
 
 Form = Literal["self", "entrusted_domestic", "entrusted_overseas", "cooperative", "centralised"]
 EnterpriseType = Literal["general", "ic", "machine_tool"]
 Status = Literal["eligible", "excluded", "insufficient_data"]
 
-ZERO = Decimal(0)
-FEN = Decimal("0.01")
 ENTRUSTED_SHARE = Decimal("0.8")
 OTHER_COSTS_SHARE = Decimal("0.1")
 OVERSEAS_CAP_SHARE = Decimal(2) / Decimal(3)
@@ -50,16 +50,6 @@ FORM_LABELS: dict[str, str] = {
     "centralised": "集中研发",
 }
 IN_HOUSE_FORMS = ("self", "cooperative", "centralised")
-
-
-def fen(value: Decimal) -> Decimal:
-    """Round to the fen, half up."""
-    return value.quantize(FEN, rounding=ROUND_HALF_UP)
-
-
-def yuan(value: Decimal) -> str:
-    """Format an amount for an explanation line."""
-    return f"{value:,.2f}元"
 
 
 def pct(value: Decimal) -> str:
@@ -89,23 +79,17 @@ class ProjectCosts:
     offsets: Decimal = ZERO
 
     def __post_init__(self) -> None:
-        amounts = (
-            self.personnel,
-            self.direct_input,
-            self.depreciation,
-            self.amortisation,
-            self.design_fees,
-            self.other_costs,
-            self.entrusted_amount,
-            self.offsets,
-        )
-        if any(amount < 0 for amount in amounts):
+        if any(getattr(self, name) < 0 for name in COST_FIELDS):
             raise ValueError(f"研发项目{self.project_code}的费用金额不能为负数")
 
     @property
     def core_costs(self) -> Decimal:
         """人员人工 + 直接投入 + 折旧 + 无形资产摊销 + 新产品设计费等 (categories 1-5)."""
         return self.personnel + self.direct_input + self.depreciation + self.amortisation + self.design_fees
+
+
+# The amounts of a project (every ``Decimal`` field of ``ProjectCosts``).
+COST_FIELDS = tuple(spec.name for spec in fields(ProjectCosts) if spec.type == "Decimal")
 
 
 @dataclass(frozen=True)
@@ -435,10 +419,11 @@ def compute_deduction(data: DeductionInput) -> DeductionResult:
 
     ratio_text = "" if cap.ratio is None else f"；分配比例=允许额÷实际额={pct(cap.ratio)}"
     cap_line = cap.explanation + ratio_text
+    # The result's figures, by its field names.
     figures = {
-        "cap": Figure("其他相关费用限额", cap.cap, cap_line),
-        "allowed": Figure("经限额调整后的其他相关费用", cap.allowed, cap_line),
-        "domestic": Figure(
+        "other_costs_cap": Figure("其他相关费用限额", cap.cap, cap_line),
+        "other_costs_allowed": Figure("经限额调整后的其他相关费用", cap.allowed, cap_line),
+        "entrusted_domestic": Figure(
             "委托境内研发允许加计扣除金额",
             domestic_eligible,
             f"委托境内机构或个人研发费用按实际发生额的80%计入，合计{yuan(domestic_eligible)}",
@@ -449,24 +434,24 @@ def compute_deduction(data: DeductionInput) -> DeductionResult:
             f"境内符合条件的研发费用{yuan(in_house_eligible + domestic_eligible)}×2/3={yuan(overseas_cap)}"
             "（财税〔2018〕64号）",
         ),
-        "overseas": Figure(
+        "entrusted_overseas": Figure(
             "委托境外研发允许加计扣除金额",
             overseas_allowed_total,
             f"委托境外机构研发费用×80%={yuan(overseas_80)}，与限额{yuan(overseas_cap)}孰小，"
             f"取{yuan(overseas_allowed_total)}；委托境外个人的费用不计入",
         ),
-        "expensed": Figure(
+        "expensed_total": Figure(
             "费用化部分允许加计扣除的研发费用",
             expensed,
             f"允许加计扣除的研发费用合计{yuan(all_total)}，减本年形成无形资产的资本化部分{yuan(capitalised_total)}",
         ),
-        "capitalised": Figure(
+        "capitalised_formed_total": Figure(
             "本年形成无形资产的资本化项目可加计扣除的研发费用",
             capitalised_total,
             "资本化项目的其他相关费用按分配比例分摊后计入无形资产计税基础，按摊销额加计扣除"
             f"，合计{yuan(capitalised_total)}",
         ),
-        "amort": Figure(
+        "amortisation": Figure(
             "本年无形资产摊销额（研发形成）",
             amort,
             f"研发形成的无形资产本年摊销{yuan(amort)}，按摊销额的{pct(1 + rate.rate)}税前摊销",
@@ -476,13 +461,13 @@ def compute_deduction(data: DeductionInput) -> DeductionResult:
             offsets_total,
             f"下脚料、残次品、中间试制品等特殊收入合计{yuan(offsets_total)}，从当年研发费用中扣减",
         ),
-        "base": Figure(
+        "deduction_base": Figure(
             "加计扣除计算基数",
             base,
             f"费用化{yuan(expensed)}+摊销{yuan(amort)}−特殊收入{yuan(offsets_total)}={yuan(base_before)}"
             + ("，不足扣减的按零计算" if base_before < 0 else ""),
         ),
-        "extra": Figure(
+        "extra_deduction": Figure(
             "本年研发费用加计扣除总额",
             extra,
             (
@@ -491,7 +476,7 @@ def compute_deduction(data: DeductionInput) -> DeductionResult:
                 else "；".join(reasons)
             ),
         ),
-        "amort_extra": Figure(
+        "amortisation_deduction": Figure(
             "其中：无形资产摊销加计扣除额",
             amort_extra,
             f"摊销{yuan(amort)}×{pct(rate.rate)}={yuan(amort_extra)}，"
@@ -509,39 +494,39 @@ def compute_deduction(data: DeductionInput) -> DeductionResult:
             "人员人工、直接投入、折旧、无形资产摊销、新产品设计费等之和",
         ),
         Figure("其他相关费用合计", other_sum, "自主、合作、集中研发项目实际发生的其他相关费用"),
-        figures["cap"],
-        figures["allowed"],
+        figures["other_costs_cap"],
+        figures["other_costs_allowed"],
         Figure(
             "委托境内研发费用",
             sum((p.entrusted_amount for p in domestic), ZERO),
             "委托境内机构或个人研发的实际发生额",
         ),
-        figures["domestic"],
+        figures["entrusted_domestic"],
         Figure(
             "委托境外研发费用",
             sum((p.entrusted_amount for p in overseas), ZERO),
             "委托境外机构研发的实际发生额",
         ),
-        figures["overseas"],
+        figures["entrusted_overseas"],
         Figure(
             "允许加计扣除的研发费用合计", all_total, "经限额调整后的自主/合作/集中研发费用+委托境内+委托境外"
         ),
-        figures["expensed"],
-        figures["capitalised"],
+        figures["expensed_total"],
+        figures["capitalised_formed_total"],
     )
     a107012 = (
         Figure("本年可享受研发费用加计扣除项目数量", Decimal(len(included)), "计入本年计算的研发项目个数"),
         Figure(
             "自主研发、合作研发、集中研发", core_sum + cap.allowed, "前五类费用+经限额调整后的其他相关费用"
         ),
-        figures["domestic"],
-        figures["overseas"],
-        figures["expensed"],
-        figures["amort"],
+        figures["entrusted_domestic"],
+        figures["entrusted_overseas"],
+        figures["expensed_total"],
+        figures["amortisation"],
         figures["offsets"],
-        figures["base"],
+        figures["deduction_base"],
         Figure("加计扣除比例", rate.rate, rate.explanation),
-        figures["extra"],
+        figures["extra_deduction"],
     )
     return DeductionResult(
         tax_year=data.tax_year,
@@ -549,19 +534,8 @@ def compute_deduction(data: DeductionInput) -> DeductionResult:
         eligibility_reasons=tuple(reasons),
         rate=rate,
         projects=tuple(lines),
-        other_costs_cap=figures["cap"],
-        other_costs_allowed=figures["allowed"],
         allocation_ratio=cap.ratio,
-        entrusted_domestic=figures["domestic"],
-        overseas_cap=figures["overseas_cap"],
-        entrusted_overseas=figures["overseas"],
-        expensed_total=figures["expensed"],
-        capitalised_formed_total=figures["capitalised"],
-        amortisation=figures["amort"],
-        offsets=figures["offsets"],
-        deduction_base=figures["base"],
-        extra_deduction=figures["extra"],
-        amortisation_deduction=figures["amort_extra"],
         summary_rows=summary,
         a107012_rows=a107012,
+        **figures,
     )

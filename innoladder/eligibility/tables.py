@@ -16,7 +16,6 @@ from typing import Literal
 
 from .facts import EnterpriseFacts, YearData
 from .gaps import (
-    FEN,
     ceil_fen,
     ceil_int,
     count_gap,
@@ -27,8 +26,9 @@ from .gaps import (
     money_to_share,
     staff_to_share,
 )
-from .results import FAIL, PASS, UNKNOWN, CriterionResult, Gap, Outcome, RuleSetResult, Status
-from .rulesets._common import WAN
+from .money import FEN, WAN
+from .results import FAIL, PASS, UNKNOWN, CriterionResult, Gap, RuleSetResult, Status
+from .rulesets._common import Version, all_of, outcome_of
 
 Kind = Literal["money", "count", "ratio"]
 Operator = Literal[">=", ">", "<=", "<"]
@@ -126,20 +126,11 @@ class Condition:
 
 
 @dataclass(frozen=True)
-class Table:
+class Table(Version):
     """One version of a tier's rule table, as entered (identity and dates come from the caller)."""
 
-    scheme: str
-    version: str
-    name_zh: str
-    basis: str
-    effective_from: date
-    effective_to: date | None
     conditions: tuple[Condition, ...]
     attribution: str = ""  # who entered it and when, in words
-
-    def in_force(self, on: date) -> bool:
-        return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)
 
 
 class TableError(ValueError):
@@ -314,14 +305,6 @@ def evaluate_condition(condition: Condition, facts: EnterpriseFacts, year: int, 
     return result(FAIL, value, value_text, reason, _gap(metric, condition, rows, limit))
 
 
-def _outcome(statuses: list[Status]) -> Outcome:
-    if FAIL in statuses:
-        return "not_eligible"
-    if UNKNOWN in statuses or not statuses:
-        return "insufficient_data"
-    return "eligible"
-
-
 def evaluate_table(
     table: Table, facts: EnterpriseFacts, on: date, data_year: int | None = None
 ) -> RuleSetResult:
@@ -343,13 +326,8 @@ def evaluate_table(
         notes.append("规则表中尚未录入条件，无法判定。")
     statuses = [item.status for item in criteria]
     return RuleSetResult(
-        ruleset_id=table.scheme,
-        version=table.version,
-        name_zh=table.name_zh,
-        basis=table.basis,
-        effective_from=table.effective_from,
-        effective_to=table.effective_to,
-        outcome=_outcome(statuses),
+        *table.identity(),
+        outcome=outcome_of(all_of(statuses)) if statuses else "insufficient_data",
         route="conditions" if criteria else "",
         score=None,
         score_max=None,

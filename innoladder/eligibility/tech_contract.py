@@ -17,13 +17,13 @@ Corporate income tax (企业所得税法实施条例 第九十条): a resident e
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Literal
+
+from .money import ZERO, fen, yuan
 
 Category = Literal["development", "transfer", "licence", "consulting", "service"]
 
-ZERO = Decimal(0)
-FEN = Decimal("0.01")
 EXEMPT_GAIN = Decimal(5_000_000)
 
 CATEGORY_LABELS: dict[str, str] = {
@@ -80,10 +80,6 @@ class IncomeTaxResult:
     explanation: str
 
 
-def _yuan(value: Decimal) -> str:
-    return f"{value:,.2f}元"
-
-
 def vat_exemption(category: Category, subtype: str, bundled_with_transfer_or_development: bool) -> TaxNote:
     """VAT treatment of the seller's income under a registered technology contract."""
     if category not in SUBTYPES:
@@ -132,12 +128,12 @@ def transfer_income_tax(
 ) -> IncomeTaxResult:
     """Income tax on a year's 技术转让所得: up to 5,000,000 exempt, the excess at half the rate."""
     gain = income - cost - related_taxes
-    head = f"技术转让所得=收入{_yuan(income)}−成本{_yuan(cost)}−相关税费{_yuan(related_taxes)}={_yuan(gain)}"
+    head = f"技术转让所得=收入{yuan(income)}−成本{yuan(cost)}−相关税费{yuan(related_taxes)}={yuan(gain)}"
     if gain <= 0:
         return IncomeTaxResult(gain, ZERO, ZERO, ZERO, head + "，无所得，不缴纳企业所得税")
     exempt = min(gain, EXEMPT_GAIN)
     excess = gain - exempt
-    tax = (excess * rate / 2).quantize(FEN, rounding=ROUND_HALF_UP)
+    tax = fen(excess * rate / 2)
     if excess == 0:
         return IncomeTaxResult(gain, exempt, ZERO, ZERO, head + "，未超过500万元，免征企业所得税")
     return IncomeTaxResult(
@@ -146,6 +142,6 @@ def transfer_income_tax(
         excess,
         tax,
         head
-        + f"；500万元以内免征，超过部分{_yuan(excess)}按{rate * 100:.1f}%税率减半征收，应纳税额{_yuan(tax)}"
+        + f"；500万元以内免征，超过部分{yuan(excess)}按{rate * 100:.1f}%税率减半征收，应纳税额{yuan(tax)}"
         "（企业所得税法实施条例第九十条）",
     )

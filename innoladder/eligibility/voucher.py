@@ -17,10 +17,9 @@ should be passed the type with the highest quota.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-ZERO = Decimal(0)
-FEN = Decimal("0.01")
+from .money import ZERO, fen, yuan
 
 HOLDER_LABELS: dict[str, str] = {
     "hnte": "高新技术企业",
@@ -79,10 +78,6 @@ class VoucherResult:
     explanation: str
 
 
-def _yuan(value: Decimal) -> str:
-    return f"{value:,.2f}元"
-
-
 def voucher_use(
     fee: Decimal,
     service_type: str,
@@ -106,16 +101,16 @@ def voucher_use(
             ZERO, max(quota - used_this_year, ZERO), quota, None, f"“{service}”不在创新券支持的服务范围内"
         )
     remaining = max(quota - used_this_year, ZERO)
-    wanted = (fee * share).quantize(FEN, rounding=ROUND_HALF_UP)
+    wanted = fen(fee * share)
     amount = min(wanted, remaining)
     text = (
-        f"{holder}年度额度{_yuan(quota)}，本年已用{_yuan(used_this_year)}，剩余{_yuan(remaining)}；"
-        f"{service}服务费{_yuan(fee)}×{(share * 100).normalize():f}%={_yuan(wanted)}"
+        f"{holder}年度额度{yuan(quota)}，本年已用{yuan(used_this_year)}，剩余{yuan(remaining)}；"
+        f"{service}服务费{yuan(fee)}×{(share * 100).normalize():f}%={yuan(wanted)}"
     )
     if remaining == 0:
         text += "；本年额度已用完，创新券不予支付"
     elif wanted > remaining:
-        text += f"，超过剩余额度，按剩余额度{_yuan(remaining)}支付"
+        text += f"，超过剩余额度，按剩余额度{yuan(remaining)}支付"
     else:
-        text += f"，创新券支付{_yuan(amount)}"
+        text += f"，创新券支付{yuan(amount)}"
     return VoucherResult(amount, remaining - amount, quota, share, text)

@@ -11,6 +11,7 @@ from typing import Protocol, cast
 from ..bands import BandTable
 from ..facts import EnterpriseFacts, IPRecord
 from ..gaps import format_pct, format_wan, points_gap
+from ..money import ZERO
 from ..results import (
     EXPLAIN,
     FAIL,
@@ -30,14 +31,10 @@ from ..results import (
 )
 from ..settings import Settings
 
-ZERO = Decimal(0)
-WAN = Decimal(10000)
-YI = Decimal(100000000)
-
 
 @dataclass(frozen=True)
-class RuleSetInfo:
-    """Identity and validity period of one rule-set version."""
+class Version:
+    """Identity and validity period of one rule-set version: built in, or an administrator's rule table."""
 
     scheme: str
     version: str
@@ -45,6 +42,19 @@ class RuleSetInfo:
     basis: str
     effective_from: date
     effective_to: date | None
+
+    def in_force(self, on: date) -> bool:
+        return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)
+
+    def identity(self) -> tuple[str, str, str, str, date, date | None]:
+        """The fields a ``RuleSetResult`` opens with, in its order (its ``ruleset_id`` is the scheme)."""
+        return (self.scheme, self.version, self.name_zh, self.basis, self.effective_from, self.effective_to)
+
+
+@dataclass(frozen=True)
+class RuleSetInfo(Version):
+    """A built-in rule-set version: its identity, validity period and top score."""
+
     score_max: Decimal | None
 
     def data_year(self, on: date) -> int:
@@ -199,12 +209,7 @@ def build(
     if when is not None:
         notes = [*when.notes(), *notes]
     return RuleSetResult(
-        ruleset_id=info.scheme,
-        version=info.version,
-        name_zh=info.name_zh,
-        basis=info.basis,
-        effective_from=info.effective_from,
-        effective_to=info.effective_to,
+        *info.identity(),
         outcome=outcome_of(status),
         route=route if status == PASS else "",
         score=score,

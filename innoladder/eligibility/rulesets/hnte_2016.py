@@ -17,12 +17,10 @@ from ..gaps import (
     points_gap,
     staff_to_share,
 )
+from ..money import WAN, YI, ZERO
 from ..results import UNKNOWN, CriterionResult, Gap, RuleSetResult, Text
 from ..settings import Settings
 from ._common import (
-    WAN,
-    YI,
-    ZERO,
     all_of,
     at_least,
     build,

@@ -9,10 +9,10 @@ from functools import cache
 from ..bands import BandTable, table
 from ..facts import EnterpriseFacts
 from ..gaps import format_wan, money_gap, money_to_ratio
+from ..money import WAN
 from ..results import FAIL, PASS, CriterionResult, RuleSetResult
 from ..settings import Settings
 from ._common import (
-    WAN,
     all_of,
     any_of,
     at_least,

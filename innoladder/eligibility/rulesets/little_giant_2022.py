@@ -7,11 +7,10 @@ from decimal import Decimal
 
 from ..facts import EnterpriseFacts
 from ..gaps import count_gap, format_wan, money_gap
+from ..money import WAN, YI
 from ..results import FAIL, PASS, UNKNOWN, CriterionResult, RuleSetResult
 from ..settings import Settings
 from ._common import (
-    WAN,
-    YI,
     all_of,
     any_of,
     award_route,

@@ -7,10 +7,10 @@ from decimal import Decimal
 
 from ..facts import EnterpriseFacts
 from ..gaps import count_gap, format_wan, money_gap
+from ..money import WAN
 from ..results import FAIL, PASS, UNKNOWN, CriterionResult, RuleSetResult, Status
 from ..settings import Settings
 from ._common import (
-    WAN,
     all_of,
     any_of,
     award_route,

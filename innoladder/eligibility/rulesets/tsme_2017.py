@@ -14,10 +14,10 @@ from ..gaps import (
     money_to_share,
     staff_to_share,
 )
+from ..money import YI
 from ..results import FAIL, PASS, UNKNOWN, CriterionResult, Gap, RuleSetResult, Status
 from ..settings import Settings
 from ._common import (
-    YI,
     all_of,
     any_of,
     at_least,
