@@ -74,7 +74,9 @@ def digest(results: Sequence[RuleSetResult], with_json: bool) -> bytes:
 
 def runs() -> list[tuple[str, date, int | None, int, int]]:
     """(name, date, data year, count, seed) of each recorded population, in file order."""
-    out = [(on.isoformat(), on, None, COUNT, 20261206) for on in DATES]
+    out: list[tuple[str, date, int | None, int, int]] = [
+        (on.isoformat(), on, None, COUNT, 20261206) for on in DATES
+    ]
     out += [(f"{on.isoformat()}@{on.year - 2}", on, on.year - 2, EARLIER_COUNT, EARLIER_SEED) for on in DATES]
     return out
 

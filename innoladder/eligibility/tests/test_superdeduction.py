@@ -109,32 +109,30 @@ def test_four_step_allocation_to_capitalised_project() -> None:
     assert result.extra_deduction.amount == D("88000.00")
 
 
-def test_entrusted_domestic_80_percent_and_overseas_below_cap() -> None:
+@pytest.mark.parametrize(
+    ("overseas", "overseas_eligible", "total"),
+    [
+        # Overseas 100,000 × 80% = 80,000 < cap → 80,000. Total 250,000.
+        ("100000", "80000.00", "250000.00"),
+        # Overseas 300,000 × 80% = 240,000 > cap 113,333.33 → 113,333.33; total 170,000 + 113,333.33.
+        ("300000", "113333.33", "283333.33"),
+    ],
+)
+def test_entrusted_domestic_80_percent_and_overseas_cut_at_two_thirds(
+    overseas: str, overseas_eligible: str, total: str
+) -> None:
     # In-house 90,000; domestic 100,000 × 80% = 80,000; domestic eligible 170,000; cap ⅔ = 113,333.33.
-    # Overseas 100,000 × 80% = 80,000 < cap → 80,000. Total 250,000.
     projects = (
         own("S", "90000", "0"),
         entrusted("D", "entrusted_domestic", "100000"),
-        entrusted("O", "entrusted_overseas", "100000"),
+        entrusted("O", "entrusted_overseas", overseas),
     )
     result = compute_deduction(make_input(projects))
     assert result.entrusted_domestic.amount == D("80000.00")
     assert result.overseas_cap.amount == D("113333.33")
-    assert result.entrusted_overseas.amount == D("80000.00")
-    assert result.expensed_total.amount == D("250000.00")
-
-
-def test_overseas_above_two_thirds_cap_is_cut() -> None:
-    # Overseas 300,000 × 80% = 240,000 > cap 113,333.33 → 113,333.33; total 170,000 + 113,333.33.
-    projects = (
-        own("S", "90000", "0"),
-        entrusted("D", "entrusted_domestic", "100000"),
-        entrusted("O", "entrusted_overseas", "300000"),
-    )
-    result = compute_deduction(make_input(projects))
-    assert result.entrusted_overseas.amount == D("113333.33")
-    assert result.expensed_total.amount == D("283333.33")
-    assert result.extra_deduction.amount == D("283333.33")
+    assert result.entrusted_overseas.amount == D(overseas_eligible)
+    assert result.expensed_total.amount == D(total)
+    assert result.extra_deduction.amount == D(total)
 
 
 def test_overseas_individual_is_excluded() -> None:
