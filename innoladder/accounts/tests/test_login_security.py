@@ -5,11 +5,14 @@ from django.test import Client
 from freezegun import freeze_time
 
 from innoladder.core.models import AuditEntry
+from innoladder.core.testing.cast import PASSWORD
+
+from .passwords import change_password
 
 LOGIN = "/accounts/login/"
 
 
-def _login(client, username="officer", password="Passw0rd!x"):
+def _login(client, username="officer", password=PASSWORD):
     return client.post(LOGIN, {"username": username, "password": password})
 
 
@@ -111,7 +114,7 @@ def test_logout_by_get_is_refused(client, cast):
 
 def test_csrf_is_enforced_on_login(cast):
     client = Client(enforce_csrf_checks=True)
-    response = client.post(LOGIN, {"username": "officer", "password": "Passw0rd!x"})
+    response = client.post(LOGIN, {"username": "officer", "password": PASSWORD})
     assert response.status_code == 403
 
 
@@ -129,13 +132,6 @@ def test_english_is_shown_once_the_user_switches_to_it(client, db):
 
 def test_password_change_is_audited(client, cast):
     client.force_login(cast.officer)
-    response = client.post(
-        "/accounts/password/",
-        {
-            "old_password": "Passw0rd!x",
-            "new_password1": "Kunlun#2025road",
-            "new_password2": "Kunlun#2025road",
-        },
-    )
+    response = change_password(client, PASSWORD, "Kunlun#2025road")
     assert response.status_code == 302
     assert AuditEntry.objects.filter(event_type="password_change", actor=cast.officer).count() == 1

@@ -11,9 +11,10 @@ from innoladder.accounts.models import User
 from innoladder.core.models import AuditEntry
 from innoladder.core.testing.cast import PASSWORD
 
+from .passwords import CHANGE, change_password
+
 pytestmark = pytest.mark.django_db
 LOGIN = "/accounts/login/"
-CHANGE = "/accounts/password/"
 NEW = "Neu3s!Kennwort"
 
 
@@ -37,7 +38,7 @@ def test_staff_password_older_than_90_days_allows_only_change_and_logout(client,
         assert response.status_code == 302 and response["Location"] == CHANGE, url
     page = client.get(CHANGE)
     assert page.status_code == 200 and "密码已超过 90 天未修改" in page.content.decode()
-    response = client.post(CHANGE, {"old_password": PASSWORD, "new_password1": NEW, "new_password2": NEW})
+    response = change_password(client, PASSWORD, NEW)
     assert response.status_code == 302
     assert client.get("/").status_code == 200
     assert AuditEntry.objects.filter(event_type="password_change", actor=cast.officer).count() == 1
@@ -57,7 +58,7 @@ def test_administrator_set_password_must_be_changed_by_any_role(client, cast):
     response = client.get(f"/enterprises/{cast.ent_a.pk}/")
     assert response.status_code == 302 and response["Location"] == CHANGE
     assert "由管理员设置或重置" in client.get(CHANGE).content.decode()
-    client.post(CHANGE, {"old_password": PASSWORD, "new_password1": NEW, "new_password2": NEW})
+    change_password(client, PASSWORD, NEW)
     cast.user_a.refresh_from_db()
     assert cast.user_a.must_change_password is False
     assert client.get(f"/enterprises/{cast.ent_a.pk}/").status_code == 200
