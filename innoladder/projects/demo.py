@@ -20,88 +20,36 @@ from .models import Project
 
 GOLMUD = "格尔木工业园"
 BATCH_2023 = "2023年第一批"
+D = dt.date
+# The projects of the Golmud scenario, all provincial: (lead, title, programme, year, batch, number, (funding,
+# own money) in yuan, (applied on, starts on, ends on), [(status, on)], [(milestone, due on, done on)],
+# (report date, summary) or None).
 # fmt: off
 PROJECTS = (
-    {
-        "lead": "东台锂资源",
-        "title": "东台吉乃尔盐湖卤水吸附法提锂关键技术产业化",
-        "programme": "青海省重点研发与转化计划",
-        "level": "provincial",
-        "year": 2021,
-        "batch": "2021年第二批",
-        "number": "2021-GX-C12",
-        "government_funding": Decimal("3000000"),
-        "self_raised": Decimal("12000000"),
-        "applied_on": dt.date(2021, 3, 20),
-        "starts_on": dt.date(2021, 7, 1),
-        "ends_on": dt.date(2023, 12, 31),
-        "path": [
-            ("approved", dt.date(2021, 6, 18)), ("in_progress", dt.date(2021, 7, 1)), ("midterm", dt.date(2022, 7, 10)),
-            ("in_progress", dt.date(2022, 8, 1)), ("acceptance", dt.date(2024, 1, 15)), ("closed", dt.date(2024, 4, 20)),
-        ],
-        "milestones": [("项目验收材料提交", dt.date(2023, 12, 31), dt.date(2023, 12, 28))],
-        "report": (dt.date(2023, 5, 30), "完成万吨级吸附提锂生产线连续运行试验，锂收率达到合同指标。"),
-    },
-    {
-        "lead": "东台锂资源",
-        "title": "高镁锂比卤水碳酸锂结晶过程控制技术研究",
-        "programme": "青海省基础研究计划",
-        "level": "provincial",
-        "year": 2022,
-        "batch": "2022年第一批",
-        "number": "2022-ZJ-915",
-        "government_funding": Decimal("800000"),
-        "self_raised": Decimal("1600000"),
-        "applied_on": dt.date(2022, 2, 25),
-        "starts_on": dt.date(2022, 6, 1),
-        "ends_on": dt.date(2023, 5, 31),
-        "path": [
-            ("approved", dt.date(2022, 5, 20)), ("in_progress", dt.date(2022, 6, 1)), ("acceptance", dt.date(2023, 6, 15)),
-            ("closed", dt.date(2023, 9, 20)),
-        ],
-        "milestones": [],
-        "report": (dt.date(2023, 6, 10), "完成结晶过程控制模型及中试验证，提交验收申请。"),
-    },
-    {
-        "lead": "盐湖股份",
-        "title": "低钠盐制备工艺技术研究与示范",
-        "programme": "青海省重点研发与转化计划",
-        "level": "provincial",
-        "year": 2023,
-        "batch": BATCH_2023,
-        "number": "2023-SF-101",
-        "government_funding": Decimal("2000000"),
-        "self_raised": Decimal("6000000"),
-        "applied_on": dt.date(2022, 11, 15),
-        "starts_on": dt.date(2023, 5, 1),
-        "ends_on": dt.date(2025, 4, 30),
-        "path": [
-            ("approved", dt.date(2023, 4, 26)), ("in_progress", dt.date(2023, 7, 3)), ("midterm", dt.date(2024, 4, 26)),
-            ("in_progress", dt.date(2024, 5, 20)), ("acceptance", dt.date(2025, 4, 28)), ("closed", dt.date(2025, 8, 15)),
-        ],
-        "milestones": [("中期检查", dt.date(2024, 4, 30), dt.date(2024, 4, 26)), ("项目验收", dt.date(2025, 4, 30), dt.date(2025, 4, 28))],
-        "report": None,
-    },
-    {
-        "lead": "盐湖股份",
-        "title": "基于盐湖提锂的预处理膜过程关键技术研究及应用示范",
-        "programme": "青海省重点研发与转化计划",
-        "level": "provincial",
-        "year": 2023,
-        "batch": BATCH_2023,
-        "number": "2023-SF-102",
-        "government_funding": Decimal("3000000"),
-        "self_raised": Decimal("9000000"),
-        "applied_on": dt.date(2022, 11, 15),
-        "starts_on": dt.date(2023, 5, 1),
-        "ends_on": dt.date(2025, 12, 31),
-        "path": [
-            ("approved", dt.date(2023, 4, 26)), ("in_progress", dt.date(2023, 7, 3)), ("midterm", dt.date(2024, 6, 28)),
-            ("in_progress", dt.date(2024, 7, 15)), ("acceptance", dt.date(2025, 12, 26)), ("closed", dt.date(2026, 4, 20)),
-        ],
-        "milestones": [("中期检查", dt.date(2024, 6, 30), dt.date(2024, 6, 28)), ("项目验收", dt.date(2025, 12, 31), dt.date(2025, 12, 26))],
-        "report": None,
-    },
+    ("东台锂资源", "东台吉乃尔盐湖卤水吸附法提锂关键技术产业化", "青海省重点研发与转化计划", 2021, "2021年第二批", "2021-GX-C12",
+     ("3000000", "12000000"), (D(2021, 3, 20), D(2021, 7, 1), D(2023, 12, 31)),
+     [("approved", D(2021, 6, 18)), ("in_progress", D(2021, 7, 1)), ("midterm", D(2022, 7, 10)),
+      ("in_progress", D(2022, 8, 1)), ("acceptance", D(2024, 1, 15)), ("closed", D(2024, 4, 20))],
+     [("项目验收材料提交", D(2023, 12, 31), D(2023, 12, 28))],
+     (D(2023, 5, 30), "完成万吨级吸附提锂生产线连续运行试验，锂收率达到合同指标。")),
+    ("东台锂资源", "高镁锂比卤水碳酸锂结晶过程控制技术研究", "青海省基础研究计划", 2022, "2022年第一批", "2022-ZJ-915",
+     ("800000", "1600000"), (D(2022, 2, 25), D(2022, 6, 1), D(2023, 5, 31)),
+     [("approved", D(2022, 5, 20)), ("in_progress", D(2022, 6, 1)), ("acceptance", D(2023, 6, 15)),
+      ("closed", D(2023, 9, 20))],
+     [],
+     (D(2023, 6, 10), "完成结晶过程控制模型及中试验证，提交验收申请。")),
+    ("盐湖股份", "低钠盐制备工艺技术研究与示范", "青海省重点研发与转化计划", 2023, BATCH_2023, "2023-SF-101",
+     ("2000000", "6000000"), (D(2022, 11, 15), D(2023, 5, 1), D(2025, 4, 30)),
+     [("approved", D(2023, 4, 26)), ("in_progress", D(2023, 7, 3)), ("midterm", D(2024, 4, 26)),
+      ("in_progress", D(2024, 5, 20)), ("acceptance", D(2025, 4, 28)), ("closed", D(2025, 8, 15))],
+     [("中期检查", D(2024, 4, 30), D(2024, 4, 26)), ("项目验收", D(2025, 4, 30), D(2025, 4, 28))],
+     None),
+    ("盐湖股份", "基于盐湖提锂的预处理膜过程关键技术研究及应用示范", "青海省重点研发与转化计划", 2023, BATCH_2023, "2023-SF-102",
+     ("3000000", "9000000"), (D(2022, 11, 15), D(2023, 5, 1), D(2025, 12, 31)),
+     [("approved", D(2023, 4, 26)), ("in_progress", D(2023, 7, 3)), ("midterm", D(2024, 6, 28)),
+      ("in_progress", D(2024, 7, 15)), ("acceptance", D(2025, 12, 26)), ("closed", D(2026, 4, 20))],
+     [("中期检查", D(2024, 6, 30), D(2024, 6, 28)), ("项目验收", D(2025, 12, 31), D(2025, 12, 26))],
+     None),
 )
 # fmt: on
 
@@ -154,53 +102,61 @@ def _carry_forward(project: Project, officer, path, milestones, today: dt.date) 
             services.milestone_complete(user=officer, milestone=milestone, done_on=done_on)
 
 
+def _project(park, officer, short: str, title: str, plan: tuple, money: tuple, dates: tuple, report=None):
+    """The provincial project `title` of the park's enterprise `short`, created when it is not there yet
+    from its `plan` (programme, year, batch, number), `money` (funding, own money) in yuan, `dates` (applied,
+    starts, ends) and progress `report` (date, summary) or None; None while the enterprise is not registered."""
+    lead = Enterprise.objects.filter(park=park, name__contains=short).order_by("pk").first()
+    if lead is None:
+        return None
+    project = Project.objects.filter(enterprise=lead, title=title).first()
+    if project is None:
+        programme, year, batch, number = plan
+        project = services.project_create(
+            user=officer,
+            enterprise=lead,
+            is_demo=True,
+            title=title,
+            programme=programme,
+            level="provincial",
+            year=year,
+            batch=batch,
+            number=number,
+            government_funding=Decimal(money[0]),
+            self_raised=Decimal(money[1]),
+            applied_on=dates[0],
+            starts_on=dates[1],
+            ends_on=dates[2],
+        )
+        if report is not None:
+            services.report_create(user=officer, project=project, reported_on=report[0], summary=report[1])
+    return project
+
+
 def load() -> None:
     park = Park.objects.filter(name=GOLMUD).first()
     if park is None:
         return
     officer = User.objects.filter(username__iexact="officer").first()
     today = timezone.localdate()
-    for spec in PROJECTS:
-        spec = dict(spec)
-        lead = Enterprise.objects.filter(park=park, name__contains=spec.pop("lead")).order_by("pk").first()
-        if lead is None:
-            continue
-        path, milestones, report = spec.pop("path"), spec.pop("milestones"), spec.pop("report")
-        project = Project.objects.filter(enterprise=lead, title=spec["title"]).first()
-        if project is None:
-            project = services.project_create(user=officer, enterprise=lead, is_demo=True, **spec)
-            if report is not None:
-                services.report_create(
-                    user=officer, project=project, reported_on=report[0], summary=report[1]
-                )
-        _carry_forward(project, officer, path, milestones, today)
-    for i, (short, title, programme, (funding, own), age, steps, milestones) in enumerate(RECENT):
-        lead = Enterprise.objects.filter(park=park, name__contains=short).order_by("pk").first()
-        if lead is None:
-            continue
+    for short, title, *plan, money, dates, path, milestones, report in PROJECTS:
+        project = _project(park, officer, short, title, tuple(plan), money, dates, report)
+        if project is not None:
+            _carry_forward(project, officer, path, milestones, today)
+    for i, (short, title, programme, money, age, steps, milestones) in enumerate(RECENT):
         applied_on = today - dt.timedelta(days=age)
-        project = Project.objects.filter(enterprise=lead, title=title).first()
+        approved = next(
+            (applied_on + dt.timedelta(days=d) for status, d in steps if status == "approved"), None
+        )
+        year = (approved or applied_on).year
+        if approved:
+            plan = (programme, year, f"{year}年第一批", f"{year}-GX-{201 + i}")
+            dates = (applied_on, approved + dt.timedelta(days=10), approved + dt.timedelta(days=730))
+        else:
+            plan, dates = (programme, year, "", ""), (applied_on, None, None)
+        project = _project(park, officer, short, title, plan, money, dates)
         if project is None:
-            approved = next(
-                (applied_on + dt.timedelta(days=d) for status, d in steps if status == "approved"), None
-            )
-            year = (approved or applied_on).year
-            project = services.project_create(
-                user=officer,
-                enterprise=lead,
-                is_demo=True,
-                title=title,
-                programme=programme,
-                level="provincial",
-                year=year,
-                batch=f"{year}年第一批" if approved else "",
-                number=f"{year}-GX-{201 + i}" if approved else "",
-                government_funding=Decimal(funding),
-                self_raised=Decimal(own),
-                applied_on=applied_on,
-                starts_on=approved + dt.timedelta(days=10) if approved else None,
-                ends_on=approved + dt.timedelta(days=730) if approved else None,
-            )
+            continue
         day = project.applied_on
         _carry_forward(
             project,
