@@ -13,6 +13,7 @@ from .h1_2023 import (
     S,
     _steps,
     application_with_steps,
+    apply_for,
     find_enterprise,
     hnte_batch,
     recognition_for,
@@ -274,9 +275,6 @@ def load_since_2023(park, officer, agency, today: dt.date) -> None:
 
     batch = hnte_batch(park, today.year)
     for short, note in HNTE_NEW:
-        enterprise = find_enterprise(park, short)
-        if enterprise is None:
-            continue
         plan = (
             (S.INTENT, -20, "走访中确认申报意向"),
             (S.PREPARING, 10, "服务机构协助准备材料"),
@@ -286,9 +284,7 @@ def load_since_2023(park, officer, agency, today: dt.date) -> None:
         steps = _steps(batch.opens_on, plan)
         if steps[0][1] > today:
             steps = [(S.INTENT, today - dt.timedelta(days=12), "走访中确认申报意向，待批次开放")]
-        application_with_steps(
-            enterprise, batch, steps, officer=officer, agency=agency, note=note, today=today
-        )
+        apply_for(park, short, batch, steps, officer=officer, agency=agency, note=note, today=today)
 
     enterprise = find_enterprise(park, "蓝科锂业")
     if (

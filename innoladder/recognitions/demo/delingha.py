@@ -18,7 +18,7 @@ from .current import _annual_reports, _renew_on_schedule, _steps
 from .h1_2023 import (
     BATCHES,
     _passed_steps,
-    application_with_steps,
+    apply_for,
     ensure_batches,
     find_enterprise,
     hnte_batch,
@@ -62,17 +62,16 @@ def load_delingha(today: dt.date) -> None:
         officer=officer,
     )
 
-    enterprise = find_enterprise(park, "柯鲁柯盐化")
-    if enterprise is not None:
-        application_with_steps(
-            enterprise,
-            batches["qh_tech"],
-            [
-                (S.INTENT, D(2023, 4, 17), "走访中确认申报青海省科技型企业"),
-                (S.PREPARING, D(2023, 5, 8), "整理2022年度研发费用和知识产权材料"),
-            ],
-            officer=officer,
-        )
+    apply_for(
+        park,
+        "柯鲁柯盐化",
+        batches["qh_tech"],
+        [
+            (S.INTENT, D(2023, 4, 17), "走访中确认申报青海省科技型企业"),
+            (S.PREPARING, D(2023, 5, 8), "整理2022年度研发费用和知识产权材料"),
+        ],
+        officer=officer,
+    )
 
     # 德令哈纯碱: 高企 since December 2022, renewed when it expires.
     enterprise = find_enterprise(park, "德令哈纯碱")
@@ -84,17 +83,11 @@ def load_delingha(today: dt.date) -> None:
         _annual_reports(_renew_on_schedule(rec, "GR{y}63", 58, today), today)
 
     # 昊阳光热 applies for 高企 for the first time in the load year's batch, once it opens.
-    enterprise = find_enterprise(park, "昊阳光热")
     batch = hnte_batch(park, today.year)
-    if enterprise is not None and batch.opens_on <= today:
+    if batch.opens_on <= today:
         plan = (
             (S.INTENT, 0, "创新型中小企业，研发投入强度达标，拟首次申报高企"),
             (S.PREPARING, 12, "归集近三年研发费用，整理知识产权"),
         )
-        application_with_steps(
-            enterprise,
-            batch,
-            _steps(batch.opens_on + dt.timedelta(days=9), plan),
-            officer=officer,
-            today=today,
-        )
+        steps = _steps(batch.opens_on + dt.timedelta(days=9), plan)
+        apply_for(park, "昊阳光热", batch, steps, officer=officer, today=today)

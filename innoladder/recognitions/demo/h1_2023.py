@@ -180,6 +180,15 @@ def application_with_steps(
     return app
 
 
+def apply_for(park, short: str, batch, steps, **application):
+    """The application of the park's enterprise `short` in `batch` through `steps` (as
+    `application_with_steps` with the `application` arguments), or None while it is not registered."""
+    enterprise = find_enterprise(park, short)
+    if enterprise is None:
+        return None
+    return application_with_steps(enterprise, batch, steps, **application)
+
+
 def ensure_batches(park, specs: dict) -> dict[str, Batch]:
     """The park's batches of `specs` by code, created once (keyed by park and name)."""
     return {
@@ -259,25 +268,21 @@ def load_h1_2023():
         renewal = {"kind": c.ApplicationKind.RENEWAL, "renews": old}
         application_with_steps(enterprise, batch, steps, officer=officer, agency=agency, **renewal)
     for index, short in enumerate(QH_NEW):
-        enterprise = find_enterprise(park, short)
-        if enterprise is None:
-            continue
         steps = _steps(D(2023, 4, 10 + index * 14), QH_NEW_PLAN)
-        application_with_steps(enterprise, batch, steps, officer=officer, agency=agency)
+        apply_for(park, short, batch, steps, officer=officer, agency=agency)
 
     # 蓝科锂业 applying for national 专精特新“小巨人”.
-    enterprise = find_enterprise(park, "蓝科锂业")
-    if enterprise is not None:
-        application_with_steps(
-            enterprise,
-            batches["little_giant"],
-            [
-                (S.INTENT, D(2023, 2, 20), "具备专精特新中小企业资格，拟申报国家级小巨人"),
-                (S.PREPARING, D(2023, 3, 10), "准备申报书和佐证材料"),
-                (S.SUBMITTED, D(2023, 4, 25), "已提交省工信厅初审"),
-            ],
-            officer=officer,
-        )
+    apply_for(
+        park,
+        "蓝科锂业",
+        batches["little_giant"],
+        [
+            (S.INTENT, D(2023, 2, 20), "具备专精特新中小企业资格，拟申报国家级小巨人"),
+            (S.PREPARING, D(2023, 3, 10), "准备申报书和佐证材料"),
+            (S.SUBMITTED, D(2023, 4, 25), "已提交省工信厅初审"),
+        ],
+        officer=officer,
+    )
 
     # 启迪清源新材料: provincial 科技小巨人; 地沣肥业: national 科技型中小企业, second batch of 2023.
     for short, code, number, steps in (
