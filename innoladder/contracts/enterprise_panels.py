@@ -1,6 +1,7 @@
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from innoladder.core import viewkit as vk
 from innoladder.core.enterprise_page import Column, Listing, Panel, TimelineEvent, bounded
 from innoladder.enterprises.money import wan_text
 
@@ -8,9 +9,7 @@ from . import selectors
 
 ORDER = 65  # place of this section on the enterprise page
 
-
-def _contracts(request, enterprise):
-    return selectors.contract_list(request.user).filter(enterprise=enterprise).order_by("-signed_on", "-id")
+_contracts = vk.enterprise_rows(selectors.contract_list, "-signed_on", "-id")
 
 
 LISTINGS = {

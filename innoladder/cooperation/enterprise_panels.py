@@ -4,24 +4,17 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from innoladder.core import viewkit as vk
 from innoladder.core.enterprise_page import Column, Listing, Panel, TimelineEvent, bounded
 
 from . import selectors
 
 ORDER = 65  # place of this section on the enterprise page
 
-
-def _cooperations(request, enterprise):
-    rows = selectors.cooperation_list(request.user).filter(enterprise=enterprise)
-    return rows.order_by("-signed_on", "-id")
-
-
-def _patents(request, enterprise):
-    return selectors.patent_list(request.user).filter(enterprise=enterprise).order_by("-introduced_on", "-id")
-
-
-def _talents(request, enterprise):
-    return selectors.talent_list(request.user).filter(enterprise=enterprise).order_by("-recorded_on", "-id")
+_cooperations = vk.enterprise_rows(selectors.cooperation_list, "-signed_on", "-id")
+_patents = vk.enterprise_rows(selectors.patent_list, "-introduced_on", "-id")
+_talents = vk.enterprise_rows(selectors.talent_list, "-recorded_on", "-id")
+LISTS = {"cooperations": _cooperations, "patents": _patents, "talents": _talents}
 
 
 LISTINGS = {
@@ -56,25 +49,16 @@ LISTINGS = {
 }
 
 
-def _rows(request, enterprise, limit=None):
-    return {
-        "cooperations": _cooperations(request, enterprise)[:limit],
-        "patents": _patents(request, enterprise)[:limit],
-        "talents": _talents(request, enterprise)[:limit],
-    }
-
-
 def panels(request, enterprise) -> list[Panel]:
-    lists = {"cooperations": _cooperations, "patents": _patents, "talents": _talents}
     context = {
-        key: bounded(rows(request, enterprise), enterprise, "cooperation", key) for key, rows in lists.items()
+        key: bounded(rows(request, enterprise), enterprise, "cooperation", key) for key, rows in LISTS.items()
     }
     html = render_to_string("cooperation/_enterprise_panel.html", context, request=request)
     return [Panel(title=_("产学研合作、专利引进与人才"), html=html, order=ORDER)]
 
 
 def events(request, enterprise, limit: int | None = None) -> list[TimelineEvent]:
-    rows = _rows(request, enterprise, limit)
+    rows = {key: listed(request, enterprise)[:limit] for key, listed in LISTS.items()}
     found = [
         TimelineEvent(
             on=c.signed_on,

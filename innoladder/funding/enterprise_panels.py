@@ -1,6 +1,7 @@
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from innoladder.core import viewkit as vk
 from innoladder.core.enterprise_page import Column, Listing, Panel, TimelineEvent, bounded
 from innoladder.enterprises.money import wan_text
 
@@ -8,14 +9,8 @@ from . import selectors
 
 ORDER = 60  # place of this section on the enterprise page
 
-
-def _applications(request, enterprise):
-    rows = selectors.fund_application_list(request.user).filter(enterprise=enterprise)
-    return rows.order_by("-applied_on", "-id")
-
-
-def _voucher_uses(request, enterprise):
-    return selectors.voucher_use_list(request.user).filter(enterprise=enterprise).order_by("-used_on", "-id")
+_applications = vk.enterprise_rows(selectors.fund_application_list, "-applied_on", "-id")
+_voucher_uses = vk.enterprise_rows(selectors.voucher_use_list, "-used_on", "-id")
 
 
 def _wan(amount):

@@ -4,6 +4,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from innoladder.core import viewkit as vk
 from innoladder.core.enterprise_page import Column, Listing, Panel, TimelineEvent, bounded
 
 from . import selectors
@@ -11,9 +12,7 @@ from .models import ProjectHistory
 
 ORDER = 55  # place of this section on the enterprise page
 
-
-def _projects(request, enterprise):
-    return selectors.project_list(request.user).filter(enterprise=enterprise).order_by("-year", "title", "id")
+_projects = vk.enterprise_rows(selectors.project_list, "-year", "title", "id")
 
 
 LISTINGS = {

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from innoladder.core import viewkit as vk
 from innoladder.core.enterprise_page import Bounded, Column, Listing, Panel, TimelineEvent, bounded
 from innoladder.core.scoping import for_user
 
@@ -19,15 +20,10 @@ ORDER = 20  # place of this section on the enterprise page
 
 LABELS = dict(c.RecognitionStatus.choices)
 
-
-def _recognitions(request, enterprise):
-    rows = selectors.recognition_list(request.user).filter(enterprise=enterprise)
-    return rows.order_by("-issued_on", "-id")
-
-
-def _open_applications(request, enterprise):
-    rows = selectors.application_list(request.user).filter(enterprise=enterprise, status__in=c.OPEN_STATUSES)
-    return rows.order_by("-started_on", "-id")
+_recognitions = vk.enterprise_rows(selectors.recognition_list, "-issued_on", "-id")
+_open_applications = vk.enterprise_rows(
+    selectors.application_list, "-started_on", "-id", status__in=c.OPEN_STATUSES
+)
 
 
 def _status_label(rec) -> str:

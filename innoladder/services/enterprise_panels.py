@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from innoladder.core import viewkit as vk
 from innoladder.core.enterprise_page import Column, Listing, Panel, TimelineEvent, bounded
 
 from . import rules, selectors
@@ -21,8 +22,7 @@ def _visits(request, enterprise):
     )
 
 
-def _requests(request, enterprise):
-    return selectors.request_list(request.user).filter(enterprise=enterprise).order_by("-raised_on", "-id")
+_requests = vk.enterprise_rows(selectors.request_list, "-raised_on", "-id")
 
 
 LISTINGS = {

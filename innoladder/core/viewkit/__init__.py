@@ -47,7 +47,7 @@ from django_filters import CharFilter, ChoiceFilter, DateFilter, ModelChoiceFilt
 from .access import can_write, enterprise_choices, require_writer, scoped, writable
 from .filters import CheckedFilter, FilterSet, IntegerFilter, SearchFilter, choice, period
 from .forms import StyledMixin, bootstrap, error_text, form_errors_text, offer_transitions, put_errors
-from .panels import panel, pending_panel
+from .panels import enterprise_rows, panel, pending_panel
 from .records import creator, getter, selectors, updater
 from .responses import download
 from .tables import Col, link, wan
@@ -88,6 +88,7 @@ __all__ = [
     "creator",
     "download",
     "enterprise_choices",
+    "enterprise_rows",
     "error_text",
     "form_errors_text",
     "getter",

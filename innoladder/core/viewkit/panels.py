@@ -1,4 +1,5 @@
-"""The home page's panels: each module's `home_panels(user)` returns a list of them."""
+"""The home page's panels (each module's `home_panels(user)` returns a list of them), and the rows of the
+enterprise page's lists."""
 
 
 def panel(title, value, text, url: str, link_text="", *, order: int) -> dict:
@@ -14,3 +15,13 @@ def pending_panel(records, statuses, title, text, url: str, link_text, *, order:
     if not count and not records.exists():
         return []
     return [panel(title, count, text, url, link_text, order=order)]
+
+
+def enterprise_rows(select, *order: str, **filters):
+    """The rows of one list on the enterprise page (`rows(request, enterprise)`): the user's scoped
+    `select(user)` of that enterprise, narrowed by `filters`, in `order`."""
+
+    def rows(request, enterprise):
+        return select(request.user).filter(enterprise=enterprise, **filters).order_by(*order)
+
+    return rows
