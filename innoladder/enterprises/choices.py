@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from innoladder.core.choices import Level as Level  # awards and R&D institutions take every level
+
 
 class EnterpriseStatus(models.TextChoices):
     ACTIVE = "active", _("在园")
@@ -87,14 +89,6 @@ class IPAcquisition(models.TextChoices):
     TRANSFERRED = "transferred", _("受让")
     GIFT = "gift", _("受赠")
     MERGER = "merger", _("并购")
-
-
-class Level(models.TextChoices):
-    INTERNATIONAL = "international", _("国际")
-    NATIONAL = "national", _("国家级")
-    PROVINCIAL = "provincial", _("省级")
-    MUNICIPAL = "municipal", _("市级")
-    PARK = "park", _("园区级")
 
 
 class AwardKind(models.TextChoices):

@@ -1,16 +1,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from innoladder.core.choices import level_members
 from innoladder.ruletables.english import translate_lazy
 
 from .matching import FIELDS, OPERATORS, TIER_LABELS
 
-
-class PolicyLevel(models.TextChoices):
-    NATIONAL = "national", _("国家级")
-    PROVINCIAL = "provincial", _("省级")
-    MUNICIPAL = "municipal", _("市级")
-    PARK = "park", _("园区级")
+PolicyLevel = models.TextChoices("PolicyLevel", level_members("NATIONAL", "PROVINCIAL", "MUNICIPAL", "PARK"))
 
 
 Tier = models.TextChoices("Tier", [(k, (k, translate_lazy(v))) for k, v in TIER_LABELS.items()])

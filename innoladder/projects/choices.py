@@ -1,11 +1,9 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from innoladder.core.choices import level_members
 
-class ProjectLevel(models.TextChoices):
-    NATIONAL = "national", _("国家级")
-    PROVINCIAL = "provincial", _("省级")
-    MUNICIPAL = "municipal", _("市级")
+ProjectLevel = models.TextChoices("ProjectLevel", level_members("NATIONAL", "PROVINCIAL", "MUNICIPAL"))
 
 
 class ProjectStatus(models.TextChoices):

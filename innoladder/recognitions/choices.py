@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from innoladder.core.choices import level_members
+
 
 class Scheme(models.TextChoices):
     """Recognition schemes, named by the glossary's rule-set ids."""
@@ -16,11 +18,9 @@ class Scheme(models.TextChoices):
     OTHER = "other", _("其他")
 
 
-class RecognitionLevel(models.TextChoices):
-    NATIONAL = "national", _("国家级")
-    PROVINCIAL = "provincial", _("省级")
-    MUNICIPAL = "municipal", _("市级")
-    PARK = "park", _("园区级")
+RecognitionLevel = models.TextChoices(
+    "RecognitionLevel", level_members("NATIONAL", "PROVINCIAL", "MUNICIPAL", "PARK")
+)
 
 
 class RecognitionStatus(models.TextChoices):
