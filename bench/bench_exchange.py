@@ -17,13 +17,11 @@ A calibration loop (10 million additions) is timed before every round: this host
 Run:  /work/main/.venv/bin/python bench/bench_exchange.py [enterprises] [--rounds N]
 """
 
-import argparse
 import datetime as dt
-import os
 from decimal import Decimal
 from pathlib import Path
 
-from scratch import TMP, Rounds, calibration, say, throwaway_database  # sets Django up
+from scratch import TMP, Rounds, round_arguments, say, start_round, throwaway_database  # sets Django up
 
 # isort: split
 from benchdb import bench_officer
@@ -125,7 +123,7 @@ def main(count: int, rounds: int) -> None:
     timings = Rounds()
     sizes = {}
     for number in range(rounds):
-        say(f"round {number + 1}: calibration {calibration():.2f} s, load average {os.getloadavg()[0]:.1f}")
+        start_round(number)
         for label, func, arg in (
             ("0. anchor: raw SQL read", anchor, park_id),
             ("1. JSON export", export_json, type(officer).objects.get(pk=officer.pk)),
@@ -143,8 +141,5 @@ def main(count: int, rounds: int) -> None:
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser()
-    parser.add_argument("enterprises", nargs="?", type=int, default=20_000)
-    parser.add_argument("--rounds", type=int, default=2)
-    args = parser.parse_args()
+    args = round_arguments(__doc__, "enterprises", 20_000, rounds=2)
     main(args.enterprises, args.rounds)

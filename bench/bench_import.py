@@ -30,12 +30,11 @@ and the median round, beside a calibration loop timed before every round.
 Run:  /work/main/.venv/bin/python bench/bench_import.py [rows] [--rounds N]
 """
 
-import argparse
 import io
 import os
 import zipfile
 
-from scratch import TMP, Rounds, calibration, say, throwaway_database  # sets Django up
+from scratch import TMP, Rounds, round_arguments, say, start_round, throwaway_database  # sets Django up
 
 # isort: split
 from benchdb import bench_officer
@@ -202,10 +201,7 @@ def main(rows: int, round_count: int) -> None:
     rounds = Rounds()
     calibrations = []
     for number in range(round_count):
-        calibrations.append(calibration())
-        say(
-            f"round {number + 1}: calibration {calibrations[-1]:.2f} s, load average {os.getloadavg()[0]:.1f}"
-        )
+        calibrations.append(start_round(number))
         one_round(rounds, rows, data, changed, officer, first=number == 0)
     report(rounds, rows)
     anchor = rounds.best(ANCHOR)
@@ -226,8 +222,5 @@ def main(rows: int, round_count: int) -> None:
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser()
-    parser.add_argument("rows", nargs="?", type=int, default=50_000)
-    parser.add_argument("--rounds", type=int, default=3)
-    args = parser.parse_args()
+    args = round_arguments(__doc__, "rows", 50_000, rounds=3)
     main(args.rows, args.rounds)

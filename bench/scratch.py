@@ -5,6 +5,7 @@ rounds' timings and how figures are written.
 Importing this module sets Django up: a bench imports it before any of the project's modules.
 """
 
+import argparse
 import atexit
 import os
 import statistics
@@ -38,6 +39,21 @@ def calibration() -> float:
     for i in range(10_000_000):
         total += i
     return time.perf_counter() - started
+
+
+def round_arguments(doc: str, count: str, default: int, rounds: int) -> argparse.Namespace:
+    """The options of a bench that runs in rounds: how many records (`count`) and how many rounds."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument(count, nargs="?", type=int, default=default)
+    parser.add_argument("--rounds", type=int, default=rounds)
+    return parser.parse_args()
+
+
+def start_round(number: int) -> float:
+    """The calibration timed before round `number` (from 0), reported with the load average; its seconds."""
+    seconds = calibration()
+    say(f"round {number + 1}: calibration {seconds:.2f} s, load average {os.getloadavg()[0]:.1f}")
+    return seconds
 
 
 def throwaway_database(name: str) -> str:
