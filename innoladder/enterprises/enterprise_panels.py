@@ -20,6 +20,9 @@ def _rows(key):
     return rows
 
 
+# The first two columns of the award, standard and R&D institution lists.
+YEAR_LEVEL = (Column(_("年度"), lambda r: r.year), Column(_("级别"), lambda r: r.get_level_display()))
+
 LISTINGS = {
     "ip": Listing(
         _("知识产权"),
@@ -38,8 +41,7 @@ LISTINGS = {
         _("获奖"),
         _rows("award"),
         (
-            Column(_("年度"), lambda r: r.year),
-            Column(_("级别"), lambda r: r.get_level_display()),
+            *YEAR_LEVEL,
             Column(_("奖项名称"), lambda r: r.name),
             Column(_("等级"), lambda r: r.grade),
             Column(_("授奖日期"), lambda r: r.awarded_on),
@@ -51,8 +53,7 @@ LISTINGS = {
         _("参与标准"),
         _rows("standard"),
         (
-            Column(_("年度"), lambda r: r.year),
-            Column(_("级别"), lambda r: r.get_level_display()),
+            *YEAR_LEVEL,
             Column(_("标准名称"), lambda r: r.title),
             Column(_("标准号"), lambda r: r.number),
             Column(_("起草单位排名"), lambda r: r.rank),
@@ -62,8 +63,7 @@ LISTINGS = {
         _("研发机构"),
         _rows("institution"),
         (
-            Column(_("年度"), lambda r: r.year),
-            Column(_("级别"), lambda r: r.get_level_display()),
+            *YEAR_LEVEL,
             Column(_("类型"), lambda r: r.get_kind_display()),
             Column(_("名称"), lambda r: r.name),
             Column(_("认定部门"), lambda r: r.approved_by),
