@@ -94,16 +94,7 @@ class TableEvaluator:
 
 def ruleset_of(revision: RuleTableRevision) -> e.RuleSet:
     table = table_of(revision)
-    info = RuleSetInfo(
-        scheme=table.scheme,
-        version=table.version,
-        name_zh=table.name_zh,
-        basis=table.basis,
-        effective_from=table.effective_from,
-        effective_to=table.effective_to,
-        score_max=None,
-    )
-    return e.RuleSet(info, TableEvaluator(table))
+    return e.RuleSet(RuleSetInfo(*table.identity(), score_max=None), TableEvaluator(table))
 
 
 def in_force(on: dt.date) -> dict[str, e.RuleSet]:
