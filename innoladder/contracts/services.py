@@ -7,7 +7,7 @@ from django.utils import timezone
 from innoladder.core import audit
 from innoladder.core import viewkit as vk
 from innoladder.core.scoping import is_staff_role
-from innoladder.core.services import object_create, object_transition
+from innoladder.core.services import check_step, object_create, object_transition
 
 from . import choices as c
 from .models import TechContract, TechContractHistory
@@ -49,10 +49,7 @@ def contract_transition(
 ) -> TechContract:
     """准备 → 已提交 → 已登记 (or back to 准备 when returned). Registering is the bureau's act."""
     current = TechContract.objects.select_for_update().get(pk=contract.pk)
-    if to_status not in c.TRANSITIONS.get(current.status, ()):
-        raise ValidationError(
-            f"合同当前登记状态为“{current.get_status_display()}”，不能变更为“{S(to_status).label}”"
-        )
+    check_step(current, to_status, c.TRANSITIONS, "合同当前登记状态为“{current}”，不能变更为“{to}”")
     if to_status in (S.REGISTERED, S.PREPARING) and not is_staff_role(user):
         raise PermissionDenied("只有园区工作人员可以办理登记或退回")
     on = on or timezone.localdate()
@@ -65,11 +62,5 @@ def contract_transition(
     elif to_status == S.PREPARING and not comment.strip():
         raise ValidationError({"comment": "退回时请填写原因"})
     return object_transition(
-        current,
-        to_status,
-        user=user,
-        before=before,
-        history=TechContractHistory,
-        link="contract",
-        comment=comment,
+        current, to_status, user=user, before=before, history=TechContractHistory, comment=comment
     )

@@ -1,5 +1,6 @@
 """Generic audited writes with optimistic locking, used by every app's services."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext
 
@@ -81,10 +82,26 @@ def object_delete(instance, *, user=None, message: str = ""):
     instance.delete()
 
 
-def object_transition(current, to_status: str, *, user, before: dict, history, link: str, comment: str = ""):
+def _status_label(model, status: str):
+    return dict(model._meta.get_field("status").flatchoices).get(status, status)
+
+
+def check_step(record, to_status: str, transitions: dict, refusal: str) -> None:
+    """Refuse to move `record` on from its status to `to_status` unless `transitions` ({from: (to, …)})
+    allow it, with `refusal` naming the two statuses by their labels as `{current}` and `{to}`."""
+    if to_status not in transitions.get(record.status, ()):
+        model = type(record)
+        raise ValidationError(
+            refusal.format(current=_status_label(model, record.status), to=_status_label(model, to_status))
+        )
+
+
+def object_transition(current, to_status: str, *, user, before: dict, history, comment: str = ""):
     """The end of a status change on a record locked and checked by its service: the new status saved with
-    the next version, a row of the `history` model (whose foreign key to the record is `link`), and the
+    the next version, a row of the `history` model (through its foreign key to the record's model), and the
     audit entry "从 → 到：comment" with what changed since `before` (the snapshot taken before the checks)."""
+    model = type(current)
+    link = next(f.name for f in history._meta.concrete_fields if f.is_relation and f.related_model is model)
     from_status = current.status
     current.status = to_status
     current.version += 1
@@ -93,13 +110,12 @@ def object_transition(current, to_status: str, *, user, before: dict, history, l
     history.objects.create(
         **{link: current}, from_status=from_status, to_status=to_status, actor=user, comment=comment
     )
-    labels = type(current)._meta.get_field("status").flatchoices
-    label = dict(labels).get
+    steps = f"{_status_label(model, from_status)} → {_status_label(model, to_status)}"
     audit.record(
         AuditEvent.TRANSITION,
         obj=current,
         user=user,
         changes=audit.diff(before, audit.snapshot(current)),
-        message=f"{label(from_status)} → {label(to_status)}" + (f"：{comment}" if comment else ""),
+        message=steps + (f"：{comment}" if comment else ""),
     )
     return current

@@ -10,7 +10,7 @@ from django.utils import timezone
 from innoladder.core import audit
 from innoladder.core import viewkit as vk
 from innoladder.core.scoping import is_staff_role
-from innoladder.core.services import object_create, object_transition, object_update
+from innoladder.core.services import check_step, object_create, object_transition, object_update
 from innoladder.eligibility.voucher import voucher_use as compute_voucher_use
 from innoladder.enterprises.models import Enterprise
 
@@ -61,10 +61,7 @@ def fund_application_transition(
     if not is_staff_role(user):
         raise PermissionDenied("只有园区工作人员可以办理资金申请")
     current = FundApplication.objects.select_for_update().get(pk=application.pk)
-    if to_status not in c.TRANSITIONS.get(current.status, ()):
-        raise ValidationError(
-            f"申请当前状态为“{current.get_status_display()}”，不能变更为“{S(to_status).label}”"
-        )
+    check_step(current, to_status, c.TRANSITIONS, "申请当前状态为“{current}”，不能变更为“{to}”")
     on = on or timezone.localdate()
     before = audit.snapshot(current)
     if to_status == S.ACCEPTED:
@@ -84,13 +81,7 @@ def fund_application_transition(
         if current.decided_on and on < current.decided_on:
             raise ValidationError({"on": "拨付日期不能早于批复日期"})
     return object_transition(
-        current,
-        to_status,
-        user=user,
-        before=before,
-        history=FundApplicationHistory,
-        link="application",
-        comment=comment,
+        current, to_status, user=user, before=before, history=FundApplicationHistory, comment=comment
     )
 
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from innoladder.core import audit
 from innoladder.core.models import AuditEvent
-from innoladder.core.services import object_create, object_update
+from innoladder.core.services import check_step, object_create, object_update
 
 from . import files
 from .choices import FINAL_STATUSES, PROJECT_TRANSITIONS, ProjectStatus
@@ -61,10 +61,7 @@ def project_transition(
 ) -> Project:
     """申报 → 立项 → 在研 → 中期检查 → 验收 → 结题, or 终止 from any open state; dates recorded."""
     current = project.status
-    if to_status not in PROJECT_TRANSITIONS.get(current, ()):
-        raise ValidationError(
-            f"项目当前状态为「{ProjectStatus(current).label}」，不能变更为「{ProjectStatus(to_status).label}」。"
-        )
+    check_step(project, to_status, PROJECT_TRANSITIONS, "项目当前状态为「{current}」，不能变更为「{to}」。")
     if to_status == ProjectStatus.TERMINATED and not comment.strip():
         raise ValidationError("终止项目必须说明原因。")
     on = on or timezone.localdate()

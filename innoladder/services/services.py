@@ -9,7 +9,7 @@ from django.utils import timezone
 from innoladder.accounts.choices import Role
 from innoladder.core import audit
 from innoladder.core.models import AuditEvent
-from innoladder.core.services import object_create, object_update
+from innoladder.core.services import check_step, object_create, object_update
 
 from . import rules
 from .choices import REQUEST_TRANSITIONS, RequestStatus
@@ -114,10 +114,7 @@ def request_transition(
 ) -> EnterpriseRequest:
     """Move a request along 待受理 → 办理中 → 已办结, or 退回 (with a reason) from an open state."""
     current = request.status
-    if to_status not in REQUEST_TRANSITIONS.get(current, ()):
-        raise ValidationError(
-            f"诉求当前状态为「{RequestStatus(current).label}」，不能变更为「{RequestStatus(to_status).label}」。"
-        )
+    check_step(request, to_status, REQUEST_TRANSITIONS, "诉求当前状态为「{current}」，不能变更为「{to}」。")
     if to_status == RequestStatus.RETURNED:
         if not comment.strip():
             raise ValidationError("退回诉求必须填写退回原因。")
