@@ -1,6 +1,7 @@
 """Writes of the enterprise registry: every change audited, stale edits refused (optimistic locking)."""
 
 import datetime as dt
+from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -252,22 +253,6 @@ def annual_data_delete(*, row: AnnualData, user) -> None:
 # --- child records: IP, awards, standards, R&D institutions, incidents, people ----------------------
 
 
-def _child_create(model, *, enterprise: Enterprise, user, data: dict, label: str):
-    instance = model(enterprise=enterprise, **data)
-    return object_create(instance, user=user, message=f"新增{label}")
-
-
-def _child_update(instance, *, user, data: dict, expected_version: int | None, label: str):
-    for name, value in data.items():
-        if name != "enterprise":
-            setattr(instance, name, value)
-    return object_update(instance, user=user, expected_version=expected_version, message=f"修改{label}")
-
-
-def _child_delete(instance, *, user, label: str) -> None:
-    object_delete(instance, user=user, message=f"删除{label}")
-
-
 def _check_ip(data: dict) -> None:
     errors = {}
     if data.get("acquisition") == c.IPAcquisition.TRANSFERRED and not data.get("transferred_on"):
@@ -282,58 +267,27 @@ def _check_ip(data: dict) -> None:
         raise ValidationError(errors)
 
 
-def iprecord_create(*, enterprise: Enterprise, user, data: dict) -> IPRecord:
-    _check_ip(data)
-    return _child_create(IPRecord, enterprise=enterprise, user=user, data=data, label="知识产权")
+def _child_services(model, label: str, check: Callable[[dict], None] | None = None):
+    """The create, update and delete services of an enterprise's child records of `model`, audited as
+    新增/修改/删除`label`; `check(data)` refuses data that cannot be saved before a create or an update."""
 
+    def create(*, enterprise: Enterprise, user, data: dict):
+        if check is not None:
+            check(data)
+        return object_create(model(enterprise=enterprise, **data), user=user, message=f"新增{label}")
 
-def iprecord_update(*, record: IPRecord, user, data: dict, expected_version: int | None = None) -> IPRecord:
-    _check_ip(data)
-    return _child_update(record, user=user, data=data, expected_version=expected_version, label="知识产权")
+    def update(*, record, user, data: dict, expected_version: int | None = None):
+        if check is not None:
+            check(data)
+        for name, value in data.items():
+            if name != "enterprise":
+                setattr(record, name, value)
+        return object_update(record, user=user, expected_version=expected_version, message=f"修改{label}")
 
+    def delete(*, record, user) -> None:
+        object_delete(record, user=user, message=f"删除{label}")
 
-def iprecord_delete(*, record: IPRecord, user) -> None:
-    _child_delete(record, user=user, label="知识产权")
-
-
-def award_create(*, enterprise: Enterprise, user, data: dict) -> Award:
-    return _child_create(Award, enterprise=enterprise, user=user, data=data, label="获奖")
-
-
-def award_update(*, record: Award, user, data: dict, expected_version: int | None = None) -> Award:
-    return _child_update(record, user=user, data=data, expected_version=expected_version, label="获奖")
-
-
-def award_delete(*, record: Award, user) -> None:
-    _child_delete(record, user=user, label="获奖")
-
-
-def standard_create(*, enterprise: Enterprise, user, data: dict) -> StandardWork:
-    return _child_create(StandardWork, enterprise=enterprise, user=user, data=data, label="参与标准")
-
-
-def standard_update(
-    *, record: StandardWork, user, data: dict, expected_version: int | None = None
-) -> StandardWork:
-    return _child_update(record, user=user, data=data, expected_version=expected_version, label="参与标准")
-
-
-def standard_delete(*, record: StandardWork, user) -> None:
-    _child_delete(record, user=user, label="参与标准")
-
-
-def institution_create(*, enterprise: Enterprise, user, data: dict) -> RDInstitution:
-    return _child_create(RDInstitution, enterprise=enterprise, user=user, data=data, label="研发机构")
-
-
-def institution_update(
-    *, record: RDInstitution, user, data: dict, expected_version: int | None = None
-) -> RDInstitution:
-    return _child_update(record, user=user, data=data, expected_version=expected_version, label="研发机构")
-
-
-def institution_delete(*, record: RDInstitution, user) -> None:
-    _child_delete(record, user=user, label="研发机构")
+    return create, update, delete
 
 
 def _check_incident(data: dict) -> None:
@@ -342,27 +296,9 @@ def _check_incident(data: dict) -> None:
         raise ValidationError({"removed_on": ["移出日期不能早于发生/列入日期"]})
 
 
-def incident_create(*, enterprise: Enterprise, user, data: dict) -> Incident:
-    _check_incident(data)
-    return _child_create(Incident, enterprise=enterprise, user=user, data=data, label="不良记录")
-
-
-def incident_update(*, record: Incident, user, data: dict, expected_version: int | None = None) -> Incident:
-    _check_incident(data)
-    return _child_update(record, user=user, data=data, expected_version=expected_version, label="不良记录")
-
-
-def incident_delete(*, record: Incident, user) -> None:
-    _child_delete(record, user=user, label="不良记录")
-
-
-def person_create(*, enterprise: Enterprise, user, data: dict) -> Person:
-    return _child_create(Person, enterprise=enterprise, user=user, data=data, label="人员")
-
-
-def person_update(*, record: Person, user, data: dict, expected_version: int | None = None) -> Person:
-    return _child_update(record, user=user, data=data, expected_version=expected_version, label="人员")
-
-
-def person_delete(*, record: Person, user) -> None:
-    _child_delete(record, user=user, label="人员")
+iprecord_create, iprecord_update, iprecord_delete = _child_services(IPRecord, "知识产权", _check_ip)
+award_create, award_update, award_delete = _child_services(Award, "获奖")
+standard_create, standard_update, standard_delete = _child_services(StandardWork, "参与标准")
+institution_create, institution_update, institution_delete = _child_services(RDInstitution, "研发机构")
+incident_create, incident_update, incident_delete = _child_services(Incident, "不良记录", _check_incident)
+person_create, person_update, person_delete = _child_services(Person, "人员")
