@@ -41,17 +41,22 @@ def client_for(user) -> APIClient:
 
 
 @dataclass
-class World:
-    """One record of each kind the API reads, for enterprise A (park) and the other park's enterprise."""
+class Records:
+    """One record of each kind the API reads, of one enterprise."""
 
-    assessment_a: object
-    assessment_other: object
-    visit_a: object
-    visit_other: object
-    request_a: object
-    request_other: object
-    submission_a: object
-    submission_other: object
+    assessment: object
+    visit: object
+    request: object
+    submission: object
+
+
+@dataclass
+class World:
+    """The records of enterprise A (park) and of the other park's enterprise, the park's report and the
+    request category used."""
+
+    a: Records
+    other: Records
     report: object
     category: object
 
@@ -76,18 +81,16 @@ def build_world(cast) -> World:
     category = RequestCategory.objects.filter(active=True).first() or RequestCategory.objects.create(
         code="policy", name="政策咨询", days=1
     )
+    sides = {"a": (cast.park, cast.ent_a), "other": (cast.other_park, cast.ent_other_park)}
     visits, requests, submissions = {}, {}, {}
-    for key, enterprise in (("a", cast.ent_a), ("other", cast.ent_other_park)):
+    for key, (_park, enterprise) in sides.items():
         visits[key] = visit_create(
             user=cast.admin, enterprises=[enterprise], visited_on=today, topics=["policy"], notes="走访"
         )
         requests[key] = request_create(
             user=cast.admin, enterprise=enterprise, category=category, title="用地诉求"
         )
-    for key, park, enterprise in (
-        ("a", cast.park, cast.ent_a),
-        ("other", cast.other_park, cast.ent_other_park),
-    ):
+    for key, (park, enterprise) in sides.items():
         campaign = campaign_open(
             user=cast.admin,
             park=park,
@@ -99,15 +102,13 @@ def build_world(cast) -> World:
         )
         submissions[key] = campaign.submissions.get(enterprise=enterprise)
     report = report_generate(user=cast.admin, park=cast.park, start=today.replace(month=1, day=1), end=today)
-    return World(
-        assessment_a=assess_enterprise(user=cast.admin, enterprise=cast.ent_a),
-        assessment_other=assess_enterprise(user=cast.admin, enterprise=cast.ent_other_park),
-        visit_a=visits["a"],
-        visit_other=visits["other"],
-        request_a=requests["a"],
-        request_other=requests["other"],
-        submission_a=submissions["a"],
-        submission_other=submissions["other"],
-        report=report,
-        category=category,
-    )
+    records = {
+        key: Records(
+            assessment=assess_enterprise(user=cast.admin, enterprise=enterprise),
+            visit=visits[key],
+            request=requests[key],
+            submission=submissions[key],
+        )
+        for key, (_park, enterprise) in sides.items()
+    }
+    return World(a=records["a"], other=records["other"], report=report, category=category)

@@ -34,26 +34,26 @@ def _urls(cast, world) -> dict[str, tuple[str, set[str]]]:
         "enterprise_list": ("/api/v1/enterprises/", set(cast.users()) - {"anonymous"}),
         "enterprise_detail": (f"/api/v1/enterprises/{a}/", SEES_A),
         "assessment_list": (f"/api/v1/assessments/?enterprise={a}", SEES_A),
-        "assessment_detail": (f"/api/v1/assessments/{world.assessment_a.pk}/", SEES_A),
+        "assessment_detail": (f"/api/v1/assessments/{world.a.assessment.pk}/", SEES_A),
         "candidate_list": ("/api/v1/candidates/", candidate_readers),
         "obligation_list": ("/api/v1/obligations/", set(cast.users()) - {"anonymous"}),
         "visit_list": ("/api/v1/visits/", set(cast.users()) - {"anonymous"}),
-        "visit_detail": (f"/api/v1/visits/{world.visit_a.pk}/", SEES_A),
+        "visit_detail": (f"/api/v1/visits/{world.a.visit.pk}/", SEES_A),
         "request_list": ("/api/v1/requests/", set(cast.users()) - {"anonymous"}),
-        "request_detail": (f"/api/v1/requests/{world.request_a.pk}/", SEES_A),
+        "request_detail": (f"/api/v1/requests/{world.a.request.pk}/", SEES_A),
         "submission_list": ("/api/v1/submissions/", set(cast.users()) - {"anonymous"}),
-        "submission_detail": (f"/api/v1/submissions/{world.submission_a.pk}/", SEES_A),
+        "submission_detail": (f"/api/v1/submissions/{world.a.submission.pk}/", SEES_A),
         "statistics": (f"/api/v1/statistics/?park={cast.park.pk}", BUREAU),
         "report_list": ("/api/v1/reports/", BUREAU | {"other_officer"}),
         "report_detail": (f"/api/v1/reports/{world.report.pk}/", BUREAU),
         "assess": ("/api/v1/assess", set(cast.users()) - {"anonymous"}),
         # The other park's records.
         "enterprise_detail#other": (f"/api/v1/enterprises/{other}/", SEES_OTHER),
-        "assessment_detail#other": (f"/api/v1/assessments/{world.assessment_other.pk}/", SEES_OTHER),
+        "assessment_detail#other": (f"/api/v1/assessments/{world.other.assessment.pk}/", SEES_OTHER),
         "assessment_list#other": (f"/api/v1/assessments/?enterprise={other}", SEES_OTHER),
-        "visit_detail#other": (f"/api/v1/visits/{world.visit_other.pk}/", SEES_OTHER),
-        "request_detail#other": (f"/api/v1/requests/{world.request_other.pk}/", SEES_OTHER),
-        "submission_detail#other": (f"/api/v1/submissions/{world.submission_other.pk}/", SEES_OTHER),
+        "visit_detail#other": (f"/api/v1/visits/{world.other.visit.pk}/", SEES_OTHER),
+        "request_detail#other": (f"/api/v1/requests/{world.other.request.pk}/", SEES_OTHER),
+        "submission_detail#other": (f"/api/v1/submissions/{world.other.submission.pk}/", SEES_OTHER),
     }
 
 
@@ -112,12 +112,12 @@ def test_each_list_holds_exactly_the_users_scope(cast, world):
         "auditor": {a, b},
         "regional": {a, b},
     }
-    va, vo = world.visit_a.pk, world.visit_other.pk
+    va, vo = world.a.visit.pk, world.other.visit.pk
     visits = {
         name: ({va} if a in ids else set()) | ({vo} if other in ids else set())
         for name, ids in enterprises.items()
     }
-    ra, ro = world.request_a.pk, world.request_other.pk
+    ra, ro = world.a.request.pk, world.other.request.pk
     requests = {name: {ra if v == va else ro for v in ids} for name, ids in visits.items()}
     for name, user in cast.users().items():
         if user is None:
@@ -164,11 +164,11 @@ def test_writes_follow_the_web_pages_and_the_auditor_writes_nothing(cast, world)
     )
     assert outside.status_code == 400
 
-    body = {"values": {"employees": "60"}, "version": world.submission_a.version}
+    body = {"values": {"employees": "60"}, "version": world.a.submission.version}
     for name in (*READ_ONLY, "user_b", "other_officer", "expired_agency"):
         if getattr(cast, name, None) is None:
             continue
-        url = f"/api/v1/submissions/{world.submission_a.pk}/"
+        url = f"/api/v1/submissions/{world.a.submission.pk}/"
         assert client_for(getattr(cast, name)).put(url, body, format="json").status_code == 404, name
-    url = f"/api/v1/submissions/{world.submission_a.pk}/"
+    url = f"/api/v1/submissions/{world.a.submission.pk}/"
     assert client_for(cast.user_a).put(url, body, format="json").status_code == 200

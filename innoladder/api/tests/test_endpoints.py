@@ -79,7 +79,7 @@ def test_every_read_is_audited_with_its_filters_and_rows(cast):
 
 
 def test_an_assessment_gives_every_criterion_and_the_gap(cast, world):
-    data = client_for(cast.user_a).get(f"/api/v1/assessments/{world.assessment_a.pk}/").json()
+    data = client_for(cast.user_a).get(f"/api/v1/assessments/{world.a.assessment.pk}/").json()
     hnte = next(r for r in data["results"] if r["scheme"] == "hnte")
     assert hnte["criteria"] and {"value", "threshold_text", "status", "reason", "clause", "gap"} <= set(
         hnte["criteria"][0]
@@ -112,8 +112,8 @@ def test_statistics_are_the_reports_tables_with_decimal_strings(cast, world):
 
 def test_a_submission_saves_with_the_forms_checks_and_refuses_a_stale_version(cast, world):
     client = client_for(cast.user_a)
-    url = f"/api/v1/submissions/{world.submission_a.pk}/"
-    version = world.submission_a.version
+    url = f"/api/v1/submissions/{world.a.submission.pk}/"
+    version = world.a.submission.version
     bad = client.put(url, {"values": {"employees": "很多"}, "version": version}, format="json")
     assert bad.status_code == 400 and bad.json()["problems"][0]["field"] == "employees"
     saved = client.put(
