@@ -141,20 +141,13 @@ def test_match_page_lists_matches_and_near_misses_from_the_latest_year(client, c
 def test_tier_conditions_read_recognitions_in_force_on_the_day(cast):
     from innoladder.recognitions.models import Recognition
 
-    # (enterprise, scheme, issued on, valid until, revoked on), all national
-    for enterprise, scheme, issued_on, valid_until, revoked_on in (
+    fields = ("enterprise", "scheme", "issued_on", "valid_until", "revoked_on")
+    for row in (
         (cast.ent_a, "hnte", dt.date(2021, 12, 1), dt.date(2024, 11, 30), None),
         (cast.ent_b, "hnte", dt.date(2020, 1, 1), dt.date(2022, 12, 31), None),
         (cast.ent_b, "tsme", dt.date(2023, 5, 1), dt.date(2023, 12, 31), dt.date(2023, 9, 1)),
     ):
-        Recognition.objects.create(
-            enterprise=enterprise,
-            scheme=scheme,
-            level="national",
-            issued_on=issued_on,
-            valid_until=valid_until,
-            revoked_on=revoked_on,
-        )
+        Recognition.objects.create(level="national", **dict(zip(fields, row, strict=True)))
     ids = [cast.ent_a.pk, cast.ent_b.pk]
     assert facts.held_tiers(ids, dt.date(2024, 11, 30)) == {cast.ent_a.pk: frozenset({"hnte"})}
     assert facts.held_tiers(ids, dt.date(2024, 12, 1)) == {}
