@@ -23,6 +23,7 @@ from innoladder.core.models import AuditEntry
 from innoladder.core.testing.factories import UserFactory
 from innoladder.core.testing.forms import post_forms
 
+ADMIN = "version-check-admin"  # who opens and posts every form
 MISSING = "缺少版本号"
 STALE = "已被他人修改"
 # Demo data of the apps whose forms are checked, in load_demo's order (accounts, assessments and reports not
@@ -53,6 +54,10 @@ def _first(label, **filters):
     return obj
 
 
+def _admin():
+    return _model("accounts.User").objects.get(username=ADMIN)
+
+
 def _page(label, url, **filters):
     def target():
         obj = _first(label, **filters)
@@ -74,7 +79,7 @@ def _report_section():
     from innoladder.enterprises.models import Park
     from innoladder.reports.services import report_edit_section, report_generate
 
-    user = _model("accounts.User").objects.get(username="version-check-admin")
+    user = _admin()
     today = dt.date.today()
     report = report_generate(
         user=user, park=Park.objects.get(name="格尔木工业园"), start=dt.date(today.year - 1, 1, 1), end=today
@@ -90,7 +95,7 @@ def _person():
     from innoladder.enterprises.models import Enterprise, Person
 
     if not Person.objects.exists():
-        user = _model("accounts.User").objects.get(username="version-check-admin")
+        user = _admin()
         enterprise = Enterprise.objects.order_by("pk").first()
         services.person_create(enterprise=enterprise, user=user, data={"name": "张工", "position": "工程师"})
     return _page("enterprises.Person", "/enterprises/person/{o.pk}/edit/")()
@@ -101,7 +106,7 @@ def _open_submission():
     from innoladder.collection.services import campaign_open
     from innoladder.enterprises.models import Park
 
-    user = _model("accounts.User").objects.get(username="version-check-admin")
+    user = _admin()
     today = dt.date.today()
     campaign = campaign_open(
         user=user,
@@ -126,7 +131,7 @@ def _rule_table():
 
     if not RuleTable.objects.exists():
         services.ruletable_save(
-            user=_model("accounts.User").objects.get(username="version-check-admin"),
+            user=_admin(),
             conditions=[services.ConditionInput("rd_expense", "last_year", ">=", Decimal(500))],
             tier="tech_innovative_sme",
             title="2026年修订版",
@@ -251,7 +256,7 @@ def _check(client, case) -> list[str]:
 def test_every_edit_form_refuses_a_missing_or_stale_version_and_changes_nothing(client, db):
     for app in DEMO_APPS:
         importlib.import_module(f"innoladder.{app}.demo").load()
-    admin = UserFactory(username="version-check-admin", role=Role.ADMIN, is_staff=True)
+    admin = UserFactory(username=ADMIN, role=Role.ADMIN, is_staff=True)
     client.force_login(admin)
     problems = []
     for case in CASES:
