@@ -1,5 +1,6 @@
 """Writes of the R&D ledger: projects and lines (audited), the stored computation, subsidies, annual data."""
 
+import dataclasses
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
@@ -31,6 +32,10 @@ from . import selectors
 from .models import DeductionRun, LedgerLine, RDProject, SubsidyAward, SubsidyRule, TaxYearProfile
 
 ZERO = Decimal("0.00")
+# The engine's year input besides the year and the projects: the tax profile's fields of the same names.
+PROFILE_FIELDS = tuple(
+    f.name for f in dataclasses.fields(DeductionInput) if f.name not in ("tax_year", "projects")
+)
 CATEGORY_FIELDS = {
     c.Category.PERSONNEL: "personnel",
     c.Category.DIRECT_INPUT: "direct_input",
@@ -140,17 +145,8 @@ def deduction_input(enterprise: Enterprise, year: int) -> DeductionInput:
         costs[0] = ProjectCosts(**{**first.__dict__, "offsets": profile.offsets})
     return DeductionInput(
         tax_year=year,
-        enterprise_type=profile.enterprise_type,
-        excluded_industry_revenue=profile.excluded_industry_revenue,
-        total_income=profile.total_income,
-        non_taxable_income=profile.non_taxable_income,
-        investment_income=profile.investment_income,
-        deemed_taxation=profile.deemed_taxation,
         projects=tuple(costs),
-        capitalised_amortisation_base=profile.capitalised_amortisation_base,
-        manufacturing=profile.manufacturing,
-        tech_sme=profile.tech_sme,
-        q4_2022_share=profile.q4_2022_share,
+        **{name: getattr(profile, name) for name in PROFILE_FIELDS},
     )
 
 
