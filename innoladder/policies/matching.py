@@ -13,17 +13,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-ZERO = Decimal(0)
-WAN = Decimal(10000)
+from innoladder.eligibility.money import WAN
+from innoladder.eligibility.plan import NAMES
+
 DEFAULT_MARGIN = Decimal("0.2")
 
+# The tiers a policy may target: the engine's tiers under the engine's names (all but 科技和创新型中小企业,
+# new in 2026), and 青海省科技小巨人, which the engine does not rate.
 TIER_LABELS: dict[str, str] = {
-    "tsme": "科技型中小企业",
-    "hnte": "高新技术企业",
-    "innovative_sme": "创新型中小企业",
-    "srdi_sme": "专精特新中小企业",
-    "little_giant": "专精特新“小巨人”企业",
-    "qh_tech_enterprise": "青海省科技型企业",
+    **{tier: NAMES[tier] for tier in NAMES if tier != "tech_innovative_sme"},
     "qh_tech_little_giant": "青海省科技小巨人企业",
 }
 
