@@ -39,21 +39,15 @@ YEAR_FIELDS = tuple(
 # The registry records every YearData field: a row then builds one positionally, about twice as fast as
 # by keyword (a chunk builds ~3,000); should a field be added to the engine only, rows go by name again.
 YEARS_POSITIONAL = YEAR_FIELDS == tuple(f.name for f in dataclasses.fields(e.YearData))
-IP_FIELDS = (
-    "kind",
-    "number",
-    "title",
-    "granted_on",
-    "expires_on",
-    "status",
-    "acquisition",
-    "transferred_on",
-    "overseas_family",
-    "pledge_financing",
-    "award_winning",
-    "core_to_main_product",
-    "used_in_hnte_application",
+# Every IPRecord field the registry also records, in the engine's order: (engine name, registry name).
+IP_RENAMED = {"award": "award_winning"}
+IP_NAMES = tuple(
+    (f.name, IP_RENAMED.get(f.name, f.name))
+    for f in dataclasses.fields(e.IPRecord)
+    if IP_RENAMED.get(f.name, f.name) in {g.name for g in IPRecord._meta.get_fields()}
 )
+IP_FIELDS = tuple(registry for _engine, registry in IP_NAMES)
+IP_ENGINE_FIELDS = tuple(engine for engine, _registry in IP_NAMES)
 # Registry choice → engine vocabulary (the engine's names are in docs/facts-format.md).
 INSTITUTION_KINDS = {
     "eng_tech_center": "engineering_tech_center",
@@ -117,23 +111,7 @@ def _recognition_rows(ids: list[int]) -> Iterator[tuple[int, e.RecognitionHeld]]
 
 
 def _ip(row: tuple) -> e.IPRecord:
-    kind, number, title, granted, expires, status, acquisition, transferred = row[:8]
-    overseas, pledge, award, core, used = row[8:]
-    return e.IPRecord(
-        kind=kind,
-        number=number,
-        title=title,
-        granted_on=granted,
-        expires_on=expires,
-        status=status,
-        acquisition=acquisition,
-        transferred_on=transferred,
-        overseas_family=overseas,
-        pledge_financing=pledge,
-        award=award,
-        core_to_main_product=core,
-        used_in_hnte_application=used,
-    )
+    return e.IPRecord(**dict(zip(IP_ENGINE_FIELDS, row, strict=True)))
 
 
 def _group(rows: Iterable[tuple]) -> dict[int, list[tuple]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import typing
 from collections.abc import Callable
 from decimal import Decimal
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
@@ -18,19 +19,12 @@ from typing import Any
 from django.core.serializers.json import DjangoJSONEncoder
 
 from innoladder.eligibility import (
-    Award,
     CriterionResult,
     EnterpriseFacts,
     ExpertInputs,
-    Incident,
-    IPRecord,
-    RDInstitution,
-    RecognitionHeld,
     RuleSetResult,
     Settings,
-    StandardWork,
     Verdict,
-    YearData,
 )
 from innoladder.eligibility.jsonio import to_jsonable
 from innoladder.eligibility.results import ROUTE_GROUP
@@ -179,17 +173,11 @@ def _writer(kind: type) -> Callable[[dict[str, Any]], str]:
     return write
 
 
+# A writer for each list of records in the facts (years, ips, awards, …), by its field name.
 _PART_WRITERS = {
-    name: _writer(kind)
-    for name, kind in (
-        ("years", YearData),
-        ("ips", IPRecord),
-        ("awards", Award),
-        ("standards", StandardWork),
-        ("institutions", RDInstitution),
-        ("recognitions", RecognitionHeld),
-        ("incidents", Incident),
-    )
+    name: _writer(typing.get_args(hint)[0])
+    for name, hint in typing.get_type_hints(EnterpriseFacts).items()
+    if typing.get_origin(hint) is tuple
 }
 _EXPERT_WRITER = _writer(ExpertInputs)
 _TOP_FIELDS = tuple(
