@@ -11,7 +11,8 @@ import datetime as dt
 from decimal import Decimal
 
 from innoladder.accounts.models import User
-from innoladder.enterprises.models import Enterprise, Park
+from innoladder.enterprises.demo import park_enterprise
+from innoladder.enterprises.models import Park
 
 from . import services
 from .models import Cooperation, PatentIntroduction, Talent
@@ -78,7 +79,7 @@ def load() -> None:
     officer = User.objects.filter(username__iexact="officer").first()
     for rows, model, key, fields, create, derived in TABLES:
         for short, *values in rows:
-            enterprise = Enterprise.objects.filter(park=park, name__contains=short).order_by("pk").first()
+            enterprise = park_enterprise(park, short)
             row = dict(zip(fields, values, strict=True))
             if enterprise is None or model.objects.filter(enterprise=enterprise, **{key: row[key]}).exists():
                 continue

@@ -63,6 +63,12 @@ RECENT_IP_TITLES = {
 RECENT_IP_SERIAL = 100  # serials of recent IP start here, after the recorded ones
 
 
+def park_enterprise(park: Park, short: str) -> Enterprise | None:
+    """The park's enterprise named by its short name in the demo data (the first registered whose name
+    contains it), or None while it is not registered; the other apps' demo loaders find theirs this way."""
+    return Enterprise.objects.filter(park=park, name__contains=short).order_by("pk").first()
+
+
 def _regions() -> dict[str, Region]:
     found: dict[str, Region] = {}
     for name, short, level, code, parent in REGIONS:

@@ -13,7 +13,8 @@ from decimal import Decimal
 from django.utils import timezone
 
 from innoladder.accounts.models import User
-from innoladder.enterprises.models import Enterprise, Park
+from innoladder.enterprises.demo import park_enterprise
+from innoladder.enterprises.models import Park
 
 from . import services
 from .models import Project
@@ -106,7 +107,7 @@ def _project(park, officer, short: str, title: str, plan: tuple, money: tuple, d
     """The provincial project `title` of the park's enterprise `short`, created when it is not there yet
     from its `plan` (programme, year, batch, number), `money` (funding, own money) in yuan, `dates` (applied,
     starts, ends) and progress `report` (date, summary) or None; None while the enterprise is not registered."""
-    lead = Enterprise.objects.filter(park=park, name__contains=short).order_by("pk").first()
+    lead = park_enterprise(park, short)
     if lead is None:
         return None
     project = Project.objects.filter(enterprise=lead, title=title).first()

@@ -18,6 +18,7 @@ from decimal import ROUND_DOWN, Decimal
 from django.utils import timezone
 
 from innoladder.core.services import object_create
+from innoladder.enterprises.demo import park_enterprise
 from innoladder.enterprises.models import AnnualData, Enterprise, Park
 
 from . import choices as c
@@ -82,8 +83,9 @@ SUMMARIES = {
 
 
 def find_enterprise(park: Park, keys: tuple[str, ...]) -> Enterprise | None:
+    """The park's enterprise named by the first of `keys` that names a registered one."""
     for key in keys:
-        found = Enterprise.objects.filter(park=park, name__contains=key).order_by("pk").first()
+        found = park_enterprise(park, key)
         if found is not None:
             return found
     return None

@@ -15,6 +15,7 @@ import datetime as dt
 from django.utils import timezone
 
 from innoladder.accounts.models import ServiceAgency, User
+from innoladder.enterprises.demo import park_enterprise
 from innoladder.enterprises.models import Enterprise, Park
 
 from . import services
@@ -101,12 +102,8 @@ REQUESTS = (
 )
 
 
-def _by_short(park, short):
-    return Enterprise.objects.filter(park=park, name__contains=short).order_by("pk").first()
-
-
 def _targets(park) -> list[Enterprise]:
-    found = [e for e in (_by_short(park, s) for s in NAMED) if e is not None]
+    found = [e for e in (park_enterprise(park, s) for s in NAMED) if e is not None]
     seen = {e.pk for e in found}
     for enterprise in Enterprise.objects.filter(park=park, is_demo=True).order_by("name"):
         if len(found) >= VISIT_TARGET:
@@ -173,7 +170,7 @@ def _request_create(officer, enterprise, category, title, raised_on, responsible
 def _requests(park, officer, visits, requests=REQUESTS, responsible="王科长") -> None:
     rater = User.objects.filter(username__iexact="enterprise").first()
     for short, code, title, raised_on, path, text in requests:
-        enterprise = _by_short(park, short)
+        enterprise = park_enterprise(park, short)
         category = RequestCategory.objects.filter(code=code).first()
         if enterprise is None or category is None:
             continue
