@@ -21,8 +21,7 @@ class ContractListView(vk.ObjectListView):
     creatable = staticmethod(selectors.writable_enterprises)
     filename, export_columns = "技术合同登记.xlsx", exports.CONTRACT_COLUMNS
 
-    def get_context(self):
-        return {"categories": c.ContractCategory.choices, "statuses": c.RegistrationStatus.choices}
+    extra_context = {"categories": c.ContractCategory.choices, "statuses": c.RegistrationStatus.choices}
 
 
 class ContractDetailView(vk.ObjectDetailView):

@@ -14,24 +14,18 @@ from .forms import CooperationForm, PatentIntroductionForm, TalentForm
 
 class Kind:
     """One of the three, declared once: `name` is the URL names' prefix (<name>_list, <name>_detail, ...);
-    `list_columns()` and `export_columns` the list's and the sheet's columns, `fields(obj)` the detail's
+    `columns()` and `export_columns` the list's and the sheet's columns, `fields(obj)` the detail's
     rows; `form_class`, `create`, `update` and `instance_kwarg` the edit page's form and services."""
 
     name = ""
     title = ""
     import_dataset = ""
     deletable = False
-    list_columns = export_columns = fields = None
+    columns = export_columns = fields = None
 
 
 class ListView(vk.ObjectListView):
     """The kind's list, and its sheet (`as_view(exporting=True)`) named after the kind."""
-
-    def get_columns(self):
-        return type(self).list_columns()
-
-    def get_export_columns(self):
-        return self.export_columns
 
     def get(self, request, *args, **kwargs):
         self.filename = f"{self.title}.xlsx"
@@ -85,7 +79,7 @@ def pages(kind: type[Kind]) -> tuple[type, type, type]:
 class CooperationKind(Kind):
     name, title, import_dataset = "cooperation", gettext_lazy("产学研合作"), "cooperation_projects"
     select, filterset = selectors.cooperation_list, CooperationFilterSet
-    list_columns, export_columns = tables.cooperation_columns, tables.COOPERATION_EXPORT
+    columns, export_columns = tables.cooperation_columns, tables.COOPERATION_EXPORT
     fields, form_class = tables.cooperation_fields, CooperationForm
     create, update, instance_kwarg = services.cooperation_create, services.cooperation_update, "cooperation"
 
@@ -93,7 +87,7 @@ class CooperationKind(Kind):
 class PatentKind(Kind):
     name, title = "patent", gettext_lazy("专利引进")
     select, filterset = selectors.patent_list, PatentFilterSet
-    list_columns, export_columns = tables.patent_columns, tables.PATENT_EXPORT
+    columns, export_columns = tables.patent_columns, tables.PATENT_EXPORT
     fields, form_class = tables.patent_fields, PatentIntroductionForm
     create, update = services.patent_introduction_create, services.patent_introduction_update
     instance_kwarg = "intro"
@@ -102,7 +96,7 @@ class PatentKind(Kind):
 class TalentKind(Kind):
     name, title, import_dataset, deletable = "talent", gettext_lazy("人才"), "talents", True
     select, filterset = selectors.talent_list, TalentFilterSet
-    list_columns, export_columns = tables.talent_columns, tables.TALENT_EXPORT
+    columns, export_columns = tables.talent_columns, tables.TALENT_EXPORT
     fields, form_class = tables.talent_fields, TalentForm
     create, update, instance_kwarg = services.talent_create, services.talent_update, "talent"
 

@@ -34,8 +34,7 @@ class FundListView(vk.ObjectListView):
     creatable = staticmethod(writable_enterprises)
     filename, export_columns = "扶持资金申请.xlsx", exports.APPLICATION_COLUMNS
 
-    def get_context(self):
-        return {"statuses": c.ApplicationStatus.choices, "kinds": c.ProgrammeKind.choices}
+    extra_context = {"statuses": c.ApplicationStatus.choices, "kinds": c.ProgrammeKind.choices}
 
 
 class ApplicationDetailView(vk.ObjectDetailView):
@@ -89,8 +88,7 @@ class ProgrammeListView(vk.ObjectListView):
     creatable = staticmethod(writable_parks)
     filename, export_columns = "扶持资金项目.xlsx", exports.PROGRAMME_COLUMNS
 
-    def get_context(self):
-        return {"kinds": c.ProgrammeKind.choices}
+    extra_context = {"kinds": c.ProgrammeKind.choices}
 
 
 class ProgrammeDetailView(vk.ObjectDetailView):
@@ -133,8 +131,7 @@ class VoucherListView(vk.ObjectListView):
     creatable = staticmethod(writable_enterprises)
     filename, export_columns = "创新券使用.xlsx", exports.VOUCHER_COLUMNS
 
-    def get_context(self):
-        return {"services": c.ServiceType.choices}
+    extra_context = {"services": c.ServiceType.choices}
 
 
 class VoucherDetailView(vk.ObjectDetailView):

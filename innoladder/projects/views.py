@@ -18,10 +18,7 @@ class ProjectListView(vk.ObjectListView):
     create_url_name, export_url_name = "project_create", "project_export"
     ordering = ("title", "year", "approved_on")
 
-    filename, export_columns = "科技计划项目.xlsx", PROJECT_EXPORT
-
-    def get_columns(self):
-        return project_columns()
+    columns, filename, export_columns = project_columns, "科技计划项目.xlsx", PROJECT_EXPORT
 
     def export_rows(self, queryset):
         return queryset.prefetch_related("partners")

@@ -302,8 +302,7 @@ class ApplicationListView(ListView):
     creatable = staticmethod(selectors.enterprise_choices)
     filename, export_columns = "申报.xlsx", exports.APPLICATION_COLUMNS
 
-    def get_context(self):
-        return {"statuses": c.ApplicationStatus.choices, "schemes": c.Scheme.choices}
+    extra_context = {"statuses": c.ApplicationStatus.choices, "schemes": c.Scheme.choices}
 
 
 @login_required

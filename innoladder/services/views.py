@@ -127,13 +127,7 @@ class RequestListView(vk.ObjectListView):
     title = gettext_lazy("企业诉求")
     create_url_name, export_url_name = "request_create", "request_export"
 
-    filename = "企业诉求.xlsx"
-
-    def get_columns(self):
-        return tables.request_columns()
-
-    def get_export_columns(self):
-        return tables.request_export()
+    filename, columns, export_columns = "企业诉求.xlsx", tables.request_columns, tables.request_export
 
     def get_context(self):
         return {"can_write": self.request.user.role not in (Role.AUDITOR, Role.REGIONAL)}

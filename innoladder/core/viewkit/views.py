@@ -82,13 +82,19 @@ def export_sheet(view, columns, rows):
     )
 
 
-class ObjectListView(FilteredMixin, KitView):
-    """A filtered, sortable, paged list. With `columns` (a list of `Col`, or a method of the request) the
-    kit's own table template draws it; a module's template gets `page`, `f`, `form` and `qs`
-    (`get_context` may read `self.page`).
+def declared(columns):
+    """A view's columns as declared: a list, or a function building them (called on each request)."""
+    return columns() if callable(columns) else columns
 
-    The same declaration serves the list's sheet: `filename` and `export_columns`, routed with
-    `as_view(exporting=True)` (same scope and filters as the page)."""
+
+class ObjectListView(FilteredMixin, KitView):
+    """A filtered, sortable, paged list. With `columns` (a list of `Col`, or a function returning one, so
+    that its labels are built per request) the kit's own table template draws it; a module's template gets
+    `page`, `f`, `form` and `qs`, and `extra_context` (what every page of the list shows alike, such as a
+    filter's choices) and `get_context()` (which may read `self.page`).
+
+    The same declaration serves the list's sheet: `filename` and `export_columns` (a list or a function,
+    like `columns`), routed with `as_view(exporting=True)` (same scope and filters as the page)."""
 
     template_name = "viewkit/list.html"
     title = ""
@@ -101,13 +107,14 @@ class ObjectListView(FilteredMixin, KitView):
     exporting = False
     filename = ""
     sheet = ""
-    export_columns: list = []
+    export_columns: list | Callable = []
+    extra_context: dict = {}
 
     def get_columns(self):
-        return self.columns
+        return declared(type(self).columns)
 
     def get_export_columns(self):
-        return self.export_columns
+        return declared(type(self).export_columns)
 
     def export_rows(self, queryset):
         return queryset
@@ -140,6 +147,7 @@ class ObjectListView(FilteredMixin, KitView):
         if columns is not None:
             context["headers"] = [c.header for c in columns]
             context["rows"] = tables.rows(page.object_list, columns)
+        context.update(self.extra_context)
         context.update(self.get_context())
         return render(request, self.template_name, context)
 
