@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.translation import gettext
+
 WAN = Decimal(10000)
 
 
@@ -34,6 +36,7 @@ class Chart:
             "series": self.series,
             "unit": self.unit,
             "unit2": self.unit,
+            "separator": gettext("："),  # between a point's name and its value
         }
         if self.kind in AXIS_KINDS:
             data["labels"] = label_layout(self.categories, horizontal=self.kind == "hbar")

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 
 class Section(models.TextChoices):
@@ -13,3 +14,5 @@ class Section(models.TextChoices):
 
 
 SECTION_NUMERALS = ("一", "二", "三", "四", "五", "六")
+# A section's title: its numeral (or number, in another language) and its name.
+SECTION_TITLE = gettext_noop("{numeral}、{title}")

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.apps import apps
 from django.db.models import Q, Sum
+from django.utils.translation import gettext as _
 
 from innoladder.core.scoping import for_user
 from innoladder.enterprises.models import park_q
@@ -34,12 +35,12 @@ def tiers(user, park, on: dt.date):
     rows = [[label, len(held.get(value, ()))] for value, label in scheme_choices() if value != "other"]
     return counts_chart(
         "tiers",
-        "各层级有效资质企业数",
+        _("各层级有效资质企业数"),
         "hbar",
-        ["资质层级", "企业数"],
+        [_("资质层级"), _("企业数")],
         rows,
-        unit="家",
-        note="按统计日期仍有效的资质计算。",
+        unit=_("家"),
+        note=_("按统计日期仍有效的资质计算。"),
     )
 
 
@@ -57,14 +58,15 @@ def expiring(user, park, on: dt.date):
     )
     return Chart(
         key="expiring",
-        title="未来6个月到期的资质",
+        title=_("未来6个月到期的资质"),
         kind="table",
-        headers=["企业", "资质", "证书编号", "有效期至", "剩余天数"],
+        headers=[_("企业"), _("资质"), _("证书编号"), _("有效期至"), _("剩余天数")],
         rows=[
             [r.enterprise.name, r.get_scheme_display(), r.number, r.valid_until, (r.valid_until - on).days]
             for r in rows
         ],
-        note=f"统计日期 {on:%Y-%m-%d} 起至 {horizon:%Y-%m-%d}；已重新认定的不再列出。",
+        note=_("统计日期 %(on)s 起至 %(horizon)s；已重新认定的不再列出。")
+        % {"on": f"{on:%Y-%m-%d}", "horizon": f"{horizon:%Y-%m-%d}"},
     )
 
 
@@ -72,7 +74,7 @@ def expiring(user, park, on: dt.date):
 def applications(user, park, on: dt.date):
     rows = status_counts(user, park, "recognitions.Application")
     return counts_chart(
-        "applications", "资质申报进展（候选与在办）", "bar", ["状态", "申报数"], rows, unit="项"
+        "applications", _("资质申报进展（候选与在办）"), "bar", [_("状态"), _("申报数")], rows, unit=_("项")
     )
 
 
@@ -100,27 +102,31 @@ def visits(user, park, on: dt.date):
         .count()
     )
     months = list(range(1, on.month + 1))
-    rows = [[f"{m}月", visit_months.get(m, 0), request_months.get(m, 0)] for m in months]
+    month = _("%(month)s月")
+    rows = [[month % {"month": m}, visit_months.get(m, 0), request_months.get(m, 0)] for m in months]
+    visits, requests = _("走访次数"), _("新收诉求")
     return Chart(
         key="visits",
-        title=f"{on.year}年走访与企业诉求（按月）",
+        title=_("%(year)s年走访与企业诉求（按月）") % {"year": on.year},
         kind="bar",
-        headers=["月份", "走访次数", "新收诉求"],
+        headers=[_("月份"), visits, requests],
         rows=rows,
         categories=[r[0] for r in rows],
         series=[
-            {"name": "走访次数", "data": [r[1] for r in rows]},
-            {"name": "新收诉求", "data": [r[2] for r in rows]},
+            {"name": visits, "data": [r[1] for r in rows]},
+            {"name": requests, "data": [r[2] for r in rows]},
         ],
-        unit="次/件",
-        note=f"截至统计日期超期未办结的诉求：{overdue} 件。",
+        unit=_("次/件"),
+        note=_("截至统计日期超期未办结的诉求：%(count)s 件。") % {"count": overdue},
     )
 
 
 @chart("projects", requires=("projects.Project",), order=50)
 def projects(user, park, on: dt.date):
     rows = status_counts(user, park, "projects.Project")
-    return counts_chart("projects", "科技计划项目（按状态）", "pie", ["状态", "项目数"], rows, unit="项")
+    return counts_chart(
+        "projects", _("科技计划项目（按状态）"), "pie", [_("状态"), _("项目数")], rows, unit=_("项")
+    )
 
 
 @chart("funds", requires=("funding.FundApplication.decided_on",), order=55)
@@ -152,16 +158,16 @@ def funds(user, park, on: dt.date):
     rows = [[y, wan(approved[y]), wan(subsidies[y]), wan(approved[y] + subsidies[y])] for y in years]
     return Chart(
         key="funds",
-        title="争取资金（万元）",
+        title=_("争取资金（万元）"),
         kind="bar",
-        headers=["年度", "扶持资金批复(万元)", "研发投入补助(万元)", "合计(万元)"],
+        headers=[_("年度"), _("扶持资金批复(万元)"), _("研发投入补助(万元)"), _("合计(万元)")],
         rows=rows,
         categories=[str(y) for y in years],
         series=[
-            {"name": "扶持资金批复", "data": [float(r[1]) for r in rows], "stack": "funds"},
-            {"name": "研发投入补助", "data": [float(r[2]) for r in rows], "stack": "funds"},
+            {"name": _("扶持资金批复"), "data": [float(r[1]) for r in rows], "stack": "funds"},
+            {"name": _("研发投入补助"), "data": [float(r[2]) for r in rows], "stack": "funds"},
         ],
-        unit="万元",
+        unit=_("万元"),
     )
 
 
@@ -179,19 +185,21 @@ def candidates(user, park, on: dt.date):
     standings = [(v, str(label)) for v, label in result._meta.get_field("standing").choices]
     schemes = [(v, str(label)) for v, label in result._meta.get_field("scheme").choices]
     counts = candidate_counts(user, on=on, park=park)
-    present = [(v, label) for v, label in schemes if any(counts.get((v, s), 0) for s, _ in standings)]
-    rows = [[label, *[counts.get((v, s), 0) for s, _ in standings]] for v, label in present]
+    present = [(v, label) for v, label in schemes if any(counts.get((v, s), 0) for s, _label in standings)]
+    rows = [[label, *[counts.get((v, s), 0) for s, _label in standings]] for v, label in present]
     return Chart(
         key="candidates",
-        title="各层级候选企业（最近一次评估）",
+        title=_("各层级候选企业（最近一次评估）"),
         kind="hbar",
-        headers=["资质层级", *[label for _, label in standings]],
+        headers=[_("资质层级"), *[label for _v, label in standings]],
         rows=rows,
         categories=[r[0] for r in rows],
         series=[
             {"name": label, "data": [r[i + 1] for r in rows], "stack": "standing"}
-            for i, (_, label) in enumerate(standings)
+            for i, (_value, label) in enumerate(standings)
         ],
-        unit="家",
-        note="按每家在园企业在统计日期前（含）最近一次评估的结果，与“候选企业”列表一致；“接近”即仅差一项条件。",
+        unit=_("家"),
+        note=_(
+            "按每家在园企业在统计日期前（含）最近一次评估的结果，与“候选企业”列表一致；“接近”即仅差一项条件。"
+        ),
     )

@@ -5,6 +5,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.db.models import Count, Sum
+from django.utils.translation import gettext as _
 
 from innoladder.core.scoping import for_user
 from innoladder.enterprises.choices import EnterpriseStatus, Pool
@@ -61,7 +62,7 @@ def intensity(row: AnnualData) -> Decimal | None:
 def pools(user, park, on: dt.date):
     counts = pool_counts(user, park)
     rows = [[label, counts.get(value, 0)] for value, label in Pool.choices]
-    return counts_chart("pools", "各培育库企业数", "bar", ["培育库", "企业数"], rows, unit="家")
+    return counts_chart("pools", _("各培育库企业数"), "bar", [_("培育库"), _("企业数")], rows, unit=_("家"))
 
 
 @chart("ladder", order=20)
@@ -72,9 +73,14 @@ def ladder(user, park, on: dt.date):
     rows = []
     for i, (value, label) in enumerate(Pool.choices):
         at_or_above = sum(counts.get(v, 0) for v in order[i:])
-        rows.append([label if value else "全部在园企业", at_or_above])
+        rows.append([label if value else _("全部在园企业"), at_or_above])
     return counts_chart(
-        "ladder", "梯度培育漏斗（本级及以上企业数）", "funnel", ["层级", "企业数"], rows, unit="家"
+        "ladder",
+        _("梯度培育漏斗（本级及以上企业数）"),
+        "funnel",
+        [_("层级"), _("企业数")],
+        rows,
+        unit=_("家"),
     )
 
 
@@ -94,15 +100,15 @@ def rd_intensity(user, park, on: dt.date):
                 break
     enterprises = park_enterprises(user, park).count()
     missing += enterprises - len(latest)
-    rows = [[label, n] for label, n in counts.items()] + [["无数据", missing]]
+    rows = [[label, n] for label, n in counts.items()] + [[_("无数据"), missing]]
     return counts_chart(
         "rd_intensity",
-        "研发投入强度分布（最近年度研发费用/销售收入）",
+        _("研发投入强度分布（最近年度研发费用/销售收入）"),
         "bar",
-        ["研发投入强度", "企业数"],
+        [_("研发投入强度"), _("企业数")],
         rows,
-        unit="家",
-        note="按每家企业最近一个年度的年度数据计算；高新技术企业门槛为 3%–5%（按上年销售收入分档）。",
+        unit=_("家"),
+        note=_("按每家企业最近一个年度的年度数据计算；高新技术企业门槛为 3%–5%（按上年销售收入分档）。"),
     )
 
 
@@ -121,16 +127,22 @@ def trends(user, park, on: dt.date):
     years = [str(r["year"]) for r in rows]
     return Chart(
         key="trends",
-        title="历年销售收入与研发费用合计（万元）",
+        title=_("历年销售收入与研发费用合计（万元）"),
         kind="line",
-        headers=["年度", "填报企业数", "销售收入合计(万元)", "研发费用合计(万元)", "科技人员合计"],
+        headers=[
+            _("年度"),
+            _("填报企业数"),
+            _("销售收入合计(万元)"),
+            _("研发费用合计(万元)"),
+            _("科技人员合计"),
+        ],
         rows=[[r["year"], r["n"], wan(r["revenue"]), wan(r["rd"]), r["staff"] or 0] for r in rows],
         categories=years,
         series=[
-            {"name": "销售收入", "data": [float(wan(r["revenue"])) for r in rows]},
-            {"name": "研发费用（右轴）", "data": [float(wan(r["rd"])) for r in rows], "axis": 1},
+            {"name": _("销售收入"), "data": [float(wan(r["revenue"])) for r in rows]},
+            {"name": _("研发费用（右轴）"), "data": [float(wan(r["rd"])) for r in rows], "axis": 1},
         ],
-        unit="万元",
+        unit=_("万元"),
     )
 
 

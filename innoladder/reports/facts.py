@@ -7,13 +7,17 @@ same report as long as the records are the same.
 
 import datetime as dt
 import functools
+import json
 import re
 from collections import namedtuple
 from dataclasses import asdict, dataclass, replace
 from decimal import Decimal
 from typing import NamedTuple
 
+from django.conf import settings
 from django.db.models import QuerySet
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_noop as _
 
 from innoladder.core.labels import Labels
 
@@ -86,10 +90,22 @@ class Fact:
     row_ids: tuple[int, ...] = ()
     order: int = 100
     date_field: str = ""
+    # How the label, the sentence and the figure are written (`Words`), to read them in another language than
+    # the stored Chinese; None in reports stored before the words were kept.
+    words: dict | None = None
 
     @property
     def sentence(self) -> str:
         return self.template.format(figure=self.figure)
+
+    def shown(self) -> "Fact":
+        """The fact in the active language: as stored in Chinese, else its words translated."""
+        if self.words is None or get_language() == settings.LANGUAGE_CODE:
+            return self
+        words = Words(**self.words)
+        return replace(
+            self, label=words.label_text(), template=words.template_text(), figure=words.figure_text()
+        )
 
     def to_json(self) -> dict:
         data = asdict(self)
@@ -122,30 +138,170 @@ def _escape(text: str) -> str:
     return text.replace("{", "{{").replace("}", "}}")
 
 
+# A phrase is a msgid (Chinese, marked with `_` = gettext_noop) or a (msgid, params) pair. A param is data
+# (a str or a number, written as it is), a phrase, or {"t": text} for a text translated on its own (a choice
+# label). The Chinese is the msgid filled in; another language reads each msgid through gettext.
+Phrase = str | tuple | list
+
+
+def phrase(msgid: str, **params) -> tuple:
+    return (msgid, params)
+
+
+def say(value, translate: bool = False, escape: bool = False) -> str:
+    """A param written out, in the active language when `translate`; `escape` doubles the braces of the
+    data, for a text that is formatted again (a fact's template)."""
+    if isinstance(value, dict) and "items" in value:
+        items = [say(item, translate, escape) for item in value["items"]]
+        text = (gettext("、") if translate else "、").join(items)
+        if value.get("more"):
+            text = (gettext(NAMES_MORE) if translate else NAMES_MORE).format(names=text)
+        return text
+    if isinstance(value, dict):
+        text = gettext(value["t"]) if translate else value["t"]
+    elif isinstance(value, tuple | list):
+        return said(value, translate, escape)
+    else:
+        text = str(value)
+    return _escape(text) if escape else text
+
+
+def said(words: Phrase, translate: bool = False, escape: bool = False) -> str:
+    """A phrase written out: its msgid (translated when `translate`) filled with its params."""
+    msgid, params = (words, {}) if isinstance(words, str) else words
+    text = gettext(msgid) if translate else msgid
+    if not params:
+        return text
+    return text.format_map(_Keep({name: say(param, translate, escape) for name, param in params.items()}))
+
+
+class _Keep(dict):
+    """Format params that leave a placeholder they do not fill as it is ({names}, {figure}: filled later)."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def label_of(text) -> dict:
+    """A param translated on its own: a choice label (given in Chinese, the language reports are made in)."""
+    return {"t": str(text)}
+
+
+def listed(items, more: bool = False) -> dict:
+    """A param listing `items` (data or phrases): "A、B", or "A、B等" with `more`."""
+    return {"items": list(items), "more": more}
+
+
+# The figure of a count in each unit, for one and for more (English has a plural).
+UNITS = {
+    "项": (_("1项"), _("{count}项")),
+    "家企业": (_("1家企业"), _("{count}家企业")),
+    "个": (_("1个"), _("{count}个")),
+    "名": (_("1名"), _("{count}名")),
+    "件": (_("1件"), _("{count}件")),
+    "次": (_("1次"), _("{count}次")),
+}
+AMOUNT = _("{amount}万元")
+# Where another language writes the names of a sentence: after its figure, in brackets, or as its subject.
+NAMES_AFTER = _("（{names}）")
+NAMES_MORE = _("{names}等")
+
+
+@dataclass(frozen=True)
+class Words:
+    """How a fact is written: its label and template (phrases; the template holds {names}, {enterprises} and
+    {figure}), the figure (data, a phrase, or a count in `unit`, or an amount), the names it gives and
+    whether there are more (`more`), and how many enterprises it concerns."""
+
+    label: Phrase
+    template: Phrase
+    figure: Phrase | None = None
+    count: int = 0
+    unit: str = ""
+    amount: str = ""
+    names: tuple[str, ...] | list[str] = ()
+    more: bool = False
+    enterprises: int = 0
+    suffix: Phrase | None = None
+
+    def as_json(self) -> dict:
+        """The words as stored in a report (tuples as lists), whether just written or read back."""
+        return json.loads(json.dumps(asdict(self)))
+
+    def _names(self, translate: bool) -> str:
+        if not self.names:
+            return ""
+        if not translate:
+            return "、".join(self.names) + ("等" if self.more else "")
+        text = gettext("、").join(self.names)
+        return gettext(NAMES_MORE).format(names=text) if self.more else text
+
+    def template_text(self, translate: bool = True) -> str:
+        names = self._names(translate)
+        if not translate:
+            enterprises = f"{self.enterprises}家企业" if self.enterprises > 1 else ""
+        else:
+            # Another language names the enterprises after the figure, or as the subject when there is one.
+            after = gettext(NAMES_AFTER).format(names=names) if names else ""
+            enterprises = self._count(self.enterprises, "家企业") + after if self.enterprises > 1 else names
+            names = after
+        text = said(self.template, translate, escape=True)
+        text = text.replace("{names}", _escape(names)).replace("{enterprises}", _escape(enterprises))
+        if self.suffix is not None:
+            text += said(self.suffix, translate, escape=True)
+        return text
+
+    def label_text(self, translate: bool = True) -> str:
+        return said(self.label, translate)
+
+    @staticmethod
+    def _count(count: int, unit: str) -> str:
+        one, many = UNITS[unit]
+        return gettext(one if count == 1 else many).format(count=count)
+
+    def figure_text(self) -> str:
+        if self.figure is not None:
+            return say(self.figure, translate=True)
+        if self.amount:
+            return gettext(AMOUNT).format(amount=self.amount)
+        return self._count(self.count, self.unit)
+
+
 def build_fact(
     *,
-    template: str,
+    template: Phrase,
     count: int,
     unit: str,
     examples: tuple[str, ...],
     enterprise_count: int,
     counts_enterprises: bool,
+    label: Phrase,
     **fields,
 ) -> Fact:
     """Fill `template` ("先后协助{names}{figure}开展…"): the names of the first enterprises, then the figure.
     A fact about one enterprise names it alone and links the name ("协助柏丽姿日化开展…")."""
     examples = tuple(examples)[:EXAMPLES]
     if counts_enterprises and count == 1 and examples:
-        names, figure = "", examples[0]
+        names, figure = (), examples[0]
     else:
-        names, figure = named(examples, enterprise_count), f"{count}{unit}"
-    return Fact(
-        template=template.replace("{names}", _escape(names)).replace(
-            "{enterprises}", f"{enterprise_count}家企业" if enterprise_count > 1 else ""
-        ),
+        names, figure = examples, None
+    words = Words(
+        label=label,
+        template=template,
         figure=figure,
         count=count,
+        unit=unit,
+        names=names,
+        more=bool(names) and enterprise_count > len(names),
+        enterprises=enterprise_count,
+    )
+    return Fact(
+        template=words.template_text(translate=False),
+        label=words.label_text(translate=False),
+        figure=figure if figure is not None else f"{count}{unit}",
+        count=count,
         examples=examples,
+        words=words.as_json(),
         **fields,
     )
 
@@ -287,7 +443,8 @@ def facts_from_rows(
         amount=amount,
     )
     if amount is not None:
-        fact = replace(fact, figure=f"{wan(amount)}万元")
+        words = {**fact.words, "figure": None, "amount": wan(amount)}
+        fact = replace(fact, figure=f"{wan(amount)}万元", words=words)
     return [fact]
 
 
@@ -302,6 +459,7 @@ def in_period(field_name: str, start: dt.date, end: dt.date) -> dict:
     return {f"{field_name}__gte": start, f"{field_name}__lte": end}
 
 
-def with_suffix(fact: Fact, text: str) -> Fact:
-    """The fact with `text` (e.g. project titles) appended to its sentence."""
-    return replace(fact, template=fact.template + _escape(text))
+def with_suffix(fact: Fact, suffix: Phrase) -> Fact:
+    """The fact with `suffix` (e.g. project titles) appended to its sentence."""
+    words = Words(**{**fact.words, "suffix": suffix}).as_json()
+    return replace(fact, template=fact.template + said(suffix, escape=True), words=words)

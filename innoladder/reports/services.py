@@ -4,7 +4,11 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
 
 from innoladder.core import audit
 from innoladder.core.models import AuditEvent
@@ -12,7 +16,7 @@ from innoladder.core.services import StaleEditError, object_create, object_delet
 from innoladder.enterprises.models import Region
 
 from . import providers
-from .choices import SECTION_NUMERALS, Section
+from .choices import SECTION_NUMERALS, SECTION_TITLE, Section
 from .facts import Fact
 from .models import WorkReport, WorkReportEdit
 from .periods import report_title
@@ -48,12 +52,14 @@ def compose(*, user, park, start: dt.date, end: dt.date, progress: Callable | No
     if len(keys) != len(set(keys)):
         raise ReportError("数据项标识重复，请联系系统管理员")
     sections = []
-    for i, (value, label) in enumerate(Section.choices):
+    with translation.override(settings.LANGUAGE_CODE):  # the language reports are made in
+        choices = [(value, str(label)) for value, label in Section.choices]
+    for i, (value, label) in enumerate(choices):
         own = sorted((f for f in facts if f.section == value), key=lambda f: f.order)
         sections.append(
             {
                 "key": value,
-                "title": f"{SECTION_NUMERALS[i]}、{label}",
+                "title": SECTION_TITLE.format(numeral=SECTION_NUMERALS[i], title=label),
                 "text": section_text(own),
                 "fact_keys": [f.key for f in own],
             }
@@ -137,10 +143,10 @@ class FactChange:
     @property
     def kind(self) -> str:
         if self.before is None:
-            return "新增"
+            return _("新增")
         if self.after is None:
-            return "消失"
-        return "变化"
+            return _("消失")
+        return _("变化")
 
 
 @dataclass(frozen=True)
@@ -168,10 +174,20 @@ def report_compare(*, user, report: WorkReport) -> Comparison:
         old, new = before.get(key), after.get(key)
         if old is not None and new is not None and _signature(old) == _signature(new):
             continue
+        old, new = old and old.shown(), new and new.shown()
         changes.append(FactChange(key=key, label=(new or old).label, before=old, after=new))
     stored = {s["key"]: s["text"] for s in report.sections}
-    sections_changed = [s["title"] for s in composed.sections if stored.get(s["key"], "") != s["text"]]
+    sections_changed = [section_title(s) for s in composed.sections if stored.get(s["key"], "") != s["text"]]
     return Comparison(composed=composed, changes=changes, sections_changed=sections_changed)
+
+
+def section_title(section: dict) -> str:
+    """A section's title as stored (in Chinese), or in the active language."""
+    if get_language() == settings.LANGUAGE_CODE:
+        return section["title"]
+    i = Section.values.index(section["key"])
+    title = Section(section["key"]).label
+    return gettext(SECTION_TITLE).format(numeral=SECTION_NUMERALS[i], number=i + 1, title=title)
 
 
 def final_sections(report: WorkReport) -> list[dict]:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
+from django.utils.translation import gettext as _
 
 from innoladder.core.scoping import for_user
 from innoladder.enterprises.choices import EnterpriseStatus, Pool, TechField
@@ -61,11 +62,10 @@ def _grouped(
         totals[3] += rd
         totals[5] += r["staff"] or 0
     ratio = (totals[3] / totals[2]).quantize(Decimal("0.0001")) if totals[2] else None
-    out.append(["合计", totals[0], totals[1], wan(totals[2]), wan(totals[3]), ratio, totals[5]])
-    first = {"industry_name": "行业", "tech_field": "高新技术领域", "pool": "培育库"}[field]
-    return Table(
-        key=key, title=title, headers=[first, *GROUP_HEADERS], kinds=["text", *GROUP_KINDS], rows=out
-    )
+    out.append([_("合计"), totals[0], totals[1], wan(totals[2]), wan(totals[3]), ratio, totals[5]])
+    first = {"industry_name": _("行业"), "tech_field": _("高新技术领域"), "pool": _("培育库")}[field]
+    headers = [first, *map(str, GROUP_HEADERS)]
+    return Table(key=key, title=title, headers=headers, kinds=["text", *GROUP_KINDS], rows=out)
 
 
 def by_industry(user, park, year: int) -> Table:
@@ -76,8 +76,8 @@ def by_industry(user, park, year: int) -> Table:
         park,
         year,
         "industry_name",
-        lambda name, code: industry_label(name, code) or "未填行业",
-        f"{year}年度分行业统计",
+        lambda name, code: industry_label(name, code) or _("未填行业"),
+        _("%(year)s年度分行业统计") % {"year": year},
         "industry",
         also=("industry_code",),
     )
@@ -90,15 +90,16 @@ def by_tech_field(user, park, year: int) -> Table:
         park,
         year,
         "tech_field",
-        lambda v: names.get(v, "未填领域"),
-        f"{year}年度分技术领域统计",
+        lambda v: names.get(v, _("未填领域")),
+        _("%(year)s年度分技术领域统计") % {"year": year},
         "tech_field",
     )
 
 
 def by_pool(user, park, year: int) -> Table:
     names = dict(Pool.choices)
-    return _grouped(user, park, year, "pool", lambda v: names.get(v, v), f"{year}年度分培育库统计", "pool")
+    title = _("%(year)s年度分培育库统计") % {"year": year}
+    return _grouped(user, park, year, "pool", lambda v: names.get(v, v), title, "pool")
 
 
 def by_tier(user, park, year: int) -> Table | None:
@@ -119,22 +120,33 @@ def by_month(user, park, year: int) -> Table:
         end = dt.date(year, month, calendar.monthrange(year, month)[1])
         months.append((month, start, end))
     columns: dict[str, str] = {}
-    grid: dict[int, dict[str, object]] = {m: {} for m, _, _ in months}
+    amounts: set[str] = set()
+    grid: dict[int, dict[str, object]] = {m: {} for m, _start, _end in months}
     for provider in found:
         for month, start, end in months:
             for fact in provider(user, park, start, end):
-                columns.setdefault(fact.key, fact.label + ("(万元)" if fact.amount is not None else ""))
+                if fact.amount is not None:
+                    amounts.add(fact.key)
+                label = fact.shown().label
+                columns.setdefault(
+                    fact.key, _("%(label)s(万元)") % {"label": label} if fact.amount is not None else label
+                )
                 grid[month][fact.key] = wan(fact.amount) if fact.amount is not None else fact.count
     keys = list(columns)
-    rows = [[f"{year}年{month}月", *[grid[month].get(k, 0) for k in keys]] for month, _, _ in months]
-    kinds = ["text"] + ["decimal" if columns[k].endswith("(万元)") else "int" for k in keys]
+    rows = [
+        [_("%(year)s年%(month)s月") % {"year": year, "month": month}, *[grid[month].get(k, 0) for k in keys]]
+        for month, _start, _end in months
+    ]
+    kinds = ["text"] + ["decimal" if k in amounts else "int" for k in keys]
     return Table(
         key="month",
-        title=f"{year}年分月工作量统计",
-        headers=["月份", *[columns[k] for k in keys]],
+        title=_("%(year)s年分月工作量统计") % {"year": year},
+        headers=[_("月份"), *[columns[k] for k in keys]],
         kinds=kinds,
         rows=rows,
-        note="按各项记录的日期（认定、走访、立项、登记等）逐月统计，口径与工作总结一致；企业数按月不累加。",
+        note=_(
+            "按各项记录的日期（认定、走访、立项、登记等）逐月统计，口径与工作总结一致；企业数按月不累加。"
+        ),
     )
 
 

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from innoladder.core.xlsx import Column
 
 
@@ -21,5 +23,12 @@ class Table:
         ]
 
 
-GROUP_HEADERS = ["企业数", "有年度数据企业数", "销售收入(万元)", "研发费用(万元)", "研发投入强度", "科技人员"]
+GROUP_HEADERS = [
+    _("企业数"),
+    _("有年度数据企业数"),
+    _("销售收入(万元)"),
+    _("研发费用(万元)"),
+    _("研发投入强度"),
+    _("科技人员"),
+]
 GROUP_KINDS = ["int", "int", "wan", "wan", "percent", "int"]

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.apps import apps
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from innoladder.core.scoping import for_user
 from innoladder.enterprises.models import park_q
@@ -60,9 +61,9 @@ def tier_table(user, park, year: int):
         rows.append([label, len(ids), len(with_data), wan(revenue), wan(rd), ratio, staff])
     return Table(
         key="tier",
-        title=f"{year}年末分层级（有效资质）统计",
-        headers=["资质层级", *GROUP_HEADERS],
+        title=_("%(year)s年末分层级（有效资质）统计") % {"year": year},
+        headers=[_("资质层级"), *map(str, GROUP_HEADERS)],
         kinds=["text", *GROUP_KINDS],
         rows=rows,
-        note="按12月31日仍有效的资质统计（发证日期、有效期、撤销/取消日期）；一家企业可同时持有多项资质。",
+        note=_("按12月31日仍有效的资质统计（发证日期、有效期、撤销/取消日期）；一家企业可同时持有多项资质。"),
     )

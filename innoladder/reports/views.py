@@ -17,7 +17,7 @@ from .choices import Section
 from .forms import PeriodForm, SectionEditForm
 from .periods import presets, report_title
 from .rendering import linked_sections
-from .services import ReportError, final_sections, report_compare, report_edit_section
+from .services import ReportError, final_sections, report_compare, report_edit_section, section_title
 
 
 def bureau_required(view):
@@ -139,7 +139,12 @@ def report_edit(request, pk, section):
     return render(
         request,
         "reports/report_edit.html",
-        {"report": report, "section": generated, "form": form, "edit": edit},
+        {
+            "report": report,
+            "section": {**generated, "title": section_title(generated)},
+            "form": form,
+            "edit": edit,
+        },
     )
 
 
@@ -160,7 +165,7 @@ def fact_rows(request, pk, key):
     return render(
         request,
         "reports/fact_rows.html",
-        {"report": report, "fact": fact, "rows": rows, "hidden": len(fact.row_ids) - len(rows)},
+        {"report": report, "fact": fact.shown(), "rows": rows, "hidden": len(fact.row_ids) - len(rows)},
     )
 
 

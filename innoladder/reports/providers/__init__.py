@@ -10,7 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
+from django.utils import translation
 
 from ..choices import Section
 
@@ -38,7 +40,10 @@ class Provider:
     order: int = 100
 
     def __call__(self, user, park, start, end):
-        return self.func(user, park, start, end)
+        # Facts are written in Chinese, the language reports are made in, whatever the reader's language;
+        # their words give the other languages at display (`Fact.shown`).
+        with translation.override(settings.LANGUAGE_CODE):
+            return self.func(user, park, start, end)
 
 
 REGISTRY: list[Provider] = []

@@ -4,12 +4,13 @@ date), per fiscal year."""
 from collections import defaultdict
 
 from django.apps import apps
+from django.utils.translation import gettext_noop as _
 
 from innoladder.core.scoping import for_user
 from innoladder.enterprises.models import park_q
 
 from ..choices import Section
-from ..facts import facts_from_rows, records
+from ..facts import facts_from_rows, phrase, records
 from . import distinct_enterprises, provider
 
 
@@ -39,8 +40,8 @@ def accepted(user, park, start, end):
             model="collection.Submission",
             key=f"collection.accepted.{year}",
             section=Section.SERVICES,
-            label=f"{year}年度数据填报审核",
-            template=f"完成{{names}}{{figure}}{year}年度科技创新数据填报审核",
+            label=phrase(_("{year}年度数据填报审核"), year=year),
+            template=phrase(_("完成{names}{figure}{year}年度科技创新数据填报审核"), year=year),
             date_field="accepted_at",
             unit="家企业",
             distinct_enterprises=True,

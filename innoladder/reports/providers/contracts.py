@@ -2,6 +2,7 @@
 date) and contracts registered in it (by the registration date) with their technology transaction amount."""
 
 from django.apps import apps
+from django.utils.translation import gettext_noop as _
 
 from innoladder.core.scoping import for_user
 from innoladder.enterprises.models import park_q
@@ -22,8 +23,8 @@ def prepared(user, park, start, end):
         _contracts(user, park).filter(**in_period("prepared_on", start, end)),
         key="contracts.prepared",
         section=Section.POLICIES,
-        label="技术合同登记准备",
-        template="协助{names}{figure}做好技术合同认定登记准备工作",
+        label=_("技术合同登记准备"),
+        template=_("协助{names}{figure}做好技术合同认定登记准备工作"),
         date_field="prepared_on",
         unit="家企业",
         distinct_enterprises=True,
@@ -40,8 +41,8 @@ def registered(user, park, start, end):
         qs,
         key="contracts.registered",
         section=Section.POLICIES,
-        label="技术合同登记技术交易额",
-        template="{names}{enterprises}完成技术合同认定登记，实现技术交易额{figure}",
+        label=_("技术合同登记技术交易额"),
+        template=_("{names}{enterprises}完成技术合同认定登记，实现技术交易额{figure}"),
         date_field="registered_on",
         unit="",
         amount_field="transaction_amount",

@@ -4,12 +4,23 @@ introduction date) and talents reserved or recognised (by the recorded date)."""
 from collections import defaultdict
 
 from django.apps import apps
+from django.utils.translation import gettext_noop as _
 
 from innoladder.core.scoping import for_user
 from innoladder.enterprises.models import park_q
 
 from ..choices import Section
-from ..facts import display, facts_from_rows, in_period, records, rows_fact, short_name
+from ..facts import (
+    display,
+    facts_from_rows,
+    in_period,
+    label_of,
+    listed,
+    phrase,
+    records,
+    rows_fact,
+    short_name,
+)
 from . import distinct_enterprises, provider, selector
 
 
@@ -37,17 +48,15 @@ def cooperation(user, park, start, end):
         for row in rows:
             if row.partner not in partners:
                 partners.append(row.partner)
-        partner_text = "、".join(partners[:2]) + ("等" if len(partners) > 2 else "")
+        partner_text = listed(partners[:2], more=len(partners) > 2)
         facts += facts_from_rows(
             rows,
             [enterprise],
             model="cooperation.Cooperation",
             key=f"cooperation.projects.{enterprise.pk}",
             section=Section.PROJECTS,
-            label=f"{short_name(enterprise)}产学研合作项目",
-            template="支持{names}与"
-            + partner_text.replace("{", "{{").replace("}", "}}")
-            + "开展产学研合作项目{figure}",
+            label=phrase(_("{name}产学研合作项目"), name=short_name(enterprise)),
+            template=phrase(_("支持{names}与{partners}开展产学研合作项目{figure}"), partners=partner_text),
             date_field="signed_on",
             unit="个",  # the park counts cooperation projects in 个 ("合作项目2个"), not 项
             order=40 + i,
@@ -64,8 +73,8 @@ def patents(user, park, start, end):
         qs,
         key="cooperation.patents",
         section=Section.PROJECTS,
-        label="引进专利",
-        template="协助{names}引进专利{figure}",
+        label=_("引进专利"),
+        template=_("协助{names}引进专利{figure}"),
         date_field="introduced_on",
         unit="项",
         order=60,
@@ -85,15 +94,19 @@ def talents(user, park, start, end):
     for category in dict.fromkeys(row.category for row in rows):
         if category != "other" and label(category) not in labels:
             labels.append(label(category))
-    kinds = "、".join(labels) + ("等" if labels else "")
+    template = (
+        phrase(_("在{names}{enterprises}储备{kinds}等各类人才{figure}"), kinds=listed(map(label_of, labels)))
+        if labels
+        else _("在{names}{enterprises}储备各类人才{figure}")
+    )
     return facts_from_rows(
         rows,
         enterprises,
         model="cooperation.Talent",
         key="cooperation.talents",
         section=Section.PROJECTS,
-        label="储备人才",
-        template="在{names}{enterprises}储备" + kinds + "各类人才{figure}",
+        label=_("储备人才"),
+        template=template,
         date_field="recorded_on",
         unit="名",
         order=70,

@@ -1,11 +1,13 @@
 """Fact providers reading the registry: IP transferred in (when no patent-introduction module exists) and
 awards by the date they were conferred, each named with its date."""
 
+from django.utils.translation import gettext_noop as _
+
 from innoladder.core.scoping import for_user
 from innoladder.enterprises.models import Award, IPRecord, park_q
 
 from ..choices import Section
-from ..facts import Fact, in_period, rows_fact, short_name
+from ..facts import Fact, Words, in_period, phrase, rows_fact, said, short_name
 from . import provider, requirement_met
 
 
@@ -21,31 +23,35 @@ def ip_transferred_in(user, park, start, end):
         qs,
         key="enterprises.ip_transferred_in",
         section=Section.PROJECTS,
-        label="引进专利",
-        template="协助{names}引进专利{figure}",
+        label=_("引进专利"),
+        template=_("协助{names}引进专利{figure}"),
         date_field="transferred_on",
         unit="项",
         order=60,
     )
 
 
-def chinese_date(on) -> str:
+def chinese_date(on) -> tuple:
     """2023-05-26 → "2023年5月26日", as the park writes dates in its reports."""
-    return f"{on.year}年{on.month}月{on.day}日"
+    return phrase(_("{year}年{month}月{day}日"), year=on.year, month=on.month, day=on.day)
 
 
-def award_title(award: Award) -> str:
+def award_title(award: Award) -> tuple:
     """ "2022年度国际镁科学技术奖年度创新特别贡献奖": the edition year, the award and its grade."""
-    return f"{award.year}年度{award.name}{award.grade}"
+    return phrase(_("{year}年度{name}{grade}"), year=award.year, name=award.name, grade=award.grade)
 
 
-def award_winner(award: Award) -> str:
+def award_winner(award: Award) -> str | tuple:
     """Who won it: the enterprise, or the project it completed (rank 1) or took part in (rank 2 and after)."""
     name = short_name(award.enterprise)
     if not award.project:
         return name
-    role = "参与完成" if award.rank and award.rank > 1 else "完成"
-    return f"{name}{role}的“{award.project}”项目"
+    role = (
+        _("{name}参与完成的“{project}”项目")
+        if award.rank and award.rank > 1
+        else _("{name}完成的“{project}”项目")
+    )
+    return phrase(role, name=name, project=award.project)
 
 
 @provider("enterprises.awards", Section.CULTIVATION, requires=("enterprises.Award.awarded_on",), order=80)
@@ -61,14 +67,21 @@ def awards(user, park, start, end):
     )
     facts = []
     for i, award in enumerate(qs):
-        template = f"{chinese_date(award.awarded_on)}，{award_winner(award)}荣获"
+        words = Words(
+            label=phrase(_("{name}获奖"), name=short_name(award.enterprise)),
+            template=phrase(
+                _("{on}，{winner}荣获{figure}"), on=chinese_date(award.awarded_on), winner=award_winner(award)
+            ),
+            figure=award_title(award),
+        )
         facts.append(
             Fact(
                 key=f"enterprises.awards.{award.pk}",
                 section=Section.CULTIVATION,
-                label=f"{short_name(award.enterprise)}获奖",
-                template=template.replace("{", "{{").replace("}", "}}") + "{figure}",
-                figure=award_title(award),
+                label=words.label_text(translate=False),
+                template=words.template_text(translate=False),
+                figure=said(words.figure),
+                words=words.as_json(),
                 count=1,
                 examples=(short_name(award.enterprise),),
                 model="enterprises.Award",

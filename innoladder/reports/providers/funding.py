@@ -2,12 +2,13 @@
 programme kinds), support funds approved in the period (by decision date), innovation vouchers used."""
 
 from django.apps import apps
+from django.utils.translation import gettext_noop as _
 
 from innoladder.core.scoping import for_user
 from innoladder.enterprises.models import park_q
 
 from ..choices import Section
-from ..facts import in_period, rows_fact
+from ..facts import in_period, label_of, listed, phrase, rows_fact
 from . import provider, selector
 
 APPROVED = ("approved", "paid")
@@ -32,15 +33,18 @@ def applications(user, park, start, end):
     kind_labels = dict(apps.get_model("funding", "Programme")._meta.get_field("kind").choices)
     order = list(kind_labels)
     kinds.sort(key=lambda k: order.index(k) if k in order else len(order))
-    kind_text = "、".join(str(kind_labels.get(k, k)) for k in kinds if k != "other")
+    named_kinds = [label_of(kind_labels.get(k, k)) for k in kinds if k != "other"]
+    template = (
+        phrase(_("协助{names}{enterprises}申报{kinds}等扶持资金{figure}"), kinds=listed(named_kinds))
+        if named_kinds
+        else _("协助{names}{enterprises}申报扶持资金{figure}")
+    )
     return rows_fact(
         qs,
         key="funding.applications",
         section=Section.POLICIES,
-        label="扶持资金申报",
-        template="协助{names}{enterprises}申报"
-        + (f"{kind_text}等" if kind_text else "")
-        + "扶持资金{figure}",
+        label=_("扶持资金申报"),
+        template=template,
         date_field="applied_on",
         unit="项",
         order=10,
@@ -54,8 +58,8 @@ def approved(user, park, start, end):
         qs,
         key="funding.approved",
         section=Section.POLICIES,
-        label="获批扶持资金",
-        template="{names}{enterprises}获批各类扶持资金{figure}",
+        label=_("获批扶持资金"),
+        template=_("{names}{enterprises}获批各类扶持资金{figure}"),
         date_field="decided_on",
         unit="",
         amount_field="approved_amount",
@@ -73,8 +77,8 @@ def vouchers(user, park, start, end):
         qs,
         key="funding.vouchers",
         section=Section.POLICIES,
-        label="创新券兑付",
-        template="{names}{enterprises}使用科技创新券{figure}",
+        label=_("创新券兑付"),
+        template=_("{names}{enterprises}使用科技创新券{figure}"),
         date_field="used_on",
         unit="",
         amount_field="amount",

@@ -8,12 +8,13 @@ from collections import defaultdict
 
 from django.apps import apps
 from django.db.models import Q
+from django.utils.translation import gettext_noop as _
 
 from innoladder.core.scoping import for_user
 from innoladder.enterprises.models import park_q
 
 from ..choices import Section
-from ..facts import display, facts_from_rows, records, rows_fact
+from ..facts import display, facts_from_rows, label_of, phrase, records, rows_fact
 from . import distinct_enterprises, provider
 
 HORIZON_MONTHS = 6
@@ -54,7 +55,7 @@ def expiring(user, park, start, end):
     facts = []
     for i, (scheme, members) in enumerate(groups.items()):
         first = firsts[members[0].pk]
-        label = getattr(first, "scheme_label", None) or first.get_scheme_display()
+        label = label_of(getattr(first, "scheme_label", None) or first.get_scheme_display())
         enterprises = distinct_enterprises(members)
         facts += facts_from_rows(
             members,
@@ -62,8 +63,10 @@ def expiring(user, park, start, end):
             model="recognitions.Recognition",
             key=f"next_steps.expiring.{scheme}",
             section=Section.NEXT_STEPS,
-            label=f"{label}即将到期",
-            template=f"做好{{names}}{{figure}}{label}到期重新认定（复核）工作，确保应续尽续",
+            label=phrase(_("{scheme}即将到期"), scheme=label),
+            template=phrase(
+                _("做好{names}{figure}{scheme}到期重新认定（复核）工作，确保应续尽续"), scheme=label
+            ),
             date_field="valid_until",
             unit="家企业",
             distinct_enterprises=True,
@@ -92,8 +95,8 @@ def overdue_requests(user, park, start, end):
         qs,
         key="next_steps.overdue_requests",
         section=Section.NEXT_STEPS,
-        label="超期未办结诉求",
-        template="加快办理{names}超期未办结的企业诉求{figure}，做到件件有回音",
+        label=_("超期未办结诉求"),
+        template=_("加快办理{names}超期未办结的企业诉求{figure}，做到件件有回音"),
         date_field="due_on",
         unit="件",
         order=30,
@@ -154,9 +157,9 @@ def candidates(user, park, start, end):
     for row in rows:
         groups[row.scheme].append(row)
     facts = []
-    label_of = display(result, "scheme")
+    scheme_label = display(result, "scheme")
     for i, (scheme, members) in enumerate(groups.items()):
-        label = label_of(scheme)
+        label = label_of(scheme_label(scheme))
         enterprises = distinct_enterprises(members)
         facts += facts_from_rows(
             members,
@@ -164,8 +167,11 @@ def candidates(user, park, start, end):
             model="assessments.SchemeResult",
             key=f"next_steps.candidates.{scheme}",
             section=Section.NEXT_STEPS,
-            label=f"{label}后备企业",
-            template=f"对{{names}}{{figure}}已符合或接近{label}条件的后备企业开展“一企一策”培育和申报辅导",
+            label=phrase(_("{scheme}后备企业"), scheme=label),
+            template=phrase(
+                _("对{names}{figure}已符合或接近{scheme}条件的后备企业开展“一企一策”培育和申报辅导"),
+                scheme=label,
+            ),
             date_field="",
             unit="家企业",
             distinct_enterprises=True,

@@ -4,17 +4,18 @@ reach date) and training events starting in the period (the enterprises enrolled
 from collections import defaultdict
 
 from django.apps import apps
+from django.utils.translation import gettext_noop as _
 
 from innoladder.core.scoping import for_user
 from innoladder.enterprises.models import park_q
 
 from ..choices import Section
-from ..facts import facts_from_rows, in_period, records
+from ..facts import facts_from_rows, in_period, phrase, records
 from . import distinct_enterprises, provider
 
 
-def _quoted(title: str) -> str:
-    return title if title.startswith(("“", "《")) else f"“{title}”"
+def _quoted(title: str) -> str | tuple:
+    return title if title.startswith(("“", "《")) else phrase(_("“{title}”"), title=title)
 
 
 @provider("policies.campaigns", Section.POLICIES, requires=("policies.CampaignReach.reached_on",), order=50)
@@ -40,10 +41,10 @@ def campaigns(user, park, start, end):
             model="enterprises.Enterprise",
             key=f"policies.campaigns.{campaign_id}",
             section=Section.POLICIES,
-            label=f"{title}覆盖企业",
-            template="开展"
-            + _quoted(title).replace("{", "{{").replace("}", "}}")
-            + "政策宣传，深入{names}{figure}宣讲惠企政策",
+            label=phrase(_("{title}覆盖企业"), title=title),
+            template=phrase(
+                _("开展{campaign}政策宣传，深入{names}{figure}宣讲惠企政策"), campaign=_quoted(title)
+            ),
             date_field="",
             unit="家企业",
             counts_enterprises=True,
@@ -75,8 +76,8 @@ def trainings(user, park, start, end):
             model="policies.TrainingEnrolment",
             key=f"policies.trainings.{event_id}",
             section=Section.POLICIES,
-            label=f"{title}参训企业",
-            template="组织{names}{figure}参加" + _quoted(title).replace("{", "{{").replace("}", "}}"),
+            label=phrase(_("{title}参训企业"), title=title),
+            template=phrase(_("组织{names}{figure}参加{event}"), event=_quoted(title)),
             date_field="",
             unit="家企业",
             distinct_enterprises=True,

@@ -3,12 +3,13 @@ before the period and not finished before it started)."""
 
 from django.apps import apps
 from django.db.models import Q
+from django.utils.translation import gettext_noop as _
 
 from innoladder.core.scoping import for_user
 from innoladder.enterprises.models import park_q
 
 from ..choices import Section
-from ..facts import in_period, rows_fact, with_suffix
+from ..facts import in_period, listed, phrase, rows_fact, with_suffix
 from . import provider, selector
 
 
@@ -29,15 +30,16 @@ def approved(user, park, start, end):
         qs,
         key="projects.approved",
         section=Section.PROJECTS,
-        label="新立项科技计划项目",
-        template="{names}承担的{figure}科技计划项目获批立项",
+        label=_("新立项科技计划项目"),
+        template=_("{names}承担的{figure}科技计划项目获批立项"),
         date_field="approved_on",
         unit="项",
         order=30,
     )
     if facts:
-        titles = "、".join(f"“{p.title}”" for p in qs.order_by("approved_on", "pk")[:2])
-        facts = [with_suffix(facts[0], f"（{titles}{'等' if facts[0].count > 2 else ''}）")]
+        titles = [phrase(_("“{title}”"), title=p.title) for p in qs.order_by("approved_on", "pk")[:2]]
+        titles = listed(titles, more=facts[0].count > 2)
+        facts = [with_suffix(facts[0], phrase(_("（{titles}）"), titles=titles))]
     return facts
 
 
@@ -53,8 +55,8 @@ def tracked(user, park, start, end):
         qs,
         key="projects.tracked",
         section=Section.PROJECTS,
-        label="跟踪在研科技计划项目",
-        template="跟踪服务{names}往年立项的在研科技计划项目{figure}",
+        label=_("跟踪在研科技计划项目"),
+        template=_("跟踪服务{names}往年立项的在研科技计划项目{figure}"),
         date_field="approved_on",
         unit="项",
         order=20,

@@ -5,12 +5,13 @@ from collections import defaultdict
 from typing import NamedTuple
 
 from django.apps import apps
+from django.utils.translation import gettext_noop as _
 
 from innoladder.core.scoping import for_user
 from innoladder.enterprises.models import park_q
 
 from ..choices import Section
-from ..facts import Named, facts_from_rows, in_period, records
+from ..facts import Named, facts_from_rows, in_period, label_of, phrase, records
 from . import distinct_enterprises, provider
 
 PREPARING = ("intent", "preparing")
@@ -21,9 +22,10 @@ def _model(name: str):
     return apps.get_model("recognitions", name)
 
 
-def scheme_label(obj) -> str:
+def scheme_label(obj) -> dict:
+    """The scheme's name as a param: its label, translated, or the name recorded for an "other" scheme."""
     label = getattr(obj, "scheme_label", None)
-    return label if label else obj.get_scheme_display()
+    return label_of(label if label else obj.get_scheme_display())
 
 
 class Applied(NamedTuple):
@@ -99,8 +101,8 @@ def _grouped_application_facts(user, park, start, end, statuses, key_prefix, tem
             model="recognitions.Application",
             key=f"{key_prefix}.{kind}.{scheme}.{batch.pk}",
             section=Section.CULTIVATION,
-            label=label_text.format(scheme=name, kind="重新认定" if kind == "renewal" else "申报"),
-            template=templates[kind].format(scheme=name, batch=batch.name),
+            label=phrase(label_text[kind], scheme=name),
+            template=phrase(templates[kind], scheme=name, batch=batch.name),
             date_field="started_on",
             unit="家企业",
             distinct_enterprises=True,
@@ -125,10 +127,10 @@ def preparing(user, park, start, end):
         PREPARING,
         "recognitions.preparing",
         {
-            "renewal": "先后协助{{names}}{{figure}}开展{scheme}重新认定准备工作",
-            "new": "协助{{names}}{{figure}}做好{scheme}申报准备工作",
+            "renewal": _("先后协助{names}{figure}开展{scheme}重新认定准备工作"),
+            "new": _("协助{names}{figure}做好{scheme}申报准备工作"),
         },
-        "{scheme}{kind}准备",
+        {"renewal": _("{scheme}重新认定准备"), "new": _("{scheme}申报准备")},
         10,
     )
 
@@ -149,10 +151,10 @@ def submitted(user, park, start, end):
         SUBMITTED,
         "recognitions.submitted",
         {
-            "renewal": "组织{{names}}{{figure}}申报{batch}（重新认定），目前正在评审",
-            "new": "组织{{names}}{{figure}}申报{batch}，目前正在评审",
+            "renewal": _("组织{names}{figure}申报{batch}（重新认定），目前正在评审"),
+            "new": _("组织{names}{figure}申报{batch}，目前正在评审"),
         },
-        "{scheme}申报在审",
+        {"renewal": _("{scheme}申报在审"), "new": _("{scheme}申报在审")},
         30,
     )
 
@@ -180,18 +182,19 @@ def issued(user, park, start, end):
         scheme = scheme_label(first)
         enterprises = distinct_enterprises(members)
         if renewal:
-            template = f"{{names}}{{figure}}通过{scheme}重新认定"
+            template = phrase(_("{names}{figure}通过{scheme}重新认定"), scheme=scheme)
         elif first.batch is not None:
-            template = f"{{names}}{{figure}}入选{first.batch.name}"
+            template = phrase(_("{names}{figure}入选{batch}"), batch=first.batch.name)
         else:
-            template = f"{{names}}{{figure}}被认定为{first.get_level_display()}{scheme}"
+            level = label_of(first.get_level_display())
+            template = phrase(_("{names}{figure}被认定为{level}{scheme}"), level=level, scheme=scheme)
         facts += facts_from_rows(
             members,
             enterprises,
             model="recognitions.Recognition",
             key=f"recognitions.issued.{first.scheme}.{group}.{'renewal' if renewal else 'new'}",
             section=Section.CULTIVATION,
-            label=f"{scheme}{'重新认定' if renewal else '认定'}",
+            label=phrase(_("{scheme}重新认定") if renewal else _("{scheme}认定"), scheme=scheme),
             template=template,
             date_field="issued_on",
             unit="家企业",

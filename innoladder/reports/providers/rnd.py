@@ -2,12 +2,13 @@
 subsidies (研发投入补助) secured in the period (by award date)."""
 
 from django.apps import apps
+from django.utils.translation import gettext_noop as _
 
 from innoladder.core.scoping import for_user
 from innoladder.enterprises.models import park_q
 
 from ..choices import Section
-from ..facts import facts_from_rows, in_period, records, rows_fact
+from ..facts import facts_from_rows, in_period, phrase, records, rows_fact
 from . import provider, selector
 
 
@@ -35,8 +36,8 @@ def ledgers(user, park, start, end):
             model="enterprises.Enterprise",
             key=f"rnd.ledgers.{year}",
             section=Section.PROJECTS,
-            label=f"{year}年度研发费用辅助账归集",
-            template=f"完成{{names}}{{figure}}{year}年度研发费用辅助账归集",
+            label=phrase(_("{year}年度研发费用辅助账归集"), year=year),
+            template=phrase(_("完成{names}{figure}{year}年度研发费用辅助账归集"), year=year),
             date_field="",
             unit="家企业",
             counts_enterprises=True,
@@ -59,8 +60,8 @@ def subsidies(user, park, start, end):
         qs,
         key="rnd.subsidies",
         section=Section.POLICIES,
-        label="研发投入补助资金",
-        template="为{names}{enterprises}争取研发费用加计扣除后补助资金{figure}",
+        label=_("研发投入补助资金"),
+        template=_("为{names}{enterprises}争取研发费用加计扣除后补助资金{figure}"),
         date_field="awarded_on",
         unit="",
         amount_field="amount",

@@ -4,15 +4,25 @@ covered and the service agencies that took part, and the enterprise requests rai
 from typing import NamedTuple
 
 from django.apps import apps
+from django.utils.translation import gettext_noop as _
 
 from innoladder.core.scoping import for_user
 from innoladder.enterprises.models import park_q
 
 from ..choices import Section
-from ..facts import facts_from_rows, in_period, records, rows_fact
+from ..facts import facts_from_rows, in_period, label_of, listed, phrase, records, rows_fact
 from . import provider, selector
 
 CHUNK = 500
+# The visits' sentence, by (topics recorded, a service agency took part).
+VISIT_TEMPLATES = {
+    (False, False): _("深入{names}{figure}开展上门走访服务"),
+    (True, False): _("深入{names}{figure}开展上门走访服务，围绕{topics}等方面开展政策宣讲和服务指导"),
+    (False, True): _("深入{names}{figure}开展上门走访服务，并组织第三方服务机构参与"),
+    (True, True): _(
+        "深入{names}{figure}开展上门走访服务，围绕{topics}等方面开展政策宣讲和服务指导，并组织第三方服务机构参与"
+    ),
+}
 
 
 class Visited(NamedTuple):
@@ -88,20 +98,17 @@ def visits(user, park, start, end):
                 labels[code] = str(topic_choices.get(code, code))
     order = list(topic_choices)
     topics.sort(key=lambda code: order.index(code) if code in order else len(order))
-    topic_text = "、".join(labels[c] for c in topics)
     agencies = sum(1 for v in rows if v.agency_id)
-    template = "深入{names}{figure}开展上门走访服务"
-    if topic_text:
-        template += f"，围绕{topic_text}等方面开展政策宣讲和服务指导"
-    if agencies:
-        template += "，并组织第三方服务机构参与"
+    template = phrase(
+        VISIT_TEMPLATES[bool(topics), bool(agencies)], topics=listed(label_of(labels[c]) for c in topics)
+    )
     facts = facts_from_rows(
         enterprises,
         enterprises,
         model="enterprises.Enterprise",
         key="services.visited_enterprises",
         section=Section.SERVICES,
-        label="走访企业",
+        label=_("走访企业"),
         template=template,
         date_field="",
         unit="家企业",
@@ -114,8 +121,8 @@ def visits(user, park, start, end):
         model="services.Visit",
         key="services.visits",
         section=Section.SERVICES,
-        label="走访次数",
-        template="累计开展走访{figure}",
+        label=_("走访次数"),
+        template=_("累计开展走访{figure}"),
         date_field="visited_on",
         unit="次",
         order=11,
@@ -148,8 +155,8 @@ def requests(user, park, start, end):
         qs,
         key="services.requests",
         section=Section.SERVICES,
-        label="收集企业诉求",
-        template="收集{names}企业诉求{figure}",
+        label=_("收集企业诉求"),
+        template=_("收集{names}企业诉求{figure}"),
         date_field="raised_on",
         unit="件",
         order=20,
@@ -162,8 +169,8 @@ def requests(user, park, start, end):
         resolved.filter(status="resolved"),
         key="services.requests_resolved",
         section=Section.SERVICES,
-        label="办结企业诉求",
-        template="办结{names}企业诉求{figure}",
+        label=_("办结企业诉求"),
+        template=_("办结{names}企业诉求{figure}"),
         date_field="resolved_on",
         unit="件",
         order=21,

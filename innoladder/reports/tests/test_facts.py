@@ -1,9 +1,12 @@
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 from functools import partial
 from types import SimpleNamespace
 
-from innoladder.reports.facts import Fact, build_fact, named, short_name, wan
+from django.utils import translation
+
+from innoladder.reports.facts import Fact, build_fact, label_of, named, phrase, short_name, wan
 from innoladder.reports.periods import period_label, report_title
 
 
@@ -78,3 +81,50 @@ def test_period_labels_and_title():
         report_title(park, dt.date(2023, 1, 1), dt.date(2023, 6, 30))
         == "格尔木工业园2023年上半年科技创新工作总结"
     )
+
+
+def test_a_fact_reads_in_english_from_its_words_and_in_chinese_as_stored():
+    fact = build_fact(
+        template=phrase("协助{names}{figure}做好{scheme}申报准备工作", scheme=label_of("青海省科技型企业")),
+        count=4,
+        unit="家企业",
+        examples=("柏丽姿日化", "甲", "乙"),
+        enterprise_count=4,
+        counts_enterprises=True,
+        label=phrase("{scheme}申报准备", scheme=label_of("青海省科技型企业")),
+        key="k",
+        section="cultivation",
+    )
+    assert fact.sentence == "协助柏丽姿日化、甲、乙等4家企业做好青海省科技型企业申报准备工作"
+    stored = Fact.from_json(fact.to_json())
+    assert stored.shown() == stored
+    with translation.override("en"):
+        english = stored.shown()
+    assert english.label == "Qinghai tech enterprise application in preparation"
+    assert english.figure == "4 enterprises"
+    assert english.sentence == (
+        "Helped 4 enterprises (柏丽姿日化, 甲, 乙 and others) prepare their Qinghai tech enterprise"
+        " application"
+    )
+    # A report stored before facts kept their words reads as stored, in any language.
+    older = Fact.from_json({k: v for k, v in fact.to_json().items() if k != "words"})
+    with translation.override("en"):
+        assert older.shown() == older
+
+
+def test_an_amount_and_the_enterprises_it_concerns_read_in_english():
+    fact = build_fact(
+        template="{names}{enterprises}获批各类扶持资金{figure}",
+        count=1,
+        unit="",
+        examples=("香江盐湖化工",),
+        enterprise_count=1,
+        counts_enterprises=False,
+        label="获批扶持资金",
+        key="k",
+        section="policies",
+    )
+    fact = replace(fact, figure="270万元", words={**fact.words, "amount": "270"})
+    assert fact.sentence == "香江盐湖化工获批各类扶持资金270万元"
+    with translation.override("en"):
+        assert fact.shown().sentence == "Support funds of 270 × 10k yuan granted to 香江盐湖化工"

@@ -40,12 +40,12 @@
     var o = Object.assign({}, base);
     if (c.kind === "funnel") {
       o.series = [{ type: "funnel", sort: "descending", left: "10%", width: "80%", minSize: "10%",
-        label: { show: true, position: "inside", fontSize: FONT, formatter: "{b}：{c}" + (c.unit || "") },
+        label: { show: true, position: "inside", fontSize: FONT, formatter: "{b}" + c.separator + "{c}" + (c.unit || "") },
         data: c.series[0].data }];
       return o;
     }
     if (c.kind === "pie") {
-      o.series = [{ type: "pie", radius: ["35%", "70%"], label: { fontSize: FONT, formatter: "{b}：{c}" },
+      o.series = [{ type: "pie", radius: ["35%", "70%"], label: { fontSize: FONT, formatter: "{b}" + c.separator + "{c}" },
         data: c.series[0].data }];
       return o;
     }
