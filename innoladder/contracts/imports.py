@@ -8,7 +8,6 @@ from django.utils.translation import gettext_noop
 
 from innoladder.accounts.choices import Role
 from innoladder.eligibility.tech_contract import SUBTYPES
-from innoladder.enterprises.models import Enterprise
 from innoladder.imports import registry
 from innoladder.imports.datasets import (
     CHOICE,
@@ -37,15 +36,6 @@ def parse_subtype(raw, ctx) -> str:
     return key
 
 
-def _uscc_of(enterprise_id, ctx) -> str:
-    cache = ctx.cache.setdefault("contract_uscc", {})
-    if enterprise_id not in cache:
-        cache[enterprise_id] = (
-            Enterprise.objects.filter(pk=enterprise_id).values_list("uscc", flat=True).first()
-        )
-    return cache[enterprise_id]
-
-
 def clean(vals: dict, ctx) -> dict[str, str]:
     errors: dict[str, str] = {}
     category, subtype = vals.get("category"), vals.get("subtype")
@@ -60,7 +50,7 @@ def clean(vals: dict, ctx) -> dict[str, str]:
     role = vals.get("enterprise_role")
     if role and vals.get("enterprise_id"):
         field = "seller_uscc" if role == c.PartyRole.SELLER else "buyer_uscc"
-        if vals.get(field) and vals[field] != _uscc_of(vals["enterprise_id"], ctx):
+        if vals.get(field) and vals[field] != ctx.enterprise_value(vals["enterprise_id"], "uscc"):
             errors[field] = "园区企业的统一社会信用代码与该方代码不一致"
     errors.update(dates_in_order(vals, "term_start", "term_end", "履行期限的结束日期不能早于开始日期"))
     return errors

@@ -42,15 +42,8 @@ def clean(vals: dict, ctx) -> dict[str, str]:
         errors["requested_amount"] = "申请金额不能为负数"
     programme_id, enterprise_id = vals.get("programme_id"), vals.get("enterprise_id")
     if programme_id and enterprise_id:
-        from innoladder.enterprises.models import Enterprise
-
-        park_of = ctx.cache.setdefault("enterprise_park", {})
-        if enterprise_id not in park_of:
-            park_of[enterprise_id] = (
-                Enterprise.objects.filter(pk=enterprise_id).values_list("park_id", flat=True).first()
-            )
         programme_parks = {pk: park for hits in _programmes(ctx).values() for pk, park in hits}
-        if programme_parks.get(programme_id) != park_of[enterprise_id]:
+        if programme_parks.get(programme_id) != ctx.enterprise_value(enterprise_id, "park_id"):
             errors["programme_id"] = "只能申请本企业所在园区的扶持资金项目"
     return errors
 

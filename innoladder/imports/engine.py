@@ -81,6 +81,15 @@ class ImportContext:
     def writable_enterprise_ids(self) -> set[int]:
         return set(self.enterprise_ids.values())
 
+    def enterprise_value(self, enterprise_id: int, field: str):
+        """A field of a row's enterprise (its park, its code …), read once per import and enterprise."""
+        known = self.cache.setdefault(f"enterprise.{field}", {})
+        if enterprise_id not in known:
+            known[enterprise_id] = (
+                Enterprise.objects.filter(pk=enterprise_id).values_list(field, flat=True).first()
+            )
+        return known[enterprise_id]
+
 
 @dataclass
 class NewRow:
