@@ -128,10 +128,7 @@ class Fact:
 def named(examples: tuple[str, ...] | list[str], count: int) -> str:
     """The names before a figure: "A、B、C等" when there are more than named, "A、B" when all are named."""
     examples = tuple(examples)[:EXAMPLES]
-    if not examples:
-        return ""
-    joined = "、".join(examples)
-    return joined + "等" if count > len(examples) else joined
+    return say(listed(examples, more=count > len(examples)))
 
 
 def _escape(text: str) -> str:
@@ -154,7 +151,7 @@ def say(value, translate: bool = False, escape: bool = False) -> str:
     if isinstance(value, dict) and "items" in value:
         items = [say(item, translate, escape) for item in value["items"]]
         text = (gettext("、") if translate else "、").join(items)
-        if value.get("more"):
+        if items and value.get("more"):
             text = (gettext(NAMES_MORE) if translate else NAMES_MORE).format(names=text)
         return text
     if isinstance(value, dict):
@@ -228,16 +225,8 @@ class Words:
         """The words as stored in a report (tuples as lists), whether just written or read back."""
         return json.loads(json.dumps(asdict(self)))
 
-    def _names(self, translate: bool) -> str:
-        if not self.names:
-            return ""
-        if not translate:
-            return "、".join(self.names) + ("等" if self.more else "")
-        text = gettext("、").join(self.names)
-        return gettext(NAMES_MORE).format(names=text) if self.more else text
-
     def template_text(self, translate: bool = True) -> str:
-        names = self._names(translate)
+        names = say(listed(self.names, self.more), translate)
         if not translate:
             enterprises = f"{self.enterprises}家企业" if self.enterprises > 1 else ""
         else:
