@@ -7,6 +7,9 @@ from openpyxl import Workbook
 from innoladder.imports import services
 from innoladder.imports.registry import get
 
+# The head of an annual-data sheet with a few of its columns.
+HEAD = ["统一社会信用代码", "年度", "职工总数", "研发人员", "销售收入(万元)", "研发费用(元)"]
+
 
 def xlsx(rows, *, title="年度数据", extra_sheets=(), hidden_first=None) -> bytes:
     wb = Workbook()

@@ -19,11 +19,6 @@ from .helpers import xlsx
 PASSWORD = "Browser-Passw0rd!"
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 @pytest.mark.browser
 def test_officer_downloads_template_uploads_previews_and_commits(page, tmp_path):
     park = ParkFactory(name="格尔木工业园")

@@ -14,11 +14,6 @@ from innoladder.imports.choices import BatchStatus
 from .helpers import preview, xlsx
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def _stuck_commit(cast):
     """A previewed batch whose commit job a worker on another machine took and then stopped renewing."""
     batch = preview(

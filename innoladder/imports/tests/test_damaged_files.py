@@ -113,12 +113,6 @@ def test_a_member_packed_with_an_unknown_method_is_refused():
         reader.parse(bytes(data), get("annual_data"))
 
 
-@pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
 @pytest.mark.parametrize("how", HOWS)
 def test_uploading_a_damaged_file_shows_the_reason_instead_of_a_server_error(client, cast, media, how):
     data = attack_files.damaged(workbook(), "xl/worksheets/sheet1.xml", how)

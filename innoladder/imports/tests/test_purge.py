@@ -18,10 +18,9 @@ HEAD = ["统一社会信用代码", "年度", "职工总数"]
 
 
 @pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def media(media, settings):
     settings.IMPORT_FILE_TTL_MINUTES = 60
-    return tmp_path
+    return media
 
 
 def stored_files() -> set[str]:

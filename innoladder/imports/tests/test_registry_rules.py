@@ -1,8 +1,6 @@
 """The registry import refuses what the enterprise form refuses: a negative 注册资本 and a phone that is
 neither a mobile number nor a landline with its area code; the file writes nothing."""
 
-import pytest
-
 from innoladder.core.validators import BAD_PHONE
 from innoladder.enterprises.models import Enterprise
 from innoladder.imports.choices import BatchStatus
@@ -10,11 +8,6 @@ from innoladder.imports.choices import BatchStatus
 from .helpers import preview, xlsx
 
 HEADER = ["统一社会信用代码", "企业名称", "所属园区", "注册资本(万元)", "联系电话"]
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
 
 
 def test_negative_capital_and_free_text_phone_are_row_errors(cast):

@@ -12,15 +12,7 @@ from innoladder.imports import engine, services
 from innoladder.imports.choices import BatchStatus
 from innoladder.imports.models import ImportBatch
 
-from .helpers import commit, preview, xlsx
-
-HEAD = ["统一社会信用代码", "年度", "职工总数", "研发人员", "销售收入(万元)", "研发费用(元)"]
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
+from .helpers import HEAD, commit, preview, xlsx
 
 
 @pytest.fixture

@@ -20,11 +20,6 @@ from .helpers import commit, preview, xlsx
 UNITLESS = "金额列“营业收入”的表头未注明单位（元或万元），请在表头注明"
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def test_a_money_header_without_unit_is_an_error_of_the_file_and_nothing_is_written(cast):
     """The reported case: 787,820 元 under a bare "营业收入" must not become 78.8亿元."""
     rows = [

@@ -1,6 +1,5 @@
 import io
 
-import pytest
 from openpyxl import load_workbook
 
 from innoladder.core.models import JobStatus
@@ -15,11 +14,6 @@ from .helpers import preview, xlsx
 
 WRITERS = {"admin": OK, "officer": OK, "other_officer": OK, "agency": OK, "expired_agency": OK}
 WRITERS |= {"user_a": OK, "user_b": OK}
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
 
 
 def test_home_lists_datasets_for_writers_and_batches_by_scope(client, cast):
