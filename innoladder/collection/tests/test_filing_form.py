@@ -48,6 +48,14 @@ def test_no_change_without_both_years():
     assert presenters.change("employees", 120, None) is None
 
 
+def _open_today(cast):
+    """Last year's campaign, opened today for 30 days."""
+    today = timezone.localdate()
+    return open_campaign(
+        cast, FIELDS, year=today.year - 1, opens_on=today, deadline=today + dt.timedelta(days=30)
+    )
+
+
 @pytest.fixture
 def campaign(cast):
     year = timezone.localdate().year - 1
@@ -59,13 +67,7 @@ def campaign(cast):
         net_profit=Decimal("-500000.00"),
         rd_expense=None,
     )
-    return open_campaign(
-        cast,
-        FIELDS,
-        year=year,
-        opens_on=timezone.localdate(),
-        deadline=timezone.localdate() + dt.timedelta(days=30),
-    )
+    return _open_today(cast)
 
 
 def _cells(body: str, field: str) -> tuple[str, str, str]:
@@ -124,13 +126,8 @@ def test_a_field_with_an_error_shows_no_change(client, cast, campaign):
 def test_submitted_figures_are_plainly_pending_until_adopted(client, cast, today):
     with freeze_time(today):
         year = dt.date.fromisoformat(today).year - 1
-        campaign = open_campaign(
-            cast,
-            FIELDS,
-            year=year,
-            opens_on=timezone.localdate(),
-            deadline=timezone.localdate() + dt.timedelta(days=30),
-        )
+        campaign = _open_today(cast)
+        assert campaign.fiscal_year == year
         sub = submission(campaign, cast.ent_a)
         client.force_login(cast.user_a)
         form_page = client.get(sub.get_absolute_url()).content.decode()
