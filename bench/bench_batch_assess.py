@@ -26,6 +26,8 @@ import sys
 import time
 from pathlib import Path
 
+from benchdb import say
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DB_DIR = ROOT / "var" / "bench"
@@ -41,12 +43,6 @@ def setup_django() -> None:
     import django
 
     django.setup()
-
-
-def say(text: str) -> None:
-    """Benchmarks report their figures on standard output."""
-    sys.stdout.write(text + "\n")
-    sys.stdout.flush()
 
 
 def cpu_now() -> float:

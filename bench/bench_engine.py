@@ -21,6 +21,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from benchdb import say
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from innoladder.eligibility import (  # noqa: E402
@@ -35,11 +37,6 @@ from innoladder.eligibility import (  # noqa: E402
 from innoladder.eligibility.tests.generated import population  # noqa: E402
 
 TARGET_US = 100
-
-
-def say(text: str) -> None:
-    """Benchmarks report their figures on standard output."""
-    sys.stdout.write(text + "\n")
 
 
 def best_us(work: Callable[[], None], count: int, repeats: int) -> float:

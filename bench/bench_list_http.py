@@ -42,18 +42,14 @@ import time
 import urllib.parse
 from pathlib import Path
 
+from benchdb import say
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "var" / "bench"
 DB_FILE = BENCH_DIR / "list_http.sqlite3"
 STATIC_DIR = BENCH_DIR / "static"
 PASSWORD = "Bench-list-Passw0rd!"
 ADMIN_PREFIX = "bench-admin/"
-
-
-def say(text: str) -> None:
-    """Benchmarks report their figures on standard output."""
-    sys.stdout.write(text + "\n")
-    sys.stdout.flush()
 
 
 # --- the WSGI application gunicorn imports (this module, in each worker) ------------------------------

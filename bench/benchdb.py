@@ -1,5 +1,5 @@
 """What the database benchmarks share: their own database under var/bench, Django set up on it, filled with
-`manage.py generate_demo`, and the percentile they report."""
+`manage.py generate_demo`, the percentile they report and how they write their figures."""
 
 import argparse
 import os
@@ -9,6 +9,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "var" / "bench"
+
+
+def say(text: str) -> None:
+    """Benchmarks report their figures on standard output, a line as soon as it is known."""
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
 
 
 def page_arguments(doc: str, runs: int) -> argparse.Namespace:

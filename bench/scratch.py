@@ -15,6 +15,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from benchdb import say
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 TMP = tempfile.mkdtemp(prefix="innoladder-bench-")
@@ -24,11 +26,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "innoladder.test_settings")
 import django  # noqa: E402
 
 django.setup()
-
-
-def say(text: str) -> None:
-    """Benchmarks report their figures on standard output."""
-    sys.stdout.write(text + "\n")
 
 
 def calibration() -> float:
