@@ -1,11 +1,13 @@
 from django.urls import path
 
+from innoladder.core import viewkit as vk
+
 from . import views
 
 urlpatterns = [
-    path("", views.campaign_list, name="campaign_list"),
-    path("new/", views.campaign_create, name="campaign_create"),
-    path("<int:pk>/", views.campaign_detail, name="campaign_detail"),
+    *vk.routes(
+        "campaign", list=views.campaign_list, create=views.campaign_create, detail=views.campaign_detail
+    ),
     path("<int:pk>/remind/", views.campaign_remind, name="campaign_remind"),
     path("<int:pk>/apply-import/", views.campaign_apply_import, name="campaign_apply_import"),
     path("<int:pk>/export/", views.campaign_export, name="campaign_export"),

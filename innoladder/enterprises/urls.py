@@ -1,19 +1,24 @@
 from django.urls import path
 
+from innoladder.core import viewkit as vk
+
 from . import views
 
 urlpatterns = [
-    path("", views.enterprise_list, name="enterprise_list"),
-    path("new/", views.enterprise_create, name="enterprise_create"),
+    *vk.routes(
+        "enterprise",
+        list=views.enterprise_list,
+        create=views.enterprise_create,
+        export=views.enterprise_export,
+        detail=views.enterprise_detail,
+        edit=views.enterprise_edit,
+    ),
     path("pick/", views.enterprise_pick, name="enterprise_pick"),
-    path("export/", views.enterprise_export, name="enterprise_export"),
     path("export/annual-data/", views.annualdata_export, name="annualdata_export"),
     path("export/ip/", views.iprecord_export, name="iprecord_export"),
-    path("<int:pk>/", views.enterprise_detail, name="enterprise_detail"),
     path("<int:pk>/sections/<slug:label>/", views.enterprise_section, name="enterprise_section"),
     path("<int:pk>/timeline/", views.enterprise_timeline, name="enterprise_timeline"),
     path("<int:pk>/all/<slug:label>/<slug:key>/", views.enterprise_listing, name="enterprise_listing"),
-    path("<int:pk>/edit/", views.enterprise_edit, name="enterprise_edit"),
     path("<int:pk>/status/", views.enterprise_status, name="enterprise_status"),
     path("<int:pk>/annual-data/new/", views.annualdata_edit, name="annualdata_create"),
     path("<int:pk>/annual-data/<int:year>/", views.annualdata_edit, name="annualdata_edit"),

@@ -1,28 +1,37 @@
 from django.urls import path
 
+from innoladder.core import viewkit as vk
+
 from . import views, views_calendar
 
 urlpatterns = [
-    path("", views.RecognitionListView.as_view(), name="recognition_list"),
-    path("new/", views.recognition_create, name="recognition_create"),
-    path("<int:pk>/", views.recognition_detail, name="recognition_detail"),
-    path("<int:pk>/edit/", views.recognition_edit, name="recognition_edit"),
+    *vk.routes(
+        "recognition",
+        list=views.RecognitionListView.as_view(),
+        create=views.recognition_create,
+        detail=views.recognition_detail,
+        edit=views.recognition_edit,
+    ),
     path("<int:pk>/end/", views.RecognitionEndView.as_view(), name="recognition_end"),
     path("<int:pk>/certificate/", views.recognition_certificate, name="recognition_certificate"),
     path("<int:pk>/annual-reports/", views.AnnualReportAddView.as_view(), name="annual_report_add"),
     path("<int:pk>/changes/", views.ChangeEventAddView.as_view(), name="change_event_add"),
     path("changes/<int:pk>/reported/", views.change_event_reported, name="change_event_reported"),
-    path("batches/", views.BatchListView.as_view(), name="batch_list"),
-    path("batches/new/", views.batch_edit, name="batch_create"),
-    path("batches/<int:pk>/", views.batch_detail, name="batch_detail"),
-    path("batches/<int:pk>/edit/", views.batch_edit, name="batch_edit"),
-    path("applications/", views.ApplicationListView.as_view(), name="application_list"),
-    path("applications/new/", views.application_create, name="application_create"),
-    path("applications/<int:pk>/", views.application_detail, name="application_detail"),
-    path(
-        "applications/<int:pk>/transition/",
-        views.ApplicationTransitionView.as_view(),
-        name="application_transition",
+    *vk.routes(
+        "batch",
+        "batches/",
+        list=views.BatchListView.as_view(),
+        create=views.batch_edit,
+        detail=views.batch_detail,
+        edit=views.batch_edit,
+    ),
+    *vk.routes(
+        "application",
+        "applications/",
+        list=views.ApplicationListView.as_view(),
+        create=views.application_create,
+        detail=views.application_detail,
+        transition=views.ApplicationTransitionView.as_view(),
     ),
     path(
         "applications/<int:pk>/documents/",

@@ -1,11 +1,13 @@
 from django.urls import path
 
+from innoladder.core import viewkit as vk
+
 from . import views
 
 urlpatterns = [
     path("", views.tier_list, name="tier_list"),
-    path("tables/new/", views.table_create, name="ruletable_create"),
-    path("tables/<int:pk>/", views.table_detail, name="ruletable_detail"),
-    path("tables/<int:pk>/edit/", views.table_edit, name="ruletable_edit"),
+    *vk.routes(
+        "ruletable", "tables/", create=views.table_create, detail=views.table_detail, edit=views.table_edit
+    ),
     path("tables/<int:pk>/publish/", views.table_publish, name="ruletable_publish"),
 ]

@@ -51,7 +51,7 @@ from .panels import enterprise_rows, panel, pending_panel
 from .records import creator, getter, selectors, updater
 from .responses import download
 from .tables import Col, link, wan
-from .urls import object_urls
+from .urls import object_urls, routes
 from .views import (
     ObjectActionView,
     ObjectDeleteView,
@@ -103,6 +103,7 @@ __all__ = [
     "querystring",
     "require",
     "require_writer",
+    "routes",
     "scoped",
     "selectors",
     "updater",

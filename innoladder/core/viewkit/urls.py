@@ -23,9 +23,15 @@ def object_urls(views, kind: str, name: str, prefix: str = "", roles: str = STAN
     wanted = roles.split()
     if "edit" in wanted:
         wanted.insert(wanted.index("edit"), "create")
-    patterns = []
+    found = {}
     for role in wanted:
-        route, suffix, initkwargs = ROUTES[role]
-        view = getattr(views, f"{kind}{suffix}").as_view(**initkwargs)
-        patterns.append(path(f"{prefix}{route}", view, name=f"{name}_{role}"))
-    return patterns
+        _route, suffix, initkwargs = ROUTES[role]
+        found[role] = getattr(views, f"{kind}{suffix}").as_view(**initkwargs)
+    return routes(name, prefix, **found)
+
+
+def routes(name: str, prefix: str = "", **views) -> list:
+    """The standard routes of one kind of record to the views given by role (`list`, `export`, `create`,
+    `detail`, `edit`, `transition`, `delete`), named `<name>_<role>`: for function views, or views not named
+    after their kind, e.g. `routes("campaign", list=views.campaign_list, detail=views.campaign_detail)`."""
+    return [path(f"{prefix}{ROUTES[role][0]}", view, name=f"{name}_{role}") for role, view in views.items()]
