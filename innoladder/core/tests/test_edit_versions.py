@@ -9,7 +9,6 @@ field changed. A view that passes an expected version to a service and is not li
 """
 
 import datetime as dt
-import importlib
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,7 +17,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 
 from innoladder.accounts.choices import Role
-from innoladder.core.management.commands.load_demo import DEMO_ORDER
+from innoladder.core.management.commands.load_demo import DEMO_ORDER, load_apps
 from innoladder.core.models import AuditEntry
 from innoladder.core.testing.factories import UserFactory
 from innoladder.core.testing.forms import post_forms
@@ -254,8 +253,7 @@ def _check(client, case) -> list[str]:
 
 
 def test_every_edit_form_refuses_a_missing_or_stale_version_and_changes_nothing(client, db):
-    for app in DEMO_APPS:
-        importlib.import_module(f"innoladder.{app}.demo").load()
+    assert load_apps(DEMO_APPS) == list(DEMO_APPS)
     admin = UserFactory(username=ADMIN, role=Role.ADMIN, is_staff=True)
     client.force_login(admin)
     problems = []
