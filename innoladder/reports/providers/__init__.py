@@ -14,7 +14,11 @@ from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.utils import translation
 
+from innoladder.core.scoping import for_user
+from innoladder.enterprises.models import park_q
+
 from ..choices import Section
+from ..facts import in_period
 
 MODULES = (
     "recognitions",
@@ -118,6 +122,31 @@ def distinct_enterprises(rows) -> list:
             seen.add(enterprise.pk)
             enterprises.append(enterprise)
     return enterprises
+
+
+def park_rows(user, park, label: str, path: str = "enterprise__park"):
+    """The records of model `label` ("app.Model") of the park (or of the region's parks, `path` leading to
+    the park) that the user may read."""
+    return for_user(apps.get_model(label).objects.all(), user).filter(park_q(path, park))
+
+
+def period_rows(
+    user,
+    park,
+    start,
+    end,
+    label: str,
+    date_field: str,
+    *,
+    selector_name: str = "",
+    path: str = "enterprise__park",
+):
+    """The park's records of `label` dated in the period: the ones its app's selector `selector_name` gives
+    when the app provides it, else those whose `date_field` is in the period."""
+    found = selector(label.split(".")[0], selector_name) if selector_name else None
+    if found is not None:
+        return found(user, park, start, end)
+    return park_rows(user, park, label, path).filter(**in_period(date_field, start, end))
 
 
 def selector(app: str, name: str):

@@ -3,24 +3,18 @@ date), per fiscal year."""
 
 from collections import defaultdict
 
-from django.apps import apps
 from django.utils.translation import gettext_noop as _
-
-from innoladder.core.scoping import for_user
-from innoladder.enterprises.models import park_q
 
 from ..choices import Section
 from ..facts import facts_from_rows, phrase, records
-from . import distinct_enterprises, provider
+from . import distinct_enterprises, park_rows, provider
 
 
 @provider("collection.accepted", Section.SERVICES, requires=("collection.Submission.accepted_at",), order=40)
 def accepted(user, park, start, end):
-    submission = apps.get_model("collection", "Submission")
     rows = records(
-        for_user(submission.objects.all(), user)
+        park_rows(user, park, "collection.Submission")
         .filter(
-            park_q("enterprise__park", park),
             status="accepted",
             accepted_at__date__gte=start,
             accepted_at__date__lte=end,

@@ -1,26 +1,17 @@
 """Fact providers reading technology contracts: registration prepared in the period (by the preparation
 date) and contracts registered in it (by the registration date) with their technology transaction amount."""
 
-from django.apps import apps
 from django.utils.translation import gettext_noop as _
 
-from innoladder.core.scoping import for_user
-from innoladder.enterprises.models import park_q
-
 from ..choices import Section
-from ..facts import in_period, rows_fact
-from . import provider
-
-
-def _contracts(user, park):
-    model = apps.get_model("contracts", "TechContract")
-    return for_user(model.objects.all(), user).filter(park_q("enterprise__park", park))
+from ..facts import rows_fact
+from . import period_rows, provider
 
 
 @provider("contracts.prepared", Section.POLICIES, requires=("contracts.TechContract.prepared_on",), order=40)
 def prepared(user, park, start, end):
     return rows_fact(
-        _contracts(user, park).filter(**in_period("prepared_on", start, end)),
+        period_rows(user, park, start, end, "contracts.TechContract", "prepared_on"),
         key="contracts.prepared",
         section=Section.POLICIES,
         label=_("技术合同登记准备"),
@@ -36,7 +27,9 @@ def prepared(user, park, start, end):
     "contracts.registered", Section.POLICIES, requires=("contracts.TechContract.registered_on",), order=41
 )
 def registered(user, park, start, end):
-    qs = _contracts(user, park).filter(status="registered", **in_period("registered_on", start, end))
+    qs = period_rows(user, park, start, end, "contracts.TechContract", "registered_on").filter(
+        status="registered"
+    )
     return rows_fact(
         qs,
         key="contracts.registered",

@@ -3,17 +3,12 @@ introduction date) and talents reserved or recognised (by the recorded date)."""
 
 from collections import defaultdict
 
-from django.apps import apps
 from django.utils.translation import gettext_noop as _
-
-from innoladder.core.scoping import for_user
-from innoladder.enterprises.models import park_q
 
 from ..choices import Section
 from ..facts import (
     display,
     facts_from_rows,
-    in_period,
     label_of,
     listed,
     phrase,
@@ -21,23 +16,15 @@ from ..facts import (
     rows_fact,
     short_name,
 )
-from . import distinct_enterprises, provider, selector
-
-
-def _period_qs(selector_name: str, model_name: str, date_field: str, user, park, start, end):
-    found = selector("cooperation", selector_name)
-    if found is not None:
-        return found(user, park, start, end)
-    model = apps.get_model("cooperation", model_name)
-    return for_user(model.objects.all(), user).filter(
-        park_q("enterprise__park", park), **in_period(date_field, start, end)
-    )
+from . import distinct_enterprises, period_rows, provider
 
 
 @provider("cooperation.projects", Section.PROJECTS, requires=("cooperation.Cooperation",), order=40)
 def cooperation(user, park, start, end):
     """One fact per enterprise: "支持盐湖股份与武汉工程大学开展产学研合作项目2个"."""
-    qs = _period_qs("cooperation_in_period", "Cooperation", "signed_on", user, park, start, end)
+    qs = period_rows(
+        user, park, start, end, "cooperation.Cooperation", "signed_on", selector_name="cooperation_in_period"
+    )
     by_enterprise: dict[int, list] = defaultdict(list)
     for row in records(qs.order_by("signed_on", "pk"), "partner"):
         by_enterprise[row.enterprise.pk].append(row)
@@ -66,8 +53,9 @@ def cooperation(user, park, start, end):
 
 @provider("cooperation.patents", Section.PROJECTS, requires=("cooperation.PatentIntroduction",), order=60)
 def patents(user, park, start, end):
-    qs = _period_qs(
-        "patent_introductions_in_period", "PatentIntroduction", "introduced_on", user, park, start, end
+    selector_name = "patent_introductions_in_period"
+    qs = period_rows(
+        user, park, start, end, "cooperation.PatentIntroduction", "introduced_on", selector_name=selector_name
     )
     return rows_fact(
         qs,
@@ -83,7 +71,9 @@ def patents(user, park, start, end):
 
 @provider("cooperation.talents", Section.PROJECTS, requires=("cooperation.Talent",), order=70)
 def talents(user, park, start, end):
-    qs = _period_qs("talents_in_period", "Talent", "recorded_on", user, park, start, end)
+    qs = period_rows(
+        user, park, start, end, "cooperation.Talent", "recorded_on", selector_name="talents_in_period"
+    )
     rows = records(qs.order_by("recorded_on", "pk"), "category")
     enterprises = distinct_enterprises(rows)
     if not rows:

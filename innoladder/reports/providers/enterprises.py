@@ -3,12 +3,11 @@ awards by the date they were conferred, each named with its date."""
 
 from django.utils.translation import gettext_noop as _
 
-from innoladder.core.scoping import for_user
-from innoladder.enterprises.models import Award, IPRecord, park_q
+from innoladder.enterprises.models import Award
 
 from ..choices import Section
-from ..facts import Fact, Words, in_period, phrase, rows_fact, said, short_name
-from . import provider, requirement_met
+from ..facts import Fact, Words, phrase, rows_fact, said, short_name
+from . import period_rows, provider, requirement_met
 
 
 @provider("enterprises.ip_transferred_in", Section.PROJECTS, requires=("enterprises.IPRecord",), order=60)
@@ -16,8 +15,8 @@ def ip_transferred_in(user, park, start, end):
     """专利引进 from the IP records, used only while the cooperation module has no patent introductions."""
     if requirement_met("cooperation.PatentIntroduction"):
         return []
-    qs = for_user(IPRecord.objects.all(), user).filter(
-        park_q("enterprise__park", park), acquisition="transferred", **in_period("transferred_on", start, end)
+    qs = period_rows(user, park, start, end, "enterprises.IPRecord", "transferred_on").filter(
+        acquisition="transferred"
     )
     return rows_fact(
         qs,
@@ -60,8 +59,7 @@ def awards(user, park, start, end):
     "2023年5月26日，盐湖镁业荣获2022年度国际镁科学技术奖年度创新特别贡献奖". An award without a recorded
     conferral date is in no period."""
     qs = (
-        for_user(Award.objects.all(), user)
-        .filter(park_q("enterprise__park", park), **in_period("awarded_on", start, end))
+        period_rows(user, park, start, end, "enterprises.Award", "awarded_on")
         .select_related("enterprise")
         .order_by("awarded_on", "pk")
     )

@@ -4,28 +4,23 @@ programme kinds), support funds approved in the period (by decision date), innov
 from django.apps import apps
 from django.utils.translation import gettext_noop as _
 
-from innoladder.core.scoping import for_user
-from innoladder.enterprises.models import park_q
-
 from ..choices import Section
-from ..facts import in_period, label_of, listed, phrase, rows_fact
-from . import provider, selector
+from ..facts import label_of, listed, phrase, rows_fact
+from . import period_rows, provider
 
 APPROVED = ("approved", "paid")
 
 
-def _applications(user, park):
-    model = apps.get_model("funding", "FundApplication")
-    return for_user(model.objects.all(), user).filter(park_q("enterprise__park", park))
-
-
 @provider("funding.applications", Section.POLICIES, requires=("funding.FundApplication",), order=10)
 def applications(user, park, start, end):
-    found = selector("funding", "fund_applications_in_period")
-    qs = (
-        found(user, park, start, end)
-        if found is not None
-        else _applications(user, park).filter(**in_period("applied_on", start, end))
+    qs = period_rows(
+        user,
+        park,
+        start,
+        end,
+        "funding.FundApplication",
+        "applied_on",
+        selector_name="fund_applications_in_period",
     )
     kinds = []
     for label in qs.order_by("programme__kind").values_list("programme__kind", flat=True).distinct():
@@ -53,7 +48,9 @@ def applications(user, park, start, end):
 
 @provider("funding.approved", Section.POLICIES, requires=("funding.FundApplication.decided_on",), order=15)
 def approved(user, park, start, end):
-    qs = _applications(user, park).filter(status__in=APPROVED, **in_period("decided_on", start, end))
+    qs = period_rows(user, park, start, end, "funding.FundApplication", "decided_on").filter(
+        status__in=APPROVED
+    )
     return rows_fact(
         qs,
         key="funding.approved",
@@ -69,12 +66,8 @@ def approved(user, park, start, end):
 
 @provider("funding.vouchers", Section.POLICIES, requires=("funding.VoucherUse",), order=25)
 def vouchers(user, park, start, end):
-    model = apps.get_model("funding", "VoucherUse")
-    qs = for_user(model.objects.all(), user).filter(
-        park_q("enterprise__park", park), **in_period("used_on", start, end)
-    )
     return rows_fact(
-        qs,
+        period_rows(user, park, start, end, "funding.VoucherUse", "used_on"),
         key="funding.vouchers",
         section=Section.POLICIES,
         label=_("创新券兑付"),

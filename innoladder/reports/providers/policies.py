@@ -3,15 +3,11 @@ reach date) and training events starting in the period (the enterprises enrolled
 
 from collections import defaultdict
 
-from django.apps import apps
 from django.utils.translation import gettext_noop as _
 
-from innoladder.core.scoping import for_user
-from innoladder.enterprises.models import park_q
-
 from ..choices import Section
-from ..facts import facts_from_rows, in_period, phrase, records
-from . import distinct_enterprises, provider
+from ..facts import facts_from_rows, phrase, records
+from . import distinct_enterprises, period_rows, provider
 
 
 def _quoted(title: str) -> str | tuple:
@@ -20,11 +16,10 @@ def _quoted(title: str) -> str | tuple:
 
 @provider("policies.campaigns", Section.POLICIES, requires=("policies.CampaignReach.reached_on",), order=50)
 def campaigns(user, park, start, end):
-    reach = apps.get_model("policies", "CampaignReach")
     rows = records(
-        for_user(reach.objects.all(), user)
-        .filter(park_q("campaign__park", park), **in_period("reached_on", start, end))
-        .order_by("campaign__starts_on", "campaign_id", "reached_on", "pk"),
+        period_rows(
+            user, park, start, end, "policies.CampaignReach", "reached_on", path="campaign__park"
+        ).order_by("campaign__starts_on", "campaign_id", "reached_on", "pk"),
         "campaign_id",
         "campaign__title",
     )
@@ -55,11 +50,10 @@ def campaigns(user, park, start, end):
 
 @provider("policies.trainings", Section.POLICIES, requires=("policies.TrainingEnrolment",), order=60)
 def trainings(user, park, start, end):
-    enrolment = apps.get_model("policies", "TrainingEnrolment")
     rows = records(
-        for_user(enrolment.objects.all(), user)
-        .filter(park_q("event__park", park), **in_period("event__starts_on", start, end))
-        .order_by("event__starts_on", "event_id", "pk"),
+        period_rows(
+            user, park, start, end, "policies.TrainingEnrolment", "event__starts_on", path="event__park"
+        ).order_by("event__starts_on", "event_id", "pk"),
         "event_id",
         "event__title",
     )

@@ -1,30 +1,18 @@
 """Fact providers reading S&T plan projects: approved in the period (by approval date) and tracked (approved
 before the period and not finished before it started)."""
 
-from django.apps import apps
 from django.db.models import Q
 from django.utils.translation import gettext_noop as _
 
-from innoladder.core.scoping import for_user
-from innoladder.enterprises.models import park_q
-
 from ..choices import Section
-from ..facts import in_period, listed, phrase, rows_fact, with_suffix
-from . import provider, selector
-
-
-def _projects(user, park):
-    model = apps.get_model("projects", "Project")
-    return for_user(model.objects.all(), user).filter(park_q("enterprise__park", park))
+from ..facts import listed, phrase, rows_fact, with_suffix
+from . import park_rows, period_rows, provider
 
 
 @provider("projects.approved", Section.PROJECTS, requires=("projects.Project.approved_on",), order=30)
 def approved(user, park, start, end):
-    found = selector("projects", "projects_approved_in_period")
-    qs = (
-        found(user, park, start, end)
-        if found
-        else _projects(user, park).filter(**in_period("approved_on", start, end))
+    qs = period_rows(
+        user, park, start, end, "projects.Project", "approved_on", selector_name="projects_approved_in_period"
     )
     facts = rows_fact(
         qs,
@@ -47,7 +35,7 @@ def approved(user, park, start, end):
 def tracked(user, park, start, end):
     """Projects approved before the period and still running at its start: the ones the bureau followed."""
     qs = (
-        _projects(user, park)
+        park_rows(user, park, "projects.Project")
         .filter(approved_on__lt=start)
         .filter(Q(finished_on__isnull=True) | Q(finished_on__gte=start))
     )

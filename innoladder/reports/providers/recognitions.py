@@ -7,12 +7,9 @@ from typing import NamedTuple
 from django.apps import apps
 from django.utils.translation import gettext_noop as _
 
-from innoladder.core.scoping import for_user
-from innoladder.enterprises.models import park_q
-
 from ..choices import Section
-from ..facts import Named, facts_from_rows, in_period, label_of, phrase, records
-from . import distinct_enterprises, provider
+from ..facts import Named, facts_from_rows, label_of, phrase, records
+from . import distinct_enterprises, park_rows, period_rows, provider
 
 PREPARING = ("intent", "preparing")
 SUBMITTED = ("submitted", "reviewing", "publicised")
@@ -42,10 +39,9 @@ def applications_at(user, park, start, end) -> list[tuple]:
     """Each application of the park with a transition in [start, end]: (application, status on `end`,
     first transition date in the period), from the recorded transition dates only. The transitions are read
     as values, each application once (`Applied`)."""
-    transition = _model("ApplicationTransition")
     moves = (
-        for_user(transition.objects.all(), user)
-        .filter(park_q("application__enterprise__park", park), on__lte=end)
+        park_rows(user, park, "recognitions.ApplicationTransition", "application__enterprise__park")
+        .filter(on__lte=end)
         .order_by("on", "at", "pk")
         .values_list(
             "application_id",
@@ -164,9 +160,9 @@ def issued(user, park, start, end):
     """Recognitions issued in the period, by batch (or by scheme when recorded without a batch)."""
     recognition = _model("Recognition")
     rows = records(
-        for_user(recognition.objects.all(), user)
-        .filter(park_q("enterprise__park", park), **in_period("issued_on", start, end))
-        .order_by("issued_on", "pk"),
+        period_rows(user, park, start, end, "recognitions.Recognition", "issued_on").order_by(
+            "issued_on", "pk"
+        ),
         "batch_id",
         "scheme",
         "renews_id",

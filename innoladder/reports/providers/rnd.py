@@ -8,8 +8,8 @@ from innoladder.core.scoping import for_user
 from innoladder.enterprises.models import park_q
 
 from ..choices import Section
-from ..facts import facts_from_rows, in_period, phrase, records, rows_fact
-from . import provider, selector
+from ..facts import facts_from_rows, phrase, records, rows_fact
+from . import period_rows, provider, selector
 
 
 def _collection_years(start, end) -> list[int]:
@@ -48,16 +48,8 @@ def ledgers(user, park, start, end):
 
 @provider("rnd.subsidies", Section.POLICIES, requires=("rnd.SubsidyAward",), order=20)
 def subsidies(user, park, start, end):
-    awards = selector("rnd", "subsidy_awards")
-    if awards is not None:
-        qs = awards(user, park, start, end)
-    else:
-        award = apps.get_model("rnd", "SubsidyAward")
-        qs = for_user(award.objects.all(), user).filter(
-            park_q("enterprise__park", park), **in_period("awarded_on", start, end)
-        )
     return rows_fact(
-        qs,
+        period_rows(user, park, start, end, "rnd.SubsidyAward", "awarded_on", selector_name="subsidy_awards"),
         key="rnd.subsidies",
         section=Section.POLICIES,
         label=_("研发投入补助资金"),

@@ -11,7 +11,7 @@ from innoladder.enterprises.models import park_q
 
 from ..choices import Section
 from ..facts import facts_from_rows, in_period, label_of, listed, phrase, records, rows_fact
-from . import provider, selector
+from . import period_rows, provider, selector
 
 CHUNK = 500
 # The visits' sentence, by (topics recorded, a service agency took part).
@@ -139,12 +139,8 @@ def _topic_choices() -> dict:
 
 
 def requests_in_period(user, park, start, end):
-    found = selector("services", "requests_in_period")
-    if found is not None:
-        return found(user, park, start, end)
-    model = apps.get_model("services", "EnterpriseRequest")
-    return for_user(model.objects.all(), user).filter(
-        park_q("enterprise__park", park), **in_period("raised_on", start, end)
+    return period_rows(
+        user, park, start, end, "services.EnterpriseRequest", "raised_on", selector_name="requests_in_period"
     )
 
 
@@ -161,10 +157,7 @@ def requests(user, park, start, end):
         unit="件",
         order=20,
     )
-    model = apps.get_model("services", "EnterpriseRequest")
-    resolved = for_user(model.objects.all(), user).filter(
-        park_q("enterprise__park", park), **in_period("resolved_on", start, end)
-    )
+    resolved = period_rows(user, park, start, end, "services.EnterpriseRequest", "resolved_on")
     facts += rows_fact(
         resolved.filter(status="resolved"),
         key="services.requests_resolved",
