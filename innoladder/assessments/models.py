@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy
 from innoladder.core.labels import Labels
 from innoladder.core.models import detail_url, optional_fk
 from innoladder.core.scoping import ScopedQuerySet
-from innoladder.enterprises.models import Enterprise
+from innoladder.enterprises.models import enterprise_fk
 
 from . import choices as c
 from .serialize import CompactJSONEncoder
@@ -24,7 +24,7 @@ class Assessment(models.Model):
 
     scope_enterprise_path = "enterprise"
 
-    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="assessments")
+    enterprise = enterprise_fk("assessments")
     assessed_on = models.DateField(gettext_lazy("评估基准日"))
     run_by = optional_fk(settings.AUTH_USER_MODEL, gettext_lazy("评估人"))
     job = optional_fk("core.Job", gettext_lazy("批量任务"))
@@ -65,7 +65,7 @@ class SchemeResult(models.Model):
     scope_enterprise_path = "enterprise"
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="scheme_results")
-    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="+")
+    enterprise = enterprise_fk("+")
     scheme = models.CharField(gettext_lazy("认定类型"), max_length=30, choices=c.SCHEME_CHOICES)
     ruleset_version = models.CharField(gettext_lazy("规则版本"), max_length=40)
     outcome = models.CharField(gettext_lazy("结论"), max_length=20, choices=c.Outcome.choices)

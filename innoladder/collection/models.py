@@ -14,7 +14,7 @@ from innoladder.core.models import (
     unique_key,
 )
 from innoladder.core.scoping import ScopedQuerySet
-from innoladder.enterprises.models import Enterprise, EnterpriseChild, Park
+from innoladder.enterprises.models import MONEY, EnterpriseChild, Park, enterprise_fk
 
 from .choices import CampaignStatus, SubmissionStatus
 
@@ -50,7 +50,7 @@ class Submission(EnterpriseChild):
     """One enterprise's form in a campaign: draft, submitted, returned or accepted."""
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="submissions")
-    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="submissions")
+    enterprise = enterprise_fk("submissions")
     status = models.CharField(
         _("状态"), max_length=20, choices=SubmissionStatus.choices, default=SubmissionStatus.NOT_STARTED
     )
@@ -122,51 +122,29 @@ class CollectionImportRow(EnterpriseChild):
     """
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="import_rows")
-    enterprise = models.ForeignKey(
-        Enterprise, on_delete=models.CASCADE, related_name="collection_import_rows"
-    )
+    enterprise = enterprise_fk("collection_import_rows")
     employees = models.PositiveIntegerField(_("职工总数"), null=True, blank=True)
     tech_staff = models.PositiveIntegerField(_("科技人员"), null=True, blank=True)
     rd_staff = models.PositiveIntegerField(_("研发人员"), null=True, blank=True)
     tech_conversions = models.PositiveIntegerField(_("技术成果转化数"), null=True, blank=True)
-    sales_revenue = models.DecimalField(_("销售收入"), max_digits=18, decimal_places=2, null=True, blank=True)
-    main_revenue = models.DecimalField(
-        _("主营业务收入"), max_digits=18, decimal_places=2, null=True, blank=True
-    )
-    operating_revenue = models.DecimalField(
-        _("营业收入"), max_digits=18, decimal_places=2, null=True, blank=True
-    )
-    total_income = models.DecimalField(_("收入总额"), max_digits=18, decimal_places=2, null=True, blank=True)
-    non_taxable_income = models.DecimalField(
-        _("不征税收入"), max_digits=18, decimal_places=2, null=True, blank=True
-    )
-    hitech_revenue = models.DecimalField(
-        _("高新技术产品(服务)收入"), max_digits=18, decimal_places=2, null=True, blank=True
-    )
-    rd_expense = models.DecimalField(_("研发费用"), max_digits=18, decimal_places=2, null=True, blank=True)
-    rd_domestic = models.DecimalField(
-        _("境内研发费用"), max_digits=18, decimal_places=2, null=True, blank=True
-    )
-    rd_entrusted_domestic = models.DecimalField(
-        _("委托境内研发费用"), max_digits=18, decimal_places=2, null=True, blank=True
-    )
-    rd_entrusted_overseas = models.DecimalField(
-        _("委托境外研发费用"), max_digits=18, decimal_places=2, null=True, blank=True
-    )
-    total_cost = models.DecimalField(
-        _("成本费用支出总额"), max_digits=18, decimal_places=2, null=True, blank=True
-    )
-    total_assets = models.DecimalField(_("资产总额"), max_digits=18, decimal_places=2, null=True, blank=True)
-    total_liabilities = models.DecimalField(
-        _("负债总额"), max_digits=18, decimal_places=2, null=True, blank=True
-    )
-    net_assets = models.DecimalField(_("净资产"), max_digits=18, decimal_places=2, null=True, blank=True)
-    net_profit = models.DecimalField(_("净利润"), max_digits=18, decimal_places=2, null=True, blank=True)
-    taxes_paid = models.DecimalField(_("上缴税金"), max_digits=18, decimal_places=2, null=True, blank=True)
-    export_value = models.DecimalField(_("出口额"), max_digits=18, decimal_places=2, null=True, blank=True)
-    equity_financing = models.DecimalField(
-        _("股权融资"), max_digits=18, decimal_places=2, null=True, blank=True
-    )
+    sales_revenue = models.DecimalField(_("销售收入"), **MONEY)
+    main_revenue = models.DecimalField(_("主营业务收入"), **MONEY)
+    operating_revenue = models.DecimalField(_("营业收入"), **MONEY)
+    total_income = models.DecimalField(_("收入总额"), **MONEY)
+    non_taxable_income = models.DecimalField(_("不征税收入"), **MONEY)
+    hitech_revenue = models.DecimalField(_("高新技术产品(服务)收入"), **MONEY)
+    rd_expense = models.DecimalField(_("研发费用"), **MONEY)
+    rd_domestic = models.DecimalField(_("境内研发费用"), **MONEY)
+    rd_entrusted_domestic = models.DecimalField(_("委托境内研发费用"), **MONEY)
+    rd_entrusted_overseas = models.DecimalField(_("委托境外研发费用"), **MONEY)
+    total_cost = models.DecimalField(_("成本费用支出总额"), **MONEY)
+    total_assets = models.DecimalField(_("资产总额"), **MONEY)
+    total_liabilities = models.DecimalField(_("负债总额"), **MONEY)
+    net_assets = models.DecimalField(_("净资产"), **MONEY)
+    net_profit = models.DecimalField(_("净利润"), **MONEY)
+    taxes_paid = models.DecimalField(_("上缴税金"), **MONEY)
+    export_value = models.DecimalField(_("出口额"), **MONEY)
+    equity_financing = models.DecimalField(_("股权融资"), **MONEY)
     applied_at = models.DateTimeField(_("转入时间"), null=True, blank=True)
 
     class Meta:

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from innoladder.core.models import StatusChangeNote, detail_url, status_fields
 from innoladder.eligibility import uscc
 from innoladder.eligibility.tech_contract import SUBTYPES
-from innoladder.enterprises.models import Enterprise, EnterpriseChild
+from innoladder.enterprises.models import EnterpriseChild, enterprise_fk
 
 from . import choices as c
 
@@ -19,9 +19,7 @@ class TechContract(EnterpriseChild):
     through it. Both parties are kept by name and USCC as the registry records them (criteria.md §6).
     """
 
-    enterprise = models.ForeignKey(
-        Enterprise, on_delete=models.PROTECT, related_name="tech_contracts", verbose_name=_("园区企业")
-    )
+    enterprise = enterprise_fk("tech_contracts", _("园区企业"), on_delete=models.PROTECT)
     enterprise_role = models.CharField(_("园区企业为"), max_length=10, choices=c.PartyRole.choices)
     title = models.CharField(_("合同名称"), max_length=300)
     category = models.CharField(_("合同类别"), max_length=20, choices=c.ContractCategory.choices)

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from innoladder.core.models import detail_url, optional_fk, unique_key
 from innoladder.enterprises.choices import IPKind
-from innoladder.enterprises.models import MONEY, EnterpriseChild
+from innoladder.enterprises.models import MONEY, EnterpriseChild, enterprise_fk
 
 from .choices import CooperationKind, IntroductionMode, TalentCategory, TalentStatus
 
@@ -11,12 +11,7 @@ from .choices import CooperationKind, IntroductionMode, TalentCategory, TalentSt
 class Cooperation(EnterpriseChild):
     """An industry–university–research cooperation project (产学研合作) of an enterprise."""
 
-    enterprise = models.ForeignKey(
-        "enterprises.Enterprise",
-        on_delete=models.CASCADE,
-        related_name="cooperations",
-        verbose_name=_("企业"),
-    )
+    enterprise = enterprise_fk("cooperations", _("企业"))
     partner = models.CharField(_("合作高校/院所"), max_length=200)
     title = models.CharField(_("合作项目名称"), max_length=300)
     kind = models.CharField(_("合作方式"), max_length=20, choices=CooperationKind.choices)
@@ -40,12 +35,7 @@ class Cooperation(EnterpriseChild):
 class PatentIntroduction(EnterpriseChild):
     """A patent transferred or licensed in (专利引进); also kept as the enterprise's IP record."""
 
-    enterprise = models.ForeignKey(
-        "enterprises.Enterprise",
-        on_delete=models.CASCADE,
-        related_name="patent_introductions",
-        verbose_name=_("引进企业"),
-    )
+    enterprise = enterprise_fk("patent_introductions", _("引进企业"))
     patent_number = models.CharField(_("专利号"), max_length=60)
     title = models.CharField(_("专利名称"), max_length=300)
     kind = models.CharField(
@@ -75,9 +65,7 @@ class Talent(EnterpriseChild):
     The ID number is never stored: only a keyed hash (for de-duplication) and its last 4 characters.
     """
 
-    enterprise = models.ForeignKey(
-        "enterprises.Enterprise", on_delete=models.CASCADE, related_name="talents", verbose_name=_("企业")
-    )
+    enterprise = enterprise_fk("talents", _("企业"))
     name = models.CharField(_("姓名"), max_length=50)
     category = models.CharField(_("人才类别"), max_length=30, choices=TalentCategory.choices)
     field = models.CharField(_("专业领域"), max_length=100, blank=True)

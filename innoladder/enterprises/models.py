@@ -4,7 +4,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from innoladder.core.labels import Labels
-from innoladder.core.models import Tracked, detail_url, optional_fk
+from innoladder.core.models import Tracked, detail_url, optional_fk, unique_key
 from innoladder.core.scoping import ScopedQuerySet
 
 from . import choices as c
@@ -212,6 +212,14 @@ class Enterprise(Tracked):
         return mask_phone(self.contact_phone)
 
 
+def enterprise_fk(related_name: str, verbose_name=None, *, on_delete=models.CASCADE) -> models.ForeignKey:
+    """The enterprise a record belongs to (and is scoped through): deleted with it unless `on_delete`
+    says otherwise. Declares the same field as spelling the arguments out (no migration)."""
+    return models.ForeignKey(
+        Enterprise, on_delete=on_delete, related_name=related_name, verbose_name=verbose_name
+    )
+
+
 class EnterpriseChild(Tracked):
     """Base for records that belong to one enterprise and are scoped through it."""
 
@@ -223,21 +231,26 @@ class EnterpriseChild(Tracked):
         abstract = True
 
 
-class EnterpriseYear(EnterpriseChild):
-    """Base for a record an enterprise has once a year (a `year` field): newest year first, one a year."""
+class EnterpriseByYear(EnterpriseChild):
+    """Base for an enterprise's records of a year (a `year` field), listed newest year first."""
 
     class Meta:
         abstract = True
         ordering = ["enterprise", "-year"]
-        constraints = [
-            models.UniqueConstraint(fields=["enterprise", "year"], name="%(class)s_enterprise_year")
-        ]
+
+
+class EnterpriseYear(EnterpriseByYear):
+    """Base for a record an enterprise has once a year: newest year first, one a year."""
+
+    class Meta(EnterpriseByYear.Meta):
+        abstract = True
+        constraints = [unique_key("enterprise", "year")]
 
 
 class AnnualData(EnterpriseYear):
     """One enterprise's figures for one fiscal year, with where they came from and who confirmed them."""
 
-    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="annual_data")
+    enterprise = enterprise_fk("annual_data")
     year = models.PositiveSmallIntegerField(_("年度"))
     employees = models.PositiveIntegerField(_("职工总数"), null=True, blank=True)
     tech_staff = models.PositiveIntegerField(_("科技人员"), null=True, blank=True)
@@ -278,7 +291,7 @@ class AnnualData(EnterpriseYear):
 class IPRecord(EnterpriseChild):
     """An intellectual-property right held by the enterprise."""
 
-    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="ip_records")
+    enterprise = enterprise_fk("ip_records")
     kind = models.CharField(_("类型"), max_length=30, choices=c.IPKind.choices)
     number = models.CharField(_("编号"), max_length=60)
     title = models.CharField(_("名称"), max_length=300)
@@ -300,9 +313,7 @@ class IPRecord(EnterpriseChild):
     class Meta:
         verbose_name = verbose_name_plural = _("知识产权")
         ordering = ["enterprise", "-granted_on"]
-        constraints = [
-            models.UniqueConstraint(fields=["enterprise", "number"], name="iprecord_enterprise_number")
-        ]
+        constraints = [unique_key("enterprise", "number")]
 
     def __str__(self):
         return f"{IP_KIND_LABEL(self.kind)} {self.number}"
@@ -328,10 +339,10 @@ def award_date_problem(year: int | None, awarded_on, today) -> str:
     return ""
 
 
-class Award(EnterpriseChild):
+class Award(EnterpriseByYear):
     """An award the enterprise won (level, edition year, date conferred and rank of the unit)."""
 
-    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="awards")
+    enterprise = enterprise_fk("awards")
     name = models.CharField(_("奖项名称"), max_length=300)
     kind = models.CharField(
         _("类别"), max_length=20, choices=c.AwardKind.choices, default=c.AwardKind.SCI_TECH
@@ -345,45 +356,42 @@ class Award(EnterpriseChild):
     rank = models.PositiveSmallIntegerField(_("完成单位排名"), null=True, blank=True)
     project = models.CharField(_("获奖项目"), max_length=300, blank=True)
 
-    class Meta:
+    class Meta(EnterpriseByYear.Meta):
         verbose_name = verbose_name_plural = _("获奖")
-        ordering = ["enterprise", "-year"]
 
     def __str__(self):
         return f"{self.year} {self.name}"
 
 
-class StandardWork(EnterpriseChild):
+class StandardWork(EnterpriseByYear):
     """A standard the enterprise drafted or took part in."""
 
-    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="standards")
+    enterprise = enterprise_fk("standards")
     title = models.CharField(_("标准名称"), max_length=300)
     number = models.CharField(_("标准号"), max_length=60, blank=True)
     level = models.CharField(_("级别"), max_length=20, choices=c.StandardLevel.choices)
     year = models.PositiveSmallIntegerField(_("发布年度"))
     rank = models.PositiveSmallIntegerField(_("起草单位排名"), null=True, blank=True)
 
-    class Meta:
+    class Meta(EnterpriseByYear.Meta):
         verbose_name = verbose_name_plural = _("参与标准")
-        ordering = ["enterprise", "-year"]
 
     def __str__(self):
         return self.title
 
 
-class RDInstitution(EnterpriseChild):
+class RDInstitution(EnterpriseByYear):
     """An R&D institution (研发机构) of the enterprise, with its level and approving body."""
 
-    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="institutions")
+    enterprise = enterprise_fk("institutions")
     name = models.CharField(_("机构名称"), max_length=200)
     kind = models.CharField(_("类型"), max_length=30, choices=c.InstitutionKind.choices)
     level = models.CharField(_("级别"), max_length=20, choices=c.Level.choices)
     approved_by = models.CharField(_("认定部门"), max_length=100, blank=True)
     year = models.PositiveSmallIntegerField(_("认定年度"), null=True, blank=True)
 
-    class Meta:
+    class Meta(EnterpriseByYear.Meta):
         verbose_name = verbose_name_plural = _("研发机构")
-        ordering = ["enterprise", "-year"]
 
     def __str__(self):
         return self.name
@@ -392,7 +400,7 @@ class RDInstitution(EnterpriseChild):
 class Incident(EnterpriseChild):
     """An incident that bars recognitions (accident, violation, listing), with its dates."""
 
-    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="incidents")
+    enterprise = enterprise_fk("incidents")
     kind = models.CharField(_("类型"), max_length=30, choices=c.IncidentKind.choices)
     occurred_on = models.DateField(_("发生/列入日期"))
     removed_on = models.DateField(_("移出日期"), null=True, blank=True)
@@ -409,7 +417,7 @@ class Incident(EnterpriseChild):
 class Person(EnterpriseChild):
     """A key person of the enterprise (minimum personal data)."""
 
-    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="people")
+    enterprise = enterprise_fk("people")
     name = models.CharField(_("姓名"), max_length=50)
     position = models.CharField(_("职务"), max_length=100, blank=True)
     phone = models.CharField(_("电话"), max_length=40, blank=True)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from innoladder.core.models import StatusChangeNote, Tracked, detail_url, joined_str, status_fields
 from innoladder.eligibility.voucher import VoucherRules
-from innoladder.enterprises.models import Enterprise, EnterpriseChild, Park
+from innoladder.enterprises.models import EnterpriseChild, Park, enterprise_fk
 
 from . import choices as c
 
@@ -84,9 +84,7 @@ def _nonneg_decimal(value) -> bool:
 class FundApplication(EnterpriseChild):
     """An enterprise's application to a programme: requested, approved and paid amounts and dates."""
 
-    enterprise = models.ForeignKey(
-        Enterprise, on_delete=models.PROTECT, related_name="fund_applications", verbose_name=_("企业")
-    )
+    enterprise = enterprise_fk("fund_applications", _("企业"), on_delete=models.PROTECT)
     programme = models.ForeignKey(
         Programme, on_delete=models.PROTECT, related_name="applications", verbose_name=_("扶持资金项目")
     )
@@ -177,9 +175,7 @@ class VoucherUse(EnterpriseChild):
     through services.voucher_use_create and kept as they were decided.
     """
 
-    enterprise = models.ForeignKey(
-        Enterprise, on_delete=models.PROTECT, related_name="voucher_uses", verbose_name=_("企业")
-    )
+    enterprise = enterprise_fk("voucher_uses", _("企业"), on_delete=models.PROTECT)
     programme = models.ForeignKey(
         Programme, on_delete=models.PROTECT, related_name="voucher_uses", verbose_name=_("创新券项目")
     )

@@ -6,9 +6,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from innoladder.core.models import Tracked, dates_in_order, detail_url
+from innoladder.core.models import Tracked, dates_in_order, detail_url, joined_str, unique_key
 from innoladder.enterprises.choices import TechField
-from innoladder.enterprises.models import Enterprise, EnterpriseChild, Park
+from innoladder.enterprises.models import EnterpriseChild, Park, enterprise_fk
 
 from . import choices as c
 from . import matching
@@ -165,7 +165,7 @@ class CampaignReach(EnterpriseChild):
     """An enterprise reached by a campaign: when and through which channel."""
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="reaches")
-    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="campaign_reaches")
+    enterprise = enterprise_fk("campaign_reaches")
     reached_on = models.DateField(_("日期"))
     channel = models.CharField(_("方式"), max_length=20, choices=c.Channel.choices, default=c.Channel.VISIT)
     note = models.CharField(_("说明"), max_length=200, blank=True)
@@ -174,13 +174,10 @@ class CampaignReach(EnterpriseChild):
         verbose_name = verbose_name_plural = _("活动覆盖企业")
         ordering = ["reached_on", "id"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["campaign", "enterprise", "reached_on"], name="policies_campaign_reach_unique"
-            )
+            unique_key("campaign", "enterprise", "reached_on", name="policies_campaign_reach_unique")
         ]
 
-    def __str__(self):
-        return f"{self.campaign} · {self.enterprise}"
+    __str__ = joined_str("campaign", "enterprise")
 
 
 class TrainingEvent(Tracked):
@@ -210,17 +207,14 @@ class TrainingEnrolment(EnterpriseChild):
     """An enterprise sent to a training event, with its attendees."""
 
     event = models.ForeignKey(TrainingEvent, on_delete=models.CASCADE, related_name="enrolments")
-    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="training_enrolments")
+    enterprise = enterprise_fk("training_enrolments")
 
     class Meta:
         verbose_name = verbose_name_plural = _("培训报名企业")
         ordering = ["id"]
-        constraints = [
-            models.UniqueConstraint(fields=["event", "enterprise"], name="policies_training_enrolment_unique")
-        ]
+        constraints = [unique_key("event", "enterprise", name="policies_training_enrolment_unique")]
 
-    def __str__(self):
-        return f"{self.event} · {self.enterprise}"
+    __str__ = joined_str("event", "enterprise")
 
 
 class TrainingAttendee(models.Model):

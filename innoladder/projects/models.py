@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from innoladder.core.models import StatusChange, detail_url, optional_fk, status_fields
-from innoladder.enterprises.models import MONEY, EnterpriseChild
+from innoladder.enterprises.models import MONEY, EnterpriseChild, enterprise_fk
 
 from .choices import ProjectLevel, ProjectStatus
 
@@ -13,12 +13,7 @@ from .choices import ProjectLevel, ProjectStatus
 class Project(EnterpriseChild):
     """An S&T plan project (科技计划项目) led by one enterprise; scoped through the lead enterprise."""
 
-    enterprise = models.ForeignKey(
-        "enterprises.Enterprise",
-        on_delete=models.CASCADE,
-        related_name="plan_projects",
-        verbose_name=_("承担企业"),
-    )
+    enterprise = enterprise_fk("plan_projects", _("承担企业"))
     partners = models.ManyToManyField(
         "enterprises.Enterprise", blank=True, related_name="partner_projects", verbose_name=_("合作企业")
     )

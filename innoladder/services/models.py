@@ -4,9 +4,17 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from innoladder.core.models import StatusChange, Tracked, detail_url, optional_fk, status_fields
+from innoladder.core.models import (
+    NATURAL_KEY,
+    StatusChange,
+    Tracked,
+    detail_url,
+    optional_fk,
+    status_fields,
+    unique_key,
+)
 from innoladder.core.scoping import ScopedQuerySet
-from innoladder.enterprises.models import EnterpriseChild
+from innoladder.enterprises.models import EnterpriseChild, enterprise_fk
 
 from . import rules
 from .choices import RequestStatus, Topic
@@ -76,9 +84,7 @@ class Visit(Tracked):
 class EnterpriseRequest(EnterpriseChild):
     """An enterprise's request (诉求), raised in a visit or by the enterprise user, handled to a deadline."""
 
-    enterprise = models.ForeignKey(
-        "enterprises.Enterprise", on_delete=models.CASCADE, related_name="service_requests"
-    )
+    enterprise = enterprise_fk("service_requests")
     visit = optional_fk(Visit, _("来源走访"), related_name="requests")
     category = models.ForeignKey(RequestCategory, on_delete=models.PROTECT, verbose_name=_("诉求类别"))
     title = models.CharField(_("诉求事项"), max_length=200)
@@ -141,9 +147,7 @@ class VisitImportRow(EnterpriseChild):
     topics and notes into one Visit covering all their enterprises.
     """
 
-    enterprise = models.ForeignKey(
-        "enterprises.Enterprise", on_delete=models.CASCADE, related_name="visit_import_rows"
-    )
+    enterprise = enterprise_fk("visit_import_rows")
     visited_on = models.DateField(_("走访日期"))
     department = models.CharField(_("走访部门"), max_length=100)
     staff_names = models.CharField(_("走访人员"), max_length=200, blank=True)
@@ -156,11 +160,7 @@ class VisitImportRow(EnterpriseChild):
     class Meta:
         verbose_name = verbose_name_plural = _("走访导入行")
         ordering = ["visited_on", "id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["enterprise", "visited_on", "department"], name="visitimportrow_natural_key"
-            )
-        ]
+        constraints = [unique_key("enterprise", "visited_on", "department", name=NATURAL_KEY)]
 
     def __str__(self):
         return f"{self.enterprise} {self.visited_on} {self.department}"
