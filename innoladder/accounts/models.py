@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_otp.models import Device
 
-from innoladder.core.models import dates_in_order, optional_fk
+from innoladder.core.models import dates_in_order, optional_fk, unique_key
 
 from .choices import RequestKind, RequestStatus, Role
 from .roles import DUTY_ROLES
@@ -187,9 +187,7 @@ class RecoveryCode(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = _("恢复码")
-        constraints = [
-            models.UniqueConstraint(fields=["device", "code_hash"], name="accounts_recovery_code_unique")
-        ]
+        constraints = [unique_key("device", "code_hash", name="accounts_recovery_code_unique")]
 
     def __str__(self):
         return f"{self.device.user} {'已使用' if self.used_at else '未使用'}"

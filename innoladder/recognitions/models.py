@@ -5,9 +5,17 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from innoladder.core.models import Tracked, dates_in_order, detail_url, optional_fk, status_fields
+from innoladder.core.models import (
+    Tracked,
+    dates_in_order,
+    detail_url,
+    joined_str,
+    optional_fk,
+    status_fields,
+    unique_key,
+)
 from innoladder.core.scoping import ScopedQuerySet
-from innoladder.enterprises.models import Enterprise, EnterpriseChild, Park
+from innoladder.enterprises.models import EnterpriseChild, Park, enterprise_fk
 
 from . import choices as c
 from . import rules
@@ -103,7 +111,7 @@ class Batch(Tracked):
 class Recognition(EnterpriseChild):
     """A recognition (资质认定) the enterprise holds or held; status is derived from dates and events."""
 
-    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="recognitions")
+    enterprise = enterprise_fk("recognitions")
     scheme = models.CharField(_("认定类别"), max_length=30, choices=c.Scheme.choices)
     scheme_name = models.CharField(_("类别名称（其他）"), max_length=100, blank=True)
     level = models.CharField(_("级别"), max_length=20, choices=c.RecognitionLevel.choices)
@@ -163,9 +171,7 @@ class Recognition(EnterpriseChild):
 class Application(EnterpriseChild):
     """An enterprise's application (申报) into a batch, moved through the workflow by services only."""
 
-    enterprise = models.ForeignKey(
-        Enterprise, on_delete=models.CASCADE, related_name="recognition_applications"
-    )
+    enterprise = enterprise_fk("recognition_applications")
     batch = models.ForeignKey(
         Batch, on_delete=models.PROTECT, related_name="applications", verbose_name=_("申报批次")
     )
@@ -198,8 +204,7 @@ class Application(EnterpriseChild):
         ordering = ["-started_on", "-id"]
         indexes = [models.Index(fields=["status", "batch"])]
 
-    def __str__(self):
-        return f"{self.enterprise} · {self.batch}"
+    __str__ = joined_str("enterprise", "batch")
 
     get_absolute_url = detail_url("application_detail")
 
@@ -230,7 +235,7 @@ class ApplicationTransition(models.Model):
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
 
 
-class ApplicationDocument(Tracked):
+class ApplicationDocument(EnterpriseChild):
     """A document uploaded for an application (PDF/JPG/PNG, checked by content, stored privately)."""
 
     scope_enterprise_path = "application__enterprise"
@@ -245,8 +250,6 @@ class ApplicationDocument(Tracked):
     size = models.PositiveIntegerField(_("大小(字节)"))
     uploaded_by = optional_fk(settings.AUTH_USER_MODEL)
 
-    objects = ScopedQuerySet.as_manager()
-
     class Meta:
         verbose_name = verbose_name_plural = _("申报材料")
         ordering = ["application", "-created_at"]
@@ -255,7 +258,7 @@ class ApplicationDocument(Tracked):
         return self.title
 
 
-class AnnualReport(Tracked):
+class AnnualReport(EnterpriseChild):
     """A 高企 annual report (年报) submitted for one fiscal year of a recognition."""
 
     scope_enterprise_path = "recognition__enterprise"
@@ -265,14 +268,10 @@ class AnnualReport(Tracked):
     submitted_on = models.DateField(_("报送日期"))
     note = models.CharField(_("备注"), max_length=200, blank=True)
 
-    objects = ScopedQuerySet.as_manager()
-
     class Meta:
         verbose_name = verbose_name_plural = _("年报报送")
         ordering = ["recognition", "year"]
-        constraints = [
-            models.UniqueConstraint(fields=["recognition", "year"], name="recognitions_annualreport_year")
-        ]
+        constraints = [unique_key("recognition", "year", name="recognitions_annualreport_year")]
 
     def __str__(self):
         return f"{self.recognition} {self.year}年度年报"
@@ -281,7 +280,7 @@ class AnnualReport(Tracked):
 class ChangeEvent(EnterpriseChild):
     """A name change or material change that must be reported within 3 months."""
 
-    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="recognition_changes")
+    enterprise = enterprise_fk("recognition_changes")
     kind = models.CharField(_("变更类型"), max_length=20, choices=c.ChangeKind.choices)
     occurred_on = models.DateField(_("发生日期"))
     reported_on = models.DateField(_("报告日期"), null=True, blank=True)

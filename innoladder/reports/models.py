@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from innoladder.core.models import Tracked, dates_in_order, detail_url, optional_fk
+from innoladder.core.models import Tracked, dates_in_order, detail_url, optional_fk, unique_key
 
 from . import choices as c
 
@@ -70,9 +70,7 @@ class WorkReportEdit(Tracked):
     class Meta:
         verbose_name = verbose_name_plural = _("工作总结修改稿")
         ordering = ["report", "section"]
-        constraints = [
-            models.UniqueConstraint(fields=["report", "section"], name="workreportedit_report_section")
-        ]
+        constraints = [unique_key("report", "section")]
 
     def __str__(self):
         return f"{self.report} · {self.get_section_display()}"

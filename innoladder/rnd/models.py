@@ -8,8 +8,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from innoladder.core.models import Tracked, detail_url, optional_fk
-from innoladder.enterprises.models import Enterprise, EnterpriseChild, EnterpriseYear, Park
+from innoladder.core.models import NATURAL_KEY, Tracked, detail_url, optional_fk, unique_key
+from innoladder.enterprises.models import EnterpriseChild, EnterpriseYear, Park, enterprise_fk
 
 from . import choices as c
 
@@ -20,7 +20,7 @@ ZERO = Decimal("0.00")
 class RDProject(EnterpriseChild):
     """One R&D project of an enterprise; the ledger keeps one 辅助账 per project."""
 
-    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="rd_projects")
+    enterprise = enterprise_fk("rd_projects")
     code = models.CharField(_("项目编号"), max_length=50)
     name = models.CharField(_("项目名称"), max_length=200)
     form = models.CharField(_("研发形式"), max_length=30, choices=c.RDForm.choices, default=c.RDForm.SELF)
@@ -44,7 +44,7 @@ class RDProject(EnterpriseChild):
         verbose_name = verbose_name_plural = _("研发项目")
         ordering = ["enterprise", "code"]
         constraints = [
-            models.UniqueConstraint(fields=["enterprise", "code"], name="rdproject_enterprise_code"),
+            unique_key("enterprise", "code"),
             models.CheckConstraint(
                 condition=models.Q(completion__lte=100), name="rdproject_completion_le_100"
             ),
@@ -75,7 +75,7 @@ class LedgerLine(EnterpriseChild):
     every month, and one voucher may carry several lines for the same project).
     """
 
-    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="ledger_lines")
+    enterprise = enterprise_fk("ledger_lines")
     project = models.ForeignKey(
         RDProject, on_delete=models.PROTECT, related_name="lines", verbose_name=_("研发项目")
     )
@@ -93,9 +93,7 @@ class LedgerLine(EnterpriseChild):
         verbose_name = verbose_name_plural = _("辅助账明细")
         ordering = ["enterprise", "date", "voucher_no", "line_no"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["project", "voucher_no", "date", "line_no"], name="ledgerline_natural_key"
-            ),
+            unique_key("project", "voucher_no", "date", "line_no", name=NATURAL_KEY),
             models.CheckConstraint(condition=~models.Q(amount=0), name="ledgerline_amount_nonzero"),
         ]
         indexes = [models.Index(fields=["enterprise", "date"]), models.Index(fields=["project", "date"])]
@@ -136,7 +134,7 @@ def line_problems(*, project: RDProject, enterprise_id, category: str, overseas_
 class TaxYearProfile(EnterpriseYear):
     """The enterprise's tax facts for one year that the super-deduction needs besides the ledger."""
 
-    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="tax_profiles")
+    enterprise = enterprise_fk("tax_profiles")
     year = models.PositiveSmallIntegerField(_("年度"))
     enterprise_type = models.CharField(
         _("企业类型"), max_length=20, choices=c.EnterpriseType.choices, default=c.EnterpriseType.GENERAL
@@ -188,7 +186,7 @@ class SubsidyRule(Tracked):
         verbose_name = verbose_name_plural = _("研发投入补助规则")
         ordering = ["park", "-year"]
         constraints = [
-            models.UniqueConstraint(fields=["park", "year"], name="subsidyrule_park_year"),
+            unique_key("park", "year"),
             models.CheckConstraint(
                 condition=models.Q(rate__gte=0) & models.Q(rate__lte=1), name="subsidyrule_rate_0_1"
             ),
@@ -201,7 +199,7 @@ class SubsidyRule(Tracked):
 class DeductionRun(EnterpriseChild):
     """A stored super-deduction computation: the figures, every explanation line, who ran it and on what."""
 
-    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="deduction_runs")
+    enterprise = enterprise_fk("deduction_runs")
     year = models.PositiveSmallIntegerField(_("年度"))
     status = models.CharField(_("结论"), max_length=30)
     rate = models.DecimalField(_("加计扣除比例"), max_digits=9, decimal_places=6)
@@ -232,7 +230,7 @@ class DeductionRun(EnterpriseChild):
 class SubsidyAward(EnterpriseChild):
     """The subsidy one enterprise secured under a park rule, computed from a stored run, with its date."""
 
-    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="rd_subsidy_awards")
+    enterprise = enterprise_fk("rd_subsidy_awards")
     rule = models.ForeignKey(
         SubsidyRule, on_delete=models.PROTECT, related_name="awards", verbose_name=_("补助规则")
     )
@@ -247,9 +245,7 @@ class SubsidyAward(EnterpriseChild):
     class Meta:
         verbose_name = verbose_name_plural = _("研发投入补助")
         ordering = ["-awarded_on", "enterprise"]
-        constraints = [
-            models.UniqueConstraint(fields=["enterprise", "rule"], name="subsidyaward_enterprise_rule")
-        ]
+        constraints = [unique_key("enterprise", "rule")]
 
     def __str__(self):
         return f"{self.enterprise} {self.rule.year}年研发投入补助"
