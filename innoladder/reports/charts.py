@@ -210,3 +210,9 @@ def counts_chart(key: str, title: str, kind: str, headers: list[str], rows: list
 
 def wan(value) -> Decimal:
     return (Decimal(value or 0) / WAN).quantize(Decimal("0.01"))
+
+
+def enterprises_chart(key: str, title: str, kind: str, category: str, rows: list[list], **extra) -> Chart:
+    """A `counts_chart` of enterprises: `rows` ([category, count]) under `category` and 企业数, in 家."""
+    headers = [category, gettext("企业数")]
+    return counts_chart(key, title, kind, headers, rows, unit=gettext("家"), **extra)

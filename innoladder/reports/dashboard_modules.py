@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from innoladder.core.scoping import for_user
 from innoladder.enterprises.models import park_q
 
-from .charts import Chart, chart, counts_chart, wan
+from .charts import Chart, chart, counts_chart, enterprises_chart, wan
 from .providers.next_steps import months_after
 
 
@@ -33,13 +33,12 @@ def tiers(user, park, on: dt.date):
 
     held = enterprises_by_scheme(user, park, on)
     rows = [[label, len(held.get(value, ()))] for value, label in scheme_choices() if value != "other"]
-    return counts_chart(
+    return enterprises_chart(
         "tiers",
         _("各层级有效资质企业数"),
         "hbar",
-        [_("资质层级"), _("企业数")],
+        _("资质层级"),
         rows,
-        unit=_("家"),
         note=_("按统计日期仍有效的资质计算。"),
     )
 

@@ -11,7 +11,7 @@ from innoladder.core.scoping import for_user
 from innoladder.enterprises.choices import EnterpriseStatus, Pool
 from innoladder.enterprises.models import AnnualData, Enterprise, park_q
 
-from .charts import CHARTS, Chart, ChartBuilder, chart, counts_chart, wan
+from .charts import CHARTS, Chart, ChartBuilder, chart, enterprises_chart, wan
 from .providers import requirement_met
 
 # R&D intensity bands (研发费用 ÷ 销售收入), lower bound inclusive.
@@ -62,7 +62,7 @@ def intensity(row: AnnualData) -> Decimal | None:
 def pools(user, park, on: dt.date):
     counts = pool_counts(user, park)
     rows = [[label, counts.get(value, 0)] for value, label in Pool.choices]
-    return counts_chart("pools", _("各培育库企业数"), "bar", [_("培育库"), _("企业数")], rows, unit=_("家"))
+    return enterprises_chart("pools", _("各培育库企业数"), "bar", _("培育库"), rows)
 
 
 @chart("ladder", order=20)
@@ -74,14 +74,7 @@ def ladder(user, park, on: dt.date):
     for i, (value, label) in enumerate(Pool.choices):
         at_or_above = sum(counts.get(v, 0) for v in order[i:])
         rows.append([label if value else _("全部在园企业"), at_or_above])
-    return counts_chart(
-        "ladder",
-        _("梯度培育漏斗（本级及以上企业数）"),
-        "funnel",
-        [_("层级"), _("企业数")],
-        rows,
-        unit=_("家"),
-    )
+    return enterprises_chart("ladder", _("梯度培育漏斗（本级及以上企业数）"), "funnel", _("层级"), rows)
 
 
 @chart("rd_intensity", order=60)
@@ -101,13 +94,12 @@ def rd_intensity(user, park, on: dt.date):
     enterprises = park_enterprises(user, park).count()
     missing += enterprises - len(latest)
     rows = [[label, n] for label, n in counts.items()] + [[_("无数据"), missing]]
-    return counts_chart(
+    return enterprises_chart(
         "rd_intensity",
         _("研发投入强度分布（最近年度研发费用/销售收入）"),
         "bar",
-        [_("研发投入强度"), _("企业数")],
+        _("研发投入强度"),
         rows,
-        unit=_("家"),
         note=_("按每家企业最近一个年度的年度数据计算；高新技术企业门槛为 3%–5%（按上年销售收入分档）。"),
     )
 

@@ -346,26 +346,10 @@ def rows_by_enterprise(
 
 
 def rows_fact(
-    queryset: QuerySet,
-    *,
-    key: str,
-    section: str,
-    label: str,
-    template: str,
-    date_field: str,
-    unit: str,
-    counts_enterprises: bool = False,
-    distinct_enterprises: bool = False,
-    path: str = "enterprise",
-    order: int = 100,
-    amount_field: str = "",
+    queryset: QuerySet, *, date_field: str, path: str = "enterprise", amount_field: str = "", **fact
 ) -> list[Fact]:
-    """The common case: a fact counting the rows of `queryset`, naming the first enterprises by date.
-    No rows, no fact.
-
-    - `counts_enterprises`: the figure counts the distinct enterprises, and they are the rows listed;
-    - `distinct_enterprises`: the figure counts the distinct enterprises, the rows listed stay the records;
-    - `amount_field`: the figure is the sum of that field in 万元 ("775万元"); the count stays the rows."""
+    """The common case: a fact counting the rows of `queryset`, naming the first enterprises by date
+    (`facts_from_rows`, with its other keywords in `fact`). No rows, no fact."""
     rows, enterprises = rows_by_enterprise(
         queryset, date_field, path, fields=(amount_field,) if amount_field else ()
     )
@@ -373,16 +357,9 @@ def rows_fact(
         rows,
         enterprises,
         model=queryset.model._meta.label,
-        key=key,
-        section=section,
-        label=label,
-        template=template,
         date_field=date_field,
-        unit=unit,
-        counts_enterprises=counts_enterprises,
-        distinct_enterprises=distinct_enterprises,
-        order=order,
         amount_field=amount_field,
+        **fact,
     )
 
 
@@ -393,8 +370,8 @@ def facts_from_rows(
     model: str,
     key: str,
     section: str,
-    label: str,
-    template: str,
+    label: Phrase,
+    template: Phrase,
     date_field: str,
     unit: str,
     counts_enterprises: bool = False,
@@ -402,6 +379,11 @@ def facts_from_rows(
     order: int = 100,
     amount_field: str = "",
 ) -> list[Fact]:
+    """A fact counting `rows` (`records`) of `model`, naming the first of `enterprises`. No rows, no fact.
+
+    - `counts_enterprises`: the figure counts the distinct enterprises, and they are the rows listed;
+    - `distinct_enterprises`: the figure counts the distinct enterprises, the rows listed stay the records;
+    - `amount_field`: the figure is the sum of that field in 万元 ("775万元"); the count stays the rows."""
     if not rows:
         return []
     examples = tuple(short_name(e) for e in enterprises[:EXAMPLES])

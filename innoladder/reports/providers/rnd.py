@@ -4,12 +4,9 @@ subsidies (研发投入补助) secured in the period (by award date)."""
 from django.apps import apps
 from django.utils.translation import gettext_noop as _
 
-from innoladder.core.scoping import for_user
-from innoladder.enterprises.models import park_q
-
 from ..choices import Section
 from ..facts import facts_from_rows, phrase, records, rows_fact
-from . import period_rows, provider, selector
+from . import park_rows, period_rows, provider, selector
 
 
 def _collection_years(start, end) -> list[int]:
@@ -26,9 +23,8 @@ def ledgers(user, park, start, end):
         if collected is not None:
             qs = collected(user, park, year)
         else:
-            enterprise = apps.get_model("enterprises", "Enterprise")
             with_lines = line.objects.filter(date__year=year).values("enterprise_id")
-            qs = for_user(enterprise.objects.all(), user).filter(park_q("park", park), pk__in=with_lines)
+            qs = park_rows(user, park, "enterprises.Enterprise", "park").filter(pk__in=with_lines)
         enterprises = records(qs.order_by("name", "pk"), path="")
         facts += facts_from_rows(
             enterprises,

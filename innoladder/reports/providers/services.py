@@ -11,7 +11,7 @@ from innoladder.enterprises.models import park_q
 
 from ..choices import Section
 from ..facts import facts_from_rows, in_period, label_of, listed, phrase, records, rows_fact
-from . import period_rows, provider, selector
+from . import park_rows, period_rows, provider, selector
 
 CHUNK = 500
 # The visits' sentence, by (topics recorded, a service agency took part).
@@ -60,11 +60,7 @@ def visits(user, park, start, end):
     # (the services selector `visited_enterprises_in_period` says the same, but SQLite probes its list of
     # visits once per enterprise of the park: 24 s at 10,000 enterprises, issue 23).
     enterprise_model = apps.get_model("enterprises", "Enterprise")
-    visible = set(
-        for_user(enterprise_model.objects.all(), user)
-        .filter(park_q("park", park))
-        .values_list("pk", flat=True)
-    )
+    visible = set(park_rows(user, park, "enterprises.Enterprise", "park").values_list("pk", flat=True))
     links = apps.get_model("services", "Visit").enterprises.through.objects
     visited: dict[int, list[int]] = {}
     visit_ids = sorted(v.pk for v in rows)

@@ -19,6 +19,13 @@ def requires(*models: str):
     return pytest.mark.skipif(bool(missing), reason=f"模块尚未合并，缺少模型：{'、'.join(missing)}")
 
 
+def provincial_batch(cast, name: str, scheme: str):
+    """A provincial 2023 batch of the cast's park."""
+    from innoladder.recognitions.models import Batch
+
+    return Batch.objects.create(park=cast.park, name=name, scheme=scheme, level="provincial", year=2023)
+
+
 def run(cast, key: str, start=START, end=END) -> dict:
     provider = next(p for p in available() if p.key == key)
     return {f.key: f for f in provider(cast.officer, cast.park, start, end)}
@@ -61,15 +68,9 @@ def test_collection_counts_submissions_accepted_in_the_period(cast):
 
 @requires("recognitions.Application", "recognitions.ApplicationTransition", "recognitions.Batch")
 def test_recognition_preparation_counts_by_transition_dates(cast):
-    from innoladder.recognitions.models import Application, ApplicationTransition, Batch
+    from innoladder.recognitions.models import Application, ApplicationTransition
 
-    batch = Batch.objects.create(
-        park=cast.park,
-        name="2023年度青海省科技型企业认定",
-        scheme="qh_tech_enterprise",
-        level="provincial",
-        year=2023,
-    )
+    batch = provincial_batch(cast, "2023年度青海省科技型企业认定", "qh_tech_enterprise")
 
     def application(enterprise, kind, steps):
         app = Application.objects.create(
@@ -102,15 +103,9 @@ def test_recognition_preparation_counts_by_transition_dates(cast):
 
 @requires("recognitions.Recognition", "recognitions.Batch")
 def test_recognitions_issued_in_the_period_by_batch(cast):
-    from innoladder.recognitions.models import Batch, Recognition
+    from innoladder.recognitions.models import Recognition
 
-    batch = Batch.objects.create(
-        park=cast.park,
-        name="2023年青海省第一批创新型中小企业",
-        scheme="innovative_sme",
-        level="provincial",
-        year=2023,
-    )
+    batch = provincial_batch(cast, "2023年青海省第一批创新型中小企业", "innovative_sme")
     inside = [
         Recognition.objects.create(
             enterprise=e, scheme="innovative_sme", level="provincial", batch=batch, issued_on=on
