@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from innoladder.core.enterprise_page import Panel
@@ -48,18 +49,19 @@ def enterprise_charts(user, enterprise) -> list[Chart]:
     rd = [wan(r.rd_expense) if r.rd_expense is not None else None for r in rows]
     money = Chart(
         key="enterprise_money",
-        title="销售收入与研发费用（万元）",
+        title=gettext("销售收入与研发费用（万元）"),
         kind="bar",
-        headers=["年度", "销售收入(万元)", "研发费用(万元)"],
+        headers=[gettext("年度"), gettext("销售收入(万元)"), gettext("研发费用(万元)")],
         rows=[[r.year, revenue[i], rd[i]] for i, r in enumerate(rows)],
         categories=years,
         series=[
-            {"name": "销售收入", "data": [float(v) if v is not None else None for v in revenue]},
-            {"name": "研发费用", "data": [float(v) if v is not None else None for v in rd]},
+            {"name": gettext("销售收入"), "data": [float(v) if v is not None else None for v in revenue]},
+            {"name": gettext("研发费用"), "data": [float(v) if v is not None else None for v in rd]},
         ],
-        unit="万元",
+        unit=gettext("万元"),
     )
     ratio_rows, ratios, thresholds = [], [], []
+    met, not_met = gettext("达到"), gettext("未达到")
     for r in rows:
         ratio = None
         if r.rd_expense is not None and r.sales_revenue:
@@ -70,24 +72,29 @@ def enterprise_charts(user, enterprise) -> list[Chart]:
                 r.year,
                 ratio,
                 threshold,
-                "" if ratio is None or threshold is None else ("达到" if ratio >= threshold else "未达到"),
+                "" if ratio is None or threshold is None else (met if ratio >= threshold else not_met),
             ]
         )
         ratios.append(float(ratio) if ratio is not None else None)
         thresholds.append(float(threshold) if threshold is not None else None)
     ratio_chart = Chart(
         key="enterprise_ratio",
-        title="研发投入强度与高企门槛（%）",
+        title=gettext("研发投入强度与高企门槛（%）"),
         kind="line",
-        headers=["年度", "研发费用/销售收入(%)", "高企门槛(%)", "是否达到"],
+        headers=[
+            gettext("年度"),
+            gettext("研发费用/销售收入(%)"),
+            gettext("高企门槛(%)"),
+            gettext("是否达到"),
+        ],
         rows=ratio_rows,
         categories=years,
         series=[
-            {"name": "研发投入强度", "data": ratios},
-            {"name": "高企门槛", "data": thresholds, "dashed": True},
+            {"name": gettext("研发投入强度"), "data": ratios},
+            {"name": gettext("高企门槛"), "data": thresholds, "dashed": True},
         ],
         unit="%",
-        note=(
+        note=gettext(
             "门槛按当年销售收入分档（≤5000万元 5%，≤2亿元 4%，其上 3%）；"
             "高企认定按近三年合计计算，此处逐年对照供参考。"
         ),
