@@ -87,7 +87,6 @@ class ProgrammeListView(vk.ObjectListView):
     template_name, tab = "funding/programme_list.html", "programmes"
     creatable = staticmethod(writable_parks)
     filename, export_columns = "扶持资金项目.xlsx", exports.PROGRAMME_COLUMNS
-
     extra_context = {"kinds": c.ProgrammeKind.choices}
 
 
@@ -130,7 +129,6 @@ class VoucherListView(vk.ObjectListView):
     template_name, tab = "funding/voucher_list.html", "vouchers"
     creatable = staticmethod(writable_enterprises)
     filename, export_columns = "创新券使用.xlsx", exports.VOUCHER_COLUMNS
-
     extra_context = {"services": c.ServiceType.choices}
 
 
