@@ -29,14 +29,12 @@ class ListView(vk.ObjectListView):
 
     def get(self, request, *args, **kwargs):
         self.filename = f"{self.title}.xlsx"
+        self.create_url_name, self.export_url_name = f"{self.name}_create", f"{self.name}_export"
         return super().get(request, *args, **kwargs)
 
     def get_context(self):
         return {
-            "title": self.title,
-            "create_url": reverse(f"{self.name}_create"),
-            "export_url": reverse(f"{self.name}_export"),
-            "import_url": reverse("import_upload", args=[self.import_dataset]) if self.import_dataset else "",
+            "import_url": reverse("import_upload", args=[self.import_dataset]) if self.import_dataset else ""
         }
 
 
