@@ -216,3 +216,33 @@ def enterprises_chart(key: str, title: str, kind: str, category: str, rows: list
     """A `counts_chart` of enterprises: `rows` ([category, count]) under `category` and 企业数, in 家."""
     headers = [category, gettext("企业数")]
     return counts_chart(key, title, kind, headers, rows, unit=gettext("家"), **extra)
+
+
+def _drawn(value):
+    """A table cell as the chart draws it: amounts (Decimal) as numbers, counts and gaps as they are."""
+    return float(value) if isinstance(value, Decimal) else value
+
+
+def table_chart(
+    key: str, title: str, kind: str, headers: list[str], rows: list[list], series: list[dict], **extra
+) -> Chart:
+    """A chart drawing columns of its table (`rows` under `headers`), one category per row (its first cell).
+    Each of `series` gives the `column` it draws, its `name` (the column's header unless given) and the
+    series' other options (axis, stack, dashed); `extra` (unit, note) goes to the Chart as it is."""
+    drawn = []
+    for spec in series:
+        options = {k: v for k, v in spec.items() if k not in ("column", "name")}
+        column = spec["column"]
+        data = [_drawn(row[column]) for row in rows]
+        drawn.append({"name": spec.get("name", headers[column]), "data": data, **options})
+    categories = [str(row[0]) for row in rows]
+    return Chart(
+        key=key,
+        title=title,
+        kind=kind,
+        headers=headers,
+        rows=rows,
+        categories=categories,
+        series=drawn,
+        **extra,
+    )

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from innoladder.core.scoping import for_user
 from innoladder.enterprises.models import park_q
 
-from .charts import Chart, chart, counts_chart, enterprises_chart, wan
+from .charts import Chart, chart, counts_chart, enterprises_chart, table_chart, wan
 from .providers.next_steps import months_after
 
 
@@ -103,18 +103,13 @@ def visits(user, park, on: dt.date):
     months = list(range(1, on.month + 1))
     month = _("%(month)s月")
     rows = [[month % {"month": m}, visit_months.get(m, 0), request_months.get(m, 0)] for m in months]
-    visits, requests = _("走访次数"), _("新收诉求")
-    return Chart(
-        key="visits",
-        title=_("%(year)s年走访与企业诉求（按月）") % {"year": on.year},
-        kind="bar",
-        headers=[_("月份"), visits, requests],
-        rows=rows,
-        categories=[r[0] for r in rows],
-        series=[
-            {"name": visits, "data": [r[1] for r in rows]},
-            {"name": requests, "data": [r[2] for r in rows]},
-        ],
+    return table_chart(
+        "visits",
+        _("%(year)s年走访与企业诉求（按月）") % {"year": on.year},
+        "bar",
+        [_("月份"), _("走访次数"), _("新收诉求")],
+        rows,
+        [{"column": 1}, {"column": 2}],
         unit=_("次/件"),
         note=_("截至统计日期超期未办结的诉求：%(count)s 件。") % {"count": overdue},
     )
@@ -155,16 +150,15 @@ def funds(user, park, on: dt.date):
                 park_q("enterprise__park", park), awarded_on__year=y, awarded_on__lte=on
             ).aggregate(total=Sum("amount"))["total"] or Decimal(0)
     rows = [[y, wan(approved[y]), wan(subsidies[y]), wan(approved[y] + subsidies[y])] for y in years]
-    return Chart(
-        key="funds",
-        title=_("争取资金（万元）"),
-        kind="bar",
-        headers=[_("年度"), _("扶持资金批复(万元)"), _("研发投入补助(万元)"), _("合计(万元)")],
-        rows=rows,
-        categories=[str(y) for y in years],
-        series=[
-            {"name": _("扶持资金批复"), "data": [float(r[1]) for r in rows], "stack": "funds"},
-            {"name": _("研发投入补助"), "data": [float(r[2]) for r in rows], "stack": "funds"},
+    return table_chart(
+        "funds",
+        _("争取资金（万元）"),
+        "bar",
+        [_("年度"), _("扶持资金批复(万元)"), _("研发投入补助(万元)"), _("合计(万元)")],
+        rows,
+        [
+            {"column": 1, "name": _("扶持资金批复"), "stack": "funds"},
+            {"column": 2, "name": _("研发投入补助"), "stack": "funds"},
         ],
         unit=_("万元"),
     )
@@ -186,17 +180,13 @@ def candidates(user, park, on: dt.date):
     counts = candidate_counts(user, on=on, park=park)
     present = [(v, label) for v, label in schemes if any(counts.get((v, s), 0) for s, _label in standings)]
     rows = [[label, *[counts.get((v, s), 0) for s, _label in standings]] for v, label in present]
-    return Chart(
-        key="candidates",
-        title=_("各层级候选企业（最近一次评估）"),
-        kind="hbar",
-        headers=[_("资质层级"), *[label for _v, label in standings]],
-        rows=rows,
-        categories=[r[0] for r in rows],
-        series=[
-            {"name": label, "data": [r[i + 1] for r in rows], "stack": "standing"}
-            for i, (_value, label) in enumerate(standings)
-        ],
+    return table_chart(
+        "candidates",
+        _("各层级候选企业（最近一次评估）"),
+        "hbar",
+        [_("资质层级"), *[label for _v, label in standings]],
+        rows,
+        [{"column": i, "stack": "standing"} for i in range(1, len(standings) + 1)],
         unit=_("家"),
         note=_(
             "按每家在园企业在统计日期前（含）最近一次评估的结果，与“候选企业”列表一致；“接近”即仅差一项条件。"

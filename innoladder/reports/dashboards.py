@@ -11,7 +11,7 @@ from innoladder.core.scoping import for_user
 from innoladder.enterprises.choices import EnterpriseStatus, Pool
 from innoladder.enterprises.models import AnnualData, Enterprise, park_q
 
-from .charts import CHARTS, Chart, ChartBuilder, chart, enterprises_chart, wan
+from .charts import CHARTS, Chart, ChartBuilder, chart, enterprises_chart, table_chart, wan
 from .providers import requirement_met
 
 # R&D intensity bands (研发费用 ÷ 销售收入), lower bound inclusive.
@@ -116,24 +116,13 @@ def trends(user, park, on: dt.date):
     rows = list(rows)[-6:]
     if not rows:
         return None
-    years = [str(r["year"]) for r in rows]
-    return Chart(
-        key="trends",
-        title=_("历年销售收入与研发费用合计（万元）"),
-        kind="line",
-        headers=[
-            _("年度"),
-            _("填报企业数"),
-            _("销售收入合计(万元)"),
-            _("研发费用合计(万元)"),
-            _("科技人员合计"),
-        ],
-        rows=[[r["year"], r["n"], wan(r["revenue"]), wan(r["rd"]), r["staff"] or 0] for r in rows],
-        categories=years,
-        series=[
-            {"name": _("销售收入"), "data": [float(wan(r["revenue"])) for r in rows]},
-            {"name": _("研发费用（右轴）"), "data": [float(wan(r["rd"])) for r in rows], "axis": 1},
-        ],
+    return table_chart(
+        "trends",
+        _("历年销售收入与研发费用合计（万元）"),
+        "line",
+        [_("年度"), _("填报企业数"), _("销售收入合计(万元)"), _("研发费用合计(万元)"), _("科技人员合计")],
+        [[r["year"], r["n"], wan(r["revenue"]), wan(r["rd"]), r["staff"] or 0] for r in rows],
+        [{"column": 2, "name": _("销售收入")}, {"column": 3, "name": _("研发费用（右轴）"), "axis": 1}],
         unit=_("万元"),
     )
 

@@ -12,7 +12,7 @@ from innoladder.core.enterprise_page import Panel
 from innoladder.core.scoping import for_user
 from innoladder.enterprises.models import AnnualData
 
-from .charts import Chart, wan
+from .charts import Chart, table_chart, wan
 
 ORDER = 40  # place of this section on the enterprise page
 TITLE = _("经营与研发趋势")  # its entry in the page's section index
@@ -44,23 +44,18 @@ def enterprise_charts(user, enterprise) -> list[Chart]:
     )
     if not rows:
         return []
-    years = [str(r.year) for r in rows]
     revenue = [wan(r.sales_revenue) if r.sales_revenue is not None else None for r in rows]
     rd = [wan(r.rd_expense) if r.rd_expense is not None else None for r in rows]
-    money = Chart(
-        key="enterprise_money",
-        title=gettext("销售收入与研发费用（万元）"),
-        kind="bar",
-        headers=[gettext("年度"), gettext("销售收入(万元)"), gettext("研发费用(万元)")],
-        rows=[[r.year, revenue[i], rd[i]] for i, r in enumerate(rows)],
-        categories=years,
-        series=[
-            {"name": gettext("销售收入"), "data": [float(v) if v is not None else None for v in revenue]},
-            {"name": gettext("研发费用"), "data": [float(v) if v is not None else None for v in rd]},
-        ],
+    money = table_chart(
+        "enterprise_money",
+        gettext("销售收入与研发费用（万元）"),
+        "bar",
+        [gettext("年度"), gettext("销售收入(万元)"), gettext("研发费用(万元)")],
+        [[r.year, revenue[i], rd[i]] for i, r in enumerate(rows)],
+        [{"column": 1, "name": gettext("销售收入")}, {"column": 2, "name": gettext("研发费用")}],
         unit=gettext("万元"),
     )
-    ratio_rows, ratios, thresholds = [], [], []
+    ratio_rows = []
     met, not_met = gettext("达到"), gettext("未达到")
     for r in rows:
         ratio = None
@@ -75,23 +70,15 @@ def enterprise_charts(user, enterprise) -> list[Chart]:
                 "" if ratio is None or threshold is None else (met if ratio >= threshold else not_met),
             ]
         )
-        ratios.append(float(ratio) if ratio is not None else None)
-        thresholds.append(float(threshold) if threshold is not None else None)
-    ratio_chart = Chart(
-        key="enterprise_ratio",
-        title=gettext("研发投入强度与高企门槛（%）"),
-        kind="line",
-        headers=[
-            gettext("年度"),
-            gettext("研发费用/销售收入(%)"),
-            gettext("高企门槛(%)"),
-            gettext("是否达到"),
-        ],
-        rows=ratio_rows,
-        categories=years,
-        series=[
-            {"name": gettext("研发投入强度"), "data": ratios},
-            {"name": gettext("高企门槛"), "data": thresholds, "dashed": True},
+    ratio_chart = table_chart(
+        "enterprise_ratio",
+        gettext("研发投入强度与高企门槛（%）"),
+        "line",
+        [gettext("年度"), gettext("研发费用/销售收入(%)"), gettext("高企门槛(%)"), gettext("是否达到")],
+        ratio_rows,
+        [
+            {"column": 1, "name": gettext("研发投入强度")},
+            {"column": 2, "name": gettext("高企门槛"), "dashed": True},
         ],
         unit="%",
         note=gettext(
