@@ -3,6 +3,10 @@
 A fact provider is a small function `(user, park, start, end) -> list[Fact]`. It counts rows by their
 recorded dates (issue dates, transition dates, visit dates…), never by "now", so a past period gives the
 same report as long as the records are the same.
+
+A report is written in Chinese (the official text, exported as it is stored). Each fact also keeps its words
+(`Words`: the msgids of its label and sentence with their params), so that a reader in another language sees
+it translated at display (`Fact.shown`) while the stored text stays as it was generated.
 """
 
 import datetime as dt
