@@ -261,6 +261,21 @@ def test_a_renewed_certificate_reads_as_renewed_not_only_expired(client, cast):
         valid_until=today + dt.timedelta(days=3 * 365),
         renews=old,
     )
+    # Renewed ahead of its expiry (the new certificate starts before the old one ends): still 即将到期,
+    # and the list says no action is needed.
+    ending = RecognitionFactory(
+        enterprise=cast.ent_b,
+        number="GR-ENDING-1",
+        issued_on=today - dt.timedelta(days=3 * 365 - 10),
+        valid_until=today + dt.timedelta(days=10),
+    )
+    RecognitionFactory(
+        enterprise=cast.ent_b,
+        number="GR-ENDING-2",
+        issued_on=today,
+        valid_until=today + dt.timedelta(days=3 * 365),
+        renews=ending,
+    )
     RecognitionFactory(
         enterprise=cast.ent_b,
         number="GR-LAPSED-1",
@@ -274,3 +289,7 @@ def test_a_renewed_certificate_reads_as_renewed_not_only_expired(client, cast):
     lapsed = next(r for r in rows if "GR-LAPSED-1" in r)
     assert "已到期" in renewed and "已重新认定" in renewed
     assert "已到期" in lapsed and "已重新认定" not in lapsed
+    ending_row = next(r for r in rows if "GR-ENDING-1" in r)
+    assert "即将到期" in ending_row and "已重新认定" in ending_row
+    new_row = next(r for r in rows if "GR-ENDING-2" in r)
+    assert "已重新认定" not in new_row
