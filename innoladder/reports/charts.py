@@ -192,20 +192,10 @@ def counts_chart(key: str, title: str, kind: str, headers: list[str], rows: list
     """A chart of one series: `rows` ([category, value]) are the table, their first cells the categories and
     their values the series, named by the second header. A pie's or a funnel's points carry their names
     (a pie leaves out the zeros); `extra` (unit, note) goes to the Chart as it is."""
+    chart = table_chart(key, title, kind, headers, rows, [{"column": 1}], **extra)
     if kind in ("pie", "funnel"):
-        data: list = [{"name": r[0], "value": r[1]} for r in rows if r[1] or kind == "funnel"]
-    else:
-        data = [r[1] for r in rows]
-    return Chart(
-        key=key,
-        title=title,
-        kind=kind,
-        headers=headers,
-        rows=rows,
-        categories=[r[0] for r in rows],
-        series=[{"name": headers[1], "data": data}],
-        **extra,
-    )
+        chart.series[0]["data"] = [{"name": r[0], "value": r[1]} for r in rows if r[1] or kind == "funnel"]
+    return chart
 
 
 def wan(value) -> Decimal:
