@@ -1,12 +1,15 @@
 """The registered fact providers.
 
 Each module here registers its providers with `@provider(...)`, naming the models (or model fields) it
-reads in `requires`. A provider whose models do not exist (the module has not been built yet) is simply
-absent from the report: no placeholder sentence is ever written.
+reads in `requires`, or, for a provider that only counts a model's records dated in the period, with one
+`rows_provider(...)` declaration. A provider whose models do not exist (the module has not been built yet) is
+simply absent from the report: no placeholder sentence is ever written.
 """
 
+import functools
 import importlib
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -17,6 +20,7 @@ from django.utils import translation
 from innoladder.core.scoping import for_user
 from innoladder.enterprises.models import park_q
 
+from .. import facts
 from ..choices import Section
 from ..facts import in_period
 
@@ -50,6 +54,31 @@ class Provider:
             return self.func(user, park, start, end)
 
 
+@dataclass(frozen=True)
+class Identity:
+    """A provider's key, section and order, as each fact it builds carries them.
+
+    A fact of a group (a year, a scheme, an enterprise…) is keyed `<key>.<part>`, and the `step`-th group
+    comes `step` places after the provider's order."""
+
+    key: str
+    section: str
+    order: int
+
+    def fields(self, part=None, step: int = 0, **fact) -> dict:
+        """The keywords of a fact: its key, section and order, then `fact` (which may name its own key)."""
+        key = self.key if part is None else f"{self.key}.{part}"
+        return {"key": key, "section": self.section, "order": self.order + step, **fact}
+
+    def rows_fact(self, queryset, *, part=None, step: int = 0, **fact) -> list[facts.Fact]:
+        """`facts.rows_fact` of `queryset` with the provider's key, section and order."""
+        return facts.rows_fact(queryset, **self.fields(part, step, **fact))
+
+    def facts_from_rows(self, rows, enterprises, *, part=None, step: int = 0, **fact) -> list[facts.Fact]:
+        """`facts.facts_from_rows` with the provider's key, section and order."""
+        return facts.facts_from_rows(rows, enterprises, **self.fields(part, step, **fact))
+
+
 REGISTRY: list[Provider] = []
 # The list the modules register into: the tests replace REGISTRY with their own providers for a while, and a
 # module first imported meanwhile (dashboard_modules imports next_steps) must still register here.
@@ -57,14 +86,52 @@ _DECLARED = REGISTRY
 
 
 def provider(key: str, section: str, *, requires: tuple[str, ...] = (), order: int = 100):
-    """Register `func(user, park, start, end) -> list[Fact]` as a provider of `section`."""
+    """Register `func(this, user, park, start, end) -> list[Fact]` as a provider of `section`, `this` being
+    its `Identity` (the key, section and order its facts carry)."""
 
     def decorator(func):
+        bound = functools.partial(func, Identity(key, section, order))
         _DECLARED[:] = [p for p in _DECLARED if p.key != key]
-        _DECLARED.append(Provider(key=key, section=section, func=func, requires=requires, order=order))
+        _DECLARED.append(Provider(key=key, section=section, func=bound, requires=requires, order=order))
         return func
 
     return decorator
+
+
+def rows_provider(
+    key: str,
+    section: str,
+    *,
+    order: int,
+    model: str,
+    date_field: str,
+    requires_date_field: bool = False,
+    selector_name: str = "",
+    where: dict | None = None,
+    **fact,
+) -> None:
+    """Register the provider of one fact counting the park's records of `model` ("app.Model") dated by
+    `date_field` in the period (`period_rows`, with `selector_name`), those matching `where` when given;
+    `fact` are the other keywords of `facts.rows_fact` (label, template, unit, amount_field…).
+
+    It requires `model`, or its `date_field` with `requires_date_field` (a field added after the model)."""
+
+    def rows(this, user, park, start, end):
+        qs = period_rows(user, park, start, end, model, date_field, selector_name=selector_name)
+        if where:
+            qs = qs.filter(**where)
+        return this.rows_fact(qs, date_field=date_field, **fact)
+
+    requires = (f"{model}.{date_field}" if requires_date_field else model,)
+    provider(key, section, requires=requires, order=order)(rows)
+
+
+def grouped(rows: Iterable, group: Callable[..., Hashable]) -> dict:
+    """`rows` by `group(row)`, the groups in the order they first appear, each group's rows in their order."""
+    groups: dict = defaultdict(list)
+    for row in rows:
+        groups[group(row)].append(row)
+    return groups
 
 
 def requirement_met(spec: str) -> bool:

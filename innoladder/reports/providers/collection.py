@@ -1,17 +1,15 @@
 """Fact provider reading the annual data collection: submissions accepted in the period (by acceptance
 date), per fiscal year."""
 
-from collections import defaultdict
-
 from django.utils.translation import gettext_noop as _
 
 from ..choices import Section
-from ..facts import facts_from_rows, phrase, records
-from . import distinct_enterprises, park_rows, provider
+from ..facts import phrase, records
+from . import distinct_enterprises, grouped, park_rows, provider
 
 
 @provider("collection.accepted", Section.SERVICES, requires=("collection.Submission.accepted_at",), order=40)
-def accepted(user, park, start, end):
+def accepted(this, user, park, start, end):
     rows = records(
         park_rows(user, park, "collection.Submission")
         .filter(
@@ -22,23 +20,17 @@ def accepted(user, park, start, end):
         .order_by("accepted_at", "pk"),
         "campaign__fiscal_year",
     )
-    by_year: dict[int, list] = defaultdict(list)
-    for row in rows:
-        by_year[row.campaign__fiscal_year].append(row)
     facts = []
-    for year, members in sorted(by_year.items()):
-        enterprises = distinct_enterprises(members)
-        facts += facts_from_rows(
+    for year, members in sorted(grouped(rows, lambda row: row.campaign__fiscal_year).items()):
+        facts += this.facts_from_rows(
             members,
-            enterprises,
+            distinct_enterprises(members),
+            part=year,
             model="collection.Submission",
-            key=f"collection.accepted.{year}",
-            section=Section.SERVICES,
             label=phrase(_("{year}年度数据填报审核"), year=year),
             template=phrase(_("完成{names}{figure}{year}年度科技创新数据填报审核"), year=year),
             date_field="accepted_at",
             unit="家企业",
             distinct_enterprises=True,
-            order=40,
         )
     return facts

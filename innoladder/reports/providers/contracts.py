@@ -4,40 +4,30 @@ date) and contracts registered in it (by the registration date) with their techn
 from django.utils.translation import gettext_noop as _
 
 from ..choices import Section
-from ..facts import rows_fact
-from . import period_rows, provider
+from . import rows_provider
 
-
-@provider("contracts.prepared", Section.POLICIES, requires=("contracts.TechContract.prepared_on",), order=40)
-def prepared(user, park, start, end):
-    return rows_fact(
-        period_rows(user, park, start, end, "contracts.TechContract", "prepared_on"),
-        key="contracts.prepared",
-        section=Section.POLICIES,
-        label=_("技术合同登记准备"),
-        template=_("协助{names}{figure}做好技术合同认定登记准备工作"),
-        date_field="prepared_on",
-        unit="家企业",
-        distinct_enterprises=True,
-        order=40,
-    )
-
-
-@provider(
-    "contracts.registered", Section.POLICIES, requires=("contracts.TechContract.registered_on",), order=41
+rows_provider(
+    "contracts.prepared",
+    Section.POLICIES,
+    order=40,
+    model="contracts.TechContract",
+    date_field="prepared_on",
+    requires_date_field=True,
+    label=_("技术合同登记准备"),
+    template=_("协助{names}{figure}做好技术合同认定登记准备工作"),
+    unit="家企业",
+    distinct_enterprises=True,
 )
-def registered(user, park, start, end):
-    qs = period_rows(user, park, start, end, "contracts.TechContract", "registered_on").filter(
-        status="registered"
-    )
-    return rows_fact(
-        qs,
-        key="contracts.registered",
-        section=Section.POLICIES,
-        label=_("技术合同登记技术交易额"),
-        template=_("{names}{enterprises}完成技术合同认定登记，实现技术交易额{figure}"),
-        date_field="registered_on",
-        unit="",
-        amount_field="transaction_amount",
-        order=41,
-    )
+rows_provider(
+    "contracts.registered",
+    Section.POLICIES,
+    order=41,
+    model="contracts.TechContract",
+    date_field="registered_on",
+    requires_date_field=True,
+    where={"status": "registered"},
+    label=_("技术合同登记技术交易额"),
+    template=_("{names}{enterprises}完成技术合同认定登记，实现技术交易额{figure}"),
+    unit="",
+    amount_field="transaction_amount",
+)

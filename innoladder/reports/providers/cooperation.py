@@ -1,33 +1,20 @@
 """Fact providers reading cooperation: 产学研合作 per enterprise (by signing date), patents introduced (by
 introduction date) and talents reserved or recognised (by the recorded date)."""
 
-from collections import defaultdict
-
 from django.utils.translation import gettext_noop as _
 
 from ..choices import Section
-from ..facts import (
-    display,
-    facts_from_rows,
-    label_of,
-    listed,
-    phrase,
-    records,
-    rows_fact,
-    short_name,
-)
-from . import distinct_enterprises, period_rows, provider
+from ..facts import display, label_of, listed, phrase, records, short_name
+from . import distinct_enterprises, grouped, period_rows, provider, rows_provider
 
 
 @provider("cooperation.projects", Section.PROJECTS, requires=("cooperation.Cooperation",), order=40)
-def cooperation(user, park, start, end):
+def cooperation(this, user, park, start, end):
     """One fact per enterprise: "支持盐湖股份与武汉工程大学开展产学研合作项目2个"."""
     qs = period_rows(
         user, park, start, end, "cooperation.Cooperation", "signed_on", selector_name="cooperation_in_period"
     )
-    by_enterprise: dict[int, list] = defaultdict(list)
-    for row in records(qs.order_by("signed_on", "pk"), "partner"):
-        by_enterprise[row.enterprise.pk].append(row)
+    by_enterprise = grouped(records(qs.order_by("signed_on", "pk"), "partner"), lambda row: row.enterprise.pk)
     facts = []
     for i, rows in enumerate(by_enterprise.values()):
         enterprise = rows[0].enterprise
@@ -36,41 +23,35 @@ def cooperation(user, park, start, end):
             if row.partner not in partners:
                 partners.append(row.partner)
         partner_text = listed(partners[:2], more=len(partners) > 2)
-        facts += facts_from_rows(
+        facts += this.facts_from_rows(
             rows,
             [enterprise],
+            part=enterprise.pk,
+            step=i,
             model="cooperation.Cooperation",
-            key=f"cooperation.projects.{enterprise.pk}",
-            section=Section.PROJECTS,
             label=phrase(_("{name}产学研合作项目"), name=short_name(enterprise)),
             template=phrase(_("支持{names}与{partners}开展产学研合作项目{figure}"), partners=partner_text),
             date_field="signed_on",
             unit="个",  # the park counts cooperation projects in 个 ("合作项目2个"), not 项
-            order=40 + i,
         )
     return facts
 
 
-@provider("cooperation.patents", Section.PROJECTS, requires=("cooperation.PatentIntroduction",), order=60)
-def patents(user, park, start, end):
-    selector_name = "patent_introductions_in_period"
-    qs = period_rows(
-        user, park, start, end, "cooperation.PatentIntroduction", "introduced_on", selector_name=selector_name
-    )
-    return rows_fact(
-        qs,
-        key="cooperation.patents",
-        section=Section.PROJECTS,
-        label=_("引进专利"),
-        template=_("协助{names}引进专利{figure}"),
-        date_field="introduced_on",
-        unit="项",
-        order=60,
-    )
+rows_provider(
+    "cooperation.patents",
+    Section.PROJECTS,
+    order=60,
+    model="cooperation.PatentIntroduction",
+    date_field="introduced_on",
+    selector_name="patent_introductions_in_period",
+    label=_("引进专利"),
+    template=_("协助{names}引进专利{figure}"),
+    unit="项",
+)
 
 
 @provider("cooperation.talents", Section.PROJECTS, requires=("cooperation.Talent",), order=70)
-def talents(user, park, start, end):
+def talents(this, user, park, start, end):
     qs = period_rows(
         user, park, start, end, "cooperation.Talent", "recorded_on", selector_name="talents_in_period"
     )
@@ -89,15 +70,12 @@ def talents(user, park, start, end):
         if labels
         else _("在{names}{enterprises}储备各类人才{figure}")
     )
-    return facts_from_rows(
+    return this.facts_from_rows(
         rows,
         enterprises,
         model="cooperation.Talent",
-        key="cooperation.talents",
-        section=Section.PROJECTS,
         label=_("储备人才"),
         template=template,
         date_field="recorded_on",
         unit="名",
-        order=70,
     )

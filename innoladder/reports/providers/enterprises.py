@@ -6,27 +6,24 @@ from django.utils.translation import gettext_noop as _
 from innoladder.enterprises.models import Award
 
 from ..choices import Section
-from ..facts import Fact, Words, phrase, rows_fact, said, short_name
+from ..facts import Fact, Words, phrase, said, short_name
 from . import period_rows, provider, requirement_met
 
 
 @provider("enterprises.ip_transferred_in", Section.PROJECTS, requires=("enterprises.IPRecord",), order=60)
-def ip_transferred_in(user, park, start, end):
+def ip_transferred_in(this, user, park, start, end):
     """专利引进 from the IP records, used only while the cooperation module has no patent introductions."""
     if requirement_met("cooperation.PatentIntroduction"):
         return []
     qs = period_rows(user, park, start, end, "enterprises.IPRecord", "transferred_on").filter(
         acquisition="transferred"
     )
-    return rows_fact(
+    return this.rows_fact(
         qs,
-        key="enterprises.ip_transferred_in",
-        section=Section.PROJECTS,
         label=_("引进专利"),
         template=_("协助{names}引进专利{figure}"),
         date_field="transferred_on",
         unit="项",
-        order=60,
     )
 
 
@@ -54,7 +51,7 @@ def award_winner(award: Award) -> str | tuple:
 
 
 @provider("enterprises.awards", Section.CULTIVATION, requires=("enterprises.Award.awarded_on",), order=80)
-def awards(user, park, start, end):
+def awards(this, user, park, start, end):
     """One sentence per award conferred in the period, in date order, with its date:
     "2023年5月26日，盐湖镁业荣获2022年度国际镁科学技术奖年度创新特别贡献奖". An award without a recorded
     conferral date is in no period."""
@@ -74,18 +71,19 @@ def awards(user, park, start, end):
         )
         facts.append(
             Fact(
-                key=f"enterprises.awards.{award.pk}",
-                section=Section.CULTIVATION,
-                label=words.label_text(translate=False),
-                template=words.template_text(translate=False),
-                figure=said(words.figure),
-                words=words.as_json(),
-                count=1,
-                examples=(short_name(award.enterprise),),
-                model="enterprises.Award",
-                row_ids=(award.pk,),
-                order=80 + i,
-                date_field="awarded_on",
+                **this.fields(
+                    award.pk,
+                    i,
+                    label=words.label_text(translate=False),
+                    template=words.template_text(translate=False),
+                    figure=said(words.figure),
+                    words=words.as_json(),
+                    count=1,
+                    examples=(short_name(award.enterprise),),
+                    model="enterprises.Award",
+                    row_ids=(award.pk,),
+                    date_field="awarded_on",
+                )
             )
         )
     return facts

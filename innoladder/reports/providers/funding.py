@@ -5,14 +5,14 @@ from django.apps import apps
 from django.utils.translation import gettext_noop as _
 
 from ..choices import Section
-from ..facts import label_of, listed, phrase, rows_fact
-from . import period_rows, provider
+from ..facts import label_of, listed, phrase
+from . import period_rows, provider, rows_provider
 
 APPROVED = ("approved", "paid")
 
 
 @provider("funding.applications", Section.POLICIES, requires=("funding.FundApplication",), order=10)
-def applications(user, park, start, end):
+def applications(this, user, park, start, end):
     qs = period_rows(
         user,
         park,
@@ -34,46 +34,30 @@ def applications(user, park, start, end):
         if named_kinds
         else _("协助{names}{enterprises}申报扶持资金{figure}")
     )
-    return rows_fact(
-        qs,
-        key="funding.applications",
-        section=Section.POLICIES,
-        label=_("扶持资金申报"),
-        template=template,
-        date_field="applied_on",
-        unit="项",
-        order=10,
-    )
+    return this.rows_fact(qs, label=_("扶持资金申报"), template=template, date_field="applied_on", unit="项")
 
 
-@provider("funding.approved", Section.POLICIES, requires=("funding.FundApplication.decided_on",), order=15)
-def approved(user, park, start, end):
-    qs = period_rows(user, park, start, end, "funding.FundApplication", "decided_on").filter(
-        status__in=APPROVED
-    )
-    return rows_fact(
-        qs,
-        key="funding.approved",
-        section=Section.POLICIES,
-        label=_("获批扶持资金"),
-        template=_("{names}{enterprises}获批各类扶持资金{figure}"),
-        date_field="decided_on",
-        unit="",
-        amount_field="approved_amount",
-        order=15,
-    )
-
-
-@provider("funding.vouchers", Section.POLICIES, requires=("funding.VoucherUse",), order=25)
-def vouchers(user, park, start, end):
-    return rows_fact(
-        period_rows(user, park, start, end, "funding.VoucherUse", "used_on"),
-        key="funding.vouchers",
-        section=Section.POLICIES,
-        label=_("创新券兑付"),
-        template=_("{names}{enterprises}使用科技创新券{figure}"),
-        date_field="used_on",
-        unit="",
-        amount_field="amount",
-        order=25,
-    )
+rows_provider(
+    "funding.approved",
+    Section.POLICIES,
+    order=15,
+    model="funding.FundApplication",
+    date_field="decided_on",
+    requires_date_field=True,
+    where={"status__in": APPROVED},
+    label=_("获批扶持资金"),
+    template=_("{names}{enterprises}获批各类扶持资金{figure}"),
+    unit="",
+    amount_field="approved_amount",
+)
+rows_provider(
+    "funding.vouchers",
+    Section.POLICIES,
+    order=25,
+    model="funding.VoucherUse",
+    date_field="used_on",
+    label=_("创新券兑付"),
+    template=_("{names}{enterprises}使用科技创新券{figure}"),
+    unit="",
+    amount_field="amount",
+)

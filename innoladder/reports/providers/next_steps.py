@@ -4,15 +4,14 @@ tier (from the latest assessment on or before the end)."""
 
 import calendar
 import datetime as dt
-from collections import defaultdict
 
 from django.apps import apps
 from django.db.models import Q
 from django.utils.translation import gettext_noop as _
 
 from ..choices import Section
-from ..facts import display, facts_from_rows, label_of, phrase, records, rows_fact
-from . import distinct_enterprises, park_rows, provider
+from ..facts import display, label_of, phrase, records
+from . import distinct_enterprises, grouped, park_rows, provider
 
 HORIZON_MONTHS = 6
 
@@ -27,7 +26,7 @@ def months_after(day: dt.date, months: int) -> dt.date:
 
 
 @provider("next_steps.expiring", Section.NEXT_STEPS, requires=("recognitions.Recognition",), order=10)
-def expiring(user, park, start, end):
+def expiring(this, user, park, start, end):
     recognition = apps.get_model("recognitions", "Recognition")
     horizon = months_after(end, HORIZON_MONTHS)
     held = (
@@ -42,23 +41,19 @@ def expiring(user, park, start, end):
     )
     # Already renewed by a recognition issued on or before the end: nothing left to do.
     held = held.exclude(renewed_by__issued_on__lte=end)
-    rows = records(held.order_by("valid_until", "pk"), "scheme")
-    groups: dict[str, list] = defaultdict(list)
-    for row in rows:
-        groups[row.scheme].append(row)
+    groups = grouped(records(held.order_by("valid_until", "pk"), "scheme"), lambda row: row.scheme)
     # A group's label from its first recognition, read whole (one per scheme, not per row).
     firsts = recognition._default_manager.in_bulk([members[0].pk for members in groups.values()])
     facts = []
     for i, (scheme, members) in enumerate(groups.items()):
         first = firsts[members[0].pk]
         label = label_of(getattr(first, "scheme_label", None) or first.get_scheme_display())
-        enterprises = distinct_enterprises(members)
-        facts += facts_from_rows(
+        facts += this.facts_from_rows(
             members,
-            enterprises,
+            distinct_enterprises(members),
+            part=scheme,
+            step=i,
             model="recognitions.Recognition",
-            key=f"next_steps.expiring.{scheme}",
-            section=Section.NEXT_STEPS,
             label=phrase(_("{scheme}即将到期"), scheme=label),
             template=phrase(
                 _("做好{names}{figure}{scheme}到期重新认定（复核）工作，确保应续尽续"), scheme=label
@@ -66,7 +61,6 @@ def expiring(user, park, start, end):
             date_field="valid_until",
             unit="家企业",
             distinct_enterprises=True,
-            order=10 + i,
         )
     return facts
 
@@ -77,7 +71,7 @@ def expiring(user, park, start, end):
     requires=("services.EnterpriseRequest.due_on", "services.EnterpriseRequest.resolved_on"),
     order=30,
 )
-def overdue_requests(user, park, start, end):
+def overdue_requests(this, user, park, start, end):
     """Requests raised by the end of the period, past their deadline and not closed by then."""
     qs = (
         park_rows(user, park, "services.EnterpriseRequest")
@@ -86,15 +80,12 @@ def overdue_requests(user, park, start, end):
     )
     # A returned request is closed (with a reason); it is never "overdue".
     qs = qs.exclude(status="returned")
-    return rows_fact(
+    return this.rows_fact(
         qs,
-        key="next_steps.overdue_requests",
-        section=Section.NEXT_STEPS,
         label=_("超期未办结诉求"),
         template=_("加快办理{names}超期未办结的企业诉求{figure}，做到件件有回音"),
         date_field="due_on",
         unit="件",
-        order=30,
     )
 
 
@@ -130,7 +121,7 @@ def held_at(user, park, on: dt.date) -> set[tuple[int, str]]:
     requires=("assessments.Assessment.assessed_on", "assessments.SchemeResult.standing"),
     order=20,
 )
-def candidates(user, park, start, end):
+def candidates(this, user, park, start, end):
     """Enterprises that, by their latest assessment up to the end, meet or nearly meet a tier they lack."""
     result = apps.get_model("assessments", "SchemeResult")
     rows = records(
@@ -146,20 +137,16 @@ def candidates(user, park, start, end):
     held = held_at(user, park, end)
     rows = [r for r in rows if (r.enterprise.pk, r.scheme) not in held]
     rows.sort(key=lambda r: (r.scheme, CANDIDATE_STANDINGS.index(r.standing)))
-    groups: dict[str, list] = defaultdict(list)
-    for row in rows:
-        groups[row.scheme].append(row)
     facts = []
     scheme_label = display(result, "scheme")
-    for i, (scheme, members) in enumerate(groups.items()):
+    for i, (scheme, members) in enumerate(grouped(rows, lambda row: row.scheme).items()):
         label = label_of(scheme_label(scheme))
-        enterprises = distinct_enterprises(members)
-        facts += facts_from_rows(
+        facts += this.facts_from_rows(
             members,
-            enterprises,
+            distinct_enterprises(members),
+            part=scheme,
+            step=i,
             model="assessments.SchemeResult",
-            key=f"next_steps.candidates.{scheme}",
-            section=Section.NEXT_STEPS,
             label=phrase(_("{scheme}后备企业"), scheme=label),
             template=phrase(
                 _("对{names}{figure}已符合或接近{scheme}条件的后备企业开展“一企一策”培育和申报辅导"),
@@ -168,6 +155,5 @@ def candidates(user, park, start, end):
             date_field="",
             unit="家企业",
             distinct_enterprises=True,
-            order=20 + i,
         )
     return facts

@@ -1,13 +1,11 @@
 """Fact providers reading policies: promotion campaigns (the enterprises reached in the period, by the
 reach date) and training events starting in the period (the enterprises enrolled)."""
 
-from collections import defaultdict
-
 from django.utils.translation import gettext_noop as _
 
 from ..choices import Section
-from ..facts import facts_from_rows, phrase, records
-from . import distinct_enterprises, period_rows, provider
+from ..facts import phrase, records
+from . import distinct_enterprises, grouped, period_rows, provider
 
 
 def _quoted(title: str) -> str | tuple:
@@ -15,7 +13,7 @@ def _quoted(title: str) -> str | tuple:
 
 
 @provider("policies.campaigns", Section.POLICIES, requires=("policies.CampaignReach.reached_on",), order=50)
-def campaigns(user, park, start, end):
+def campaigns(this, user, park, start, end):
     rows = records(
         period_rows(
             user, park, start, end, "policies.CampaignReach", "reached_on", path="campaign__park"
@@ -23,19 +21,16 @@ def campaigns(user, park, start, end):
         "campaign_id",
         "campaign__title",
     )
-    by_campaign: dict[int, list] = defaultdict(list)
-    for row in rows:
-        by_campaign[row.campaign_id].append(row)
     facts = []
-    for i, (campaign_id, members) in enumerate(by_campaign.items()):
+    for i, (campaign_id, members) in enumerate(grouped(rows, lambda row: row.campaign_id).items()):
         title = members[0].campaign__title
         enterprises = distinct_enterprises(members)
-        facts += facts_from_rows(
+        facts += this.facts_from_rows(
             enterprises,
             enterprises,
+            part=campaign_id,
+            step=i,
             model="enterprises.Enterprise",
-            key=f"policies.campaigns.{campaign_id}",
-            section=Section.POLICIES,
             label=phrase(_("{title}覆盖企业"), title=title),
             template=phrase(
                 _("开展{campaign}政策宣传，深入{names}{figure}宣讲惠企政策"), campaign=_quoted(title)
@@ -43,13 +38,12 @@ def campaigns(user, park, start, end):
             date_field="",
             unit="家企业",
             counts_enterprises=True,
-            order=50 + i,
         )
     return facts
 
 
 @provider("policies.trainings", Section.POLICIES, requires=("policies.TrainingEnrolment",), order=60)
-def trainings(user, park, start, end):
+def trainings(this, user, park, start, end):
     rows = records(
         period_rows(
             user, park, start, end, "policies.TrainingEnrolment", "event__starts_on", path="event__park"
@@ -57,24 +51,19 @@ def trainings(user, park, start, end):
         "event_id",
         "event__title",
     )
-    by_event: dict[int, list] = defaultdict(list)
-    for row in rows:
-        by_event[row.event_id].append(row)
     facts = []
-    for i, (event_id, members) in enumerate(by_event.items()):
+    for i, (event_id, members) in enumerate(grouped(rows, lambda row: row.event_id).items()):
         title = members[0].event__title
-        enterprises = distinct_enterprises(members)
-        facts += facts_from_rows(
+        facts += this.facts_from_rows(
             members,
-            enterprises,
+            distinct_enterprises(members),
+            part=event_id,
+            step=i,
             model="policies.TrainingEnrolment",
-            key=f"policies.trainings.{event_id}",
-            section=Section.POLICIES,
             label=phrase(_("{title}参训企业"), title=title),
             template=phrase(_("组织{names}{figure}参加{event}"), event=_quoted(title)),
             date_field="",
             unit="家企业",
             distinct_enterprises=True,
-            order=60 + i,
         )
     return facts

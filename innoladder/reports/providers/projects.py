@@ -5,24 +5,21 @@ from django.db.models import Q
 from django.utils.translation import gettext_noop as _
 
 from ..choices import Section
-from ..facts import listed, phrase, rows_fact, with_suffix
+from ..facts import listed, phrase, with_suffix
 from . import park_rows, period_rows, provider
 
 
 @provider("projects.approved", Section.PROJECTS, requires=("projects.Project.approved_on",), order=30)
-def approved(user, park, start, end):
+def approved(this, user, park, start, end):
     qs = period_rows(
         user, park, start, end, "projects.Project", "approved_on", selector_name="projects_approved_in_period"
     )
-    facts = rows_fact(
+    facts = this.rows_fact(
         qs,
-        key="projects.approved",
-        section=Section.PROJECTS,
         label=_("新立项科技计划项目"),
         template=_("{names}承担的{figure}科技计划项目获批立项"),
         date_field="approved_on",
         unit="项",
-        order=30,
     )
     if facts:
         titles = [phrase(_("“{title}”"), title=p.title) for p in qs.order_by("approved_on", "pk")[:2]]
@@ -32,20 +29,17 @@ def approved(user, park, start, end):
 
 
 @provider("projects.tracked", Section.PROJECTS, requires=("projects.Project.approved_on",), order=20)
-def tracked(user, park, start, end):
+def tracked(this, user, park, start, end):
     """Projects approved before the period and still running at its start: the ones the bureau followed."""
     qs = (
         park_rows(user, park, "projects.Project")
         .filter(approved_on__lt=start)
         .filter(Q(finished_on__isnull=True) | Q(finished_on__gte=start))
     )
-    return rows_fact(
+    return this.rows_fact(
         qs,
-        key="projects.tracked",
-        section=Section.PROJECTS,
         label=_("跟踪在研科技计划项目"),
         template=_("跟踪服务{names}往年立项的在研科技计划项目{figure}"),
         date_field="approved_on",
         unit="项",
-        order=20,
     )

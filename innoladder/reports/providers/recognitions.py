@@ -1,15 +1,14 @@
 """Fact providers reading recognitions: applications being prepared or submitted (by the dates of their
 workflow transitions) and recognitions issued in the period (by issue date)."""
 
-from collections import defaultdict
 from typing import NamedTuple
 
 from django.apps import apps
 from django.utils.translation import gettext_noop as _
 
 from ..choices import Section
-from ..facts import Named, facts_from_rows, label_of, phrase, records
-from . import distinct_enterprises, park_rows, period_rows, provider
+from ..facts import Named, label_of, phrase, records
+from . import distinct_enterprises, grouped, park_rows, period_rows, provider
 
 PREPARING = ("intent", "preparing")
 SUBMITTED = ("submitted", "reviewing", "publicised")
@@ -73,17 +72,14 @@ def applications_at(user, park, start, end) -> list[tuple]:
     ]
 
 
-def _grouped_application_facts(user, park, start, end, statuses, key_prefix, templates, label_text, order):
-    groups: dict[tuple, list] = defaultdict(list)
+def _grouped_application_facts(this, user, park, start, end, statuses, templates, label_text):
     found = [
         application
         for application, status, _on in applications_at(user, park, start, end)
         if status in statuses
     ]
     batches = _model("Batch")._default_manager.in_bulk({a.batch_id for a in found})
-    for application in found:
-        batch = batches[application.batch_id]
-        groups[(batch.scheme, application.kind, batch.pk)].append(application)
+    groups = grouped(found, lambda a: (batches[a.batch_id].scheme, a.kind, a.batch_id))
     facts = []
     for i, ((scheme, kind, _batch), rows) in enumerate(
         sorted(groups.items(), key=lambda g: g[1][0].started_on)
@@ -91,18 +87,17 @@ def _grouped_application_facts(user, park, start, end, statuses, key_prefix, tem
         batch = batches[rows[0].batch_id]
         enterprises = distinct_enterprises(rows)
         name = scheme_label(batch)
-        facts += facts_from_rows(
+        facts += this.facts_from_rows(
             rows,
             enterprises,
+            part=f"{kind}.{scheme}.{batch.pk}",
+            step=i,
             model="recognitions.Application",
-            key=f"{key_prefix}.{kind}.{scheme}.{batch.pk}",
-            section=Section.CULTIVATION,
             label=phrase(label_text[kind], scheme=name),
             template=phrase(templates[kind], scheme=name, batch=batch.name),
             date_field="started_on",
             unit="家企业",
             distinct_enterprises=True,
-            order=order + i,
         )
     return facts
 
@@ -113,21 +108,20 @@ def _grouped_application_facts(user, park, start, end, statuses, key_prefix, tem
     requires=("recognitions.Application", "recognitions.ApplicationTransition"),
     order=10,
 )
-def preparing(user, park, start, end):
+def preparing(this, user, park, start, end):
     """Applications worked on in the period and still being prepared at its end (意向/材料准备)."""
     return _grouped_application_facts(
+        this,
         user,
         park,
         start,
         end,
         PREPARING,
-        "recognitions.preparing",
         {
             "renewal": _("先后协助{names}{figure}开展{scheme}重新认定准备工作"),
             "new": _("协助{names}{figure}做好{scheme}申报准备工作"),
         },
         {"renewal": _("{scheme}重新认定准备"), "new": _("{scheme}申报准备")},
-        10,
     )
 
 
@@ -137,26 +131,25 @@ def preparing(user, park, start, end):
     requires=("recognitions.Application", "recognitions.ApplicationTransition"),
     order=30,
 )
-def submitted(user, park, start, end):
+def submitted(this, user, park, start, end):
     """Applications submitted and awaiting the decision at the end of the period."""
     return _grouped_application_facts(
+        this,
         user,
         park,
         start,
         end,
         SUBMITTED,
-        "recognitions.submitted",
         {
             "renewal": _("组织{names}{figure}申报{batch}（重新认定），目前正在评审"),
             "new": _("组织{names}{figure}申报{batch}，目前正在评审"),
         },
         {"renewal": _("{scheme}申报在审"), "new": _("{scheme}申报在审")},
-        30,
     )
 
 
 @provider("recognitions.issued", Section.CULTIVATION, requires=("recognitions.Recognition",), order=50)
-def issued(user, park, start, end):
+def issued(this, user, park, start, end):
     """Recognitions issued in the period, by batch (or by scheme when recorded without a batch)."""
     recognition = _model("Recognition")
     rows = records(
@@ -167,9 +160,7 @@ def issued(user, park, start, end):
         "scheme",
         "renews_id",
     )
-    groups: dict[tuple, list] = defaultdict(list)
-    for row in rows:
-        groups[(row.batch_id or row.scheme, row.renews_id is not None)].append(row)
+    groups = grouped(rows, lambda row: (row.batch_id or row.scheme, row.renews_id is not None))
     # The words of a group come from its first recognition, read whole (one per group, not per row).
     firsts = recognition._default_manager.select_related("batch").in_bulk([m[0].pk for m in groups.values()])
     facts = []
@@ -184,17 +175,16 @@ def issued(user, park, start, end):
         else:
             level = label_of(first.get_level_display())
             template = phrase(_("{names}{figure}被认定为{level}{scheme}"), level=level, scheme=scheme)
-        facts += facts_from_rows(
+        facts += this.facts_from_rows(
             members,
             enterprises,
+            part=f"{first.scheme}.{group}.{'renewal' if renewal else 'new'}",
+            step=i,
             model="recognitions.Recognition",
-            key=f"recognitions.issued.{first.scheme}.{group}.{'renewal' if renewal else 'new'}",
-            section=Section.CULTIVATION,
             label=phrase(_("{scheme}重新认定") if renewal else _("{scheme}认定"), scheme=scheme),
             template=template,
             date_field="issued_on",
             unit="家企业",
             distinct_enterprises=True,
-            order=50 + i,
         )
     return facts

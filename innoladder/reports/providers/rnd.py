@@ -5,8 +5,8 @@ from django.apps import apps
 from django.utils.translation import gettext_noop as _
 
 from ..choices import Section
-from ..facts import facts_from_rows, phrase, records, rows_fact
-from . import park_rows, period_rows, provider, selector
+from ..facts import phrase, records
+from . import park_rows, provider, rows_provider, selector
 
 
 def _collection_years(start, end) -> list[int]:
@@ -15,7 +15,7 @@ def _collection_years(start, end) -> list[int]:
 
 
 @provider("rnd.ledgers", Section.PROJECTS, requires=("rnd.LedgerLine",), order=10)
-def ledgers(user, park, start, end):
+def ledgers(this, user, park, start, end):
     collected = selector("rnd", "ledgers_collected")
     line = apps.get_model("rnd", "LedgerLine")
     facts = []
@@ -26,32 +26,29 @@ def ledgers(user, park, start, end):
             with_lines = line.objects.filter(date__year=year).values("enterprise_id")
             qs = park_rows(user, park, "enterprises.Enterprise", "park").filter(pk__in=with_lines)
         enterprises = records(qs.order_by("name", "pk"), path="")
-        facts += facts_from_rows(
+        facts += this.facts_from_rows(
             enterprises,
             enterprises,
+            part=year,
             model="enterprises.Enterprise",
-            key=f"rnd.ledgers.{year}",
-            section=Section.PROJECTS,
             label=phrase(_("{year}年度研发费用辅助账归集"), year=year),
             template=phrase(_("完成{names}{figure}{year}年度研发费用辅助账归集"), year=year),
             date_field="",
             unit="家企业",
             counts_enterprises=True,
-            order=10,
         )
     return facts
 
 
-@provider("rnd.subsidies", Section.POLICIES, requires=("rnd.SubsidyAward",), order=20)
-def subsidies(user, park, start, end):
-    return rows_fact(
-        period_rows(user, park, start, end, "rnd.SubsidyAward", "awarded_on", selector_name="subsidy_awards"),
-        key="rnd.subsidies",
-        section=Section.POLICIES,
-        label=_("研发投入补助资金"),
-        template=_("为{names}{enterprises}争取研发费用加计扣除后补助资金{figure}"),
-        date_field="awarded_on",
-        unit="",
-        amount_field="amount",
-        order=20,
-    )
+rows_provider(
+    "rnd.subsidies",
+    Section.POLICIES,
+    order=20,
+    model="rnd.SubsidyAward",
+    date_field="awarded_on",
+    selector_name="subsidy_awards",
+    label=_("研发投入补助资金"),
+    template=_("为{names}{enterprises}争取研发费用加计扣除后补助资金{figure}"),
+    unit="",
+    amount_field="amount",
+)

@@ -10,7 +10,7 @@ from innoladder.core.scoping import for_user
 from innoladder.enterprises.models import park_q
 
 from ..choices import Section
-from ..facts import facts_from_rows, in_period, label_of, listed, phrase, records, rows_fact
+from ..facts import in_period, label_of, listed, phrase, records
 from . import park_rows, period_rows, provider, selector
 
 CHUNK = 500
@@ -43,7 +43,7 @@ def visits_in_period(user, park, start, end):
 
 
 @provider("services.visits", Section.SERVICES, requires=("services.Visit",), order=10)
-def visits(user, park, start, end):
+def visits(this, user, park, start, end):
     """ "深入隆盛石化、西豫有色等32家企业开展上门走访服务…": enterprises ordered by their first visit."""
     # The visits read as values of the columns the facts use, and their enterprises as (visit, enterprise) id
     # pairs: an enterprise object per visit of it was most of the time of this provider (issue 23).
@@ -98,30 +98,26 @@ def visits(user, park, start, end):
     template = phrase(
         VISIT_TEMPLATES[bool(topics), bool(agencies)], topics=listed(label_of(labels[c]) for c in topics)
     )
-    facts = facts_from_rows(
+    facts = this.facts_from_rows(
         enterprises,
         enterprises,
-        model="enterprises.Enterprise",
         key="services.visited_enterprises",
-        section=Section.SERVICES,
+        model="enterprises.Enterprise",
         label=_("走访企业"),
         template=template,
         date_field="",
         unit="家企业",
         counts_enterprises=True,
-        order=10,
     )
-    facts += facts_from_rows(
+    facts += this.facts_from_rows(
         rows,
         enterprises,
+        step=1,
         model="services.Visit",
-        key="services.visits",
-        section=Section.SERVICES,
         label=_("走访次数"),
         template=_("累计开展走访{figure}"),
         date_field="visited_on",
         unit="次",
-        order=11,
     )
     return facts
 
@@ -141,27 +137,22 @@ def requests_in_period(user, park, start, end):
 
 
 @provider("services.requests", Section.SERVICES, requires=("services.EnterpriseRequest",), order=20)
-def requests(user, park, start, end):
-    qs = requests_in_period(user, park, start, end)
-    facts = rows_fact(
-        qs,
-        key="services.requests",
-        section=Section.SERVICES,
+def requests(this, user, park, start, end):
+    facts = this.rows_fact(
+        requests_in_period(user, park, start, end),
         label=_("收集企业诉求"),
         template=_("收集{names}企业诉求{figure}"),
         date_field="raised_on",
         unit="件",
-        order=20,
     )
     resolved = period_rows(user, park, start, end, "services.EnterpriseRequest", "resolved_on")
-    facts += rows_fact(
+    facts += this.rows_fact(
         resolved.filter(status="resolved"),
         key="services.requests_resolved",
-        section=Section.SERVICES,
+        step=1,
         label=_("办结企业诉求"),
         template=_("办结{names}企业诉求{figure}"),
         date_field="resolved_on",
         unit="件",
-        order=21,
     )
     return facts
