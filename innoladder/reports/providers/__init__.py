@@ -78,6 +78,24 @@ class Identity:
         """`facts.facts_from_rows` with the provider's key, section and order."""
         return facts.facts_from_rows(rows, enterprises, **self.fields(part, step, **fact))
 
+    def group_facts(self, groups: dict, words: Callable, *, steps: bool = True, **fact) -> list[facts.Fact]:
+        """A fact per group of `groups` (each group's rows, in report order) counting the distinct enterprises
+        of its rows in 家企业 (the rows listed stay the records). `words(group, rows)` gives the keywords
+        proper to a group (its `part` of the key, label, template…), `fact` those common to all; with `steps`
+        the n-th group comes n places after the provider's order."""
+        found = []
+        for i, (group, rows) in enumerate(groups.items()):
+            found += self.facts_from_rows(
+                rows,
+                distinct_enterprises(rows),
+                step=i if steps else 0,
+                unit="家企业",
+                distinct_enterprises=True,
+                **fact,
+                **words(group, rows),
+            )
+        return found
+
 
 REGISTRY: list[Provider] = []
 # The list the modules register into: the tests replace REGISTRY with their own providers for a while, and a

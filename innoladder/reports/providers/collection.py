@@ -5,7 +5,7 @@ from django.utils.translation import gettext_noop as _
 
 from ..choices import Section
 from ..facts import phrase, records
-from . import distinct_enterprises, grouped, park_rows, provider
+from . import grouped, park_rows, provider
 
 
 @provider("collection.accepted", Section.SERVICES, requires=("collection.Submission.accepted_at",), order=40)
@@ -20,17 +20,15 @@ def accepted(this, user, park, start, end):
         .order_by("accepted_at", "pk"),
         "campaign__fiscal_year",
     )
-    facts = []
-    for year, members in sorted(grouped(rows, lambda row: row.campaign__fiscal_year).items()):
-        facts += this.facts_from_rows(
-            members,
-            distinct_enterprises(members),
-            part=year,
-            model="collection.Submission",
-            label=phrase(_("{year}年度数据填报审核"), year=year),
-            template=phrase(_("完成{names}{figure}{year}年度科技创新数据填报审核"), year=year),
-            date_field="accepted_at",
-            unit="家企业",
-            distinct_enterprises=True,
-        )
-    return facts
+    by_year = dict(sorted(grouped(rows, lambda row: row.campaign__fiscal_year).items()))
+    return this.group_facts(
+        by_year,
+        lambda year, _members: {
+            "part": year,
+            "label": phrase(_("{year}年度数据填报审核"), year=year),
+            "template": phrase(_("完成{names}{figure}{year}年度科技创新数据填报审核"), year=year),
+        },
+        steps=False,
+        model="collection.Submission",
+        date_field="accepted_at",
+    )

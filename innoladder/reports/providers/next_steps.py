@@ -11,7 +11,7 @@ from django.utils.translation import gettext_noop as _
 
 from ..choices import Section
 from ..facts import display, label_of, phrase, records
-from . import distinct_enterprises, grouped, park_rows, provider
+from . import grouped, park_rows, provider
 
 HORIZON_MONTHS = 6
 
@@ -44,25 +44,19 @@ def expiring(this, user, park, start, end):
     groups = grouped(records(held.order_by("valid_until", "pk"), "scheme"), lambda row: row.scheme)
     # A group's label from its first recognition, read whole (one per scheme, not per row).
     firsts = recognition._default_manager.in_bulk([members[0].pk for members in groups.values()])
-    facts = []
-    for i, (scheme, members) in enumerate(groups.items()):
+
+    def words(scheme, members):
         first = firsts[members[0].pk]
         label = label_of(getattr(first, "scheme_label", None) or first.get_scheme_display())
-        facts += this.facts_from_rows(
-            members,
-            distinct_enterprises(members),
-            part=scheme,
-            step=i,
-            model="recognitions.Recognition",
-            label=phrase(_("{scheme}即将到期"), scheme=label),
-            template=phrase(
+        return {
+            "part": scheme,
+            "label": phrase(_("{scheme}即将到期"), scheme=label),
+            "template": phrase(
                 _("做好{names}{figure}{scheme}到期重新认定（复核）工作，确保应续尽续"), scheme=label
             ),
-            date_field="valid_until",
-            unit="家企业",
-            distinct_enterprises=True,
-        )
-    return facts
+        }
+
+    return this.group_facts(groups, words, model="recognitions.Recognition", date_field="valid_until")
 
 
 @provider(
@@ -137,23 +131,18 @@ def candidates(this, user, park, start, end):
     held = held_at(user, park, end)
     rows = [r for r in rows if (r.enterprise.pk, r.scheme) not in held]
     rows.sort(key=lambda r: (r.scheme, CANDIDATE_STANDINGS.index(r.standing)))
-    facts = []
     scheme_label = display(result, "scheme")
-    for i, (scheme, members) in enumerate(grouped(rows, lambda row: row.scheme).items()):
+
+    def words(scheme, _members):
         label = label_of(scheme_label(scheme))
-        facts += this.facts_from_rows(
-            members,
-            distinct_enterprises(members),
-            part=scheme,
-            step=i,
-            model="assessments.SchemeResult",
-            label=phrase(_("{scheme}后备企业"), scheme=label),
-            template=phrase(
+        return {
+            "part": scheme,
+            "label": phrase(_("{scheme}后备企业"), scheme=label),
+            "template": phrase(
                 _("对{names}{figure}已符合或接近{scheme}条件的后备企业开展“一企一策”培育和申报辅导"),
                 scheme=label,
             ),
-            date_field="",
-            unit="家企业",
-            distinct_enterprises=True,
-        )
-    return facts
+        }
+
+    by_scheme = grouped(rows, lambda row: row.scheme)
+    return this.group_facts(by_scheme, words, model="assessments.SchemeResult", date_field="")

@@ -51,19 +51,14 @@ def trainings(this, user, park, start, end):
         "event_id",
         "event__title",
     )
-    facts = []
-    for i, (event_id, members) in enumerate(grouped(rows, lambda row: row.event_id).items()):
+
+    def words(event_id, members):
         title = members[0].event__title
-        facts += this.facts_from_rows(
-            members,
-            distinct_enterprises(members),
-            part=event_id,
-            step=i,
-            model="policies.TrainingEnrolment",
-            label=phrase(_("{title}参训企业"), title=title),
-            template=phrase(_("组织{names}{figure}参加{event}"), event=_quoted(title)),
-            date_field="",
-            unit="家企业",
-            distinct_enterprises=True,
-        )
-    return facts
+        return {
+            "part": event_id,
+            "label": phrase(_("{title}参训企业"), title=title),
+            "template": phrase(_("组织{names}{figure}参加{event}"), event=_quoted(title)),
+        }
+
+    by_event = grouped(rows, lambda row: row.event_id)
+    return this.group_facts(by_event, words, model="policies.TrainingEnrolment", date_field="")

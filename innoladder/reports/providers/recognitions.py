@@ -8,7 +8,7 @@ from django.utils.translation import gettext_noop as _
 
 from ..choices import Section
 from ..facts import Named, label_of, phrase, records
-from . import distinct_enterprises, grouped, park_rows, period_rows, provider
+from . import grouped, park_rows, period_rows, provider
 
 PREPARING = ("intent", "preparing")
 SUBMITTED = ("submitted", "reviewing", "publicised")
@@ -80,26 +80,19 @@ def _grouped_application_facts(this, user, park, start, end, statuses, templates
     ]
     batches = _model("Batch")._default_manager.in_bulk({a.batch_id for a in found})
     groups = grouped(found, lambda a: (batches[a.batch_id].scheme, a.kind, a.batch_id))
-    facts = []
-    for i, ((scheme, kind, _batch), rows) in enumerate(
-        sorted(groups.items(), key=lambda g: g[1][0].started_on)
-    ):
-        batch = batches[rows[0].batch_id]
-        enterprises = distinct_enterprises(rows)
+
+    def words(group, rows):
+        scheme, kind, batch_id = group
+        batch = batches[batch_id]
         name = scheme_label(batch)
-        facts += this.facts_from_rows(
-            rows,
-            enterprises,
-            part=f"{kind}.{scheme}.{batch.pk}",
-            step=i,
-            model="recognitions.Application",
-            label=phrase(label_text[kind], scheme=name),
-            template=phrase(templates[kind], scheme=name, batch=batch.name),
-            date_field="started_on",
-            unit="家企业",
-            distinct_enterprises=True,
-        )
-    return facts
+        return {
+            "part": f"{kind}.{scheme}.{batch.pk}",
+            "label": phrase(label_text[kind], scheme=name),
+            "template": phrase(templates[kind], scheme=name, batch=batch.name),
+        }
+
+    by_start = dict(sorted(groups.items(), key=lambda g: g[1][0].started_on))
+    return this.group_facts(by_start, words, model="recognitions.Application", date_field="started_on")
 
 
 @provider(
@@ -163,11 +156,11 @@ def issued(this, user, park, start, end):
     groups = grouped(rows, lambda row: (row.batch_id or row.scheme, row.renews_id is not None))
     # The words of a group come from its first recognition, read whole (one per group, not per row).
     firsts = recognition._default_manager.select_related("batch").in_bulk([m[0].pk for m in groups.values()])
-    facts = []
-    for i, ((group, renewal), members) in enumerate(groups.items()):
+
+    def words(group_renewal, members):
+        group, renewal = group_renewal
         first = firsts[members[0].pk]
         scheme = scheme_label(first)
-        enterprises = distinct_enterprises(members)
         if renewal:
             template = phrase(_("{names}{figure}通过{scheme}重新认定"), scheme=scheme)
         elif first.batch is not None:
@@ -175,16 +168,10 @@ def issued(this, user, park, start, end):
         else:
             level = label_of(first.get_level_display())
             template = phrase(_("{names}{figure}被认定为{level}{scheme}"), level=level, scheme=scheme)
-        facts += this.facts_from_rows(
-            members,
-            enterprises,
-            part=f"{first.scheme}.{group}.{'renewal' if renewal else 'new'}",
-            step=i,
-            model="recognitions.Recognition",
-            label=phrase(_("{scheme}重新认定") if renewal else _("{scheme}认定"), scheme=scheme),
-            template=template,
-            date_field="issued_on",
-            unit="家企业",
-            distinct_enterprises=True,
-        )
-    return facts
+        return {
+            "part": f"{first.scheme}.{group}.{'renewal' if renewal else 'new'}",
+            "label": phrase(_("{scheme}重新认定") if renewal else _("{scheme}认定"), scheme=scheme),
+            "template": template,
+        }
+
+    return this.group_facts(groups, words, model="recognitions.Recognition", date_field="issued_on")
