@@ -13,6 +13,13 @@ def cast(db):
     return build_cast()
 
 
+@pytest.fixture
+def media(settings, tmp_path):
+    """Uploads and stored files kept under the test's own directory; that directory."""
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
 TRANSACTIONAL = ("transactional_db", "live_server")
 
 

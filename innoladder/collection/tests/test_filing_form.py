@@ -158,10 +158,9 @@ def test_submitted_figures_are_plainly_pending_until_adopted(client, cast, today
         assert f"{year}年度数据已由园区采纳，已写入企业档案并用于评估。" in adopted
 
 
-def test_an_imported_sheet_fills_the_form_in_wan(cast, campaign, settings, tmp_path):
+def test_an_imported_sheet_fills_the_form_in_wan(cast, campaign, media):
     from innoladder.imports.tests.helpers import commit, preview, xlsx
 
-    settings.MEDIA_ROOT = tmp_path
     rows = [["填报任务编号", "统一社会信用代码", "营业收入(元)"], [campaign.pk, cast.ent_a.uscc, 787820]]
     batch, job = commit(
         preview(cast.officer, "collection_returns", xlsx(rows, title="年度填报数据")), cast.officer

@@ -89,10 +89,9 @@ def test_review_actions_are_for_bureau_staff_only(client, cast, campaign):
     assert form_a.status == "accepted"
 
 
-def test_evidence_upload_checks_content_and_download_is_scoped(client, cast, campaign, settings, tmp_path):
+def test_evidence_upload_checks_content_and_download_is_scoped(client, cast, campaign, media):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    settings.MEDIA_ROOT = tmp_path
     form_a = submission(campaign, cast.ent_a)
     client.force_login(cast.user_a)
     fake = SimpleUploadedFile("报表.pdf", b"MZ not a pdf", content_type="application/pdf")

@@ -74,8 +74,7 @@ def test_failure_to_write_the_audit_entry_rolls_back_the_change(cast, monkeypatc
     assert Enterprise.objects.get(pk=cast.ent_a.pk).name == "企业甲有限公司"
 
 
-def test_snapshot_records_file_fields_by_their_stored_name(cast, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def test_snapshot_records_file_fields_by_their_stored_name(cast, media):
     from django.core.files.base import ContentFile
 
     from innoladder.collection.models import Campaign, Evidence, Submission

@@ -29,11 +29,10 @@ YEARS = (2021, 2022, 2023, 2024, 2025)  # the generated enterprises have data fo
 
 
 @pytest.fixture
-def worker_env(settings, tmp_path, cast):
+def worker_env(settings, media, tmp_path, cast):
     """Jobs go to the database queue (not run in the test process); the generated enterprises exist;
     the periodic runs of today are taken, so the workers run only what the test submits."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
-    settings.MEDIA_ROOT = tmp_path
     generator.generate(count=ENTERPRISES, park=cast.park, years=1, until=2020, seed=7)
     now = timezone.now()
     for entry in schedule.PERIODIC.values():

@@ -9,8 +9,8 @@ from innoladder.recognitions.tests.factories import RecognitionFactory
 
 
 @pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def _uploads_kept_apart(media):
+    """Every exchange test keeps its uploads under its own directory."""
 
 
 @pytest.fixture(params=["2028-06-15", None], ids=["2028", "today"])

@@ -2,7 +2,5 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    """Uploaded sheets and the import's cached readings kept under the test's own directory."""
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
+def _uploads_kept_apart(media):
+    """Uploaded sheets and the import's cached readings kept under each test's own directory."""

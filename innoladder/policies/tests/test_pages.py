@@ -14,15 +14,12 @@ from innoladder.policies.models import Policy
 
 from .helpers import municipal_policy
 
+pytestmark = pytest.mark.usefixtures("media")
+
 D = Decimal
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PARK_READERS = {"admin": OK, "officer": OK, "agency": OK, "user_a": OK, "user_b": OK, "auditor": OK}
 STAFF = {"admin": OK, "officer": OK}
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
 
 
 @pytest.fixture

@@ -149,8 +149,7 @@ def test_oversized_attachment_refused():
         files.check_upload(big)
 
 
-def test_pages_and_file_scoped(client, cast, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def test_pages_and_file_scoped(client, cast, media):
     project = make_project(cast.officer, cast.ent_a)
     report = services.report_create(
         user=cast.officer,
@@ -173,8 +172,7 @@ def test_pages_and_file_scoped(client, cast, settings, tmp_path):
     assert response["Content-Type"] == "application/pdf"
 
 
-def test_report_upload_through_the_page(client, cast, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def test_report_upload_through_the_page(client, cast, media):
     project = make_project(cast.officer, cast.ent_a)
     client.force_login(cast.agency)
     bad = client.post(

@@ -2,5 +2,5 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _private_media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def _uploads_kept_apart(media):
+    """Every recognitions test keeps its uploads (the private ones too) under its own directory."""
