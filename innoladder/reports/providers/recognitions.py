@@ -72,73 +72,62 @@ def applications_at(user, park, start, end) -> list[tuple]:
     ]
 
 
-def _grouped_application_facts(this, user, park, start, end, statuses, templates, label_text):
-    found = [
-        application
-        for application, status, _on in applications_at(user, park, start, end)
-        if status in statuses
-    ]
-    batches = _model("Batch")._default_manager.in_bulk({a.batch_id for a in found})
-    groups = grouped(found, lambda a: (batches[a.batch_id].scheme, a.kind, a.batch_id))
+def applications_provider(key: str, order: int, statuses: tuple[str, ...], templates: dict, labels: dict):
+    """Register the provider of the applications with a transition in the period whose status at its end is
+    one of `statuses`: a fact per batch and kind (new or renewal), in the order the applications were
+    started, its words by kind in `templates` and `labels`."""
 
-    def words(group, rows):
-        scheme, kind, batch_id = group
-        batch = batches[batch_id]
-        name = scheme_label(batch)
-        return {
-            "part": f"{kind}.{scheme}.{batch.pk}",
-            "label": phrase(label_text[kind], scheme=name),
-            "template": phrase(templates[kind], scheme=name, batch=batch.name),
-        }
+    @provider(
+        key,
+        Section.CULTIVATION,
+        requires=("recognitions.Application", "recognitions.ApplicationTransition"),
+        order=order,
+    )
+    def applications(this, user, park, start, end):
+        found = [
+            application
+            for application, status, _on in applications_at(user, park, start, end)
+            if status in statuses
+        ]
+        batches = _model("Batch")._default_manager.in_bulk({a.batch_id for a in found})
+        groups = grouped(found, lambda a: (batches[a.batch_id].scheme, a.kind, a.batch_id))
 
-    by_start = dict(sorted(groups.items(), key=lambda g: g[1][0].started_on))
-    return this.group_facts(by_start, words, model="recognitions.Application", date_field="started_on")
+        def words(group, rows):
+            scheme, kind, batch_id = group
+            batch = batches[batch_id]
+            name = scheme_label(batch)
+            return {
+                "part": f"{kind}.{scheme}.{batch.pk}",
+                "label": phrase(labels[kind], scheme=name),
+                "template": phrase(templates[kind], scheme=name, batch=batch.name),
+            }
+
+        by_start = dict(sorted(groups.items(), key=lambda g: g[1][0].started_on))
+        return this.group_facts(by_start, words, model="recognitions.Application", date_field="started_on")
 
 
-@provider(
+# Applications worked on in the period and still being prepared at its end (意向/材料准备).
+applications_provider(
     "recognitions.preparing",
-    Section.CULTIVATION,
-    requires=("recognitions.Application", "recognitions.ApplicationTransition"),
-    order=10,
+    10,
+    PREPARING,
+    templates={
+        "renewal": _("先后协助{names}{figure}开展{scheme}重新认定准备工作"),
+        "new": _("协助{names}{figure}做好{scheme}申报准备工作"),
+    },
+    labels={"renewal": _("{scheme}重新认定准备"), "new": _("{scheme}申报准备")},
 )
-def preparing(this, user, park, start, end):
-    """Applications worked on in the period and still being prepared at its end (意向/材料准备)."""
-    return _grouped_application_facts(
-        this,
-        user,
-        park,
-        start,
-        end,
-        PREPARING,
-        {
-            "renewal": _("先后协助{names}{figure}开展{scheme}重新认定准备工作"),
-            "new": _("协助{names}{figure}做好{scheme}申报准备工作"),
-        },
-        {"renewal": _("{scheme}重新认定准备"), "new": _("{scheme}申报准备")},
-    )
-
-
-@provider(
+# Applications submitted and awaiting the decision at the end of the period.
+applications_provider(
     "recognitions.submitted",
-    Section.CULTIVATION,
-    requires=("recognitions.Application", "recognitions.ApplicationTransition"),
-    order=30,
+    30,
+    SUBMITTED,
+    templates={
+        "renewal": _("组织{names}{figure}申报{batch}（重新认定），目前正在评审"),
+        "new": _("组织{names}{figure}申报{batch}，目前正在评审"),
+    },
+    labels={"renewal": _("{scheme}申报在审"), "new": _("{scheme}申报在审")},
 )
-def submitted(this, user, park, start, end):
-    """Applications submitted and awaiting the decision at the end of the period."""
-    return _grouped_application_facts(
-        this,
-        user,
-        park,
-        start,
-        end,
-        SUBMITTED,
-        {
-            "renewal": _("组织{names}{figure}申报{batch}（重新认定），目前正在评审"),
-            "new": _("组织{names}{figure}申报{batch}，目前正在评审"),
-        },
-        {"renewal": _("{scheme}申报在审"), "new": _("{scheme}申报在审")},
-    )
 
 
 @provider("recognitions.issued", Section.CULTIVATION, requires=("recognitions.Recognition",), order=50)
