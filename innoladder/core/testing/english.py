@@ -7,7 +7,6 @@ are taken out of each page's visible text first; any Chinese still there is inte
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ from django.db import models
 from django.urls import Resolver404, resolve
 from freezegun import freeze_time
 
-from innoladder.core.management.commands.load_demo import DEMO_ORDER
+from innoladder.core.management.commands.load_demo import load_apps
 
 from .access import reachable_pages
 
@@ -34,12 +33,7 @@ READ_AT = "2026-12-05 10:00"
 def load_golmud() -> None:
     """The Golmud demo, as `load_demo` loads it, on a fixed date."""
     with freeze_time(DEMO_LOADED_AT):
-        for app in DEMO_ORDER:
-            try:
-                module = importlib.import_module(f"innoladder.{app}.demo")
-            except ModuleNotFoundError:
-                continue
-            module.load()
+        load_apps()
 
 
 def data_values() -> list[str]:

@@ -5,7 +5,6 @@ anything but a mobile or landline number are refused with a Chinese message on e
 nothing is saved; the import's money columns refuse negatives for exactly the same fields.
 """
 
-import importlib
 from decimal import Decimal
 
 import pytest
@@ -13,6 +12,7 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 
 from innoladder.accounts.choices import Role
 from innoladder.core import validators
+from innoladder.core.management.commands.load_demo import load_apps
 from innoladder.core.testing.factories import UserFactory
 from innoladder.core.testing.forms import post_forms
 from innoladder.imports import registry
@@ -79,8 +79,7 @@ def _money_fields(obj, data):
 
 def test_every_edit_form_refuses_negative_money_and_a_bad_phone_and_saves_nothing(client, db):
     """Each money field (not signed) and each phone field of every edit form, posted one at a time."""
-    for app in DEMO_APPS:
-        importlib.import_module(f"innoladder.{app}.demo").load()
+    load_apps(DEMO_APPS)
     client.force_login(UserFactory(username="version-check-admin", role=Role.ADMIN, is_staff=True))
     problems, checked = [], {"money": 0, "signed": 0, "phone": 0}
     for case in CASES:
