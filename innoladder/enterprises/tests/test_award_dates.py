@@ -9,18 +9,14 @@ from openpyxl import load_workbook
 
 from innoladder.enterprises.forms import AwardForm
 from innoladder.enterprises.models import Award, award_date_problem
-from innoladder.imports import services as import_services
 from innoladder.imports import workbooks
 from innoladder.imports.choices import BatchStatus
 from innoladder.imports.registry import get
 from innoladder.imports.tests.helpers import commit, preview, xlsx
 
+pytestmark = pytest.mark.usefixtures("media")
+
 FORM = {"name": "国际镁科学技术奖", "kind": "sci_tech", "level": "international", "year": 2022}
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
 
 
 def test_conferral_date_cannot_precede_the_edition_year_or_follow_today():
@@ -79,12 +75,7 @@ def test_imported_awards_carry_their_date_and_a_wrong_one_writes_nothing(cast):
         "授奖日期（2021-12-30）不能早于获奖年度（2022年）",
     ]
     assert not Award.objects.exists()
-    batch = import_services.batch_preview(
-        dataset=get("awards"),
-        data=xlsx([head, good], title="获奖情况"),
-        file_name="a.xlsx",
-        user=cast.officer,
-    )
+    batch = preview(cast.officer, "awards", xlsx([head, good], title="获奖情况"), name="a.xlsx")
     batch, job = commit(batch, cast.officer)
     assert batch.status == BatchStatus.COMMITTED, job.message
     award = Award.objects.get()

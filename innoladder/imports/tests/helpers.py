@@ -30,6 +30,11 @@ def xlsx(rows, *, title="年度数据", extra_sheets=(), hidden_first=None) -> b
     return buffer.getvalue()
 
 
+def annual():
+    """The annual-data dataset, the one most reader tests parse."""
+    return get("annual_data")
+
+
 def preview(user, key, data, name="data.xlsx"):
     return services.batch_preview(dataset=get(key), data=data, file_name=name, user=user)
 

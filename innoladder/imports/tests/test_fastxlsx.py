@@ -11,19 +11,14 @@ from openpyxl import Workbook
 
 from innoladder.imports import fastxlsx, reader
 from innoladder.imports.reader import FileRejected
-from innoladder.imports.registry import get
 
 from . import attack_files
-from .helpers import xlsx
+from .helpers import annual, xlsx
 
 USCC = "91632801MA7G2XY87R"
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
-
-
-def annual():
-    return get("annual_data")
 
 
 def package(

@@ -13,13 +13,9 @@ from innoladder.imports.reader import FileRejected, Limits
 from innoladder.imports.registry import get
 
 from . import attack_files
-from .helpers import xlsx
+from .helpers import annual, xlsx
 
 USCC = "91632801MA7G2XY87R"
-
-
-def annual():
-    return get("annual_data")
 
 
 def test_openpyxl_uses_defusedxml():

@@ -9,22 +9,16 @@ import pytest
 from openpyxl import Workbook
 
 from innoladder.core.models import JobStatus
-from innoladder.imports import services as import_services
 from innoladder.imports.choices import BatchStatus
-from innoladder.imports.registry import get
+from innoladder.imports.tests.helpers import commit, preview
 from innoladder.rnd import selectors, services
 from innoladder.rnd.models import LedgerLine, RDProject
 
 from .factories import RDProjectFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media")]
 HEAD = ["统一社会信用代码", "项目编号", "日期", "凭证号", "行号", "摘要", "金额(元)", "费用类别", "明细科目"]
 CATEGORIES = ["人员人工费用", "直接投入费用", "折旧费用", "其他相关费用"]
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
 
 
 def _xlsx(rows, title) -> bytes:
@@ -35,17 +29,6 @@ def _xlsx(rows, title) -> bytes:
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
-
-
-def _preview(user, key, data):
-    return import_services.batch_preview(dataset=get(key), data=data, file_name="ledger.xlsx", user=user)
-
-
-def _commit(batch, user):
-    job = import_services.batch_commit(batch=batch, user=user)
-    job.refresh_from_db()
-    batch.refresh_from_db()
-    return import_services.batch_sync_status(batch), job
 
 
 def _rows(enterprise, n=10_000):
@@ -72,10 +55,10 @@ def test_projects_then_10000_ledger_lines_with_row_level_errors(cast):
     project_rows = [["统一社会信用代码", "项目编号", "项目名称", "研发形式", "技术合同登记号"]]
     project_rows += [[cast.ent_a.uscc, f"P{i}", f"项目{i}", "自主研发", ""] for i in range(5)]
     project_rows.append([cast.ent_a.uscc, "W1", "委托项目", "委托境内研发", ""])  # missing contract no.
-    batch = _preview(cast.user_a, "rnd_projects", _xlsx(project_rows, "研发项目"))
+    batch = preview(cast.user_a, "rnd_projects", _xlsx(project_rows, "研发项目"))
     assert batch.rows_error == 1 and batch.errors[0][0] == 7 and "技术合同登记号" in batch.errors[0][3]
-    batch = _preview(cast.user_a, "rnd_projects", _xlsx(project_rows[:-1], "研发项目"))
-    batch, job = _commit(batch, cast.user_a)
+    batch = preview(cast.user_a, "rnd_projects", _xlsx(project_rows[:-1], "研发项目"))
+    batch, job = commit(batch, cast.user_a)
     assert job.status == JobStatus.SUCCEEDED, job.message
     assert RDProject.objects.filter(enterprise=cast.ent_a).count() == 5
 
@@ -84,7 +67,7 @@ def test_projects_then_10000_ledger_lines_with_row_level_errors(cast):
     rows[2002][7] = "委托研发(境内)"  # Excel row 2003: entrusted category on a self-run project
     rows[9000][6] = "一百元"  # Excel row 9001: text in the amount
     started = time.monotonic()
-    batch = _preview(cast.user_a, "rnd_ledger_lines", _xlsx(rows, "研发费用辅助账明细"))
+    batch = preview(cast.user_a, "rnd_ledger_lines", _xlsx(rows, "研发费用辅助账明细"))
     preview_seconds = time.monotonic() - started
     assert batch.status == BatchStatus.INVALID
     assert batch.rows_total == 10_000 and batch.rows_error == 3
@@ -94,9 +77,9 @@ def test_projects_then_10000_ledger_lines_with_row_level_errors(cast):
     assert not LedgerLine.objects.exists()
 
     rows[101][1], rows[2002][7], rows[9000][6] = "P1", "人员人工费用", "100.25"
-    batch = _preview(cast.user_a, "rnd_ledger_lines", _xlsx(rows, "研发费用辅助账明细"))
+    batch = preview(cast.user_a, "rnd_ledger_lines", _xlsx(rows, "研发费用辅助账明细"))
     assert (batch.status, batch.rows_create) == (BatchStatus.PREVIEWED, 10_000)
-    batch, job = _commit(batch, cast.user_a)
+    batch, job = commit(batch, cast.user_a)
     assert job.status == JobStatus.SUCCEEDED, job.message
     assert LedgerLine.objects.filter(enterprise=cast.ent_a).count() == 10_000
     assert selectors.ledger_totals(cast.ent_a, 2023)["total"] == Decimal("1002500.00")
@@ -113,16 +96,16 @@ def test_reimport_updates_by_natural_key_and_scope_is_enforced(cast):
         [cast.ent_a.uscc, "P0", dt.date(2023, 1, 28), "记-9", 1, "材料", "100", "直接投入费用", ""],
         [cast.ent_a.uscc, "P0", dt.date(2023, 1, 28), "记-9", 2, "工资", "500", "人员人工费用", ""],
     ]
-    batch, job = _commit(_preview(cast.user_a, "rnd_ledger_lines", _xlsx(rows, "辅助账")), cast.user_a)
+    batch, job = commit(preview(cast.user_a, "rnd_ledger_lines", _xlsx(rows, "辅助账")), cast.user_a)
     assert job.status == JobStatus.SUCCEEDED, job.message
     assert LedgerLine.objects.count() == 2
     rows[2][6] = "600"
-    batch = _preview(cast.user_a, "rnd_ledger_lines", _xlsx(rows, "辅助账"))
+    batch = preview(cast.user_a, "rnd_ledger_lines", _xlsx(rows, "辅助账"))
     assert (batch.rows_create, batch.rows_update, batch.rows_unchanged) == (0, 1, 1)
-    _commit(batch, cast.user_a)
+    commit(batch, cast.user_a)
     assert LedgerLine.objects.get(voucher_no="记-9", line_no=2).amount == Decimal("600.00")
     # Enterprise B's user cannot import into enterprise A.
-    batch = _preview(cast.user_b, "rnd_ledger_lines", _xlsx(rows, "辅助账"))
+    batch = preview(cast.user_b, "rnd_ledger_lines", _xlsx(rows, "辅助账"))
     assert batch.rows_error == 2 and "无权" in batch.errors[0][3]
 
 
@@ -132,5 +115,5 @@ def test_templates_download_and_their_example_rows_are_ignored(client, cast):
     for key in ("rnd_projects", "rnd_ledger_lines"):
         response = client.get(f"/imports/{key}/template.xlsx")
         assert response.status_code == 200
-        batch = _preview(cast.user_a, key, response.content)
+        batch = preview(cast.user_a, key, response.content)
         assert batch.example_rows == 1 and batch.rows_total == 0
