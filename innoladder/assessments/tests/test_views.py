@@ -1,16 +1,15 @@
 import datetime as dt
-import io
 
 import pytest
 from django.apps import apps
 from freezegun import freeze_time
-from openpyxl import load_workbook
 
 from innoladder.assessments import services
 from innoladder.assessments.models import Assessment
 from innoladder.core.models import Job
 from innoladder.core.testing.access import LOGIN, assert_access
 from innoladder.core.testing.factories import EnterpriseFactory
+from innoladder.core.testing.sheets import sheet_rows
 from innoladder.enterprises.models import Enterprise
 
 from .factories import add_years, assess_cast, listed
@@ -121,8 +120,7 @@ def test_held_recognitions_leave_the_candidates_list(client, assessed):
 def test_candidates_export_contents(client, assessed):
     client.force_login(assessed.officer)
     response = client.get("/assessments/candidates/export/?scheme=hnte")
-    sheet = load_workbook(io.BytesIO(response.content)).active
-    rows = list(sheet.iter_rows(values_only=True))
+    rows = sheet_rows(response)
     assert rows[0][:3] == ("企业名称", "统一社会信用代码", "园区")
     assert [(r[0], r[6], r[8], r[9]) for r in rows[1:]] == [
         ("企业甲有限公司", "接近", 8, 9),

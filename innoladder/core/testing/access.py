@@ -2,7 +2,7 @@
 
 from html.parser import HTMLParser
 
-from django.test import Client
+from django.test import Client, RequestFactory
 
 OK = 200
 NOT_FOUND = 404
@@ -16,6 +16,13 @@ EVERYONE = dict.fromkeys(SIGNED_IN, OK)
 # Who reads enterprise A's records, and who changes them on its behalf (its agency and the park's staff).
 READ_A = {"admin": OK, "officer": OK, "agency": OK, "user_a": OK, "auditor": OK}
 WRITE_A = {"admin": OK, "officer": OK, "agency": OK}
+
+
+def request_as(user, path: str = "/"):
+    """A GET request sent by `user`, for code that takes a request rather than a URL (panels, the menu)."""
+    request = RequestFactory().get(path)
+    request.user = user
+    return request
 
 
 def status_for(client: Client, user, url: str, method: str = "get", data=None) -> int | str:

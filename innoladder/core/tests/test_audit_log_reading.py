@@ -2,17 +2,16 @@
 labels, field-level changes, paging and the xlsx export."""
 
 import datetime as dt
-import io
 
 import pytest
 from freezegun import freeze_time
-from openpyxl import load_workbook
 
 from innoladder.accounts.choices import Role
 from innoladder.core import audit, selectors, services
 from innoladder.core.models import AuditEntry
 from innoladder.core.testing.access import OK, assert_access
 from innoladder.core.testing.factories import EnterpriseFactory, UserFactory
+from innoladder.core.testing.sheets import sheet_rows
 from innoladder.enterprises.models import Enterprise
 
 
@@ -187,8 +186,7 @@ def test_the_export_is_an_xlsx_with_chinese_headers_and_readable_changes(client,
     _rename(cast.ent_a, "导出后的名称", cast.officer)
     client.force_login(cast.auditor)
     response = client.get("/audit/export/", {"event": "update"})
-    sheet = load_workbook(io.BytesIO(response.content)).active
-    rows = list(sheet.iter_rows(values_only=True))
+    rows = sheet_rows(response)
     header = rows[0]
     assert header[:6] == ("记录ID", "时间", "操作人", "角色", "来源IP", "事件")
     assert len(rows) == 2

@@ -3,6 +3,7 @@ role or parks: the menu follows the role at the next page, the list follows the 
 
 from innoladder.accounts.choices import Role
 from innoladder.accounts.models import User
+from innoladder.core.testing.access import request_as
 
 
 def _menu_names(response) -> set[str]:
@@ -21,18 +22,13 @@ def test_the_menu_follows_a_role_change_at_the_next_page(client, cast):
     assert "pipeline" in _menu_names(client.get("/enterprises/"))
 
 
-def test_the_menu_is_built_once_per_role_and_language(cast, rf):
+def test_the_menu_is_built_once_per_role_and_language(cast):
     from innoladder.core import context_processors
 
-    request = rf.get("/")
-    request.user = cast.officer
-    first = context_processors.navigation(request)["menu"]
-    request = rf.get("/")
-    request.user = cast.other_officer  # same role: the same menu, built once
-    assert context_processors.navigation(request)["menu"] is first
-    request = rf.get("/")
-    request.user = cast.user_a
-    assert context_processors.navigation(request)["menu"] != first
+    first = context_processors.navigation(request_as(cast.officer))["menu"]
+    # same role: the same menu, built once
+    assert context_processors.navigation(request_as(cast.other_officer))["menu"] is first
+    assert context_processors.navigation(request_as(cast.user_a))["menu"] != first
 
 
 def test_the_list_follows_a_park_change_at_the_next_page(client, cast):

@@ -2,12 +2,11 @@
 404; a stale version is refused; a transition writes its history row; a delete (talents) is audited."""
 
 import datetime as dt
-import io
 
 import pytest
-from openpyxl import load_workbook
 
 from innoladder.core.models import AuditEntry, AuditEvent
+from innoladder.core.testing.sheets import sheet_rows
 from innoladder.projects.models import Project
 from innoladder.projects.tables import PROJECT_EXPORT
 from innoladder.projects.tests.factories import make_project
@@ -52,8 +51,7 @@ def test_list_shows_only_the_users_scope(client, cast, projects):
 def test_export_has_the_declared_columns_and_the_filtered_rows_and_is_audited(client, cast, projects):
     client.force_login(cast.officer)
     response = client.get("/projects/export/", {"year": "2028", "q": ""})
-    sheet = load_workbook(io.BytesIO(response.content)).active
-    rows = list(sheet.iter_rows(values_only=True))
+    rows = sheet_rows(response)
     assert len(rows[0]) == len(PROJECT_EXPORT)
     assert [rows[0][0], rows[0][3]] == ["项目名称", "合作单位"]
     assert sorted(r[0] for r in rows[1:]) == ["丙项目", "甲项目"]

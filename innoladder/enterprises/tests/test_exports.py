@@ -1,21 +1,16 @@
 """xlsx exports of the list, annual data and IP: scoped, filtered, money in 万元, phones masked, audited."""
 
-import io
 from decimal import Decimal
-
-from openpyxl import load_workbook
 
 from innoladder.core.models import AuditEntry
 from innoladder.core.testing.factories import AnnualDataFactory, EnterpriseFactory, IPRecordFactory
+from innoladder.core.testing.sheets import sheet_rows
 
 
 def _sheet(response):
     assert response.status_code == 200
-    ws = load_workbook(
-        io.BytesIO(b"".join(response.streaming_content) if response.streaming else response.content)
-    ).active
-    rows = [list(r) for r in ws.iter_rows(values_only=True)]
-    return rows[0], rows[1:]
+    header, *rows = (list(r) for r in sheet_rows(response))
+    return header, rows
 
 
 def test_enterprise_export_follows_filter_and_scope(client, cast):

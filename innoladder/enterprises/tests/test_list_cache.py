@@ -9,6 +9,7 @@ from freezegun import freeze_time
 
 from innoladder.assessments.services import assess_enterprise
 from innoladder.core import pagecache
+from innoladder.core.testing.access import request_as
 from innoladder.core.testing.factories import EnterpriseFactory
 from innoladder.enterprises import services
 from innoladder.imports.tests.helpers import commit, preview, xlsx
@@ -64,8 +65,7 @@ def test_an_edit_through_the_service_shows_at_the_next_request(cast):
     assert "企业甲更名有限公司" in response.content.decode()
 
 
-def test_an_import_commit_shows_at_the_next_request(cast, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def test_an_import_commit_shows_at_the_next_request(cast, media):
     client = _browser(cast.officer)
     assert "格尔木新导入锂业有限公司" not in _cached(client)
     rows = [
@@ -196,12 +196,11 @@ def test_a_kept_page_carries_a_token_of_its_own_browser(cast):
     )
 
 
-def test_a_waiting_message_is_shown_not_kept(cast, rf):
+def test_a_waiting_message_is_shown_not_kept(cast):
     from django.contrib import messages
     from django.contrib.messages.storage.cookie import CookieStorage
 
-    request = rf.get(URL)
-    request.user = cast.officer
+    request = request_as(cast.officer, URL)
     request.META["CSRF_COOKIE"] = "a" * 32
     request._messages = CookieStorage(request)
     assert pagecache.page_key(request, "stamp") is not None

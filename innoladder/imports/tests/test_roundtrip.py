@@ -1,12 +1,11 @@
-import io
 from decimal import Decimal
 
 import pytest
-from openpyxl import load_workbook
 
 from innoladder.core import audit, audit_chain
 from innoladder.core.models import AuditEntry, AuditEvent, JobStatus
 from innoladder.core.testing.factories import AnnualDataFactory, EnterpriseFactory, make_uscc
+from innoladder.core.testing.sheets import sheet_rows
 from innoladder.enterprises.models import AnnualData, Enterprise, IPRecord
 from innoladder.imports import engine, services
 from innoladder.imports.choices import BatchStatus
@@ -137,8 +136,7 @@ def test_error_report_has_the_original_rows_and_an_error_column(client, cast, en
     client.force_login(cast.officer)
     response = client.get(f"/imports/batches/{batch.pk}/errors.xlsx")
     assert response.status_code == 200
-    ws = load_workbook(io.BytesIO(response.content)).active
-    sheet = list(ws.iter_rows(values_only=True))
+    sheet = sheet_rows(response)
     assert sheet[0] == (*HEAD, "错误说明")
     assert len(sheet) == 201
     assert sheet[37][-1].startswith("第 38 行：销售收入(万元)：应为数字")

@@ -3,12 +3,11 @@
 import datetime as dt
 from decimal import Decimal
 
-from django.test import RequestFactory
-
 from innoladder.contracts import enterprise_panels as contract_panels
 from innoladder.contracts import home as contract_home
 from innoladder.contracts import services as contract_services
 from innoladder.contracts.demo import demo_uscc
+from innoladder.core.testing.access import request_as
 from innoladder.core.testing.factories import AnnualDataFactory
 from innoladder.funding import enterprise_panels as fund_panels
 from innoladder.funding import home as fund_home
@@ -17,12 +16,6 @@ from innoladder.policies import enterprise_panels as policy_panels
 from innoladder.policies import home as policy_home
 from innoladder.policies import services
 from innoladder.policies.tests.helpers import municipal_policy, spring_campaign
-
-
-def _request(user):
-    request = RequestFactory().get("/")
-    request.user = user
-    return request
 
 
 def test_enterprise_page_panels_and_timeline(cast):
@@ -50,7 +43,7 @@ def test_enterprise_page_panels_and_timeline(cast):
     municipal_policy(cast, "研发后补助", conditions=[("rd_expense", ">=", Decimal("1000000"))])
     AnnualDataFactory(enterprise=ent, year=2023, rd_expense=Decimal("900000"))
 
-    request = _request(cast.user_a)
+    request = request_as(cast.user_a)
     html = "".join(
         p.html for m in (fund_panels, contract_panels, policy_panels) for p in m.panels(request, ent)
     )
@@ -63,7 +56,7 @@ def test_enterprise_page_panels_and_timeline(cast):
         (dt.date(2023, 3, 9), "政策宣传"),
     }
     # Another enterprise's user sees nothing of enterprise A, even if handed A's page.
-    other = _request(cast.user_b)
+    other = request_as(cast.user_b)
     assert not any(m.events(other, ent) for m in (fund_panels, contract_panels, policy_panels))
     assert not fund_panels.panels(other, ent) and not contract_panels.panels(other, ent)
 

@@ -1,14 +1,13 @@
 """Every page, action, file and export of the app against the whole cast."""
 
 import datetime as dt
-import io
 
 import pytest
 from django.utils import timezone
-from openpyxl import load_workbook
 
 from innoladder.core.notifications import notify
 from innoladder.core.testing.access import EVERYONE, LOGIN, OK, READ_A, assert_access
+from innoladder.core.testing.sheets import sheet_rows
 from innoladder.recognitions import choices as c
 from innoladder.recognitions import services
 
@@ -77,7 +76,7 @@ def test_the_batch_list_filters_by_year_and_exports_what_it_shows(client, cast, 
     year = data["batch"].year
     assert data["batch"].name in client.get(f"/recognitions/batches/?year={year}").content.decode()
     assert data["batch"].name not in client.get(f"/recognitions/batches/?year={year + 1}").content.decode()
-    rows = _sheet(client.get(f"/recognitions/batches/?year={year + 1}&export=xlsx"))
+    rows = sheet_rows(client.get(f"/recognitions/batches/?year={year + 1}&export=xlsx"))
     assert all(data["batch"].name not in [str(v) for v in row] for row in rows)
 
 
@@ -190,11 +189,6 @@ def test_notifications_are_private(client, cast, data):
     assert "测试提醒" not in client.get("/recognitions/notifications/").content.decode()
 
 
-def _sheet(response):
-    wb = load_workbook(io.BytesIO(b"".join([response.content])))
-    return [list(r) for r in wb.active.iter_rows(values_only=True)]
-
-
 @pytest.mark.parametrize(
     "url",
     [
@@ -207,10 +201,10 @@ def _sheet(response):
 def test_exports_are_scoped(client, cast, data, url):
     assert_access(client, cast, url, EVERYONE)
     client.force_login(cast.user_b)
-    rows = _sheet(client.get(url))
+    rows = sheet_rows(client.get(url))
     assert all(cast.ent_a.name not in [str(v) for v in row] for row in rows)
     client.force_login(cast.user_a)
-    rows = _sheet(client.get(url))
+    rows = sheet_rows(client.get(url))
     if "batches" not in url:
         assert any(cast.ent_a.name in [str(v) for v in row] for row in rows[1:])
 
@@ -219,7 +213,7 @@ def test_pipeline_export_is_bureau_only(client, cast, data):
     url = "/recognitions/pipeline/list/?measure=held&scheme=hnte&today=2026-01-01&export=xlsx"
     assert_access(client, cast, url, BUREAU)
     client.force_login(cast.officer)
-    names = [r[0] for r in _sheet(client.get(url))[1:]]
+    names = [r[0] for r in sheet_rows(client.get(url))[1:]]
     assert sorted(names) == sorted([cast.ent_a.name, cast.ent_b.name])
 
 

@@ -1,22 +1,16 @@
 import datetime as dt
 
-from django.test import RequestFactory
 from django.utils import timezone
 from freezegun import freeze_time
 
 from innoladder.core import enterprise_page
 from innoladder.core.home import home_context
 from innoladder.core.notifications import notify
+from innoladder.core.testing.access import request_as
 from innoladder.recognitions import choices as c
 from innoladder.recognitions import services
 
 from .factories import BatchFactory, RecognitionFactory
-
-
-def _request(user):
-    request = RequestFactory().get("/")
-    request.user = user
-    return request
 
 
 def test_enterprise_panel_and_timeline(cast):
@@ -35,7 +29,9 @@ def test_enterprise_panel_and_timeline(cast):
     )
 
     panels = [
-        p for p in enterprise_page.panels(_request(cast.user_a), cast.ent_a) if p.title == "资质认定与保存量"
+        p
+        for p in enterprise_page.panels(request_as(cast.user_a), cast.ent_a)
+        if p.title == "资质认定与保存量"
     ]
     html = panels[0].html
     assert "GR-A-1" in html and "GR-B-1" not in html
@@ -43,7 +39,7 @@ def test_enterprise_panel_and_timeline(cast):
     assert "测试批次甲" in html and "材料准备" in html
     assert "高新技术企业证书到期" in html  # the expiry obligation within the next year
 
-    titles = [e.title for e in enterprise_page.events(_request(cast.user_a), cast.ent_a)]
+    titles = [e.title for e in enterprise_page.events(request_as(cast.user_a), cast.ent_a)]
     assert "获得高新技术企业认定（GR-A-1）" in titles
     assert "测试批次甲：材料准备" in titles and "测试批次甲：意向" in titles
 

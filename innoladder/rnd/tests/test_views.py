@@ -7,7 +7,8 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
-from innoladder.core.testing.access import LOGIN, OK, READ_A, assert_access, status_for
+from innoladder.core.testing.access import LOGIN, OK, READ_A, assert_access, request_as, status_for
+from innoladder.core.testing.sheets import sheet_rows
 from innoladder.rnd import services
 from innoladder.rnd.models import LedgerLine, SubsidyRule
 
@@ -158,7 +159,7 @@ def test_computation_xlsx_has_ledger_summary_and_a107012(client, cast, ledger):
 def test_line_list_export_follows_the_filter(client, cast, ledger):
     client.force_login(cast.officer)
     response = client.get("/rnd/lines/", {"category": "personnel", "year": "2022", "export": "xlsx"})
-    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    rows = sheet_rows(response)
     assert rows[0][9:11] == ("金额(元)", "金额(万元)")
     assert sorted(r[9] for r in rows[1:]) == [1000.0, 90000.0]
 
@@ -208,15 +209,12 @@ def test_subsidy_rule_pages_are_for_the_bureau(client, cast, ledger):
     assert "企业甲有限公司" in body and "1.00" in body
 
 
-def test_enterprise_panel_and_events(rf, cast, ledger):
+def test_enterprise_panel_and_events(cast, ledger):
     from innoladder.rnd import enterprise_panels
 
-    request = rf.get("/")
-    request.user = cast.user_a
-    panel = enterprise_panels.panels(request, cast.ent_a)[0]
+    panel = enterprise_panels.panels(request_as(cast.user_a), cast.ent_a)[0]
     assert "11.38" in panel.html  # 113,750 yuan in 万元
-    request.user = cast.user_b
-    assert "11.38" not in enterprise_panels.panels(request, cast.ent_a)[0].html
+    assert "11.38" not in enterprise_panels.panels(request_as(cast.user_b), cast.ent_a)[0].html
 
 
 def test_anonymous_is_sent_to_login(client, cast):

@@ -1,12 +1,12 @@
 import datetime as dt
 
 import pytest
-from django.test import RequestFactory
 from freezegun import freeze_time
 
 from innoladder.cooperation import enterprise_panels as cooperation_panels
 from innoladder.cooperation import services as cooperation_services
 from innoladder.core import enterprise_page
+from innoladder.core.testing.access import request_as
 from innoladder.projects import enterprise_panels as project_panels
 from innoladder.projects.tests.factories import approve, make_project
 from innoladder.services import enterprise_panels, home
@@ -14,12 +14,6 @@ from innoladder.services import enterprise_panels, home
 from .factories import make_request, make_visit
 
 pytestmark = pytest.mark.django_db
-
-
-def _request(user):
-    request = RequestFactory().get("/")
-    request.user = user
-    return request
 
 
 def _panel(panels, title):
@@ -53,7 +47,7 @@ def test_enterprise_page_panels_and_timeline(cast):
     cooperation_services.talent_create(
         user=cast.officer, enterprise=cast.ent_a, name="张工", category="top", recorded_on=dt.date(2023, 5, 1)
     )
-    request = _request(cast.user_a)
+    request = request_as(cast.user_a)
     html = enterprise_panels.panels(request, cast.ent_a)[0].html
     assert "30天内重复走访" in html and "协助申报项目" in html
     assert "镁基材料项目" in project_panels.panels(request, cast.ent_a)[0].html
@@ -67,5 +61,5 @@ def test_enterprise_page_panels_and_timeline(cast):
         (dt.date(2023, 5, 1), "人才"),
     } <= kinds
     # ent_b's user sees none of ent_a's rows through the same functions
-    assert enterprise_panels.events(_request(cast.user_b), cast.ent_a) == []
-    assert project_panels.events(_request(cast.user_b), cast.ent_a) == []
+    assert enterprise_panels.events(request_as(cast.user_b), cast.ent_a) == []
+    assert project_panels.events(request_as(cast.user_b), cast.ent_a) == []

@@ -1,11 +1,10 @@
 import datetime as dt
-import io
 
 import pytest
-from openpyxl import load_workbook
 
 from innoladder.core.models import AuditEntry, AuditEvent
 from innoladder.core.testing.access import EVERYONE, READ_A, WRITE_A, assert_access
+from innoladder.core.testing.sheets import sheet_rows
 
 from .factories import make_request, make_visit
 
@@ -13,8 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _rows(response) -> list[tuple]:
-    ws = load_workbook(io.BytesIO(response.content)).active
-    return list(ws.iter_rows(min_row=2, values_only=True))
+    return sheet_rows(response)[1:]
 
 
 def test_services_home_and_lists_open_to_every_signed_in_user(client, cast):
