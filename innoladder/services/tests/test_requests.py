@@ -126,19 +126,29 @@ def test_return_needs_a_reason_and_resolve_needs_a_result(cast):
     assert req.return_reason == "不属于职责"
 
 
-def _resolved(cast):
+def _in_progress(cast):
     req = make_request(cast.user_a, cast.ent_a)
     services.request_transition(request=req, user=cast.officer, to_status=RequestStatus.IN_PROGRESS)
     return req
 
 
-def test_satisfaction_only_after_resolved(cast):
-    req = _resolved(cast)
-    with pytest.raises(ValidationError, match="办结后"):
-        services.request_rate(request=req, user=cast.user_a, score=5)
+def _resolve(req, cast):
     services.request_transition(
         request=req, user=cast.officer, to_status=RequestStatus.RESOLVED, resolution="ok"
     )
+
+
+def _resolved(cast):
+    req = _in_progress(cast)
+    _resolve(req, cast)
+    return req
+
+
+def test_satisfaction_only_after_resolved(cast):
+    req = _in_progress(cast)
+    with pytest.raises(ValidationError, match="办结后"):
+        services.request_rate(request=req, user=cast.user_a, score=5)
+    _resolve(req, cast)
     services.request_rate(request=req, user=cast.user_a, score=4, note="及时")
     req.refresh_from_db()
     assert (req.satisfaction, req.satisfaction_note) == (4, "及时")
@@ -147,9 +157,6 @@ def test_satisfaction_only_after_resolved(cast):
 @pytest.mark.parametrize("who", ["officer", "admin", "agency", "user_b"])
 def test_satisfaction_only_by_the_enterprise_itself(cast, who):
     req = _resolved(cast)
-    services.request_transition(
-        request=req, user=cast.officer, to_status=RequestStatus.RESOLVED, resolution="ok"
-    )
     with pytest.raises(ValidationError, match="企业本身"):
         services.request_rate(request=req, user=getattr(cast, who), score=5)
     req.refresh_from_db()
@@ -159,9 +166,6 @@ def test_satisfaction_only_by_the_enterprise_itself(cast, who):
 @pytest.mark.parametrize("score", [0, 6])
 def test_satisfaction_range(cast, score):
     req = _resolved(cast)
-    services.request_transition(
-        request=req, user=cast.officer, to_status=RequestStatus.RESOLVED, resolution="ok"
-    )
     with pytest.raises(ValidationError, match="1至5"):
         services.request_rate(request=req, user=cast.user_a, score=score)
 
@@ -192,9 +196,6 @@ def test_enterprise_user_cannot_handle_own_request(client, cast):
 
 def test_rating_through_the_page(client, cast):
     req = _resolved(cast)
-    services.request_transition(
-        request=req, user=cast.officer, to_status=RequestStatus.RESOLVED, resolution="ok"
-    )
     client.force_login(cast.user_a)
     response = client.post(f"/services/requests/{req.pk}/rate/", {"score": "5", "note": ""})
     assert response.status_code == 302
