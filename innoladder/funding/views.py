@@ -1,5 +1,4 @@
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -10,7 +9,7 @@ from innoladder.core.xlsx import export
 
 from . import choices as c
 from . import exports, selectors, services
-from .filtersets import ApplicationFilterSet, ProgrammeFilterSet, VoucherFilterSet
+from .filtersets import ApplicationFilterSet, BalanceFilterForm, ProgrammeFilterSet, VoucherFilterSet
 from .forms import FundApplicationForm, ProgrammeForm, TransitionForm, VoucherUseForm, writable_enterprises
 
 
@@ -28,13 +27,34 @@ class FundingEditView(vk.ObjectEditView):
 # --- Fund applications ---------------------------------------------------------------------------
 
 
-class FundListView(vk.ObjectListView):
-    select, filterset = selectors.fund_application_list, ApplicationFilterSet
-    template_name, tab = "funding/application_list.html", "applications"
+class FundingListView(vk.ObjectListView):
+    """The funding lists: one heading over the funding tabs; a new record goes to a writable enterprise."""
+
+    heading, tabs_template = _("扶持资金与创新券"), "funding/_tabs.html"
     creatable = staticmethod(writable_enterprises)
+
+
+class FundListView(FundingListView):
+    select, filterset = selectors.fund_application_list, ApplicationFilterSet
+    title, tab = _("扶持资金与创新券"), "applications"
+    create_url_name, export_url_name, create_label = "fund_application_create", "fund_export", _("新增申请")
     filename, export_columns = "扶持资金申请.xlsx", exports.APPLICATION_COLUMNS
 
-    extra_context = {"statuses": c.ApplicationStatus.choices, "kinds": c.ProgrammeKind.choices}
+    @staticmethod
+    def columns():
+        return [
+            vk.Col(_("企业"), lambda a: a.enterprise.name),
+            vk.Col(
+                _("扶持资金项目"),
+                lambda a: f"{a.programme}{_('（')}{a.programme.get_kind_display()}{_('）')}",
+            ),
+            vk.link(_("申报事项"), lambda a: a.title),
+            vk.amount(_("申请(万元)"), lambda a: a.requested_amount),
+            vk.amount(_("批准(万元)"), lambda a: a.approved_amount),
+            vk.amount(_("拨付(万元)"), lambda a: a.paid_amount),
+            vk.Col(_("申请日期"), lambda a: vk.day(a.applied_on)),
+            vk.Col(_("状态"), lambda a: a.get_status_display()),
+        ]
 
 
 class ApplicationDetailView(vk.ObjectDetailView):
@@ -82,12 +102,22 @@ class ApplicationTransitionView(vk.ObjectActionView):
 # --- Programmes ----------------------------------------------------------------------------------
 
 
-class ProgrammeListView(vk.ObjectListView):
+class ProgrammeListView(FundingListView):
     select, filterset = selectors.programme_list, ProgrammeFilterSet
-    template_name, tab = "funding/programme_list.html", "programmes"
+    title, tab = _("扶持资金项目"), "programmes"
     creatable = staticmethod(writable_parks)
+    create_url_name, export_url_name, create_label = "programme_create", "programme_export", _("新增项目")
     filename, export_columns = "扶持资金项目.xlsx", exports.PROGRAMME_COLUMNS
-    extra_context = {"kinds": c.ProgrammeKind.choices}
+
+    @staticmethod
+    def columns():
+        return [
+            vk.Col(_("年度"), lambda p: p.year),
+            vk.Col(_("类别"), lambda p: p.get_kind_display()),
+            vk.link(_("项目名称"), lambda p: p.name),
+            vk.Col(_("园区"), lambda p: p.park),
+            vk.amount(_("单户上限(万元)"), lambda p: p.cap),
+        ]
 
 
 class ProgrammeDetailView(vk.ObjectDetailView):
@@ -124,12 +154,22 @@ class ProgrammeEditView(FundingEditView):
 # --- Vouchers ------------------------------------------------------------------------------------
 
 
-class VoucherListView(vk.ObjectListView):
+class VoucherListView(FundingListView):
     select, filterset = selectors.voucher_use_list, VoucherFilterSet
-    template_name, tab = "funding/voucher_list.html", "vouchers"
-    creatable = staticmethod(writable_enterprises)
+    title, tab = _("创新券使用"), "vouchers"
+    create_url_name, export_url_name, create_label = "voucher_use_create", "voucher_use_export", _("登记使用")
     filename, export_columns = "创新券使用.xlsx", exports.VOUCHER_COLUMNS
-    extra_context = {"services": c.ServiceType.choices}
+
+    @staticmethod
+    def columns():
+        return [
+            vk.Col(_("企业"), lambda u: u.enterprise.name),
+            vk.link(_("使用日期"), lambda u: vk.day(u.used_on)),
+            vk.Col(_("服务类型"), lambda u: u.get_service_type_display()),
+            vk.Col(_("服务机构"), lambda u: u.provider),
+            vk.amount(_("服务费用(万元)"), lambda u: u.fee),
+            vk.amount(_("创新券支付(万元)"), lambda u: u.amount),
+        ]
 
 
 class VoucherDetailView(vk.ObjectDetailView):
@@ -155,15 +195,30 @@ def _year(request):
     return int(raw) if raw.isdigit() else None
 
 
-@login_required
-def voucher_balance_list(request):
-    year = _year(request)
-    rows = selectors.voucher_balances(request.user, year)
-    return render(
-        request,
-        "funding/balance_list.html",
-        {"rows": rows, "year": year or "", "qs": vk.querystring(request), "tab": "balances"},
-    )
+class BalanceListView(FundingListView):
+    """Per enterprise and year, built by the selector (not a queryset): filtered by the year only."""
+
+    title, tab, creatable = _("创新券余额"), "balances", None
+    export_url_name = "voucher_balance_export"
+
+    @staticmethod
+    def columns():
+        return [
+            vk.Col(_("企业"), lambda r: r["enterprise"].name),
+            vk.Col(_("年度"), lambda r: r["year"]),
+            vk.Col(_("持券类型"), lambda r: r["holder_type"]),
+            vk.amount(_("年度额度(万元)"), lambda r: r["quota"]),
+            vk.amount(_("已用(万元)"), lambda r: r["used"]),
+            vk.amount(_("剩余(万元)"), lambda r: r["remaining"]),
+            vk.Col(_("使用次数"), lambda r: r["count"], align="text-end"),
+        ]
+
+    def filtered(self):
+        self.filter = None
+        return selectors.voucher_balances(self.request.user, _year(self.request))
+
+    def get_context(self):
+        return {"form": BalanceFilterForm(self.request.GET or None)}
 
 
 @login_required

@@ -50,7 +50,7 @@ from .forms import StyledMixin, bootstrap, error_text, form_errors_text, offer_t
 from .panels import enterprise_rows, panel, pending_panel
 from .records import creator, getter, selectors, updater
 from .responses import download
-from .tables import Col, link, wan
+from .tables import Col, amount, day, link, wan
 from .urls import object_urls, routes
 from .views import (
     ObjectActionView,
@@ -82,10 +82,12 @@ __all__ = [
     "ObjectTransitionView",
     "SearchFilter",
     "StyledMixin",
+    "amount",
     "bootstrap",
     "can_write",
     "choice",
     "creator",
+    "day",
     "download",
     "enterprise_choices",
     "enterprise_rows",

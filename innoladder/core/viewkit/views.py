@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views import View
 
 from innoladder.core import xlsx
@@ -89,7 +90,10 @@ def declared(columns):
 
 class ObjectListView(FilteredMixin, KitView):
     """A filtered, sortable, paged list. With `columns` (a list of `Col`, or a function returning one, so
-    that its labels are built per request) the kit's own table template draws it; a module's template gets
+    that its labels are built per request) the kit's own table template draws it, under `heading` (the
+    page's `title` by default) and the module's tab strip (`tabs_template`, its active tab `tab`); the
+    create button (`create_label`) shows to the users `creatable` allows (without it, to the kit's
+    writers). A module's own template gets
     `page`, `f`, `form` and `qs`, and `extra_context` (what every page of the list shows alike, such as a
     filter's choices) and `get_context()` (which may read `self.page`).
 
@@ -98,8 +102,11 @@ class ObjectListView(FilteredMixin, KitView):
 
     template_name = "viewkit/list.html"
     title = ""
+    heading = ""
+    tabs_template = ""
     columns = None
     create_url_name = ""
+    create_label = _("新增")
     export_url_name = ""
     page_size = PAGE_SIZE
     creatable: Callable | None = None  # (user) -> where a new record may go; `can_create` when it has any
@@ -129,6 +136,9 @@ class ObjectListView(FilteredMixin, KitView):
         query = querystring(request)
         context = {
             "title": self.title,
+            "heading": self.heading or self.title,
+            "tabs_template": self.tabs_template,
+            "create_label": self.create_label,
             "page": page,
             "filter": self.filter,
             "form": self.filter.form if self.filter is not None else None,
@@ -141,11 +151,12 @@ class ObjectListView(FilteredMixin, KitView):
         }
         if self.creatable is not None:
             context["can_create"] = type(self).creatable(request.user).exists()
+        context["may_create"] = context.get("can_create", context["can_write"])
         if self.tab:
             context["tab"] = self.tab
         columns = self.get_columns()
         if columns is not None:
-            context["headers"] = [c.header for c in columns]
+            context["headers"] = [{"text": c.header, "css": c.align} for c in columns]
             context["rows"] = tables.rows(page.object_list, columns)
         context.update(self.extra_context)
         context.update(self.get_context())
