@@ -17,11 +17,30 @@ def contract_select(user, action="view"):
 
 class ContractListView(vk.ObjectListView):
     select, filterset = contract_select, ContractFilterSet
-    template_name = "contracts/contract_list.html"
+    title = _("技术合同登记")
     creatable = staticmethod(selectors.writable_enterprises)
+    create_url_name, export_url_name, create_label = "contract_create", "contract_export", _("新增合同")
     filename, export_columns = "技术合同登记.xlsx", exports.CONTRACT_COLUMNS
 
-    extra_context = {"categories": c.ContractCategory.choices, "statuses": c.RegistrationStatus.choices}
+    @staticmethod
+    def columns():
+        return [
+            vk.link(_("合同名称"), lambda t: t.title),
+            vk.Col(_("类别"), lambda t: f"{t.get_category_display()}·{t.get_subtype_display()}"),
+            vk.Col(_("园区企业"), lambda t: t.enterprise.name),
+            vk.Col(_("对方"), lambda t: t.counterparty_name),
+            vk.amount(_("成交额(万元)"), lambda t: t.contract_amount),
+            vk.amount(_("技术交易额(万元)"), lambda t: t.transaction_amount),
+            vk.Col(_("签订日期"), lambda t: vk.day(t.signed_on)),
+            vk.Col(_("登记状态"), registration),
+        ]
+
+
+def registration(contract) -> str:
+    """The registration status, with its number once registered."""
+    if not contract.registration_number:
+        return contract.get_status_display()
+    return f"{contract.get_status_display()}{_('（')}{contract.registration_number}{_('）')}"
 
 
 class ContractDetailView(vk.ObjectDetailView):

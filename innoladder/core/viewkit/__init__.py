@@ -45,7 +45,7 @@ from django.contrib.auth.decorators import login_required
 from django_filters import CharFilter, ChoiceFilter, DateFilter, ModelChoiceFilter
 
 from .access import can_write, enterprise_choices, require_writer, scoped, writable
-from .filters import CheckedFilter, FilterSet, IntegerFilter, SearchFilter, choice, period
+from .filters import CheckedFilter, FilterSet, IntegerFilter, SearchFilter, choice, hint, period
 from .forms import StyledMixin, bootstrap, error_text, form_errors_text, offer_transitions, put_errors
 from .panels import enterprise_rows, panel, pending_panel
 from .records import creator, getter, selectors, updater
@@ -94,6 +94,7 @@ __all__ = [
     "error_text",
     "form_errors_text",
     "getter",
+    "hint",
     "link",
     "object_urls",
     "login_required",

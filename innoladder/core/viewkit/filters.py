@@ -39,6 +39,11 @@ class IntegerFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
+def hint(text: str, size: int = 6) -> forms.TextInput:
+    """A filter's text box showing what it searches or takes (its placeholder)."""
+    return forms.TextInput(attrs={"placeholder": text, "size": size})
+
+
 def choice(label: str, choices, *, empty: str = _("全部"), **kwargs):
     """A select of `choices` headed by 全部 (no filter)."""
     return django_filters.ChoiceFilter(label=label, choices=choices, empty_label=empty, **kwargs)
