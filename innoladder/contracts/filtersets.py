@@ -13,4 +13,6 @@ class ContractFilterSet(vk.FilterSet):
     )
     category = vk.choice(_("类别"), c.ContractCategory.choices, empty=_("全部类别"))
     status = vk.choice(_("状态"), c.RegistrationStatus.choices, empty=_("全部状态"))
-    year = vk.IntegerFilter(field_name="signed_on__year", label=_("签订年度"), widget=vk.hint(_("签订年度")))
+    year = vk.IntegerFilter(
+        field_name="signed_on__year", label=_("签订年度"), widget=vk.hint(_("签订年度"), 6)
+    )

@@ -1,5 +1,6 @@
 import datetime as dt
 
+from django import forms
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -10,14 +11,22 @@ from . import choices as c
 
 
 class PolicyFilterSet(vk.FilterSet):
-    audit_as_posted = True  # a hand-written filter bar: the audit records what was typed
+    audit_as_posted = True  # the audit records each filter as typed in the bar (blanks included)
 
-    q = vk.SearchFilter(fields=("title", "document_number", "issuer"))
-    level = vk.choice(_("级别"), c.PolicyLevel.choices)
-    tag = vk.CharFilter(field_name="tags", lookup_expr="icontains")
-    current = vk.CharFilter(method="valid_today")
+    q = vk.SearchFilter(
+        fields=("title", "document_number", "issuer"), widget=vk.hint(_("名称、文号或发文机关"))
+    )
+    level = vk.choice(_("级别"), c.PolicyLevel.choices, empty=_("全部层级"))
+    tag = vk.CharFilter(
+        field_name="tags", lookup_expr="icontains", label=_("标签"), widget=vk.hint(_("标签"))
+    )
+    current = vk.CheckedFilter(
+        method="valid_today", label=_("仅现行有效"), widget=forms.CheckboxInput(attrs={"value": "1"})
+    )
 
     def valid_today(self, qs, name, value):
+        if not value:
+            return qs
         today = timezone.localdate()
         return qs.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=today)).filter(
             Q(valid_until__isnull=True) | Q(valid_until__gte=today)

@@ -1,7 +1,9 @@
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.shortcuts import render
+from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from innoladder.core import audit
@@ -30,12 +32,27 @@ class PolicyEditBase(vk.ObjectEditView):
 
 class PolicyListView(vk.ObjectListView):
     select, filterset = selectors.policy_list, PolicyFilterSet
-    template_name = "policies/policy_list.html"
+    title = _("政策库")
     creatable = staticmethod(writable_parks)
+    create_url_name, export_url_name, create_label = "policy_create", "policy_export", _("新增政策")
     filename, export_columns = "政策库.xlsx", exports.POLICY_COLUMNS
+    extra_context = {"extra_link": {"url": reverse_lazy("event_list"), "text": _("宣传活动与培训班")}}
 
-    def get_context(self):
-        return {"levels": c.PolicyLevel.choices, "today": timezone.localdate()}
+    @staticmethod
+    def columns():
+        return [
+            vk.link(_("政策名称"), lambda p: p.title),
+            vk.Col(_("文号"), lambda p: p.document_number),
+            vk.Col(_("发文机关"), lambda p: p.issuer),
+            vk.Col(_("发文日期"), lambda p: vk.day(p.issued_on)),
+            vk.Col(_("层级"), lambda p: p.get_level_display()),
+            vk.Col(_("有效期"), lambda p: f"{vk.day(p.valid_from) or '—'} ~ {vk.day(p.valid_until) or '—'}"),
+            vk.Col(_("标签"), tag_badges),
+        ]
+
+
+def tag_badges(policy):
+    return format_html_join("", '<span class="badge text-bg-light">{}</span> ', ((t,) for t in policy.tags))
 
 
 class PolicyDetailView(vk.ObjectDetailView):

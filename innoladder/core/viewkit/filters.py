@@ -39,9 +39,10 @@ class IntegerFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
-def hint(text: str, size: int = 6) -> forms.TextInput:
-    """A filter's text box showing what it searches or takes (its placeholder)."""
-    return forms.TextInput(attrs={"placeholder": text, "size": size})
+def hint(text: str, size: int | None = None) -> forms.TextInput:
+    """A filter's text box showing what it searches or takes (its placeholder); `size`: its width in
+    characters (a year's box is narrow)."""
+    return forms.TextInput(attrs={"placeholder": text, **({"size": size} if size else {})})
 
 
 def choice(label: str, choices, *, empty: str = _("全部"), **kwargs):
