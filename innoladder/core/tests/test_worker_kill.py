@@ -21,6 +21,7 @@ from innoladder.enterprises import generator
 from innoladder.enterprises.models import AnnualData, Enterprise
 from innoladder.imports import registry, services
 from innoladder.imports.choices import BatchStatus
+from innoladder.imports.tests.helpers import preview
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -100,12 +101,7 @@ def test_an_import_killed_mid_commit_writes_nothing_and_commits_once_with_a_fres
     codes = list(Enterprise.objects.filter(park=cast.park).values_list("uscc", flat=True))
     assert len(codes) >= ENTERPRISES
     rows = len(codes) * len(YEARS)
-    batch = services.batch_preview(
-        dataset=registry.get("annual_data"),
-        data=_annual_file(codes),
-        file_name="年度数据.xlsx",
-        user=cast.officer,
-    )
+    batch = preview(cast.officer, "annual_data", _annual_file(codes), name="年度数据.xlsx")
     assert (batch.status, batch.rows_create) == (BatchStatus.PREVIEWED, rows), batch.errors[:3]
 
     first = worker_env()

@@ -9,7 +9,7 @@ from innoladder.exchange.examples import build_sample
 from innoladder.imports import services
 from innoladder.imports.choices import BatchStatus
 from innoladder.imports.registry import get
-from innoladder.imports.tests.helpers import commit, xlsx
+from innoladder.imports.tests.helpers import commit, preview, xlsx
 from innoladder.recognitions.models import Recognition
 from innoladder.recognitions.tests.factories import RecognitionFactory
 
@@ -17,9 +17,7 @@ HNTE = {"values": {"scheme": "hnte", "level": "national", "issued_on": None, "ba
 
 
 def _preview(user, data, options=HNTE, name="名单.xlsx"):
-    return services.batch_preview(
-        dataset=get("recognition_roster"), data=data, file_name=name, user=user, options=options
-    )
+    return preview(user, "recognition_roster", data, name=name, options=options)
 
 
 @pytest.fixture

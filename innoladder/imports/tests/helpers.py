@@ -35,8 +35,8 @@ def annual():
     return get("annual_data")
 
 
-def preview(user, key, data, name="data.xlsx"):
-    return services.batch_preview(dataset=get(key), data=data, file_name=name, user=user)
+def preview(user, key, data, name="data.xlsx", options=None):
+    return services.batch_preview(dataset=get(key), data=data, file_name=name, user=user, options=options)
 
 
 def commit(batch, user, **kwargs):
