@@ -13,6 +13,7 @@ from innoladder.accounts.choices import Role
 from innoladder.accounts.models import CredentialRequest, User
 from innoladder.core.models import AuditEntry
 from innoladder.core.scoping import CHANGE, VIEW, for_user
+from innoladder.core.testing.access import signed_in
 from innoladder.enterprises.models import Enterprise
 
 pytestmark = pytest.mark.django_db
@@ -70,8 +71,7 @@ def test_an_account_holds_one_duty_and_no_business_link(cast):
     with pytest.raises(IntegrityError), transaction.atomic():
         cast.secadmin.save()
     cast.secadmin.refresh_from_db()
-    client = Client()
-    client.force_login(cast.secadmin2)
+    client = signed_in(cast.secadmin2)
     response = client.post(
         f"/accounts/manage/users/{cast.sysadmin.pk}/",
         {"role": Role.AUDITADMIN, "display_name": "", "reason": "兼任审计", "is_active": "on"},
@@ -86,8 +86,7 @@ def test_an_account_holds_one_duty_and_no_business_link(cast):
 
 @pytest.mark.parametrize("duty", ["sysadmin", "secadmin", "auditadmin"])
 def test_each_duty_gets_403_on_every_page_outside_it(cast, duty):
-    client = Client()
-    client.force_login(getattr(cast, duty))
+    client = signed_in(getattr(cast, duty))
     allowed = DUTY[duty]
     wrong, checked = {}, 0
     for name, path in every_url():
@@ -111,8 +110,7 @@ def test_no_duty_sees_business_data(cast, duty):
 def test_each_duty_lands_on_its_own_screen(cast):
     landing = {"sysadmin": "/sysadmin/", "secadmin": "/accounts/manage/users/", "auditadmin": "/audit/"}
     for duty, url in landing.items():
-        client = Client()
-        client.force_login(getattr(cast, duty))
+        client = signed_in(getattr(cast, duty))
         assert client.get("/")["Location"] == url
 
 
@@ -140,14 +138,12 @@ def test_account_screens_belong_to_the_security_administrator_only(cast):
 
 def test_audit_log_is_closed_to_the_system_and_security_administrators(cast):
     for duty in ("sysadmin", "secadmin"):
-        client = Client()
-        client.force_login(getattr(cast, duty))
+        client = signed_in(getattr(cast, duty))
         assert client.get("/audit/").status_code == 403
 
 
 def test_the_security_administrator_cannot_reset_their_own_or_an_auditors_password_alone(cast):
-    client = Client()
-    client.force_login(cast.secadmin)
+    client = signed_in(cast.secadmin)
     for target in (cast.secadmin, cast.auditadmin, cast.auditor):
         old = User.objects.get(pk=target.pk).password
         response = client.post(
@@ -161,8 +157,7 @@ def test_the_security_administrator_cannot_reset_their_own_or_an_auditors_passwo
         ).exists()
     # the second security administrator approves the auditor's: now it applies, to be changed at login
     req = CredentialRequest.objects.get(target=cast.auditadmin, kind="password_reset")
-    other = Client()
-    other.force_login(cast.secadmin2)
+    other = signed_in(cast.secadmin2)
     assert other.post(f"/accounts/manage/approvals/{req.pk}/approve/").status_code == 302
     target = User.objects.get(pk=cast.auditadmin.pk)
     assert target.check_password("Reset#2026pass") and target.must_change_password
@@ -180,8 +175,7 @@ def test_the_security_administrator_cannot_reset_their_own_or_an_auditors_passwo
 
 
 def test_a_business_account_is_managed_by_one_security_administrator_audited(cast):
-    client = Client()
-    client.force_login(cast.secadmin)
+    client = signed_in(cast.secadmin)
     response = client.post(
         "/accounts/manage/users/new/",
         {
@@ -202,8 +196,7 @@ def test_a_business_account_is_managed_by_one_security_administrator_audited(cas
 
 
 def test_a_new_administrator_account_waits_for_the_second_security_administrator(cast):
-    client = Client()
-    client.force_login(cast.secadmin)
+    client = signed_in(cast.secadmin)
     client.post(
         "/accounts/manage/users/new/",
         {
@@ -218,8 +211,7 @@ def test_a_new_administrator_account_waits_for_the_second_security_administrator
     req = CredentialRequest.objects.get(target=user, kind="role_grant")
     client.post(f"/accounts/manage/approvals/{req.pk}/approve/")  # the requester: refused
     assert User.objects.get(pk=user.pk).is_active is False
-    other = Client()
-    other.force_login(cast.secadmin2)
+    other = signed_in(cast.secadmin2)
     other.post(f"/accounts/manage/approvals/{req.pk}/approve/")
     assert User.objects.get(pk=user.pk).is_active is True
 
@@ -246,7 +238,6 @@ def test_administrator_passwords_expire_like_staff_passwords(cast, duty):
 
     user = getattr(cast, duty)
     User.objects.filter(pk=user.pk).update(password_changed_at=timezone.now() - dt.timedelta(days=91))
-    client = Client()
-    client.force_login(user)
+    client = signed_in(user)
     landing = client.get("/")["Location"]
     assert client.get(landing)["Location"] == "/accounts/password/"

@@ -13,6 +13,7 @@ from innoladder.accounts import mfa
 from innoladder.accounts.models import CredentialRequest, RecoveryCode, User
 from innoladder.accounts.testing import totp_now
 from innoladder.core.models import AuditEntry
+from innoladder.core.testing.access import signed_in
 
 from .mfa_helpers import SETUP, VERIFY, enrol, full_login, password_step
 
@@ -154,8 +155,7 @@ def test_second_factor_reset_needs_a_second_security_administrator(client, cast)
     req.refresh_from_db()
     assert req.status == "pending" and TOTPDevice.objects.filter(pk=device.pk).exists()
     # a second security administrator can
-    other = Client()
-    other.force_login(cast.secadmin2)
+    other = signed_in(cast.secadmin2)
     assert other.post(f"/accounts/manage/approvals/{req.pk}/approve/").status_code == 302
     req.refresh_from_db()
     assert req.status == "approved" and req.decided_by == cast.secadmin2

@@ -2,10 +2,10 @@
 password or to any of the last five; hashes only."""
 
 import pytest
-from django.test import Client
 
 from innoladder.accounts.models import PasswordHistory, User
 from innoladder.core.models import AuditEntry
+from innoladder.core.testing.access import signed_in
 
 from .passwords import CHANGE, change_password
 
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_administrator_set_password_cannot_be_kept_as_the_new_one(client, cast):
-    secadmin = _client_for(cast.secadmin)
+    secadmin = signed_in(cast.secadmin)
     secadmin.post(
         f"/accounts/manage/users/{cast.officer.pk}/password/",
         {"password1": "Start#2026pass", "password2": "Start#2026pass", "reason": "新入职"},
@@ -44,9 +44,3 @@ def test_history_keeps_hashes_only(cast):
     hashes = list(PasswordHistory.objects.filter(user=cast.officer).values_list("password_hash", flat=True))
     assert hashes and all("Passw0rd!x" not in h for h in hashes)
     assert hashes[0] == User.objects.get(pk=cast.officer.pk).password
-
-
-def _client_for(user):
-    client = Client()
-    client.force_login(user)
-    return client

@@ -18,6 +18,13 @@ READ_A = {"admin": OK, "officer": OK, "agency": OK, "user_a": OK, "auditor": OK}
 WRITE_A = {"admin": OK, "officer": OK, "agency": OK}
 
 
+def signed_in(user) -> Client:
+    """A browser of its own, signed in as `user` (for tests that need two sessions side by side)."""
+    client = Client()
+    client.force_login(user)
+    return client
+
+
 def request_as(user, path: str = "/"):
     """A GET request sent by `user`, for code that takes a request rather than a URL (panels, the menu)."""
     request = RequestFactory().get(path)
