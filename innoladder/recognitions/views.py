@@ -7,7 +7,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -48,19 +50,61 @@ def _require_staff(user):
 
 
 class ListView(vk.ObjectListView):
-    """The recognitions lists: `?export=xlsx` (the link these pages carry) serves the list's sheet."""
+    """The recognitions lists, under the recognitions tabs: `?export=xlsx` (the link these pages carry)
+    serves the list's sheet."""
+
+    tabs_template = "recognitions/_tabs.html"
 
     def get(self, request, *args, **kwargs):
         self.exporting = request.GET.get("export") == "xlsx"
         return super().get(request, *args, **kwargs)
 
+    def export_link(self, query: str) -> str:
+        return f"?{query}&export=xlsx"
+
+
+def status_badge(status: str) -> str:
+    """A recognition's status today as its badge."""
+    labels = dict(c.RecognitionStatus.choices)
+    if status not in labels:
+        return ""
+    return render_to_string("recognitions/_status_badge.html", {"status": status, "label": labels[status]})
+
 
 class RecognitionListView(ListView):
-    """Each row shows its status today; the sheet writes it beside the row."""
+    """Each row shows its status today (noting a recognition renewed by a later one); the sheet writes it
+    beside the row."""
 
     select, filterset = selectors.recognition_list, RecognitionFilterSet
-    template_name, tab = "recognitions/recognition_list.html", "recognitions"
+    title, tab = _lazy("资质认定"), "recognitions"
+    create_url_name, create_label = "recognition_create", _lazy("登记资质认定")
+    shown_filters = ("q", "scheme", "status")
     filename, export_columns = "资质认定.xlsx", exports.RECOGNITION_COLUMNS
+
+    @staticmethod
+    def columns():
+        today, rules = timezone.localdate(), rules_by_scheme()
+
+        def status(rec):
+            renewed = format_html(' <span class="small text-muted">{}</span>', _("已重新认定"))
+            return format_html(
+                "{}{}",
+                status_badge(rec.status_on(today, rules[rec.scheme])),
+                renewed if rec.has_renewal else "",
+            )
+
+        return [
+            vk.link(_("企业"), lambda rec: rec.enterprise.name),
+            vk.Col(_("认定类别"), lambda rec: rec.scheme_label),
+            vk.Col(_("级别"), lambda rec: rec.get_level_display()),
+            vk.Col(_("证书编号"), lambda rec: rec.number),
+            vk.Col(_("发证日期"), lambda rec: vk.day(rec.issued_on)),
+            vk.Col(_("有效期至"), lambda rec: vk.day(rec.valid_until)),
+            vk.Col(_("状态"), status, css=lambda rec: "rec-status"),
+        ]
+
+    def may_create(self) -> bool:
+        return is_staff_role(self.request.user)
 
     def filtered(self):
         queryset = super().filtered()
@@ -69,16 +113,6 @@ class RecognitionListView(ListView):
     def export_rows(self, queryset):
         today, rules = timezone.localdate(), rules_by_scheme()
         return [(rec, rec.status_on(today, rules[rec.scheme])) for rec in queryset]
-
-    def get_context(self):
-        today, rules = timezone.localdate(), rules_by_scheme()
-        for rec in self.page:
-            rec.status = rec.status_on(today, rules[rec.scheme])
-        return {
-            "schemes": c.Scheme.choices,
-            "statuses": c.RecognitionStatus.choices,
-            "can_edit": is_staff_role(self.request.user),
-        }
 
 
 @login_required
@@ -236,12 +270,25 @@ def recognition_certificate(request, pk):
 
 class BatchListView(ListView):
     select, filterset = selectors.batch_list, BatchFilterSet
-    template_name, tab = "recognitions/batch_list.html", "batches"
+    title, tab = _lazy("申报批次"), "batches"
+    create_url_name, create_label = "batch_create", _lazy("新建申报批次")
     filename, export_columns = "申报批次.xlsx", exports.BATCH_COLUMNS
 
-    def get_context(self):
+    @staticmethod
+    def columns():
+        return [
+            vk.link(_("批次名称"), lambda b: b.name),
+            vk.Col(_("认定类别"), lambda b: b.get_scheme_display()),
+            vk.Col(_("级别"), lambda b: b.get_level_display()),
+            vk.Col(_("年度"), lambda b: b.year),
+            vk.Col(_("开始日期"), lambda b: vk.day(b.opens_on)),
+            vk.Col(_("截止日期"), lambda b: vk.day(b.closes_on)),
+            vk.Col(_("园区"), lambda b: b.park.name),
+        ]
+
+    def may_create(self) -> bool:
         user = self.request.user
-        return {"schemes": c.Scheme.choices, "can_edit": is_staff_role(user) and user.role != Role.AUDITOR}
+        return is_staff_role(user) and user.role != Role.AUDITOR
 
 
 @login_required
@@ -298,11 +345,23 @@ def batch_edit(request, pk=None):
 
 class ApplicationListView(ListView):
     select, filterset = selectors.application_list, ApplicationFilterSet
-    template_name, tab = "recognitions/application_list.html", "applications"
+    title, tab = _lazy("申报"), "applications"
     creatable = staticmethod(selectors.enterprise_choices)
+    create_url_name, create_label = "application_create", _lazy("登记申报")
+    shown_filters = ("q", "status", "scheme")
     filename, export_columns = "申报.xlsx", exports.APPLICATION_COLUMNS
 
-    extra_context = {"statuses": c.ApplicationStatus.choices, "schemes": c.Scheme.choices}
+    @staticmethod
+    def columns():
+        return [
+            vk.link(_("企业"), lambda a: a.enterprise.name),
+            vk.Col(_("申报批次"), lambda a: a.batch.name),
+            vk.Col(_("申报类型"), lambda a: a.get_kind_display()),
+            vk.Col(_("状态"), lambda a: a.get_status_display()),
+            vk.Col(_("登记日期"), lambda a: vk.day(a.started_on)),
+            vk.Col(_("负责干部"), lambda a: a.officer or ""),
+            vk.Col(_("服务机构"), lambda a: a.agency.name if a.agency else ""),
+        ]
 
 
 @login_required

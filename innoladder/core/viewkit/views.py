@@ -93,7 +93,9 @@ class ObjectListView(FilteredMixin, KitView):
     that its labels are built per request) the kit's own table template draws it, under `heading` (the
     page's `title` by default) and the module's tab strip (`tabs_template`, its active tab `tab`); the
     create button (`create_label`) shows to the users `creatable` allows (without it, to the kit's
-    writers). A module's own template gets
+    writers; `may_create()` says), the export link goes where `export_link()` says (the sheet's route with
+    the list's query), and the filter bar shows `shown_filters` (default: every filter; the others still
+    apply when a link carries them). A module's own template gets
     `page`, `f`, `form` and `qs`, and `extra_context` (what every page of the list shows alike, such as a
     filter's choices) and `get_context()` (which may read `self.page`).
 
@@ -108,6 +110,7 @@ class ObjectListView(FilteredMixin, KitView):
     create_url_name = ""
     create_label = _("新增")
     export_url_name = ""
+    shown_filters: tuple[str, ...] = ()
     page_size = PAGE_SIZE
     creatable: Callable | None = None  # (user) -> where a new record may go; `can_create` when it has any
     tab = ""  # the module's tab this list is under
@@ -129,6 +132,20 @@ class ObjectListView(FilteredMixin, KitView):
     def get_context(self) -> dict:
         return {}
 
+    def may_create(self) -> bool:
+        if self.creatable is None:
+            return can_write(self.request.user)
+        return type(self).creatable(self.request.user).exists()
+
+    def export_link(self, query: str) -> str:
+        return f"{reverse(self.export_url_name)}?{query}" if self.export_url_name else ""
+
+    def filter_form(self):
+        if self.filter is None:
+            return None
+        form = self.filter.form
+        return [form[name] for name in self.shown_filters] if self.shown_filters else form
+
     def get(self, request, *args, **kwargs):
         if self.exporting:
             return export_sheet(self, self.get_export_columns(), self.export_rows(self.filtered()))
@@ -141,17 +158,17 @@ class ObjectListView(FilteredMixin, KitView):
             "create_label": self.create_label,
             "page": page,
             "filter": self.filter,
-            "form": self.filter.form if self.filter is not None else None,
+            "form": self.filter_form(),
             "f": self.filter.posted() if self.filter is not None else {},
             "query": query,
             "qs": query,
             "can_write": can_write(request.user),
             "create_url": reverse(self.create_url_name) if self.create_url_name else "",
-            "export_url": reverse(self.export_url_name) if self.export_url_name else "",
+            "export_url": self.export_link(query),
+            "may_create": self.may_create(),
         }
         if self.creatable is not None:
-            context["can_create"] = type(self).creatable(request.user).exists()
-        context["may_create"] = context.get("can_create", context["can_write"])
+            context["can_create"] = context["may_create"]
         if self.tab:
             context["tab"] = self.tab
         columns = self.get_columns()
