@@ -105,3 +105,33 @@ def test_officer_creates_an_application_and_it_is_audited(client, cast):
     )
     assert response.status_code == 302
     assert AuditEntry.objects.filter(event_type="create", object_type="funding.FundApplication").count() == 1
+
+
+@pytest.mark.parametrize(
+    "url, create, export",
+    [
+        ("/funding/", "/funding/applications/new/", "/funding/export/"),
+        ("/funding/programmes/", "/funding/programmes/new/", "/funding/programmes/export/"),
+        ("/funding/vouchers/", "/funding/vouchers/new/", "/funding/vouchers/export/"),
+        ("/funding/vouchers/balances/", None, "/funding/vouchers/balances/export/"),
+    ],
+)
+def test_list_pages_link_the_filtered_export_and_offer_create_only_to_creators(
+    client, cast, rows, url, create, export
+):
+    client.force_login(cast.officer)
+    body = client.get(f"{url}?year=2023").content.decode()
+    assert f'href="{export}?year=2023"' in body and 'value="2023"' in body
+    assert 'class="nav-link active"' in body
+    if create:
+        assert f'href="{create}"' in body
+        client.force_login(cast.auditor)
+        assert f'href="{create}"' not in client.get(url).content.decode()
+
+
+def test_list_cells_show_amounts_in_wan_and_the_balance_filter_applies(client, cast, rows):
+    client.force_login(cast.officer)
+    body = client.get("/funding/vouchers/").content.decode()
+    assert '<td class="text-end">0.10</td>' in body and "2023-02-01</a>" in body
+    assert "企业甲有限公司" in client.get("/funding/vouchers/balances/?year=2023").content.decode()
+    assert "企业甲有限公司" not in client.get("/funding/vouchers/balances/?year=2022").content.decode()

@@ -199,3 +199,14 @@ def test_editing_a_policy_keeps_its_attachment_replaces_conditions_and_refuses_s
     assert policy.title.endswith("（修订）")
     changes = AuditEntry.objects.filter(object_type="policies.Policy", event_type="update")
     assert any("conditions" in e.changes for e in changes) and any("title" in e.changes for e in changes)
+
+
+def test_policy_list_keeps_its_filters_tag_badges_and_link_to_events(client, cast, policy):
+    municipal_policy(cast, "已废止的旧政策", valid_until=dt.date(2020, 1, 1))
+    client.force_login(cast.officer)
+    current = client.get("/policies/?current=1&q=政策").content.decode()
+    assert "研发投入后补助政策" in current and "已废止的旧政策" not in current
+    assert 'name="current" value="1"' in current and "checked" in current
+    assert '<span class="badge text-bg-light">补助</span>' in current
+    assert 'href="/policies/export/?current=1&amp;q=' in current and 'href="/policies/events/"' in current
+    assert "已废止的旧政策" in client.get("/policies/").content.decode()

@@ -287,3 +287,19 @@ def test_a_renewed_certificate_reads_as_renewed_not_only_expired(client, cast):
     assert "即将到期" in ending_row and "已重新认定" in ending_row
     new_row = next(r for r in rows if "GR-ENDING-2" in r)
     assert "已重新认定" not in new_row
+
+
+def test_application_list_filters_open_applications_and_shows_only_its_filter_bar(client, cast):
+    batch = BatchFactory(park=cast.park)
+    ApplicationFactory(enterprise=cast.ent_a, batch=batch, status=c.ApplicationStatus.PREPARING)
+    ApplicationFactory(enterprise=cast.ent_b, batch=batch, status=c.ApplicationStatus.PASSED)
+    client.force_login(cast.officer)
+    body = client.get("/recognitions/applications/?status=open").content.decode()
+    assert "企业甲有限公司" in body and "企业乙有限公司" not in body
+    assert '<option value="open" selected>' in body and 'name="kind"' not in body
+    assert 'href="?status=open&amp;export=xlsx"' in body and 'href="/recognitions/applications/new/"' in body
+    client.force_login(cast.auditor)
+    assert (
+        'href="/recognitions/applications/new/"'
+        not in client.get("/recognitions/applications/").content.decode()
+    )
