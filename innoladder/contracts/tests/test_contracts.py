@@ -180,3 +180,16 @@ def test_contract_list_queries_stay_flat(client, cast, django_assert_max_num_que
     client.force_login(cast.officer)
     with django_assert_max_num_queries(10):
         assert client.get("/contracts/").status_code == 200
+
+
+def test_contract_list_shows_amounts_in_wan_and_the_registration_number(client, cast):
+    contract = _make(cast, title="甲方合同")
+    TechContract.objects.filter(pk=contract.pk).update(registration_number="6301002023000001")
+    client.force_login(cast.officer)
+    body = client.get("/contracts/?year=2023").content.decode()
+    assert '<td class="text-end">100.00</td><td class="text-end">90.00</td>' in body
+    assert "技术转让·专利权转让" in body and "（6301002023000001）" in body
+    assert 'href="/contracts/export/?year=2023"' in body and 'href="/contracts/new/"' in body
+    assert "甲方合同" not in client.get("/contracts/?year=2022").content.decode()
+    client.force_login(cast.auditor)
+    assert 'href="/contracts/new/"' not in client.get("/contracts/").content.decode()
