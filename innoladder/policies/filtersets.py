@@ -1,4 +1,5 @@
 import datetime as dt
+import json
 
 from django import forms
 from django.db.models import Q
@@ -17,12 +18,15 @@ class PolicyFilterSet(vk.FilterSet):
         fields=("title", "document_number", "issuer"), widget=vk.hint(_("名称、文号或发文机关"))
     )
     level = vk.choice(_("级别"), c.PolicyLevel.choices, empty=_("全部层级"))
-    tag = vk.CharFilter(
-        field_name="tags", lookup_expr="icontains", label=_("标签"), widget=vk.hint(_("标签"))
-    )
+    tag = vk.CharFilter(method="tagged", label=_("标签"), widget=vk.hint(_("标签")))
     current = vk.CheckedFilter(
         method="valid_today", label=_("仅现行有效"), widget=forms.CheckboxInput(attrs={"value": "1"})
     )
+
+    def tagged(self, qs, name, value):
+        # The tags are a JSON list: SQLite stores a Chinese tag escaped (\u7814…), PostgreSQL as it is.
+        escaped = json.dumps(value.strip())[1:-1]
+        return qs.filter(Q(tags__icontains=value.strip()) | Q(tags__icontains=escaped))
 
     def valid_today(self, qs, name, value):
         if not value:

@@ -210,3 +210,12 @@ def test_policy_list_keeps_its_filters_tag_badges_and_link_to_events(client, cas
     assert '<span class="badge text-bg-light">补助</span>' in current
     assert 'href="/policies/export/?current=1&amp;q=' in current and 'href="/policies/events/"' in current
     assert "已废止的旧政策" in client.get("/policies/").content.decode()
+
+
+def test_policy_list_filters_by_a_chinese_tag(client, cast, policy):
+    """Tags are stored as a JSON list; a Chinese tag is found whichever way the database stores it."""
+    municipal_policy(cast, "无标签的政策")
+    client.force_login(cast.officer)
+    tagged = client.get("/policies/?tag=补助").content.decode()
+    assert "研发投入后补助政策" in tagged and "无标签的政策" not in tagged
+    assert "研发投入后补助政策" not in client.get("/policies/?tag=人才").content.decode()
