@@ -302,6 +302,8 @@ def batch_detail(request, pk):
             "batch": batch,
             "applications": applications,
             "can_edit": selectors.batch_list(request.user, CHANGE).filter(pk=pk).exists(),
+            # as application_create decides: someone with an enterprise they may apply for
+            "can_apply": selectors.enterprise_choices(request.user).exists(),
         },
     )
 

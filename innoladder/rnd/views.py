@@ -19,6 +19,7 @@ from innoladder.core.xlsx import Column, export, xlsx_response
 from . import checks, outputs, selectors, services
 from . import choices as c
 from .forms import AwardForm, LedgerLineForm, RDProjectForm, SubsidyRuleForm, TaxYearProfileForm
+from .imports import LEDGER_LINES
 from .models import SubsidyRule
 
 
@@ -161,6 +162,7 @@ def line_list(request):
             .distinct(),
             "params": request.GET,
             "query": vk.querystring(request),
+            "can_import": LEDGER_LINES.is_allowed(request.user),
         },
     )
 

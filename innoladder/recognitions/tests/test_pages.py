@@ -303,3 +303,14 @@ def test_application_list_filters_open_applications_and_shows_only_its_filter_ba
         'href="/recognitions/applications/new/"'
         not in client.get("/recognitions/applications/").content.decode()
     )
+
+
+def test_batch_page_offers_an_application_only_to_those_who_may_apply(client, cast):
+    """The auditor and the regional officer read a batch; its 登记申报 button is for those who may apply."""
+    batch = BatchFactory(park=cast.park)
+    for name in ("auditor", "regional", "officer", "agency"):
+        client.force_login(getattr(cast, name))
+        page = client.get(f"/recognitions/batches/{batch.pk}/").content.decode()
+        may_apply = client.get(f"/recognitions/applications/new/?batch={batch.pk}").status_code == 200
+        assert ("登记申报" in page) is may_apply, name
+        assert may_apply is (name in ("officer", "agency")), name

@@ -279,3 +279,14 @@ def test_officer_creates_a_rule_only_for_own_park_and_saves_a_profile(client, ca
     run = services.compute_for(enterprise=cast.ent_a, year=2022, user=cast.user_a)
     # Manufacturing in 2022: 100% of 140,000.
     assert run.extra_deduction == D("140000.00")
+
+
+def test_line_list_offers_the_import_only_to_those_who_may_import(client, cast, ledger):
+    """A read-only role sees the ledger lines without a button to a page it would get a 404 on."""
+    link = 'href="/imports/rnd_ledger_lines/"'
+    for name in ("auditor", "regional", "officer", "user_a"):
+        client.force_login(getattr(cast, name))
+        page = client.get("/rnd/lines/").content.decode()
+        may_import = client.get("/imports/rnd_ledger_lines/").status_code == 200
+        assert (link in page) is may_import, name
+        assert may_import is (name in ("officer", "user_a")), name
