@@ -116,12 +116,20 @@ def read_page(html: str) -> tuple[list[str], str]:
 
 
 def reachable_pages(
-    client: Client, user, *, start=("/",), per_view: int = 2, limit: int = 400, language: str | None = None
+    client: Client,
+    user,
+    *,
+    start=("/",),
+    per_view: int = 2,
+    limit: int = 400,
+    language: str | None = None,
+    dead: list | None = None,
 ):
     """Every HTML page a user reaches by following links from ``start`` (GET only, this site only), at
     most ``per_view`` URLs per view (pages of one list, one detail per kind of record), in ``language``
     when given (the language cookie, set again after logging in). Yields (url, visible text outside the
-    「规则依据」 details)."""
+    「规则依据」 details). A link that answers 404 is added to ``dead`` as (page, link) when a list is
+    given."""
     from urllib.parse import urljoin, urlsplit
 
     from django.urls import Resolver404, resolve
@@ -133,13 +141,15 @@ def reachable_pages(
         from django.conf import settings
 
         client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
-    queue, seen, per_name = list(start), set(), {}
+    queue, seen, per_name = [(url, None) for url in start], set(), {}
     while queue and len(seen) < limit:
-        url = queue.pop(0)
+        url, source = queue.pop(0)
         if url in seen:
             continue
         seen.add(url)
         response = client.get(url)
+        if response.status_code == 404 and dead is not None:
+            dead.append((source, url))
         if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
             continue
         links, text = read_page(response.content.decode())
@@ -159,4 +169,4 @@ def reachable_pages(
             if full in seen or per_name.get(name, 0) >= per_view:
                 continue
             per_name[name] = per_name.get(name, 0) + 1
-            queue.append(full)
+            queue.append((full, url))
