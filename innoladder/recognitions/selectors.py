@@ -34,11 +34,16 @@ def recognition_list(user, action: str = VIEW) -> QuerySet[Recognition]:
 recognition_get = vk.getter(recognition_list)
 
 
+def not_ended_q(on: dt.date) -> Q:
+    """Recognitions neither revoked nor cancelled on or before `on`."""
+    return (Q(revoked_on__isnull=True) | Q(revoked_on__gt=on)) & (
+        Q(cancelled_on__isnull=True) | Q(cancelled_on__gt=on)
+    )
+
+
 def status_q(status: str, today: dt.date) -> Q:
     """Database filter equivalent to `Recognition.status_on(today)` for one status."""
-    not_ended = (Q(revoked_on__isnull=True) | Q(revoked_on__gt=today)) & (
-        Q(cancelled_on__isnull=True) | Q(cancelled_on__gt=today)
-    )
+    not_ended = not_ended_q(today)
     if status == c.RecognitionStatus.REVOKED:
         return Q(revoked_on__lte=today)
     if status == c.RecognitionStatus.CANCELLED:
@@ -57,11 +62,7 @@ def status_q(status: str, today: dt.date) -> Q:
 
 def held_q(today: dt.date) -> Q:
     """Recognitions in force on `today` (valid or expiring)."""
-    return (
-        (Q(revoked_on__isnull=True) | Q(revoked_on__gt=today))
-        & (Q(cancelled_on__isnull=True) | Q(cancelled_on__gt=today))
-        & (Q(valid_until__isnull=True) | Q(valid_until__gte=today))
-    )
+    return not_ended_q(today) & (Q(valid_until__isnull=True) | Q(valid_until__gte=today))
 
 
 def application_list(user, action: str = VIEW) -> QuerySet[Application]:

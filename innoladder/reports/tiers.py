@@ -4,13 +4,14 @@ import datetime as dt
 from decimal import Decimal
 
 from django.apps import apps
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from innoladder.core.scoping import for_user
 from innoladder.enterprises.models import park_q
 
 from .charts import wan
+from .providers import selector
 from .tables import GROUP_HEADERS, GROUP_KINDS, Table
 
 
@@ -19,9 +20,7 @@ def held_on(user, park, on: dt.date) -> QuerySet:
     return (
         for_user(recognition.objects.all(), user)
         .filter(park_q("enterprise__park", park), enterprise__status="active", issued_on__lte=on)
-        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=on))
-        .filter(Q(revoked_on__isnull=True) | Q(revoked_on__gt=on))
-        .filter(Q(cancelled_on__isnull=True) | Q(cancelled_on__gt=on))
+        .filter(selector("recognitions", "held_q")(on))
     )
 
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_noop as _
 
 from ..choices import Section
 from ..facts import display, label_of, phrase, records
-from . import grouped, park_rows, provider
+from . import grouped, park_rows, provider, selector
 
 HORIZON_MONTHS = 6
 
@@ -25,13 +25,6 @@ def months_after(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, last if is_month_end else min(day.day, last))
 
 
-def not_ended(on: dt.date) -> Q:
-    """Recognitions neither revoked nor cancelled on or before `on`."""
-    return (Q(revoked_on__isnull=True) | Q(revoked_on__gt=on)) & (
-        Q(cancelled_on__isnull=True) | Q(cancelled_on__gt=on)
-    )
-
-
 @provider("next_steps.expiring", Section.NEXT_STEPS, requires=("recognitions.Recognition",), order=10)
 def expiring(this, user, park, start, end):
     recognition = apps.get_model("recognitions", "Recognition")
@@ -43,7 +36,7 @@ def expiring(this, user, park, start, end):
             valid_until__gt=end,
             valid_until__lte=horizon,
         )
-        .filter(not_ended(end))
+        .filter(selector("recognitions", "not_ended_q")(end))
     )
     # Already renewed by a recognition issued on or before the end: nothing left to do.
     held = held.exclude(renewed_by__issued_on__lte=end)
@@ -106,11 +99,7 @@ def held_at(user, park, on: dt.date) -> set[tuple[int, str]]:
         rows = park_rows(user, park, "recognitions.Recognition")
     except LookupError:
         return set()
-    rows = (
-        rows.filter(issued_on__lte=on)
-        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=on))
-        .filter(not_ended(on))
-    )
+    rows = rows.filter(selector("recognitions", "held_q")(on), issued_on__lte=on)
     return set(rows.values_list("enterprise_id", "scheme"))
 
 
