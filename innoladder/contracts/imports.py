@@ -6,7 +6,7 @@ imported: imported contracts start as 准备 and move through the registration w
 
 from django.utils.translation import gettext_noop
 
-from innoladder.accounts.choices import Role
+from innoladder.core.viewkit import can_write
 from innoladder.eligibility.tech_contract import SUBTYPES
 from innoladder.imports import registry
 from innoladder.imports.datasets import (
@@ -98,7 +98,7 @@ registry.declare(
     ],
     defaults=_defaults,
     clean=clean,
-    allowed=lambda user: user.role in (Role.ADMIN, Role.OFFICER, Role.AGENCY),
+    allowed=can_write,
     examples=[
         {
             "enterprise": "91632801MA7G2XY87R",

@@ -3,13 +3,15 @@ import datetime as dt
 from django.db.models import Q, QuerySet
 
 from innoladder.core import viewkit as vk
-from innoladder.core.scoping import for_user
 from innoladder.enterprises.models import park_q
 
 from . import choices as c
 from .models import TechContract
 
-contract_list, contract_get = vk.selectors(lambda: TechContract.objects.select_related("enterprise"))
+# Read in view scope; written (any other action) by bureau staff and by agencies on assigned enterprises.
+contract_list, contract_get = vk.selectors(
+    lambda: TechContract.objects.select_related("enterprise"), vk.scoped
+)
 
 
 def contracts_in_period(
@@ -29,19 +31,6 @@ def contracts_in_period(
     return qs.order_by("prepared_on", "id")
 
 
-def contract_writable(user) -> QuerySet[TechContract]:
-    """Contracts the user may edit: bureau staff, and agencies on assigned enterprises; not enterprises."""
-    from innoladder.accounts.choices import Role
-
-    if not user.is_authenticated or user.role not in (Role.ADMIN, Role.OFFICER, Role.AGENCY):
-        return TechContract.objects.none()
-    return contract_list(user, "change")
-
-
 def writable_enterprises(user):
-    from innoladder.accounts.choices import Role
-    from innoladder.enterprises.models import Enterprise
-
-    if not user.is_authenticated or user.role not in (Role.ADMIN, Role.OFFICER, Role.AGENCY):
-        return Enterprise.objects.none()
-    return for_user(Enterprise.objects.all(), user, "change").order_by("name")
+    """The enterprises a contract may be recorded for, by name."""
+    return vk.enterprise_choices(user).order_by("name")

@@ -10,13 +10,8 @@ from .forms import ContractTransitionForm, TechContractForm
 from .tax import tax_view
 
 
-def contract_select(user, action="view"):
-    """Contracts to read, or (any other action) those the user may write."""
-    return selectors.contract_list(user) if action == "view" else selectors.contract_writable(user)
-
-
 class ContractListView(vk.ObjectListView):
-    select, filterset = contract_select, ContractFilterSet
+    select, filterset = selectors.contract_list, ContractFilterSet
     title = _("技术合同登记")
     creatable = staticmethod(selectors.writable_enterprises)
     create_url_name, export_url_name, create_label = "contract_create", "contract_export", _("新增合同")
@@ -44,7 +39,7 @@ def registration(contract) -> str:
 
 
 class ContractDetailView(vk.ObjectDetailView):
-    select = contract_select
+    select = selectors.contract_list
     template_name, context_object_name = "contracts/contract_detail.html", "t"
 
     def get_context(self, contract):
@@ -61,7 +56,7 @@ class ContractDetailView(vk.ObjectDetailView):
 
 
 class ContractEditView(vk.ObjectEditView):
-    select, form_class = contract_select, TechContractForm
+    select, form_class = selectors.contract_list, TechContractForm
     create, update, instance_kwarg = services.contract_create, services.contract_update, "contract"
     title_create, title_edit = _("新增技术合同"), _("修改技术合同")
     created_message, updated_message = _("技术合同已保存"), _("技术合同已更新")
@@ -74,7 +69,7 @@ class ContractEditView(vk.ObjectEditView):
 
 
 class ContractTransitionView(vk.ObjectActionView):
-    select, form_class = contract_select, ContractTransitionForm
+    select, form_class = selectors.contract_list, ContractTransitionForm
     success = _("办理完成")
 
     def form_kwargs(self, contract):
