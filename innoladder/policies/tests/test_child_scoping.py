@@ -7,7 +7,6 @@ import datetime as dt
 import pytest
 
 from innoladder.core.models import AuditEntry
-from innoladder.policies import services
 from innoladder.policies.models import CampaignReach, TrainingEnrolment
 from innoladder.policies.tests.helpers import enrol, reach, spring_campaign, training_event
 
@@ -72,19 +71,8 @@ def test_an_officer_cannot_remove_the_row_of_an_enterprise_outside_their_parks(c
 
 def test_a_row_of_another_campaign_is_not_found_through_this_one(client, cast, moved):
     campaign, event, reaches, enrolments = moved
-    day = dt.date(2023, 9, 1)
-    other = services.campaign_create(
-        user=cast.officer, park=cast.park, title="另一活动", starts_on=day, ends_on=day
-    )
-    other_event = services.training_create(
-        user=cast.officer,
-        park=cast.park,
-        title="另一培训",
-        organiser="园区",
-        place="园区",
-        starts_on=day,
-        ends_on=day,
-    )
+    other = spring_campaign(cast, "另一活动")
+    other_event = training_event(cast, "另一培训")
     client.force_login(cast.officer)
     reach, enrolment = reaches[cast.ent_a.pk], enrolments[cast.ent_a.pk]
     assert client.post(f"/policies/campaigns/{other.pk}/reaches/{reach.pk}/remove/").status_code == 404
