@@ -5,6 +5,7 @@ built yet is absent. Builders take (user, park, on) where `on` is the reference 
 """
 
 import math
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -119,18 +120,32 @@ def shorten(text: str, width: float) -> str:
     return out + "…"
 
 
+# Where a label may break: after any Chinese character, between Latin words or after a hyphen (a word keeps
+# its hyphen and the spaces after it).
+BREAKS = re.compile(r"[!-,.-~]+-*\s*|\S\s*|\s+")
+
+
+def _pieces(text: str, width: float) -> list[str]:
+    """`text` cut where it may break; a word wider than a line is cut into characters."""
+    pieces = []
+    for piece in BREAKS.findall(text):
+        pieces.extend(piece if text_width(piece.rstrip()) > width else [piece])
+    return pieces
+
+
 def wrap(text: str, width: float, lines: int = 2) -> str:
-    """`text` in at most `lines` lines of `width` font sizes (the last one cut with "…")."""
+    """`text` in at most `lines` lines of `width` font sizes (the last one cut with "…"); English breaks
+    between words, Chinese after any character."""
     rows, current = [], ""
-    for ch in text:
-        if text_width(current + ch) > width:
+    for piece in _pieces(text, width):
+        if current and text_width((current + piece).rstrip()) > width:
             rows.append(current)
             current = ""
-        current += ch
+        current += piece
     rows.append(current)
     if len(rows) > lines:
-        rows = rows[: lines - 1] + [shorten("".join(rows[lines - 1 :]), width)]
-    return "\n".join(rows)
+        rows = rows[: lines - 1] + [shorten("".join(rows[lines - 1 :]).rstrip(), width)]
+    return "\n".join(row.rstrip() for row in rows)
 
 
 def label_layout(

@@ -130,3 +130,31 @@ def test_labels_beside_horizontal_bars_wrap_and_fit(n):
 def test_no_layout_overlaps(n, name):
     assert_no_overlap([f"{name}{i}" for i in range(n)], horizontal=False)
     assert_no_overlap([f"{name}{i}" for i in range(n)], horizontal=True)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Qinghai tech little giant",
+        "Tech-and-innovative SME",
+        "High and new technology enterprise",
+        "Tech-based SME",
+    ],
+)
+def test_english_labels_break_between_words(name):
+    text = label_layout([name, "Innovative SME"], horizontal=True)["texts"][0]
+    assert all(text_width(line) <= 8 for line in text.split("\n"))
+    # put back together at the breaks (a space, or nothing after a hyphen), the label reads as the name
+    joined = text.replace("-\n", "-").replace("\n", " ")
+    assert name.startswith(joined.removesuffix("…"))
+    assert joined == name or joined.endswith("…")
+
+
+def test_a_word_longer_than_a_line_is_still_cut_to_fit():
+    text = label_layout(["Superconductivity enterprise"], horizontal=True)["texts"][0]
+    assert all(text_width(line) <= 8 for line in text.split("\n"))
+    assert text.startswith("Superconduc")
+
+
+def test_chinese_labels_still_break_after_any_character():
+    assert label_layout(["国家级专精特新中小企业"], horizontal=True)["texts"][0] == "国家级专精特新中\n小企业"

@@ -53,6 +53,11 @@
     var cat = { type: "category", data: c.categories, axisLabel: axisLabel(c) };
     var val = valueAxis(c, 0, c.unit);
     o.tooltip = { trigger: "axis", renderMode: "richText", textStyle: { fontSize: FONT } };
+    if (horizontal && val.name) {
+      // Beside horizontal bars the unit goes under the axis: at its end it would be cut off by the edge.
+      val.nameLocation = "middle"; val.nameGap = FONT * 2;
+      o.grid = Object.assign({}, base.grid, { bottom: base.grid.bottom + FONT * 2 });
+    }
     o.xAxis = horizontal ? val : cat;
     o.yAxis = horizontal ? cat : val;
     var second = c.series.some(function (s) { return s.axis === 1; });
