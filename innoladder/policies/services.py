@@ -1,5 +1,6 @@
 """Writes of the policies app, all audited (core.services or audit.record in the same transaction)."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from innoladder.core import audit
@@ -68,8 +69,6 @@ campaign_create, campaign_update = vk.creator(Campaign), vk.updater("campaign")
 def campaign_reach_add(
     *, user, campaign: Campaign, enterprise, reached_on, channel, note: str = ""
 ) -> CampaignReach:
-    from django.core.exceptions import ValidationError
-
     if enterprise.park_id != campaign.park_id:
         raise ValidationError("只能记录本园区的企业")
     reach = CampaignReach(
@@ -88,23 +87,14 @@ training_create, training_update = vk.creator(TrainingEvent), vk.updater("event"
 @transaction.atomic
 def training_enrol(*, user, event: TrainingEvent, enterprise, attendees=()) -> TrainingEnrolment:
     """Enrol an enterprise (or add attendees to its enrolment); attendees are (name, position) pairs."""
-    from django.core.exceptions import ValidationError
-
     if enterprise.park_id != event.park_id:
         raise ValidationError("只能报名本园区的企业")
     enrolment = TrainingEnrolment.objects.filter(event=event, enterprise=enterprise).first()
     if enrolment is None:
         enrolment = object_create(TrainingEnrolment(event=event, enterprise=enterprise), user=user)
     for name, position in attendees:
-        attendee = TrainingAttendee(enrolment=enrolment, name=name.strip(), position=position.strip())
-        attendee.full_clean()
-        attendee.save()
-        audit.record(
-            AuditEvent.CREATE,
-            obj=attendee,
-            user=user,
-            enterprise_id=enterprise.pk,
-            changes={"after": audit.snapshot(attendee)},
+        object_create(
+            TrainingAttendee(enrolment=enrolment, name=name.strip(), position=position.strip()), user=user
         )
     return enrolment
 
