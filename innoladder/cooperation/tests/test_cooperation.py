@@ -1,5 +1,4 @@
 import datetime as dt
-from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -12,51 +11,12 @@ from innoladder.core.testing.access import EVERYONE, READ_A, WRITE_A, assert_acc
 from innoladder.core.testing.factories import IPRecordFactory
 from innoladder.enterprises.models import IPRecord
 
+from .helpers import ID_NUMBER, coop, patent, talent
+
 pytestmark = pytest.mark.django_db
 
 START, END = dt.date(2023, 1, 1), dt.date(2023, 6, 30)
 OUTSIDE = (dt.date(2022, 12, 31), dt.date(2023, 7, 1))
-ID_NUMBER = "11010519491231002X"  # the GB 11643 specimen number, check character X
-
-
-def coop(user, enterprise, on=dt.date(2023, 3, 1), **kw):
-    return services.cooperation_create(
-        user=user,
-        enterprise=enterprise,
-        partner=kw.pop("partner", "武汉工程大学"),
-        title=kw.pop("title", "卤水提锂合作研发"),
-        kind="joint",
-        amount=Decimal("300000"),
-        signed_on=on,
-        **kw,
-    )
-
-
-def patent(user, enterprise, number="ZL202010000001.1", on=dt.date(2023, 4, 1)):
-    return services.patent_introduction_create(
-        user=user,
-        enterprise=enterprise,
-        patent_number=number,
-        title="一种氯化镁提纯方法",
-        kind="invention_patent",
-        mode="transfer",
-        source="青海大学",
-        introduced_on=on,
-        amount=Decimal("80000"),
-    )
-
-
-def talent(user, enterprise, on=dt.date(2023, 5, 1), id_number="", name="张工"):
-    return services.talent_create(
-        user=user,
-        enterprise=enterprise,
-        name=name,
-        category="leading",
-        field="无机化工",
-        status="reserved",
-        recorded_on=on,
-        id_number=id_number,
-    )
 
 
 def test_patent_introduction_creates_transferred_ip_record(cast):

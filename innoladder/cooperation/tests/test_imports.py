@@ -10,9 +10,10 @@ from innoladder.core.models import JobStatus
 from innoladder.imports.choices import BatchStatus
 from innoladder.imports.tests.helpers import commit, preview, xlsx
 
+from .helpers import ID_NUMBER, talent
+
 pytestmark = pytest.mark.django_db
 
-ID_NUMBER = "11010519491231002X"
 TALENT_HEAD = ["统一社会信用代码", "姓名", "人才类别", "专业领域", "状态", "入库/认定日期", "身份证号"]
 COOP_HEAD = ["统一社会信用代码", "合作项目名称", "合作高校/院所", "合作方式", "合同金额(万元)", "签订日期"]
 
@@ -38,13 +39,8 @@ def test_talent_import_stores_only_hash_and_last_four(cast):
 
 
 def test_talent_import_refuses_bad_and_duplicate_id_numbers_without_echoing_them(cast):
-    services.talent_create(
-        user=cast.officer,
-        enterprise=cast.ent_b,
-        name="已登记",
-        category="top",
-        recorded_on=dt.date(2023, 1, 5),
-        id_number=ID_NUMBER,
+    talent(
+        cast.officer, cast.ent_b, on=dt.date(2023, 1, 5), id_number=ID_NUMBER, name="已登记", category="top"
     )
     rows = [
         TALENT_HEAD,

@@ -127,18 +127,10 @@ def test_actions_refuse_get(client, cast, projects):
 
 
 def test_a_delete_is_post_only_scoped_and_audited(client, cast):
-    from innoladder.cooperation import services as cooperation
     from innoladder.cooperation.models import Talent
+    from innoladder.cooperation.tests.helpers import talent as make_talent
 
-    talent = cooperation.talent_create(
-        user=cast.officer,
-        enterprise=cast.ent_a,
-        name="张工",
-        category="leading",
-        field="盐湖化工",
-        status="reserved",
-        recorded_on=dt.date.today(),
-    )
+    talent = make_talent(cast.officer, cast.ent_a, on=dt.date.today())
     url = f"/cooperation/talents/{talent.pk}/delete/"
     client.force_login(cast.user_b)
     assert client.post(url).status_code == 404

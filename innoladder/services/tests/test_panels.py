@@ -4,7 +4,7 @@ import pytest
 from freezegun import freeze_time
 
 from innoladder.cooperation import enterprise_panels as cooperation_panels
-from innoladder.cooperation import services as cooperation_services
+from innoladder.cooperation.tests.helpers import talent
 from innoladder.core import enterprise_page
 from innoladder.core.testing.access import request_as
 from innoladder.projects import enterprise_panels as project_panels
@@ -44,9 +44,7 @@ def test_enterprise_page_panels_and_timeline(cast):
     make_request(cast.officer, cast.ent_a, raised_on=dt.date(2023, 3, 2))
     project = make_project(cast.officer, cast.ent_a, title="镁基材料项目")
     approve(cast.officer, project, dt.date(2023, 4, 26))
-    cooperation_services.talent_create(
-        user=cast.officer, enterprise=cast.ent_a, name="张工", category="top", recorded_on=dt.date(2023, 5, 1)
-    )
+    talent(cast.officer, cast.ent_a, on=dt.date(2023, 5, 1), category="top")
     request = request_as(cast.user_a)
     html = enterprise_panels.panels(request, cast.ent_a)[0].html
     assert "30天内重复走访" in html and "协助申报项目" in html
