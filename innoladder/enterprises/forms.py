@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from innoladder.accounts.choices import Role
+from innoladder.core.scoping import is_staff_role
 from innoladder.core.validators import apply_field_rules
 from innoladder.core.viewkit.forms import style
 from innoladder.eligibility import uscc
@@ -47,10 +48,6 @@ class VersionedForm(forms.ModelForm):
 
     def data_for_service(self) -> dict:
         return {name: self.cleaned_data[name] for name in self._meta.fields if name in self.cleaned_data}
-
-
-def _is_staff(user) -> bool:
-    return user.role in (Role.ADMIN, Role.OFFICER)
 
 
 class EnterpriseForm(VersionedForm):
@@ -114,7 +111,7 @@ class EnterpriseForm(VersionedForm):
             self.initial["former_names"] = "，".join(self.instance.former_names or [])
             self.initial["tags"] = "，".join(self.instance.tags or [])
             self.initial["override_reason"] = self.instance.uscc_override_reason
-        if _is_staff(user):
+        if is_staff_role(user):
             from innoladder.accounts.models import User
 
             parks = visible_parks(user)
@@ -155,7 +152,7 @@ class EnterpriseForm(VersionedForm):
             result = uscc.validate(code)
             reason = (cleaned.get("override_reason") or "").strip()
             if not result.ok and not unchanged:
-                if not _is_staff(self.user):
+                if not is_staff_role(self.user):
                     self.add_error("uscc", [*result.errors, "如确认代码无误，请联系园区工作人员核实"])
                 elif not reason:
                     self.add_error(
@@ -164,10 +161,6 @@ class EnterpriseForm(VersionedForm):
                     )
             self.uscc_warnings = result.warnings
         return cleaned
-
-    def data_for_service(self) -> dict:
-        data = super().data_for_service()
-        return data
 
 
 class EnterpriseStatusForm(forms.Form):

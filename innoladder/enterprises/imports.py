@@ -22,7 +22,6 @@ from innoladder.imports.datasets import (
     USCC,
     CellError,
     Column,
-    dates_in_order,
 )
 from innoladder.imports.values import fold
 
@@ -37,7 +36,9 @@ from .models import (
     RDInstitution,
     StandardWork,
     award_date_problem,
+    incident_date_problem,
 )
+from .selectors import ANNUAL_TABLE_ROWS
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -155,26 +156,13 @@ def _annual_stamp(ctx) -> dict:
     return {"source": c.DataSource.IMPORT, "source_note": note}
 
 
-_MONEY_FIELDS = [
-    ("销售收入", "sales_revenue"),
-    ("主营业务收入", "main_revenue"),
-    ("营业收入", "operating_revenue"),
-    ("收入总额", "total_income"),
-    ("不征税收入", "non_taxable_income"),
-    ("高新技术产品(服务)收入", "hitech_revenue"),
-    ("研发费用", "rd_expense"),
-    ("境内研发费用", "rd_domestic"),
-    ("委托境内研发费用", "rd_entrusted_domestic"),
-    ("委托境外研发费用", "rd_entrusted_overseas"),
-    ("成本费用支出总额", "total_cost"),
-    ("资产总额", "total_assets"),
-    ("负债总额", "total_liabilities"),
-    ("净资产", "net_assets"),
-    ("净利润", "net_profit"),
-    ("上缴税金", "taxes_paid"),
-    ("出口额", "export_value"),
-    ("股权融资", "equity_financing"),
-]
+def _annual_column(name: str, label: str, kind: str) -> Column:
+    """A figure of the annual table: a count, or an amount in 万元 (only profit and net assets below 0)."""
+    if kind == "int":
+        return Column(label, name, INT, min_value=0)
+    floor = None if name in ("net_profit", "net_assets") else 0
+    return Column(label, name, MONEY, unit="万元", min_value=floor)
+
 
 ANNUAL_DATA = registry.declare(
     ("annual_data", gettext_noop("年度数据"), AnnualData, ("enterprise", "year")),
@@ -185,20 +173,7 @@ ANNUAL_DATA = registry.declare(
     columns=[
         ENTERPRISE_CODE,
         Column("年度", "year", INT, required=True, min_value=2000, max_value=2100, width=8),
-        Column("职工总数", "employees", INT, min_value=0),
-        Column("科技人员", "tech_staff", INT, min_value=0),
-        Column("研发人员", "rd_staff", INT, min_value=0),
-        *[
-            Column(
-                header,
-                name,
-                MONEY,
-                unit="万元",
-                min_value=None if name in ("net_profit", "net_assets") else 0,
-            )
-            for header, name in _MONEY_FIELDS
-        ],
-        Column("技术成果转化数", "tech_conversions", INT, min_value=0),
+        *[_annual_column(name, label, kind) for name, label, kind in ANNUAL_TABLE_ROWS],
     ],
     stamp=_annual_stamp,
     clean=_annual_clean,
@@ -291,7 +266,8 @@ EXAMPLE_USCC = "91632801AY4CL12T2E"
 
 
 def _incident_clean(values, ctx):
-    return dates_in_order(values, "occurred_on", "removed_on", "移出日期不能早于发生/列入日期")
+    problem = incident_date_problem(values.get("occurred_on"), values.get("removed_on"))
+    return {"removed_on": problem} if problem else {}
 
 
 STANDARDS = registry.declare(

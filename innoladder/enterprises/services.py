@@ -14,7 +14,17 @@ from innoladder.core.services import StaleEditError, object_create, object_delet
 from innoladder.eligibility import size_class, uscc
 
 from . import choices as c
-from .models import AnnualData, Award, Enterprise, Incident, IPRecord, Person, RDInstitution, StandardWork
+from .models import (
+    AnnualData,
+    Award,
+    Enterprise,
+    Incident,
+    IPRecord,
+    Person,
+    RDInstitution,
+    StandardWork,
+    incident_date_problem,
+)
 
 # Fields only park staff (admin, officer) may set; enterprise users and agencies keep the stored values.
 STAFF_ONLY_FIELDS = ("park", "sub_zone", "pool", "assigned_officer", "status", "status_changed_on")
@@ -213,29 +223,23 @@ def annual_data_upsert(
     if unknown:
         raise ValueError(f"unknown annual data fields: {sorted(unknown)}")
     existing = AnnualData.objects.select_for_update().filter(enterprise=enterprise, year=year).first()
-    now = timezone.now()
+    values = {
+        **data,
+        "source": source,
+        "source_note": source_note,
+        "confirmed_by": user if getattr(user, "is_authenticated", False) else None,
+        "confirmed_at": timezone.now(),
+    }
     if existing is None:
         if expected_version not in (None, 0):
             raise StaleEditError(STALE_ANNUAL_MESSAGE)
-        row = AnnualData(
-            enterprise=enterprise,
-            year=year,
-            source=source,
-            source_note=source_note,
-            confirmed_by=user if getattr(user, "is_authenticated", False) else None,
-            confirmed_at=now,
-            **data,
-        )
+        row = AnnualData(enterprise=enterprise, year=year, **values)
         object_create(row, user=user, message=f"录入{year}年度数据")
     else:
         if expected_version is not None and existing.version != expected_version:
             raise StaleEditError(STALE_ANNUAL_MESSAGE)
-        for name, value in data.items():
+        for name, value in values.items():
             setattr(existing, name, value)
-        existing.source = source
-        existing.source_note = source_note
-        existing.confirmed_by = user if getattr(user, "is_authenticated", False) else None
-        existing.confirmed_at = now
         row = object_update(
             existing, user=user, expected_version=expected_version, message=f"修改{year}年度数据"
         )
@@ -291,9 +295,9 @@ def _child_services(model, label: str, check: Callable[[dict], None] | None = No
 
 
 def _check_incident(data: dict) -> None:
-    occurred, removed = data.get("occurred_on"), data.get("removed_on")
-    if occurred and removed and removed < occurred:
-        raise ValidationError({"removed_on": ["移出日期不能早于发生/列入日期"]})
+    problem = incident_date_problem(data.get("occurred_on"), data.get("removed_on"))
+    if problem:
+        raise ValidationError({"removed_on": [problem]})
 
 
 iprecord_create, iprecord_update, iprecord_delete = _child_services(IPRecord, "知识产权", _check_ip)
