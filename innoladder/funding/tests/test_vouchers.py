@@ -116,31 +116,19 @@ def test_editing_a_use_recomputes_it_against_the_other_uses(cast, voucher_progra
 
 def test_enterprise_user_records_a_use_through_the_form(client, cast, voucher_programme):
     client.force_login(cast.user_a)
-    response = client.post(
-        "/funding/vouchers/new/",
-        {
-            "enterprise": cast.ent_a.pk,
-            "programme": voucher_programme.pk,
-            "used_on": "2023-04-01",
-            "holder_type": "tsme",
-            "service_type": "consulting",
-            "provider": "某咨询公司",
-            "fee": "20000",
-        },
-    )
+    form = {
+        "enterprise": cast.ent_a.pk,
+        "programme": voucher_programme.pk,
+        "used_on": "2023-04-01",
+        "holder_type": "tsme",
+        "service_type": "consulting",
+        "provider": "某咨询公司",
+        "fee": "20000",
+    }
+    response = client.post("/funding/vouchers/new/", form)
     assert response.status_code == 302
     assert VoucherUse.objects.get().amount == D("16000")
-    # user_a cannot draw on enterprise B's voucher: B is not a choice for them.
-    response = client.post(
-        "/funding/vouchers/new/",
-        {
-            "enterprise": cast.ent_b.pk,
-            "programme": voucher_programme.pk,
-            "used_on": "2023-04-01",
-            "holder_type": "tsme",
-            "service_type": "consulting",
-            "provider": "x",
-            "fee": "1",
-        },
-    )
+    # user_a cannot draw on enterprise B's voucher: B is not a choice for them (the same form otherwise).
+    response = client.post("/funding/vouchers/new/", {**form, "enterprise": cast.ent_b.pk})
     assert response.status_code == 200 and VoucherUse.objects.count() == 1
+    assert "enterprise" in response.context["form"].errors
