@@ -35,6 +35,13 @@ def compute_valid_until(scheme: str, issued_on: dt.date) -> dt.date:
     return rules.valid_until(rule_for(scheme), issued_on)
 
 
+def _attach_certificate(recognition: Recognition, certificate) -> None:
+    """An uploaded certificate (when there is one), checked, stored with the record, saved by its caller."""
+    if certificate is not None:
+        recognition.certificate_type = check_upload(certificate)
+        recognition.certificate.save(certificate.name, certificate, save=False)
+
+
 def recognition_create(
     *,
     user,
@@ -69,9 +76,7 @@ def recognition_create(
         is_demo=is_demo,
     )
     with transaction.atomic():
-        if certificate is not None:
-            recognition.certificate_type = check_upload(certificate)
-            recognition.certificate.save(certificate.name, certificate, save=False)
+        _attach_certificate(recognition, certificate)
         object_create(recognition, user=user)
     return recognition
 
@@ -83,9 +88,7 @@ def recognition_update(*, user, recognition: Recognition, expected_version: int 
     if recognition.valid_until is None:
         recognition.valid_until = compute_valid_until(recognition.scheme, recognition.issued_on)
     with transaction.atomic():
-        if certificate is not None:
-            recognition.certificate_type = check_upload(certificate)
-            recognition.certificate.save(certificate.name, certificate, save=False)
+        _attach_certificate(recognition, certificate)
         return object_update(recognition, user=user, expected_version=expected_version)
 
 

@@ -41,6 +41,12 @@ def _int(value):
         return None
 
 
+def _named(stored, stem: str) -> str:
+    """The download name of a stored file: `stem` with the stored file's extension ("bin" without one)."""
+    suffix = stored.name.rsplit(".", 1)[-1] if "." in stored.name else "bin"
+    return f"{stem}.{suffix}"
+
+
 def _require_staff(user):
     if not is_staff_role(user):
         raise Http404
@@ -261,8 +267,9 @@ def change_event_reported(request, pk):
 @login_required
 def recognition_certificate(request, pk):
     rec = selectors.recognition_get(request.user, pk)
-    suffix = rec.certificate.name.rsplit(".", 1)[-1] if "." in rec.certificate.name else "bin"
-    return vk.download(rec.certificate, f"证书-{rec.number or rec.pk}.{suffix}", rec.certificate_type)
+    return vk.download(
+        rec.certificate, _named(rec.certificate, f"证书-{rec.number or rec.pk}"), rec.certificate_type
+    )
 
 
 # --- Batches ---------------------------------------------------------------------------------------
@@ -478,5 +485,4 @@ class ApplicationDocumentUploadView(ApplicationAction):
 @login_required
 def document_download(request, pk):
     document = selectors.document_get(request.user, pk)
-    suffix = document.file.name.rsplit(".", 1)[-1] if "." in document.file.name else "bin"
-    return vk.download(document.file, f"{document.title}.{suffix}", document.content_type)
+    return vk.download(document.file, _named(document.file, document.title), document.content_type)
