@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from innoladder.accounts.choices import Role
 from innoladder.accounts.models import ServiceAgency, User
 from innoladder.core import viewkit as vk
+from innoladder.core.parkscope import writable_parks
 from innoladder.core.scoping import CHANGE, is_staff_role
 from innoladder.core.services import StaleEditError, posted_version
 
@@ -319,14 +320,9 @@ def batch_detail(request, pk):
 def batch_edit(request, pk=None):
     user = request.user
     batch = selectors.batch_get(user, pk, CHANGE) if pk else None
-    if batch is None and not selectors.park_list(user).exists():
+    parks = writable_parks(user)
+    if not parks.exists():
         raise Http404
-    if selectors.park_ids_for(user, CHANGE) == []:
-        raise Http404
-    parks = selectors.park_list(user)
-    ids = selectors.park_ids_for(user, CHANGE)
-    if ids is not None:
-        parks = parks.filter(pk__in=ids)
     version = batch.version if batch else None
     form = forms.BatchForm(request.POST or None, instance=batch, parks=parks)
     if request.method == "POST" and form.is_valid():
