@@ -114,34 +114,40 @@ def _targets(park) -> list[Enterprise]:
     return found[:VISIT_TARGET]
 
 
+def _cycle_visit(officer, agency, enterprise, n: int, day: dt.date, note) -> Visit:
+    """The `n`th visit of the demo's round: its topics in turn (`note(topic)` the notes of each), one in
+    three made by the agency."""
+    topics = TOPIC_CYCLE[n % len(TOPIC_CYCLE)]
+    with_agency = agency is not None and n % 3 == 1
+    return services.visit_create(
+        user=officer,
+        enterprises=[enterprise],
+        staff=[officer] if officer else [],
+        visited_on=day,
+        department="第三方服务机构" if with_agency else "园区科技局",
+        agency=agency if with_agency else None,
+        topics=[str(t) for t in topics],
+        notes="；".join(note(t) for t in topics) + "。",
+        follow_up="跟踪企业申报进度，下月回访。",
+        is_demo=True,
+    )
+
+
 def _visits(park, officer, agency) -> dict[int, Visit]:
     made = {}
-    staff = [officer] if officer else []
     for i, enterprise in enumerate(_targets(park)):
         existing = Visit.objects.filter(is_demo=True, enterprises=enterprise).order_by("visited_on").first()
         if existing is not None:
             made[enterprise.pk] = existing
             continue
-        topics = TOPIC_CYCLE[i % len(TOPIC_CYCLE)]
-        with_agency = agency is not None and i % 3 == 1
-        made[enterprise.pk] = services.visit_create(
-            user=officer,
-            enterprises=[enterprise],
-            staff=staff,
-            visited_on=dt.date(2023, 1, 9) + dt.timedelta(days=(i * 47) % 170),
-            department="第三方服务机构" if with_agency else "园区科技局",
-            agency=agency if with_agency else None,
-            topics=[str(t) for t in topics],
-            notes="；".join(NOTES[t] for t in topics) + "。",
-            follow_up="跟踪企业申报进度，下月回访。",
-            is_demo=True,
-        )
+        day = dt.date(2023, 1, 9) + dt.timedelta(days=(i * 47) % 170)
+        made[enterprise.pk] = _cycle_visit(officer, agency, enterprise, i, day, lambda t: NOTES[t])
         if "西豫有色" in enterprise.name:
             # A second department visits the same enterprise two weeks later: the log flags it.
             services.visit_create(
                 user=officer,
                 enterprises=[enterprise],
-                staff=staff,
+                staff=[officer] if officer else [],
                 visited_on=made[enterprise.pk].visited_on + dt.timedelta(days=14),
                 department="园区经济发展局",
                 topics=[str(Topic.FUNDING)],
@@ -234,24 +240,12 @@ def _recent_visits(park, officer, agency, today: dt.date, every: int = VISIT_EVE
     targets = list(Enterprise.objects.filter(park=park, is_demo=True, status="active").order_by("name"))
     if not targets:
         return
-    staff = [officer] if officer else []
     for n, day in _grid(every, today):
         enterprise = targets[n % len(targets)]
         if Visit.objects.filter(is_demo=True, visited_on=day, enterprises=enterprise).exists():
             continue
-        topics = TOPIC_CYCLE[n % len(TOPIC_CYCLE)]
-        with_agency = agency is not None and n % 3 == 1
-        services.visit_create(
-            user=officer,
-            enterprises=[enterprise],
-            staff=staff,
-            visited_on=day,
-            department="第三方服务机构" if with_agency else "园区科技局",
-            agency=agency if with_agency else None,
-            topics=[str(t) for t in topics],
-            notes="；".join(RECENT_NOTES[t].format(y=day.year, last=day.year - 1) for t in topics) + "。",
-            follow_up="跟踪企业申报进度，下月回访。",
-            is_demo=True,
+        _cycle_visit(
+            officer, agency, enterprise, n, day, lambda t, y=day.year: RECENT_NOTES[t].format(y=y, last=y - 1)
         )
 
 
