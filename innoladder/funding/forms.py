@@ -75,21 +75,31 @@ class ProgrammeForm(forms.ModelForm):
         return quotas, shares
 
 
-class FundApplicationForm(forms.ModelForm):
-    class Meta:
-        model = FundApplication
-        fields = ["enterprise", "programme", "title", "requested_amount", "applied_on", "note"]
-        widgets = {"applied_on": DATE}
+class EnterpriseProgrammeForm(forms.ModelForm):
+    """A record of an enterprise on a programme: the enterprises the user may write to (fixed once the record
+    is saved) and the programmes `programmes(user)` offers."""
+
+    @staticmethod
+    def programmes(user):
+        return park_scoped(Programme.objects.all(), user, VIEW)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["enterprise"].queryset = writable_enterprises(user)
-        # A 创新券 application is the request for the voucher itself (申领); draws are VoucherUse rows.
-        self.fields["programme"].queryset = park_scoped(Programme.objects.all(), user, VIEW)
+        self.fields["programme"].queryset = self.programmes(user)
         if self.instance.pk:
             self.fields["enterprise"].disabled = True
         apply_field_rules(self)
         bootstrap(self)
+
+
+class FundApplicationForm(EnterpriseProgrammeForm):
+    """A 创新券 application is the request for the voucher itself (申领); draws are VoucherUse rows."""
+
+    class Meta:
+        model = FundApplication
+        fields = ["enterprise", "programme", "title", "requested_amount", "applied_on", "note"]
+        widgets = {"applied_on": DATE}
 
 
 class TransitionForm(forms.Form):
@@ -103,19 +113,12 @@ class TransitionForm(forms.Form):
         offer_transitions(self, c.ApplicationStatus, c.TRANSITIONS.get(application.status, ()))
 
 
-class VoucherUseForm(forms.ModelForm):
+class VoucherUseForm(EnterpriseProgrammeForm):
     class Meta:
         model = VoucherUse
         fields = ["enterprise", "programme", "used_on", "holder_type", "service_type", "provider", "fee"]
         widgets = {"used_on": DATE}
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["enterprise"].queryset = writable_enterprises(user)
-        self.fields["programme"].queryset = park_scoped(Programme.objects.all(), user, VIEW).filter(
-            kind=c.ProgrammeKind.VOUCHER
-        )
-        if self.instance.pk:
-            self.fields["enterprise"].disabled = True
-        apply_field_rules(self)
-        bootstrap(self)
+    @staticmethod
+    def programmes(user):
+        return EnterpriseProgrammeForm.programmes(user).filter(kind=c.ProgrammeKind.VOUCHER)
