@@ -38,14 +38,19 @@ def _profile(user: User) -> dict:
     return data
 
 
-def _clear_links_for_role(user: User) -> None:
-    """Only an agency account names an agency, only an enterprise account an enterprise."""
+def _account_save(user: User, parks=None) -> None:
+    """Check and store the account. Only an agency account names an agency, only an enterprise account an
+    enterprise, only a regional account a region: the links another role would have are cleared first."""
     if user.role != Role.AGENCY:
         user.agency = None
     if user.role != Role.ENTERPRISE:
         user.enterprise = None
     if user.role != Role.REGIONAL:
         user.region = None
+    user.full_clean(exclude=["password"])
+    user.save()
+    if parks is not None:
+        user.parks.set(parks)
 
 
 def _request(*, kind: str, target: User, by: User, reason: str, new_role: str = "", password_hash: str = ""):
@@ -95,11 +100,8 @@ def user_create(
         must_change_password=True,
         is_active=not protected,
     )
-    _clear_links_for_role(user)
     user.set_password(password)
-    user.full_clean(exclude=["password"])
-    user.save()
-    user.parks.set(parks)
+    _account_save(user, parks)
     audit.record(AuditEvent.CREATE, obj=user, user=by, changes=_profile(user), message="安全管理员开设账户")
     req = None
     if protected:
@@ -142,10 +144,7 @@ def user_update(
     user.enterprise = enterprise
     user.region = region
     user.is_active = is_active
-    _clear_links_for_role(user)
-    user.full_clean(exclude=["password"])
-    user.save()
-    user.parks.set(parks)
+    _account_save(user, parks)
     changes = audit.diff(before, _profile(user))
     if changes:
         audit.record(
@@ -242,11 +241,9 @@ def _execute(req: CredentialRequest, target: User, *, by: User, who: str) -> Non
     elif req.kind == RequestKind.ROLE_GRANT:
         before = _profile(target)
         target.role = req.new_role
-        _clear_links_for_role(target)
         if target.last_login is None:
             target.is_active = True  # an account opened for this role starts when the role is approved
-        target.full_clean(exclude=["password"])
-        target.save()
+        _account_save(target)
         audit.record(
             AuditEvent.UPDATE,
             obj=target,
