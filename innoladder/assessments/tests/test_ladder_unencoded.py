@@ -1,5 +1,5 @@
-"""A tier whose criteria the engine does not have (科技和创新型中小企业 from 2026) reads as such on the ladder,
-not as "满足 0/0 项条件 · 数据不足"."""
+"""A tier whose criteria the engine does not have (科技和创新型中小企业 from 2026) reads as such on the
+ladder and the candidate list, not as "满足 0/0 项条件 · 数据不足"."""
 
 import datetime as dt
 import re
@@ -30,3 +30,14 @@ def test_a_tier_without_encoded_criteria_says_so(client, cast):
     assert "项条件" not in unencoded and "数据不足" not in unencoded
     encoded = _tier(html, "srdi_sme")
     assert re.search(r"满足 \d+/[1-9]\d* 项条件", encoded) and "标准尚未编码" not in encoded
+
+
+def test_the_candidate_list_of_such_a_tier_says_so_too(client, cast):
+    with freeze_time("2026-12-07 10:00"):
+        assess_cast(cast, (15, 9, 15), ON)
+        client.force_login(cast.officer)
+        html = client.get("/assessments/candidates/?scheme=tech_innovative_sme").content.decode()
+        other = client.get("/assessments/candidates/?scheme=srdi_sme").content.decode()
+    rows = re.findall(r'<tr data-scheme="tech_innovative_sme".*?</tr>', html, re.S)
+    assert rows and all("标准尚未编码" in row and "项条件" not in row for row in rows)
+    assert re.search(r"满足 \d+/[1-9]\d* 项条件", other) and "标准尚未编码" not in other
