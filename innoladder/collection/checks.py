@@ -14,6 +14,12 @@ RATIO_JUMP = Decimal("0.5")
 LIMIT = Decimal("1e15")  # yuan, and people or items
 NON_NEGATIVE_MONEY = frozenset(MONEY_FIELDS) - {"net_profit", "net_assets"}
 
+# A part above its whole (warned on the part): (part, whole, warning key, message).
+PART_ABOVE_WHOLE = (
+    ("hitech_revenue", "total_income", "hitech_gt_income", "高新技术产品(服务)收入大于收入总额，请核实。"),
+    ("rd_domestic", "rd_expense", "rd_domestic_gt_total", "境内研发费用大于研发费用总额，请核实。"),
+)
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -104,16 +110,9 @@ def plausibility(values: dict, last_year: dict) -> list[Problem]:
                     f"研发费用占销售收入比例由上年的 {before:.2%} 变为 {now:.2%}，变化超过 50%，请核实。",
                 )
             )
-    hitech, total_income = values.get("hitech_revenue"), values.get("total_income")
-    if hitech is not None and total_income is not None and hitech > total_income:
-        warnings.append(
-            Problem("hitech_gt_income", "hitech_revenue", "高新技术产品(服务)收入大于收入总额，请核实。")
-        )
-    domestic, rd = values.get("rd_domestic"), values.get("rd_expense")
-    if domestic is not None and rd is not None and domestic > rd:
-        warnings.append(
-            Problem("rd_domestic_gt_total", "rd_domestic", "境内研发费用大于研发费用总额，请核实。")
-        )
+    for part, whole, key, message in PART_ABOVE_WHOLE:
+        if values.get(part) is not None and values.get(whole) is not None and values[part] > values[whole]:
+            warnings.append(Problem(key, part, message))
     for field in ("sales_revenue", "total_assets"):
         prev, cur = last_year.get(field), values.get(field)
         if prev and cur is not None and prev > 0 and abs(Decimal(cur) - Decimal(prev)) / Decimal(prev) > 3:

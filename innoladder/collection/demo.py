@@ -9,7 +9,7 @@ from innoladder.accounts.models import User
 from innoladder.enterprises.models import AnnualData, Park
 
 from . import services
-from .fields import DEFAULT_FIELDS, entry_text
+from .fields import DEFAULT_FIELDS
 from .models import Campaign, Submission
 
 
@@ -42,15 +42,5 @@ def load() -> None:
         figures = AnnualData.objects.filter(enterprise=submission.enterprise, year=year).first()
         if figures is None or figures.employees is None or done >= 3:
             continue
-        # Typed as in the form (money in 万元).
-        raw = {field: entry_text(field, getattr(figures, field)) for field in campaign.fields}
-        errors, warnings = services.submission_save(
-            user=officer,
-            submission=submission,
-            raw=raw,
-            submit=True,
-            confirmed_warnings=[w.key for w in services.evaluate(submission, raw)[2]],
-            declaration=True,
-        )
-        if not errors:
+        if not services.submission_submit_figures(user=officer, submission=submission, figures=figures):
             done += 1

@@ -181,6 +181,25 @@ def submission_save(
     return [], warnings
 
 
+def submission_submit_figures(*, user, submission: Submission, figures) -> list[checks.Problem]:
+    """Submit the form on the enterprise's behalf with the campaign's fields read from `figures` (an import
+    row, a year's annual data), typed as in the form, its warnings confirmed. Returns the errors that kept
+    it from being saved (nothing saved then)."""
+    raw = {f: entry_text(f, getattr(figures, f)) for f in submission.campaign.fields}
+    _, errors, warnings = evaluate(submission, raw)
+    if errors:
+        return errors
+    errors, _ = submission_save(
+        user=user,
+        submission=submission,
+        raw=raw,
+        submit=True,
+        confirmed_warnings=[w.key for w in warnings],
+        declaration=True,
+    )
+    return errors
+
+
 @transaction.atomic
 def submission_return(*, user, submission: Submission, comment: str) -> Submission:
     _require_bureau(user, submission.campaign.park)
@@ -316,20 +335,8 @@ def campaign_apply_import(*, user, campaign: Campaign) -> int:
         if submission is None:
             problems.append(f"{row.enterprise.name}：不在本次填报范围内")
             continue
-        raw = {f: entry_text(f, getattr(row, f)) for f in campaign.fields}  # typed as in the form
-        _, errors, warnings = evaluate(submission, raw)
-        if errors:
-            problems.append(f"{row.enterprise.name}：" + "；".join(e.message for e in errors))
-            continue
         try:
-            errors, _ = submission_save(
-                user=user,
-                submission=submission,
-                raw=raw,
-                submit=True,
-                confirmed_warnings=[w.key for w in warnings],
-                declaration=True,
-            )
+            errors = submission_submit_figures(user=user, submission=submission, figures=row)
         except CollectionError as exc:
             errors = [checks.Problem("refused", "", m) for m in exc.messages]
         if errors:
