@@ -36,7 +36,6 @@ from .models import (
     RDInstitution,
     StandardWork,
     award_date_problem,
-    incident_date_problem,
 )
 from .selectors import ANNUAL_TABLE_ROWS
 
@@ -266,7 +265,7 @@ EXAMPLE_USCC = "91632801AY4CL12T2E"
 
 
 def _incident_clean(values, ctx):
-    problem = incident_date_problem(values.get("occurred_on"), values.get("removed_on"))
+    problem = Incident.date_problem(values.get("occurred_on"), values.get("removed_on"))
     return {"removed_on": problem} if problem else {}
 
 

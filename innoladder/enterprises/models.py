@@ -397,14 +397,6 @@ class RDInstitution(EnterpriseByYear):
         return self.name
 
 
-def incident_date_problem(occurred_on, removed_on) -> str:
-    """Why an incident's removal date cannot be right ("" when it can): not before the day it occurred or
-    was listed."""
-    if occurred_on and removed_on and removed_on < occurred_on:
-        return "移出日期不能早于发生/列入日期"
-    return ""
-
-
 class Incident(EnterpriseChild):
     """An incident that bars recognitions (accident, violation, listing), with its dates."""
 
@@ -420,6 +412,14 @@ class Incident(EnterpriseChild):
 
     def __str__(self):
         return f"{INCIDENT_KIND_LABEL(self.kind)} {self.occurred_on}"
+
+    @staticmethod
+    def date_problem(occurred_on, removed_on) -> str:
+        """Why a removal date cannot be right ("" when it can): not before the day of the incident or listing;
+        the edit form's service and the import check it alike."""
+        if occurred_on and removed_on and removed_on < occurred_on:
+            return "移出日期不能早于发生/列入日期"
+        return ""
 
 
 class Person(EnterpriseChild):

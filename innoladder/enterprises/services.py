@@ -14,17 +14,7 @@ from innoladder.core.services import StaleEditError, object_create, object_delet
 from innoladder.eligibility import size_class, uscc
 
 from . import choices as c
-from .models import (
-    AnnualData,
-    Award,
-    Enterprise,
-    Incident,
-    IPRecord,
-    Person,
-    RDInstitution,
-    StandardWork,
-    incident_date_problem,
-)
+from .models import AnnualData, Award, Enterprise, Incident, IPRecord, Person, RDInstitution, StandardWork
 
 # Fields only park staff (admin, officer) may set; enterprise users and agencies keep the stored values.
 STAFF_ONLY_FIELDS = ("park", "sub_zone", "pool", "assigned_officer", "status", "status_changed_on")
@@ -295,7 +285,7 @@ def _child_services(model, label: str, check: Callable[[dict], None] | None = No
 
 
 def _check_incident(data: dict) -> None:
-    problem = incident_date_problem(data.get("occurred_on"), data.get("removed_on"))
+    problem = Incident.date_problem(data.get("occurred_on"), data.get("removed_on"))
     if problem:
         raise ValidationError({"removed_on": [problem]})
 
