@@ -52,6 +52,21 @@ def in_text(report, fact: dict) -> bool:
     return fact["sentence"] in section["text"] and fact["key"] in section["fact_keys"]
 
 
+def dated_fact(golmud, model: str, date_field: str, key: str):
+    """The report's fact `key` and, counted independently, the park's rows of `model` dated in the period
+    by `date_field`: the fact names exactly those rows and its sentence stands in its section's text."""
+    from django.apps import apps
+
+    park, report = golmud["park"], golmud["report"]
+    rows = apps.get_model(model).objects.filter(
+        enterprise__park=park, **{f"{date_field}__gte": START, f"{date_field}__lte": END}
+    )
+    fact = report.fact(key)
+    assert set(fact["row_ids"]) == set(rows.values_list("pk", flat=True))
+    assert in_text(report, fact)
+    return rows, fact
+
+
 @requires("recognitions.Application", "recognitions.ApplicationTransition")
 def test_three_re_recognition_preparations(golmud, db):
     from innoladder.recognitions.models import ApplicationTransition
@@ -135,47 +150,27 @@ def test_two_and_three_cooperation_projects(golmud, db):
 
 @requires("cooperation.PatentIntroduction")
 def test_five_patents_introduced(golmud, db):
-    from innoladder.cooperation.models import PatentIntroduction
-
-    park, report = golmud["park"], golmud["report"]
-    rows = PatentIntroduction.objects.filter(
-        enterprise__park=park, introduced_on__gte=START, introduced_on__lte=END
-    )
-    fact = report.fact("cooperation.patents")
+    rows, fact = dated_fact(golmud, "cooperation.PatentIntroduction", "introduced_on", "cooperation.patents")
     assert rows.count() == 5 == fact["count"]
-    assert set(fact["row_ids"]) == set(rows.values_list("pk", flat=True))
     assert "5项" in fact["sentence"] and "海珠镁业" in fact["sentence"] and "盛隆塑编" in fact["sentence"]
-    assert in_text(report, fact)
 
 
 @requires("cooperation.Talent")
 def test_eleven_talents(golmud, db):
-    from innoladder.cooperation.models import Talent
-
-    park, report = golmud["park"], golmud["report"]
-    rows = Talent.objects.filter(enterprise__park=park, recorded_on__gte=START, recorded_on__lte=END)
-    fact = report.fact("cooperation.talents")
+    rows, fact = dated_fact(golmud, "cooperation.Talent", "recorded_on", "cooperation.talents")
     assert rows.count() == 11 == fact["count"]
-    assert set(fact["row_ids"]) == set(rows.values_list("pk", flat=True))
     assert "11名" in fact["sentence"] and "盐湖镁业" in fact["sentence"]
-    assert in_text(report, fact)
 
 
 @requires("rnd.SubsidyAward")
 def test_seven_hundred_seventy_five_wan_of_subsidies(golmud, db):
     from django.db.models import Sum
 
-    from innoladder.rnd.models import SubsidyAward
-
-    park, report = golmud["park"], golmud["report"]
-    rows = SubsidyAward.objects.filter(enterprise__park=park, awarded_on__gte=START, awarded_on__lte=END)
+    rows, fact = dated_fact(golmud, "rnd.SubsidyAward", "awarded_on", "rnd.subsidies")
     total = rows.aggregate(total=Sum("amount"))["total"]
-    fact = report.fact("rnd.subsidies")
     assert total == Decimal("7750000.00")
     assert Decimal(fact["amount"]) == total
-    assert set(fact["row_ids"]) == set(rows.values_list("pk", flat=True))
     assert "775万元" in fact["sentence"]
-    assert in_text(report, fact)
 
 
 @requires("enterprises.Award.awarded_on")
