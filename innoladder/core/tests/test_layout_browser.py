@@ -54,3 +54,29 @@ def test_no_sideways_scrolling_on_a_phone(page, cast, who):
     for path in PAGES:
         page.goto(f"{page.base_url}{path}")
         assert _measure(page)["width"] <= 390, path
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_wide_list_on_a_phone_keeps_each_row_on_one_line(page, cast):
+    """A list wider than the phone scrolls inside its table (not the page), its cells one line high rather
+    than squeezed to a character a line."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    login(page, "officer", PASSWORD)
+    page.goto(f"{page.base_url}/enterprises/")
+    figures = page.evaluate(
+        """() => {
+            const table = document.querySelector('.table-responsive > table');
+            const cells = [...table.querySelectorAll('tbody td')];
+            const line = parseFloat(getComputedStyle(cells[0]).lineHeight);
+            return {
+                page: document.documentElement.scrollWidth,
+                table: table.scrollWidth,
+                cells: cells.length,
+                tallest: Math.max(...cells.map(td => td.getBoundingClientRect().height)),
+                line: line,
+            };
+        }"""
+    )
+    assert figures["page"] <= 390 and figures["table"] > 390, figures
+    assert figures["cells"] > 0 and figures["tallest"] < 2 * figures["line"] + 16, figures
