@@ -24,24 +24,14 @@ urlpatterns = [
     path("<int:pk>/annual-data/<int:year>/", views.annualdata_edit, name="annualdata_edit"),
 ]
 
-for child in views.CHILDREN.values():
-    urlpatterns += [
-        path(
-            f"<int:pk>/{child.key}/new/",
-            views.child_create,
-            {"kind": child.key},
-            name=f"{child.url_name}_create",
-        ),
-        path(
-            f"{child.key}/<int:pk>/edit/",
-            views.child_edit,
-            {"kind": child.key},
-            name=f"{child.url_name}_edit",
-        ),
-        path(
-            f"{child.key}/<int:pk>/delete/",
-            views.child_delete,
-            {"kind": child.key},
-            name=f"{child.url_name}_delete",
-        ),
-    ]
+# Every kind of child record (IP, awards, …) has the same three pages: (route, view, name suffix).
+CHILD_PAGES = (
+    ("<int:pk>/{key}/new/", views.child_create, "create"),
+    ("{key}/<int:pk>/edit/", views.child_edit, "edit"),
+    ("{key}/<int:pk>/delete/", views.child_delete, "delete"),
+)
+urlpatterns += [
+    path(route.format(key=child.key), view, {"kind": child.key}, name=f"{child.url_name}_{suffix}")
+    for child in views.CHILDREN.values()
+    for route, view, suffix in CHILD_PAGES
+]
