@@ -8,7 +8,15 @@ from . import choices as c
 from .models import Application, Batch, Recognition
 
 
-class RecognitionForm(forms.ModelForm):
+class Bootstrapped:
+    """Full-size Bootstrap classes on every widget of the form, as on the other registers' forms."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bootstrap(self)
+
+
+class RecognitionForm(Bootstrapped, forms.ModelForm):
     certificate_file = forms.FileField(label=_("证书文件（PDF/JPG/PNG）"), required=False)
 
     class Meta:
@@ -33,29 +41,20 @@ class RecognitionForm(forms.ModelForm):
         self.fields["enterprise"].queryset = enterprises
         self.fields["batch"].queryset = batches
         self.fields["renews"].queryset = recognitions
-        bootstrap(self)
 
 
-class EndForm(forms.Form):
+class EndForm(Bootstrapped, forms.Form):
     how = forms.ChoiceField(label=_("操作"), choices=[("revoked", _("撤销")), ("cancelled", _("取消"))])
     on = forms.DateField(label=_("日期"), widget=DATE, initial=timezone.localdate)
     reason = forms.CharField(label=_("原因"), max_length=300)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        bootstrap(self)
 
-
-class AnnualReportForm(forms.Form):
+class AnnualReportForm(Bootstrapped, forms.Form):
     year = forms.IntegerField(label=_("报告年度"))
     submitted_on = forms.DateField(label=_("报送日期"), widget=DATE, initial=timezone.localdate)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        bootstrap(self)
 
-
-class BatchForm(forms.ModelForm):
+class BatchForm(Bootstrapped, forms.ModelForm):
     class Meta:
         model = Batch
         fields = [
@@ -76,10 +75,9 @@ class BatchForm(forms.ModelForm):
     def __init__(self, *args, parks=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["park"].queryset = parks
-        bootstrap(self)
 
 
-class ApplicationForm(forms.ModelForm):
+class ApplicationForm(Bootstrapped, forms.ModelForm):
     class Meta:
         model = Application
         fields = ["enterprise", "batch", "kind", "renews", "officer", "agency", "assessment_id", "note"]
@@ -93,20 +91,15 @@ class ApplicationForm(forms.ModelForm):
         self.fields["renews"].queryset = recognitions
         self.fields["officer"].queryset = officers
         self.fields["agency"].queryset = agencies
-        bootstrap(self)
 
 
-class ApplicationEditForm(forms.ModelForm):
+class ApplicationEditForm(Bootstrapped, forms.ModelForm):
     class Meta:
         model = Application
         fields = ["note", "assessment_id"]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        bootstrap(self)
 
-
-class TransitionForm(forms.Form):
+class TransitionForm(Bootstrapped, forms.Form):
     to_status = forms.ChoiceField(label=_("变更为"), choices=c.ApplicationStatus.choices)
     on = forms.DateField(label=_("业务日期"), widget=DATE, required=False)
     comment = forms.CharField(label=_("意见/说明"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
@@ -116,24 +109,15 @@ class TransitionForm(forms.Form):
     def __init__(self, *args, targets=(), **kwargs):
         super().__init__(*args, **kwargs)
         offer_transitions(self, c.ApplicationStatus, targets)
-        bootstrap(self)
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(Bootstrapped, forms.Form):
     kind = forms.ChoiceField(label=_("材料类型"), choices=c.DocumentKind.choices)
     title = forms.CharField(label=_("材料名称"), max_length=200, required=False)
     file = forms.FileField(label=_("文件（PDF/JPG/PNG）"))
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        bootstrap(self)
 
-
-class ChangeEventForm(forms.Form):
+class ChangeEventForm(Bootstrapped, forms.Form):
     kind = forms.ChoiceField(label=_("变更类型"), choices=c.ChangeKind.choices)
     occurred_on = forms.DateField(label=_("发生日期"), widget=DATE)
     description = forms.CharField(label=_("说明"), max_length=300, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        bootstrap(self)
