@@ -163,27 +163,21 @@ def ledgers_collected(user, park: Park, year: int) -> QuerySet[Enterprise]:
     return enterprise_list(user).filter(park_q("park", park), pk__in=with_lines)
 
 
+def _per_enterprise(rows: QuerySet, **aggregate) -> QuerySet:
+    """The one `aggregate` (name=expression) of `rows` grouped by enterprise, as a subquery's value."""
+    (name,) = aggregate
+    return rows.values("enterprise").annotate(**aggregate).values(name)
+
+
 def park_overview(user, park: Park, year: int) -> list[dict]:
     """Per enterprise of the park: ledger total, lines, latest super-deduction, subsidies."""
     start, end = year_range(year)
-    lines = (
-        LedgerLine.objects.filter(enterprise=OuterRef("pk"), date__gte=start, date__lte=end)
-        .values("enterprise")
-        .annotate(total=Sum("amount"))
-        .values("total")
-    )
-    count = (
-        LedgerLine.objects.filter(enterprise=OuterRef("pk"), date__gte=start, date__lte=end)
-        .values("enterprise")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
+    in_year = LedgerLine.objects.filter(enterprise=OuterRef("pk"), date__gte=start, date__lte=end)
+    lines = _per_enterprise(in_year, total=Sum("amount"))
+    count = _per_enterprise(in_year, n=Count("pk"))
     run = DeductionRun.objects.filter(enterprise=OuterRef("pk"), year=year).order_by("-computed_at", "-id")
-    awards = (
-        SubsidyAward.objects.filter(enterprise=OuterRef("pk"), run__year=year)
-        .values("enterprise")
-        .annotate(total=Sum("amount"))
-        .values("total")
+    awards = _per_enterprise(
+        SubsidyAward.objects.filter(enterprise=OuterRef("pk"), run__year=year), total=Sum("amount")
     )
     qs = (
         ledgers_collected(user, park, year)
