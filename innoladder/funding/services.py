@@ -85,7 +85,16 @@ def fund_application_transition(
     )
 
 
+# What `voucher_use` decides for a draw, never typed.
+COMPUTED = ("amount", "used_before", "explanation")
+
+
 def _compute(use: VoucherUse) -> None:
+    """Check a draw, then decide it against the enterprise's other draws of the year. The enterprise is locked
+    first: two draws at once cannot both take the last of the quota."""
+    if use.enterprise_id:
+        Enterprise.objects.select_for_update().filter(pk=use.enterprise_id).first()
+    use.full_clean(exclude=list(COMPUTED))
     rules = use.programme.voucher_rules()
     used = voucher_used_in_year(use.enterprise_id, use.used_on.year, exclude_pk=use.pk)
     result = compute_voucher_use(use.fee, use.service_type, use.holder_type, used, rules)
@@ -98,10 +107,6 @@ def _compute(use: VoucherUse) -> None:
 def voucher_use_create(*, user, **fields) -> VoucherUse:
     """Record a voucher draw; the amount is min(fee × share, quota − used this year) (criteria §7.4)."""
     use = VoucherUse(**fields)
-    if use.enterprise_id:
-        # Serialise draws of one enterprise so two at once cannot both take the last of the quota.
-        Enterprise.objects.select_for_update().filter(pk=use.enterprise_id).first()
-    use.full_clean(exclude=["amount", "used_before", "explanation"])
     _compute(use)
     return object_create(use, user=user, message=use.explanation)
 
@@ -109,11 +114,9 @@ def voucher_use_create(*, user, **fields) -> VoucherUse:
 @transaction.atomic
 def voucher_use_update(*, use: VoucherUse, user, expected_version: int | None = None, **fields) -> VoucherUse:
     """Edit a draw and compute it again against the year's other draws."""
-    for name in ("amount", "used_before", "explanation"):
+    for name in COMPUTED:
         fields.pop(name, None)
     for name, value in fields.items():
         setattr(use, name, value)
-    Enterprise.objects.select_for_update().filter(pk=use.enterprise_id).first()
-    use.full_clean(exclude=["amount", "used_before", "explanation"])
     _compute(use)
     return object_update(use, user=user, expected_version=expected_version, message=use.explanation)
