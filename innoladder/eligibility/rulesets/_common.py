@@ -94,20 +94,22 @@ def resolve_data_year(info: RuleSetInfo, on: date, data_year: int | None) -> int
     return data_year
 
 
+def _combine(statuses: Iterable[Status], decisive: Status, otherwise: Status) -> Status:
+    """Three-valued logic: any ``decisive`` → it; else any unknown → unknown; else ``otherwise``."""
+    seen = list(statuses)
+    if decisive in seen:
+        return decisive
+    return UNKNOWN if UNKNOWN in seen else otherwise
+
+
 def all_of(statuses: Iterable[Status]) -> Status:
     """Three-valued AND: any fail → fail; else any unknown → unknown; else pass."""
-    seen = list(statuses)
-    if FAIL in seen:
-        return FAIL
-    return UNKNOWN if UNKNOWN in seen else PASS
+    return _combine(statuses, FAIL, PASS)
 
 
 def any_of(statuses: Iterable[Status]) -> Status:
     """Three-valued OR: any pass → pass; else any unknown → unknown; else fail."""
-    seen = list(statuses)
-    if PASS in seen:
-        return PASS
-    return UNKNOWN if UNKNOWN in seen else FAIL
+    return _combine(statuses, PASS, FAIL)
 
 
 def outcome_of(status: Status) -> Outcome:
