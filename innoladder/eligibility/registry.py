@@ -106,7 +106,7 @@ def assess(
     ``data_year``: the caller's explicit choice of an earlier fiscal year to read instead of each
     rule's own (see ``latest_data_year``); None reads the year each rule prescribes on ``on``.
     """
-    return tuple(run(ruleset, facts, on, settings, data_year) for ruleset in in_force(on))
+    return assess_all(facts, on, settings, data_year)
 
 
 def assess_all(
