@@ -88,36 +88,18 @@ def vat_exemption(category: Category, subtype: str, bundled_with_transfer_or_dev
         raise ValueError(f"{CATEGORY_LABELS[category]}合同不包含子类“{subtype}”")
     label = f"{CATEGORY_LABELS[category]}（{SUBTYPES[category][subtype]}）"
     if category in ("development", "transfer"):
-        return TaxNote(
-            category, subtype, True, VAT_BASIS, f"{label}合同技术卖方取得的收入免征增值税", VAT_CONDITIONS
-        )
-    if category == "licence":
-        return TaxNote(
-            category,
-            subtype,
+        exempt, explanation = True, f"{label}合同技术卖方取得的收入免征增值税"
+    elif category == "licence":
+        exempt, explanation = (
             True,
-            VAT_BASIS,
             f"{label}按技术转让处理：“转让技术”包括转让专利或非专利技术的使用权，技术卖方收入免征增值税"
             "（如登记机构未按转让登记，请人工复核）",
-            VAT_CONDITIONS,
         )
-    if bundled_with_transfer_or_development:
-        return TaxNote(
-            category,
-            subtype,
-            True,
-            VAT_BASIS,
-            f"{label}与技术转让或技术开发相关且价款开在同一张发票上，免征增值税",
-            VAT_CONDITIONS,
-        )
-    return TaxNote(
-        category,
-        subtype,
-        False,
-        VAT_BASIS,
-        f"单独的{label}合同不适用技术转让、技术开发增值税免税政策",
-        (),
-    )
+    elif bundled_with_transfer_or_development:
+        exempt, explanation = True, f"{label}与技术转让或技术开发相关且价款开在同一张发票上，免征增值税"
+    else:
+        exempt, explanation = False, f"单独的{label}合同不适用技术转让、技术开发增值税免税政策"
+    return TaxNote(category, subtype, exempt, VAT_BASIS, explanation, VAT_CONDITIONS if exempt else ())
 
 
 def transfer_income_tax(
