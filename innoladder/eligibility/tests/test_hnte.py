@@ -163,15 +163,19 @@ def test_growth_rate_formula_and_special_cases(values: list[D], rate: D | None) 
     assert growth_rate(values)[0] == rate
 
 
-def _score_facts(conversion: int) -> EnterpriseFacts:
+def _score_facts(
+    conversion: int, standards: tuple[StandardWork, ...] = (), standards_bonus: int | None = None
+) -> EnterpriseFacts:
     # conversions 4 per year → average 4 → band 19–24; zero growth → 0 + 0
     return facts(
         years=years(tech_conversions=4),
+        standards=standards,
         expert=ExpertInputs(
             tech_advancement=8,
             core_support=8,
             ip_quantity=8,
             ip_acquisition=6,
+            standards_bonus=standards_bonus,
             conversion=conversion,
             rd_management=20,
         ),
@@ -189,20 +193,7 @@ def test_score_exactly_70_fails_and_71_passes() -> None:
 
 
 def test_ip_group_is_capped_at_30_with_standards_bonus() -> None:
-    f = facts(
-        years=years(tech_conversions=4),
-        standards=(StandardWork("industry", 2023, 9),),
-        expert=ExpertInputs(
-            tech_advancement=8,
-            core_support=8,
-            ip_quantity=8,
-            ip_acquisition=6,
-            standards_bonus=2,
-            conversion=20,
-            rd_management=20,
-        ),
-    )
-    result = run(f)
+    result = run(_score_facts(20, standards=(StandardWork("industry", 2023, 9),), standards_bonus=2))
     assert dict((g, s) for g, s, _ in result.group_scores)["知识产权"] == 30
     assert result.score == 70
 
