@@ -1,5 +1,6 @@
 """Table columns of a list page: a header, how to get the cell's text, and optionally its link and CSS."""
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -20,18 +21,19 @@ def link(header: str, value: Callable[[object], object]) -> Col:
     return Col(header, value, lambda obj: obj.get_absolute_url())
 
 
+# A cell holding only a date, or a span of two, keeps to one line (a browser would break "2026-12-\n10").
+DATES = re.compile(r"\d{4}-\d{2}-\d{2}(?: ?[~—至] ?\d{4}-\d{2}-\d{2})?")
+
+
+def _cell(col: Col, obj) -> dict:
+    text = col.value(obj)
+    nowrap = "text-nowrap" if isinstance(text, str) and DATES.fullmatch(text) else ""
+    css = (col.align, col.css(obj) if col.css else "", nowrap)
+    return {"text": text, "url": col.link(obj) if col.link else "", "css": " ".join(filter(None, css))}
+
+
 def rows(objects, columns: list[Col]) -> list[list[dict]]:
-    return [
-        [
-            {
-                "text": col.value(obj),
-                "url": col.link(obj) if col.link else "",
-                "css": " ".join(filter(None, (col.align, col.css(obj) if col.css else ""))),
-            }
-            for col in columns
-        ]
-        for obj in objects
-    ]
+    return [[_cell(col, obj) for col in columns] for obj in objects]
 
 
 def wan(value) -> str:
