@@ -2,9 +2,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from innoladder.core.scoping import CHANGE
 from innoladder.core.viewkit.forms import DATE, bootstrap, offer_transitions
 
 from . import choices as c
+from . import selectors
 from .models import Application, Batch, Recognition
 
 
@@ -16,7 +18,18 @@ class Bootstrapped:
         bootstrap(self)
 
 
-class RecognitionForm(Bootstrapped, forms.ModelForm):
+class EnterpriseBatchForm(Bootstrapped, forms.ModelForm):
+    """A recognition or an application: of an enterprise the user may change, in a batch they may see,
+    renewing a recognition they may change."""
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["enterprise"].queryset = selectors.enterprise_choices(user)
+        self.fields["batch"].queryset = selectors.batch_list(user)
+        self.fields["renews"].queryset = selectors.recognition_list(user, CHANGE)
+
+
+class RecognitionForm(EnterpriseBatchForm):
     certificate_file = forms.FileField(label=_("证书文件（PDF/JPG/PNG）"), required=False)
 
     class Meta:
@@ -35,12 +48,6 @@ class RecognitionForm(Bootstrapped, forms.ModelForm):
         ]
         widgets = {"issued_on": DATE, "valid_until": DATE}
         help_texts = {"valid_until": _("留空则按该类别的有效期规则自动计算")}
-
-    def __init__(self, *args, enterprises=None, batches=None, recognitions=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["enterprise"].queryset = enterprises
-        self.fields["batch"].queryset = batches
-        self.fields["renews"].queryset = recognitions
 
 
 class EndForm(Bootstrapped, forms.Form):
@@ -77,18 +84,13 @@ class BatchForm(Bootstrapped, forms.ModelForm):
         self.fields["park"].queryset = parks
 
 
-class ApplicationForm(Bootstrapped, forms.ModelForm):
+class ApplicationForm(EnterpriseBatchForm):
     class Meta:
         model = Application
         fields = ["enterprise", "batch", "kind", "renews", "officer", "agency", "assessment_id", "note"]
 
-    def __init__(
-        self, *args, enterprises=None, batches=None, recognitions=None, officers=None, agencies=None, **kwargs
-    ):
+    def __init__(self, *args, officers=None, agencies=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["enterprise"].queryset = enterprises
-        self.fields["batch"].queryset = batches
-        self.fields["renews"].queryset = recognitions
         self.fields["officer"].queryset = officers
         self.fields["agency"].queryset = agencies
 

@@ -156,15 +156,7 @@ def _recognition_form(request, instance=None):
     initial = {}
     if instance is None and _int(request.GET.get("enterprise")):
         initial["enterprise"] = _int(request.GET.get("enterprise"))
-    return forms.RecognitionForm(
-        data,
-        files,
-        instance=instance,
-        initial=initial,
-        enterprises=selectors.enterprise_choices(user),
-        batches=selectors.batch_list(user),
-        recognitions=selectors.recognition_list(user, CHANGE),
-    )
+    return forms.RecognitionForm(data, files, instance=instance, initial=initial, user=user)
 
 
 @login_required
@@ -372,8 +364,7 @@ class ApplicationListView(ListView):
 @login_required
 def application_create(request):
     user = request.user
-    enterprises = selectors.enterprise_choices(user)
-    if not enterprises.exists():
+    if not selectors.enterprise_choices(user).exists():
         raise Http404
     initial = {}
     for key in ("enterprise", "batch", "renews"):
@@ -388,9 +379,7 @@ def application_create(request):
     form = forms.ApplicationForm(
         request.POST or None,
         initial=initial,
-        enterprises=enterprises,
-        batches=selectors.batch_list(user),
-        recognitions=selectors.recognition_list(user, CHANGE),
+        user=user,
         officers=officers,
         agencies=ServiceAgency.objects.all()
         if is_staff_role(user)
