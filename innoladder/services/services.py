@@ -20,11 +20,16 @@ def _ids(items) -> list[int]:
     return sorted(item.pk for item in items)
 
 
+def _actor(user):
+    """Who a record names as its author: the signed-in user, else nobody (a system or anonymous write)."""
+    return user if user is not None and user.is_authenticated else None
+
+
 @transaction.atomic
 def visit_create(*, user, enterprises, staff=(), **fields) -> Visit:
     if not enterprises:
         raise ValidationError("请至少选择一家走访企业。")
-    visit = Visit(created_by=user if user and user.is_authenticated else None, **fields)
+    visit = Visit(created_by=_actor(user), **fields)
     visit.full_clean()
     visit.save()
     visit.enterprises.set(enterprises)
@@ -52,9 +57,8 @@ def visit_update(*, visit: Visit, user, enterprises, staff=(), expected_version=
 
 
 def _history(request: EnterpriseRequest, *, from_status: str, to_status: str, user, comment: str = ""):
-    actor = user if user is not None and user.is_authenticated else None
     RequestHistory.objects.create(
-        request=request, from_status=from_status, to_status=to_status, actor=actor, comment=comment
+        request=request, from_status=from_status, to_status=to_status, actor=_actor(user), comment=comment
     )
 
 
@@ -80,7 +84,7 @@ def request_create(
         title=title,
         description=description,
         raised_on=raised_on,
-        raised_by=user if user is not None and user.is_authenticated else None,
+        raised_by=_actor(user),
         visit=visit,
         department=department,
         responsible=responsible,
