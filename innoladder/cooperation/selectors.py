@@ -10,22 +10,20 @@ Report selectors (issue 9), each `(user, park, start, end)` → scoped queryset,
 import datetime as dt
 
 from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
 
 from innoladder.core.scoping import DELETE, VIEW, for_user
-from innoladder.core.viewkit.access import writable
+from innoladder.core.viewkit.access import scoped
 from innoladder.enterprises.models import park_q
 
 from .models import Cooperation, PatentIntroduction, Talent
 
 
 def _scoped(model, user, action):
+    """Read in view scope, deleted in delete scope, edited by writers only (the kit's `scoped`)."""
     qs = model.objects.select_related("enterprise")
-    if action == VIEW:
-        return for_user(qs, user, VIEW)
     if action == DELETE:
         return for_user(qs, user, DELETE)
-    return writable(qs, user)
+    return scoped(qs, user, action)
 
 
 def cooperation_list(user, action: str = VIEW) -> QuerySet[Cooperation]:
@@ -38,10 +36,6 @@ def patent_list(user, action: str = VIEW) -> QuerySet[PatentIntroduction]:
 
 def talent_list(user, action: str = VIEW) -> QuerySet[Talent]:
     return _scoped(Talent, user, action)
-
-
-def get(queryset, pk: int):
-    return get_object_or_404(queryset, pk=pk)
 
 
 def _in_park(qs, park):
