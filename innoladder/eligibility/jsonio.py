@@ -30,6 +30,10 @@ def _fail(path: str, message: str) -> FactsFormatError:
     return FactsFormatError(f"{path or '根对象'}：{message}")
 
 
+# The JSON types taken as they are, and what the message says a value of each should be.
+_PLAIN: dict[type, str] = {bool: "应为 true 或 false", int: "应为整数", str: "应为字符串"}
+
+
 def _parse_scalar(kind: type, value: Any, path: str) -> Any:
     if kind is Decimal:
         if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
@@ -48,17 +52,11 @@ def _parse_scalar(kind: type, value: Any, path: str) -> Any:
             return date.fromisoformat(value)
         except ValueError:
             raise _fail(path, f"无法识别的日期 {value!r}，应为 YYYY-MM-DD") from None
-    if kind is bool:
-        if not isinstance(value, bool):
-            raise _fail(path, "应为 true 或 false")
-        return value
-    if kind is int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise _fail(path, "应为整数")
-        return value
-    if kind is str:
-        if not isinstance(value, str):
-            raise _fail(path, "应为字符串")
+    expected = _PLAIN.get(kind)
+    if expected is not None:
+        # A JSON true or false is a bool, which Python also counts as an int: not an integer here.
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise _fail(path, expected)
         return value
     raise _fail(path, f"不支持的类型 {kind!r}")
 
