@@ -88,6 +88,17 @@ def normalise(raw: str) -> str:
     return "".join(chars).upper()
 
 
+def _weighted_sum(body: str, charset: str, weights: tuple[int, ...]) -> int | None:
+    """Σ (each character's position in ``charset``) × its weight; None if a character is not in it."""
+    total = 0
+    for ch, weight in zip(body, weights, strict=True):
+        value = charset.find(ch)
+        if value < 0:
+            return None
+        total += value * weight
+    return total
+
+
 def check_char(first17: str) -> str:
     """Compute the 18th (overall check) character for a 17-character body.
 
@@ -95,23 +106,18 @@ def check_char(first17: str) -> str:
     """
     if len(first17) != 17:
         raise ValueError("统一社会信用代码本体应为17位")
-    total = 0
-    for ch, weight in zip(first17, WEIGHTS, strict=True):
-        value = CHARSET.find(ch)
-        if value < 0:
-            raise ValueError(f"字符“{ch}”不在统一社会信用代码字符集中")
-        total += value * weight
+    total = _weighted_sum(first17, CHARSET, WEIGHTS)
+    if total is None:
+        ch = next(ch for ch in first17 if ch not in CHARSET)
+        raise ValueError(f"字符“{ch}”不在统一社会信用代码字符集中")
     return CHARSET[(31 - total % 31) % 31]
 
 
 def org_code_check_char(first8: str) -> str | None:
     """GB 11714 check character for the 8-character 组织机构代码 body, or None if it is not computable."""
-    total = 0
-    for ch, weight in zip(first8, ORG_CODE_WEIGHTS, strict=True):
-        value = ORG_CODE_CHARSET.find(ch)
-        if value < 0:
-            return None
-        total += value * weight
+    total = _weighted_sum(first8, ORG_CODE_CHARSET, ORG_CODE_WEIGHTS)
+    if total is None:
+        return None
     check = 11 - total % 11
     if check == 10:
         return "X"
