@@ -80,3 +80,20 @@ def test_a_wide_list_on_a_phone_keeps_each_row_on_one_line(page, cast):
     )
     assert figures["page"] <= 390 and figures["table"] > 390, figures
     assert figures["cells"] > 0 and figures["tallest"] < 2 * figures["line"] + 16, figures
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_list_filters_fold_away_on_a_phone_and_stay_open_on_a_desktop(page, cast):
+    login(page, "officer", PASSWORD)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{page.base_url}/recognitions/")
+    filters, toggle = page.locator("#list-filters"), page.locator("[data-bs-target='#list-filters']")
+    assert not filters.is_visible() and toggle.is_visible()
+    toggle.click()
+    filters.wait_for(state="visible")
+    page.goto(f"{page.base_url}/recognitions/?status=active")  # a filtered list shows what it is filtered by
+    assert filters.is_visible()
+    page.set_viewport_size({"width": 1366, "height": 800})
+    page.goto(f"{page.base_url}/recognitions/")
+    assert filters.is_visible() and not toggle.is_visible()
