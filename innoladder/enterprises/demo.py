@@ -39,7 +39,7 @@ from .models import (
     Region,
     StandardWork,
 )
-from .services import refresh_size_class
+from .services import refresh_size_class, search_texts
 
 IP_TITLES = {
     "invention_patent": (
@@ -117,7 +117,6 @@ def _enterprise(spec, i: int, parks: dict[str, Park]) -> Enterprise:
         uscc=code,
         name=spec.name,
         former_names=list(spec.former_names),
-        former_names_text=" ".join(spec.former_names),
         legal_representative="（演示）",
         registered_on=dt.date.fromisoformat(spec.registered),
         registered_capital=Decimal(max(500, spec.revenue_wan // 5) * 10000),
@@ -132,7 +131,7 @@ def _enterprise(spec, i: int, parks: dict[str, Park]) -> Enterprise:
         contact_name="联络员",
         contact_phone=_phone(i),
         tags=tags,
-        tags_text="|" + "|".join(tags) + "|" if tags else "",
+        **search_texts(spec.former_names, tags),
         pool=spec.pool,
         is_demo=True,
     )

@@ -19,6 +19,7 @@ from innoladder.core.models import AuditEvent
 from innoladder.eligibility import size_class, uscc
 
 from .models import AnnualData, Enterprise, IPRecord, Park
+from .services import search_texts
 
 DIVISION = "632801"
 GENERATED_PREFIX = "MB"  # demo enterprises use "MA"; generated ones never collide with them
@@ -355,7 +356,7 @@ def generate(
                         size_class=size_for(profile.code, series[-1]),
                         tags=tags,
                         former_names=[],
-                        tags_text="|" + "|".join(tags) + "|",
+                        **search_texts([], tags),
                         pool=_pick(rng, POOLS),
                         status=status,
                         status_changed_on=None if status == "active" else dt.date(until, 6, 30),

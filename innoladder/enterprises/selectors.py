@@ -98,17 +98,18 @@ def child_get(model, user, pk: int, action: str = CHANGE):
     return get_object_or_404(for_user(model.objects.select_related("enterprise"), user, action), pk=pk)
 
 
+def _records_of(queryset: QuerySet, user, enterprises: QuerySet[Enterprise]) -> QuerySet:
+    """The rows of `queryset` the user may read that belong to one of `enterprises` (the exports' sheets)."""
+    return for_user(queryset, user, VIEW).filter(enterprise__in=enterprises.order_by().values("pk"))
+
+
 def annual_data_for(user, enterprises: QuerySet[Enterprise]) -> QuerySet[AnnualData]:
-    return for_user(AnnualData.objects.select_related("enterprise", "confirmed_by"), user, VIEW).filter(
-        enterprise__in=enterprises.order_by().values("pk")
-    )
+    return _records_of(AnnualData.objects.select_related("enterprise", "confirmed_by"), user, enterprises)
 
 
 def ip_records_for(user, enterprises: QuerySet[Enterprise]) -> QuerySet[IPRecord]:
-    return (
-        for_user(IPRecord.objects.select_related("enterprise"), user, VIEW)
-        .filter(enterprise__in=enterprises.order_by().values("pk"))
-        .order_by("enterprise__name", "-granted_on", "pk")
+    return _records_of(IPRecord.objects.select_related("enterprise"), user, enterprises).order_by(
+        "enterprise__name", "-granted_on", "pk"
     )
 
 

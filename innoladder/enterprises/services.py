@@ -47,11 +47,20 @@ def check_uscc(raw: str, *, override_reason: str = "", user=None) -> tuple[str, 
     return result.code, reason
 
 
+def search_texts(former_names, tags) -> dict[str, str]:
+    """An enterprise's search columns: its former names joined by spaces, its tags as "|a|b|" (the list's
+    tag filter looks for "|tag|"), each cut to the column's 500 characters."""
+    return {
+        "former_names_text": " ".join(former_names)[:500],
+        "tags_text": ("|" + "|".join(tags) + "|" if tags else "")[:500],
+    }
+
+
 def _sync_text_fields(enterprise: Enterprise) -> None:
     enterprise.former_names = [n.strip() for n in enterprise.former_names or [] if str(n).strip()]
     enterprise.tags = [t.strip() for t in enterprise.tags or [] if str(t).strip()]
-    enterprise.former_names_text = " ".join(enterprise.former_names)[:500]
-    enterprise.tags_text = ("|" + "|".join(enterprise.tags) + "|" if enterprise.tags else "")[:500]
+    for name, value in search_texts(enterprise.former_names, enterprise.tags).items():
+        setattr(enterprise, name, value)
 
 
 def size_class_for(enterprise: Enterprise, latest: AnnualData | None) -> str:
