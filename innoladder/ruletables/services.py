@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -36,6 +37,20 @@ def _name(user) -> str:
     return (user.get_full_name() or user.get_username()) if user is not None else ""
 
 
+def _signed_in(user):
+    """The user to link a row to: None for no user or an anonymous one."""
+    return user if user is not None and user.is_authenticated else None
+
+
+def _locked(table: RuleTable, expected_version: int | None) -> RuleTable:
+    """The stored table, locked for this transaction; ``StaleEditError`` if it moved on since
+    ``expected_version`` was read (None: not checked)."""
+    current = RuleTable.objects.select_for_update().get(pk=table.pk)
+    if expected_version is not None and current.version != expected_version:
+        raise StaleEditError()
+    return current
+
+
 def _overlapping(table: RuleTable):
     """Other enabled tables of the same tier whose effective range meets this one's."""
     others = RuleTable.objects.filter(tier=table.tier, is_published=True).exclude(pk=table.pk)
@@ -44,7 +59,7 @@ def _overlapping(table: RuleTable):
     return others.filter(Q(effective_to__isnull=True) | Q(effective_to__gte=table.effective_from))
 
 
-def _check(table: RuleTable, conditions: list[ConditionInput]) -> None:
+def _check(table: RuleTable, conditions: Sequence[ConditionInput | RuleCondition]) -> None:
     """Refuse, with every reason in Chinese, what cannot be used; nothing is saved then."""
     draft = t.Table(
         scheme=table.tier,
@@ -80,7 +95,7 @@ def _revise(table: RuleTable, conditions, user) -> RuleTableRevision:
         table=table,
         number=table.revision,
         data=revision_data(table, conditions),
-        entered_by=user if user is not None and user.is_authenticated else None,
+        entered_by=_signed_in(user),
         entered_by_name=_name(user),
     )
 
@@ -100,11 +115,9 @@ def ruletable_save(
     """
     if table is None:
         before = None
-        table = RuleTable(created_by=user if user is not None and user.is_authenticated else None)
+        table = RuleTable(created_by=_signed_in(user))
     else:
-        current = RuleTable.objects.select_for_update().get(pk=table.pk)
-        if expected_version is not None and current.version != expected_version:
-            raise StaleEditError()
+        current = _locked(table, expected_version)
         before = _snapshot(current, current.conditions.all())
         table = current
         table.version += 1
@@ -132,39 +145,28 @@ def ruletable_save(
     revision = _revise(table, rows, user)
     after = _snapshot(table, rows)
     if before is None:
-        audit.record(
-            AuditEvent.CREATE,
-            obj=table,
-            user=user,
-            changes={"after": after},
-            message=f"录入规则表「{table}」（第{revision.number}版）",
-        )
+        event, changes, verb = AuditEvent.CREATE, {"after": after}, "录入"
     else:
-        audit.record(
-            AuditEvent.UPDATE,
-            obj=table,
-            user=user,
-            changes=audit.diff(before, after),
-            message=f"修改规则表「{table}」（第{revision.number}版）",
-        )
+        event, changes, verb = AuditEvent.UPDATE, audit.diff(before, after), "修改"
+    audit.record(
+        event,
+        obj=table,
+        user=user,
+        changes=changes,
+        message=f"{verb}规则表「{table}」（第{revision.number}版）",
+    )
     return table
 
 
 @transaction.atomic
 def ruletable_set_published(*, user, table: RuleTable, published: bool, expected_version: int | None = None):
     """Enable a table (new assessments on its dates use it) or disable it; audited."""
-    current = RuleTable.objects.select_for_update().get(pk=table.pk)
-    if expected_version is not None and current.version != expected_version:
-        raise StaleEditError()
+    current = _locked(table, expected_version)
     if current.is_published == published:
         return current
     current.is_published = published
-    conditions = list(current.conditions.all())
     if published:
-        _check(
-            current,
-            [ConditionInput(c.metric, c.window, c.operator, c.threshold, c.clause) for c in conditions],
-        )
+        _check(current, list(current.conditions.all()))
     current.version += 1
     current.save(update_fields=["is_published", "version", "updated_at"])
     audit.record(
