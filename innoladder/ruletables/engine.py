@@ -130,10 +130,7 @@ def with_tables(rulesets: list[e.RuleSet], on: dt.date) -> list[e.RuleSet]:
 
 def ruleset_for_version(version: str) -> e.RuleSet | None:
     """The table revision a stored result names, as a rule set (None: not a table, or gone)."""
-    parsed = parse_version(version)
-    if parsed is None:
-        return None
-    revision = RuleTableRevision.objects.filter(table_id=parsed[0], number=parsed[1]).first()
+    revision = revision_for_version(version)
     return ruleset_of(revision) if revision is not None else None
 
 
