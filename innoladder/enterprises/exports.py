@@ -27,9 +27,14 @@ ENTERPRISE_COLUMNS = [
     Column("演示数据", lambda e: "是" if e.is_demo else "", width=8),
 ]
 
-ANNUAL_COLUMNS = [
+# The first two columns of the sheets of an enterprise's records (annual data, IP): whose row it is.
+OF_ENTERPRISE = (
     Column("企业名称", "enterprise.name", width=32),
     Column("统一社会信用代码", "enterprise.uscc", width=22),
+)
+
+ANNUAL_COLUMNS = [
+    *OF_ENTERPRISE,
     Column("年度", "year", kind="int", width=8),
     *[
         Column(label, name, kind="int" if kind == "int" else "money_wan", width=14)
@@ -44,8 +49,7 @@ ANNUAL_COLUMNS = [
 ]
 
 IP_COLUMNS = [
-    Column("企业名称", "enterprise.name", width=32),
-    Column("统一社会信用代码", "enterprise.uscc", width=22),
+    *OF_ENTERPRISE,
     Column("类型", "get_kind_display", width=14),
     Column("类别", "ip_class", width=8),
     Column("编号", "number", width=22),
