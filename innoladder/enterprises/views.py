@@ -127,7 +127,6 @@ def enterprise_detail(request, pk: int):
             "file": file,
             "sections": enterprise_page.sections(),
             "is_staff": is_staff_role(request.user),
-            "children": CHILDREN,
         },
     )
 
