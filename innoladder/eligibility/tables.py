@@ -219,23 +219,24 @@ def _gap(metric: Metric, condition: Condition, rows: list[YearData], limit: Deci
     for ≤ / ＜: a decrease), as the engine's gaps are written."""
     strict = condition.operator in (">", "<")
     raising = condition.operator in (">=", ">")
+    verb = "还需增加" if raising else "需减少"
     top = _sum(rows, metric.field)
     if top is None:
         return None
+    # How far the figure is from the threshold, in the direction it must move.
+    short = (limit - top) if raising else (top - limit)
     if metric.kind == "money":
-        amount = ceil_fen((limit - top) if raising else (top - limit))
+        amount = ceil_fen(short)
         if strict:  # the figure must pass the threshold, not only reach it
             amount += FEN
         if amount <= 0:
             return None
-        verb = "还需增加" if raising else "需减少"
         gap = money_gap(metric.field, amount, metric.label, "")
         return Gap(gap.kind, gap.amount, gap.unit, gap.text.replace("还需增加", verb))
     if metric.kind == "count":
-        need = ceil_int((limit - top) if raising else (top - limit)) + (1 if strict else 0)
+        need = ceil_int(short) + (1 if strict else 0)
         if need <= 0:
             return None
-        verb = "还需增加" if raising else "需减少"
         return count_gap(metric.field, need, metric.unit, f"{metric.label}{verb} {{n}} {metric.unit}")
     below = _sum(rows, metric.of or "")
     if below is None or not raising:
