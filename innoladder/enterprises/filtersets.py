@@ -37,6 +37,13 @@ def visible_parks(user) -> QuerySet[Park]:
     return Park.objects.none()
 
 
+def park_officers(parks):
+    """The officers of `parks` (ids or a queryset), by username: the contact officers one may pick."""
+    from innoladder.accounts.models import User
+
+    return User.objects.filter(role=Role.OFFICER, parks__in=parks).distinct().order_by("username")
+
+
 def visible_park_options(user) -> list[tuple[int, str]]:
     """(id, name) of visible_parks(user) by name; park staff's own parks from the read their scope makes
     anyway (core.scoping.user_parks), so the page reads them once."""
@@ -72,14 +79,7 @@ class EnterpriseFilterSet(forms.Form):
         ]
         officers = []
         if parks:
-            from innoladder.accounts.models import User
-
-            officers = list(
-                User.objects.filter(role=Role.OFFICER, parks__in=[pk for pk, _ in parks])
-                .distinct()
-                .order_by("username")
-                .only("username", "display_name")
-            )
+            officers = list(park_officers([pk for pk, _ in parks]).only("username", "display_name"))
         self.park_options = parks
         self.officer_options = [(officer.pk, officer.username) for officer in officers]
         # As the list shows them (str): the rows' contact officers are mostly these, named without a read.

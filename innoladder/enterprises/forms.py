@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from innoladder.accounts.choices import Role
 from innoladder.core.scoping import is_staff_role
 from innoladder.core.validators import apply_field_rules
 from innoladder.core.viewkit.forms import style
@@ -17,7 +16,7 @@ from innoladder.eligibility import uscc
 
 from . import choices as c
 from . import money
-from .filtersets import visible_parks
+from .filtersets import park_officers, visible_parks
 from .models import (
     AnnualData,
     Award,
@@ -112,13 +111,9 @@ class EnterpriseForm(VersionedForm):
             self.initial["tags"] = "，".join(self.instance.tags or [])
             self.initial["override_reason"] = self.instance.uscc_override_reason
         if is_staff_role(user):
-            from innoladder.accounts.models import User
-
             parks = visible_parks(user)
             self.fields["park"].queryset = parks
-            self.fields["assigned_officer"].queryset = (
-                User.objects.filter(role=Role.OFFICER, parks__in=parks).distinct().order_by("username")
-            )
+            self.fields["assigned_officer"].queryset = park_officers(parks)
         else:
             for name in (*STAFF_ONLY_FIELDS, "override_reason"):
                 self.fields.pop(name, None)
