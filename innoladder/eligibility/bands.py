@@ -27,11 +27,6 @@ class BandTable:
     below: PointRange
     inclusive: bool = True
 
-    def _reaches(self, value: Decimal, band: Band) -> bool:
-        if band.exclusive or not self.inclusive:
-            return value > band.edge
-        return value >= band.edge
-
     @cached_property
     def _rows(self) -> tuple[tuple[Decimal, bool, PointRange], ...]:
         """(edge, strictly above, points) of each band, highest first: ``lookup`` without a call a band."""
@@ -49,7 +44,7 @@ class BandTable:
 
     def next_edge(self, value: Decimal) -> Decimal | None:
         """The lowest edge above the current band, i.e. the value needed to gain points."""
-        candidates = [band.edge for band in self.bands if not self._reaches(value, band)]
+        candidates = [edge for edge, strict, _ in self._rows if value < edge or (strict and value == edge)]
         return min(candidates) if candidates else None
 
     @property
