@@ -95,12 +95,10 @@ def voucher_use(
         return VoucherResult(
             ZERO, ZERO, None, None, f"{holder}未配置创新券年度额度，请按现行办法设置后再计算"
         )
+    remaining = max(quota - used_this_year, ZERO)
     share = rules.service_share.get(service_type)
     if share is None:
-        return VoucherResult(
-            ZERO, max(quota - used_this_year, ZERO), quota, None, f"“{service}”不在创新券支持的服务范围内"
-        )
-    remaining = max(quota - used_this_year, ZERO)
+        return VoucherResult(ZERO, remaining, quota, None, f"“{service}”不在创新券支持的服务范围内")
     wanted = fen(fee * share)
     amount = min(wanted, remaining)
     text = (
