@@ -42,6 +42,14 @@ def _int(value):
         return None
 
 
+def posted_next(request) -> str | None:
+    """The posted `next` address to go back to, when it is on this site (else None)."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return None
+
+
 def _named(stored, stem: str) -> str:
     """The download name of a stored file: `stem` with the stored file's extension ("bin" without one)."""
     suffix = stored.name.rsplit(".", 1)[-1] if "." in stored.name else "bin"
@@ -251,10 +259,7 @@ def change_event_reported(request, pk):
         raise Http404
     services.change_event_report(user=request.user, event=event, reported_on=timezone.localdate())
     messages.success(request, _("已登记变更报告。"))
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return redirect(target)
-    return redirect("recognition_list")
+    return redirect(posted_next(request) or "recognition_list")
 
 
 @login_required

@@ -10,7 +10,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
 from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_POST
 
@@ -21,7 +21,7 @@ from innoladder.enterprises.selectors import region_list
 
 from . import choices as c
 from . import exports, pipeline, selectors, services
-from .views import _int, parse_date
+from .views import _int, parse_date, posted_next
 
 KIND_LABELS = {
     "hnte_expiry": gettext_lazy("高企到期"),
@@ -150,8 +150,8 @@ def notification_read(request, pk=None):
         and not selectors.notification_list(request.user).filter(pk=pk).exists()
     ):
         raise Http404
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+    target = posted_next(request)
+    if target:
         return redirect(target)
     if pk is None:
         messages.success(request, f"已将 {changed} 条通知标为已读。")
