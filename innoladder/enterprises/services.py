@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from innoladder.accounts.choices import Role
 from innoladder.core import audit
 from innoladder.core.models import AuditEvent
+from innoladder.core.scoping import is_staff_role
 from innoladder.core.services import StaleEditError, object_create, object_delete, object_update
 from innoladder.eligibility import size_class, uscc
 
@@ -26,7 +26,7 @@ class UsccError(ValidationError):
 
 
 def _is_staff(user) -> bool:
-    return user is not None and getattr(user, "role", None) in (Role.ADMIN, Role.OFFICER)
+    return user is not None and is_staff_role(user)  # None: a write made by the system (imports, demo)
 
 
 def check_uscc(raw: str, *, override_reason: str = "", user=None) -> tuple[str, str]:
