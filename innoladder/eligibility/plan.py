@@ -222,19 +222,22 @@ def _held(facts: EnterpriseFacts, on: date) -> set[str]:
     return {item.scheme for item in facts.recognitions if item.is_valid(on)}
 
 
+def _name_of(scheme: str, names: dict[str, str]) -> str:
+    """A scheme's name as the results in hand give it, else the ladder's own name for it."""
+    return names.get(scheme, NAMES.get(scheme, scheme))
+
+
 def _above_reason(scheme: str, held: set[str], names: dict[str, str]) -> str | None:
     """Why a held recognition makes ``scheme`` pointless, or None."""
     for higher, below in ABOVE.items():
         if higher in held and scheme in below:
-            higher_name = names.get(higher, NAMES.get(higher, higher))
-            return f"已持有更高层级的「{higher_name}」，无需再以此为目标。"
+            return f"已持有更高层级的「{_name_of(higher, names)}」，无需再以此为目标。"
     for group in SAME_TIER:
         if scheme in group:
             for other in sorted(group - {scheme}):
                 if other in held:
-                    other_name = names.get(other, NAMES.get(other, other))
                     return (
-                        f"已持有「{other_name}」，与本层级属同一梯度"
+                        f"已持有「{_name_of(other, names)}」，与本层级属同一梯度"
                         "（2026年起科技型中小企业、创新型中小企业并入「科技和创新型中小企业」）。"
                     )
     return None
@@ -315,7 +318,7 @@ def next_step_plan(facts: EnterpriseFacts, results: tuple[RuleSetResult, ...], o
         if reason is None and scheme in SME_ONLY:
             reason = large
         if reason is None and PREREQUISITE.get(scheme, scheme) not in held | {scheme}:
-            first = names.get(PREREQUISITE[scheme], NAMES[PREREQUISITE[scheme]])
+            first = _name_of(PREREQUISITE[scheme], names)
             reason = f"须先取得「{first}」认定，才能以「{result.name_zh}」为目标。"
         if reason is not None:
             excluded.append(Excluded(scheme, result.name_zh, reason))
