@@ -1,4 +1,3 @@
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,9 +16,7 @@ def _current_policies(request, enterprise):
     today = timezone.localdate()
     qs = (
         selectors.policy_list(request.user)
-        .filter(park_id=enterprise.park_id)
-        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=today))
-        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+        .filter(selectors.in_force_q(today), park_id=enterprise.park_id)
         .prefetch_related("conditions")
     )
     facts = facts_for([enterprise], today)[enterprise.pk]

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from innoladder.core import viewkit as vk
 
 from . import choices as c
+from .selectors import in_force_q
 
 
 class PolicyFilterSet(vk.FilterSet):
@@ -31,10 +32,7 @@ class PolicyFilterSet(vk.FilterSet):
     def valid_today(self, qs, name, value):
         if not value:
             return qs
-        today = timezone.localdate()
-        return qs.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=today)).filter(
-            Q(valid_until__isnull=True) | Q(valid_until__gte=today)
-        )
+        return qs.filter(in_force_q(timezone.localdate()))
 
 
 class CampaignFilterSet(vk.FilterSet):

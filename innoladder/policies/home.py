@@ -1,4 +1,3 @@
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -9,13 +8,7 @@ from . import selectors
 
 
 def home_panels(user) -> list[dict]:
-    today = timezone.localdate()
-    current = (
-        selectors.policy_list(user)
-        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=today))
-        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
-        .count()
-    )
+    current = selectors.policy_list(user).filter(selectors.in_force_q(timezone.localdate())).count()
     if not current:
         return []
     return [

@@ -17,6 +17,14 @@ from .models import Campaign, CampaignReach, Policy, TrainingAttendee, TrainingE
 policy_list, policy_get = vk.selectors(lambda: Policy.objects.select_related("park"), park_scoped)
 
 
+def in_force_q(day: dt.date) -> Q:
+    """Policies in force on `day` (Policy.is_valid_on as a query): begun, or with no start; not expired, or
+    with no end."""
+    return (Q(valid_from__isnull=True) | Q(valid_from__lte=day)) & (
+        Q(valid_until__isnull=True) | Q(valid_until__gte=day)
+    )
+
+
 campaign_list, campaign_get = vk.selectors(lambda: Campaign.objects.select_related("park"), park_scoped)
 
 
