@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from innoladder.core import viewkit as vk
 from innoladder.core.notifications import unread_count
 
 from . import obligations
@@ -21,20 +22,20 @@ def home_panels(user) -> list[dict]:
     )
 
     return [
-        {
-            "title": _("未读通知"),
-            "value": unread_count(user),
-            "text": _("到期提醒和工作通知"),
-            "url": reverse("notification_list"),
-            "link_text": _("通知中心"),
-            "order": 10,
-        },
-        {
-            "title": _("近期到期事项（90天内）"),
-            "value": len(upcoming),
-            "text": text or _("暂无"),
-            "url": reverse("obligation_list"),
-            "link_text": _("保存量日历"),
-            "order": 20,
-        },
+        vk.panel(
+            _("未读通知"),
+            unread_count(user),
+            _("到期提醒和工作通知"),
+            reverse("notification_list"),
+            _("通知中心"),
+            order=10,
+        ),
+        vk.panel(
+            _("近期到期事项（90天内）"),
+            len(upcoming),
+            text or _("暂无"),
+            reverse("obligation_list"),
+            _("保存量日历"),
+            order=20,
+        ),
     ]
