@@ -43,12 +43,12 @@ _ROW = (
     "  <td>{industry_name}{industry_code}</td>\n"
     "  <td>{tech_field}</td>\n"
     "  <td>{pool}</td>\n"
-    "  <td>{size_class}</td>\n"
-    "  <td>{registered_on}</td>\n"
+    '  <td class="text-nowrap">{size_class}</td>\n'
+    '  <td class="text-nowrap">{registered_on}</td>\n'
     "  <td>{contact_name}</td>\n"
-    "  <td>{contact_phone}</td>\n"
+    '  <td class="text-nowrap">{contact_phone}</td>\n'
     "  <td>{officer}</td>\n"
-    "  <td>{status}</td>\n"
+    '  <td class="text-nowrap">{status}</td>\n'
     "</tr>\n"
 )
 _URL_PK = 918273645546372819  # stands for the id in the reversed detail URL

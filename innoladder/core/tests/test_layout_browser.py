@@ -84,16 +84,17 @@ def test_a_wide_list_on_a_phone_keeps_each_row_on_one_line(page, cast):
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_list_filters_fold_away_on_a_phone_and_stay_open_on_a_desktop(page, cast):
+@pytest.mark.parametrize("path", ["/recognitions/", "/enterprises/"])
+def test_list_filters_fold_away_on_a_phone_and_stay_open_on_a_desktop(page, cast, path):
     login(page, "officer", PASSWORD)
     page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(f"{page.base_url}/recognitions/")
+    page.goto(f"{page.base_url}{path}")
     filters, toggle = page.locator("#list-filters"), page.locator("[data-bs-target='#list-filters']")
     assert not filters.is_visible() and toggle.is_visible()
     toggle.click()
     filters.wait_for(state="visible")
-    page.goto(f"{page.base_url}/recognitions/?status=active")  # a filtered list shows what it is filtered by
+    page.goto(f"{page.base_url}{path}?status=active")  # a filtered list shows what it is filtered by
     assert filters.is_visible()
     page.set_viewport_size({"width": 1366, "height": 800})
-    page.goto(f"{page.base_url}/recognitions/")
+    page.goto(f"{page.base_url}{path}")
     assert filters.is_visible() and not toggle.is_visible()

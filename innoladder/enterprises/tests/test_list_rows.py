@@ -12,7 +12,7 @@ from innoladder.core.testing.factories import EnterpriseFactory, UserFactory
 from innoladder.enterprises import selectors, tables
 from innoladder.enterprises.models import Enterprise
 
-# The loop enterprise_list.html had before the rows were drawn in Python.
+# The loop enterprise_list.html had before the rows were drawn in Python (short cells since kept to one line).
 TEMPLATE_LOOP = """{% for e in object_list %}
 <tr>
   <td><a href="{{ e.get_absolute_url }}">{{ e.name }}</a>{% for t in e.tags %} <span class="badge text-bg-light">{{ t }}</span>{% endfor %}</td>
@@ -21,12 +21,12 @@ TEMPLATE_LOOP = """{% for e in object_list %}
   <td>{{ e.industry_name }}{% if e.industry_code %} <span class="small text-muted">{{ e.industry_code }}</span>{% endif %}</td>
   <td>{{ e.get_tech_field_display }}</td>
   <td>{{ e.get_pool_display }}</td>
-  <td>{{ e.get_size_class_display }}</td>
-  <td>{{ e.registered_on|date:"Y-m-d" }}</td>
+  <td class="text-nowrap">{{ e.get_size_class_display }}</td>
+  <td class="text-nowrap">{{ e.registered_on|date:"Y-m-d" }}</td>
   <td>{{ e.contact_name }}</td>
-  <td>{{ e.contact_phone_masked }}</td>
+  <td class="text-nowrap">{{ e.contact_phone_masked }}</td>
   <td>{{ e.assigned_officer|default_if_none:"" }}</td>
-  <td>{% if e.status == "active" %}{{ e.get_status_display }}{% else %}<span class="badge text-bg-secondary">{{ e.get_status_display }}</span>{% endif %}</td>
+  <td class="text-nowrap">{% if e.status == "active" %}{{ e.get_status_display }}{% else %}<span class="badge text-bg-secondary">{{ e.get_status_display }}</span>{% endif %}</td>
 </tr>
 {% endfor %}"""  # noqa: E501
 
