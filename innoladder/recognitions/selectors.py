@@ -9,7 +9,8 @@ from django.shortcuts import get_object_or_404
 from innoladder.accounts.choices import Role
 from innoladder.core import viewkit as vk
 from innoladder.core.models import Notification
-from innoladder.core.scoping import CHANGE, VIEW, enterprise_q, for_user, is_staff_role
+from innoladder.core.parkscope import park_scoped
+from innoladder.core.scoping import CHANGE, VIEW, for_user, is_staff_role
 from innoladder.enterprises.models import Enterprise, Park
 
 from . import choices as c
@@ -94,40 +95,16 @@ def change_events(user, action: str = VIEW) -> QuerySet[ChangeEvent]:
     return for_user(ChangeEvent.objects.select_related("enterprise"), user, action)
 
 
-def park_ids_for(user, action: str = VIEW) -> list[int] | None:
-    """Parks whose park-level records (batches) the user may see or change; None means every park."""
-    if not user.is_authenticated or not user.is_active:
-        return []
-    role = user.role
-    if role == Role.ADMIN:
-        return None
-    if action != VIEW and role != Role.OFFICER:
-        return []
-    if role in (Role.OFFICER, Role.AUDITOR):
-        ids = list(user.parks.values_list("pk", flat=True))
-        if role == Role.AUDITOR and not ids:
-            return None
-        return ids
-    # Enterprise users and agencies see the batches of the parks of the enterprises they work on.
-    condition = enterprise_q(user, VIEW)
-    if condition is None:
-        return []
-    return list(Enterprise.objects.filter(condition).values_list("park_id", flat=True).distinct())
-
-
 def batch_list(user, action: str = VIEW) -> QuerySet[Batch]:
-    qs = Batch.objects.select_related("park")
-    ids = park_ids_for(user, action)
-    return qs if ids is None else qs.filter(park_id__in=ids)
+    """Batches are park-level records: read in the parks the user may read (core.parkscope)."""
+    return park_scoped(Batch.objects.select_related("park"), user, action)
 
 
 batch_get = vk.getter(batch_list)
 
 
 def park_list(user) -> QuerySet[Park]:
-    ids = park_ids_for(user, VIEW)
-    qs = Park.objects.all()
-    return qs if ids is None else qs.filter(pk__in=ids)
+    return park_scoped(Park.objects.all(), user, VIEW, path="pk")
 
 
 def enterprise_choices(user, action: str = CHANGE) -> QuerySet[Enterprise]:

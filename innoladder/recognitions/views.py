@@ -378,9 +378,8 @@ def application_create(request):
     if "renews" in initial:
         initial["kind"] = c.ApplicationKind.RENEWAL
     officers = User.objects.filter(role__in=(Role.OFFICER, Role.ADMIN), is_active=True)
-    park_ids = selectors.park_ids_for(user)
-    if park_ids is not None:
-        officers = officers.filter(parks__in=park_ids).distinct()
+    if user.role != Role.ADMIN:
+        officers = officers.filter(parks__in=selectors.park_list(user)).distinct()
     form = forms.ApplicationForm(
         request.POST or None,
         initial=initial,
