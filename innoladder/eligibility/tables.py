@@ -241,6 +241,8 @@ def _gap(metric: Metric, condition: Condition, rows: list[YearData], limit: Deci
     below = _sum(rows, metric.of or "")
     if below is None or not raising:
         return None  # a ratio that must fall has no single figure to change
+    if limit >= 1 and metric.field in (*STAFF_LABELS, "main_revenue", "hitech_revenue"):
+        return None  # a whole share (100 %) is not reached by adding to both the part and the whole
     if metric.field in ("tech_staff", "rd_staff"):
         need = staff_to_share(limit, int(top), int(below), strict)
         staff = STAFF_LABELS[metric.field]

@@ -53,6 +53,9 @@ def table(*conditions: Condition, **changes: object) -> Table:
         # 7% of 4000万 = 280万: 40万 more R&D, sales unchanged
         ("rd_to_sales", "last_year", ">=", "7", "fail", "6.00%", "研发费用还需增加 ¥40.0万"),
         ("main_revenue_share", "last_year", ">=", "90", "pass", "90.00%", ""),
+        # a share of 100%: adding to both part and whole never gets there, so there is no gap to state
+        ("tech_staff_share", "last_year", ">=", "100", "fail", "20.00%", ""),
+        ("main_revenue_share", "last_year", ">=", "100", "fail", "90.00%", ""),
         ("debt_ratio", "last_year", "<=", "40", "pass", "40.00%", ""),
         ("debt_ratio", "last_year", "<", "40", "fail", "40.00%", ""),
         ("sales_revenue", "last_year", "<=", "3000", "fail", "4000.0万元", "销售收入需减少 ¥1000.0万"),
