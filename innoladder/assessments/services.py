@@ -22,6 +22,7 @@ from django.utils import timezone
 from innoladder import eligibility as e
 from innoladder.core import audit
 from innoladder.core.models import AuditEvent
+from innoladder.core.services import acting_user
 from innoladder.enterprises.models import Enterprise
 from innoladder.ruletables.engine import with_tables
 
@@ -63,7 +64,8 @@ class Reassessment:
 
 
 def _user_id(user) -> int | None:
-    return user.pk if user is not None and user.is_authenticated else None
+    actor = acting_user(user)
+    return actor.pk if actor is not None else None
 
 
 @dataclass(frozen=True)
@@ -253,7 +255,7 @@ def assess_many(
             progress(done, total)
     audit.record(
         AuditEvent.CREATE,
-        user=user if user is not None and user.is_authenticated else None,
+        user=acting_user(user),
         object_type="assessments.Assessment",
         object_repr=f"{on.isoformat()} 批量评估",
         changes={"assessed_on": on.isoformat(), "enterprises": done},
@@ -316,7 +318,7 @@ def assess_enterprise(
         audit.record(
             AuditEvent.CREATE,
             obj=assessment,
-            user=user if user is not None and user.is_authenticated else None,
+            user=acting_user(user),
             changes={"after": {**after, "versions": assessment.versions}},
             message=message,
         )

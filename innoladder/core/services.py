@@ -40,6 +40,11 @@ def posted_version(data, name: str = "version") -> int:
     raise MissingVersionError()
 
 
+def acting_user(user):
+    """Who a record names as its author: the signed-in user, else None (a system or anonymous write)."""
+    return user if user is not None and user.is_authenticated else None
+
+
 @transaction.atomic
 def object_create(instance, *, user=None, message: str = ""):
     instance.full_clean()

@@ -10,7 +10,7 @@ from django.utils import timezone
 from innoladder.core import audit
 from innoladder.core.models import AuditEvent
 from innoladder.core.scoping import is_staff_role
-from innoladder.core.services import StaleEditError, object_create, object_delete, object_update
+from innoladder.core.services import StaleEditError, acting_user, object_create, object_delete, object_update
 from innoladder.eligibility import size_class, uscc
 
 from . import choices as c
@@ -226,7 +226,7 @@ def annual_data_upsert(
         **data,
         "source": source,
         "source_note": source_note,
-        "confirmed_by": user if getattr(user, "is_authenticated", False) else None,
+        "confirmed_by": acting_user(user),
         "confirmed_at": timezone.now(),
     }
     if existing is None:

@@ -8,15 +8,11 @@ from django.utils import timezone
 
 from innoladder.core import audit
 from innoladder.core.models import AuditEvent
-from innoladder.core.services import check_step, object_create, object_update
+from innoladder.core.services import acting_user, check_step, object_create, object_update
 
 from . import files
 from .choices import FINAL_STATUSES, PROJECT_TRANSITIONS, ProjectStatus
 from .models import Milestone, ProgressReport, Project, ProjectHistory
-
-
-def _actor(user):
-    return user if user is not None and user.is_authenticated else None
 
 
 @transaction.atomic
@@ -29,7 +25,7 @@ def project_create(*, user, partners=(), **fields) -> Project:
         from_status="",
         to_status=project.status,
         on=project.applied_on or timezone.localdate(),
-        actor=_actor(user),
+        actor=acting_user(user),
         comment="登记项目",
     )
     return project
@@ -72,7 +68,12 @@ def project_transition(
     project.status = to_status
     object_update(project, user=user, expected_version=expected_version)
     ProjectHistory.objects.create(
-        project=project, from_status=current, to_status=to_status, on=on, actor=_actor(user), comment=comment
+        project=project,
+        from_status=current,
+        to_status=to_status,
+        on=on,
+        actor=acting_user(user),
+        comment=comment,
     )
     audit.record(
         AuditEvent.TRANSITION,
@@ -97,7 +98,7 @@ def report_create(
     *, user, project: Project, reported_on: dt.date, summary: str, upload=None
 ) -> ProgressReport:
     report = ProgressReport(
-        project=project, reported_on=reported_on, summary=summary, uploaded_by=_actor(user)
+        project=project, reported_on=reported_on, summary=summary, uploaded_by=acting_user(user)
     )
     if upload is not None:
         report.extension = files.check_upload(upload)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from innoladder.core import audit
 from innoladder.core import viewkit as vk
 from innoladder.core.models import AuditEvent
-from innoladder.core.services import StaleEditError, object_create, object_delete, object_update
+from innoladder.core.services import StaleEditError, acting_user, object_create, object_delete, object_update
 from innoladder.eligibility.subsidy import SubsidyRule as EngineSubsidyRule
 from innoladder.eligibility.subsidy import compute_subsidy
 from innoladder.eligibility.superdeduction import (
@@ -221,7 +221,7 @@ def compute_for(*, enterprise: Enterprise, year: int, user=None, is_demo: bool =
         result=result_as_json(result),
         inputs_hash=inputs_hash(data),
         computed_at=timezone.now(),
-        computed_by=user if user is not None and user.is_authenticated else None,
+        computed_by=acting_user(user),
         is_demo=is_demo,
     )
     return object_create(run, user=user, message=f"计算{year}年度研发费用加计扣除：{run.extra_deduction}元")

@@ -12,7 +12,7 @@ from django.db.models import Q
 
 from innoladder.core import audit
 from innoladder.core.models import AuditEvent
-from innoladder.core.services import StaleEditError
+from innoladder.core.services import StaleEditError, acting_user
 from innoladder.eligibility import tables as t
 
 from .engine import revision_data
@@ -35,11 +35,6 @@ class ConditionInput:
 
 def _name(user) -> str:
     return (user.get_full_name() or user.get_username()) if user is not None else ""
-
-
-def _signed_in(user):
-    """The user to link a row to: None for no user or an anonymous one."""
-    return user if user is not None and user.is_authenticated else None
 
 
 def _locked(table: RuleTable, expected_version: int | None) -> RuleTable:
@@ -95,7 +90,7 @@ def _revise(table: RuleTable, conditions, user) -> RuleTableRevision:
         table=table,
         number=table.revision,
         data=revision_data(table, conditions),
-        entered_by=_signed_in(user),
+        entered_by=acting_user(user),
         entered_by_name=_name(user),
     )
 
@@ -115,7 +110,7 @@ def ruletable_save(
     """
     if table is None:
         before = None
-        table = RuleTable(created_by=_signed_in(user))
+        table = RuleTable(created_by=acting_user(user))
     else:
         current = _locked(table, expected_version)
         before = _snapshot(current, current.conditions.all())

@@ -9,7 +9,7 @@ from django.utils import timezone
 from innoladder.accounts.choices import Role
 from innoladder.core import audit
 from innoladder.core.models import AuditEvent
-from innoladder.core.services import check_step, object_create, object_update
+from innoladder.core.services import acting_user, check_step, object_create, object_update
 
 from . import rules
 from .choices import REQUEST_TRANSITIONS, RequestStatus
@@ -20,16 +20,11 @@ def _ids(items) -> list[int]:
     return sorted(item.pk for item in items)
 
 
-def _actor(user):
-    """Who a record names as its author: the signed-in user, else nobody (a system or anonymous write)."""
-    return user if user is not None and user.is_authenticated else None
-
-
 @transaction.atomic
 def visit_create(*, user, enterprises, staff=(), **fields) -> Visit:
     if not enterprises:
         raise ValidationError("请至少选择一家走访企业。")
-    visit = Visit(created_by=_actor(user), **fields)
+    visit = Visit(created_by=acting_user(user), **fields)
     visit.full_clean()
     visit.save()
     visit.enterprises.set(enterprises)
@@ -58,7 +53,11 @@ def visit_update(*, visit: Visit, user, enterprises, staff=(), expected_version=
 
 def _history(request: EnterpriseRequest, *, from_status: str, to_status: str, user, comment: str = ""):
     RequestHistory.objects.create(
-        request=request, from_status=from_status, to_status=to_status, actor=_actor(user), comment=comment
+        request=request,
+        from_status=from_status,
+        to_status=to_status,
+        actor=acting_user(user),
+        comment=comment,
     )
 
 
@@ -84,7 +83,7 @@ def request_create(
         title=title,
         description=description,
         raised_on=raised_on,
-        raised_by=_actor(user),
+        raised_by=acting_user(user),
         visit=visit,
         department=department,
         responsible=responsible,
