@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from innoladder.accounts.choices import Role
 from innoladder.core.scoping import CHANGE, VIEW, for_user
-from innoladder.enterprises.models import Enterprise, Park, Region, park_q
+from innoladder.enterprises.models import Enterprise, Park, Region, in_park
 
 from . import candidates
 from . import choices as c
@@ -45,9 +45,7 @@ def latest_assessment_ids(user, *, on: dt.date | None = None, park=None, enterpr
         .order_by("-assessed_on", "-created_at", "-pk")
         .values("pk")[:1]
     )
-    enterprises = for_user(Enterprise.objects.filter(status="active"), user, VIEW)
-    if park is not None:
-        enterprises = enterprises.filter(park_q("park", park))
+    enterprises = in_park(for_user(Enterprise.objects.filter(status="active"), user, VIEW), park, "park")
     if enterprise is not None:
         enterprises = enterprises.filter(pk=enterprise.pk)
     return enterprises.annotate(latest=Subquery(newest)).filter(latest__isnull=False).values("latest")

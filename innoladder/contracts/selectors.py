@@ -3,7 +3,7 @@ import datetime as dt
 from django.db.models import Q, QuerySet
 
 from innoladder.core import viewkit as vk
-from innoladder.enterprises.models import park_q
+from innoladder.enterprises.models import in_park
 
 from . import choices as c
 from .models import TechContract
@@ -25,10 +25,7 @@ def contracts_in_period(
     prepared = Q(prepared_on__gte=start, prepared_on__lte=end)
     registered = Q(status=c.RegistrationStatus.REGISTERED, registered_on__gte=start, registered_on__lte=end)
     condition = {"registered": registered, "preparing": prepared}.get(status or "", prepared | registered)
-    qs = contract_list(user).filter(condition)
-    if park is not None:
-        qs = qs.filter(park_q("enterprise__park", park))
-    return qs.order_by("prepared_on", "id")
+    return in_park(contract_list(user).filter(condition), park).order_by("prepared_on", "id")
 
 
 def writable_enterprises(user):

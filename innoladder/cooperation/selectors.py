@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 
 from innoladder.core.scoping import DELETE, VIEW, for_user
 from innoladder.core.viewkit.access import scoped
-from innoladder.enterprises.models import park_q
+from innoladder.enterprises.models import in_park
 
 from .models import Cooperation, PatentIntroduction, Talent
 
@@ -38,17 +38,13 @@ def talent_list(user, action: str = VIEW) -> QuerySet[Talent]:
     return _scoped(Talent, user, action)
 
 
-def _in_park(qs, park):
-    return qs.filter(park_q("enterprise__park", park)) if park is not None else qs
-
-
 def cooperation_in_period(user, park, start: dt.date, end: dt.date) -> QuerySet[Cooperation]:
-    return _in_park(cooperation_list(user).filter(signed_on__gte=start, signed_on__lte=end), park)
+    return in_park(cooperation_list(user).filter(signed_on__gte=start, signed_on__lte=end), park)
 
 
 def patent_introductions_in_period(user, park, start: dt.date, end: dt.date) -> QuerySet[PatentIntroduction]:
-    return _in_park(patent_list(user).filter(introduced_on__gte=start, introduced_on__lte=end), park)
+    return in_park(patent_list(user).filter(introduced_on__gte=start, introduced_on__lte=end), park)
 
 
 def talents_in_period(user, park, start: dt.date, end: dt.date) -> QuerySet[Talent]:
-    return _in_park(talent_list(user).filter(recorded_on__gte=start, recorded_on__lte=end), park)
+    return in_park(talent_list(user).filter(recorded_on__gte=start, recorded_on__lte=end), park)

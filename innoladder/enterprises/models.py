@@ -86,6 +86,11 @@ def park_q(path: str, scope) -> models.Q:
     return models.Q(**{f"{path}__in": ids})
 
 
+def in_park(queryset, scope, path: str = "enterprise__park"):
+    """`queryset` narrowed to the park scope `scope` (see `park_q`); unchanged when no scope is chosen."""
+    return queryset if scope is None else queryset.filter(park_q(path, scope))
+
+
 def scope_park_ids(scope) -> tuple[int, ...]:
     """The ids of the parks a scope (a Park or a Region) counts."""
     ids = getattr(scope, "park_ids", None)

@@ -8,7 +8,7 @@ from django.db.models import Count, QuerySet, Sum
 from innoladder.core import viewkit as vk
 from innoladder.core.parkscope import park_scoped
 from innoladder.core.scoping import VIEW, for_user
-from innoladder.enterprises.models import park_q
+from innoladder.enterprises.models import in_park
 
 from . import choices as c
 from .models import FundApplication, Programme, VoucherUse
@@ -78,15 +78,11 @@ def voucher_balances(user, year: int | None = None, enterprise=None) -> list[dic
 # --- Selectors for the report generator: (user, park, start, end), recorded dates only ------------
 
 
-def _in_park(qs, park):
-    return qs.filter(park_q("enterprise__park", park)) if park is not None else qs
-
-
 def fund_applications_in_period(
     user, park, start: dt.date, end: dt.date, kind: str | None = None
 ) -> QuerySet[FundApplication]:
     """Applications filed (applied_on) in [start, end], optionally of one programme kind."""
-    qs = _in_park(fund_application_list(user), park).filter(applied_on__gte=start, applied_on__lte=end)
+    qs = in_park(fund_application_list(user), park).filter(applied_on__gte=start, applied_on__lte=end)
     if kind:
         qs = qs.filter(programme__kind=kind)
     return qs.order_by("applied_on", "id")
@@ -115,7 +111,7 @@ def fund_applications_by_kind(user, park, start: dt.date, end: dt.date) -> dict[
 
 def funds_approved_total(user, park, start: dt.date, end: dt.date) -> Decimal:
     """Sum of approved amounts decided in [start, end] (approved or since paid)."""
-    qs = _in_park(fund_application_list(user), park).filter(
+    qs = in_park(fund_application_list(user), park).filter(
         decided_on__gte=start,
         decided_on__lte=end,
         status__in=(c.ApplicationStatus.APPROVED, c.ApplicationStatus.PAID),
@@ -125,7 +121,7 @@ def funds_approved_total(user, park, start: dt.date, end: dt.date) -> Decimal:
 
 def funds_paid_total(user, park, start: dt.date, end: dt.date) -> Decimal:
     """Sum of amounts paid out in [start, end]."""
-    qs = _in_park(fund_application_list(user), park).filter(
+    qs = in_park(fund_application_list(user), park).filter(
         paid_on__gte=start, paid_on__lte=end, status=c.ApplicationStatus.PAID
     )
     return _total(qs, "paid_amount")

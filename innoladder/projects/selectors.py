@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404
 from innoladder.core import viewkit as vk
 from innoladder.core.scoping import VIEW, for_user
 from innoladder.core.viewkit.access import scoped
-from innoladder.enterprises.models import park_q
+from innoladder.enterprises.models import in_park
 
 from .models import Milestone, ProgressReport, Project
 
@@ -34,16 +34,12 @@ def report_get(user, pk: int) -> ProgressReport:
     return get_object_or_404(report_list(user), pk=pk)
 
 
-def _in_park(qs, park):
-    return qs.filter(park_q("enterprise__park", park)) if park is not None else qs
-
-
 def projects_approved_in_period(user, park, start: dt.date, end: dt.date) -> QuerySet[Project]:
     qs = project_list(user).filter(approved_on__gte=start, approved_on__lte=end)
-    return _in_park(qs, park)
+    return in_park(qs, park)
 
 
 def projects_active_in_period(user, park, start: dt.date, end: dt.date) -> QuerySet[Project]:
     qs = project_list(user).filter(approved_on__isnull=False, approved_on__lte=end)
     qs = qs.filter(Q(finished_on__isnull=True) | Q(finished_on__gte=start))
-    return _in_park(qs, park)
+    return in_park(qs, park)

@@ -15,7 +15,7 @@ from innoladder.accounts.choices import Role
 from innoladder.core import viewkit as vk
 from innoladder.core.scoping import CHANGE, VIEW, enterprise_q, for_user
 from innoladder.core.viewkit.access import can_write, scoped, writable
-from innoladder.enterprises.models import Enterprise, park_q
+from innoladder.enterprises.models import Enterprise, in_park, park_q
 
 from .choices import OPEN_STATUSES, RequestStatus
 from .models import EnterpriseRequest, RequestCategory, Visit
@@ -74,10 +74,6 @@ def categories() -> QuerySet[RequestCategory]:
     return RequestCategory.objects.filter(active=True)
 
 
-def _in_park(qs, park, path: str = "enterprise__park"):
-    return qs.filter(park_q(path, park)) if park is not None else qs
-
-
 def visits_in_period(user, park, start: dt.date, end: dt.date) -> QuerySet[Visit]:
     qs = visit_list(user).filter(visited_on__gte=start, visited_on__lte=end)
     if park is not None:
@@ -88,12 +84,12 @@ def visits_in_period(user, park, start: dt.date, end: dt.date) -> QuerySet[Visit
 def visited_enterprises_in_period(user, park, start: dt.date, end: dt.date) -> QuerySet[Enterprise]:
     visit_ids = visits_in_period(user, park, start, end).values("pk")
     qs = for_user(Enterprise.objects.all(), user, VIEW).filter(visits__in=visit_ids).distinct()
-    return _in_park(qs, park, "park")
+    return in_park(qs, park, "park")
 
 
 def requests_in_period(user, park, start: dt.date, end: dt.date) -> QuerySet[EnterpriseRequest]:
     qs = request_list(user).filter(raised_on__gte=start, raised_on__lte=end)
-    return _in_park(qs, park)
+    return in_park(qs, park)
 
 
 def request_counts(user, on: dt.date) -> dict:
