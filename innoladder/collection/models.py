@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from innoladder.core.models import (
     NATURAL_KEY,
+    OPTIONAL_MONEY,
     StatusChange,
     Tracked,
     dates_in_order,
@@ -14,7 +15,7 @@ from innoladder.core.models import (
     unique_key,
 )
 from innoladder.core.scoping import ScopedQuerySet
-from innoladder.enterprises.models import MONEY, EnterpriseChild, Park, enterprise_fk
+from innoladder.enterprises.models import EnterpriseChild, Park, enterprise_fk
 
 from .choices import CampaignStatus, SubmissionStatus
 
@@ -127,24 +128,24 @@ class CollectionImportRow(EnterpriseChild):
     tech_staff = models.PositiveIntegerField(_("科技人员"), null=True, blank=True)
     rd_staff = models.PositiveIntegerField(_("研发人员"), null=True, blank=True)
     tech_conversions = models.PositiveIntegerField(_("技术成果转化数"), null=True, blank=True)
-    sales_revenue = models.DecimalField(_("销售收入"), **MONEY)
-    main_revenue = models.DecimalField(_("主营业务收入"), **MONEY)
-    operating_revenue = models.DecimalField(_("营业收入"), **MONEY)
-    total_income = models.DecimalField(_("收入总额"), **MONEY)
-    non_taxable_income = models.DecimalField(_("不征税收入"), **MONEY)
-    hitech_revenue = models.DecimalField(_("高新技术产品(服务)收入"), **MONEY)
-    rd_expense = models.DecimalField(_("研发费用"), **MONEY)
-    rd_domestic = models.DecimalField(_("境内研发费用"), **MONEY)
-    rd_entrusted_domestic = models.DecimalField(_("委托境内研发费用"), **MONEY)
-    rd_entrusted_overseas = models.DecimalField(_("委托境外研发费用"), **MONEY)
-    total_cost = models.DecimalField(_("成本费用支出总额"), **MONEY)
-    total_assets = models.DecimalField(_("资产总额"), **MONEY)
-    total_liabilities = models.DecimalField(_("负债总额"), **MONEY)
-    net_assets = models.DecimalField(_("净资产"), **MONEY)
-    net_profit = models.DecimalField(_("净利润"), **MONEY)
-    taxes_paid = models.DecimalField(_("上缴税金"), **MONEY)
-    export_value = models.DecimalField(_("出口额"), **MONEY)
-    equity_financing = models.DecimalField(_("股权融资"), **MONEY)
+    sales_revenue = models.DecimalField(_("销售收入"), **OPTIONAL_MONEY)
+    main_revenue = models.DecimalField(_("主营业务收入"), **OPTIONAL_MONEY)
+    operating_revenue = models.DecimalField(_("营业收入"), **OPTIONAL_MONEY)
+    total_income = models.DecimalField(_("收入总额"), **OPTIONAL_MONEY)
+    non_taxable_income = models.DecimalField(_("不征税收入"), **OPTIONAL_MONEY)
+    hitech_revenue = models.DecimalField(_("高新技术产品(服务)收入"), **OPTIONAL_MONEY)
+    rd_expense = models.DecimalField(_("研发费用"), **OPTIONAL_MONEY)
+    rd_domestic = models.DecimalField(_("境内研发费用"), **OPTIONAL_MONEY)
+    rd_entrusted_domestic = models.DecimalField(_("委托境内研发费用"), **OPTIONAL_MONEY)
+    rd_entrusted_overseas = models.DecimalField(_("委托境外研发费用"), **OPTIONAL_MONEY)
+    total_cost = models.DecimalField(_("成本费用支出总额"), **OPTIONAL_MONEY)
+    total_assets = models.DecimalField(_("资产总额"), **OPTIONAL_MONEY)
+    total_liabilities = models.DecimalField(_("负债总额"), **OPTIONAL_MONEY)
+    net_assets = models.DecimalField(_("净资产"), **OPTIONAL_MONEY)
+    net_profit = models.DecimalField(_("净利润"), **OPTIONAL_MONEY)
+    taxes_paid = models.DecimalField(_("上缴税金"), **OPTIONAL_MONEY)
+    export_value = models.DecimalField(_("出口额"), **OPTIONAL_MONEY)
+    equity_financing = models.DecimalField(_("股权融资"), **OPTIONAL_MONEY)
     applied_at = models.DateTimeField(_("转入时间"), null=True, blank=True)
 
     class Meta:

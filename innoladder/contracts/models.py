@@ -2,14 +2,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from innoladder.core.models import StatusChangeNote, detail_url, status_fields
+from innoladder.core.models import MONEY, OPTIONAL_MONEY, StatusChangeNote, detail_url, status_fields
 from innoladder.eligibility import uscc
 from innoladder.eligibility.tech_contract import SUBTYPES
 from innoladder.enterprises.models import EnterpriseChild, enterprise_fk
 
 from . import choices as c
-
-MONEY = {"max_digits": 18, "decimal_places": 2}
 
 
 class TechContract(EnterpriseChild):
@@ -46,9 +44,9 @@ class TechContract(EnterpriseChild):
     submitted_on = models.DateField(_("提交日期"), null=True, blank=True)
     registration_number = models.CharField(_("登记编号"), max_length=60, blank=True)
     registered_on = models.DateField(_("登记日期"), null=True, blank=True)
-    transfer_income = models.DecimalField(_("技术转让收入(元)"), null=True, blank=True, **MONEY)
-    transfer_cost = models.DecimalField(_("技术转让成本(元)"), null=True, blank=True, **MONEY)
-    transfer_taxes = models.DecimalField(_("相关税费(元)"), null=True, blank=True, **MONEY)
+    transfer_income = models.DecimalField(_("技术转让收入(元)"), **OPTIONAL_MONEY)
+    transfer_cost = models.DecimalField(_("技术转让成本(元)"), **OPTIONAL_MONEY)
+    transfer_taxes = models.DecimalField(_("相关税费(元)"), **OPTIONAL_MONEY)
     note = models.TextField(_("备注"), blank=True)
     is_demo = models.BooleanField(_("演示数据"), default=False)
 

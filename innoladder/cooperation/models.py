@@ -1,9 +1,9 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from innoladder.core.models import detail_url, optional_fk, unique_key
+from innoladder.core.models import OPTIONAL_MONEY, detail_url, optional_fk, unique_key
 from innoladder.enterprises.choices import IPKind
-from innoladder.enterprises.models import MONEY, EnterpriseChild, enterprise_fk
+from innoladder.enterprises.models import EnterpriseChild, enterprise_fk
 
 from .choices import CooperationKind, IntroductionMode, TalentCategory, TalentStatus
 
@@ -15,7 +15,7 @@ class Cooperation(EnterpriseChild):
     partner = models.CharField(_("合作高校/院所"), max_length=200)
     title = models.CharField(_("合作项目名称"), max_length=300)
     kind = models.CharField(_("合作方式"), max_length=20, choices=CooperationKind.choices)
-    amount = models.DecimalField(_("合同金额(元)"), **MONEY)
+    amount = models.DecimalField(_("合同金额(元)"), **OPTIONAL_MONEY)
     signed_on = models.DateField(_("签订日期"))
     ends_on = models.DateField(_("结束日期"), null=True, blank=True)
     outcome = models.TextField(_("合作成果"), blank=True)
@@ -44,7 +44,7 @@ class PatentIntroduction(EnterpriseChild):
     mode = models.CharField(_("引进方式"), max_length=20, choices=IntroductionMode.choices)
     source = models.CharField(_("转让/许可方"), max_length=200)
     introduced_on = models.DateField(_("引进日期"))
-    amount = models.DecimalField(_("金额(元)"), **MONEY)
+    amount = models.DecimalField(_("金额(元)"), **OPTIONAL_MONEY)
     ip_record = optional_fk("enterprises.IPRecord")
     is_demo = models.BooleanField(_("演示数据"), default=False)
 

@@ -6,6 +6,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .validators import MONEY_DECIMALS, MONEY_DIGITS
+
+# The arguments of every stored amount's DecimalField (yuan, to the fen; see validators.is_money_field):
+# MONEY for an amount a record must have, OPTIONAL_MONEY for one that may stay empty.
+MONEY = {"max_digits": MONEY_DIGITS, "decimal_places": MONEY_DECIMALS}
+OPTIONAL_MONEY = {**MONEY, "null": True, "blank": True}
+
 
 class Tracked(models.Model):
     """Abstract base: creation/update times and a version number for optimistic locking."""

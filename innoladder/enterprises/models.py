@@ -4,15 +4,13 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from innoladder.core.labels import Labels
-from innoladder.core.models import Tracked, detail_url, optional_fk, unique_key
+from innoladder.core.models import OPTIONAL_MONEY, Tracked, detail_url, optional_fk, unique_key
 from innoladder.core.scoping import ScopedQuerySet
 
 from . import choices as c
 
 # Record names read their labels once per language (the work report names tens of thousands of records).
 IP_KIND_LABEL, INCIDENT_KIND_LABEL = Labels(c.IPKind.choices), Labels(c.IncidentKind.choices)
-
-MONEY = {"max_digits": 18, "decimal_places": 2, "null": True, "blank": True}
 
 
 def mask_phone(phone: str) -> str:
@@ -136,7 +134,7 @@ class Enterprise(Tracked):
     former_names_text = models.CharField(_("曾用名(检索)"), max_length=500, blank=True, editable=False)
     legal_representative = models.CharField(_("法定代表人"), max_length=50, blank=True)
     registered_on = models.DateField(_("成立日期"), null=True, blank=True)
-    registered_capital = models.DecimalField(_("注册资本(元)"), **MONEY)
+    registered_capital = models.DecimalField(_("注册资本(元)"), **OPTIONAL_MONEY)
     address = models.CharField(_("注册地址"), max_length=300, blank=True)
     park = models.ForeignKey(
         Park, on_delete=models.PROTECT, related_name="enterprises", verbose_name=_("所属园区")
@@ -260,24 +258,24 @@ class AnnualData(EnterpriseYear):
     employees = models.PositiveIntegerField(_("职工总数"), null=True, blank=True)
     tech_staff = models.PositiveIntegerField(_("科技人员"), null=True, blank=True)
     rd_staff = models.PositiveIntegerField(_("研发人员"), null=True, blank=True)
-    sales_revenue = models.DecimalField(_("销售收入"), **MONEY)
-    main_revenue = models.DecimalField(_("主营业务收入"), **MONEY)
-    operating_revenue = models.DecimalField(_("营业收入"), **MONEY)
-    total_income = models.DecimalField(_("收入总额"), **MONEY)
-    non_taxable_income = models.DecimalField(_("不征税收入"), **MONEY)
-    hitech_revenue = models.DecimalField(_("高新技术产品(服务)收入"), **MONEY)
-    rd_expense = models.DecimalField(_("研发费用"), **MONEY)
-    rd_domestic = models.DecimalField(_("境内研发费用"), **MONEY)
-    rd_entrusted_domestic = models.DecimalField(_("委托境内研发费用"), **MONEY)
-    rd_entrusted_overseas = models.DecimalField(_("委托境外研发费用"), **MONEY)
-    total_cost = models.DecimalField(_("成本费用支出总额"), **MONEY)
-    total_assets = models.DecimalField(_("资产总额"), **MONEY)
-    total_liabilities = models.DecimalField(_("负债总额"), **MONEY)
-    net_assets = models.DecimalField(_("净资产"), **MONEY)
-    net_profit = models.DecimalField(_("净利润"), **MONEY)
-    taxes_paid = models.DecimalField(_("上缴税金"), **MONEY)
-    export_value = models.DecimalField(_("出口额"), **MONEY)
-    equity_financing = models.DecimalField(_("股权融资"), **MONEY)
+    sales_revenue = models.DecimalField(_("销售收入"), **OPTIONAL_MONEY)
+    main_revenue = models.DecimalField(_("主营业务收入"), **OPTIONAL_MONEY)
+    operating_revenue = models.DecimalField(_("营业收入"), **OPTIONAL_MONEY)
+    total_income = models.DecimalField(_("收入总额"), **OPTIONAL_MONEY)
+    non_taxable_income = models.DecimalField(_("不征税收入"), **OPTIONAL_MONEY)
+    hitech_revenue = models.DecimalField(_("高新技术产品(服务)收入"), **OPTIONAL_MONEY)
+    rd_expense = models.DecimalField(_("研发费用"), **OPTIONAL_MONEY)
+    rd_domestic = models.DecimalField(_("境内研发费用"), **OPTIONAL_MONEY)
+    rd_entrusted_domestic = models.DecimalField(_("委托境内研发费用"), **OPTIONAL_MONEY)
+    rd_entrusted_overseas = models.DecimalField(_("委托境外研发费用"), **OPTIONAL_MONEY)
+    total_cost = models.DecimalField(_("成本费用支出总额"), **OPTIONAL_MONEY)
+    total_assets = models.DecimalField(_("资产总额"), **OPTIONAL_MONEY)
+    total_liabilities = models.DecimalField(_("负债总额"), **OPTIONAL_MONEY)
+    net_assets = models.DecimalField(_("净资产"), **OPTIONAL_MONEY)
+    net_profit = models.DecimalField(_("净利润"), **OPTIONAL_MONEY)
+    taxes_paid = models.DecimalField(_("上缴税金"), **OPTIONAL_MONEY)
+    export_value = models.DecimalField(_("出口额"), **OPTIONAL_MONEY)
+    equity_financing = models.DecimalField(_("股权融资"), **OPTIONAL_MONEY)
     tech_conversions = models.PositiveIntegerField(_("技术成果转化数"), null=True, blank=True)
     source = models.CharField(
         _("数据来源"), max_length=20, choices=c.DataSource.choices, default=c.DataSource.MANUAL

@@ -4,13 +4,19 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from innoladder.core.models import StatusChangeNote, Tracked, detail_url, joined_str, status_fields
+from innoladder.core.models import (
+    MONEY,
+    OPTIONAL_MONEY,
+    StatusChangeNote,
+    Tracked,
+    detail_url,
+    joined_str,
+    status_fields,
+)
 from innoladder.eligibility.voucher import VoucherRules
 from innoladder.enterprises.models import EnterpriseChild, Park, enterprise_fk
 
 from . import choices as c
-
-MONEY = {"max_digits": 18, "decimal_places": 2}
 
 
 class Programme(Tracked):
@@ -28,7 +34,7 @@ class Programme(Tracked):
     name = models.CharField(_("项目名称"), max_length=200)
     issuer = models.CharField(_("主管部门"), max_length=100, blank=True)
     rules = models.TextField(_("支持标准与规则"), blank=True)
-    cap = models.DecimalField(_("单户资助上限(元)"), null=True, blank=True, **MONEY)
+    cap = models.DecimalField(_("单户资助上限(元)"), **OPTIONAL_MONEY)
     voucher_quotas = models.JSONField(_("创新券年度额度(按持券类型，元)"), default=dict, blank=True)
     voucher_shares = models.JSONField(_("创新券支付比例(按服务类型)"), default=dict, blank=True)
     is_demo = models.BooleanField(_("演示数据"), default=False)
@@ -92,9 +98,9 @@ class FundApplication(EnterpriseChild):
     requested_amount = models.DecimalField(_("申请金额(元)"), **MONEY)
     applied_on = models.DateField(_("申请日期"))
     accepted_on = models.DateField(_("受理日期"), null=True, blank=True)
-    approved_amount = models.DecimalField(_("批准金额(元)"), null=True, blank=True, **MONEY)
+    approved_amount = models.DecimalField(_("批准金额(元)"), **OPTIONAL_MONEY)
     decided_on = models.DateField(_("批复日期"), null=True, blank=True)
-    paid_amount = models.DecimalField(_("拨付金额(元)"), null=True, blank=True, **MONEY)
+    paid_amount = models.DecimalField(_("拨付金额(元)"), **OPTIONAL_MONEY)
     paid_on = models.DateField(_("拨付日期"), null=True, blank=True)
     status = models.CharField(
         _("状态"), max_length=20, choices=c.ApplicationStatus.choices, default=c.ApplicationStatus.APPLIED

@@ -4,8 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from innoladder.core.models import StatusChange, detail_url, optional_fk, status_fields
-from innoladder.enterprises.models import MONEY, EnterpriseChild, enterprise_fk
+from innoladder.core.models import OPTIONAL_MONEY, StatusChange, detail_url, optional_fk, status_fields
+from innoladder.enterprises.models import EnterpriseChild, enterprise_fk
 
 from .choices import ProjectLevel, ProjectStatus
 
@@ -24,8 +24,8 @@ class Project(EnterpriseChild):
     batch = models.CharField(_("批次"), max_length=50, blank=True)
     number = models.CharField(_("项目编号"), max_length=60, blank=True)
     title = models.CharField(_("项目名称"), max_length=300)
-    government_funding = models.DecimalField(_("财政资助(元)"), **MONEY)
-    self_raised = models.DecimalField(_("自筹资金(元)"), **MONEY)
+    government_funding = models.DecimalField(_("财政资助(元)"), **OPTIONAL_MONEY)
+    self_raised = models.DecimalField(_("自筹资金(元)"), **OPTIONAL_MONEY)
     starts_on = models.DateField(_("开始日期"), null=True, blank=True)
     ends_on = models.DateField(_("结束日期"), null=True, blank=True)
     applied_on = models.DateField(_("申报日期"), null=True, blank=True)

@@ -8,12 +8,19 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from innoladder.core.models import NATURAL_KEY, Tracked, detail_url, optional_fk, unique_key
+from innoladder.core.models import (
+    MONEY,
+    NATURAL_KEY,
+    OPTIONAL_MONEY,
+    Tracked,
+    detail_url,
+    optional_fk,
+    unique_key,
+)
 from innoladder.enterprises.models import EnterpriseChild, EnterpriseYear, Park, enterprise_fk
 
 from . import choices as c
 
-MONEY = {"max_digits": 18, "decimal_places": 2}
 ZERO = Decimal("0.00")
 
 
@@ -175,7 +182,7 @@ class SubsidyRule(Tracked):
     tax_year = models.PositiveSmallIntegerField(_("适用研发费用年度"))
     title = models.CharField(_("名称"), max_length=200)
     rate = models.DecimalField(_("补助比例"), max_digits=5, decimal_places=4)
-    cap = models.DecimalField(_("单户上限(元)"), null=True, blank=True, **MONEY)
+    cap = models.DecimalField(_("单户上限(元)"), **OPTIONAL_MONEY)
     base = models.CharField(
         _("补助基数"), max_length=30, choices=c.SubsidyBase.choices, default=c.SubsidyBase.DEDUCTION_AMOUNT
     )

@@ -16,6 +16,7 @@ from django.db.models.functions import Coalesce
 
 from innoladder.accounts.choices import Role
 from innoladder.core import viewkit as vk
+from innoladder.core.models import MONEY
 from innoladder.core.scoping import CHANGE, VIEW, can_see_park, for_user, is_staff_role, region_park_ids
 from innoladder.enterprises.models import AnnualData, Enterprise, Park, park_q
 
@@ -24,7 +25,7 @@ from .models import DeductionRun, LedgerLine, RDProject, SubsidyAward, SubsidyRu
 
 ZERO = Decimal("0.00")
 FEN = Decimal("0.01")
-MONEY_FIELD = DecimalField(max_digits=18, decimal_places=2)
+MONEY_FIELD = DecimalField(**MONEY)
 
 
 def year_range(year: int) -> tuple[dt.date, dt.date]:
