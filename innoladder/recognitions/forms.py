@@ -18,6 +18,10 @@ class Bootstrapped:
         bootstrap(self)
 
 
+# The models' enterprise field carries no name of its own (Django would show its English "enterprise").
+ENTERPRISE_LABEL = {"enterprise": _("企业")}
+
+
 class EnterpriseBatchForm(Bootstrapped, forms.ModelForm):
     """A recognition or an application: of an enterprise the user may change, in a batch they may see,
     renewing a recognition they may change."""
@@ -47,6 +51,7 @@ class RecognitionForm(EnterpriseBatchForm):
             "note",
         ]
         widgets = {"issued_on": DATE, "valid_until": DATE}
+        labels = ENTERPRISE_LABEL
         help_texts = {"valid_until": _("留空则按该类别的有效期规则自动计算")}
 
 
@@ -88,6 +93,7 @@ class ApplicationForm(EnterpriseBatchForm):
     class Meta:
         model = Application
         fields = ["enterprise", "batch", "kind", "renews", "officer", "agency", "assessment_id", "note"]
+        labels = ENTERPRISE_LABEL
 
     def __init__(self, *args, officers=None, agencies=None, **kwargs):
         super().__init__(*args, **kwargs)
