@@ -77,8 +77,17 @@ class RequestForm(StyledMixin, forms.ModelForm):
         else:
             self.fields["enterprise"].widget = SearchPicker("enterprise_pick")
             self.fields["enterprise"].queryset = enterprise_choices(user)
-            self.fields["visit"].queryset = selectors.visit_list(user, "change")
+            self.fields["visit"].queryset = self._visits(user)
             self.fields["raised_on"].required = False
+
+    def _visits(self, user):
+        """Visits the user may write to, named by date and enterprises; on a blank form whose enterprise
+        is known (an edit, or a request registered from a visit) only that enterprise's visits."""
+        visits = selectors.visit_list(user, "change").prefetch_related("enterprises")
+        enterprise = self.instance.enterprise_id or self.initial.get("enterprise")
+        if not self.is_bound and enterprise:
+            visits = visits.filter(enterprises=enterprise)
+        return visits
 
 
 class TransitionForm(StyledMixin, forms.Form):

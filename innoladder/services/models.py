@@ -71,7 +71,9 @@ class Visit(Tracked):
         indexes = [models.Index(fields=["visited_on"])]
 
     def __str__(self):
-        return f"{self.visited_on} 走访"
+        # Named by its enterprises too: visits of one day are told apart by whom they visited.
+        names = gettext("、").join(enterprise.name for enterprise in self.enterprises.all())
+        return gettext("%(date)s 走访 %(names)s") % {"date": self.visited_on, "names": names}
 
     get_absolute_url = detail_url("visit_detail")
 

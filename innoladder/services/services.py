@@ -5,6 +5,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from innoladder.accounts.choices import Role
 from innoladder.core import audit
@@ -51,6 +52,14 @@ def visit_update(*, visit: Visit, user, enterprises, staff=(), expected_version=
     return visit
 
 
+def _check_request(request: EnterpriseRequest) -> None:
+    """A request's source visit must have visited the request's enterprise."""
+    visit = request.visit
+    if visit is not None and not visit.enterprises.filter(pk=request.enterprise_id).exists():
+        message = gettext("所选走访未走访“%(name)s”，请选择走访过该企业的记录。")
+        raise ValidationError({"visit": message % {"name": request.enterprise.name}})
+
+
 def _history(request: EnterpriseRequest, *, from_status: str, to_status: str, user, comment: str = ""):
     RequestHistory.objects.create(
         request=request,
@@ -90,6 +99,7 @@ def request_create(
         due_on=rules.request_due_on(raised_on, category.days),
         is_demo=is_demo,
     )
+    _check_request(request)
     object_create(request, user=user)
     _history(request, from_status="", to_status=RequestStatus.PENDING, user=user, comment="提出诉求")
     return request
@@ -101,6 +111,7 @@ def request_update(*, request: EnterpriseRequest, user, expected_version=None, *
     for name, value in fields.items():
         setattr(request, name, value)
     request.due_on = rules.request_due_on(request.raised_on, request.category.days)
+    _check_request(request)
     return object_update(request, user=user, expected_version=expected_version)
 
 

@@ -250,3 +250,65 @@ def test_stale_visit_edit_is_refused(cast):
         services.visit_update(
             visit=visit, user=cast.agency, enterprises=[cast.ent_a], expected_version=1, notes="基于旧版本"
         )
+
+
+def test_request_refuses_a_visit_of_another_enterprise(cast):
+    from .factories import make_visit
+
+    visit_b = make_visit(cast.officer, [cast.ent_b])
+    with pytest.raises(ValidationError) as refused:
+        make_request(cast.officer, cast.ent_a, visit=visit_b)
+    assert "未走访“企业甲有限公司”" in refused.value.message_dict["visit"][0]
+    assert not EnterpriseRequest.objects.exists()
+    req = make_request(cast.officer, cast.ent_a)
+    with pytest.raises(ValidationError):
+        services.request_update(request=req, user=cast.officer, visit=visit_b)
+    req.refresh_from_db()
+    assert req.visit is None
+
+
+def test_request_accepts_a_visit_of_several_enterprises_for_each_of_them(cast):
+    from .factories import make_visit
+
+    visit = make_visit(cast.officer, [cast.ent_a, cast.ent_b])
+    assert make_request(cast.officer, cast.ent_a, visit=visit).visit == visit
+    assert make_request(cast.officer, cast.ent_b, visit=visit).visit == visit
+
+
+def test_request_page_refuses_a_visit_of_another_enterprise_and_keeps_the_input(client, cast):
+    from .factories import make_visit
+
+    visit_b = make_visit(cast.officer, [cast.ent_b])
+    client.force_login(cast.officer)
+    response = client.post(
+        "/services/requests/new/",
+        {
+            "enterprise": cast.ent_a.pk,
+            "category": category("funding").pk,
+            "title": "申请资金扶持",
+            "raised_on": "2023-03-02",
+            "visit": visit_b.pk,
+        },
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "所选走访未走访“企业甲有限公司”" in page
+    assert "申请资金扶持" in page
+    assert not EnterpriseRequest.objects.exists()
+
+
+def test_request_form_names_visits_by_date_and_enterprise(cast):
+    from innoladder.services.forms import RequestForm
+
+    from .factories import make_visit
+
+    visit_a = make_visit(cast.officer, [cast.ent_a], on=dt.date(2023, 3, 1))
+    visit_b = make_visit(cast.officer, [cast.ent_b], on=dt.date(2023, 3, 1))
+    make_visit(cast.other_officer, [cast.ent_other_park])
+    labels = dict(RequestForm(user=cast.officer).fields["visit"].choices)
+    named = {"---------", "2023-03-01 走访 企业甲有限公司", "2023-03-01 走访 企业乙有限公司"}
+    assert set(labels.values()) == named
+    for_a = RequestForm(user=cast.officer, initial={"enterprise": cast.ent_a})
+    offered = [value for value, _ in for_a.fields["visit"].choices if value]
+    assert offered == [visit_a.pk]
+    assert visit_b.pk not in offered
