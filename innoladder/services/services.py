@@ -53,7 +53,9 @@ def visit_update(*, visit: Visit, user, enterprises, staff=(), expected_version=
 
 
 def _check_request(request: EnterpriseRequest) -> None:
-    """A request's source visit must have visited the request's enterprise."""
+    """A request is raised no later than today, and its source visit visited the request's enterprise."""
+    if request.raised_on > timezone.localdate():
+        raise ValidationError({"raised_on": gettext("提出日期不能晚于今天。")})
     visit = request.visit
     if visit is not None and not visit.enterprises.filter(pk=request.enterprise_id).exists():
         message = gettext("所选走访未走访“%(name)s”，请选择走访过该企业的记录。")

@@ -312,3 +312,38 @@ def test_request_form_names_visits_by_date_and_enterprise(cast):
     offered = [value for value, _ in for_a.fields["visit"].choices if value]
     assert offered == [visit_a.pk]
     assert visit_b.pk not in offered
+
+
+def test_request_cannot_be_raised_after_today(cast):
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    with pytest.raises(ValidationError) as refused:
+        make_request(cast.officer, cast.ent_a, raised_on=today + dt.timedelta(days=1))
+    assert refused.value.message_dict["raised_on"] == ["提出日期不能晚于今天。"]
+    req = make_request(cast.officer, cast.ent_a, raised_on=today)
+    with pytest.raises(ValidationError):
+        services.request_update(request=req, user=cast.officer, raised_on=today + dt.timedelta(days=29))
+    req.refresh_from_db()
+    assert req.raised_on == today
+
+
+def test_request_page_refuses_a_future_date_and_keeps_the_input(client, cast):
+    from django.utils import timezone
+
+    future = timezone.localdate() + dt.timedelta(days=29)
+    client.force_login(cast.officer)
+    response = client.post(
+        "/services/requests/new/",
+        {
+            "enterprise": cast.ent_a.pk,
+            "category": category("funding").pk,
+            "title": "申请资金扶持",
+            "raised_on": future.isoformat(),
+        },
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "提出日期不能晚于今天。" in page
+    assert "申请资金扶持" in page and future.isoformat() in page
+    assert not EnterpriseRequest.objects.exists()
