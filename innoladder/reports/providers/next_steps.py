@@ -1,6 +1,6 @@
 """The "next steps" section, derived from the records as they stood at the end of the period: recognitions
-expiring in the following six months, requests overdue at the end of the period, candidates close to a
-tier (from the latest assessment on or before the end)."""
+still in force on the last day of the period that expire by six months after it, requests overdue at the end
+of the period, candidates close to a tier (from the latest assessment on or before the end)."""
 
 import calendar
 import datetime as dt
@@ -27,16 +27,15 @@ def months_after(day: dt.date, months: int) -> dt.date:
 
 @provider("next_steps.expiring", Section.NEXT_STEPS, requires=("recognitions.Recognition",), order=10)
 def expiring(this, user, park, start, end):
+    """Recognitions to renew: in force on the last day of the period (a certificate valid until that very day
+    included) and expiring on or before six months after it, not revoked or cancelled by the end and not yet
+    renewed by a recognition issued on or before the end."""
     recognition = apps.get_model("recognitions", "Recognition")
     horizon = months_after(end, HORIZON_MONTHS)
     held = (
         park_rows(user, park, "recognitions.Recognition")
-        .filter(
-            issued_on__lte=end,
-            valid_until__gt=end,
-            valid_until__lte=horizon,
-        )
-        .filter(selector("recognitions", "not_ended_q")(end))
+        .filter(issued_on__lte=end, valid_until__lte=horizon)
+        .filter(selector("recognitions", "held_q")(end))
     )
     # Already renewed by a recognition issued on or before the end: nothing left to do.
     held = held.exclude(renewed_by__issued_on__lte=end)

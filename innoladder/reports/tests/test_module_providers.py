@@ -160,6 +160,34 @@ def test_next_steps_list_recognitions_expiring_within_six_months_of_the_end(cast
     assert facts["next_steps.expiring.hnte"].sentence.startswith("做好企业甲高新技术企业到期重新认定")
 
 
+H2_2026 = (dt.date(2026, 7, 1), dt.date(2026, 12, 31))
+
+
+@requires("recognitions.Recognition")
+def test_next_steps_list_recognitions_expiring_on_the_last_day_of_the_period(cast):
+    from innoladder.recognitions.models import Recognition
+
+    def qh(enterprise, issued_on, valid_until, **extra):
+        return Recognition.objects.create(
+            enterprise=enterprise,
+            scheme="qh_tech_enterprise",
+            level="provincial",
+            issued_on=issued_on,
+            valid_until=valid_until,
+            **extra,
+        )
+
+    # A three-year 青海省科技型企业 certificate valid to 31 December: in force on the last day of the period.
+    due = qh(cast.ent_a, dt.date(2023, 10, 20), dt.date(2026, 12, 31))
+    renewed = qh(cast.ent_b, dt.date(2023, 10, 20), dt.date(2026, 12, 31))
+    qh(cast.ent_b, dt.date(2026, 10, 20), dt.date(2029, 12, 31), renews=renewed)
+    qh(cast.ent_other_park, dt.date(2023, 10, 20), dt.date(2026, 12, 31))
+    facts = run(cast, "next_steps.expiring", *H2_2026)
+    fact = facts["next_steps.expiring.qh_tech_enterprise"]
+    assert fact.row_ids == (due.pk,)
+    assert fact.sentence.startswith("做好企业甲青海省科技型企业到期重新认定（复核）工作")
+
+
 @requires("services.Visit", "services.EnterpriseRequest", "services.RequestCategory")
 def test_visits_count_enterprises_once_and_requests_by_dates(cast):
     from innoladder.services.models import EnterpriseRequest, RequestCategory, Visit
