@@ -175,7 +175,8 @@ def items(
                         kind="batch_deadline",
                         title=_("%(batch)s：%(deadline)s") % {"batch": batch.name, "deadline": _(label)},
                         enterprise_id=None,
-                        enterprise_name="",
+                        # Named by its park: two parks' batches may share a name and a deadline.
+                        enterprise_name=_("（") + batch.park.name + _("）"),
                         url=reverse("batch_detail", args=[batch.pk]),
                     )
                 )
