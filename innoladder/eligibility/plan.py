@@ -148,17 +148,15 @@ def _gaps(result: RuleSetResult) -> tuple[Gap, ...]:
 
 
 def _reach(result: RuleSetResult, failed: tuple[str, ...]) -> str:
-    """eligible; close (one condition fails, none unknown); far; unknown (no verdict); unencoded."""
+    """eligible; close (at most one condition fails, as the ladder's 「接近」); far; unknown (no verdict);
+    unencoded. Conditions still waiting for data do not make a tier far: they are said in `why`."""
     if not result.criteria:
         return "unencoded"
     if result.outcome == "eligible":
         return "eligible"
     if result.outcome == "insufficient_data":
         return "unknown"
-    unknown_conditions = any(
-        c.status == UNKNOWN and c.points_max is None and c.group != "直通条件" for c in result.criteria
-    )
-    return "close" if len(failed) <= 1 and not unknown_conditions else "far"
+    return "close" if len(failed) <= 1 else "far"
 
 
 def _summary(
@@ -180,10 +178,11 @@ def _summary(
 def _why(reach: str, failed: tuple[str, ...], unknown: tuple[str, ...], scheme: str) -> str:
     if reach == "eligible":
         how = "已满足全部认定条件，可直接申报"
-    elif reach == "close":
-        how = f"仅差1项条件（{failed[0]}）" if failed else "仅差评分"
-    elif reach == "far":
-        how = f"尚有{len(failed)}项条件未满足（{'、'.join(failed)}）"
+    elif reach in ("close", "far"):
+        if reach == "far":
+            how = f"尚有{len(failed)}项条件未满足（{'、'.join(failed)}）"
+        else:
+            how = f"仅差1项条件（{failed[0]}）" if failed else "仅差评分"
         if unknown:
             how += f"，另有{len(unknown)}项待补充数据"
     elif reach == "unknown":
