@@ -1,12 +1,14 @@
 """The "next steps" section, derived from the records as they stood at the end of the period: recognitions
 still in force on the last day of the period that expire by six months after it, requests overdue at the end
-of the period, candidates close to a tier (from the latest assessment on or before the end)."""
+of the period (or today, for a period not yet over), candidates close to a tier (from the latest assessment on
+or before the end)."""
 
 import calendar
 import datetime as dt
 
 from django.apps import apps
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_noop as _
 
 from ..choices import Section
@@ -64,11 +66,13 @@ def expiring(this, user, park, start, end):
     order=30,
 )
 def overdue_requests(this, user, park, start, end):
-    """Requests raised by the end of the period, past their deadline and not closed by then."""
+    """Requests raised by the end of the period, past their deadline and not closed, judged as of the end of
+    the period or, while the period is not over, as of today (a deadline still ahead today is not overdue)."""
+    on = min(end, timezone.localdate())
     qs = (
         park_rows(user, park, "services.EnterpriseRequest")
-        .filter(raised_on__lte=end, due_on__lt=end)
-        .filter(Q(resolved_on__isnull=True) | Q(resolved_on__gt=end))
+        .filter(raised_on__lte=end, due_on__lt=on)
+        .filter(Q(resolved_on__isnull=True) | Q(resolved_on__gt=on))
     )
     # A returned request is closed (with a reason); it is never "overdue".
     qs = qs.exclude(status="returned")

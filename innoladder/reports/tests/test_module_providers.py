@@ -161,6 +161,8 @@ def test_next_steps_list_recognitions_expiring_within_six_months_of_the_end(cast
 
 
 H2_2026 = (dt.date(2026, 7, 1), dt.date(2026, 12, 31))
+# The report of the second half of 2026 written on 7 December (10:00 in Xining, 02:00 UTC).
+WRITTEN_IN_DECEMBER_2026 = "2026-12-07 02:00:00"
 
 
 @requires("recognitions.Recognition")
@@ -186,6 +188,32 @@ def test_next_steps_list_recognitions_expiring_on_the_last_day_of_the_period(cas
     fact = facts["next_steps.expiring.qh_tech_enterprise"]
     assert fact.row_ids == (due.pk,)
     assert fact.sentence.startswith("做好企业甲青海省科技型企业到期重新认定（复核）工作")
+
+
+@requires("services.EnterpriseRequest", "services.RequestCategory")
+def test_next_steps_judge_requests_overdue_today_while_the_period_is_not_over(cast):
+    from freezegun import freeze_time
+
+    from innoladder.services.models import EnterpriseRequest, RequestCategory
+
+    category = RequestCategory.objects.create(code="t", name="测试", days=7)
+
+    def request(due):
+        return EnterpriseRequest.objects.create(
+            enterprise=cast.ent_a,
+            category=category,
+            title="诉求",
+            raised_on=dt.date(2026, 11, 20),
+            due_on=due,
+            status="pending",
+        )
+
+    late = request(dt.date(2026, 12, 6))
+    request(dt.date(2026, 12, 7))  # due today: not overdue yet
+    request(dt.date(2026, 12, 8))  # due tomorrow, before the end of the period: not overdue yet
+    with freeze_time(WRITTEN_IN_DECEMBER_2026):
+        overdue = run(cast, "next_steps.overdue_requests", *H2_2026)["next_steps.overdue_requests"]
+    assert overdue.row_ids == (late.pk,) and overdue.count == 1
 
 
 @requires("services.Visit", "services.EnterpriseRequest", "services.RequestCategory")
