@@ -11,15 +11,23 @@ def _partners(project) -> str:
     return _("、").join(names)
 
 
+def year_batch(project) -> str:
+    """The year and batch as one cell; a batch named with its year ("2026年第一批") is shown alone."""
+    batch = project.batch or ""
+    if str(project.year) in batch:
+        return batch
+    return f"{project.year} {batch}".strip()
+
+
 def project_columns():
     return [
         vk.link(_("项目名称"), lambda p: p.title),
         vk.Col(_("承担企业"), lambda p: p.enterprise.name),
         vk.Col(_("计划类别"), lambda p: p.programme),
         vk.Col(_("级别"), lambda p: p.get_level_display()),
-        vk.Col(_("年度/批次"), lambda p: f"{p.year} {p.batch}"),
+        vk.Col(_("年度/批次"), year_batch),
         vk.Col(_("财政资助(万元)"), lambda p: vk.wan(p.government_funding)),
-        vk.Col(_("立项日期"), lambda p: p.approved_on),
+        vk.Col(_("立项日期"), lambda p: vk.day(p.approved_on)),
         vk.Col(_("状态"), lambda p: p.get_status_display()),
     ]
 
