@@ -26,3 +26,8 @@ def test_a_date_cell_keeps_to_one_line_and_text_cells_may_wrap():
     assert css[0] == "" and css[3] == "" and css[5] == "text-success"
     assert css[1] == "text-nowrap" and css[2] == "text-nowrap"
     assert css[4] == "text-end" and cells[1]["text"] == "2026-12-10"
+
+
+def test_a_column_giving_a_date_object_reads_like_the_other_dates():
+    [cells] = rows([SimpleNamespace(on=dt.date(2026, 3, 1))], [Col("立项日期", lambda o: o.on)])
+    assert cells[0] == {"text": "2026-03-01", "url": "", "css": "text-nowrap"}

@@ -1,5 +1,6 @@
 """Table columns of a list page: a header, how to get the cell's text, and optionally its link and CSS."""
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,6 +28,8 @@ DATES = re.compile(r"\d{4}-\d{2}-\d{2}(?: ?[~—至] ?\d{4}-\d{2}-\d{2})?")
 
 def _cell(col: Col, obj) -> dict:
     text = col.value(obj)
+    if isinstance(text, dt.date) and not isinstance(text, dt.datetime):
+        text = day(text)  # a date reads 2026-12-07 in every list, whatever the column returned
     nowrap = "text-nowrap" if isinstance(text, str) and DATES.fullmatch(text) else ""
     css = (col.align, col.css(obj) if col.css else "", nowrap)
     return {"text": text, "url": col.link(obj) if col.link else "", "css": " ".join(filter(None, css))}
