@@ -3,7 +3,7 @@ from django.db.models import Count, Q
 from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils import timezone
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from innoladder.core import audit
@@ -46,9 +46,24 @@ class PolicyListView(vk.ObjectListView):
             vk.Col(_("发文机关"), lambda p: p.issuer),
             vk.Col(_("发文日期"), lambda p: vk.day(p.issued_on)),
             vk.Col(_("层级"), lambda p: p.get_level_display()),
-            vk.Col(_("有效期"), lambda p: f"{vk.day(p.valid_from) or '—'} ~ {vk.day(p.valid_until) or '—'}"),
+            vk.Col(_("有效期"), validity),
             vk.Col(_("标签"), tag_badges),
         ]
+
+
+def validity(policy):
+    """The validity span, marked 已失效 once it has ended (未生效 before it begins) on today's date."""
+    span = f"{vk.day(policy.valid_from) or '—'} ~ {vk.day(policy.valid_until) or '—'}"
+    today = timezone.localdate()
+    if policy.valid_until and policy.valid_until < today:
+        state = _("已失效")
+    elif policy.valid_from and policy.valid_from > today:
+        state = _("未生效")
+    else:
+        return span
+    return format_html(
+        '<span class="text-nowrap">{}</span> <span class="badge text-bg-secondary">{}</span>', span, state
+    )
 
 
 def tag_badges(policy):
