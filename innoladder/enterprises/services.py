@@ -6,6 +6,7 @@ from collections.abc import Callable
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 
 from innoladder.core import audit
 from innoladder.core.models import AuditEvent
@@ -18,11 +19,22 @@ from .models import AnnualData, Award, Enterprise, Incident, IPRecord, Person, R
 
 # Fields only park staff (admin, officer) may set; enterprise users and agencies keep the stored values.
 STAFF_ONLY_FIELDS = ("park", "sub_zone", "pool", "assigned_officer", "status", "status_changed_on")
-STALE_ANNUAL_MESSAGE = "该年度数据已被他人修改或录入，您的修改未保存。请刷新页面查看最新数据后重新编辑。"
+STALE_ANNUAL_MESSAGE = gettext_noop(
+    "该年度数据已被他人修改或录入，您的修改未保存。请刷新页面查看最新数据后重新编辑。"
+)
 
 
 class UsccError(ValidationError):
     """A code that failed validation; carries the validator's reasons."""
+
+
+class AnnualYearExists(ValidationError):
+    """New figures for a year the enterprise already has: that year is to be edited instead."""
+
+    def __init__(self, year: int):
+        message = gettext("%(year)s年度数据已存在，请在该年度上修改。") % {"year": year}
+        super().__init__({"year": [message]})
+        self.year = year
 
 
 def _is_staff(user) -> bool:
@@ -231,12 +243,14 @@ def annual_data_upsert(
     }
     if existing is None:
         if expected_version not in (None, 0):
-            raise StaleEditError(STALE_ANNUAL_MESSAGE)
+            raise StaleEditError(gettext(STALE_ANNUAL_MESSAGE))
         row = AnnualData(enterprise=enterprise, year=year, **values)
         object_create(row, user=user, message=f"录入{year}年度数据")
     else:
+        if expected_version == 0:
+            raise AnnualYearExists(year)
         if expected_version is not None and existing.version != expected_version:
-            raise StaleEditError(STALE_ANNUAL_MESSAGE)
+            raise StaleEditError(gettext(STALE_ANNUAL_MESSAGE))
         for name, value in values.items():
             setattr(existing, name, value)
         row = object_update(

@@ -9,7 +9,9 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -283,18 +285,32 @@ def annualdata_edit(request, pk: int, year: int | None = None):
     if year is not None:
         instance = get_object_or_404(AnnualData, enterprise=enterprise, year=year)
     form = forms.AnnualDataForm(request.POST or None, instance=instance or AnnualData(enterprise=enterprise))
+
+    def save():
+        try:
+            return services.annual_data_upsert(
+                enterprise=enterprise,
+                year=instance.year if instance else form.cleaned_data["year"],
+                user=request.user,
+                data=form.annual_values(),
+                source=form.cleaned_data["source"],
+                source_note=form.cleaned_data["source_note"],
+                expected_version=posted_version(form.cleaned_data, "expected_version"),
+            )
+        except services.AnnualYearExists as exc:
+            # The refusal points at the year's own edit page (the typed figures stay on this form).
+            link = format_html(
+                '{} <a href="{}">{}</a>',
+                exc.messages[0],
+                reverse("annualdata_edit", args=[enterprise.pk, exc.year]),
+                _("修改%(year)s年度数据") % {"year": exc.year},
+            )
+            raise ValidationError({"year": [link]}) from exc
+
     return _form_page(
         request,
         form,
-        lambda: services.annual_data_upsert(
-            enterprise=enterprise,
-            year=instance.year if instance else form.cleaned_data["year"],
-            user=request.user,
-            data=form.annual_values(),
-            source=form.cleaned_data["source"],
-            source_note=form.cleaned_data["source_note"],
-            expected_version=posted_version(form.cleaned_data, "expected_version"),
-        ),
+        save,
         saved=_("年度数据已保存"),
         anchor="#annual",
         title=_("编辑年度数据") if instance else _("录入年度数据"),

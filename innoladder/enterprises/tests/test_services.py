@@ -77,12 +77,30 @@ def test_stale_annual_edit_is_refused_and_nothing_is_overwritten(cast, chemical)
     assert AnnualData.objects.get(enterprise=chemical, year=2024).employees == 120
 
 
-def test_new_year_form_refused_when_someone_entered_that_year_meanwhile(cast, chemical):
+def test_new_year_form_refused_when_that_year_already_exists(cast, chemical):
     services.annual_data_upsert(enterprise=chemical, year=2024, user=cast.user_a, data={"employees": 5})
-    with pytest.raises(StaleEditError):
+    with pytest.raises(services.AnnualYearExists) as refused:
         services.annual_data_upsert(
             enterprise=chemical, year=2024, user=cast.officer, data={"employees": 6}, expected_version=0
         )
+    assert refused.value.message_dict == {"year": ["2024年度数据已存在，请在该年度上修改。"]}
+    assert AnnualData.objects.get(enterprise=chemical, year=2024).employees == 5
+
+
+def test_new_year_page_for_an_existing_year_points_to_that_year_and_keeps_the_input(client, cast):
+    services.annual_data_upsert(enterprise=cast.ent_a, year=2025, user=cast.officer, data={"employees": 5})
+    client.force_login(cast.officer)
+    response = client.post(
+        f"/enterprises/{cast.ent_a.pk}/annual-data/new/",
+        {"year": 2025, "employees": 77, "source": "manual", "source_note": "年报核对", "expected_version": 0},
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "2025年度数据已存在，请在该年度上修改。" in page
+    assert "已被他人修改" not in page
+    assert f'<a href="/enterprises/{cast.ent_a.pk}/annual-data/2025/">修改2025年度数据</a>' in page
+    assert 'value="77"' in page and "年报核对" in page
+    assert AnnualData.objects.get(enterprise=cast.ent_a, year=2025).employees == 5
 
 
 def test_stale_enterprise_edit_through_the_page_shows_a_chinese_message(client, cast):
