@@ -9,6 +9,7 @@ from innoladder.enterprises.models import Enterprise, Park, Region
 
 from .choices import Role
 from .models import ServiceAgency, User
+from .user_services import park_missing
 
 NEW_PASSWORD = {"autocomplete": "new-password", "class": "form-control"}
 
@@ -81,6 +82,9 @@ class _ProfileFields(forms.Form):
             self.add_error("agency", _("服务机构账户须选择服务机构。"))
         if role == Role.REGIONAL and not data.get("region"):
             self.add_error("region", _("区域管理人员账户须选择所属区域。"))
+        missing = park_missing(role, bool(data.get("parks"))) if role else ""
+        if missing:
+            self.add_error("parks", missing)
         return data
 
 

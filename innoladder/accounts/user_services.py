@@ -12,6 +12,7 @@ from django.contrib.auth.hashers import make_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from innoladder.core import audit
 from innoladder.core.models import AuditEvent
@@ -21,6 +22,16 @@ from .choices import RequestKind, RequestStatus, Role
 from .models import CredentialRequest, PasswordHistory, User
 
 PROFILE_FIELDS = ("display_name", "role", "agency_id", "enterprise_id", "region_id", "is_active")
+
+# Roles whose whole scope is their parks: without a park such an account sees nothing.
+PARK_ROLES = frozenset({Role.OFFICER, Role.AUDITOR})
+
+
+def park_missing(role: str, has_parks: bool) -> str:
+    """Why an account of `role` cannot be stored without a park ("" when it can)."""
+    if role in PARK_ROLES and not has_parks:
+        return gettext("%(role)s账户须选择至少一个所属园区。") % {"role": Role(role).label}
+    return ""
 
 
 def _require_secadmin(by: User) -> None:
@@ -40,13 +51,17 @@ def _profile(user: User) -> dict:
 
 def _account_save(user: User, parks=None) -> None:
     """Check and store the account. Only an agency account names an agency, only an enterprise account an
-    enterprise, only a regional account a region: the links another role would have are cleared first."""
+    enterprise, only a regional account a region: the links another role would have are cleared first.
+    An officer or auditor account needs at least one park (`parks`, else the parks it already has)."""
     if user.role != Role.AGENCY:
         user.agency = None
     if user.role != Role.ENTERPRISE:
         user.enterprise = None
     if user.role != Role.REGIONAL:
         user.region = None
+    missing = park_missing(user.role, bool(parks) if parks is not None else user.parks.exists())
+    if missing:
+        raise ValidationError({"parks": missing})
     user.full_clean(exclude=["password"])
     user.save()
     if parks is not None:

@@ -82,7 +82,13 @@ def test_administrator_reset_and_creation_force_a_change(client, cast):
     assert cast.officer.must_change_password is True and cast.officer.check_password("Zur3set!Pass")
     response = client.post(
         "/accounts/manage/users/new/",
-        {"username": "newofficer", "password1": "Erst3s!Pass", "password2": "Erst3s!Pass", "role": "officer"},
+        {
+            "username": "newofficer",
+            "password1": "Erst3s!Pass",
+            "password2": "Erst3s!Pass",
+            "role": "officer",
+            "parks": [cast.park.pk],  # an officer always works in a park
+        },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert User.objects.get(username="newofficer").must_change_password is True
