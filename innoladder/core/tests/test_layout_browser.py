@@ -20,6 +20,8 @@ def _measure(page) -> dict:
             width: document.documentElement.scrollWidth,
             navHeight: document.querySelector('nav.navbar').getBoundingClientRect().height,
             brandHeight: document.querySelector('.navbar-brand').getBoundingClientRect().height,
+            brand: document.querySelector('.navbar-brand').getBoundingClientRect().toJSON(),
+            toggler: document.querySelector('.navbar-toggler').getBoundingClientRect().toJSON(),
         })"""
     )
 
@@ -48,12 +50,20 @@ def test_menu_fits_one_line_at_1366_px(page, cast, who, language):
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("who", ["officer", "user_a"])
-def test_no_sideways_scrolling_on_a_phone(page, cast, who):
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_no_sideways_scrolling_on_a_phone(page, cast, who, language):
     page.set_viewport_size({"width": 390, "height": 844})
+    _switch_language(page, language)
     login(page, who, PASSWORD)
     for path in PAGES:
         page.goto(f"{page.base_url}{path}")
-        assert _measure(page)["width"] <= 390, path
+        figures = _measure(page)
+        assert figures["width"] <= 390, (path, figures)
+        # The brand and the menu button share one line, the button inside the screen.
+        brand, toggler = figures["brand"], figures["toggler"]
+        assert toggler["top"] < brand["bottom"] and brand["top"] < toggler["bottom"], (path, figures)
+        assert brand["right"] <= toggler["left"] and toggler["right"] <= 390, (path, figures)
+    assert page.locator(f"html[lang={language}]").count() == 1
 
 
 @pytest.mark.browser
@@ -98,3 +108,4 @@ def test_list_filters_fold_away_on_a_phone_and_stay_open_on_a_desktop(page, cast
     page.set_viewport_size({"width": 1366, "height": 800})
     page.goto(f"{page.base_url}{path}")
     assert filters.is_visible() and not toggle.is_visible()
+
