@@ -81,9 +81,10 @@ class EnterpriseFilterSet(forms.Form):
         if parks:
             officers = list(park_officers([pk for pk, _ in parks]).only("username", "display_name"))
         self.park_options = parks
-        self.officer_options = [(officer.pk, officer.username) for officer in officers]
-        # As the list shows them (str): the rows' contact officers are mostly these, named without a read.
+        # Named as everywhere else (str: the person's name, else the login name); the rows' contact
+        # officers are mostly these, so the list names them without a read of its own.
         self.officer_names = {officer.pk: str(officer) for officer in officers}
+        self.officer_options = list(self.officer_names.items())
         self.fields["officer"].choices = [("", _("全部")), *self.officer_options]
 
     @property

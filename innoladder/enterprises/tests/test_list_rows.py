@@ -87,8 +87,18 @@ def test_the_filter_names_the_officers_of_the_parks_as_the_list_shows_them(varie
     form = EnterpriseFilterSet({}, user=varied.officer)
     assert (varied.park.pk, varied.park.name) in form.park_options
     names = dict(form.officer_options)
-    assert "officer_z" in names.values()
-    assert {form.officer_names[pk] for pk, name in names.items() if name == "officer_z"} == {"赵<六>"}
+    assert "赵<六>" in names.values() and "officer_z" not in names.values()
+    assert names == form.officer_names
+
+
+def test_the_officer_filter_shows_names_not_login_names(client, varied):
+    zhao = UserFactory(username="officer_z", role="officer", display_name="赵<六>")
+    zhao.parks.add(varied.park)
+    varied.officer.parks.add(varied.park)
+    client.force_login(varied.officer)
+    page = client.get("/enterprises/").content.decode()
+    assert f'<option value="{zhao.pk}">赵&lt;六&gt;</option>' in page
+    assert ">officer_z<" not in page
 
 
 OPTION_LOOP = (
