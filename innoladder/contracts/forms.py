@@ -46,6 +46,10 @@ class TechContractForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["enterprise"].queryset = writable_enterprises(user)
         self.fields["prepared_on"].required = False
+        # The park enterprise's own side is filled from the enterprise when left empty (see clean).
+        for name in PARTY_FIELDS:
+            self.fields[name].required = False
+            self.fields[name].help_text = _("园区企业一方可不填，按所选园区企业填写")
         if self.instance.pk:
             self.fields["enterprise"].disabled = True
         apply_field_rules(self)
@@ -55,7 +59,23 @@ class TechContractForm(forms.ModelForm):
         data = super().clean()
         if not data.get("prepared_on") and data.get("signed_on"):
             data["prepared_on"] = data["signed_on"]
+        enterprise, role = data.get("enterprise") or self.instance_enterprise(), data.get("enterprise_role")
+        own = "seller" if role == c.PartyRole.SELLER else "buyer"
+        other = "buyer" if own == "seller" else "seller"
+        if enterprise is not None and role:
+            data[f"{own}_name"] = data.get(f"{own}_name") or enterprise.name
+            data[f"{own}_uscc"] = data.get(f"{own}_uscc") or enterprise.uscc
+        for name in (f"{other}_name", f"{other}_uscc"):
+            if not data.get(name) and name not in self.errors:
+                self.add_error(name, _("请填写对方单位的名称和统一社会信用代码"))
         return data
+
+    def instance_enterprise(self):
+        """The saved contract's enterprise (its field is disabled on edit, so not always in the data)."""
+        return self.instance.enterprise if self.instance.enterprise_id else None
+
+
+PARTY_FIELDS = ("seller_name", "seller_uscc", "buyer_name", "buyer_uscc")
 
 
 class ContractTransitionForm(forms.Form):

@@ -193,3 +193,21 @@ def test_contract_list_shows_amounts_in_wan_and_the_registration_number(client, 
     assert "甲方合同" not in client.get("/contracts/?year=2022").content.decode()
     client.force_login(cast.auditor)
     assert 'href="/contracts/new/"' not in client.get("/contracts/").content.decode()
+
+
+def test_the_form_fills_the_park_enterprises_own_side_and_asks_for_the_other_party(client, cast):
+    client.force_login(cast.officer)
+    data = {
+        **_fields(cast, prepared_on="2023-03-10", seller_name="", seller_uscc=""),
+        "enterprise": cast.ent_a.pk,
+    }
+    response = client.post("/contracts/new/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    contract = TechContract.objects.get()
+    assert (contract.seller_name, contract.seller_uscc) == (cast.ent_a.name, cast.ent_a.uscc)
+    missing = {**data, "title": "缺对方的合同", "buyer_name": "", "buyer_uscc": ""}
+    response = client.post("/contracts/new/", missing)
+    assert response.status_code == 200 and TechContract.objects.count() == 1
+    form = response.context["form"]
+    assert "请填写对方单位的名称和统一社会信用代码" in str(form.errors["buyer_uscc"])
+    assert form["title"].value() == "缺对方的合同"  # nothing typed is lost
