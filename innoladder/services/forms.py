@@ -78,6 +78,7 @@ class RequestForm(StyledMixin, forms.ModelForm):
             self.fields["enterprise"].widget = SearchPicker("enterprise_pick")
             self.fields["enterprise"].queryset = enterprise_choices(user)
             self.fields["visit"].queryset = self._visits(user)
+            self.fields["visit"].label_from_instance = Visit.named
             self.fields["raised_on"].required = False
 
     def _visits(self, user):

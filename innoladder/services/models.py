@@ -71,7 +71,11 @@ class Visit(Tracked):
         indexes = [models.Index(fields=["visited_on"])]
 
     def __str__(self):
-        # Named by its enterprises too: visits of one day are told apart by whom they visited.
+        return gettext("%(date)s 走访") % {"date": self.visited_on}
+
+    def named(self) -> str:
+        """The visit with the enterprises it visited, for choices where visits of one day must be told
+        apart (reads `enterprises.all()`: prefetch them for a list)."""
         names = gettext("、").join(enterprise.name for enterprise in self.enterprises.all())
         return gettext("%(date)s 走访 %(names)s") % {"date": self.visited_on, "names": names}
 

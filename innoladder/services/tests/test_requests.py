@@ -308,6 +308,7 @@ def test_request_form_names_visits_by_date_and_enterprise(cast):
     labels = dict(RequestForm(user=cast.officer).fields["visit"].choices)
     named = {"---------", "2023-03-01 走访 企业甲有限公司", "2023-03-01 走访 企业乙有限公司"}
     assert set(labels.values()) == named
+    assert str(visit_a) == "2023-03-01 走访"  # elsewhere (reports, the request page) named by its date
     for_a = RequestForm(user=cast.officer, initial={"enterprise": cast.ent_a})
     offered = [value for value, _ in for_a.fields["visit"].choices if value]
     assert offered == [visit_a.pk]
