@@ -136,6 +136,50 @@ TEMPLATES = (
     _("「%(name)s」缺少%(year)s年度数据，请先补充该年度数据再评估。"),
     _("%(why)s在已符合条件的%(count)s个层级中价值最高，建议优先申报。"),
     _("%(why)s在尚未持有的层级中最容易达到。"),
+    # The R&D super-deduction's explanation lines (amounts as the engine writes them, 1,234.50元).
+    _("%(first)s；分配比例=允许额÷实际额=%(ratio)s"),
+    _(
+        "2021年以前按项目分别计算其他相关费用限额（%(doc)s）：各项目限额=该项目前五类费用×10%÷(1−10%)，"
+        "各项目取实际发生额与限额孰小，限额合计%(cap)s元，允许扣除合计%(allowed)s元"
+    ),
+    _(
+        "2021年起全部项目合并计算其他相关费用限额（%(doc)s）：前五类费用合计%(core)s元×10%÷(1−10%)=%(cap)s元；"
+        "实际发生%(actual)s元，允许扣除%(allowed)s元"
+    ),
+    _("委托境内机构或个人研发费用按实际发生额的80%计入，合计%(amount)s元"),
+    _("境内符合条件的研发费用%(base)s元×2/3=%(cap)s元（%(doc)s）"),
+    _("委托境外机构研发费用×80%=%(share)s元，与限额%(cap)s元孰小，取%(allowed)s元；委托境外个人的费用不计入"),
+    _("允许加计扣除的研发费用合计%(total)s元，减本年形成无形资产的资本化部分%(capitalised)s元"),
+    _("资本化项目的其他相关费用按分配比例分摊后计入无形资产计税基础，按摊销额加计扣除，合计%(amount)s元"),
+    _("研发形成的无形资产本年摊销%(amount)s元，按摊销额的%(share)s税前摊销"),
+    _("下脚料、残次品、中间试制品等特殊收入合计%(amount)s元，从当年研发费用中扣减"),
+    _("费用化%(expensed)s元+摊销%(amortisation)s元−特殊收入%(offsets)s元=%(base)s元"),
+    _("%(first)s，不足扣减的按零计算"),
+    _("%(base)s元×%(rate)s=%(extra)s元；%(why)s"),
+    _("摊销%(amortisation)s元×%(rate)s=%(extra)s元，连同摊销额本身即按%(share)s税前摊销"),
+    _("前五类费用%(core)s元，其他相关费用实际%(actual)s元、允许%(allowed)s元，可加计扣除%(eligible)s元"),
+    _("委托研发实际发生%(actual)s元×80%=%(share)s元，可加计扣除%(eligible)s元"),
+    _("%(form)s，费用化"),
+    _("%(form)s，本年形成无形资产的资本化项目"),
+    _(
+        "2022年1-9月按75%、第四季度按100%加计扣除（%(doc)s），第四季度占比%(share)s（%(method)s），"
+        "综合比例%(rate)s"
+    ),
+    _("收入总额减除不征税收入和投资收益后为%(base)s元，无法计算负面清单行业收入占比，请核实收入数据"),
+    _(
+        "负面清单行业收入%(excluded)s元÷（收入总额%(income)s元−不征税收入%(untaxed)s元"
+        "−投资收益%(investment)s元）=%(share)s"
+    ),
+    _("%(first)s，超过50%，不适用加计扣除（%(doc)s）"),
+    _("%(first)s，未超过50%，不属于不适用加计扣除的行业"),
+    # Policy matching's gaps.
+    _("差距较小：%(gap)s"),
+    _("%(what)s超出 %(amount)s"),
+    _("%(what)s须超过%(threshold)s，还需增加 %(amount)s以上"),
+    _("%(what)s须低于%(threshold)s，超出 %(amount)s"),
+    _("%(points)s个百分点"),
+    _("缺少%(what)s数据"),
+    _("需取得%(tiers)s资质"),
 )
 
 

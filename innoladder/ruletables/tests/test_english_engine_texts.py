@@ -1,0 +1,135 @@
+"""The engine's formatted texts read in English: the R&D super-deduction's rows and explanations and
+policy matching's gaps, as the pages translate them (ruletables/english.py), with no Chinese left."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.utils import translation
+
+from innoladder.eligibility.superdeduction import DeductionInput, ProjectCosts, compute_deduction
+from innoladder.policies import matching
+from innoladder.ruletables import english
+
+D = Decimal
+
+
+def _input(projects, tax_year=2023, enterprise_type="general", **overrides) -> DeductionInput:
+    values = {
+        "tax_year": tax_year,
+        "enterprise_type": enterprise_type,
+        "excluded_industry_revenue": D(0),
+        "total_income": D(10000000),
+        "non_taxable_income": D(0),
+        "investment_income": D(0),
+        "deemed_taxation": False,
+        "projects": projects,
+        **overrides,
+    }
+    return DeductionInput(**values)
+
+
+def _own(code, personnel, other, form="self", **kw) -> ProjectCosts:
+    return ProjectCosts(code, f"项目{code}", form, personnel=D(personnel), other_costs=D(other), **kw)
+
+
+def _entrusted(code, form, amount, **kw) -> ProjectCosts:
+    return ProjectCosts(code, f"项目{code}", form, entrusted_amount=D(amount), **kw)
+
+
+PROJECTS = (
+    _own("E", "80000", "20000"),
+    _own("J", "30000", "1000", form="cooperative"),
+    _own("G", "20000", "500", form="centralised"),
+    _own("C", "10000", "5000", capitalised=True, finished_this_year=True),
+    _own("W", "70000", "9000", capitalised=True, finished_this_year=False),
+    _entrusted("D", "entrusted_domestic", "100000", related_party=True),
+    _entrusted("O", "entrusted_overseas", "300000"),
+    _entrusted("P", "entrusted_overseas", "50000", overseas_individual=True),
+)
+CASES = {
+    "2023, every kind of project": _input(PROJECTS, capitalised_amortisation_base=D(10000)),
+    "2020, caps per project": _input(PROJECTS, tax_year=2020),
+    "2022, fourth quarter reported": _input(PROJECTS, tax_year=2022, q4_2022_share=D("0.4")),
+    "2022, fourth quarter by months": _input(PROJECTS, tax_year=2022),
+    "2024, integrated circuits": _input(PROJECTS, tax_year=2024, enterprise_type="ic"),
+    "2022, machine tools": _input(PROJECTS, tax_year=2022, enterprise_type="machine_tool"),
+    "2015": _input(PROJECTS, tax_year=2015),
+    "2021, manufacturer": _input(PROJECTS, tax_year=2021, manufacturing=True),
+    "2022, technology-based SME": _input(PROJECTS, tax_year=2022, tech_sme=True),
+    "special income above the costs": _input((_own("A", "10000", "0", offsets=D(15000)),)),
+    "excluded industry": _input(PROJECTS, excluded_industry_revenue=D(6000000)),
+    "industry share not above half": _input(PROJECTS, excluded_industry_revenue=D(4000000)),
+    "no usable income base": _input(PROJECTS, total_income=D(0)),
+    "deemed taxation": _input(PROJECTS, deemed_taxation=True),
+}
+
+
+def _texts(data: DeductionInput) -> list[str]:
+    result = compute_deduction(data)
+    rows = [*result.summary_rows, *result.a107012_rows]
+    return [
+        *(text for row in rows for text in (row.label, row.explanation)),
+        result.rate.explanation,
+        *result.eligibility_reasons,
+        *(text for line in result.projects for text in line.explanation),
+    ]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_every_super_deduction_row_and_explanation_reads_in_english(case):
+    texts = _texts(CASES[case])
+    with translation.override("en"):
+        left = [text for text in texts if english.CJK.search(english.translate(text))]
+    assert left == []
+    with translation.override("zh-hans"):
+        assert [english.translate(text) for text in texts] == texts
+
+
+def test_super_deduction_explanations_keep_their_figures_in_english_word_order():
+    result = compute_deduction(_input((_own("A", "90000", "0", offsets=D(15000)),)))
+    with translation.override("en"):
+        assert english.translate(result.deduction_base.label) == "Super-deduction base"
+        assert english.translate(result.deduction_base.explanation) == (
+            "expensed 90,000.00 yuan + amortisation 0.00 yuan − special income 15,000.00 yuan"
+            " = 75,000.00 yuan"
+        )
+        assert english.translate(result.extra_deduction.explanation) == (
+            "75,000.00 yuan × 100% = 75,000.00 yuan; "
+            "From 2023 every eligible enterprise: 100% super-deduction (Announcement No. 7 of 2023)"
+        )
+
+
+def _match(condition: matching.Condition, **values) -> matching.MatchResult:
+    criteria = matching.Criteria(conditions=(condition,))
+    facts = matching.Facts(tiers=frozenset(), values={k: D(v) for k, v in values.items()})
+    return matching.evaluate(criteria, facts)
+
+
+@pytest.mark.parametrize(
+    ("condition", "values", "english_summary"),
+    [
+        (
+            matching.Condition("employees", "<=", D(300)),
+            {"employees": 358},
+            "Close: Employees over by 58 people",
+        ),
+        (
+            matching.Condition("employees", "<", D(300)),
+            {"employees": 320},
+            "Close: Employees must be below 300 people: over by 20 people",
+        ),
+        (
+            matching.Condition("rd_expense", ">", D(1000000)),
+            {"rd_expense": 900000},
+            "Close: R&D expenses must be above ¥100×10k: needs more than ¥10×10k more",
+        ),
+    ],
+)
+def test_a_policy_match_gap_reads_in_english(condition, values, english_summary):
+    result = _match(condition, **values)
+    assert result.near_miss
+    with translation.override("en"):
+        assert english.translate(result.summary) == english_summary
+    assert english.translate(result.summary) == result.summary  # Chinese pages unchanged
