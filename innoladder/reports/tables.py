@@ -1,10 +1,18 @@
 """A statistics table as the pages, the xlsx export and the API show it; its group columns."""
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
 from innoladder.core.xlsx import Column
+
+
+def shown(cell, kind: str):
+    """A cell as a page shows it: a ratio of kind "percent" (0.0579) as 5.79%; other cells as they are."""
+    if kind == "percent" and cell is not None:
+        return f"{Decimal(cell) * 100:.2f}%"
+    return cell
 
 
 @dataclass
@@ -15,6 +23,10 @@ class Table:
     kinds: list[str]
     rows: list[list]
     note: str = ""
+
+    def shown_rows(self) -> list[list]:
+        """The rows as the page shows them: a ratio (kind "percent") as a percentage with two decimals."""
+        return [[shown(cell, kind) for cell, kind in zip(row, self.kinds, strict=True)] for row in self.rows]
 
     def columns(self) -> list[Column]:
         return [

@@ -106,6 +106,19 @@ def test_statistics_export_has_one_sheet_per_table(client, cast):
     assert sheet["A1"].value == "行业" and sheet["D1"].value == "销售收入(万元)"
 
 
+def test_statistics_show_rd_intensity_as_a_percentage(client, cast):
+    _figures(cast)
+    client.force_login(cast.officer)
+    url = f"/reports/statistics/?park={cast.park.pk}&year=2023"
+    body = client.get(url).content.decode()
+    # 锂电池制造: 230 ÷ 14000 = 1.64%, on the page and as a percentage cell of the export.
+    assert "<td>1.64%</td>" in body and "0.0164" not in body
+    sheet = load_workbook(io.BytesIO(client.get(url + "&format=xlsx").content))["2023年度分行业统计"]
+    header = [c.value for c in sheet[1]].index("研发投入强度") + 1
+    cell = next(row[header - 1] for row in sheet.iter_rows(min_row=2) if row[0].value == "锂电池制造")
+    assert cell.value == 0.0164 and cell.number_format == "0.00%"
+
+
 def test_other_park_figures_never_leak(cast):
     _figures(cast)
     total = statistics.by_industry(cast.officer, cast.park, 2023).rows[-1]
