@@ -138,6 +138,12 @@ class FundApplication(EnterpriseChild):
             errors["requested_amount"] = "申请金额不能为负数"
         if self.enterprise_id and self.programme_id and self.enterprise.park_id != self.programme.park_id:
             errors["programme"] = "只能申请本企业所在园区的扶持资金项目"
+        elif self.programme_id and self.applied_on and self.applied_on.year > self.programme.year + 1:
+            # A programme takes applications in its year, or the next for last year's figures.
+            errors["applied_on"] = (
+                f"「{self.programme}」为{self.programme.year}年度项目，"
+                f"申请日期须在{self.programme.year}年或{self.programme.year + 1}年内"
+            )
         if self.approved_amount is not None:
             if self.approved_amount < 0:
                 errors["approved_amount"] = "批准金额不能为负数"

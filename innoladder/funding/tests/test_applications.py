@@ -164,3 +164,24 @@ def test_period_selectors_count_recorded_dates_and_exclude_rows_just_outside(cas
     assert selectors.funds_approved_total(cast.officer, cast.park, start, end) == D("300000")
     assert selectors.funds_paid_total(cast.officer, cast.park, start, end) == D("490000")
     assert selectors.funds_paid_total(cast.user_b, cast.park, start, end) == D(0)
+
+
+@pytest.mark.parametrize(
+    ("applied_on", "refused"), [("2023-12-31", False), ("2024-06-30", False), ("2025-01-02", True)]
+)
+def test_an_application_is_dated_in_its_programmes_year_or_the_next(cast, applied_on, refused):
+    programme = ProgrammeFactory(park=cast.park, year=2023, name="科技创新券")
+    fields = {
+        "enterprise": cast.ent_a,
+        "programme": programme,
+        "title": "检测服务",
+        "requested_amount": D("1"),
+    }
+    on = dt.date.fromisoformat(applied_on)
+    if not refused:
+        assert services.fund_application_create(user=cast.officer, applied_on=on, **fields).pk
+        return
+    with pytest.raises(ValidationError) as err:
+        services.fund_application_create(user=cast.officer, applied_on=on, **fields)
+    assert "为2023年度项目，申请日期须在2023年或2024年内" in str(err.value.message_dict["applied_on"])
+    assert not FundApplication.objects.filter(applied_on=on).exists()
