@@ -348,3 +348,22 @@ def test_request_page_refuses_a_future_date_and_keeps_the_input(client, cast):
     assert "提出日期不能晚于今天。" in page
     assert "申请资金扶持" in page and future.isoformat() in page
     assert not EnterpriseRequest.objects.exists()
+
+
+def test_the_api_refuses_a_visit_of_another_enterprise_and_a_future_date(cast):
+    from django.utils import timezone
+
+    from innoladder.api.tests.helpers import client_for
+
+    from .factories import make_visit
+
+    visit_b = make_visit(cast.officer, [cast.ent_b])
+    client = client_for(cast.officer)
+    body = {"enterprise": cast.ent_a.pk, "category": category("funding").pk, "title": "人才公寓"}
+    wrong_visit = client.post("/api/v1/requests/", {**body, "visit": visit_b.pk}, format="json")
+    assert wrong_visit.status_code == 400
+    assert "所选走访未走访“企业甲有限公司”" in str(wrong_visit.json())
+    future = (timezone.localdate() + dt.timedelta(days=1)).isoformat()
+    too_late = client.post("/api/v1/requests/", {**body, "raised_on": future}, format="json")
+    assert too_late.status_code == 400 and "提出日期不能晚于今天。" in str(too_late.json())
+    assert not EnterpriseRequest.objects.exists()
