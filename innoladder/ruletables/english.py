@@ -44,6 +44,7 @@ TEMPLATES = (
     _("%(name)s：%(value)s，得 %(points)s 分（满分 %(top)s 分）"),
     _("%(name)s：%(verdict)s（%(value)s）"),
     _("%(name)s：专家评定，本档 %(low)s–%(high)s 分，待专家评定"),
+    _("%(name)s：专家分 %(given)s 超出本档 %(low)s–%(high)s 分，已按 %(points)s 分计"),
     _("%(name)s：%(value)s，本档 %(low)s–%(high)s 分，待专家评定"),
     _("%(name)s：%(value)s"),
     # Values and thresholds.
@@ -136,6 +137,12 @@ TEMPLATES = (
     _("「%(name)s」缺少%(year)s年度数据，请先补充该年度数据再评估。"),
     _("%(why)s在已符合条件的%(count)s个层级中价值最高，建议优先申报。"),
     _("%(why)s在尚未持有的层级中最容易达到。"),
+    # A rule set's notes on the year its data come from.
+    _("缺少%(year)s年度数据：基准日 %(on)s 应按%(due)s年度（上一个完整会计年度）的数据评价。"),
+    _(
+        "按%(year)s年度数据评估（最近有数据的年度）：基准日 %(on)s 本应按%(due)s年度数据评价，"
+        "该年度数据缺失，经选择改用%(chosen)s年度数据，结论仅供参考。"
+    ),
     # The R&D super-deduction's explanation lines (amounts as the engine writes them, 1,234.50元).
     _("%(first)s；分配比例=允许额÷实际额=%(ratio)s"),
     _(

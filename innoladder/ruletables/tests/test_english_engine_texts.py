@@ -1,16 +1,20 @@
-"""The engine's formatted texts read in English: the R&D super-deduction's rows and explanations and
-policy matching's gaps, as the pages translate them (ruletables/english.py), with no Chinese left."""
+"""The engine's formatted texts read in English: the R&D super-deduction's rows and explanations, policy
+matching's gaps and the rule sets' notes, as the pages translate them (ruletables/english.py), with no
+Chinese left."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
 from django.utils import translation
 
+from innoladder.eligibility import CATALOGUE, Settings
 from innoladder.eligibility.superdeduction import DeductionInput, ProjectCosts, compute_deduction
+from innoladder.eligibility.tests.builders import facts, years
 from innoladder.policies import matching
-from innoladder.ruletables import english
+from innoladder.ruletables import english, wording
 
 D = Decimal
 
@@ -133,3 +137,39 @@ def test_a_policy_match_gap_reads_in_english(condition, values, english_summary)
     with translation.override("en"):
         assert english.translate(result.summary) == english_summary
     assert english.translate(result.summary) == result.summary  # Chinese pages unchanged
+
+
+def _notes() -> set[str]:
+    """Every rule set's notes over enterprises with and without data, on dates before and after 2026, with
+    the settings both ways and with an earlier data year chosen."""
+    enterprises = (facts(), facts(years=()), facts(years=years(tech_staff=0)))
+    settings = (
+        Settings(),
+        Settings(
+            innovative_sme_lower_inclusive=False,
+            srdi_sme_lower_inclusive=False,
+            srdi_requires_innovative_sme=True,
+        ),
+    )
+    found = set()
+    for ruleset in CATALOGUE:
+        for on in (date(2023, 3, 1), date(2025, 6, 1), date(2026, 6, 1)):
+            for enterprise in enterprises:
+                for setting in settings:
+                    for data_year in (None, on.year - 3):
+                        found.update(ruleset.evaluate(enterprise, on, setting, data_year).notes)
+    return found
+
+
+def test_every_rule_set_note_reads_in_english():
+    notes = sorted(wording.plain(note) for note in _notes())
+    assert any("年度数据：基准日" in note for note in notes)  # the data year's notes, formatted
+    with translation.override("en"):
+        left = [note for note in notes if english.CJK.search(english.translate(note))]
+        assert english.translate(
+            "缺少2024年度数据：基准日 2025-06-01 应按2024年度（上一个完整会计年度）的数据评价。"
+        ) == (
+            "No data for 2024: on the base date 2025-06-01 the assessment reads 2024"
+            " (the last complete fiscal year)."
+        )
+    assert left == []
