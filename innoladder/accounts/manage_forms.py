@@ -59,6 +59,10 @@ class _ProfileFields(forms.Form):
         super().__init__(*args, **kwargs)
         bootstrap(self)
 
+    def needs_park(self, data: dict) -> bool:
+        """Whether an officer or auditor account saved from this form must name a park."""
+        return True
+
     def profile(self) -> dict:
         """What the account services take as the account's profile, from the cleaned form."""
         return {name: self.cleaned_data[name] for name in PROFILE}
@@ -82,7 +86,7 @@ class _ProfileFields(forms.Form):
             self.add_error("agency", _("服务机构账户须选择服务机构。"))
         if role == Role.REGIONAL and not data.get("region"):
             self.add_error("region", _("区域管理人员账户须选择所属区域。"))
-        missing = park_missing(role, bool(data.get("parks"))) if role else ""
+        missing = park_missing(role, bool(data.get("parks"))) if role and self.needs_park(data) else ""
         if missing:
             self.add_error("parks", missing)
         return data
@@ -136,6 +140,9 @@ class UserEditForm(_ProfileFields):
         }
         super().__init__(*args, initial=initial, **kwargs)
         self.user = user
+
+    def needs_park(self, data: dict) -> bool:
+        return bool(data.get("is_active"))  # an account being disabled may be left without a park
 
     def clean(self):
         data = super().clean()

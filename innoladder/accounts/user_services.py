@@ -49,17 +49,19 @@ def _profile(user: User) -> dict:
     return data
 
 
-def _account_save(user: User, parks=None) -> None:
+def _account_save(user: User, parks=None, *, require_park: bool = True) -> None:
     """Check and store the account. Only an agency account names an agency, only an enterprise account an
     enterprise, only a regional account a region: the links another role would have are cleared first.
-    An officer or auditor account needs at least one park (`parks`, else the parks it already has)."""
+    An officer or auditor account needs at least one park (`parks`, else the parks it already has) unless
+    `require_park` is off (an account being disabled)."""
     if user.role != Role.AGENCY:
         user.agency = None
     if user.role != Role.ENTERPRISE:
         user.enterprise = None
     if user.role != Role.REGIONAL:
         user.region = None
-    missing = park_missing(user.role, bool(parks) if parks is not None else user.parks.exists())
+    has_parks = bool(parks) if parks is not None else user.parks.exists()
+    missing = park_missing(user.role, has_parks) if require_park else ""
     if missing:
         raise ValidationError({"parks": missing})
     user.full_clean(exclude=["password"])
@@ -159,7 +161,7 @@ def user_update(
     user.enterprise = enterprise
     user.region = region
     user.is_active = is_active
-    _account_save(user, parks)
+    _account_save(user, parks, require_park=is_active)
     changes = audit.diff(before, _profile(user))
     if changes:
         audit.record(

@@ -85,3 +85,16 @@ def test_an_approved_role_grant_needs_the_park_of_the_new_role(cast):
     cast.user_a.parks.add(cast.park)
     user_services.request_decide(by=cast.secadmin2, request_id=req.pk, approve=True)
     assert User.objects.get(pk=cast.user_a.pk).role == Role.AUDITOR
+
+
+def test_an_officer_without_a_park_can_still_be_disabled(cast):
+    cast.officer.parks.clear()
+    client = signed_in(cast.secadmin)
+    response = client.post(f"/accounts/manage/users/{cast.officer.pk}/", {"role": Role.OFFICER})
+    assert response.status_code == 302
+    assert User.objects.get(pk=cast.officer.pk).is_active is False
+    reopened = client.post(
+        f"/accounts/manage/users/{cast.officer.pk}/", {"role": Role.OFFICER, "is_active": "on"}
+    )
+    assert "园区工作人员账户须选择至少一个所属园区。" in reopened.content.decode()
+    assert User.objects.get(pk=cast.officer.pk).is_active is False
