@@ -120,6 +120,7 @@ TEMPLATES = (
     _("创新能力评价 %(score)s，要求高于70分"),
     _("营业收入 %(amount)s"),
     _("近2年股权融资 %(amount)s"),
+    _("占销售收入 %(sales)s；占成本费用 %(cost)s"),
     _("占销售收入 %(share)s"),
     _("占成本费用 %(share)s"),
     _("最高 %(points)s 分档"),

@@ -173,3 +173,10 @@ def test_every_rule_set_note_reads_in_english():
             " (the last complete fiscal year)."
         )
     assert left == []
+
+
+def test_the_rd_shares_of_sales_and_of_costs_each_keep_their_own_words():
+    text = "占销售收入 4.02%；占成本费用 4.97%"  # tsme_2017's R&D input value
+    with translation.override("en"):
+        assert english.translate(text) == "4.02% of sales revenue; 4.97% of total costs and expenses"
+        assert english.translate("占销售收入 4.02%") == "4.02% of sales revenue"
