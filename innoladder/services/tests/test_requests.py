@@ -2,13 +2,14 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from innoladder.core.models import AuditEntry, AuditEvent
 from innoladder.services import selectors, services
 from innoladder.services.choices import RequestStatus
 from innoladder.services.models import EnterpriseRequest, RequestCategory
 
-from .factories import category, make_request
+from .factories import category, make_request, make_visit
 
 pytestmark = pytest.mark.django_db
 
@@ -253,8 +254,6 @@ def test_stale_visit_edit_is_refused(cast):
 
 
 def test_request_refuses_a_visit_of_another_enterprise(cast):
-    from .factories import make_visit
-
     visit_b = make_visit(cast.officer, [cast.ent_b])
     with pytest.raises(ValidationError) as refused:
         make_request(cast.officer, cast.ent_a, visit=visit_b)
@@ -268,39 +267,13 @@ def test_request_refuses_a_visit_of_another_enterprise(cast):
 
 
 def test_request_accepts_a_visit_of_several_enterprises_for_each_of_them(cast):
-    from .factories import make_visit
-
     visit = make_visit(cast.officer, [cast.ent_a, cast.ent_b])
     assert make_request(cast.officer, cast.ent_a, visit=visit).visit == visit
     assert make_request(cast.officer, cast.ent_b, visit=visit).visit == visit
 
 
-def test_request_page_refuses_a_visit_of_another_enterprise_and_keeps_the_input(client, cast):
-    from .factories import make_visit
-
-    visit_b = make_visit(cast.officer, [cast.ent_b])
-    client.force_login(cast.officer)
-    response = client.post(
-        "/services/requests/new/",
-        {
-            "enterprise": cast.ent_a.pk,
-            "category": category("funding").pk,
-            "title": "申请资金扶持",
-            "raised_on": "2023-03-02",
-            "visit": visit_b.pk,
-        },
-    )
-    assert response.status_code == 200
-    page = response.content.decode()
-    assert "所选走访未走访“企业甲有限公司”" in page
-    assert "申请资金扶持" in page
-    assert not EnterpriseRequest.objects.exists()
-
-
 def test_request_form_names_visits_by_date_and_enterprise(cast):
     from innoladder.services.forms import RequestForm
-
-    from .factories import make_visit
 
     visit_a = make_visit(cast.officer, [cast.ent_a], on=dt.date(2023, 3, 1))
     visit_b = make_visit(cast.officer, [cast.ent_b], on=dt.date(2023, 3, 1))
@@ -316,8 +289,6 @@ def test_request_form_names_visits_by_date_and_enterprise(cast):
 
 
 def test_request_cannot_be_raised_after_today(cast):
-    from django.utils import timezone
-
     today = timezone.localdate()
     with pytest.raises(ValidationError) as refused:
         make_request(cast.officer, cast.ent_a, raised_on=today + dt.timedelta(days=1))
@@ -329,33 +300,37 @@ def test_request_cannot_be_raised_after_today(cast):
     assert req.raised_on == today
 
 
-def test_request_page_refuses_a_future_date_and_keeps_the_input(client, cast):
-    from django.utils import timezone
+def _visit_of_another_enterprise(cast) -> dict:
+    return {"raised_on": "2023-03-02", "visit": make_visit(cast.officer, [cast.ent_b]).pk}
 
-    future = timezone.localdate() + dt.timedelta(days=29)
+
+def _date_after_today(cast) -> dict:
+    return {"raised_on": (timezone.localdate() + dt.timedelta(days=29)).isoformat()}
+
+
+@pytest.mark.parametrize(
+    ("refused", "message"),
+    [
+        (_visit_of_another_enterprise, "所选走访未走访“企业甲有限公司”"),
+        (_date_after_today, "提出日期不能晚于今天。"),
+    ],
+)
+def test_request_page_refuses_bad_input_and_keeps_what_was_typed(client, cast, refused, message):
+    fields = refused(cast)
     client.force_login(cast.officer)
     response = client.post(
         "/services/requests/new/",
-        {
-            "enterprise": cast.ent_a.pk,
-            "category": category("funding").pk,
-            "title": "申请资金扶持",
-            "raised_on": future.isoformat(),
-        },
+        {"enterprise": cast.ent_a.pk, "category": category("funding").pk, "title": "申请资金扶持", **fields},
     )
     assert response.status_code == 200
     page = response.content.decode()
-    assert "提出日期不能晚于今天。" in page
-    assert "申请资金扶持" in page and future.isoformat() in page
+    assert message in page
+    assert "申请资金扶持" in page and fields["raised_on"] in page
     assert not EnterpriseRequest.objects.exists()
 
 
 def test_the_api_refuses_a_visit_of_another_enterprise_and_a_future_date(cast):
-    from django.utils import timezone
-
     from innoladder.api.tests.helpers import client_for
-
-    from .factories import make_visit
 
     visit_b = make_visit(cast.officer, [cast.ent_b])
     client = client_for(cast.officer)
