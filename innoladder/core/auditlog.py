@@ -11,6 +11,7 @@ from django import forms
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from innoladder.accounts.choices import Role
@@ -33,6 +34,11 @@ KEY_LABELS = {
     "media_files": _("上传文件数"),
     "backup_created": _("备份时间"),
 }
+# The messages the system itself writes on entries (a login's method), shown in the reader's language; any
+# other message is as its writer gave it.
+LOGIN_PASSWORD = gettext_noop("口令")
+LOGIN_PASSWORD_AND_CODE = gettext_noop("口令 + 动态验证码")
+SYSTEM_MESSAGES = frozenset({LOGIN_PASSWORD, LOGIN_PASSWORD_AND_CODE})
 EMPTY = "—"
 MAX_VALUE_CHARS = 500
 EXPORT_LIMIT = 50_000
@@ -44,6 +50,10 @@ def role_label(value: str) -> str:
 
 def result_label(value: str) -> str:
     return str(RESULT_LABELS.get(value, value))
+
+
+def message_label(message: str) -> str:
+    return gettext(message) if message in SYSTEM_MESSAGES else message
 
 
 def event_label(value: str) -> str:

@@ -37,6 +37,7 @@ def audit_list(request):
         {
             "entry": e,
             "role": auditlog.role_label(e.actor_role),
+            "message": auditlog.message_label(e.message),
             "object_type": auditlog.object_type_label(e.object_type) if e.object_type else "",
             "changes": auditlog.readable_changes(e.object_type, e.changes, enterprise_id=enterprise_id),
         }

@@ -7,7 +7,7 @@ import pytest
 from freezegun import freeze_time
 
 from innoladder.accounts.choices import Role
-from innoladder.core import audit, selectors, services
+from innoladder.core import audit, auditlog, selectors, services
 from innoladder.core.models import AuditEntry
 from innoladder.core.testing.access import OK, assert_access
 from innoladder.core.testing.factories import EnterpriseFactory, UserFactory
@@ -170,6 +170,18 @@ def test_the_list_speaks_chinese_and_shows_field_level_changes(client, cast):
         assert text in page, text
     assert ">success<" not in page and ">failure<" not in page and "{&#x27;name&#x27;" not in page
     assert "[&#x27;" not in page
+
+
+def test_a_logins_method_reads_in_the_pages_language_and_other_messages_as_written(client, cast):
+    audit.record("login", user=cast.officer, message=auditlog.LOGIN_PASSWORD_AND_CODE)
+    audit.record("login_failed", user=cast.officer, result="failure", message="密码错误")
+    client.force_login(cast.auditor)
+    page = client.get("/audit/").content.decode()
+    assert "口令 + 动态验证码" in page and "密码错误" in page
+    client.cookies["django_language"] = "en"
+    page = client.get("/audit/").content.decode()
+    assert "Password + authenticator code" in page and "口令" not in page
+    assert "密码错误" in page
 
 
 def test_the_list_pages_by_fifty(client, cast):
