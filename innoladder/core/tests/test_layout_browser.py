@@ -109,3 +109,58 @@ def test_list_filters_fold_away_on_a_phone_and_stay_open_on_a_desktop(page, cast
     page.goto(f"{page.base_url}{path}")
     assert filters.is_visible() and not toggle.is_visible()
 
+
+def _wide_pages(cast) -> list[str]:
+    """Pages whose tables are wider than a phone: an enterprise's recognitions and their 保存量 deadlines,
+    its R&D deduction computation and the park dashboard's data tables."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from innoladder.recognitions.tests.factories import RecognitionFactory
+    from innoladder.rnd import services as rnd_services
+    from innoladder.rnd.tests.factories import RDProjectFactory, line
+
+    soon = timezone.localdate() + dt.timedelta(days=60)
+    RecognitionFactory(enterprise=cast.ent_a, scheme="hnte", valid_until=soon)
+    RecognitionFactory(enterprise=cast.ent_a, scheme="tsme", number="20236301010A0001234", valid_until=soon)
+    RecognitionFactory(enterprise=cast.ent_a, scheme="little_giant", level="national", valid_until=soon)
+    project = RDProjectFactory(enterprise=cast.ent_a, code="A-01", name="锂电池正极材料研发")
+    line(project, "personnel", "90000.00", dt.date(2022, 3, 31))
+    line(project, "other_costs", "20000.00", dt.date(2022, 4, 30))
+    rnd_services.compute_for(enterprise=cast.ent_a, year=2022)
+    return [
+        "/recognitions/obligations/",
+        f"/enterprises/{cast.ent_a.pk}/",
+        f"/rnd/enterprises/{cast.ent_a.pk}/2022/",
+        "/reports/dashboard/",
+    ]
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_wide_tables_scroll_inside_their_box_on_a_phone(page, cast):
+    """Every table of these pages (its folded data tables opened too) scrolls inside its own box: the
+    page itself stays as wide as the phone."""
+    paths = _wide_pages(cast)
+    page.set_viewport_size({"width": 390, "height": 844})
+    login(page, "officer", PASSWORD)
+    too_wide = {}
+    for path in paths:
+        page.goto(f"{page.base_url}{path}")
+        page.wait_for_load_state("networkidle")
+        figures = page.evaluate(
+            """() => {
+                document.querySelectorAll('details').forEach(d => { d.open = true; });
+                const tables = [...document.querySelectorAll('main table')];
+                return {
+                    width: document.documentElement.scrollWidth,
+                    tables: tables.length,
+                    loose: tables.filter(t => !t.closest('.table-responsive')).map(t => t.scrollWidth),
+                };
+            }"""
+        )
+        assert figures["tables"] > 0, (path, figures)
+        if figures["width"] > 390:
+            too_wide[path] = figures
+    assert not too_wide
