@@ -1,5 +1,6 @@
 import datetime as dt
 import io
+import re
 
 import pytest
 from docx import Document
@@ -129,6 +130,16 @@ def test_report_pages_and_exports_are_scoped(client, cast, patents):
     ):
         assert_access(client, cast, url, bureau)
     assert_access(client, cast, f"/reports/{report.pk}/edit/cultivation/", {"admin": OK, "officer": OK})
+
+
+def test_period_form_labels_read_like_the_scope_label(client, cast):
+    client.force_login(cast.officer)
+    body = client.get("/reports/").content.decode()
+    form = body[body.index('id="period-form"') :]
+    form = form[: form.index("</form>")]
+    labels = re.findall(r"<label([^>]*)>([^<]*)</label>", form)
+    assert [text for _attrs, text in labels] == ["园区或区域", "开始日期", "结束日期"]
+    assert all('class="form-label"' in attrs for attrs, _text in labels)
 
 
 def test_officer_of_another_park_sees_nothing_of_this_park(client, cast, patents):
