@@ -232,6 +232,21 @@ _COMPILED = sorted(
     ),
     key=lambda item: -len(_fixed(item[0])),
 )
+# English counts agree with their number: one wording serves every count (the catalogue holds one English
+# text a wording), so a count of exactly 1 takes the singular noun (1 day, not 1 days; 0–1 points stays).
+SINGULAR = {
+    "days": "day",
+    "points": "point",
+    "conditions": "condition",
+    "items": "item",
+    "people": "person",
+    "projects": "project",
+    "enterprises": "enterprise",
+    "years": "year",
+    "percentage points": "percentage point",
+}
+_PLURALS = "|".join(sorted(SINGULAR, key=len, reverse=True))
+_ONE = re.compile(rf"(?<![\d.,\-–/])1 ({_PLURALS})\b")
 _SEPARATORS = ("\n", "；", "，", "、")
 _JOINERS = {"\n": "\n", "；": "; ", "，": ", ", "、": ", "}
 
@@ -256,7 +271,7 @@ def _translate(text: str, language: str) -> str:
             if match is None:
                 continue
             args = {name: _translate(value, language) for name, value in match.groupdict().items()}
-            result = english % args
+            result = _ONE.sub(lambda one: f"1 {SINGULAR[one.group(1)]}", english % args)
             if not CJK.search(result):
                 return result
     for separator in _SEPARATORS:

@@ -180,3 +180,25 @@ def test_the_rd_shares_of_sales_and_of_costs_each_keep_their_own_words():
     with translation.override("en"):
         assert english.translate(text) == "4.02% of sales revenue; 4.97% of total costs and expenses"
         assert english.translate("占销售收入 4.02%") == "4.02% of sales revenue"
+
+
+@pytest.mark.parametrize(
+    ("text", "english_text"),
+    [
+        ("1 天", "1 day"),
+        ("2 天", "2 days"),
+        ("11 天", "11 days"),
+        ("评分 1 分", "score 1 point"),
+        ("评分 1.5 分", "score 1.5 points"),
+        ("0–1 分", "0–1 points"),
+        ("1 项", "1 item"),
+        (
+            "尚有1项条件未满足（职工总数），另有2项待补充数据",
+            "1 condition not met (Employees), and 2 waiting for data",
+        ),
+        ("尚有2项条件未满足（职工总数、销售收入）", "2 conditions not met (Employees, Sales revenue)"),
+    ],
+)
+def test_a_count_of_one_takes_the_singular(text, english_text):
+    with translation.override("en"):
+        assert english.translate(text) == english_text
