@@ -164,3 +164,26 @@ def test_wide_tables_scroll_inside_their_box_on_a_phone(page, cast):
         if figures["width"] > 390:
             too_wide[path] = figures
     assert not too_wide
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_a_heading_beside_buttons_keeps_to_one_line_on_a_phone(page, cast, language):
+    """A page heading sharing its row with buttons keeps its words on one line; the buttons wrap below."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    _switch_language(page, language)
+    login(page, "officer", PASSWORD)
+    for path in ("/recognitions/obligations/", "/recognitions/notifications/"):
+        page.goto(f"{page.base_url}{path}")
+        figures = page.evaluate(
+            """() => {
+                const heading = document.querySelector('main h1');
+                return {
+                    height: heading.getBoundingClientRect().height,
+                    line: parseFloat(getComputedStyle(heading).lineHeight),
+                    width: document.documentElement.scrollWidth,
+                };
+            }"""
+        )
+        assert figures["height"] < 1.5 * figures["line"] and figures["width"] <= 390, (path, figures)
