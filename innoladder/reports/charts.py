@@ -45,6 +45,14 @@ class Chart:
                 top = counts_top(self.series, axis)
                 if top is not None:
                     data[f"axis{axis}"] = count_axis(top)
+            if self.kind != "hbar":
+                # Where each value axis of a vertical chart has its name (None: at its end, or no such axis).
+                data["names"] = [
+                    axis_name_layout(self.unit, tick_label_width(self.series, axis), GRID_SIDES[axis])
+                    if any(s.get("axis", 0) == axis for s in self.series)
+                    else None
+                    for axis in (0, 1)
+                ]
         return data
 
 
@@ -58,6 +66,40 @@ MAX_TICKS = 6
 ROTATE = 45
 HBAR_LINE_CHARS = 8  # a horizontal bar's category label wraps after 8 characters
 ROTATED_CHARS = 8  # a rotated label is cut after 8 characters
+
+
+# The chart grid's margins beside the left and the right value axis (charts.js: base.grid) and the gap ECharts
+# leaves between an axis and its tick labels, in pixels.
+GRID_SIDES = (16, 24)
+LABEL_MARGIN = 8
+
+
+def tick_label_width(series: list[dict], axis: int = 0) -> float:
+    """The width (in font sizes) of the widest tick label of value axis `axis`: its top tick as ECharts writes
+    it (1,000 with a separator), a decimal place more for amounts below 5 (ticks of 0.5), a minus sign when
+    a value is below zero."""
+    values = [_value(p) or 0 for s in series if s.get("axis", 0) == axis for p in s["data"]]
+    counts = counts_top(series, axis)
+    top = counts if counts is not None else max((abs(v) for v in values), default=0)
+    text = f"{count_axis(math.ceil(top))['max']:,}"
+    if counts is None and top < 5:
+        text += ".5"
+    if any(v < 0 for v in values):
+        text = "-" + text
+    return text_width(text)
+
+
+def axis_name_layout(name: str, label_width: float, side: int) -> dict | None:
+    """Where the name (the unit) of a vertical chart's value axis goes. None keeps it above the axis, centred
+    on it, when half of it fits in the margin beside the axis (the grid's `side` pixels, the tick labels of
+    `label_width` font sizes and their gap). A longer name (" visits/requests" in English) would be cut at
+    the edge of the chart: it is turned along the axis in the middle instead, `gap` pixels from the axis
+    (beyond the tick labels), the grid giving up `room` pixels on that side for it."""
+    name = name.strip()
+    if text_width(name) / 2 <= (side + LABEL_MARGIN) / FONT + label_width:
+        return None
+    gap = round(label_width * FONT + LABEL_MARGIN + FONT / 2)
+    return {"gap": gap, "room": round(FONT * LINE_HEIGHT)}
 
 
 def _is_count(value) -> bool:

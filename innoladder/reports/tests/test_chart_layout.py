@@ -9,12 +9,15 @@ from innoladder.reports.charts import (
     CHART_HEIGHT,
     CHART_WIDTH,
     FONT,
+    GRID_SIDES,
+    LABEL_MARGIN,
     LINE_HEIGHT,
     Chart,
     count_axis,
     counts_top,
     label_layout,
     text_width,
+    tick_label_width,
     ticks,
 )
 
@@ -158,3 +161,56 @@ def test_a_word_longer_than_a_line_is_still_cut_to_fit():
 
 def test_chinese_labels_still_break_after_any_character():
     assert label_layout(["国家级专精特新中小企业"], horizontal=True)["texts"][0] == "国家级专精特新中\n小企业"
+
+
+def _monthly(unit: str, visits: list, requests: list) -> Chart:
+    series = [{"name": "visits", "data": visits}, {"name": "requests", "data": requests}]
+    months = [f"{m}月" for m in range(1, len(visits) + 1)]
+    return Chart(
+        key="visits", title="t", kind="bar", headers=[], rows=[], categories=months, series=series, unit=unit
+    )
+
+
+@pytest.mark.parametrize("unit", ["次/件", "家", "项", "万元", "10k yuan", ""])
+def test_a_short_unit_stays_at_the_top_of_the_value_axis(unit):
+    assert _monthly(unit, [3, 12, 40], [1, 0, 2]).echarts()["names"] == [None, None]
+
+
+@pytest.mark.parametrize("unit", ["次/件", "万元", " visits/requests", " enterprises", "10k yuan"])
+@pytest.mark.parametrize(
+    "values", [[3, 12, 4], [0, 0, 0], [1200, 35, 0], [0.5, 1.25, 3.0], [1234.5, 98765.25, 0], [-3, 5, 2]]
+)
+def test_the_value_axis_name_stays_inside_the_chart(unit, values):
+    """Above the axis and centred on it, half the name must fit beside the axis (the grid's margin, the tick
+    labels and their gap); otherwise it is turned along the axis, between the edge of the chart and the
+    tick labels, and fits the axis' length."""
+    chart = _monthly(unit, values, [1] * len(values))
+    name = chart.echarts()["names"][0]
+    labels = tick_label_width(chart.series) * FONT
+    if name is None:
+        assert text_width(unit.strip()) * FONT / 2 <= GRID_SIDES[0] + labels + LABEL_MARGIN
+        return
+    assert name["gap"] >= labels + LABEL_MARGIN  # clear of the tick labels
+    # The axis stands after the grid's margin, the room given up, the labels and their gap; the turned name,
+    # one line high, is `gap` back from the axis.
+    axis_x = GRID_SIDES[0] + name["room"] + labels + LABEL_MARGIN
+    assert axis_x - name["gap"] - FONT * LINE_HEIGHT >= 0
+    plot_height = CHART_HEIGHT - 48 - 16  # charts.js: the grid's top and bottom
+    assert text_width(unit.strip()) * FONT <= plot_height
+
+
+def test_visits_and_requests_by_month_turn_their_english_unit_along_the_axis():
+    # Above an axis of one- and two-digit counts " visits/requests" was cut by the left edge: "sits/requests".
+    name = _monthly(" visits/requests", [3, 12, 4], [1, 0, 2]).echarts()["names"][0]
+    assert name == {
+        "gap": round(2 * 0.55 * FONT + LABEL_MARGIN + FONT / 2),
+        "room": round(FONT * LINE_HEIGHT),
+    }
+
+
+def test_the_right_axis_of_two_is_laid_out_on_its_own_side():
+    series = [{"name": "收入", "data": [1.5, 2.0]}, {"name": "研发（右轴）", "data": [0.1, 0.2], "axis": 1}]
+    chart = Chart(key="k", title="t", kind="line", headers=[], rows=[], categories=["a", "b"], series=series)
+    assert Chart(**{**chart.__dict__, "unit": "万元"}).echarts()["names"] == [None, None]
+    turned = Chart(**{**chart.__dict__, "unit": " visits/requests"}).echarts()["names"]
+    assert turned[0] is not None and turned[1] is not None

@@ -27,14 +27,22 @@
     return { fontSize: FONT, interval: layout.interval, rotate: layout.rotate, hideOverlap: false,
       formatter: function (value, index) { return layout.texts[index] !== undefined ? layout.texts[index] : value; } };
   }
-  // Counts get whole-number ticks (charts.count_axis): never 0.5 of an enterprise.
+  // Counts get whole-number ticks (charts.count_axis): never 0.5 of an enterprise. A name too long to stand
+  // above the axis is turned along it, beyond the tick labels (charts.axis_name_layout).
   function valueAxis(c, which, name) {
-    var axis = { type: "value", name: name || "", nameTextStyle: { fontSize: FONT }, axisLabel: { fontSize: FONT } };
+    var axis = { type: "value", name: (name || "").trim(), nameTextStyle: { fontSize: FONT }, axisLabel: { fontSize: FONT } };
     var counts = c["axis" + which];
     if (counts) {
       axis.min = counts.min; axis.max = counts.max; axis.interval = counts.interval; axis.minInterval = 1;
     }
+    var turned = (c.names || [])[which];
+    if (turned) { axis.nameLocation = "middle"; axis.nameGap = turned.gap; }
     return axis;
+  }
+  // The room a turned axis name takes beside the grid, on the left (axis 0) or the right (axis 1).
+  function roomFor(c, which) {
+    var turned = (c.names || [])[which];
+    return turned ? turned.room : 0;
   }
   function option(c) {
     var o = Object.assign({}, base);
@@ -65,6 +73,9 @@
       var right = valueAxis(c, 1, c.unit2);
       right.splitLine = { show: false };
       o.yAxis = [val, right];
+    }
+    if (!horizontal) {
+      o.grid = Object.assign({}, base.grid, { left: base.grid.left + roomFor(c, 0), right: base.grid.right + roomFor(c, 1) });
     }
     o.series = c.series.map(function (s) {
       var out = { name: s.name, type: c.kind === "line" ? "line" : "bar", data: s.data,
