@@ -120,7 +120,6 @@ TEMPLATES = (
     _("创新能力评价 %(score)s，要求高于70分"),
     _("营业收入 %(amount)s"),
     _("近2年股权融资 %(amount)s"),
-    _("占销售收入 %(sales)s；占成本费用 %(cost)s"),
     _("占销售收入 %(share)s"),
     _("占成本费用 %(share)s"),
     _("最高 %(points)s 分档"),
@@ -248,6 +247,9 @@ SINGULAR = {
 _PLURALS = "|".join(sorted(SINGULAR, key=len, reverse=True))
 _ONE = re.compile(rf"(?<![\d.,\-–/])1 ({_PLURALS})\b")
 _SEPARATORS = ("\n", "；", "，", "、")
+# Lines and ；-separated statements are read one by one before any wording is tried on the whole: a wording
+# would take a list of statements into its last placeholder (研发费用还需增加 ¥12.5万；职工总数超出 58人).
+_STATEMENT_SEPARATORS = ("\n", "；")
 _JOINERS = {"\n": "\n", "；": "; ", "，": ", ", "、": ", "}
 
 
@@ -262,6 +264,9 @@ def _translate(text: str, language: str) -> str:
     number = _numeral(stripped)
     if number is not None:
         return str(number)
+    joined = _split(stripped, language, _STATEMENT_SEPARATORS)
+    if joined is not None:
+        return joined
     for template, patterns, fixed in _COMPILED:
         if fixed not in stripped:
             continue
@@ -274,13 +279,19 @@ def _translate(text: str, language: str) -> str:
             result = _ONE.sub(lambda one: f"1 {SINGULAR[one.group(1)]}", english % args)
             if not CJK.search(result):
                 return result
-    for separator in _SEPARATORS:
-        if separator in stripped:
-            parts = [_translate(part, language).strip() for part in stripped.split(separator)]
+    joined = _split(stripped, language, _SEPARATORS)
+    return text if joined is None else joined  # wholly or not at all: half in English reads worse
+
+
+def _split(text: str, language: str, separators: tuple[str, ...]) -> str | None:
+    """``text`` read part by part at the first separator whose every part has its English, else None."""
+    for separator in separators:
+        if separator in text:
+            parts = [_translate(part, language).strip() for part in text.split(separator)]
             joined = _JOINERS[separator].join(part for part in parts if part)
             if not CJK.search(joined):
                 return joined
-    return text  # wholly or not at all: a text half in English reads worse than the Chinese
+    return None
 
 
 def translate(text: str) -> str:

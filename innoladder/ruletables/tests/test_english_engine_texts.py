@@ -202,3 +202,21 @@ def test_the_rd_shares_of_sales_and_of_costs_each_keep_their_own_words():
 def test_a_count_of_one_takes_the_singular(text, english_text):
     with translation.override("en"):
         assert english.translate(text) == english_text
+
+
+def test_statements_are_read_one_by_one_before_a_wording_takes_the_whole():
+    result = matching.evaluate(
+        matching.Criteria(
+            conditions=(
+                matching.Condition("rd_expense", ">=", D(1000000)),
+                matching.Condition("employees", "<=", D(300)),
+            )
+        ),
+        matching.Facts(tiers=frozenset(), values={"rd_expense": D(875000), "employees": D(358)}),
+    )
+    assert result.summary == "研发费用还需增加 ¥12.5万；职工总数超出 58人"
+    with translation.override("en"):
+        assert (
+            english.translate(result.summary)
+            == "R&D expenses: ¥12.5×10k more needed; Employees over by 58 people"
+        )
