@@ -187,6 +187,7 @@ TEMPLATES = (
     _("%(points)s个百分点"),
     _("缺少%(what)s数据"),
     _("需取得%(tiers)s资质"),
+    _("%(first)s或%(second)s"),
 )
 
 

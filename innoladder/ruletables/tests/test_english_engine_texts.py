@@ -220,3 +220,17 @@ def test_statements_are_read_one_by_one_before_a_wording_takes_the_whole():
             english.translate(result.summary)
             == "R&D expenses: ¥12.5×10k more needed; Employees over by 58 people"
         )
+
+
+def test_a_policy_match_on_tiers_and_attributes_reads_in_english():
+    criteria = matching.Criteria(
+        target_tiers=frozenset({"hnte", "tsme"}), tech_fields=frozenset({"4.1"}), strategic_emerging=True
+    )
+    result = matching.evaluate(
+        criteria, matching.Facts(tiers=frozenset(), values={}, strategic_emerging=False)
+    )
+    with translation.override("en"):
+        assert english.translate(result.summary) == (
+            "Needs the High and new technology enterprise or Tech-based SME recognition; "
+            "No technology field; Not a strategic emerging industry"
+        )
