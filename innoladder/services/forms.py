@@ -66,6 +66,7 @@ class RequestForm(StyledMixin, forms.ModelForm):
             "responsible",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+        labels = {"enterprise": _("企业")}  # the model field has no name of its own
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
