@@ -139,11 +139,13 @@ def _wide_pages(cast) -> list[str]:
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_wide_tables_scroll_inside_their_box_on_a_phone(page, cast):
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_wide_tables_scroll_inside_their_box_on_a_phone(page, cast, language):
     """Every table of these pages (its folded data tables opened too) scrolls inside its own box: the
-    page itself stays as wide as the phone."""
+    page itself stays as wide as the phone, in Chinese and in English."""
     paths = _wide_pages(cast)
     page.set_viewport_size({"width": 390, "height": 844})
+    _switch_language(page, language)
     login(page, "officer", PASSWORD)
     too_wide = {}
     for path in paths:
