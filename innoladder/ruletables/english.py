@@ -130,6 +130,7 @@ TEMPLATES = (
     _("仅差1项条件（%(name)s）"),
     _("尚有%(count)s项条件未满足（%(names)s）"),
     _("尚有%(count)s项条件未满足（%(names)s），另有%(unknown)s项待补充数据"),
+    _("%(how)s，另有%(unknown)s项待补充数据"),
     _("数据不足，补充%(names)s后才能判断"),
     _("数据不足，补充%(names)s等后才能判断"),
     _("下一步目标「%(name)s」，未满足：%(names)s。建议：%(actions)s。"),

@@ -234,3 +234,12 @@ def test_a_policy_match_on_tiers_and_attributes_reads_in_english():
             "Needs the High and new technology enterprise or Tech-based SME recognition; "
             "No technology field; Not a strategic emerging industry"
         )
+
+
+def test_a_tier_one_condition_short_with_conditions_waiting_for_data_reads_in_english():
+    text = "仅差1项条件（职工总数），另有1项待补充数据；国家级认定，企业所得税可减按15%的税率征收。"
+    with translation.override("en"):
+        assert english.translate(text) == (
+            "one condition short (Employees), and 1 waiting for data; "
+            "national recognition: enterprise income tax at the reduced rate of 15%."
+        )
