@@ -108,13 +108,16 @@ def events(request, enterprise, limit: int | None = None) -> list[TimelineEvent]
         )
         ended = rec.ended_on
         if ended is not None and ended <= today:
+            on = ended
             if rec.revoked_on == ended:
                 title = _("%(scheme)s被撤销") % {"scheme": rec.scheme_label}
             elif rec.cancelled_on == ended:
                 title = _("%(scheme)s被取消") % {"scheme": rec.scheme_label}
             else:
+                # dated by its last valid day, as the calendar and the recognitions list date an expiry
+                on = rec.valid_until
                 title = _("%(scheme)s到期") % {"scheme": rec.scheme_label}
-            found.append(TimelineEvent(on=ended, title=title, kind=_("资质认定"), url=url))
+            found.append(TimelineEvent(on=on, title=title, kind=_("资质认定"), url=url))
     transitions = for_user(ApplicationTransition.objects.select_related("application__batch"), user).filter(
         application__enterprise=enterprise
     )
