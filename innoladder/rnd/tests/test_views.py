@@ -290,3 +290,22 @@ def test_line_list_offers_the_import_only_to_those_who_may_import(client, cast, 
         may_import = client.get("/imports/rnd_ledger_lines/").status_code == 200
         assert (link in page) is may_import, name
         assert may_import is (name in ("officer", "user_a")), name
+
+
+def test_computation_page_reads_in_english_for_an_english_reader(client, cast, ledger):
+    """Row labels, explanations, the rate note and the reasons are the engine's Chinese texts, translated at
+    display; only data (the enterprise's and projects' names) stays as entered."""
+    import re
+
+    client.force_login(cast.officer)
+    client.cookies["django_language"] = "en"
+    body = client.get(f"/rnd/enterprises/{cast.ent_a.pk}/2022/").content.decode()
+    main = body[body.index("<main") : body.index("</main>")]
+    data = [cast.ent_a.name, "甲项目", "甲委托", "记-000", "研发支出"]  # names, voucher numbers, summaries
+    cells = [
+        re.sub(r"<[^>]+>", " ", cell) for cell in re.findall(r"<(?:td|li|strong)[^>]*>(.*?)</", main, re.S)
+    ]
+    chinese = [
+        cell for cell in cells if re.search(r"[\u4e00-\u9fff]", cell) and not any(d in cell for d in data)
+    ]
+    assert cells and not chinese, chinese
