@@ -3,39 +3,21 @@ condition, whether or not other conditions still wait for data (docs/guide/asses
 
 from __future__ import annotations
 
-from datetime import date
-from decimal import Decimal as D
-
 import pytest
 
 from innoladder.eligibility.plan import _step
 from innoladder.eligibility.results import FAIL, PASS, UNKNOWN, CriterionResult, RuleSetResult, Status
+from innoladder.eligibility.rulesets._common import build
+from innoladder.eligibility.rulesets.versions import info
 
 
 def _result(*statuses: Status) -> RuleSetResult:
-    criteria = tuple(
+    """An HNTE result whose conditions have these statuses (one failing makes it not eligible)."""
+    criteria = [
         CriterionResult(code=f"C{i}", name_zh=f"条件{i}", group="认定条件", status=status)
         for i, status in enumerate(statuses, start=1)
-    )
-    met = sum(1 for status in statuses if status == PASS)
-    return RuleSetResult(
-        ruleset_id="hnte",
-        version="hnte-2016",
-        name_zh="高新技术企业",
-        basis="",
-        effective_from=date(2016, 1, 1),
-        effective_to=None,
-        outcome="not_eligible",
-        route="",
-        score=None,
-        score_max=D(100),
-        score_range=None,
-        group_scores=(),
-        criteria=criteria,
-        met_count=met,
-        total_count=len(criteria),
-        notes=(),
-    )
+    ]
+    return build(info("hnte_2016"), criteria, FAIL, "")
 
 
 @pytest.mark.parametrize(
