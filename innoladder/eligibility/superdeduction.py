@@ -117,11 +117,13 @@ class DeductionInput:
 
 @dataclass(frozen=True)
 class Figure:
-    """A labelled amount with the Chinese line that explains it."""
+    """A labelled amount with the Chinese line that explains it; `unit` says what the amount counts: yuan
+    ("元", most lines), projects ("项") or a rate ("比例", a fraction)."""
 
     label: str
     amount: Decimal
     explanation: str
+    unit: str = "元"
 
 
 @dataclass(frozen=True)
@@ -515,7 +517,9 @@ def compute_deduction(data: DeductionInput) -> DeductionResult:
         figures["capitalised_formed_total"],
     )
     a107012 = (
-        Figure("本年可享受研发费用加计扣除项目数量", Decimal(len(included)), "计入本年计算的研发项目个数"),
+        Figure(
+            "本年可享受研发费用加计扣除项目数量", Decimal(len(included)), "计入本年计算的研发项目个数", "项"
+        ),
         Figure(
             "自主研发、合作研发、集中研发", core_sum + cap.allowed, "前五类费用+经限额调整后的其他相关费用"
         ),
@@ -525,7 +529,7 @@ def compute_deduction(data: DeductionInput) -> DeductionResult:
         figures["amortisation"],
         figures["offsets"],
         figures["deduction_base"],
-        Figure("加计扣除比例", rate.rate, rate.explanation),
+        Figure("加计扣除比例", rate.rate, rate.explanation, "比例"),
         figures["extra_deduction"],
     )
     return DeductionResult(

@@ -151,7 +151,7 @@ def deduction_input(enterprise: Enterprise, year: int) -> DeductionInput:
 
 
 def _figure(f: Figure) -> dict:
-    return {"label": f.label, "amount": str(f.amount), "explanation": f.explanation}
+    return {"label": f.label, "amount": str(f.amount), "explanation": f.explanation, "unit": f.unit}
 
 
 def result_as_json(result: DeductionResult) -> dict:

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -128,6 +129,10 @@ def test_computation_page_shows_figures_explanations_and_push_difference(client,
     assert "前五类费用合计90,000.00元×10%÷(1−10%)=10,000.00元" in body
     assert ledger["run"].extra_deduction == D("113750.00")
     assert "113,750.00" in body
+    # the A107012 project count reads as a count and the rate as a percentage, not as yuan
+    a107012 = body[body.index("A107012") :]
+    assert re.search(r'<td class="text-end">2</td>', a107012)
+    assert re.search(r'<td class="text-end">\d+(\.\d+)?%</td>', a107012)
     assert "辅助账合计与年度数据不一致" in body and "差额10,000.00元" in body
     response = client.post(f"/rnd/enterprises/{cast.ent_a.pk}/2022/", {"action": "push"}, follow=True)
     assert "请确认后覆盖" in response.content.decode()
