@@ -1,7 +1,5 @@
 """Home page panel: ledgers collected and subsidies for the bureau; projects for enterprises and agencies."""
 
-from dataclasses import dataclass
-
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,20 +9,12 @@ from innoladder.core import viewkit as vk
 from . import selectors
 
 
-@dataclass(frozen=True)
-class VisibleParks:
-    """Several parks as one scope (like a region, see `enterprises.models.park_q`): their figures added up."""
-
-    park_ids: tuple[int, ...]
-
-
 def home_panels(user) -> list[dict]:
     year = timezone.localdate().year - 1
     parks = list(selectors.park_list(user).order_by("pk"))
     if parks:
-        # One park is named; over several the count covers every park the user may see.
-        scope = parks[0] if len(parks) == 1 else VisibleParks(tuple(p.pk for p in parks))
-        count = selectors.ledgers_collected(user, scope, year).count()
+        # One park is named; over several the count covers every enterprise the user may see.
+        count = selectors.ledgers_collected(user, parks[0] if len(parks) == 1 else None, year).count()
         if len(parks) == 1:
             caption = _("%(park)s%(year)s年度已归集辅助账的企业数") % {"park": parks[0].name, "year": year}
         else:

@@ -18,7 +18,7 @@ from innoladder.accounts.choices import Role
 from innoladder.core import viewkit as vk
 from innoladder.core.models import MONEY
 from innoladder.core.scoping import CHANGE, VIEW, can_see_park, for_user, is_staff_role, region_park_ids
-from innoladder.enterprises.models import AnnualData, Enterprise, Park, park_q
+from innoladder.enterprises.models import AnnualData, Enterprise, Park, in_park, park_q
 
 from . import choices as c
 from .models import DeductionRun, LedgerLine, RDProject, SubsidyAward, SubsidyRule, TaxYearProfile
@@ -157,11 +157,12 @@ def subsidy_total(user, park: Park, start: dt.date, end: dt.date) -> Decimal:
     return fen(subsidy_awards(user, park, start, end).aggregate(total=Sum("amount"))["total"])
 
 
-def ledgers_collected(user, park: Park, year: int) -> QuerySet[Enterprise]:
-    """The park's enterprises with at least one ledger line dated in ``year``."""
+def ledgers_collected(user, park: Park | None, year: int) -> QuerySet[Enterprise]:
+    """The park's enterprises (every one the user may see when `park` is None) with at least one ledger line
+    dated in ``year``."""
     start, end = year_range(year)
     with_lines = LedgerLine.objects.filter(date__gte=start, date__lte=end).values("enterprise_id")
-    return enterprise_list(user).filter(park_q("park", park), pk__in=with_lines)
+    return in_park(enterprise_list(user), park, "park").filter(pk__in=with_lines)
 
 
 def _per_enterprise(rows: QuerySet, **aggregate) -> QuerySet:
