@@ -9,7 +9,6 @@ from innoladder.enterprises.models import Enterprise, Park, Region
 
 from .choices import Role
 from .models import ServiceAgency, User
-from .user_services import park_missing
 
 NEW_PASSWORD = {"autocomplete": "new-password", "class": "form-control"}
 
@@ -59,10 +58,6 @@ class _ProfileFields(forms.Form):
         super().__init__(*args, **kwargs)
         bootstrap(self)
 
-    def needs_park(self, data: dict) -> bool:
-        """Whether an officer or auditor account saved from this form must name a park."""
-        return True
-
     def profile(self) -> dict:
         """What the account services take as the account's profile, from the cleaned form."""
         return {name: self.cleaned_data[name] for name in PROFILE}
@@ -86,9 +81,6 @@ class _ProfileFields(forms.Form):
             self.add_error("agency", _("服务机构账户须选择服务机构。"))
         if role == Role.REGIONAL and not data.get("region"):
             self.add_error("region", _("区域管理人员账户须选择所属区域。"))
-        missing = park_missing(role, bool(data.get("parks"))) if role and self.needs_park(data) else ""
-        if missing:
-            self.add_error("parks", missing)
         return data
 
 
@@ -140,9 +132,6 @@ class UserEditForm(_ProfileFields):
         }
         super().__init__(*args, initial=initial, **kwargs)
         self.user = user
-
-    def needs_park(self, data: dict) -> bool:
-        return bool(data.get("is_active"))  # an account being disabled may be left without a park
 
     def clean(self):
         data = super().clean()

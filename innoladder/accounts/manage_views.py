@@ -33,8 +33,11 @@ def _target(request, pk):
 
 
 def _errors(form, exc: ValidationError) -> None:
-    for message in exc.messages:
-        form.add_error(None, message)
+    """The service's refusal on the form: on its field when the form has that field, else above the form."""
+    by_field = exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}
+    for field, texts in by_field.items():
+        for message in texts:
+            form.add_error(field if field in form.fields else None, message)
 
 
 def _requested(request, req) -> None:
