@@ -59,7 +59,8 @@ class TechContractForm(forms.ModelForm):
         data = super().clean()
         if not data.get("prepared_on") and data.get("signed_on"):
             data["prepared_on"] = data["signed_on"]
-        enterprise, role = data.get("enterprise") or self.instance_enterprise(), data.get("enterprise_role")
+        # on edit the enterprise field is disabled: its cleaned value is the saved one
+        enterprise, role = data.get("enterprise"), data.get("enterprise_role")
         own = "seller" if role == c.PartyRole.SELLER else "buyer"
         other = "buyer" if own == "seller" else "seller"
         if enterprise is not None and role:
@@ -69,10 +70,6 @@ class TechContractForm(forms.ModelForm):
             if not data.get(name) and name not in self.errors:
                 self.add_error(name, _("请填写对方单位的名称和统一社会信用代码"))
         return data
-
-    def instance_enterprise(self):
-        """The saved contract's enterprise (its field is disabled on edit, so not always in the data)."""
-        return self.instance.enterprise if self.instance.enterprise_id else None
 
 
 PARTY_FIELDS = ("seller_name", "seller_uscc", "buyer_name", "buyer_uscc")
