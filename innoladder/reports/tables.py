@@ -1,18 +1,17 @@
 """A statistics table as the pages, the xlsx export and the API show it; its group columns."""
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
+from innoladder.core import money
 from innoladder.core.xlsx import Column
 
 
 def shown(cell, kind: str):
-    """A cell as a page shows it: a ratio of kind "percent" (0.0579) as 5.79%; other cells as they are."""
-    if kind == "percent" and cell is not None:
-        return f"{Decimal(cell) * 100:.2f}%"
-    return cell
+    """A cell as a page shows it: a ratio of kind "percent" (0.0579) as 5.79% (like the `percent` filter);
+    other cells as they are."""
+    return money.percent(cell) if kind == "percent" and cell is not None else cell
 
 
 @dataclass
